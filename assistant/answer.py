@@ -1,0 +1,62 @@
+"""What every surface renders: an ``Answer`` with its status, text, citations and computations."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Status = Literal["answered", "unanswerable", "rejected"]
+
+
+class Citation(BaseModel):
+    """A verbatim quote: ``report.text[start:end] == quote``."""
+
+    report_id: str
+    section: str = Field(description="Heading of the section holding the quote.")
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Computation(BaseModel):
+    """One deterministic tool call whose output the answer uses."""
+
+    tool: str = Field(description="Tool name, e.g. 'market_size_in_year'.")
+    inputs: dict[str, Any]
+    output: dict[str, Any]
+    expression: str = Field("", description="Human-readable working, e.g. '6.71 x 1.0565^4 = 8.36'.")
+
+
+class SeriesPoint(BaseModel):
+    """One year of a market-size series drawn as a chart."""
+
+    year: int
+    value: float
+    unit: str
+    kind: Literal["stated", "computed", "extrapolated", "backcast"]
+
+
+class Answer(BaseModel):
+    """The assistant's reply to one question."""
+
+    question: str
+    status: Status
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+    computations: list[Computation] = Field(default_factory=list)
+    series: list[SeriesPoint] = Field(
+        default_factory=list, description="Market size by year, when the answer is about size or growth."
+    )
+    report_id: str | None = None
+    backend: str = Field("offline", description="Which model wrote the answer.")
+    latency_ms: float = 0.0
+    ungrounded_numbers: list[str] = Field(
+        default_factory=list, description="Numbers the guard found in no quote or computation."
+    )
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The stable JSON shape the CLI, the /ask endpoint and evals share."""
+        data = self.model_dump(mode="json")
+        data["answer"] = data.pop("text")
+        return data
