@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up, then run lint, types, the test suite and the offline evaluation gate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False GRADIO_ANALYTICS_ENABLED=False
+# The page tests drive Debian's Chromium; install it when missing (CI runs as root).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "test: installing Debian's chromium for the browser tests" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test: chromium missing; browser tests will be skipped outside CI" >&2
+  fi
+fi
+.venv/bin/ruff check assistant tools evals tests benchmarks
+.venv/bin/mypy
+.venv/bin/pytest "$@"
