@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +73,17 @@ class Settings(BaseSettings):
     agent: AgentSettings = Field(default_factory=AgentSettings, description="Answering loop.")
     ui: UISettings = Field(default_factory=UISettings, description="Chat page.")
     slack: SlackSettings = Field(default_factory=SlackSettings, description="Slack bot.")
+    # Issue 5 documents ASSISTANT_SLACK_API_URL; nested aliases are not read from the environment,
+    # so the flat name lives here and is copied into slack.api_url.
+    slack_api_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("slack_api_url", "ASSISTANT_SLACK_API_URL"),
+        exclude=True,
+        description="Alias of slack.api_url (ASSISTANT_SLACK__API_URL); wins when both are set.",
+    )
+
+    @model_validator(mode="after")
+    def _apply_slack_api_url(self) -> Settings:
+        if self.slack_api_url:
+            self.slack.api_url = self.slack_api_url
+        return self
