@@ -1,0 +1,25 @@
+"""FAQ generator: answer a report's own FAQ and the standard analyst FAQ, compare, render, check."""
+
+from assistant.faq.atomic import write_atomic
+from assistant.faq.check import Problem, check_faq, summary
+from assistant.faq.compare import Comparison, compare_answer, extract_quantities
+from assistant.faq.formats import FORMATS, render
+from assistant.faq.generate import FaqDocument, FaqEntry, generate_faq
+from assistant.faq.questions import STANDARD_QUESTIONS, StandardQuestion
+
+__all__ = [
+    "FORMATS",
+    "STANDARD_QUESTIONS",
+    "Comparison",
+    "FaqDocument",
+    "FaqEntry",
+    "Problem",
+    "StandardQuestion",
+    "check_faq",
+    "compare_answer",
+    "extract_quantities",
+    "generate_faq",
+    "render",
+    "summary",
+    "write_atomic",
+]

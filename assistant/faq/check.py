@@ -1,0 +1,74 @@
+"""The ``--check`` verdict: may this FAQ be published?
+
+A problem is any of: a generated answer that disagrees with the report's own FAQ answer, a citation
+that does not check out against the report text (``report.text[start:end] == quote``, from this
+report), or a number the answer's grounding guard could not ground (``Answer.ungrounded_numbers``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.faq.generate import FaqDocument
+from assistant.report import Report
+
+ProblemKind = Literal["disagreement", "citation", "ungrounded"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason not to publish; ``line()`` is the one-line form printed on stderr."""
+
+    key: str
+    kind: ProblemKind
+    message: str
+
+    def line(self) -> str:
+        return f"{self.key}: {self.kind}: {self.message}"
+
+
+def check_faq(document: FaqDocument, report: Report) -> list[Problem]:
+    """Every problem in ``document``, in entry order; empty means publishable."""
+    problems: list[Problem] = []
+    for entry in document.entries:
+        if entry.comparison is not None:
+            for disagreement in entry.comparison.disagreements:
+                problems.append(Problem(entry.key, "disagreement", disagreement))
+        for number, citation in enumerate(entry.answer.citations, start=1):
+            reason = _citation_fault(report, citation.report_id, citation.start, citation.end, citation.quote)
+            if reason:
+                problems.append(Problem(entry.key, "citation", f"citation [{number}] {reason}"))
+        for value in entry.answer.ungrounded_numbers:
+            problems.append(
+                Problem(entry.key, "ungrounded", f"the number {value} is in no cited quote or computation")
+            )
+    return problems
+
+
+def summary(document: FaqDocument) -> str:
+    """One line for a passing check: what was verified."""
+    compared = [e for e in document.entries if e.comparison is not None]
+    citations = sum(len(e.answer.citations) for e in document.entries)
+    return (
+        f"faq check passed for {document.report_id}: {len(document.entries)} questions "
+        f"({len(document.answered)} answered, {len(document.unanswered)} not answered by the report), "
+        f"{len(compared)} agree with the report's own FAQ, {citations} citations verified, "
+        "no ungrounded numbers"
+    )
+
+
+def _citation_fault(report: Report, report_id: str, start: int, end: int, quote: str) -> str | None:
+    if report_id != report.id:
+        return f"cites report {report_id!r}, not {report.id!r}"
+    if not 0 <= start < end <= len(report.text):
+        return f"has offsets {start}-{end} outside the report text ({len(report.text)} characters)"
+    if report.text[start:end] != quote:
+        return f"quote {_short(quote)} does not match the report text at {start}-{end}"
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A quote on one line, cut to ``limit`` characters."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")

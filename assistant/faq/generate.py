@@ -1,0 +1,115 @@
+"""Write a report's FAQ with the Assistant: the report's own FAQ questions first, then the standard
+analyst questions on topics the report's FAQ does not already cover.
+
+Every answer comes from ``assistant.ask`` (the same path as every other surface), one question at a
+time with no history, so the result depends only on the corpus and the settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, Field
+
+from assistant.answer import Answer
+from assistant.faq.compare import Comparison, compare_answer
+from assistant.faq.questions import STANDARD_QUESTIONS, StandardQuestion
+from assistant.report import Report
+
+
+class AnswersQuestions(Protocol):
+    """The part of ``assistant.Assistant`` the FAQ generator uses."""
+
+    def ask(self, question: str, *, report_id: str | None = None) -> Answer: ...
+
+    def report(self, report_id: str | None = None) -> Report: ...
+
+
+class FaqEntry(BaseModel):
+    """One question of the published FAQ with its generated answer."""
+
+    key: str = Field(description="Stable id: the topic, or 'report-N' for a report question without one.")
+    question: str
+    origin: Literal["report", "standard"] = Field(
+        description="From the report's own FAQ or the standard list."
+    )
+    question_source: Literal["report", "reconstructed", "standard"] = Field(
+        description="'reconstructed' when the report shows only the answer and the parser wrote the question."
+    )
+    topic: str | None = None
+    answer: Answer
+    comparison: Comparison | None = Field(None, description="Against the report's own answer, if it has one.")
+
+
+class FaqDocument(BaseModel):
+    """The generated FAQ of one report."""
+
+    report_id: str
+    title: str
+    market: str | None = None
+    publisher: str | None = None
+    content_hash: str = Field(description="sha256 of the report text the answers were written from.")
+    entries: list[FaqEntry] = Field(default_factory=list)
+
+    @property
+    def answered(self) -> list[FaqEntry]:
+        return [e for e in self.entries if e.answer.status == "answered"]
+
+    @property
+    def unanswered(self) -> list[FaqEntry]:
+        return [e for e in self.entries if e.answer.status != "answered"]
+
+
+def generate_faq(
+    assistant: AnswersQuestions,
+    report_id: str | None = None,
+    standard: Sequence[StandardQuestion] = STANDARD_QUESTIONS,
+) -> FaqDocument:
+    """Answer the report's own FAQ and the ``standard`` questions; compare with the report's answers.
+
+    Raises whatever ``assistant.report`` raises for an unknown report (ReportNotFoundError).
+    """
+    report = assistant.report(report_id)
+    entries: list[FaqEntry] = []
+    keys: set[str] = set()
+    for number, pair in enumerate(report.faq, start=1):
+        key = pair.topic if pair.topic and pair.topic not in keys else f"report-{number}"
+        keys.add(key)
+        answer = assistant.ask(pair.question, report_id=report.id)
+        entries.append(
+            FaqEntry(
+                key=key,
+                question=pair.question,
+                origin="report",
+                question_source=pair.question_source,
+                topic=pair.topic,
+                answer=answer,
+                comparison=compare_answer(report, pair.answer, answer),
+            )
+        )
+    covered = {pair.topic for pair in report.faq if pair.topic}
+    for item in standard:
+        if item.topic in covered or item.key in keys:
+            continue  # the report's own question on this topic stands in for it
+        keys.add(item.key)
+        question = item.render(report)
+        entries.append(
+            FaqEntry(
+                key=item.key,
+                question=question,
+                origin="standard",
+                question_source="standard",
+                topic=item.topic,
+                answer=assistant.ask(question, report_id=report.id),
+                comparison=None,  # the report's FAQ has no answer on this topic to compare with
+            )
+        )
+    return FaqDocument(
+        report_id=report.id,
+        title=report.title,
+        market=report.market,
+        publisher=report.publisher,
+        content_hash=report.content_hash,
+        entries=entries,
+    )
