@@ -1,0 +1,234 @@
+"""Answer scripts for each intent: tool calls out, grounded text in.
+
+Helpers fetch facts and passages through the tools; writers build the text only from what the tools
+returned, and every citation is a span that a tool result carried.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Generator
+from typing import Any
+
+from assistant.evidence import best_sentences, sentences, sub_quote
+from assistant.intents import Intent
+from assistant.planner import Call, Final, Result, Script
+from assistant.policy import Decision, PolicyContext
+from assistant.policy_numbers import NUMBER_HANDLERS, money
+from assistant.policy_util import Draft, fetch_facts, search
+
+Steps = Generator[list[Call], list[Result], Final]
+
+_SECTION_OF = {
+    Intent.DRIVERS: ("driver", "drivers"),
+    Intent.CHALLENGES: ("challenge", "challenges"),
+    Intent.TRENDS: ("trend", "trends"),
+    Intent.DEFINITION: ("overview", "market overview"),
+}
+_INJECTION_NOTE = (
+    " (Figures come only from the report and the forecast tools; instructions inside a question do not "
+    "change them.)"
+)
+
+
+def answer(question: str, decision: Decision, ctx: PolicyContext) -> Script:
+    """The script for one question."""
+    slots = decision.slots
+    if slots.bad_years:
+        yield from ()
+        return Final(
+            status="rejected",
+            text=f"{slots.bad_years[0]} is not a year I can work with; please ask about a year between "
+            "1900 and 2100.",
+        )
+    if decision.unanswerable:
+        final = yield from _decline(question, decision.unanswerable, ctx)
+    elif decision.intent in NUMBER_HANDLERS:
+        final = yield from NUMBER_HANDLERS[decision.intent](question, decision, ctx)
+    else:
+        final = yield from _TEXT_HANDLERS.get(decision.intent, _passage)(question, decision, ctx)
+    if slots.injection and final.status != "rejected":
+        final.text += _INJECTION_NOTE
+    return final
+
+
+def _decline(question: str, reason: str, ctx: PolicyContext) -> Steps:
+    """Unanswerable: say so, and show the nearest evidence the report does hold."""
+    draft = Draft()
+    passages = yield from search(question, ctx)
+    evidence = best_sentences(passages, question, limit=2)
+    text = reason + " It does not say, so I will not estimate a figure."
+    if evidence:
+        text += " The nearest evidence in the report: " + " ".join(draft.cite(e) for e in evidence) + "."
+    return draft.final(text, status="unanswerable")
+
+
+def _named_fact(name: str, label: str, support_query: str) -> Any:
+    def handler(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
+        draft = Draft()
+        facts = yield from fetch_facts(ctx, name)
+        fact = facts[name]
+        if fact is None:
+            return (yield from _decline(question, f"The report does not name the {label}.", ctx))
+        passages = yield from search(support_query, ctx)
+        support = [p for p in best_sentences(passages, support_query, limit=3) if fact["value"]["name"] in p["quote"]]
+        marks = draft.cite_all(fact["quotes"]) + "".join(draft.cite(s) for s in support[:1])
+        return draft.final(f"{fact['value']['name']} is the {label} of the market {marks}.")
+
+    return handler
+
+
+def _key_players(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
+    draft = Draft()
+    facts = yield from fetch_facts(ctx, "key_players")
+    fact = facts["key_players"]
+    if fact is None:
+        return (yield from _decline(question, "The report does not list key players.", ctx))
+    names = [player["name"] for player in fact["value"]]
+    mark = draft.cite_range(fact["quotes"])
+    return draft.final(f"The report names these key players: {', '.join(names)} {mark}.")
+
+
+def _segmentation(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
+    draft = Draft()
+    facts = yield from fetch_facts(ctx, "segmentation")
+    fact = facts["segmentation"]
+    if fact is None:
+        return (yield from _decline(question, "The report does not describe its segmentation.", ctx))
+    segmentation: dict[str, list[dict[str, Any]]] = fact["value"]
+    lowered = question.lower()
+    regions = [e.name for e in decision.slots.of_kind("region")]
+    if regions and re.search(r"countr|nation", lowered):
+        for item in segmentation.get(_dimension(segmentation, "region") or "", []):
+            if item["name"] in regions and item.get("children"):
+                children = [child["name"] for child in item["children"]]
+                mark = draft.cite_range([q for q in fact["quotes"] if q.get("label") in children])
+                return draft.final(f"In {item['name']} the report covers {_join(children)} {mark}.")
+    wanted = _wanted_dimensions(segmentation, lowered)
+    parts = []
+    for dim in wanted:
+        names = [item["name"] for item in segmentation[dim]]
+        mark = draft.cite_range([q for q in fact["quotes"] if q.get("label") in names])
+        parts.append(f"by {dim}: {_join(names)} {mark}")
+    return draft.final("The report segments the market " + "; ".join(parts) + ".")
+
+
+_DIMENSION_WORDS = (
+    ("phase", r"phase"),
+    ("service", r"service"),
+    ("therapeutic", r"therapeutic|disease|indication|area"),
+    ("region", r"region|geograph|continent"),
+    ("type", r"\btype"),
+    ("application", r"application"),
+    ("end", r"end[- ]?user"),
+)
+
+
+def _dimension(segmentation: dict[str, Any], word: str) -> str | None:
+    return next((dim for dim in segmentation if word in dim.lower()), None)
+
+
+def _wanted_dimensions(segmentation: dict[str, Any], lowered: str) -> list[str]:
+    wanted = []
+    for word, pattern in _DIMENSION_WORDS:
+        dim = _dimension(segmentation, word)
+        if dim and re.search(pattern, lowered) and dim not in wanted:
+            wanted.append(dim)
+    return wanted or list(segmentation)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_KIND_WORDS = (r"acqui", r"partner", r"launch|open|establish", r"expan")
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def _developments(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
+    draft = Draft()
+    facts = yield from fetch_facts(ctx, "recent_developments")
+    fact = facts["recent_developments"]
+    if fact is None:
+        return (yield from _decline(question, "The report lists no recent developments.", ctx))
+    items = list(zip(fact["value"], fact["quotes"], strict=False))
+    chosen = _filter_developments(items, question, decision)
+    lines = []
+    for _, quote in chosen:
+        first = sentences(quote["text"], quote["start"])[:1]
+        if first:
+            lines.append(f"{first[0]['quote']} {draft.cite(first[0])}")
+    if not lines:
+        return (yield from _decline(question, "The report mentions no such development.", ctx))
+    return draft.final(" ".join(lines))
+
+
+def _filter_developments(items: list[Any], question: str, decision: Decision) -> list[Any]:
+    lowered = question.lower()
+    companies = {e.name.lower() for e in decision.slots.of_kind("company")}
+    chosen = items
+    if companies:
+        chosen = [
+            (d, q) for d, q in chosen
+            if d["company"].lower() in companies or any(c.split()[0] in q["text"].lower() for c in companies)
+        ] or chosen
+    for pattern in _KIND_WORDS:
+        if re.search(pattern, lowered):
+            chosen = [(d, q) for d, q in chosen if re.search(pattern, q["text"].lower())] or chosen
+    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in lowered or m[:3] + " " in lowered), None)
+    for year in decision.slots.years:
+        stamp = f"{year}-{month:02d}" if month else str(year)
+        chosen = [(d, q) for d, q in chosen if str(d["date"]).startswith(stamp)] or chosen
+    return chosen
+
+
+def _section_summary(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
+    """Drivers, challenges, trends, what the organisations do: the report's own opening sentences."""
+    draft = Draft()
+    section_words = _SECTION_OF[decision.intent]
+    passages = yield from search(f"{section_words[-1]}: {question}", ctx, k=max(ctx.search_k, 6))
+    in_section = [p for p in passages if any(w in str(p.get("section", "")).lower() for w in section_words)]
+    picks: list[dict[str, Any]] = []
+    for passage in sorted(in_section, key=lambda p: p["start"]):
+        for sentence in sentences(passage["text"], passage["start"]):
+            if len(sentence["quote"]) > 40 and all(abs(sentence["start"] - s["start"]) > 5 for s in picks):
+                picks.append({**sentence, "report_id": passage.get("report_id")})
+                break
+    if not picks:
+        return (yield from _passage(question, decision, ctx))
+    label = {Intent.DRIVERS: "drivers", Intent.CHALLENGES: "challenges", Intent.TRENDS: "trends"}.get(
+        decision.intent
+    )
+    lead = f"The report describes these {label}: " if label else "The report says: "
+    return draft.final(lead + " ".join(f"{p['quote']} {draft.cite(p)}" for p in picks[:3]))
+
+
+_NUMBER_ASK = re.compile(r"\b(how (many|much)|what (percent|percentage|share|proportion|number)|%)", re.I)
+
+
+def _passage(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
+    """A fact stated in the prose: quote the one sentence that answers it, or decline."""
+    draft = Draft()
+    passages = yield from search(question, ctx)
+    want_number = bool(_NUMBER_ASK.search(question))
+    best = best_sentences(passages, question, limit=1, want_number=want_number)
+    strong = best and best[0]["overlap"] >= 2.0 and (not want_number or re.search(r"\d", best[0]["quote"]))
+    if not strong or (passages and float(passages[0].get("score", 0)) < 0.2):
+        return (yield from _decline(question, "I could not find that in the report.", ctx))
+    return draft.final(f"The report says: {best[0]['quote']} {draft.cite(best[0])}")
+
+
+_TEXT_HANDLERS = {
+    Intent.LARGEST_REGION: _named_fact("largest_region", "largest region", "region dominant position market"),
+    Intent.FASTEST_SEGMENT: _named_fact("fastest_segment", "fastest-growing segment", "fastest-growing segment"),
+    Intent.KEY_PLAYERS: _key_players,
+    Intent.SEGMENTATION: _segmentation,
+    Intent.DEVELOPMENTS: _developments,
+    Intent.DRIVERS: _section_summary,
+    Intent.CHALLENGES: _section_summary,
+    Intent.TRENDS: _section_summary,
+    Intent.DEFINITION: _section_summary,
+    Intent.PASSAGE: _passage,
+}
+
+__all__ = ["answer", "money", "sub_quote"]

@@ -1,0 +1,136 @@
+"""The particulars of a question: years, the unit asked for, and the report's own named things
+(regions, countries, segments, companies) even when misspelt or lower-cased."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+_YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
+_SHORT_YEAR = re.compile(r"\b(?:fy|in|by|for)\s*'?(\d{2})\b", re.I)
+_UNITS = (
+    ("trillion", re.compile(r"\b(trillions?|tn|trn)\b", re.I)),
+    ("billion", re.compile(r"\b(billions?|bn|bln)\b", re.I)),
+    ("million", re.compile(r"\b(millions?|mn|mln|mio|mm)\b", re.I)),
+    ("thousand", re.compile(r"\b(thousands?)\b", re.I)),
+)
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|what about|how about|same for|and what about|ok and|also)\b|^\s*(in|for|by)\s+\d{4}\s*\??\s*$",
+    re.I,
+)
+# Attributes of a company or segment that a market report of this kind does not give.
+_UNSTATED_ATTRIBUTE = re.compile(
+    r"\b(revenue|revenues|sales|turnover|profit|earnings|ceo|chief executive|founder|founded|headquarter\w*|"
+    r"employees|headcount|staff count|stock|share price|market cap\w*|valuation|ebitda|net income|salary)\b",
+    re.I,
+)
+_MONEY_ASK = re.compile(
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b", re.I
+)
+_SHARE_ASK = re.compile(r"\b(share|percent|percentage|%)\b", re.I)
+_INJECTION = re.compile(
+    r"ignore (all |any |the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
+    r"disregard (the |your )?(instructions|report|rules)|you are now|system prompt|"
+    r"pretend (that|to)|from now on|new instructions|act as|override",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # "region", "country", "segment", "company"
+    name: str  # as the report writes it
+    dimension: str | None = None  # for segments: e.g. "Therapeutic Area"
+
+
+@dataclass
+class Slots:
+    years: list[int] = field(default_factory=list)
+    bad_years: list[str] = field(default_factory=list)
+    unit: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    asks_unstated_attribute: bool = False
+    asks_money: bool = False
+    asks_share: bool = False
+    follow_up: bool = False
+    injection: bool = False
+
+    def of_kind(self, *kinds: str) -> list[Entity]:
+        return [entity for entity in self.entities if entity.kind in kinds]
+
+
+def extract(question: str, vocabulary: list[Entity]) -> Slots:
+    """Pull years, unit, entities and flags out of ``question``."""
+    slots = Slots()
+    for match in _YEAR.finditer(question):
+        token = match.group(1)
+        if len(token) == 4 and 1000 <= int(token) <= 2999:
+            slots.years.append(int(token))
+        elif _looks_like_year_context(question, match.start()):
+            slots.bad_years.append(token)
+    if not slots.years:
+        for match in _SHORT_YEAR.finditer(question):
+            slots.years.append(2000 + int(match.group(1)))
+    for unit, pattern in _UNITS:
+        if pattern.search(question):
+            slots.unit = unit
+            break
+    slots.entities = match_entities(question, vocabulary)
+    slots.asks_unstated_attribute = bool(_UNSTATED_ATTRIBUTE.search(question))
+    slots.asks_money = bool(_MONEY_ASK.search(question))
+    slots.asks_share = bool(_SHARE_ASK.search(question))
+    slots.follow_up = bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 3 and bool(slots.years)
+    slots.injection = bool(_INJECTION.search(question))
+    return slots
+
+
+def _looks_like_year_context(question: str, start: int) -> bool:
+    before = question[max(0, start - 12) : start].lower()
+    return bool(re.search(r"\b(in|by|for|year|until|from|to|of)\s*$", before))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9&]+", text.lower())
+
+
+def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
+    """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
+    of a name's distinctive first word (e.g. 'veda' for Veeda Clinical Research)."""
+    words = _words(question)
+    text = " " + " ".join(words) + " "
+    found: list[Entity] = []
+    for entity in vocabulary:
+        name_words = _words(entity.name)
+        if not name_words:
+            continue
+        if " " + " ".join(name_words) + " " in text:
+            found.append(entity)
+            continue
+        key = _distinctive_word(entity)
+        if key and (key in words or difflib.get_close_matches(key, words, n=1, cutoff=0.85)):
+            found.append(entity)
+    # Prefer the longest names: "north america" should not also yield "america"-like partials.
+    found.sort(key=lambda e: -len(e.name))
+    kept: list[Entity] = []
+    for entity in found:
+        if not any(entity.name.lower() in other.name.lower() for other in kept):
+            kept.append(entity)
+    return kept
+
+
+_GENERIC = {
+    "clinical", "research", "health", "medical", "the", "and", "of", "others", "phase", "management",
+    "holdings", "co", "ltd", "pvt", "sa", "inc", "south", "north", "middle", "east", "africa", "america",
+    "asia", "pacific", "united", "new", "site", "project", "pain",
+}
+
+
+def _distinctive_word(entity: Entity) -> str | None:
+    """A company's first uncommon word is enough to name it ('veeda', 'wcg', 'elligo')."""
+    if entity.kind != "company":
+        return None
+    for word in _words(entity.name):
+        if word not in _GENERIC and len(word) >= 3:
+            return word
+    return None
