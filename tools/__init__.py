@@ -1,0 +1,82 @@
+"""Model-callable tools: deterministic forecast arithmetic, fact lookup and passage search.
+
+Each tool is a pure typed function (``tools.forecast``, ``tools.facts``, ``tools.search``) plus a thin
+LangChain ``StructuredTool`` (``tools.wrappers``). This package imports only the standard library,
+pydantic and langchain-core; the report index reaches it through the ``FactSource`` and
+``PassageSearcher`` protocols.
+"""
+
+from __future__ import annotations
+
+from langchain_core.tools import StructuredTool
+
+from tools.facts import FACT_NAMES, FactResult, FactSource, Quote, canonical_fact_name, lookup_fact
+from tools.forecast import (
+    CagrResult,
+    ConvertResult,
+    DoublingResult,
+    GrowthResult,
+    SizeResult,
+    TableResult,
+    TableRow,
+    cagr_between,
+    convert,
+    doubling_time,
+    growth_between,
+    market_size_in_year,
+    size_table,
+)
+from tools.search import Passage, PassageLike, PassageSearcher, SearchResult, search_passages
+from tools.wrappers import fact_tool, forecast_tools, search_tool
+
+TOOL_NAMES: tuple[str, ...] = (
+    "market_size_in_year",
+    "cagr_between",
+    "growth_between",
+    "doubling_time",
+    "size_table",
+    "convert_units",
+    "lookup_fact",
+    "search_passages",
+)
+
+
+def build_tools(
+    facts: FactSource, searcher: PassageSearcher, report_id: str | None = None
+) -> list[StructuredTool]:
+    """Every tool, in TOOL_NAMES order: forecast tools take pure arguments; fact lookup and search are
+    bound to ``facts`` and ``searcher`` and default to ``report_id`` when a call names no report."""
+    return [*forecast_tools(), fact_tool(facts, report_id), search_tool(searcher, report_id)]
+
+
+__all__ = [
+    "FACT_NAMES",
+    "TOOL_NAMES",
+    "CagrResult",
+    "ConvertResult",
+    "DoublingResult",
+    "FactResult",
+    "FactSource",
+    "GrowthResult",
+    "Passage",
+    "PassageLike",
+    "PassageSearcher",
+    "Quote",
+    "SearchResult",
+    "SizeResult",
+    "TableResult",
+    "TableRow",
+    "build_tools",
+    "cagr_between",
+    "canonical_fact_name",
+    "convert",
+    "doubling_time",
+    "fact_tool",
+    "forecast_tools",
+    "growth_between",
+    "lookup_fact",
+    "market_size_in_year",
+    "search_passages",
+    "search_tool",
+    "size_table",
+]

@@ -1,0 +1,153 @@
+"""Look up one headline fact of a report, with the verbatim quote(s) it came from.
+
+The fact sheet is the JSON of ``assistant.report.FactSheet`` (``model_dump(mode="json")``) plus a
+``"report_id"`` key; every fact in it carries a ``"span"`` ``{file, start, end, text}``. This module
+only reads that JSON, so it stays free of the ``assistant`` package. A fact the report does not state
+comes back ``found=False``: never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from pydantic import BaseModel, Field
+
+FACT_NAMES: tuple[str, ...] = (
+    "market_size",
+    "cagr",
+    "forecast_period",
+    "forecast_end",
+    "largest_region",
+    "fastest_segment",
+    "key_players",
+    "segmentation",
+    "recent_developments",
+)
+_ALIASES = {
+    **dict.fromkeys(("size", "market_value", "base_size", "current_size", "base_year_size"), "market_size"),
+    **dict.fromkeys(("growth_rate", "rate", "cagr_percent", "annual_growth"), "cagr"),
+    **dict.fromkeys(("period", "forecast_years", "forecast_horizon"), "forecast_period"),
+    **dict.fromkeys(("end_value", "forecast_value", "forecast_size", "projected_size"), "forecast_end"),
+    **dict.fromkeys(("region", "leading_region", "dominant_region", "top_region"), "largest_region"),
+    **dict.fromkeys(("fastest_growing_segment", "fastest_growing", "growth_segment"), "fastest_segment"),
+    **dict.fromkeys(("players", "companies", "key_companies", "competitors", "vendors"), "key_players"),
+    **dict.fromkeys(("segments", "market_segmentation", "segment"), "segmentation"),
+    **dict.fromkeys(("developments", "recent_development", "news", "recent_news"), "recent_developments"),
+}
+
+
+class FactSource(Protocol):
+    """Gives the fact sheet of a report (``None``: the default report).
+
+    Returns ``FactSheet.model_dump(mode="json")`` plus ``"report_id"``. An unknown report id should
+    raise ``LookupError`` or ``ValueError``; the tool wrapper hands either message to the model.
+    """
+
+    def fact_sheet(self, report_id: str | None) -> Mapping[str, Any]: ...
+
+
+class Quote(BaseModel):
+    """A verbatim passage of the report file: ``text == file_text[start:end]``."""
+
+    file: str
+    start: int
+    end: int
+    text: str
+    label: str | None = Field(None, description="What the quote supports, e.g. a company's name.")
+
+
+class FactResult(BaseModel):
+    """One fact of one report, with the quotes it rests on."""
+
+    name: str = Field(description="Canonical fact name.")
+    report_id: str | None
+    found: bool = Field(description="False when the report does not state this fact.")
+    value: Any = Field(None, description="The fact without its spans (sizes in the report's unit).")
+    summary: str = Field(description="One line a person can read, e.g. 'USD 6.71 billion in 2025'.")
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+def canonical_fact_name(name: object) -> str:
+    """'Growth rate', 'CAGR', 'cagr' -> 'cagr'; an unknown name raises ValueError listing the valid ones."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(name, str) else ""
+    key = _ALIASES.get(key, key)
+    if key not in FACT_NAMES:
+        raise ValueError(f"unknown fact {name!r}; valid names are: {', '.join(FACT_NAMES)}")
+    return key
+
+
+def _strip_spans(node: Any, quotes: list[Quote], label: str | None) -> Any:
+    """The node without its "span" keys; each span met on the way becomes a quote."""
+    if isinstance(node, Mapping):
+        own_label = node.get("name") or node.get("company") or label
+        span = node.get("span")
+        if isinstance(span, Mapping):
+            quote = Quote(
+                file=str(span["file"]),
+                start=int(span["start"]),
+                end=int(span["end"]),
+                text=str(span["text"]),
+                label=own_label,
+            )
+            if all((q.start, q.end) != (quote.start, quote.end) for q in quotes):
+                quotes.append(quote)
+        return {k: _strip_spans(v, quotes, own_label) for k, v in node.items() if k != "span"}
+    if isinstance(node, list):
+        return [_strip_spans(item, quotes, label) for item in node]
+    return node
+
+
+def _names(items: list[Any]) -> str:
+    return ", ".join(str(item.get("name")) for item in items if isinstance(item, Mapping))
+
+
+def _summary(name: str, value: Any) -> str:
+    """A one-line reading of the fact, built only from the value (so every number is the report's)."""
+    if name in ("market_size", "forecast_end"):
+        year = f" in {value['year']}" if value.get("year") is not None else ""
+        return f"{value.get('currency', '')} {value['amount']} {value['unit']}{year}".strip()
+    if name == "cagr":
+        years = value.get("start_year"), value.get("end_year")
+        return f"{value['percent']} %" + (f" over {years[0]}-{years[1]}" if all(years) else "")
+    if name == "forecast_period":
+        return f"{value['start_year']}-{value['end_year']}"
+    if name in ("largest_region", "fastest_segment"):
+        return str(value["name"])
+    if name == "key_players":
+        return _names(value)
+    if name == "segmentation":
+        return "; ".join(f"{dim}: {_names(items)}" for dim, items in value.items())
+    return "; ".join(f"{d.get('date')} {d.get('company')}: {d.get('summary')}" for d in value)
+
+
+def lookup_fact(source: FactSource, name: str, report_id: str | None = None) -> FactResult:
+    """Look up a headline fact the report states, with its verbatim quote(s) and their offsets.
+
+    name is one of: market_size (base-year size), cagr (percent, 5.65 means 5.65 %),
+    forecast_period, forecast_end (size at the forecast's end), largest_region, fastest_segment,
+    key_players, segmentation, recent_developments. Sizes are in the report's unit, e.g. billion USD.
+    found=False means the report does not state the fact: say so, do not guess a value.
+    """
+    canonical = canonical_fact_name(name)
+    sheet = source.fact_sheet(report_id)
+    rid = sheet.get("report_id", report_id)
+    raw = sheet.get(canonical)
+    if raw is None or raw == [] or raw == {}:
+        return FactResult(
+            name=canonical,
+            report_id=rid,
+            found=False,
+            value=None,
+            summary=f"The report does not state {canonical.replace('_', ' ')}.",
+        )
+    quotes: list[Quote] = []
+    value = _strip_spans(raw, quotes, canonical)
+    return FactResult(
+        name=canonical,
+        report_id=rid,
+        found=True,
+        value=value,
+        summary=_summary(canonical, value),
+        quotes=quotes,
+    )

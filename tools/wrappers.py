@@ -1,0 +1,118 @@
+"""LangChain wrappers: one pydantic argument schema per tool, descriptions taken from the docstrings.
+
+The schemas only type and describe the arguments; ranges (years 1900..2100, rates above -100 %) are
+checked by the pure functions so the model gets one consistent message for each mistake.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from langchain_core.tools import StructuredTool
+from pydantic import BaseModel, Field
+
+from tools import forecast
+from tools._errors import make_tool
+from tools.facts import FACT_NAMES, FactResult, FactSource, lookup_fact
+from tools.search import MAX_K, PassageSearcher, SearchResult, search_passages
+
+_BASE = "Base-year market size in the report's unit, e.g. 6.71 for USD 6.71 billion."
+_RATE = "CAGR as a percent: 5.65 means 5.65 % a year. Above -100."
+_UNIT = "Scale of the sizes: thousand, million, billion or trillion (as the report states them)."
+_END = "Last year of the report's forecast (e.g. 2031); later years are marked extrapolated."
+_STATED = "Sizes the report itself states, year to size in `unit`, e.g. {2025: 6.71, 2031: 9.33}."
+
+
+class _SeriesArgs(BaseModel):
+    base_value: float = Field(description=_BASE)
+    base_year: int = Field(description="Year of the base size, e.g. 2025 (1900..2100).")
+    cagr_percent: float = Field(description=_RATE)
+    unit: str = Field("billion", description=_UNIT)
+    currency: str = Field("USD", description="ISO currency code of the sizes.")
+    forecast_end_year: int | None = Field(None, description=_END)
+    stated: dict[int, float] | None = Field(None, description=_STATED)
+
+
+class MarketSizeArgs(_SeriesArgs):
+    year: int = Field(description="Year whose size is wanted (1900..2100).")
+
+
+class GrowthArgs(_SeriesArgs):
+    from_year: int = Field(description="First year (1900..2100).")
+    to_year: int = Field(description="Last year, not before from_year (1900..2100).")
+
+
+class TableArgs(GrowthArgs):
+    """Same arguments as growth; at most 200 rows."""
+
+
+class CagrArgs(BaseModel):
+    start_value: float = Field(description="Size in start_year, in the report's unit (e.g. billion USD).")
+    start_year: int = Field(description="Year of start_value (1900..2100).")
+    end_value: float = Field(description="Size in end_year, same unit as start_value.")
+    end_year: int = Field(description="Year of end_value, after start_year (1900..2100).")
+
+
+class DoublingArgs(BaseModel):
+    cagr_percent: float = Field(description="CAGR as a percent: 5.65 means 5.65 % a year. Positive.")
+
+
+class ConvertArgs(BaseModel):
+    value: float = Field(description="Amount in from_unit, e.g. 8.36.")
+    from_unit: str = Field(description="thousand, million, billion or trillion, e.g. billion.")
+    to_unit: str = Field(description="thousand, million, billion or trillion, e.g. million.")
+
+
+class FactArgs(BaseModel):
+    name: str = Field(description="Which fact: " + ", ".join(FACT_NAMES) + ".")
+    report_id: str | None = Field(None, description="Report id; omit for the current report.")
+
+
+class SearchArgs(BaseModel):
+    query: str = Field(description="What to look for, as a phrase or question.")
+    k: int = Field(4, description=f"How many passages, 1 to {MAX_K}.")
+    report_id: str | None = Field(None, description="Report id; omit for the current report.")
+
+
+def _doc(func: Callable[..., Any]) -> str:
+    return inspect.cleandoc(func.__doc__ or "")
+
+
+FORECAST_TOOLS: tuple[tuple[str, Callable[..., BaseModel], type[BaseModel]], ...] = (
+    ("market_size_in_year", forecast.market_size_in_year, MarketSizeArgs),
+    ("cagr_between", forecast.cagr_between, CagrArgs),
+    ("growth_between", forecast.growth_between, GrowthArgs),
+    ("doubling_time", forecast.doubling_time, DoublingArgs),
+    ("size_table", forecast.size_table, TableArgs),
+    ("convert_units", forecast.convert, ConvertArgs),
+)
+
+
+def forecast_tools() -> list[StructuredTool]:
+    """The six arithmetic tools; they take every number as an argument and read no report."""
+    return [
+        make_tool(func, name=name, args_schema=schema, description=_doc(func))
+        for name, func, schema in FORECAST_TOOLS
+    ]
+
+
+def fact_tool(facts: FactSource, report_id: str | None = None) -> StructuredTool:
+    """lookup_fact bound to ``facts``; a call without report_id reads the ``report_id`` given here."""
+    default = report_id
+
+    def run(name: str, report_id: str | None = None) -> FactResult:
+        return lookup_fact(facts, name, report_id or default)
+
+    return make_tool(run, name="lookup_fact", args_schema=FactArgs, description=_doc(lookup_fact))
+
+
+def search_tool(searcher: PassageSearcher, report_id: str | None = None) -> StructuredTool:
+    """search_passages bound to ``searcher``; a call without report_id searches ``report_id``."""
+    default = report_id
+
+    def run(query: str, k: int = 4, report_id: str | None = None) -> SearchResult:
+        return search_passages(searcher, query, k, report_id or default)
+
+    return make_tool(run, name="search_passages", args_schema=SearchArgs, description=_doc(search_passages))
