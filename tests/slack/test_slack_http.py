@@ -1,0 +1,268 @@
+"""The Slack bot end to end over real HTTP: signed requests in, calls to a fake Slack Web API out."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from assistant.slack.blocks import APOLOGY, PLACEHOLDER
+from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
+from tests.slack.fake_slack import command_body, event_body, sign
+
+REPORT_ID = "clinical-trial-smo-market"
+
+
+def size_in(year: int) -> str:
+    """The report's market size for ``year`` (USD B): 6.71 compounded at 5.65 % from 2025."""
+    return f"{6.71 * 1.0565 ** (year - 2025):.2f}"
+
+
+def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    return [el["text"] for b in blocks if b["type"] == "context" for el in b["elements"]]
+
+
+def test_mention_gets_placeholder_then_cited_answer_in_its_thread(bot: Bot, seed_text: str) -> None:
+    event = bot.mention("how big will the market be in 2029?")
+    update = bot.answer_to(event)
+
+    [placeholder] = bot.fake.calls_to("chat.postMessage")
+    assert placeholder.params["thread_ts"] == event["ts"]
+    assert placeholder.params["channel"] == event["channel"]
+    assert placeholder.params["text"] == PLACEHOLDER
+    assert placeholder.authorization == f"Bearer {BOT_TOKEN}"
+    assert update["channel"] == event["channel"]
+    assert size_in(2029) in update["text"]
+    blocks = update["blocks"]
+    assert blocks[0]["type"] == "section" and size_in(2029) in blocks[0]["text"]["text"]
+    contexts = context_texts(blocks)
+    assert any(size_in(2029) in text and "Computed" in text for text in contexts)
+    quotes = [t for t in contexts if t.startswith(">")]
+    assert quotes, contexts
+    for text in quotes:  # each citation is a verbatim piece of the report, with its section
+        quote = text[1:].split("\n")[0].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        assert quote.rstrip(" …") in seed_text
+        assert "_" in text.split("\n")[1]
+    assert bot.assistant.asked[0] == {
+        "question": "how big will the market be in 2029?",
+        "history": None,
+        "report_id": None,
+    }
+
+
+def test_bad_or_stale_signature_gets_401_and_nothing_is_posted(bot: Bot) -> None:
+    ts = bot.fake.add_user_message("C0000001", "<@UBOT0001> how big will the market be in 2029?")
+    event = {
+        "type": "app_mention",
+        "user": "UHUMAN1",
+        "text": "<@UBOT0001> hi",
+        "ts": ts,
+        "channel": "C0000001",
+    }
+    body = event_body(event, "EvBAD1")
+    wrong_secret = bot.post(body, sign("not-the-secret", body))
+    stale = bot.post(body, sign(SIGNING_SECRET, body, timestamp=int(time.time()) - 600))
+    unsigned = bot.post(body, {})
+    tampered = bot.post(body.replace("hi", "bye"), sign(SIGNING_SECRET, body))
+    assert [r.status for r in (wrong_secret, stale, unsigned, tampered)] == [401, 401, 401, 401]
+
+    # A good request afterwards is answered, and it is the only thing ever posted.
+    sentinel = bot.mention("what is the CAGR?")
+    bot.answer_to(sentinel)
+    assert [c.params["thread_ts"] for c in bot.fake.calls_to("chat.postMessage")] == [sentinel["ts"]]
+    assert len(bot.assistant.asked) == 1
+
+
+def test_a_retry_of_the_same_event_posts_nothing_new(bot: Bot) -> None:
+    ts = bot.fake.add_user_message("C0000001", "<@UBOT0001> how big will the market be in 2030?")
+    event = {
+        "type": "app_mention",
+        "user": "UHUMAN1",
+        "text": "<@UBOT0001> how big will the market be in 2030?",
+        "ts": ts,
+        "channel": "C0000001",
+        "event_ts": ts,
+    }
+    first = bot.send_event(event, event_id="EvRETRY1")
+    # Slack retries with the same event_id while the first answer may still be on its way.
+    retries = [
+        bot.send_event(
+            event,
+            event_id="EvRETRY1",
+            **{"X-Slack-Retry-Num": str(n), "X-Slack-Retry-Reason": "http_timeout"},
+        )
+        for n in (1, 2, 3)
+    ]
+    assert first.status == 200
+    assert all(r.status == 200 and r.headers.get("x-slack-no-retry") == "1" for r in retries)
+    update = bot.answer_to(event)
+    assert size_in(2030) in update["text"]
+
+    sentinel = bot.mention("what is the CAGR?")
+    bot.answer_to(sentinel)
+    assert [c.params["thread_ts"] for c in bot.fake.calls_to("chat.postMessage")] == [ts, sentinel["ts"]]
+    assert len(bot.fake.calls_to("chat.update")) == 2
+
+
+def test_a_thread_follow_up_is_answered_with_the_thread_as_history(bot: Bot) -> None:
+    first = bot.mention("how big will the market be in 2029?")
+    first_answer = bot.answer_to(first)
+
+    follow_up = bot.mention("and in 2030?", thread_ts=first["ts"])
+    update = bot.answer_to(follow_up)
+
+    [replies] = bot.fake.calls_to("conversations.replies")
+    assert replies.params["channel"] == first["channel"] and replies.params["ts"] == first["ts"]
+    posted = [c.params["thread_ts"] for c in bot.fake.calls_to("chat.postMessage")]
+    assert posted == [first["ts"], first["ts"]]  # the follow-up is answered in the same thread
+    assert size_in(2030) in update["text"]
+    history = bot.assistant.asked[1]["history"]
+    assert history[0] == {"role": "user", "content": "how big will the market be in 2029?"}
+    assert history[1]["role"] == "assistant" and size_in(2029) in history[1]["content"]
+    assert len(history) == 2 and first_answer["text"].startswith(history[1]["content"][:40])
+
+
+def test_a_direct_message_is_answered_in_its_thread(bot: Bot) -> None:
+    ts = bot.fake.add_user_message("D0000001", "how big will the market be in 2031?")
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "UHUMAN1",
+        "channel": "D0000001",
+        "ts": ts,
+        "text": "how big will the market be in 2031?",
+        "event_ts": ts,
+    }
+    assert bot.send_event(event).status == 200
+    update = bot.answer_to(event)
+    assert size_in(2031) in update["text"]
+    assert bot.fake.calls_to("chat.postMessage")[0].params["thread_ts"] == ts
+
+
+def test_bots_own_and_other_messages_are_ignored(bot: Bot) -> None:
+    ignored = [
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0000001",
+            "user": "UBOT0001",
+            "bot_id": "BBOT0001",
+            "text": "The market is …",
+        },
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0000001",
+            "bot_id": "BOTHER01",
+            "subtype": "bot_message",
+            "text": "how big will the market be in 2029?",
+        },
+        {
+            "type": "app_mention",
+            "channel": "C0000001",
+            "user": "UOTHERBOT",
+            "bot_id": "BOTHER01",
+            "text": "<@UBOT0001> how big will the market be in 2029?",
+        },
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0000001",
+            "subtype": "message_changed",
+            "message": {"text": "how big?"},
+        },
+        {
+            "type": "message",
+            "channel_type": "channel",
+            "channel": "C0000001",
+            "user": "UHUMAN1",
+            "text": "no mention, not for the bot",
+        },
+    ]
+    for event in ignored:
+        event["ts"] = bot.fake.next_ts()
+        assert bot.send_event(event).status == 200
+    sentinel = bot.mention("what is the CAGR?")
+    bot.answer_to(sentinel)
+    assert [c.params["thread_ts"] for c in bot.fake.calls_to("chat.postMessage")] == [sentinel["ts"]]
+
+
+def test_one_message_delivered_as_two_events_gets_one_answer(bot: Bot) -> None:
+    text = "<@UBOT0001> how big will the market be in 2028?"
+    ts = bot.fake.add_user_message("D0000001", text)
+    base = {"user": "UHUMAN1", "channel": "D0000001", "ts": ts, "text": text, "event_ts": ts}
+    bot.send_event({**base, "type": "app_mention"}, event_id="EvTWO1")
+    bot.send_event({**base, "type": "message", "channel_type": "im"}, event_id="EvTWO2")
+    bot.answer_to(base)
+    sentinel = bot.mention("what is the CAGR?")
+    bot.answer_to(sentinel)
+    assert [c.params["thread_ts"] for c in bot.fake.calls_to("chat.postMessage")] == [ts, sentinel["ts"]]
+
+
+def slash(bot: Bot, text: str, response_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Send ``/report text``; return the immediate (ack) JSON and, once it arrives, the response_url post."""
+    response_url = bot.fake.url.replace("/api/", f"/response/{response_id}")
+    body = command_body("/report", text, response_url)
+    reply = bot.post(body, sign(SIGNING_SECRET, body), content_type="application/x-www-form-urlencoded")
+    assert reply.status == 200
+    ack = reply.json() if reply.body else {}
+    return ack, [c.params for c in bot.fake.calls_to(f"response/{response_id}")]
+
+
+def test_slash_command_answers_ephemerally_with_a_report_option(bot: Bot) -> None:
+    for n, text in enumerate(
+        [
+            f"--report {REPORT_ID} how big will the market be in 2029?",
+            f"report:{REPORT_ID} how big will the market be in 2030?",
+        ]
+    ):
+        ack, _ = slash(bot, text, f"r{n}")
+        assert ack["response_type"] == "ephemeral" and PLACEHOLDER in ack["text"]
+        bot.fake.wait_for(lambda f, n=n: bool(f.calls_to(f"response/r{n}")))
+    first, second = (bot.fake.calls_to(f"response/r{n}")[0].params for n in (0, 1))
+    assert first["response_type"] == second["response_type"] == "ephemeral"
+    assert size_in(2029) in first["text"] and size_in(2030) in second["text"]
+    assert any(b["type"] == "context" for b in first["blocks"])
+    assert [a["report_id"] for a in bot.assistant.asked] == [REPORT_ID, REPORT_ID]
+    assert not bot.fake.calls_to("chat.postMessage")  # nothing visible to the channel
+
+
+def test_slash_command_with_an_unknown_report_or_no_question(bot: Bot) -> None:
+    _, _ = slash(bot, "--report no-such-report how big is it?", "unknown")
+    bot.fake.wait_for(lambda f: bool(f.calls_to("response/unknown")))
+    [reply] = bot.fake.calls_to("response/unknown")
+    assert "no-such-report" in reply.params["text"] and REPORT_ID in reply.params["text"]
+
+    usage, _ = slash(bot, "", "usage")
+    assert "--report" in usage["text"] and REPORT_ID in usage["text"]
+    bad, _ = slash(bot, "--report", "bad")
+    assert "report id" in bad["text"]
+
+
+def test_an_internal_error_gets_an_apology_and_the_cause_in_the_log(bot: Bot, caplog: Any) -> None:
+    caplog.set_level(logging.DEBUG)
+    first = bot.mention("how big will the market be in 2029?")
+    bot.answer_to(first)
+    bot.fake.fail_methods.add("conversations.replies")
+    follow_up = bot.mention("and in 2030?", thread_ts=first["ts"])
+    update = bot.answer_to(follow_up)
+
+    assert update["text"] == APOLOGY
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name == "assistant.slack.app"]
+    assert errors and errors[0].exc_info is not None
+    assert "internal_error" in caplog.text  # the cause: Slack's error for conversations.replies
+    for secret in (BOT_TOKEN, SIGNING_SECRET, "legacy-verification-token"):
+        assert secret not in caplog.text
+
+
+def test_tokens_never_reach_the_log(bot: Bot, caplog: Any) -> None:
+    caplog.set_level(logging.DEBUG)
+    body = event_body({"type": "app_mention", "channel": "C0000001", "ts": "1.0", "text": "x"}, "EvLOG1")
+    assert bot.post(body, sign("wrong", body)).status == 401  # bolt logs the rejected body at INFO
+    event = bot.mention("how big will the market be in 2029?")
+    bot.answer_to(event)
+    logged = caplog.text + json.dumps([r.getMessage() for r in caplog.records])
+    assert "Invalid request signature" in logged
+    for secret in (BOT_TOKEN, SIGNING_SECRET, "legacy-verification-token"):
+        assert secret not in logged
