@@ -1,0 +1,269 @@
+"""Parsing the seed report (TechSci Research layout): every fact with a span that checks out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from assistant.errors import ReportError
+from assistant.parsing import discover_reports, is_navigation, parse_report, parse_text, slugify
+from assistant.report import Named, Report, Span
+
+PLAYERS = [
+    "WCG Clinical",
+    "Elligo Health Research",
+    "Clinixir",
+    "ClinChoice",
+    "FOMAT Medical Research",
+    "SGS Societe Generale de Surveillance SA.",
+    "Kv Clinical Research",
+    "SMO PHARMINA",
+    "Xylem Clinical Research Pvt. Ltd.",
+    "CMIC Holdings Co., LTD",
+]
+FURNITURE = [
+    "Main Content start here",
+    "Main Layout",
+    "Download Free Sample Report",
+    "Related Reports",
+    "We use cookies",
+]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Report:
+    return parse_report(seed_path)
+
+
+def all_spans(report: Report) -> list[Span]:
+    """Every span anywhere in the report, nested children included."""
+    spans: list[Span] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, Span):
+            spans.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+
+    walk(report.facts)
+    walk(report.faq)
+    return spans
+
+
+def assert_spans_true(report: Report) -> None:
+    spans = all_spans(report)
+    for span in spans:
+        assert span.file == report.path
+        assert 0 <= span.start < span.end <= len(report.text)
+        assert report.text[span.start : span.end] == span.text
+        assert span.text == span.text.strip(), f"untrimmed span {span.text!r}"
+    for section in report.sections:
+        assert report.text[section.start : section.end] == section.text
+        assert section.text.strip() and section.heading.strip()
+
+
+def test_identity(seed: Report, seed_path: Path, seed_text: str) -> None:
+    import hashlib
+
+    assert seed.id == "clinical-trial-smo-market"
+    assert seed.title == "Global Clinical Trial Site Management Organization Market"
+    assert seed.market == "Clinical Trial Site Management Organization"
+    assert seed.publisher == "TechSci Research"
+    assert seed.path == str(seed_path)
+    assert seed.text == seed_text
+    assert seed.content_hash == hashlib.sha256(seed_text.encode()).hexdigest()
+
+
+def test_every_span_indexes_the_text(seed: Report) -> None:
+    spans = all_spans(seed)
+    assert len(spans) >= 60  # facts, ten players, the segmentation tree, developments and FAQ
+    assert_spans_true(seed)
+
+
+def test_headline_facts(seed: Report) -> None:
+    f = seed.facts
+    assert f.market_size is not None and f.forecast_end is not None
+    assert (f.market_size.amount, f.market_size.unit, f.market_size.currency, f.market_size.year) == (
+        6.71, "billion", "USD", 2025,
+    )
+    assert f.market_size.span.text == "USD 6.71 Billion"
+    # The header block, not the prose repetition in Market Overview.
+    assert f.market_size.span.start < seed.text.index("Market Overview")
+    assert f.base_year == 2025
+    assert f.cagr is not None
+    assert (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (5.65, 2026, 2031)
+    assert f.cagr.span.text == "5.65%"
+    assert f.forecast_period is not None
+    assert (f.forecast_period.start_year, f.forecast_period.end_year) == (2027, 2031)
+    assert f.forecast_period.span.text == "2027-2031"
+    assert (f.forecast_end.amount, f.forecast_end.unit, f.forecast_end.year) == (9.33, "billion", 2031)
+    assert f.forecast_end.span.text == "USD 9.33 Billion"
+    assert f.largest_region is not None and f.largest_region.name == "North America"
+    assert f.largest_region.span.text == "North America"
+    assert f.fastest_segment is not None and f.fastest_segment.name == "Oncology"
+    assert f.fastest_segment.span.text == "Oncology"
+
+
+def test_key_players_each_with_own_span(seed: Report) -> None:
+    players = seed.facts.key_players
+    assert [p.name for p in players] == PLAYERS
+    assert len({p.span.start for p in players}) == 10
+    for player in players:
+        assert player.span.text == player.name
+        assert seed.section_at(player.span.start).heading == "Key Market Players"
+
+
+def test_segmentation_from_report_scope(seed: Report) -> None:
+    seg = seed.facts.segmentation
+    assert list(seg) == ["Clinical Trial Services", "Therapeutic Area", "Phase", "Region"]
+    names = {dim: [s.name for s in items] for dim, items in seg.items()}
+    assert names["Clinical Trial Services"] == ["Site Management", "Project Management", "Regulatory", "Monitoring", "Others"]
+    assert names["Therapeutic Area"] == [
+        "Oncology", "Endocrinology Respiration", "CNS", "Pain Management", "Endocrine", "Others",
+    ]
+    assert names["Phase"] == ["Phase I", "Phase II", "Phase III", "Phase IV"]
+    assert names["Region"] == ["North America", "Europe", "Asia Pacific", "South America", "Middle East & Africa"]
+    countries = {s.name: [c.name for c in s.children] for s in seg["Region"]}
+    assert countries["North America"] == ["United States", "Canada", "Mexico"]
+    assert countries["Europe"] == ["France", "United Kingdom", "Italy", "Germany", "Spain"]
+    assert countries["Middle East & Africa"] == ["South Africa", "Saudi Arabia", "UAE"]
+    scope = seed.text.index("Report Scope:")
+    for items in seg.values():
+        for item in items:
+            assert item.span.start > scope  # from the Report Scope list, not the flat tab lists
+            assert all(isinstance(c, Named) and c.span.text == c.name for c in item.children)
+
+
+def test_recent_developments(seed: Report) -> None:
+    devs = seed.facts.recent_developments
+    assert [(d.date, d.company) for d in devs] == [
+        ("2024-10", "WCG"),
+        ("2024-09", "Headlands Research"),
+        ("2024-06", "Velocity Clinical Research"),
+        ("2024-03", "Veeda Clinical Research"),
+    ]
+    for dev in devs:
+        assert dev.summary == dev.span.text
+        assert dev.summary.startswith("In ") and dev.summary.endswith("trials.") or dev.summary.endswith(".")
+        assert dev.company in dev.summary
+    assert "Luminis Health" in devs[2].summary
+
+
+def test_faq_reconstructed(seed: Report) -> None:
+    faq = {pair.topic: pair for pair in seed.faq}
+    assert list(faq) == ["market_size", "largest_region", "fastest_segment", "cagr"]
+    assert all(pair.question_source == "reconstructed" for pair in seed.faq)
+    market = "Global Clinical Trial Site Management Organization Market"
+    assert faq["market_size"].question == f"What was the size of the {market} in 2025?"
+    assert "USD 6.71 Billion in 2025" in faq["market_size"].answer
+    assert "North America" in faq["largest_region"].answer and "region" in faq["largest_region"].question
+    assert "Oncology" in faq["fastest_segment"].answer and "fastest" in faq["fastest_segment"].question
+    assert "5.65%" in faq["cagr"].answer and "2026 and 2031" in faq["cagr"].question
+    faq_section = next(s for s in seed.sections if s.heading == "Frequently asked questions")
+    for pair in seed.faq:
+        assert pair.answer == pair.span.text
+        assert faq_section.start <= pair.span.start < pair.span.end <= faq_section.end
+
+
+def test_sections_cover_layout_and_skip_furniture(seed: Report) -> None:
+    headings = [s.heading for s in seed.sections]
+    for expected in [
+        "Report Description", "Market Overview", "Key Market Drivers", "Key Market Challenges",
+        "Key Market Trends", "Segmental Insights", "Regional Insights", "Recent Developments",
+        "Key Market Players", "Report Scope", "Competitive Landscape", "Table of content",
+        "Frequently asked questions",
+    ]:
+        assert headings.count(expected) == 1, expected
+    assert any(h.startswith("By Clinical Trial Services") for h in headings)  # the segmentation tabs
+    for section in seed.sections:
+        for furniture in FURNITURE:
+            assert furniture not in section.text, (section.heading, furniture)
+        assert "Related Reports" not in section.heading
+    # Furniture stays in the text, so offsets are the file's own.
+    for furniture in FURNITURE:
+        assert furniture in seed.text
+    drivers = next(s for s in seed.sections if s.heading == "Key Market Drivers")
+    assert drivers.text.startswith("Increasing Pharmaceutical") and drivers.text.endswith("provide.")
+    description = next(s for s in seed.sections if s.heading == "Report Description")
+    assert "USD 6.71 Billion" in description.text and "USD 9.33 Billion" in description.text
+    toc = [s for s in seed.sections if is_navigation(s)]
+    assert [s.heading for s in toc] == ["Table of content"]
+    regional = seed.section_at(seed.text.index("North America maintains"))
+    assert regional is not None and regional.heading == "Regional Insights"
+
+
+def test_sections_are_ordered_and_disjoint(seed: Report) -> None:
+    for before, after in zip(seed.sections, seed.sections[1:]):
+        assert before.end <= after.start
+
+
+def test_consistency_agrees(seed: Report) -> None:
+    c = seed.consistency
+    assert c.status == "agree"
+    assert c.years == 6 and c.base == 6.71 and c.percent == 5.65 and c.stated_end == 9.33
+    assert c.message == "6.71 x 1.0565^6 = 9.33, matches the stated USD 9.33 billion (2031)"
+    assert c.implied_percent is not None and abs(c.implied_percent - 5.65) < 0.01
+
+
+def test_corrupted_header_disagrees(seed_text: str) -> None:
+    corrupted = seed_text.replace("USD 6.71 Billion", "USD 7.00 Billion", 1)
+    report = parse_text(corrupted, "corrupted.txt")
+    assert report.facts.market_size is not None and report.facts.market_size.amount == 7.0
+    assert report.consistency.status == "disagree"
+    assert "does not match the stated USD 9.33 billion (2031)" in report.consistency.message
+    assert report.consistency.implied_percent is not None and report.consistency.implied_percent < 5.0
+    assert report.id == "corrupted"
+    assert_spans_true(report)
+
+
+def test_parse_text_with_explicit_id(seed_text: str) -> None:
+    report = parse_text(seed_text, "somewhere/else.txt", report_id="custom-id")
+    assert report.id == "custom-id" and report.path == "somewhere/else.txt"
+    assert report.facts.market_size is not None
+    assert report.facts.market_size.span.file == "somewhere/else.txt"
+
+
+def test_crlf_copy_keeps_offsets(tmp_path: Path, seed_text: str) -> None:
+    path = tmp_path / "Clinical Trial SMO (CRLF).txt"
+    path.write_bytes(seed_text.replace("\n", "\r\n").encode("utf-8"))
+    report = parse_report(path)
+    assert report.id == "clinical-trial-smo-crlf"
+    assert "\r\n" in report.text
+    assert report.facts.market_size is not None and report.facts.market_size.amount == 6.71
+    assert len(report.facts.key_players) == 10 and len(report.faq) == 4
+    assert report.consistency.status == "agree"
+    assert_spans_true(report)
+
+
+def test_slugify() -> None:
+    assert slugify("Clinical Trial SMO Market") == "clinical-trial-smo-market"
+    assert slugify("  Über__Report 2024!! ") == "ber-report-2024"
+    assert slugify("???") == "report"
+
+
+def test_discover_reports(tmp_path: Path, seed_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ["b.txt", "a.md", "sub/c.html", "sub/d.HTM", "sub/e.pdf", "notes.docx", ".hidden/x.txt", "f.json"]:
+        (tmp_path / name).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover_reports(tmp_path)]
+    assert found == ["a.md", "b.txt", "sub/c.html", "sub/d.HTM", "sub/e.pdf"]
+
+
+def test_discover_reports_missing_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nope"
+    with pytest.raises(ReportError, match="nope") as info:
+        discover_reports(missing)
+    assert info.value.path == str(missing)
+    with pytest.raises(ReportError, match="not a folder"):
+        (tmp_path / "file.txt").write_text("x")
+        discover_reports(tmp_path / "file.txt")
