@@ -17,7 +17,11 @@ def check_consistency(facts: FactSheet) -> Consistency:
     base, end, cagr = facts.market_size, facts.forecast_end, facts.cagr
     missing = [
         name
-        for name, value in (("base-year market size", base), ("CAGR", cagr), ("forecast-end market size", end))
+        for name, value in (
+            ("base-year market size", base),
+            ("CAGR", cagr),
+            ("forecast-end market size", end),
+        )
         if value is None
     ]
     if base is not None and base.year is None:
@@ -25,22 +29,15 @@ def check_consistency(facts: FactSheet) -> Consistency:
     if end is not None and end.year is None:
         missing.append("forecast-end year")
     if missing or base is None or end is None or cagr is None or base.year is None or end.year is None:
-        return Consistency(status="unknown", message=f"Cannot check the headline arithmetic: no {', '.join(missing)}.")
+        return _unknown(f"Cannot check the headline arithmetic: no {', '.join(missing)}.")
     years = end.year - base.year
     if years <= 0:
-        return Consistency(
-            status="unknown",
-            base=base.amount,
-            percent=cagr.percent,
-            stated_end=end.amount,
-            message=f"Cannot check: the forecast year {end.year} is not after the base year {base.year}.",
-        )
+        return _unknown(f"Cannot check: the forecast year {end.year} is not after the base year {base.year}.")
     if base.amount <= 0:
-        return Consistency(status="unknown", message="Cannot check: the base-year market size is not positive.")
+        return _unknown("Cannot check: the base-year market size is not positive.")
     if base.currency != end.currency:
-        return Consistency(
-            status="unknown",
-            message=f"Cannot check: the base size is in {base.currency} and the forecast in {end.currency}.",
+        return _unknown(
+            f"Cannot check: the base size is in {base.currency} and the forecast in {end.currency}."
         )
     # Work in the unit of the stated end value, so rounding is judged where the report wrote it.
     scale = UNIT_SCALE[base.unit] / UNIT_SCALE[end.unit]
@@ -50,7 +47,9 @@ def check_consistency(facts: FactSheet) -> Consistency:
     end_places = decimals(end.span.text)
     implied = ((end.amount / base_in_end_unit) ** (1 / years) - 1) * 100
     base_text = _figure(base.amount, decimals(base.span.text))
-    formula = f"{base_text} x {_figure(growth, decimals(cagr.span.text) + 2)}^{years} = {computed:.{end_places}f}"
+    formula = (
+        f"{base_text} x {_figure(growth, decimals(cagr.span.text) + 2)}^{years} = {computed:.{end_places}f}"
+    )
     stated = f"the stated {_money_text(end)} ({end.year})"
     common = dict(
         base=base.amount,
@@ -62,7 +61,9 @@ def check_consistency(facts: FactSheet) -> Consistency:
     )
     if round(computed, end_places) == round(end.amount, end_places):
         return Consistency(status="agree", message=f"{formula}, matches {stated}", **common)
-    low, high = _bounds(base_in_end_unit, scale, decimals(base.span.text), cagr.percent, decimals(cagr.span.text), years)
+    low, high = _bounds(
+        base_in_end_unit, scale, decimals(base.span.text), cagr.percent, decimals(cagr.span.text), years
+    )
     half = 0.5 * 10**-end_places
     if low - half <= end.amount <= high + half:
         return Consistency(
@@ -73,10 +74,14 @@ def check_consistency(facts: FactSheet) -> Consistency:
         )
     return Consistency(
         status="disagree",
-        message=f"{formula}, does not match {stated}; the stated base and end imply a CAGR of {implied:.2f} %, "
-        f"not {cagr.percent:g} %",
+        message=f"{formula}, does not match {stated}; the stated base and end imply a CAGR of "
+        f"{implied:.2f} %, not {cagr.percent:g} %",
         **common,
     )
+
+
+def _unknown(message: str) -> Consistency:
+    return Consistency(status="unknown", implied_percent=None, message=message)
 
 
 def _bounds(

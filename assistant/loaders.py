@@ -146,13 +146,50 @@ def _pdf_text(path: Path, data: bytes) -> str:
 _HIDDEN = frozenset({"script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "button"})
 _BLOCKS = frozenset(
     {
-        "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "li",
-        "table", "tr", "thead", "tbody", "tfoot", "dl", "dt", "dd", "blockquote", "pre", "figure",
-        "figcaption", "form", "fieldset", "details", "summary", "address", "hr", "br", "body", "html",
-        "h1", "h2", "h3", "h4", "h5", "h6", "caption",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "address",
+        "hr",
+        "br",
+        "body",
+        "html",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "caption",
     }
 )
-_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"})
+_VOID = frozenset(
+    {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "wbr"}
+)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 

@@ -93,7 +93,10 @@ def test_headline_facts(seed: Report) -> None:
     f = seed.facts
     assert f.market_size is not None and f.forecast_end is not None
     assert (f.market_size.amount, f.market_size.unit, f.market_size.currency, f.market_size.year) == (
-        6.71, "billion", "USD", 2025,
+        6.71,
+        "billion",
+        "USD",
+        2025,
     )
     assert f.market_size.span.text == "USD 6.71 Billion"
     # The header block, not the prose repetition in Market Overview.
@@ -119,19 +122,37 @@ def test_key_players_each_with_own_span(seed: Report) -> None:
     assert len({p.span.start for p in players}) == 10
     for player in players:
         assert player.span.text == player.name
-        assert seed.section_at(player.span.start).heading == "Key Market Players"
+        section = seed.section_at(player.span.start)
+        assert section is not None and section.heading == "Key Market Players"
 
 
 def test_segmentation_from_report_scope(seed: Report) -> None:
     seg = seed.facts.segmentation
     assert list(seg) == ["Clinical Trial Services", "Therapeutic Area", "Phase", "Region"]
     names = {dim: [s.name for s in items] for dim, items in seg.items()}
-    assert names["Clinical Trial Services"] == ["Site Management", "Project Management", "Regulatory", "Monitoring", "Others"]
+    assert names["Clinical Trial Services"] == [
+        "Site Management",
+        "Project Management",
+        "Regulatory",
+        "Monitoring",
+        "Others",
+    ]
     assert names["Therapeutic Area"] == [
-        "Oncology", "Endocrinology Respiration", "CNS", "Pain Management", "Endocrine", "Others",
+        "Oncology",
+        "Endocrinology Respiration",
+        "CNS",
+        "Pain Management",
+        "Endocrine",
+        "Others",
     ]
     assert names["Phase"] == ["Phase I", "Phase II", "Phase III", "Phase IV"]
-    assert names["Region"] == ["North America", "Europe", "Asia Pacific", "South America", "Middle East & Africa"]
+    assert names["Region"] == [
+        "North America",
+        "Europe",
+        "Asia Pacific",
+        "South America",
+        "Middle East & Africa",
+    ]
     countries = {s.name: [c.name for c in s.children] for s in seg["Region"]}
     assert countries["North America"] == ["United States", "Canada", "Mexico"]
     assert countries["Europe"] == ["France", "United Kingdom", "Italy", "Germany", "Spain"]
@@ -177,9 +198,18 @@ def test_faq_reconstructed(seed: Report) -> None:
 def test_sections_cover_layout_and_skip_furniture(seed: Report) -> None:
     headings = [s.heading for s in seed.sections]
     for expected in [
-        "Report Description", "Market Overview", "Key Market Drivers", "Key Market Challenges",
-        "Key Market Trends", "Segmental Insights", "Regional Insights", "Recent Developments",
-        "Key Market Players", "Report Scope", "Competitive Landscape", "Table of content",
+        "Report Description",
+        "Market Overview",
+        "Key Market Drivers",
+        "Key Market Challenges",
+        "Key Market Trends",
+        "Segmental Insights",
+        "Regional Insights",
+        "Recent Developments",
+        "Key Market Players",
+        "Report Scope",
+        "Competitive Landscape",
+        "Table of content",
         "Frequently asked questions",
     ]:
         assert headings.count(expected) == 1, expected
@@ -202,7 +232,7 @@ def test_sections_cover_layout_and_skip_furniture(seed: Report) -> None:
 
 
 def test_sections_are_ordered_and_disjoint(seed: Report) -> None:
-    for before, after in zip(seed.sections, seed.sections[1:]):
+    for before, after in zip(seed.sections, seed.sections[1:], strict=False):
         assert before.end <= after.start
 
 
@@ -253,7 +283,16 @@ def test_slugify() -> None:
 def test_discover_reports(tmp_path: Path, seed_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
-    for name in ["b.txt", "a.md", "sub/c.html", "sub/d.HTM", "sub/e.pdf", "notes.docx", ".hidden/x.txt", "f.json"]:
+    for name in [
+        "b.txt",
+        "a.md",
+        "sub/c.html",
+        "sub/d.HTM",
+        "sub/e.pdf",
+        "notes.docx",
+        ".hidden/x.txt",
+        "f.json",
+    ]:
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover_reports(tmp_path)]
     assert found == ["a.md", "b.txt", "sub/c.html", "sub/d.HTM", "sub/e.pdf"]

@@ -91,7 +91,9 @@ def _reconstructed(doc: Doc, line: Line, market: str) -> FaqPair | None:
         return None
     question = _question(topic, line.text, market)
     span = doc.line_span(line)
-    return FaqPair(question=question, answer=span.text, question_source="reconstructed", topic=topic, span=span)
+    return FaqPair(
+        question=question, answer=span.text, question_source="reconstructed", topic=topic, span=span
+    )
 
 
 def _question(topic: str, answer: str, market: str) -> str:
@@ -99,9 +101,15 @@ def _question(topic: str, answer: str, market: str) -> str:
     money = num.MONEY.search(answer)
     year = num.year_after(answer, money.end()) if money else None
     if topic == "market_size":
-        return f"What was the size of the {market} in {year}?" if year else f"What is the size of the {market}?"
+        return (
+            f"What was the size of the {market} in {year}?" if year else f"What is the size of the {market}?"
+        )
     if topic == "forecast_end":
-        return f"What will the size of the {market} be by {year}?" if year else f"What will the {market} be worth?"
+        return (
+            f"What will the size of the {market} be by {year}?"
+            if year
+            else f"What will the {market} be worth?"
+        )
     if topic == "largest_region":
         return f"Which region dominates the {market}?"
     if topic == "fastest_segment":

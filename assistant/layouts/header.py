@@ -20,7 +20,8 @@ from assistant.report import Money, Named, Period, Rate
 
 _Y = num.YEAR
 _SIZE_KEY = re.compile(
-    r"(?:(?P<q>global|total|base[- ]year|estimated|current|projected|forecast(?:ed)?|expected|anticipated)\s+)*"
+    r"(?:(?:global|total|base[- ]year|estimated|current|projected|forecast(?:ed)?|expected|anticipated)"
+    r"\s+)*"
     r"(?:market\s+)?(?:size|value|valuation|revenue)(?:\s+(?:value|estimate|forecast|projection))?"
     rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|\s+(?:in|for|by|as of)\s+(?P<y2>{_Y}))?"
     rf"|(?P<y3>{_Y})\s+(?:market\s+)?(?:size|value|valuation|revenue)",
@@ -41,7 +42,16 @@ _PLAYERS_KEY = re.compile(
     re.I,
 )
 _PUBLISHER_KEY = re.compile(r"publisher|published by", re.I)
-_KEYS = (_SIZE_KEY, _CAGR_KEY, _FORECAST_KEY, _BASE_YEAR_KEY, _REGION_KEY, _SEGMENT_KEY, _PLAYERS_KEY, _PUBLISHER_KEY)
+_KEYS = (
+    _SIZE_KEY,
+    _CAGR_KEY,
+    _FORECAST_KEY,
+    _BASE_YEAR_KEY,
+    _REGION_KEY,
+    _SEGMENT_KEY,
+    _PLAYERS_KEY,
+    _PUBLISHER_KEY,
+)
 _INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?::|\t+|\s\|\s)\s*(?P<value>\S.*)")
 _NAME_END = re.compile(r"\s+\(|\s+[–—-]\s|,\s|;\s|\.\s|\s+with\s|\s+at\s")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")

@@ -12,11 +12,14 @@ from assistant.layouts.sections import Outline
 _MARKET_PHRASE = re.compile(
     r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*))*?\s+Market\b(?!\s+(?:[A-Z]|&))"
 )
-_LEADING = re.compile(r"^(?:(?:The|A|An|This|That|Our|In|On|For|Of|And|However|Overall|Consequently|Company|Profiles)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:The|A|An|This|That|Our|In|On|For|Of|And|However|Overall|Consequently|Company|Profiles)\s+)+"
+)
 _MARKET_NAME = re.compile(r"^(?:The\s+)?(?:Global|Worldwide|World)?\s*(?P<name>.+?)\s+Market\b")
 _KNOWN_PUBLISHERS = re.compile(
-    r"\b(?:TechSci Research|Grand View Research|MarketsandMarkets|Mordor Intelligence|Fortune Business Insights"
-    r"|Allied Market Research|Precedence Research|IMARC Group|Research and Markets|Market Research Future"
+    r"\b(?:TechSci Research|Grand View Research|MarketsandMarkets|Mordor Intelligence"
+    r"|Fortune Business Insights|Allied Market Research|Precedence Research|IMARC Group|Research and Markets"
+    r"|Market Research Future"
     r"|Transparency Market Research|Persistence Market Research|Technavio|Frost & Sullivan|Euromonitor"
     r"|Verified Market Research|Future Market Insights|Data Bridge Market Research|Coherent Market Insights"
     r"|Straits Research|The Business Research Company|Global Market Insights|Polaris Market Research"
@@ -64,7 +67,7 @@ def market_name(title_text: str | None) -> str | None:
 
 
 def publisher(doc: Doc, out: Outline, stated: str | None) -> str | None:
-    """A stated 'Publisher:' value, else a copyright line, a known publisher name, or 'X offers customizations'."""
+    """A stated 'Publisher:' value, else a copyright line, a known publisher, or 'X offers customizations'."""
     if stated:
         return stated
     text = doc.text

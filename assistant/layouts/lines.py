@@ -47,14 +47,11 @@ class Doc:
     @classmethod
     def build(cls, text: str, path: str) -> Doc:
         doc = cls(text, path)
-        index = 0
         for match in _LINE.finditer(text):
-            raw_start = match.start()
             raw = match.group().rstrip("\r\n")
             if not raw and match.start() == len(text):
                 break
-            doc.lines.append(_make_line(index, raw_start, raw))
-            index += 1
+            doc.lines.append(_make_line(len(doc.lines), match.start(), raw))
         return doc
 
     def span(self, start: int, end: int) -> Span:

@@ -15,17 +15,29 @@ _PLAYERS = re.compile(
     re.I,
 )
 _DEVELOPMENTS = re.compile(r"(?:recent|key|latest)?\s*(?:industry\s+)?developments", re.I)
-# "Clinical Trial Site Management Organization Market, By Phase:", "By Type: A, B, C", "Segmentation by End User"
+# "Clinical Trial SMO Market, By Phase:", "By Type: A, B, C", "Segmentation by End User"
 _DIMENSION = re.compile(
-    r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments)\s+)?[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
+    r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments)\s+)?"
+    r"[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
     r"\s*(?::\s*(?P<rest>.*))?"
 )
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
@@ -37,7 +49,9 @@ _DATED = re.compile(
     re.I,
 )
 # The company is the capitalised run at the start of the sentence, up to its verb.
-_COMPANY = re.compile(r"(?!(?:The|A|An|It|This)\b)[A-Z0-9][\w.&'’+-]*(?:\s+(?:&\s+|and\s+|of\s+|de\s+)?[A-Z0-9][\w.&'’+-]*)*")
+_COMPANY = re.compile(
+    r"(?!(?:The|A|An|It|This)\b)[A-Z0-9][\w.&'’+-]*(?:\s+(?:&\s+|and\s+|of\s+|de\s+)?[A-Z0-9][\w.&'’+-]*)*"
+)
 
 
 def key_players(doc: Doc, out: Outline) -> list[Named]:

@@ -24,12 +24,30 @@ YEAR_ONLY = re.compile(rf"\b(?P<year>{YEAR})\b")
 YEAR_AFTER = re.compile(rf"\s*(?:\(\s*|,?\s*(?:in|by|for|as of|through|until)\s+)(?P<year>{YEAR})\b", re.I)
 
 _UNITS: dict[str, Unit] = {
-    "thousand": "thousand", "k": "thousand",
-    "million": "million", "mn": "million", "mln": "million", "m": "million",
-    "billion": "billion", "bn": "billion", "bln": "billion", "b": "billion",
-    "trillion": "trillion", "tn": "trillion", "t": "trillion",
+    "thousand": "thousand",
+    "k": "thousand",
+    "million": "million",
+    "mn": "million",
+    "mln": "million",
+    "m": "million",
+    "billion": "billion",
+    "bn": "billion",
+    "bln": "billion",
+    "b": "billion",
+    "trillion": "trillion",
+    "tn": "trillion",
+    "t": "trillion",
 }
-_CURRENCIES = {"$": "USD", "€": "EUR", "EURO": "EUR", "EUROS": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "RMB": "CNY"}
+_CURRENCIES = {
+    "$": "USD",
+    "€": "EUR",
+    "EURO": "EUR",
+    "EUROS": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "RMB": "CNY",
+}
 UNIT_SCALE: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 

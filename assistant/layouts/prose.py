@@ -17,7 +17,9 @@ from assistant.layouts.lines import Doc
 from assistant.layouts.sections import Outline
 from assistant.report import Money, Named, Rate
 
-_ABOUT = r"(?:(?:approximately|around|about|nearly|roughly|almost|over|an estimated|a value of|a total of)\s+)?"
+_ABOUT = (
+    r"(?:(?:approximately|around|about|nearly|roughly|almost|over|an estimated|a value of|a total of)\s+)?"
+)
 _BASE = re.compile(
     r"\b(?:valued at|estimated at|estimated to be|worth|accounted for|stood at|was|were|size of|at|from"
     rf"|reached|generated|of)\s+{_ABOUT}(?P<money>{num.MONEY_PATTERN})\s*,?\s+(?:in|during|for|as of)\s+"
@@ -44,12 +46,15 @@ _CAGR_YEARS = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“])")
 # A capitalised name of up to four words, not starting with an article or a preposition.
-_RUN = r"\b(?!(?:The|A|An|In|On|By|This|Its|Our|Their|However|Overall)\b)[A-Z][\w.&'-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w.&'-]*){0,3}"
+_RUN = (
+    r"\b(?!(?:The|A|An|In|On|By|This|Its|Our|Their|However|Overall)\b)"
+    r"[A-Z][\w.&'-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w.&'-]*){0,3}"
+)
 _REGION_PROSE = re.compile(
     rf"(?P<name>{_RUN})(?:\s+region)?\s+(?:dominated|dominates|dominating\b"
     r"|(?:held|holds|accounted for|accounts for|captured|captures|commanded|commands|is|was|remains|remained"
-    r"|emerged as|maintains|maintained|represents|represented)\s+(?:the\s+|a\s+)?(?:largest|dominant|dominating"
-    r"|leading|biggest|highest|major)\b)"
+    r"|emerged as|maintains|maintained|represents|represented)\s+(?:the\s+|a\s+)?"
+    r"(?:largest|dominant|dominating|leading|biggest|highest|major)\b)"
     rf"|(?:largest|dominant|dominating|leading)\s+region\s+(?:is|was|remains)\s+(?P<name2>{_RUN})",
 )
 _GEO = re.compile(
@@ -107,7 +112,8 @@ def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
         break
     if facts.cagr is None:
         facts.cagr = next(
-            (r for o, s in all_sentences if "market" in s.lower() and (r := cagr(doc, s, o)) is not None), None
+            (r for o, s in all_sentences if "market" in s.lower() and (r := cagr(doc, s, o)) is not None),
+            None,
         )
     for offset, sentence in all_sentences:
         if facts.largest_region is None:
@@ -134,12 +140,16 @@ def cagr(doc: Doc, sentence: str, offset: int) -> Rate | None:
     group = "pct" if match.group("pct") else "pct2"
     years_match = _CAGR_YEARS.match(sentence, match.end())
     if years_match is None:
-        tail = re.compile(r"\s+(?:CAGR\b|compound annual growth rate)", re.I).match(sentence, match.end(group))
+        tail = re.compile(r"\s+(?:CAGR\b|compound annual growth rate)", re.I).match(
+            sentence, match.end(group)
+        )
         years_match = _CAGR_YEARS.match(sentence, tail.end()) if tail else None
     years = (int(years_match.group("y1")), int(years_match.group("y2"))) if years_match else None
     if years and years[0] >= years[1]:
         years = None
-    span = doc.span(offset + match.start(group), offset + match.end(group) + _pct_tail(sentence, match.end(group)))
+    span = doc.span(
+        offset + match.start(group), offset + match.end(group) + _pct_tail(sentence, match.end(group))
+    )
     return Rate(
         percent=float(match.group(group)),
         start_year=years[0] if years else None,
@@ -156,7 +166,9 @@ def _pct_tail(sentence: str, end: int) -> int:
 
 def _named(doc: Doc, pattern: re.Pattern[str], sentence: str, offset: int, geo: bool) -> Named | None:
     for match in pattern.finditer(sentence):
-        group = next(g for g in ("name", "name2", "name3", "name4") if g in match.re.groupindex and match.group(g))
+        group = next(
+            g for g in ("name", "name2", "name3", "name4") if g in match.re.groupindex and match.group(g)
+        )
         name = match.group(group)
         if geo and not _GEO.search(name):
             continue

@@ -135,9 +135,12 @@ def outline(doc: Doc, hints: Sequence[Heading] = ()) -> Outline:
             continue
         if is_furniture_line(line.text):
             furniture.add(line.index)
-        elif not line.bullet and (KNOWN_HEADING.fullmatch(line.text) or _FURNITURE_REGION.fullmatch(line.text)):
-            found[line.index] = (_clean(line.text), 2)
-        elif not markup and _looks_like_heading(doc, line):
+        elif (
+            not line.bullet
+            and (KNOWN_HEADING.fullmatch(line.text) or _FURNITURE_REGION.fullmatch(line.text))
+            or not markup
+            and _looks_like_heading(doc, line)
+        ):
             found[line.index] = (_clean(line.text), 2)
     return Outline(_blocks(doc, found, furniture, merged), furniture, markup)
 

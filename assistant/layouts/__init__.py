@@ -1,0 +1,1 @@
+"""Extractors behind ``assistant.parsing``: lines, sections, key-value pairs, prose, lists, FAQ."""
