@@ -87,3 +87,16 @@ class Settings(BaseSettings):
         if self.slack_api_url:
             self.slack.api_url = self.slack_api_url
         return self
+    # Issue 4 documents ASSISTANT_UI_AUTH (user:password); copied into ui.auth the same way.
+    ui_auth: str | None = Field(
+        None,
+        validation_alias=AliasChoices("ui_auth", "ASSISTANT_UI_AUTH"),
+        exclude=True,
+        description="Alias of ui.auth (ASSISTANT_UI__AUTH); wins when both are set.",
+    )
+
+    @model_validator(mode="after")
+    def _apply_ui_auth(self) -> Settings:
+        if self.ui_auth is not None:
+            self.ui.auth = self.ui_auth
+        return self
