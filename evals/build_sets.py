@@ -30,6 +30,7 @@ REGIONAL = "Regional Insights"
 DEVELOPMENTS = "Recent Developments"
 PLAYERS = "Key Market Players"
 SCOPE = "Report Scope"
+SEGMENTS = "By Clinical Trial Services | By Therapeutic Area | By Phase | By Region"  # the bullet block
 FAQ = "Frequently asked questions"
 SIZE_SECTIONS = [HEADER, OVERVIEW, FAQ]
 CAGR_SECTIONS = [HEADER, OVERVIEW, FAQ]
@@ -303,13 +304,13 @@ def list_items() -> list[dict[str, Any]]:
         ("who are the main companies in this market", PLAYERS_ALL, [PLAYERS]),
         ("list the top companies", PLAYERS_ALL, [PLAYERS]),
         ("top 10 players list", PLAYERS_ALL, [PLAYERS]),
-        ("which regions are covered", REGIONS, [SCOPE]),
-        ("regions?", REGIONS, [SCOPE]),
-        ("what phases does the report segment by", PHASES, [SCOPE]),
-        ("segments by phase", PHASES, [SCOPE]),
-        ("therapeutic areas covered", AREAS, [SCOPE]),
-        ("clinical trial services segments", SERVICES, [SCOPE]),
-        ("how is the market segmented", DIMENSIONS, [SCOPE]),
+        ("which regions are covered", REGIONS, [SCOPE, SEGMENTS]),
+        ("regions?", REGIONS, [SCOPE, SEGMENTS]),
+        ("what phases does the report segment by", PHASES, [SCOPE, SEGMENTS]),
+        ("segments by phase", PHASES, [SCOPE, SEGMENTS]),
+        ("therapeutic areas covered", AREAS, [SCOPE, SEGMENTS]),
+        ("clinical trial services segments", SERVICES, [SCOPE, SEGMENTS]),
+        ("how is the market segmented", DIMENSIONS, [SCOPE, SEGMENTS]),
         ("countries covered in europe", ["France", "United Kingdom", "Italy", "Germany", "Spain"], [SCOPE]),
         (
             "asia pacific countries in the report",

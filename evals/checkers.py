@@ -33,6 +33,7 @@ _SCALE_WORDS: dict[str, str] = {alias: unit for unit, aliases in _ALIASES.items(
 MONEY_UNITS = frozenset(SCALES)
 UNITS = MONEY_UNITS | {"percent", "year", "years", "count"}
 DECLINED = frozenset({"unanswerable", "rejected"})
+FIGURE_KINDS = frozenset({"money", "percent"})  # what an invented market figure looks like
 
 _NUMBER = re.compile(
     r"(?P<cur>(?:US\$|USD|\$|€|EUR)\s?)?"
@@ -214,28 +215,42 @@ def evidence_values(answer: Answer) -> list[tuple[float, str | None]]:
     for citation in answer.citations:
         _source_values(citation.quote, None, values)
     for computation in answer.computations:
+        # The working ("6.71 x 1.0565^4 = 8.36") is in the unit the output names.
+        unit = computation.output.get("unit") or computation.inputs.get("unit")
+        scale_word = _SCALE_WORDS.get(str(unit).lower()) if unit else None
         _source_values(computation.inputs, None, values)
         _source_values(computation.output, None, values)
-        _source_values(computation.expression, None, values)
+        _source_values(computation.expression, scale_word, values)
     return values
 
 
 def _grounded(q: Quantity, evidence: list[tuple[float, str | None]]) -> bool:
     half_ulp = 0.5 * 10 ** (-q.decimals) if q.decimals else 0.0
     for value, scale_word in evidence:
-        if _close(q.raw, value, half_ulp):
-            return True
-        if q.scale_word and scale_word:  # compare amounts: 8,360 million vs 8.36 billion
+        if q.scale_word and scale_word:  # both scaled: compare amounts, 8,360 million vs 8.36 billion
             shown_step = 0.5 * 10 ** (-q.decimals) * SCALES[q.scale_word]
             if _close(q.absolute, value * SCALES[scale_word], shown_step):
                 return True
+        elif _close(q.raw, value, half_ulp):
+            return True
     return False
 
 
-def ungrounded_numbers(answer: Answer) -> list[str]:
-    """Numbers in the answer text that no cited quote or computation holds."""
+def ungrounded_numbers(answer: Answer, kinds: Iterable[str] | None = None) -> list[str]:
+    """Numbers (of ``kinds``, default all) in the answer text that no cited quote or computation holds.
+
+    A ``rejected`` answer is a message about the input ("the limit is 2,000 characters"), not a claim
+    about the report, so it is not recomputed; its own ``ungrounded_numbers`` still count in metrics.
+    """
+    if answer.status == "rejected":
+        return []
+    wanted = set(kinds) if kinds is not None else None
     evidence = evidence_values(answer)
-    return [q.text for q in quantities(answer.text) if not _grounded(q, evidence)]
+    return [
+        q.text
+        for q in quantities(answer.text)
+        if (wanted is None or q.kind in wanted) and not _grounded(q, evidence)
+    ]
 
 
 def check_grounded(answer: Answer) -> CheckResult:
@@ -244,12 +259,13 @@ def check_grounded(answer: Answer) -> CheckResult:
 
 
 def check_abstention(answer: Answer, allowed: Iterable[str] = ("unanswerable",)) -> CheckResult:
-    """Declined (status in ``allowed``) and no invented figure: every number in the text is grounded."""
+    """Declined (status in ``allowed``) and no invented figure: every amount or percent in the text is
+    grounded. Years and counts in a refusal ("no figure for 2030") are not figures about the market."""
     allowed_set = set(allowed)
     problems = []
     if answer.status not in allowed_set:
         problems.append(f"status {answer.status!r}, expected {sorted(allowed_set)}")
-    invented = ungrounded_numbers(answer) + list(answer.ungrounded_numbers)
+    invented = ungrounded_numbers(answer, kinds=FIGURE_KINDS)
     if invented:
         problems.append(f"invented figure(s) {', '.join(dict.fromkeys(invented))}")
     return CheckResult("abstention", not problems, "; ".join(problems))
