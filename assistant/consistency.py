@@ -47,9 +47,8 @@ def check_consistency(facts: FactSheet) -> Consistency:
     end_places = decimals(end.span.text)
     implied = ((end.amount / base_in_end_unit) ** (1 / years) - 1) * 100
     base_text = _figure(base.amount, decimals(base.span.text))
-    formula = (
-        f"{base_text} x {_figure(growth, decimals(cagr.span.text) + 2)}^{years} = {computed:.{end_places}f}"
-    )
+    growth_text = _figure(growth, decimals(cagr.span.text) + 2)
+    formula = f"{base_text} x {growth_text}^{years} = {_figure(computed, end_places)}"
     stated = f"the stated {_money_text(end)} ({end.year})"
     common = dict(
         base=base.amount,
@@ -96,7 +95,7 @@ def _bounds(
 
 
 def _figure(value: float, places: int) -> str:
-    return f"{value:.{places}f}"
+    return f"{value:,.{places}f}"
 
 
 def _money_text(money: Money) -> str:

@@ -306,3 +306,160 @@ def test_discover_reports_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="not a folder"):
         (tmp_path / "file.txt").write_text("x")
         discover_reports(tmp_path / "file.txt")
+
+
+# --- other layouts (tests/fixtures/reports, fictional markets) ------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+
+
+def fixture(name: str) -> Report:
+    report = parse_report(FIXTURES / name)
+    assert_spans_true(report)
+    return report
+
+
+def test_fixtures_are_discovered() -> None:
+    names = [p.name for p in discover_reports(FIXTURES)]
+    assert names == [
+        "cloud-whale-tourism-market.txt",
+        "dragon-scale-polish-market.md",
+        "floating-orchard-market.html",
+        "lunar-regolith-mining-market.txt",
+    ]
+
+
+def test_key_value_header_txt() -> None:
+    report = fixture("lunar-regolith-mining-market.txt")
+    f = report.facts
+    assert report.title == "Lunar Regolith Mining Market" and report.market == "Lunar Regolith Mining"
+    assert report.publisher == "Selene Analytics"
+    assert f.market_size is not None and (f.market_size.amount, f.market_size.year) == (1.2, 2024)
+    assert f.market_size.span.text == "USD 1.20 Billion"
+    assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (2.01, 2030)
+    assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (9.0, 2025, 2030)
+    assert f.forecast_period is not None and f.forecast_period.span.text == "2025-2030"
+    assert f.largest_region is not None and f.largest_region.name == "North America"
+    assert f.fastest_segment is not None and f.fastest_segment.name == "Ice Extraction"
+    assert [p.name for p in f.key_players] == [
+        "Tycho Mining Corp.",
+        "Mare Imbrium Resources",
+        "Shackleton Ice Works",
+        "Copernicus Excavation Ltd.",
+    ]
+    seg = {dim: [s.name for s in items] for dim, items in f.segmentation.items()}
+    assert seg == {
+        "Type": ["Ice Extraction", "Construction Aggregates", "Oxygen Feedstock"],
+        "End User": ["Space Agencies", "Private Habitats", "Propellant Depots"],
+        "Region": ["North America", "Europe", "Asia Pacific"],
+    }
+    assert [(d.date, d.company) for d in f.recent_developments] == [
+        ("2025-03", "Tycho Mining Corp."),
+        ("2024-11", "Shackleton Ice Works"),
+    ]
+    assert report.consistency.status == "agree"
+    assert report.consistency.message == "1.20 x 1.090^6 = 2.01, matches the stated USD 2.01 billion (2030)"
+    # "Download Sample" is furniture: no section holds it.
+    assert all("Download Sample" not in s.text for s in report.sections)
+
+
+def test_markdown_snapshot_in_millions() -> None:
+    report = fixture("dragon-scale-polish-market.md")
+    f = report.facts
+    assert report.title == "Global Dragon Scale Polish Market Report, 2024-2030"
+    assert report.market == "Dragon Scale Polish"
+    assert report.publisher == "Wyvern Market Insights"
+    assert f.market_size is not None and (f.market_size.amount, f.market_size.unit) == (845.0, "million")
+    assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (1212.3, 2030)
+    assert f.forecast_end.span.text == "USD 1,212.3 Million"
+    assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (6.2, 2025, 2030)
+    assert f.forecast_period is None  # the snapshot does not state one; nothing is guessed
+    assert f.largest_region is not None and f.largest_region.name == "Europe"
+    assert f.fastest_segment is not None and f.fastest_segment.name == "Sport Dragons"
+    assert [p.name for p in f.key_players] == ["Wyrmshine Ltd.", "Ember & Oak Care", "Scalecraft Industries"]
+    regions = {s.name: [c.name for c in s.children] for s in f.segmentation["Region"]}
+    assert regions == {"Europe": ["Wales", "Romania"], "Asia Pacific": ["Bhutan"]}
+    assert [s.name for s in f.segmentation["Product Type"]] == [
+        "Liquid Polish",
+        "Paste Wax",
+        "Enchanted Lacquer",
+    ]
+    assert [d.date for d in f.recent_developments] == ["2024-07", "2024-02"]
+    assert [(p.question_source, p.topic) for p in report.faq] == [
+        ("report", "market_size"),
+        ("report", "largest_region"),
+    ]
+    assert report.faq[0].question == "How big is the dragon scale polish market?"
+    assert report.faq[1].answer.startswith("Europe is the dominant region")
+    assert "Copyright" not in report.faq[1].answer  # the footer is furniture
+    headings = [s.heading for s in report.sections]
+    assert headings[:3] == [report.title, "Report Snapshot", "Market Overview"]
+    assert report.consistency.status == "agree"
+
+
+def test_html_prose_in_trillions() -> None:
+    report = fixture("floating-orchard-market.html")
+    f = report.facts
+    assert report.title == "Floating Orchard Systems Market Size, Share & Trends Analysis"
+    assert report.market == "Floating Orchard Systems"
+    assert report.publisher == "Arboreal Insights"
+    assert f.market_size is not None and (f.market_size.amount, f.market_size.unit, f.market_size.year) == (
+        3.45,
+        "trillion",
+        2023,
+    )
+    assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (5.12, 2030)
+    assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (5.8, 2024, 2030)
+    assert f.cagr.span.text == "5.8%"
+    assert f.largest_region is not None and f.largest_region.name == "Asia Pacific"
+    assert f.fastest_segment is not None and f.fastest_segment.name == "Hydroponic Canopy"
+    assert [p.name for p in f.key_players] == [
+        "Driftwood Orchards Inc.",
+        "Lakeside Canopy Systems",
+        "Pontoon Pomology GmbH",
+    ]
+    assert [(p.topic, p.question) for p in report.faq] == [
+        ("market_size", "How large is the floating orchard systems market?"),
+        ("cagr", "What is the expected growth rate?"),
+    ]
+    assert report.consistency.status == "agree"
+    for section in report.sections:
+        assert "cookie" not in section.text and "Request Free Sample" not in section.text
+        assert "Submarine Vineyard" not in section.text  # "Related Reports" is furniture
+    assert "Related Reports" not in [s.heading for s in report.sections]
+
+
+def test_prose_figures_that_do_not_reconcile() -> None:
+    report = fixture("cloud-whale-tourism-market.txt")
+    f = report.facts
+    assert report.title == "Cloud Whale Tourism Market Outlook" and report.market == "Cloud Whale Tourism"
+    assert f.market_size is not None and f.market_size.span.text == "USD 2.40 billion"
+    assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (4.9, 2031)
+    assert f.cagr is not None and f.cagr.percent == 7.1 and f.cagr.start_year is None
+    # Stated nowhere, so left out.
+    assert f.largest_region is None and f.fastest_segment is None and f.forecast_period is None
+    assert f.key_players == [] and f.segmentation == {} and f.recent_developments == [] and report.faq == []
+    assert report.publisher is None
+    c = report.consistency
+    assert c.status == "disagree"
+    assert c.message.startswith("2.40 x 1.071^7 = 3.88, does not match the stated USD 4.90 billion (2031)")
+    assert c.implied_percent is not None and abs(c.implied_percent - 10.73) < 0.01
+
+
+def test_unknown_layout_leaves_facts_out() -> None:
+    text = (
+        "Notes on the Moss Carpet Trade\n\n"
+        "Hospitals dominated the purchasing last year, and prices rose by 12% in some towns. "
+        "Buyers mentioned USD 5 million in grants without saying for which year or market. "
+        "The segment mix changed often and no figures were confirmed by the writers of these notes. "
+        "Nothing here is a headline estimate, so a parser should not report one.\n"
+    )
+    report = parse_text(text, "notes/moss.txt")
+    f = report.facts
+    assert report.id == "moss"
+    assert f.market_size is None and f.cagr is None and f.forecast_end is None
+    assert f.largest_region is None  # "Hospitals" is not a region
+    assert f.fastest_segment is None and f.key_players == []
+    assert report.consistency.status == "unknown"
+    assert report.title == "Notes on the Moss Carpet Trade"
+    assert report.sections and report.sections[0].text.startswith("Hospitals dominated")

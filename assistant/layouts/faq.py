@@ -20,7 +20,10 @@ _Q_PREFIX = re.compile(r"(?:Q\s*\d*\s*[:.)]|\d+[.)]|Question\s*\d*\s*[:.])\s*", 
 _A_PREFIX = re.compile(r"(?:A\s*\d*\s*[:.)]|Answer\s*[:.])\s*", re.I)
 _TOPICS = (
     ("fastest_segment", re.compile(r"fastest[- ]growing", re.I)),
-    ("largest_region", re.compile(r"dominat|largest (?:region|market|share)|leading region", re.I)),
+    (
+        "largest_region",
+        re.compile(r"dominan|dominat|largest (?:region|market|share)|leading region|leads", re.I),
+    ),
     ("key_players", re.compile(r"key (?:market )?players|major players|leading companies", re.I)),
     ("cagr", re.compile(r"\bCAGR\b|grow(?:th)? (?:at|rate)|compound annual", re.I)),
     ("forecast_end", re.compile(r"\b(?:reach|projected to|expected to be)\b.*\bby\s+(?:19|20)\d\d", re.I)),
@@ -30,15 +33,39 @@ _TOPICS = (
 
 def faq_pairs(doc: Doc, out: Outline, market: str) -> list[FaqPair]:
     """FAQ pairs of the first FAQ section; ``market`` names the market in rebuilt questions."""
-    for block in out.find(_FAQ):
+    for position, block in enumerate(out.blocks):
+        if block.furniture or not _FAQ.fullmatch(block.heading):
+            continue
         lines = list(out.body(doc, block))
         if any(_is_question(line) for line in lines):
             pairs = _asked(doc, lines)
         else:
             pairs = [p for line in lines if (p := _reconstructed(doc, line, market)) is not None]
+        pairs += _question_headings(doc, out, position)
         if pairs:
             return pairs
     return []
+
+
+def _question_headings(doc: Doc, out: Outline, faq_position: int) -> list[FaqPair]:
+    """Questions marked up as sub-headings (markdown ``###``, HTML ``h3``) after the FAQ heading."""
+    pairs: list[FaqPair] = []
+    for block in out.blocks[faq_position + 1 :]:
+        if not block.heading.endswith("?"):
+            break
+        answers = list(out.body(doc, block))
+        if answers:
+            span = doc.span(answers[0].start, answers[-1].end)
+            pairs.append(
+                FaqPair(
+                    question=block.heading,
+                    answer=span.text,
+                    question_source="report",
+                    topic=topic_of(block.heading + " " + span.text),
+                    span=span,
+                )
+            )
+    return pairs
 
 
 def topic_of(text: str) -> str | None:

@@ -29,11 +29,13 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})"
 )
+_NAME_STOP = re.compile(r"\.\s|\s+All\s+rights", re.I)
 _CUSTOMIZE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})\s+offers\s+customi[sz]ations")
 
 
 def title(doc: Doc, out: Outline) -> str | None:
-    """The first level-1 markup heading, else the market phrase the report repeats most."""
+    """The first level-1 markup heading, else the market phrase the report repeats most, else the
+    first line when it is short."""
     for block in out.blocks:
         if block.level == 1 and block.line >= 0 and any(ch.isalpha() for ch in block.heading):
             return block.heading
@@ -48,8 +50,17 @@ def title(doc: Doc, out: Outline) -> str | None:
                 counts[phrase] += 1
                 first_seen.setdefault(phrase, line.start + match.start())
     if not counts:
-        return None
+        return _first_line(doc, out)
     return max(counts, key=lambda p: (counts[p], -first_seen[p]))
+
+
+def _first_line(doc: Doc, out: Outline) -> str | None:
+    """The report's first line when it is short enough to be a title ("CLOUD WHALE ... OUTLOOK")."""
+    line = next((x for x in doc.lines if not x.blank and x.index not in out.furniture), None)
+    if line is None or len(line.text) > 120 or line.bullet:
+        return None
+    text = line.text.strip("# ")
+    return text.title() if text.isupper() else text
 
 
 def market_phrase(title_text: str) -> str:
@@ -73,10 +84,11 @@ def publisher(doc: Doc, out: Outline, stated: str | None) -> str | None:
     text = doc.text
     for pattern in (_COPYRIGHT, _KNOWN_PUBLISHERS, _CUSTOMIZE):
         for match in pattern.finditer(text):
-            if doc.line_at(match.start()).index in out.furniture:
+            # Copyright lines are page footers (furniture) but still name the publisher.
+            if pattern is not _COPYRIGHT and doc.line_at(match.start()).index in out.furniture:
                 continue
             name = match.groupdict().get("name") or match.group()
-            name = name.rstrip(" .,")
+            name = _NAME_STOP.split(name)[0].rstrip(" .,")
             if name.lower().startswith("all rights"):
                 continue
             return name

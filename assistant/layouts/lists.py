@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.layouts.header import name_list
-from assistant.layouts.lines import Doc, Line
+from assistant.layouts.lines import Doc, Line, strip_span
 from assistant.layouts.sections import Outline
 from assistant.report import Development, Named
 
@@ -70,8 +70,8 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
 def _bullet_name(doc: Doc, line: Line) -> Named:
     """A player bullet; "Acme Corp - maker of ..." or "Acme Corp: ..." keeps only the name."""
     cut = re.search(r"\s+[–—-]\s|:\s|\s+\(", line.text)
-    end = line.start + cut.start() if cut else line.end
-    return Named(name=doc.text[line.start : end], span=doc.span(line.start, end))
+    start, end = strip_span(doc, line.start, line.start + cut.start() if cut else line.end, " \t")
+    return Named(name=doc.text[start:end], span=doc.span(start, end))
 
 
 def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:

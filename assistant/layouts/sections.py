@@ -59,6 +59,10 @@ _FURNITURE_LINE = re.compile(
 _FURNITURE_REGION = re.compile(
     r"(?:related|similar|recommended|other|trending) (?:reports|research)|you may also like\s*:?", re.I
 )
+# Page footers and markdown rules: "© 2024 Acme Research. All rights reserved.", "---".
+_FOOTER = re.compile(
+    r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}", re.I
+)
 _COOKIE = re.compile(r"\bcookies?\b.*\b(?:use|consent|accept|policy|experience)\b", re.I)
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _DIGIT = re.compile(r"\d")
@@ -105,7 +109,11 @@ def is_navigation(section: Section) -> bool:
 
 
 def is_furniture_line(text: str) -> bool:
-    return bool(_FURNITURE_LINE.fullmatch(text) or (_COOKIE.search(text) and len(text) < 600))
+    return bool(
+        _FURNITURE_LINE.fullmatch(text)
+        or _FOOTER.fullmatch(text)
+        or (_COOKIE.search(text) and len(text) < 600)
+    )
 
 
 def outline(doc: Doc, hints: Sequence[Heading] = ()) -> Outline:
