@@ -1,0 +1,116 @@
+"""The harness end to end: a small real run with the real Assistant, and the command's exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Answer
+from assistant.cli import main
+from evals.harness import ask_item, run_eval
+from evals.questions import SETS_DIR, EvalItem, load_set
+
+SUBSET = ["fc-01", "lk-06", "un-20", "mf-01", "mt-10"]
+
+
+def subset_file(tmp_path: Path, ids: list[str]) -> Path:
+    """A set file holding the seed questions ``ids``, in that order."""
+    wanted = {
+        line["id"]: line for line in map(json.loads, (SETS_DIR / "seed.jsonl").read_text().splitlines())
+    }
+    path = tmp_path / "subset.jsonl"
+    path.write_text("".join(json.dumps(wanted[i]) + "\n" for i in ids), encoding="utf-8")
+    return path
+
+
+class Recorder:
+    """An answerer that records what it was asked (to test the harness's history handling)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, list[dict[str, str]] | None]] = []
+
+    def ask(self, question: str, history: list[dict[str, str]] | None = None) -> Answer:
+        self.calls.append((question, history))
+        return Answer(question=question, status="answered", text=f"reply to {question}")
+
+
+def test_scripted_turns_feed_replies_back_as_history() -> None:
+    item = EvalItem("m", "multi_turn", "and 2030?", {}, [], ["size 2029", "and 2031?"])
+    recorder = Recorder()
+    answer, latency = ask_item(recorder, item)
+    assert answer.text == "reply to and 2030?" and latency >= 0
+    assert [q for q, _ in recorder.calls] == ["size 2029", "and 2031?", "and 2030?"]
+    assert recorder.calls[0][1] is None
+    assert recorder.calls[2][1] == [
+        {"role": "user", "content": "size 2029"},
+        {"role": "assistant", "content": "reply to size 2029"},
+        {"role": "user", "content": "and 2031?"},
+        {"role": "assistant", "content": "reply to and 2031?"},
+    ]
+    transcript = [{"role": "user", "content": "cagr?"}, {"role": "assistant", "content": "5.65%"}]
+    ask_item(recorder, EvalItem("t", "multi_turn", "period?", {}, [], transcript))
+    assert recorder.calls[-1] == ("period?", transcript)
+
+
+def test_real_run_over_a_subset(ingested_settings, tmp_path: Path) -> None:
+    run = run_eval(ingested_settings, set_name=str(subset_file(tmp_path, SUBSET)))
+    data = run.to_dict()
+    assert [q["id"] for q in data["questions"]] == SUBSET
+    assert set(data["metrics"]) == {"assistant", "baseline"}
+    assert data["backend"] == "offline" and data["k"] == ingested_settings.agent.search_k
+    for system in ("assistant", "baseline"):
+        overall = data["metrics"][system]["overall"]
+        assert overall["n"] == len(SUBSET)
+        assert overall["latency_p50_ms"] is not None and overall["latency_p50_ms"] > 0
+        assert overall["citations"] > 0
+    # The baseline quotes one verbatim sentence per answer: its citations must all check out.
+    assert data["metrics"]["baseline"]["overall"]["citation_validity"] == 1.0
+    # The empty question is rejected by both (the baseline cannot retrieve for it).
+    empty = next(q for q in data["questions"] if q["id"] == "mf-01")
+    assert empty["assistant"]["status"] == "rejected" and empty["baseline"]["status"] == "rejected"
+    # Retrieval is scored for the answerable items only (fc-01, lk-06, mt-10).
+    assert data["retrieval"]["overall"]["n"] == 3
+    assert 0.0 <= data["retrieval"]["overall"][f"recall@{run.k}"] <= 1.0
+    assert {v["metric"] for v in data["thresholds"]} >= {"forecast.accuracy", "overall.ungrounded_rate"}
+
+
+def test_command_exit_codes_json_and_files(
+    ingested_settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(ingested_settings.data_dir))
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(ingested_settings.corpus_dir))
+    subset = subset_file(tmp_path, ["fc-01", "mf-01"])
+    impossible = tmp_path / "impossible.json"
+    impossible.write_text(json.dumps({"min": {"overall.accuracy": 1.01}}))
+    out = tmp_path / "results"
+    code = main(["eval", "--set", str(subset), "--json", "--out", str(out), "--thresholds", str(impossible)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "below threshold: overall.accuracy" in captured.err
+    data = json.loads(captured.out)
+    assert data["passed"] is False and data["n"] == 2
+    assert json.loads((out / "offline.json").read_text())["n"] == 2
+    assert "| **overall** | 2 |" in (out / "offline.md").read_text()
+
+    lenient = tmp_path / "lenient.json"
+    lenient.write_text(
+        json.dumps({"min": {"overall.accuracy": 0.0}, "max": {"overall.ungrounded_rate": 1.0}})
+    )
+    code = main(["eval", "--set", str(subset), "--out", str(out), "--thresholds", str(lenient)])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "| kind | n | accuracy A | accuracy B |" in captured.out and "results: " in captured.out
+
+
+def test_command_names_an_unknown_set(tmp_path: Path, capsys) -> None:
+    assert main(["eval", "--set", "no-such-set", "--out", str(tmp_path)]) == 1
+    assert "no question set 'no-such-set'; known sets: seed, smoke" in capsys.readouterr().err
+
+
+def test_smoke_set_is_a_seed_subset() -> None:
+    seed = {item.id: item for item in load_set("seed")}
+    smoke = load_set("smoke")
+    assert {item.kind for item in smoke} == {item.kind for item in seed.values()}
+    assert all(seed[item.id] == item for item in smoke)
