@@ -1,9 +1,10 @@
 """Cut a report into section-aware passages bounded in cl100k tokens, with overlap.
 
-A chunk never crosses a section. Inside a section it ends at the best break the token budget allows
-(a line or paragraph break, else a sentence end, else a word boundary, else a hard token cut) and the
-next chunk starts about ``overlap_tokens`` earlier, on a sentence or word start. Offsets are Python
-string indices into ``Report.text``, so ``report.text[c.start:c.end] == c.text`` always holds.
+A chunk never crosses a section, and navigation sections (a table of contents) are left out. Inside
+a section a chunk ends at the best break the token budget allows (a line or paragraph break, else a
+sentence end, else a word boundary, else a hard token cut) and the next chunk starts about
+``overlap_tokens`` earlier, on a sentence or word start. Offsets are Python string indices into
+``Report.text``, so ``report.text[c.start:c.end] == c.text`` always holds.
 
 Chunk ids hash the report id, the section heading and the chunk text (plus an occurrence number for
 repeated text), never the offsets: re-ingesting unchanged text yields the same ids, and a passage that
@@ -22,6 +23,7 @@ import tiktoken
 from pydantic import BaseModel, Field
 
 from assistant.errors import ConfigError
+from assistant.layouts.sections import is_navigation
 from assistant.report import Report
 from assistant.settings import ChunkingSettings
 
@@ -194,7 +196,8 @@ def chunk_report(report: Report, cfg: ChunkingSettings) -> list[Chunk]:
             f"({cfg.max_tokens} tokens)"
         )
     enc = get_encoding(cfg.encoding)
-    parts = [(s.heading, s.start, s.end) for s in report.sections]
+    # The table of contents only lists headings; indexed, it outranks the prose that answers.
+    parts = [(s.heading, s.start, s.end) for s in report.sections if not is_navigation(s)]
     if not parts:
         parts = [(FULL_TEXT_SECTION, 0, len(report.text))]
     chunks: list[Chunk] = []

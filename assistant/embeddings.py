@@ -158,6 +158,11 @@ class Embedder:
         """Embed a question; repeated questions come from an in-memory LRU cache."""
         return list(self._query_cached(text))
 
+    def query_cache_info(self) -> tuple[int, int]:
+        """(hits, misses) of the question cache."""
+        info = self._query_cached.cache_info()
+        return info.hits, info.misses
+
 
 def passage_vectors(
     embedder: Embedder, texts: Sequence[str], headings: Sequence[str | None]
@@ -197,26 +202,31 @@ def load_model(cache_dir: Path | None = None) -> SentenceTransformer:
             hf_logging.enable_progress_bar()
 
 
+def _user_cache_writable() -> bool:
+    folder = default_cache_dir()
+    while not folder.exists():
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
 @lru_cache(maxsize=2)
-def _model(model_name: str, fallback_dir: Path) -> SentenceTransformer:
+def _model(model_name: str, cache_dir: Path | None) -> SentenceTransformer:
     if model_name != MODEL_NAME:
         raise ConfigError(
             f"embedding model {model_name!r} is not available offline; only {MODEL_NAME!r} is packaged"
         )
-    try:
-        return load_model()
-    except ConfigError:
-        if not os.access(default_cache_dir().parent.parent, os.W_OK):
-            return load_model(fallback_dir)  # no writable user cache: keep the model under the data dir
-        raise
+    return load_model(cache_dir)
 
 
 @lru_cache(maxsize=8)
-def _embedder(model_name: str, batch_size: int, fallback_dir: Path) -> Embedder:
-    return Embedder(_model(model_name, fallback_dir), model_name, batch_size)
+def _embedder(model_name: str, batch_size: int, cache_dir: Path | None) -> Embedder:
+    return Embedder(_model(model_name, cache_dir), model_name, batch_size)
 
 
 def get_embedder(settings: Settings) -> Embedder:
-    """The process-wide embedder for ``settings.embedding`` (loaded on first use, then reused)."""
-    emb = settings.embedding
-    return _embedder(emb.model_name, emb.batch_size, settings.data_dir / "models")
+    """The process-wide embedder for ``settings.embedding`` (loaded on first use, then reused).
+
+    The model is extracted to the user cache folder, or under the data dir when that is not writable.
+    """
+    cache_dir = None if _user_cache_writable() else settings.data_dir / "models"
+    return _embedder(settings.embedding.model_name, settings.embedding.batch_size, cache_dir)
