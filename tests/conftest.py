@@ -67,3 +67,72 @@ def seed_assistant(ingested_settings):
     from assistant import Assistant
 
     return Assistant(ingested_settings)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real `chroma run` on loopback for the session; yields its URL and is stopped at the end."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    exe = Path(sys.executable).with_name("chroma")
+    if not exe.exists():
+        pytest.fail(f"{exe} not found: the chromadb package ships the `chroma` command")
+    base = tmp_path_factory.mktemp("chroma-server")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = open(base / "server.log", "wb")  # noqa: SIM115 - stays open while the server runs
+    cmd = [str(exe), "run", "--path", str(base / "data"), "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                tail = (base / "server.log").read_text(errors="replace")[-2000:]
+                pytest.fail(f"chroma server on port {port} did not answer its heartbeat:\n{tail}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+        log.close()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path, corpus_dir: Path):
+    """Settings for a fresh, empty store: embedded Chroma on tmp_path, or the session's Chroma server."""
+    from assistant.settings import Settings
+
+    if request.param == "embedded":
+        return Settings(data_dir=tmp_path / "data", corpus_dir=corpus_dir)
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    url = request.getfixturevalue("chroma_server")
+    port = int(url.rsplit(":", 1)[1])
+    client = chromadb.HttpClient(
+        host="127.0.0.1", port=port, settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    for collection in client.list_collections():  # each test starts from an empty server
+        client.delete_collection(collection.name)
+    return Settings(data_dir=tmp_path / "data", corpus_dir=corpus_dir, chroma_url=url)
