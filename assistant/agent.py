@@ -21,6 +21,7 @@ from assistant.embeddings import get_embedder
 from assistant.errors import ConfigError, ReportNotFoundError
 from assistant.evidence import best_sentences
 from assistant.grounding import guard
+from assistant.hybrid import HybridSearcher
 from assistant.intents import IntentClassifier
 from assistant.loop import LoopResult, ToolRecord, run_tool_loop
 from assistant.planner import FINAL_KEY, OfflinePlanner
@@ -60,9 +61,9 @@ class _FactSheets:
 
 
 class _Searcher:
-    """The search tool's view of the retriever."""
+    """The search tool's view of the hybrid (embedding + BM25) search."""
 
-    def __init__(self, retriever: Retriever) -> None:
+    def __init__(self, retriever: HybridSearcher) -> None:
         self._retriever = retriever
 
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[ToolPassage]:
@@ -81,7 +82,7 @@ class Assistant:
         self.catalogue = Catalogue(self.settings)
         self.retriever = Retriever(self.settings)
         self._facts = _FactSheets(self.catalogue)
-        self._searcher = _Searcher(self.retriever)
+        self._searcher = _Searcher(HybridSearcher(self.settings, self.retriever, self.catalogue))
         self._llm = model if model is not None else _chat_model(self.settings.model)
         self.backend = "offline" if self._llm is None else _backend_name(self._llm, self.settings.model)
         self._classifier: IntentClassifier | None = None
@@ -134,7 +135,7 @@ class Assistant:
         if planner is None:
             if self._classifier is None:
                 embedder = get_embedder(self.settings)
-                self._classifier = IntentClassifier(embedder.embed_documents)
+                self._classifier = IntentClassifier(embedder.embed_documents, embedder.embed_query)
             context = PolicyContext(
                 self._classifier, vocabulary(report), report.id, self.settings.agent.search_k
             )
@@ -157,7 +158,9 @@ class Assistant:
             raw_citations = _citations_from_records(result.records, text)
             series = _series_from_records(result.records)
         citations = _verified(raw_citations, report)
-        text, ungrounded = guard(text, citations, computations)
+        ungrounded: list[str] = []
+        if status != "rejected":  # a refusal echoes the user's input and limits, not report figures
+            text, ungrounded = guard(text, citations, computations)
         return Answer(
             question=question,
             status=status,

@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?=\s|$)|$)|[^\n]+", re.M)
+_BOUNDARY = re.compile(r"[.!?]['\u2019\u201d]?(?=\s+['\u2018\u201c\"(]?[A-Z0-9])|\n")
+# A full stop after these does not end a sentence ("U.S. Food", "Pvt. Ltd.", "Co., LTD").
+_ABBREVIATION = re.compile(r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Inc|Pvt|vs|e\.g|i\.e|Dr|St|No|approx)\.$")
 _STOP = frozenset(
     "a an the of in on at to for by and or is are was were be will what which who whom how much many "
     "does do did the this that these those it its as with from market report global about than".split()
@@ -23,15 +25,22 @@ def content_words(text: str) -> set[str]:
 def sentences(text: str, start: int) -> list[dict[str, Any]]:
     """Sentences of ``text`` (which begins at offset ``start``) as quotes with offsets."""
     found: list[dict[str, Any]] = []
-    for match in _SENTENCE.finditer(text):
-        raw = match.group(0)
-        lead = len(_BULLET.match(raw).group(0)) if _BULLET.match(raw) else 0
-        body = raw[lead:].rstrip()
-        if len(body) < 12:
+    begin = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0) != "\n" and _ABBREVIATION.search(text[begin : match.end()]):
             continue
-        begin = start + match.start() + lead
-        found.append({"quote": body, "start": begin, "end": begin + len(body)})
+        _add_sentence(text, begin, match.end() if match.group(0) != "\n" else match.start(), start, found)
+        begin = match.end()
+    _add_sentence(text, begin, len(text), start, found)
     return found
+
+
+def _add_sentence(text: str, begin: int, end: int, offset: int, into: list[dict[str, Any]]) -> None:
+    raw = text[begin:end]
+    lead = len(raw) - len(_BULLET.sub("", raw, count=1))
+    body = raw[lead:].rstrip()
+    if len(body) >= 12:
+        into.append({"quote": body, "start": offset + begin + lead, "end": offset + begin + lead + len(body)})
 
 
 def best_sentences(
@@ -45,13 +54,19 @@ def best_sentences(
         for sentence in sentences(passage["text"], passage["start"]):
             words = content_words(sentence["quote"])
             overlap = len(wanted & words) + 0.5 * _stem_overlap(wanted, words)
+            rank = overlap + float(passage.get("score", 0.0))
             if want_number and re.search(r"\d", sentence["quote"]):
-                overlap += 1.0
-            sentence = {**sentence, "report_id": passage.get("report_id"), "section": passage.get("section")}
-            scored.append((overlap + float(passage.get("score", 0.0)), order, sentence))
+                rank += 1.0
+            sentence = {
+                **sentence,
+                "report_id": passage.get("report_id"),
+                "section": passage.get("section"),
+                "overlap": overlap,  # shared content words: the lexical evidence alone
+            }
+            scored.append((rank, order, sentence))
             order += 1
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return [{**s, "overlap": round(score, 3)} for score, _, s in scored[:limit]]
+    return [s for _, _, s in scored[:limit]]
 
 
 def _stem_overlap(a: set[str], b: set[str]) -> int:

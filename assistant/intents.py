@@ -204,8 +204,14 @@ class IntentScore:
 class IntentClassifier:
     """Nearest-example intent recognition over sentence embeddings."""
 
-    def __init__(self, embed: Callable[[Sequence[str]], Sequence[Sequence[float]]]) -> None:
+    def __init__(
+        self,
+        embed: Callable[[Sequence[str]], Sequence[Sequence[float]]],
+        embed_query: Callable[[str], Sequence[float]] | None = None,
+    ) -> None:
         self._embed = embed
+        # The question's embedding is cached by the embedder, so the search that follows reuses it.
+        self._embed_query = embed_query or (lambda text: embed([text])[0])
         labels: list[Intent] = []
         texts: list[str] = []
         for intent, examples in EXAMPLES.items():
@@ -214,9 +220,9 @@ class IntentClassifier:
         self._labels = labels
         self._matrix = _normalise(np.asarray(embed(texts), dtype=np.float32))
 
-    def rank(self, question: str, vector: Sequence[float] | None = None) -> list[IntentScore]:
+    def rank(self, question: str) -> list[IntentScore]:
         """Intents by score, best first."""
-        query = _normalise(np.asarray([vector if vector is not None else self._embed([question])[0]], dtype=np.float32))[0]
+        query = _normalise(np.asarray([self._embed_query(question)], dtype=np.float32))[0]
         sims = self._matrix @ query
         best: dict[Intent, float] = {}
         for label, sim in zip(self._labels, sims, strict=True):

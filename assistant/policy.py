@@ -14,10 +14,9 @@ from assistant.intents import Intent, IntentClassifier
 from assistant.planner import Call, Final, Result, Script
 from assistant.slots import Entity, Slots, extract
 
-# Below this similarity to every intent example, a question is not about what the report covers.
-OFF_TOPIC_INTENT = 0.30
-# A retrieved passage this weak is not evidence for the question.
-WEAK_PASSAGE = 0.25
+# Below this similarity to every intent example, no headline intent is meant: the question is
+# answered from the prose, or declined when the prose holds nothing near it.
+WEAK_INTENT = 0.55
 SIZE_INTENTS = (Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END)
 
 
@@ -46,7 +45,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext)
     ranked = ctx.classifier.rank(question)
     top = ranked[0]
     previous = _previous_question(history)
-    if previous and (slots.follow_up or top.score < OFF_TOPIC_INTENT + 0.1):
+    elliptic = len(question.split()) <= 4 and top.score < WEAK_INTENT
+    if previous and (slots.follow_up or elliptic):
         earlier = decide(previous, _before_last_question(history), ctx)
         merged = replace(
             earlier.slots,
@@ -60,7 +60,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext)
         if earlier.intent in SIZE_INTENTS and merged.years:
             intent = Intent.SIZE_IN_YEAR
         return Decision(intent, merged, top.score, _unanswerable(intent, merged, top.score))
-    intent = _refine(top.intent, slots)
+    intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     return Decision(intent, slots, top.score, _unanswerable(intent, slots, top.score))
 
 
@@ -86,17 +86,17 @@ def _unanswerable(intent: Intent, slots: Slots, score: float) -> str | None:
     if slots.asks_unstated_attribute and (companies or intent in (Intent.KEY_PLAYERS, Intent.DEVELOPMENTS)):
         subject = companies[0].name if companies else "individual companies"
         return f"The report does not give figures such as revenue, staff or executives for {subject}."
-    if parts and (slots.asks_money or slots.asks_share) and intent in (*SIZE_INTENTS, Intent.GROWTH, Intent.CAGR):
+    if parts and slots.asks_money:
         return (
             f"The report states a size and growth rate for the whole market only; it gives no dollar "
-            f"value, share or growth rate for {parts[0].name}."
+            f"value for {parts[0].name}."
         )
+    if parts and slots.asks_share and intent in (*SIZE_INTENTS, Intent.GROWTH, Intent.CAGR):
+        return f"The report gives no share or growth rate for {parts[0].name}."
     if parts and slots.asks_share and intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION):
         return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
     if companies and (slots.asks_money or slots.asks_share) and intent in (*SIZE_INTENTS, Intent.KEY_PLAYERS):
         return f"The report gives no market share or revenue for {companies[0].name}."
-    if score < OFF_TOPIC_INTENT and not slots.entities:
-        return "The report does not cover that question."
     return None
 
 

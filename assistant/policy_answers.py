@@ -194,6 +194,10 @@ def _section_summary(question: str, decision: Decision, ctx: PolicyContext) -> S
             if len(sentence["quote"]) > 40 and all(abs(sentence["start"] - s["start"]) > 5 for s in picks):
                 picks.append({**sentence, "report_id": passage.get("report_id")})
                 break
+    if decision.intent is Intent.DEFINITION:
+        # What the organisations are: the report's own "X is a ..." sentence, wherever it stands.
+        defining = [s for p in passages for s in sentences(p["text"], p["start"]) if _DEFINES.search(s["quote"])]
+        picks = defining[:1] or picks
     if not picks:
         return (yield from _passage(question, decision, ctx))
     label = {Intent.DRIVERS: "drivers", Intent.CHALLENGES: "challenges", Intent.TRENDS: "trends"}.get(
@@ -203,17 +207,23 @@ def _section_summary(question: str, decision: Decision, ctx: PolicyContext) -> S
     return draft.final(lead + " ".join(f"{p['quote']} {draft.cite(p)}" for p in picks[:3]))
 
 
+# A question whose nearest passage scores below this is not about anything the report says.
+WEAK_PASSAGE = 0.22
+PASSAGE_K = 8
+_DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
 _NUMBER_ASK = re.compile(r"\b(how (many|much)|what (percent|percentage|share|proportion|number)|%)", re.I)
 
 
 def _passage(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     """A fact stated in the prose: quote the one sentence that answers it, or decline."""
     draft = Draft()
-    passages = yield from search(question, ctx)
+    passages = yield from search(question, ctx, k=PASSAGE_K)
     want_number = bool(_NUMBER_ASK.search(question))
     best = best_sentences(passages, question, limit=1, want_number=want_number)
-    strong = best and best[0]["overlap"] >= 2.0 and (not want_number or re.search(r"\d", best[0]["quote"]))
-    if not strong or (passages and float(passages[0].get("score", 0)) < 0.2):
+    top_score = max((float(p.get("score", 0)) for p in passages), default=0.0)
+    lexical = best[0]["overlap"] if best else 0.0
+    strong = lexical >= 2.0 and (top_score >= WEAK_PASSAGE or lexical >= 3.0)
+    if not strong or (want_number and not re.search(r"\d", best[0]["quote"])):
         return (yield from _decline(question, "I could not find that in the report.", ctx))
     return draft.final(f"The report says: {best[0]['quote']} {draft.cite(best[0])}")
 

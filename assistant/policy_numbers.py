@@ -190,6 +190,8 @@ def _growth(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
         start, stop = sorted((basis.base_year, years[0]))
     else:
         start, stop = basis.base_year, basis.end_year or basis.base_year
+    if start == stop:  # growth within one year is that year's size
+        return (yield from _size_in_year(question, decision, ctx))
     growth, table = yield [
         Call("growth_between", {**basis.args(), "from_year": start, "to_year": stop}),
         basis.table_call([start, stop]),
