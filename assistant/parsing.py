@@ -62,8 +62,8 @@ def slugify(name: str) -> str:
 def parse_report(path: Path) -> Report:
     """Load and parse one report file; errors name the file (ReportError / ReportParseError)."""
     path = Path(path)
-    loaded = load_document(path)
-    return parse_text(loaded.text, str(path), headings=loaded.headings)
+    loaded = load_document(path)  # already checked readable
+    return _parse(loaded.text, str(path), None, loaded.headings)
 
 
 def parse_text(
@@ -74,6 +74,10 @@ def parse_text(
     ``headings`` are heading offsets the markup declared (from ``loaders.load_document`` for HTML).
     """
     check_readable(path, text)
+    return _parse(text, path, report_id, headings)
+
+
+def _parse(text: str, path: str, report_id: str | None, headings: Sequence[Heading]) -> Report:
     doc = Doc.build(text, path)
     out = outline(doc, headings)
     title = identity.title(doc, out)

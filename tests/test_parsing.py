@@ -326,6 +326,7 @@ def test_fixtures_are_discovered() -> None:
         "dragon-scale-polish-market.md",
         "floating-orchard-market.html",
         "lunar-regolith-mining-market.txt",
+        "moonlight-fabric-market.txt",
     ]
 
 
@@ -463,3 +464,38 @@ def test_unknown_layout_leaves_facts_out() -> None:
     assert report.consistency.status == "unknown"
     assert report.title == "Notes on the Moss Carpet Trade"
     assert report.sections and report.sections[0].text.startswith("Hospitals dominated")
+
+
+def test_same_publisher_layout_other_market() -> None:
+    """A second page in TechSci Research's layout: nothing is specific to the seed."""
+    report = fixture("moonlight-fabric-market.txt")
+    f = report.facts
+    assert (report.title, report.market, report.publisher) == (
+        "Global Moonlight Fabric Market",
+        "Moonlight Fabric",
+        "TechSci Research",
+    )
+    assert f.market_size is not None and (f.market_size.amount, f.market_size.unit, f.market_size.year) == (
+        412.6,
+        "million",
+        2025,
+    )
+    assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (7.84, 2026, 2031)
+    assert f.forecast_end is not None and f.forecast_end.span.text == "USD 648.9 Million"
+    assert f.largest_region is not None and f.largest_region.name == "Asia Pacific"
+    assert f.fastest_segment is not None and f.fastest_segment.name == "Residential"
+    assert [p.name for p in f.key_players] == [
+        "Lunaweave Textiles",
+        "Glowthread Corporation",
+        "Selenic Looms Pvt. Ltd.",
+    ]
+    assert list(f.segmentation) == ["Application", "Fibre Type", "Region"]
+    assert [c.name for c in f.segmentation["Region"][0].children] == ["Nepal", "Japan"]
+    assert [(d.date, d.company) for d in f.recent_developments] == [
+        ("2025-01", "Lunaweave Textiles"),
+        ("2024-08", "Glowthread Corporation"),
+        ("2023", "Selenic Looms"),
+    ]
+    assert [p.topic for p in report.faq] == ["market_size", "largest_region", "fastest_segment", "cagr"]
+    assert report.faq[0].question == "What was the size of the Global Moonlight Fabric Market in 2025?"
+    assert report.consistency.status == "agree"

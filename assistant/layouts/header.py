@@ -52,6 +52,7 @@ _KEYS = (
     _PLAYERS_KEY,
     _PUBLISHER_KEY,
 )
+_ANY_KEY = re.compile("|".join(f"(?:{p.pattern})" for p in _KEYS), re.I)
 _INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?::|\t+|\s\|\s)\s*(?P<value>\S.*)")
 _NAME_END = re.compile(r"\s+\(|\s+[–—-]\s|,\s|;\s|\.\s|\s+with\s|\s+at\s")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
@@ -94,7 +95,7 @@ def pairs(doc: Doc, out: Outline) -> list[Pair]:
 
 
 def _known(key: str) -> bool:
-    return any(pattern.fullmatch(key) for pattern in _KEYS)
+    return _ANY_KEY.fullmatch(key) is not None
 
 
 def _clean_key(key: str) -> str:

@@ -10,7 +10,7 @@ from assistant.layouts.sections import Outline
 
 # A capitalised phrase ending in "Market": "Global Clinical Trial Site Management Organization Market".
 _MARKET_PHRASE = re.compile(
-    r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*))*?\s+Market\b(?!\s+(?:[A-Z]|&))"
+    r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*)){0,12}?\s+Market\b(?!\s+(?:[A-Z]|&))"
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|This|That|Our|In|On|For|Of|And|However|Overall|Consequently|Company|Profiles)\s+)+"

@@ -57,6 +57,7 @@ _REGION_PROSE = re.compile(
     r"(?:largest|dominant|dominating|leading|biggest|highest|major)\b)"
     rf"|(?:largest|dominant|dominating|leading)\s+region\s+(?:is|was|remains)\s+(?P<name2>{_RUN})",
 )
+_REGION_HINT = re.compile(r"domina|largest|leading|biggest|highest|major")
 _GEO = re.compile(
     r"america|europe|asia|pacific|apac|africa|middle east|\bmea\b|latin|oceania|emea|nordic|\bgcc\b|china"
     r"|japan|india|germany|united states|\bu\.?s\.?\b|\buk\b|united kingdom|france|brazil|canada|korea"
@@ -116,9 +117,10 @@ def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
             None,
         )
     for offset, sentence in all_sentences:
-        if facts.largest_region is None:
+        # Cheap word checks first: the name patterns try every capital letter of a sentence.
+        if facts.largest_region is None and _REGION_HINT.search(sentence):
             facts.largest_region = _named(doc, _REGION_PROSE, sentence, offset, geo=True)
-        if facts.fastest_segment is None:
+        if facts.fastest_segment is None and "fastest" in sentence:
             facts.fastest_segment = _named(doc, _SEGMENT_PROSE, sentence, offset, geo=False)
     return facts
 

@@ -63,7 +63,7 @@ _FURNITURE_REGION = re.compile(
 _FOOTER = re.compile(
     r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}", re.I
 )
-_COOKIE = re.compile(r"\bcookies?\b.*\b(?:use|consent|accept|policy|experience)\b", re.I)
+_COOKIE = re.compile(r"\bcookies?\b.{0,300}?\b(?:use|consent|accept|policy|experience)\b", re.I)
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _DIGIT = re.compile(r"\d")
 # Web pages print segmentation tab titles as a run of lines: "By Phase", "By Region", ...
@@ -112,7 +112,7 @@ def is_furniture_line(text: str) -> bool:
     return bool(
         _FURNITURE_LINE.fullmatch(text)
         or _FOOTER.fullmatch(text)
-        or (_COOKIE.search(text) and len(text) < 600)
+        or (len(text) < 600 and _COOKIE.search(text) is not None)
     )
 
 
