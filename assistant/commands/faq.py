@@ -1,8 +1,9 @@
 """``assistant faq``: write the report's FAQ (md, json, jsonld, html) and, with --check, verify it.
 
 With ``--check`` the command exits 1 with one line per problem on stderr when an answer disagrees
-with the report's own FAQ, a citation does not check out or a number is ungrounded; the document is
-then not written. On success it writes the document (if ``--out`` is given) and prints a summary.
+with the report's own FAQ (or with a headline fact it states), a citation does not check out or a
+number is ungrounded; the document is then not written. On success it writes the document (if
+``--out`` is given) and prints a summary.
 """
 
 from __future__ import annotations

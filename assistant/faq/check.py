@@ -1,6 +1,7 @@
 """The ``--check`` verdict: may this FAQ be published?
 
-A problem is any of: a generated answer that disagrees with the report's own FAQ answer, a citation
+A problem is any of: a generated answer that disagrees with the report's own FAQ answer (or, for a
+standard question the FAQ does not cover, with the headline fact the report states), a citation
 that does not check out against the report text (``report.text[start:end] == quote``, from this
 report), or a number the answer's grounding guard could not ground (``Answer.ungrounded_numbers``).
 """
@@ -48,12 +49,13 @@ def check_faq(document: FaqDocument, report: Report) -> list[Problem]:
 
 def summary(document: FaqDocument) -> str:
     """One line for a passing check: what was verified."""
-    compared = [e for e in document.entries if e.comparison is not None]
+    sources = [e.comparison.source for e in document.entries if e.comparison is not None]
     citations = sum(len(e.answer.citations) for e in document.entries)
     return (
         f"faq check passed for {document.report_id}: {len(document.entries)} questions "
         f"({len(document.answered)} answered, {len(document.unanswered)} not answered by the report), "
-        f"{len(compared)} agree with the report's own FAQ, {citations} citations verified, "
+        f"{sources.count('report_faq')} agree with the report's own FAQ and "
+        f"{sources.count('fact_sheet')} with its stated facts, {citations} citations verified, "
         "no ungrounded numbers"
     )
 

@@ -86,10 +86,18 @@ def quantities_agree(expected: Quantity, got: Quantity) -> bool:
     return abs(got.value * ratio - expected.value) <= tolerance
 
 
-class Comparison(BaseModel):
-    """What a generated answer and the report's own FAQ answer agree and disagree on."""
+Source = Literal["report_faq", "fact_sheet"]
+_SAYS = {"report_faq": "the report's FAQ says", "fact_sheet": "the report states"}
+_NAMES = {"report_faq": "the report's FAQ names", "fact_sheet": "the report names"}
 
-    report_answer: str = Field(description="The report's FAQ answer, verbatim.")
+
+class Comparison(BaseModel):
+    """What a generated answer and the report's own statement on the question agree and disagree on."""
+
+    source: Source = Field(
+        description="'report_faq': the report's own FAQ answer; 'fact_sheet': its headline facts."
+    )
+    reference: str = Field(description="What the report says: its FAQ answer verbatim, or the stated facts.")
     agreements: list[str] = Field(default_factory=list)
     disagreements: list[str] = Field(default_factory=list)
 
@@ -98,29 +106,28 @@ class Comparison(BaseModel):
         return not self.disagreements
 
 
-def compare_answer(report: Report, report_answer: str, generated: Answer) -> Comparison:
-    """Compare ``generated`` with ``report_answer`` (the report's own FAQ answer for the question)."""
-    result = Comparison(report_answer=report_answer)
+def compare_answer(
+    report: Report, reference: str, generated: Answer, source: Source = "report_faq"
+) -> Comparison:
+    """Compare ``generated`` with ``reference``, what the report itself says in answer to the question."""
+    result = Comparison(source=source, reference=reference)
     if generated.status != "answered":
-        result.disagreements.append(
-            f"the report's FAQ answers this question but the generated answer is {generated.status}"
-        )
+        where = "the report's FAQ answers" if source == "report_faq" else "the report states the answer to"
+        result.disagreements.append(f"{where} this question but the generated answer is {generated.status}")
         return result
     got = extract_quantities(generated.text)
-    for want in extract_quantities(report_answer):
+    for want in extract_quantities(reference):
         match = next((q for q in got if quantities_agree(want, q)), None)
         if match is not None:
             result.agreements.append(f"{want.kind} {want.text} (generated: {match.text})")
             continue
         same_kind = [q.text for q in got if q.kind == want.kind]
         says = f"says {', '.join(same_kind)}" if same_kind else f"states no {want.kind}"
-        result.disagreements.append(
-            f"{want.kind}: the report's FAQ says {want.text}, the generated answer {says}"
-        )
-    masked_report = _mask_market(report, report_answer)
+        result.disagreements.append(f"{want.kind}: {_SAYS[source]} {want.text}, the generated answer {says}")
+    masked_reference = _mask_market(report, reference)
     masked_generated = _mask_market(report, _MARKER.sub(" ", generated.text))
     candidates = _named_entities(report)
-    for label, name in _names_in(masked_report, candidates, case_sensitive=True):
+    for label, name in _names_in(masked_reference, candidates, case_sensitive=True):
         if _mentions(masked_generated, name, case_sensitive=False):
             result.agreements.append(f"{label} {name} (named in both)")
             continue
@@ -129,7 +136,7 @@ def compare_answer(report: Report, report_answer: str, generated: Answer) -> Com
         ]
         instead = f" (it names {', '.join(others)})" if others else ""
         result.disagreements.append(
-            f"{label}: the report's FAQ names {name}, the generated answer does not{instead}"
+            f"{label}: {_NAMES[source]} {name}, the generated answer does not{instead}"
         )
     return result
 

@@ -19,7 +19,9 @@ from assistant.errors import InputError
 from assistant.faq.generate import FaqDocument, FaqEntry
 
 _MARKER = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
-_UNANSWERED_NOTE = (
+_REFERENCE_LABEL = {"report_faq": "The report's own FAQ answer", "fact_sheet": "The report states"}
+_UNANSWERED_NOTE = "The report does not answer these questions; the assistant's replies are shown as given."
+_UNANSWERED_HTML_NOTE = (
     "The report does not answer these questions; they are left out of the structured data "
     "rather than answered with a guess."
 )
@@ -41,10 +43,11 @@ def to_data(document: FaqDocument) -> dict[str, Any]:
                 "question_source": entry.question_source,
                 "topic": entry.topic,
                 **answer,
-                "report_faq": None
+                "reference": None
                 if comparison is None
                 else {
-                    "answer": comparison.report_answer,
+                    "source": comparison.source,
+                    "text": comparison.reference,
                     "agrees": comparison.agrees,
                     "agreements": comparison.agreements,
                     "disagreements": comparison.disagreements,
@@ -64,8 +67,9 @@ def to_data(document: FaqDocument) -> dict[str, Any]:
             "questions": len(document.entries),
             "answered": len(document.answered),
             "not_answered": len(document.unanswered),
-            "compared_with_report_faq": len(compared),
-            "agree_with_report_faq": sum(1 for c in compared if c.agrees),
+            "compared_with_report_faq": sum(1 for c in compared if c.source == "report_faq"),
+            "compared_with_fact_sheet": sum(1 for c in compared if c.source == "fact_sheet"),
+            "agree_with_the_report": sum(1 for c in compared if c.agrees),
         },
         "entries": entries,
     }
@@ -129,7 +133,7 @@ def render_html(document: FaqDocument) -> str:
         out += [
             '<div class="faq-unanswered">',
             "<h3>Questions the report does not answer</h3>",
-            f'<p class="faq-note">{html.escape(_UNANSWERED_NOTE)}</p>',
+            f'<p class="faq-note">{html.escape(_UNANSWERED_HTML_NOTE)}</p>',
         ]
         for entry in document.unanswered:
             out += _html_entry(entry, rid, heading="h4")
@@ -183,7 +187,7 @@ def _md_entry(entry: FaqEntry, level: str) -> list[str]:
         comparison = entry.comparison
         verdict = "agrees" if comparison.agrees else "**disagrees**"
         points = comparison.disagreements if not comparison.agrees else comparison.agreements
-        lines += [f"The report's own answer: {_md(comparison.report_answer)}", ""]
+        lines += [f"{_REFERENCE_LABEL[comparison.source]}: {_md(comparison.reference)}", ""]
         lines += [
             f"Generated answer {verdict}: " + ("; ".join(_md(p) for p in points) or "nothing to compare"),
             "",
@@ -209,10 +213,11 @@ def _html_entry(entry: FaqEntry, rid: str, heading: str = "h3") -> list[str]:
             out.append(_html_citation(citation, f"{anchor}-source-{number}"))
         out.append("</ol>")
     if entry.comparison is not None:
-        verdict = "agrees with" if entry.comparison.agrees else "disagrees with"
+        verdict = "agrees" if entry.comparison.agrees else "disagrees"
+        label = _REFERENCE_LABEL[entry.comparison.source]
         out.append(
-            f'<p class="faq-compare">This answer {verdict} the report\'s own: '
-            f"<q>{html.escape(entry.comparison.report_answer)}</q></p>"
+            f'<p class="faq-compare" data-verdict="{verdict}">{html.escape(label)}: '
+            f"<q>{html.escape(entry.comparison.reference)}</q> (this answer {verdict})</p>"
         )
     out += ["</div>", "</div>"]
     return out

@@ -1,6 +1,9 @@
 """Write a report's FAQ with the Assistant: the report's own FAQ questions first, then the standard
 analyst questions on topics the report's FAQ does not already cover.
 
+Each answer is compared with what the report itself says: its own FAQ answer for its own questions,
+its stated headline fact (size, CAGR, region, ...) for standard questions on such a topic.
+
 Every answer comes from ``assistant.ask`` (the same path as every other surface), one question at a
 time with no history, so the result depends only on the corpus and the settings.
 """
@@ -15,6 +18,7 @@ from pydantic import BaseModel, Field
 from assistant.answer import Answer
 from assistant.faq.compare import Comparison, compare_answer
 from assistant.faq.questions import STANDARD_QUESTIONS, StandardQuestion
+from assistant.faq.reference import fact_statement
 from assistant.report import Report
 
 
@@ -39,7 +43,9 @@ class FaqEntry(BaseModel):
     )
     topic: str | None = None
     answer: Answer
-    comparison: Comparison | None = Field(None, description="Against the report's own answer, if it has one.")
+    comparison: Comparison | None = Field(
+        None, description="Against the report's own FAQ answer, else its stated fact on the topic, if any."
+    )
 
 
 class FaqDocument(BaseModel):
@@ -94,6 +100,9 @@ def generate_faq(
             continue  # the report's own question on this topic stands in for it
         keys.add(item.key)
         question = item.render(report)
+        answer = assistant.ask(question, report_id=report.id)
+        # No FAQ answer on this topic: compare with the headline fact the report states, if any.
+        stated = fact_statement(report, item.topic)
         entries.append(
             FaqEntry(
                 key=item.key,
@@ -101,8 +110,8 @@ def generate_faq(
                 origin="standard",
                 question_source="standard",
                 topic=item.topic,
-                answer=assistant.ask(question, report_id=report.id),
-                comparison=None,  # the report's FAQ has no answer on this topic to compare with
+                answer=answer,
+                comparison=None if stated is None else compare_answer(report, stated, answer, "fact_sheet"),
             )
         )
     return FaqDocument(

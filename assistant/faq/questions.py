@@ -47,10 +47,11 @@ STANDARD_QUESTIONS: tuple[StandardQuestion, ...] = (
 
 
 def market_phrase(report: Report) -> str:
-    """'the Clinical Trial Site Management Organization market', falling back to the title."""
-    if report.market:
-        return f"the {report.market.strip()} market"
-    title = report.title.strip()
+    """'the Global Clinical Trial Site Management Organization Market': the title, as the report's own
+    FAQ names the market; else 'the <market> market'; else 'the market'."""
+    title = " ".join(report.title.split())
     if title:
         return title if title.lower().startswith("the ") else f"the {title}"
+    if report.market:
+        return f"the {report.market.strip()} market"
     return "the market"
