@@ -86,7 +86,7 @@ def _parse(text: str, path: str, report_id: str | None, headings: Sequence[Headi
     facts = FactSheet(
         market_size=found.market_size or from_prose.market_size,
         cagr=found.cagr or from_prose.cagr,
-        forecast_period=found.forecast_period,
+        forecast_period=found.forecast_period or from_prose.forecast_period,
         forecast_end=found.forecast_end,
         largest_region=found.largest_region or from_prose.largest_region,
         fastest_segment=found.fastest_segment or from_prose.fastest_segment,

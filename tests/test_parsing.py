@@ -499,3 +499,72 @@ def test_same_publisher_layout_other_market() -> None:
     assert [p.topic for p in report.faq] == ["market_size", "largest_region", "fastest_segment", "cagr"]
     assert report.faq[0].question == "What was the size of the Global Moonlight Fabric Market in 2025?"
     assert report.consistency.status == "agree"
+
+
+PAD = " ".join(["This fictional paragraph pads the sample so that it reads like a real report."] * 4)
+
+
+def test_attribute_table_layout() -> None:
+    text = (
+        "Widget Polish Market Size, Share Report, 2030\n\n"
+        "Report Attribute\tDetails\n"
+        "Market size value in 2024\tUSD 1.20 billion\n"
+        "Revenue forecast in 2030\tUSD 2.01 billion\n"
+        "Growth rate\tCAGR of 9.0% from 2025 to 2030\n"
+        "Base year for estimation\t2024\n"
+        "Forecast period\t2025 - 2030\n"
+        "Key companies profiled\tAcme Polish Co.; Shiny Things Ltd.; Gleam Inc.\n\n" + PAD
+    )
+    report = parse_text(text, "widget-polish.txt")
+    f = report.facts
+    assert f.market_size is not None and (f.market_size.amount, f.market_size.year) == (1.2, 2024)
+    assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (2.01, 2030)
+    assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (9.0, 2025, 2030)
+    assert f.forecast_period is not None and f.forecast_period.span.text == "2025 - 2030"
+    assert [p.name for p in f.key_players] == ["Acme Polish Co.", "Shiny Things Ltd.", "Gleam Inc."]
+    assert report.market == "Widget Polish" and report.consistency.status == "agree"
+    assert_spans_true(report)
+
+
+def test_snapshot_bullets_without_a_market_name() -> None:
+    text = (
+        "Report Snapshot\n\n"
+        "• Study Period: 2019 - 2030\n"
+        "• Market Size (2025): USD 1.2 Billion\n"
+        "• Market Size (2030): USD 2.0 Billion\n"
+        "• CAGR (2025 - 2030): 10.5 %\n"
+        "• Fastest Growing Market: Asia Pacific\n"
+        "• Largest Market: North America\n\n" + PAD
+    )
+    report = parse_text(text, "reports/snapshot-sample.txt")
+    f = report.facts
+    assert f.market_size is not None and (f.market_size.amount, f.market_size.year) == (1.2, 2025)
+    assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (2.0, 2030)
+    assert f.cagr is not None and f.cagr.span.text == "10.5 %" and f.cagr.end_year == 2030
+    assert f.largest_region is not None and f.largest_region.name == "North America"
+    assert f.fastest_segment is None  # "Fastest Growing Market" is a region, not a segment
+    assert f.forecast_period is None  # a study period is not a forecast period
+    # No market phrase in the text: the title falls back to the file name, not to a key.
+    assert report.title == "snapshot sample" and report.market is None
+    assert report.consistency.status == "agree"
+    assert_spans_true(report)
+
+
+def test_prose_with_forecast_period_and_region() -> None:
+    text = (
+        "Gizmo Market\n\n"
+        "The global gizmo market size was valued at USD 1.20 billion in 2024. The market is projected to "
+        "grow from USD 1.31 billion in 2025 to USD 2.50 billion by 2032, exhibiting a CAGR of 9.7% during "
+        "the forecast period (2025-2032). North America dominated the gizmo market with a market share of "
+        "38.5% in 2024.\n\n" + PAD
+    )
+    report = parse_text(text, "gizmo.txt")
+    f = report.facts
+    assert f.market_size is not None and f.market_size.span.text == "USD 1.20 billion"
+    assert f.forecast_end is not None and f.forecast_end.span.text == "USD 2.50 billion"
+    assert f.cagr is not None and (f.cagr.start_year, f.cagr.end_year) == (2025, 2032)
+    assert f.forecast_period is not None and f.forecast_period.span.text == "2025-2032"
+    assert f.largest_region is not None and f.largest_region.name == "North America"
+    # 1.20 x 1.097^8 = 2.52: off from 2.50 by less than the rounding of the stated base and CAGR.
+    assert report.consistency.status == "agree" and "within the rounding" in report.consistency.message
+    assert_spans_true(report)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from assistant.layouts.lines import Doc
-from assistant.layouts.sections import Outline
+from assistant.layouts.sections import KNOWN_HEADING, Outline
 
 # A capitalised phrase ending in "Market": "Global Clinical Trial Site Management Organization Market".
 _MARKET_PHRASE = re.compile(
@@ -14,6 +14,11 @@ _MARKET_PHRASE = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|This|That|Our|In|On|For|Of|And|However|Overall|Consequently|Company|Profiles)\s+)+"
+)
+# Key names and headings that end in "Market" but name no market ("Fastest Growing Market").
+_GENERIC = re.compile(
+    r"(?:(?:Global|Total|Overall|Fastest|Growing|Fastest-Growing|Largest|Dominant|Dominating|Leading|Key"
+    r"|Regional|Parent|Target|Addressable|Serviceable|Attractive|Most|Biggest|Emerging|Mature|Segment)\s+)+Market"
 )
 _MARKET_NAME = re.compile(r"^(?:The\s+)?(?:Global|Worldwide|World)?\s*(?P<name>.+?)\s+Market\b")
 _KNOWN_PUBLISHERS = re.compile(
@@ -46,7 +51,7 @@ def title(doc: Doc, out: Outline) -> str | None:
             continue
         for match in _MARKET_PHRASE.finditer(line.text):
             phrase = _LEADING.sub("", match.group())
-            if len(phrase.split()) >= 2:
+            if len(phrase.split()) >= 2 and not _GENERIC.fullmatch(phrase):
                 counts[phrase] += 1
                 first_seen.setdefault(phrase, line.start + match.start())
     if not counts:
@@ -57,7 +62,7 @@ def title(doc: Doc, out: Outline) -> str | None:
 def _first_line(doc: Doc, out: Outline) -> str | None:
     """The report's first line when it is short enough to be a title ("CLOUD WHALE ... OUTLOOK")."""
     line = next((x for x in doc.lines if not x.blank and x.index not in out.furniture), None)
-    if line is None or len(line.text) > 120 or line.bullet:
+    if line is None or len(line.text) > 120 or line.bullet or KNOWN_HEADING.fullmatch(line.text):
         return None
     text = line.text.strip("# ")
     return text.title() if text.isupper() else text

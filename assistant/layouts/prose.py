@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.layouts import numbers as num
 from assistant.layouts.lines import Doc
 from assistant.layouts.sections import Outline
-from assistant.report import Money, Named, Rate
+from assistant.report import Money, Named, Period, Rate
 
 _ABOUT = (
     r"(?:(?:approximately|around|about|nearly|roughly|almost|over|an estimated|a value of|a total of)\s+)?"
@@ -40,8 +40,13 @@ _CAGR = re.compile(
     re.I,
 )
 _CAGR_YEARS = re.compile(
-    r"\s*,?\s*(?:\(|(?:from|between|during|over|for|in)\s+(?:the\s+)?(?:forecast\s+)?(?:period\s+)?(?:of\s+)?)"
+    r"\s*,?\s*(?:\(|(?:from|between|during|over|for|in)\s+(?:the\s+)?(?:forecast\s+)?(?:period\s+)?(?:of\s+)?\(?)"
     rf"(?P<y1>{num.YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<y2>{num.YEAR})",
+    re.I,
+)
+_FORECAST = re.compile(
+    rf"forecast (?:period|years)\s*(?:of|from|between|,|:)?\s*\(?(?P<y1>{num.YEAR})"
+    rf"\s*(?:-|–|—|to|and)\s*(?P<y2>{num.YEAR})\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“])")
@@ -79,6 +84,7 @@ class ProseFacts:
     market_size: Money | None = None
     forecast_end: Money | None = None
     cagr: Rate | None = None
+    forecast_period: Period | None = None
     largest_region: Named | None = None
     fastest_segment: Named | None = None
 
@@ -117,12 +123,22 @@ def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
             None,
         )
     for offset, sentence in all_sentences:
+        if facts.forecast_period is None and "orecast" in sentence:
+            facts.forecast_period = _period(doc, sentence, offset)
         # Cheap word checks first: the name patterns try every capital letter of a sentence.
         if facts.largest_region is None and _REGION_HINT.search(sentence):
             facts.largest_region = _named(doc, _REGION_PROSE, sentence, offset, geo=True)
         if facts.fastest_segment is None and "fastest" in sentence:
             facts.fastest_segment = _named(doc, _SEGMENT_PROSE, sentence, offset, geo=False)
     return facts
+
+
+def _period(doc: Doc, sentence: str, offset: int) -> Period | None:
+    match = _FORECAST.search(sentence)
+    if match is None or int(match.group("y1")) >= int(match.group("y2")):
+        return None
+    span = doc.span(offset + match.start("y1"), offset + match.end("y2"))
+    return Period(start_year=int(match.group("y1")), end_year=int(match.group("y2")), span=span)
 
 
 def _end(doc: Doc, sentence: str, offset: int, base: Money) -> Money | None:
