@@ -568,3 +568,25 @@ def test_prose_with_forecast_period_and_region() -> None:
     # 1.20 x 1.097^8 = 2.52: off from 2.50 by less than the rounding of the stated base and CAGR.
     assert report.consistency.status == "agree" and "within the rounding" in report.consistency.message
     assert_spans_true(report)
+
+
+def test_furniture_line_splits_a_section() -> None:
+    text = (
+        "Market Overview\n\n"
+        "The Global Pebble Polishing Market is a fictional market described in a first paragraph here.\n\n"
+        "Download Free Sample Report\n\n"
+        "A second paragraph continues the overview after the call-to-action button on the page.\n\n"
+        "Related Reports\n\n"
+        "Global Sand Sorting Market\n\n"
+        "Key Market Trends\n\n"
+        "Pebbles are increasingly polished by hand, which this fictional trend paragraph describes.\n" + PAD
+    )
+    report = parse_text(text, "pebbles.txt")
+    pieces = [(s.heading, s.text[:20]) for s in report.sections]
+    assert pieces == [
+        ("Market Overview", "The Global Pebble Po"),
+        ("Market Overview", "A second paragraph c"),
+        ("Key Market Trends", "Pebbles are increasi"),
+    ]
+    assert all("Sand Sorting" not in s.text for s in report.sections)
+    assert_spans_true(report)

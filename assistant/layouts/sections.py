@@ -176,9 +176,7 @@ def _emit(doc: Doc, heading: str, piece: list[Line], sections: list[Section]) ->
         return
     # Whole lines: from the first line's first character (so a bullet keeps its glyph) to the end
     # of the last line (so closing emphasis marks stay), then trimmed of whitespace.
-    start = piece[0].start
-    while start > 0 and doc.text[start - 1] not in "\r\n":
-        start -= 1
+    start = piece[0].raw_start
     end = piece[-1].end
     while end < len(doc.text) and doc.text[end] not in "\r\n":
         end += 1
