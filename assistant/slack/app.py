@@ -207,6 +207,14 @@ class SlackBot:
             log.exception("could not post the apology in channel %s", channel)
 
 
+class _HideClientTokenNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that it is unused because a client is given; the
+    client carries that same token (it must, to point at slack.api_url), so the warning only confuses."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def build_app(settings: Settings, assistant: Answering, tokens: SlackTokens) -> App:
     """A bolt ``App`` wired to the assistant, its Web API client pointed at ``settings.slack.api_url``.
 
@@ -217,6 +225,8 @@ def build_app(settings: Settings, assistant: Answering, tokens: SlackTokens) -> 
     """
     base_url = api_base_url(settings.slack.api_url)
     bolt_logger = redacting_logger("assistant.slack.bolt", tokens)
+    if not any(isinstance(f, _HideClientTokenNotice) for f in bolt_logger.filters):
+        bolt_logger.addFilter(_HideClientTokenNotice())
     client = WebClient(token=tokens.bot_token, base_url=base_url, logger=bolt_logger)
     try:
         app = App(

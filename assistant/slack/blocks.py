@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Citation
 
 Block = dict[str, Any]
 
@@ -37,14 +37,17 @@ def fit(text: str, limit: int = MAX_TEXT, suffix: str = _SHORTENED) -> str:
     escaped = escape(text)
     if len(escaped) <= limit:
         return escaped
-    cut = limit - len(suffix)
-    while cut > 0 and len(escape(text[:cut])) + len(suffix) > limit:
-        cut -= len(escape(text[:cut])) + len(suffix) - limit
+    budget, used, cut = max(limit - len(suffix), 0), 0, 0
+    for char in text:  # count escaped length, so an entity is kept whole or dropped whole
+        used += len(escape(char))
+        if used > budget:
+            break
+        cut += 1
     head = text[:cut]
     space = head.rfind(" ")
-    if space > cut - 200 and space > 0:
+    if space > max(cut - 200, 0):
         head = head[:space]
-    return escape(head.rstrip()) + suffix
+    return (escape(head.rstrip()) + suffix)[:limit]
 
 
 def _mrkdwn(text: str) -> dict[str, str]:
@@ -75,19 +78,25 @@ def render_answer(answer: Answer) -> tuple[str, list[Block]]:
         blocks.append({"type": "divider"})
     # Keep room for the footer and a "more citations" note.
     room = MAX_BLOCKS - len(blocks) - 2
-    for citation in citations[:room]:
-        quote = citation.quote.strip()
-        if len(quote) > MAX_QUOTE:
-            quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0] + " …"
-        span = f"chars {citation.start}–{citation.end}"
-        where = f"_{escape(citation.section)}_ · {escape(citation.report_id)} ({span})"
-        text = f">{fit(quote, MAX_TEXT - len(where) - 2, ' …')}\n{where}"
-        blocks.append({"type": "context", "elements": [_mrkdwn(text)]})
+    for number, citation in enumerate(citations[:room], start=1):
+        blocks.append({"type": "context", "elements": [_mrkdwn(citation_text(number, citation))]})
     if len(citations) > room:
         more = len(citations) - room
         blocks.append({"type": "context", "elements": [_mrkdwn(f"…and {more} more citation(s) not shown.")]})
     blocks.append(footer)
     return fit(answer.text.strip() or "(no answer text)", MAX_TEXT, "…"), blocks
+
+
+def citation_text(number: int, citation: Citation) -> str:
+    """``*[n]* “quote”`` and, below it, the section, report and character span; ``n`` matches the
+    ``[n]`` markers in the answer text."""
+    quote = " ".join(citation.quote.split())
+    if len(quote) > MAX_QUOTE:
+        quote = quote[:MAX_QUOTE].rsplit(" ", 1)[0] + " …"
+    span = f"chars {citation.start}–{citation.end}"
+    where = f"_{escape(citation.section)}_ · {escape(citation.report_id)} ({span})"
+    head = f"*[{number}]* “"
+    return f"{head}{fit(quote, MAX_TEXT - len(head) - len(where) - 2, ' …')}”\n{where}"
 
 
 def _footer(answer: Answer) -> Block:

@@ -7,6 +7,7 @@ slack_bolt's WSGI adapter (``slack_bolt.adapter.wsgi``); bolt verifies every req
 from __future__ import annotations
 
 import logging
+import threading
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -14,7 +15,9 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk.errors import SlackApiError
 
+from assistant.errors import ConfigError
 from assistant.slack.secrets import SlackTokens
 
 log = logging.getLogger(__name__)
@@ -50,8 +53,7 @@ def make_http_server(app: App, host: str, port: int, path: str = EVENTS_PATH) ->
 def serve(app: App, tokens: SlackTokens, host: str, port: int) -> None:
     """Serve until interrupted: Socket Mode if ``tokens.app_token`` is set, else HTTP on ``host:port``."""
     if tokens.socket_mode:
-        log.warning("connecting to Slack in Socket Mode")
-        SocketModeHandler(app, app_token=tokens.app_token, logger=app.logger).start()
+        serve_socket_mode(app, tokens)
         return
     server = make_http_server(app, host, port)
     log.warning("listening for Slack events on http://%s:%d%s", host, server.server_port, EVENTS_PATH)
@@ -59,3 +61,23 @@ def serve(app: App, tokens: SlackTokens, host: str, port: int) -> None:
         server.serve_forever(poll_interval=0.2)
     finally:
         server.server_close()
+
+
+def serve_socket_mode(app: App, tokens: SlackTokens, stop: threading.Event | None = None) -> None:
+    """Connect over Socket Mode (``apps.connections.open`` on the app's Web API URL) and serve until
+    ``stop`` is set (never, by default).
+
+    Raises:
+        ConfigError: Slack refused the app-level token.
+    """
+    handler = SocketModeHandler(app, app_token=tokens.app_token, logger=app.logger)
+    try:
+        try:
+            handler.connect()
+        except SlackApiError as exc:
+            error = exc.response.get("error", "unknown error")
+            raise ConfigError(f"Slack refused SLACK_APP_TOKEN (apps.connections.open): {error}") from None
+        log.warning("connected to Slack in Socket Mode")
+        (stop or threading.Event()).wait()
+    finally:
+        handler.close()

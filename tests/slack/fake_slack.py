@@ -91,6 +91,8 @@ class FakeSlack:
             self.calls.append(Call(method, params, authorization))
         if method.startswith("response/"):
             return {"ok": True}
+        if method == "apps.connections.open":  # Socket Mode; only a refusal is faked (no WebSocket server)
+            return {"ok": False, "error": "invalid_auth"}
         if authorization != f"Bearer {self.bot_token}":
             return {"ok": False, "error": "invalid_auth"}
         if method in self.fail_methods:

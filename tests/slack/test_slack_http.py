@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from typing import Any
 
@@ -12,6 +13,7 @@ from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
 from tests.slack.fake_slack import command_body, event_body, sign
 
 REPORT_ID = "clinical-trial-smo-market"
+CITATION = re.compile(r"^\*\[(?P<n>\d+)\]\* “(?P<quote>.*)”\n_(?P<section>.+)_ · ", re.DOTALL)
 
 
 def size_in(year: int) -> str:
@@ -38,12 +40,14 @@ def test_mention_gets_placeholder_then_cited_answer_in_its_thread(bot: Bot, seed
     assert blocks[0]["type"] == "section" and size_in(2029) in blocks[0]["text"]["text"]
     contexts = context_texts(blocks)
     assert any(size_in(2029) in text and "Computed" in text for text in contexts)
-    quotes = [t for t in contexts if t.startswith(">")]
-    assert quotes, contexts
-    for text in quotes:  # each citation is a verbatim piece of the report, with its section
-        quote = text[1:].split("\n")[0].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-        assert quote.rstrip(" …") in seed_text
-        assert "_" in text.split("\n")[1]
+    cited = [CITATION.match(t) for t in contexts if CITATION.match(t)]
+    assert cited, contexts
+    assert [int(m.group("n")) for m in cited] == list(range(1, len(cited) + 1))
+    flat_report = " ".join(seed_text.split())
+    for match in cited:  # each citation is a verbatim piece of the report, with its section
+        quote = match.group("quote").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        assert quote.removesuffix(" …") in flat_report
+        assert match.group("section").strip()
     assert bot.assistant.asked[0] == {
         "question": "how big will the market be in 2029?",
         "history": None,
