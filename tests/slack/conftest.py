@@ -103,9 +103,9 @@ class Bot:
         posted = self.fake.thread(event["channel"], thread)
         return any(m["ts"] in placeholders and float(m["ts"]) > float(event["ts"]) for m in posted)
 
-    def answer_to(self, event: dict[str, Any]) -> dict[str, Any]:
-        """Wait for the answer to ``event`` and return the chat.update parameters."""
-        self.fake.wait_for(lambda _: self.answered(event))
+    def answer_to(self, event: dict[str, Any], timeout_s: float = 120.0) -> dict[str, Any]:
+        """Wait at most ``timeout_s`` seconds for the answer to ``event``; return its chat.update params."""
+        self.fake.wait_for(lambda _: self.answered(event), timeout_s)
         thread = event.get("thread_ts") or event["ts"]
         ours = {
             m["ts"] for m in self.fake.thread(event["channel"], thread) if float(m["ts"]) > float(event["ts"])
