@@ -32,7 +32,7 @@ from assistant.retrieval import Retriever
 from assistant.routing import route
 from assistant.settings import Settings
 from assistant.validation import clean_question
-from assistant.vocabulary import vocabulary
+from assistant.vocabulary import market_words, vocabulary
 from tools import build_tools
 from tools.search import Passage as ToolPassage
 
@@ -137,7 +137,7 @@ class Assistant:
                 embedder = get_embedder(self.settings)
                 self._classifier = IntentClassifier(embedder.embed_documents, embedder.embed_query)
             context = PolicyContext(
-                self._classifier, vocabulary(report), report.id, self.settings.agent.search_k
+                self._classifier, vocabulary(report), report.id, self.settings.agent.search_k, market_words(report)
             )
             planner = OfflinePlanner(script_factory=make_script_factory(context))
             self._planners[report.id] = planner

@@ -7,6 +7,7 @@ A script is a generator (see ``assistant.planner``): it yields batches of ``Call
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +21,9 @@ WEAK_INTENT = 0.55
 SIZE_INTENTS = (Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END)
 
 
+NUMERIC_INTENTS = (*SIZE_INTENTS, Intent.GROWTH, Intent.TABLE, Intent.CAGR, Intent.DOUBLING)
+
+
 @dataclass
 class PolicyContext:
     """What the planner knows before calling any tool: how to read intents and the report's names."""
@@ -28,6 +32,15 @@ class PolicyContext:
     vocabulary: list[Entity]
     report_id: str
     search_k: int = 4
+    market_words: frozenset[str] = frozenset()  # words of the market's own name, lower-case
+
+    def plain(self, question: str) -> str:
+        """The question with the market's name said as 'the market', so the name's words ('site
+        management', 'clinical trial') do not pull the intent towards segments."""
+        if not self.market_words:
+            return question
+        pattern = r"\b(?:%s)(?:[\s-]+(?:%s))+\b" % (("|".join(map(re.escape, sorted(self.market_words))),) * 2)
+        return re.sub(pattern, "the market", question, flags=re.I)
 
 
 @dataclass
@@ -42,8 +55,11 @@ class Decision:
 def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
     slots = extract(question, ctx.vocabulary)
-    ranked = ctx.classifier.rank(question)
+    ranked = ctx.classifier.rank(ctx.plain(question))
     top = ranked[0]
+    if slots.years and slots.asks_money and top.intent not in NUMERIC_INTENTS:
+        # A year and a money word: a figure is wanted, whatever else the wording resembles.
+        top = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
     previous = _previous_question(history)
     elliptic = len(question.split()) <= 4 and top.score < WEAK_INTENT
     if previous and (slots.follow_up or elliptic):
@@ -81,8 +97,8 @@ def _asks_size_words(slots: Slots) -> bool:
 
 def _unanswerable(intent: Intent, slots: Slots, score: float) -> str | None:
     """Questions whose answer a market report of this kind does not hold."""
-    companies = slots.of_kind("company")
-    parts = slots.of_kind("region", "country", "segment")
+    companies = slots.specific("company")
+    parts = slots.specific("region", "country", "segment")
     if slots.asks_unstated_attribute and (companies or intent in (Intent.KEY_PLAYERS, Intent.DEVELOPMENTS)):
         subject = companies[0].name if companies else "individual companies"
         return f"The report does not give figures such as revenue, staff or executives for {subject}."

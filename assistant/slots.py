@@ -42,6 +42,10 @@ class Entity:
     kind: str  # "region", "country", "segment", "company"
     name: str  # as the report writes it
     dimension: str | None = None  # for segments: e.g. "Therapeutic Area"
+    key: str | None = None  # a company's distinctive word ('veeda'), matched even when misspelt
+    # All its words belong to the market's own name ('Site Management' in 'Clinical Trial Site
+    # Management Organization'): naming the market names it too, so it says nothing on its own.
+    in_market_name: bool = False
 
 
 @dataclass
@@ -58,6 +62,10 @@ class Slots:
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         return [entity for entity in self.entities if entity.kind in kinds]
+
+    def specific(self, *kinds: str) -> list[Entity]:
+        """Entities of these kinds that are not just words of the market's own name."""
+        return [entity for entity in self.of_kind(*kinds) if not entity.in_market_name]
 
 
 def extract(question: str, vocabulary: list[Entity]) -> Slots:
@@ -107,7 +115,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         if " " + " ".join(name_words) + " " in text:
             found.append(entity)
             continue
-        key = _distinctive_word(entity)
+        key = entity.key
         if key and (key in words or difflib.get_close_matches(key, words, n=1, cutoff=0.85)):
             found.append(entity)
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
@@ -122,15 +130,14 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
 _GENERIC = {
     "clinical", "research", "health", "medical", "the", "and", "of", "others", "phase", "management",
     "holdings", "co", "ltd", "pvt", "sa", "inc", "south", "north", "middle", "east", "africa", "america",
-    "asia", "pacific", "united", "new", "site", "project", "pain",
+    "asia", "pacific", "united", "new", "site", "project", "pain", "global", "group", "international",
 }
 
 
-def _distinctive_word(entity: Entity) -> str | None:
-    """A company's first uncommon word is enough to name it ('veeda', 'wcg', 'elligo')."""
-    if entity.kind != "company":
-        return None
-    for word in _words(entity.name):
-        if word not in _GENERIC and len(word) >= 3:
+def distinctive_word(name: str, common: set[str]) -> str | None:
+    """A company's first uncommon word is enough to name it ('veeda', 'wcg', 'elligo'); words of the
+    market's own name (``common``, e.g. 'smo') are not distinctive."""
+    for word in _words(name):
+        if word not in _GENERIC and word not in common and len(word) >= 3:
             return word
     return None

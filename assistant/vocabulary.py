@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.report import Named, Report
-from assistant.slots import Entity
+from assistant.slots import Entity, distinctive_word
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
 
 def vocabulary(report: Report) -> list[Entity]:
     """Every region, country, segment and company the report names, each once."""
     facts = report.facts
     entities: dict[tuple[str, str], Entity] = {}
+    common = set(market_words(report))
 
     def add(kind: str, name: str, dimension: str | None = None) -> None:
         if name and name.lower() != "others":
-            entities.setdefault((kind, name.lower()), Entity(kind, name, dimension))
+            key = distinctive_word(name, common) if kind == "company" else None
+            generic = set(re.findall(r"\w+", name.lower())) <= common
+            entities.setdefault((kind, name.lower()), Entity(kind, name, dimension, key, generic))
 
     for dimension, items in facts.segmentation.items():
         is_region = "region" in dimension.lower() or "geograph" in dimension.lower()
@@ -30,6 +37,16 @@ def vocabulary(report: Report) -> list[Entity]:
     for development in facts.recent_developments:
         add("company", development.company)
     return list(entities.values())
+
+
+_NOT_NAME = frozenset({"global", "market", "the", "of", "and", "report"})
+
+
+def market_words(report: Report) -> frozenset[str]:
+    """Words of the market's own name and its acronym ('clinical', 'trial', ..., 'smo')."""
+    words = {w.lower() for w in re.findall(r"\w+", f"{report.title} {report.market or ''}")}
+    words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000])}
+    return frozenset(words - _NOT_NAME)
 
 
 def _flatten(items: list[Named]) -> list[Named]:
