@@ -202,7 +202,7 @@ class ChatHandlers:
             _, examples = self.card_and_examples(choice)
         except AssistantError:
             return cleared + (gr.skip(),)  # clear() already warned
-        return cleared + (gr.Dataset(samples=[[q] for q in examples]),)
+        return cleared + (gr.update(samples=[[q] for q in examples]),)
 
     def ask_api(
         self, question: str, history: list[dict[str, str]] | None = None, report_id: str | None = None

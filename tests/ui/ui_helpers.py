@@ -1,0 +1,23 @@
+"""Constants and small helpers shared by the chat page tests (imported as ``ui_helpers``)."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+FORECAST_QUESTION = "How big will the market be in 2029?"
+SECOND_MARKET = "Ornamental Fish Feed"
+SECOND_ID = "ornamental-fish-feed-market"
+
+
+def free_port() -> int:
+    """A port nobody listens on right now (loopback)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def expected_size(report: Any, year: int) -> float:
+    """size(y) = base x (1 + CAGR)^(y - base year), from the report's own fact sheet (in its unit)."""
+    facts = report.facts
+    return round(facts.market_size.amount * (1 + facts.cagr.percent / 100) ** (year - facts.base_year), 2)
