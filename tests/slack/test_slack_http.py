@@ -270,3 +270,10 @@ def test_tokens_never_reach_the_log(bot: Bot, caplog: Any) -> None:
     assert "Invalid request signature" in logged
     for secret in (BOT_TOKEN, SIGNING_SECRET, "legacy-verification-token"):
         assert secret not in logged
+
+
+def test_the_request_url_check_slack_sends_at_install_is_answered(bot: Bot) -> None:
+    body = json.dumps({"type": "url_verification", "challenge": "c-123", "token": "legacy-token"})
+    reply = bot.post(body, sign(SIGNING_SECRET, body))
+    assert reply.status == 200 and reply.json() == {"challenge": "c-123"}
+    assert bot.post(body, sign("wrong", body)).status == 401
