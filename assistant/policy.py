@@ -131,11 +131,23 @@ def _before_last_question(history: Sequence[dict[str, str]]) -> list[dict[str, s
 
 
 def make_script_factory(ctx: PolicyContext) -> Callable[[str, list[dict[str, str]]], Script]:
-    """The function the offline planner calls for every turn."""
+    """The function the offline planner calls for every turn.
+
+    The planner replays the script once per tool round, so the decision for a turn is kept (keyed by
+    question and history) instead of being worked out again each round.
+    """
     from assistant.policy_answers import answer
 
+    decisions: dict[tuple[str, tuple[tuple[str, str], ...]], Decision] = {}
+
     def factory(question: str, history: list[dict[str, str]]) -> Script:
-        return answer(question, decide(question, history, ctx), ctx)
+        key = (question, tuple((t.get("role", ""), t.get("content", "")) for t in history))
+        decision = decisions.get(key)
+        if decision is None:
+            if len(decisions) >= 512:
+                decisions.clear()
+            decision = decisions[key] = decide(question, history, ctx)
+        return answer(question, decision, ctx)
 
     return factory
 
