@@ -18,7 +18,6 @@ __all__ = [
     "Retriever",
     "SeriesPoint",
     "Settings",
-    "ingest",
     "parse_report",
 ]
 
@@ -33,7 +32,6 @@ _HOMES = {
     "Report": "assistant.report",
     "Retriever": "assistant.retrieval",
     "Settings": "assistant.settings",
-    "ingest": "assistant.ingest",
     "parse_report": "assistant.parsing",
 }
 
@@ -42,7 +40,6 @@ if TYPE_CHECKING:
     from assistant.answer import Answer, Citation, Computation, SeriesPoint
     from assistant.catalogue import Catalogue
     from assistant.errors import AssistantError
-    from assistant.ingest import ingest
     from assistant.parsing import parse_report
     from assistant.report import Report
     from assistant.retrieval import Retriever
