@@ -158,6 +158,16 @@ class _Splitter:
         hard_cut = end < len(self.text) and not self.text[end].isspace()
         return target if hard_cut else fresh
 
+    def _fit_overlap(self, start: int, end: int) -> int:
+        """Move ``start`` to later word starts until the re-encoded overlap fits the budget."""
+        while start < end and len(self.enc.encode_ordinary(self.text[start:end])) > self.overlap:
+            i = bisect.bisect_right(self.break_starts, start)
+            start = self.break_starts[i] if i < len(self.breaks) and self.break_starts[i] < end else end
+        if start >= end:  # no overlap left: begin at the next word after the chunk
+            i = bisect.bisect_left(self.break_ends, end)
+            start = self.breaks[i].start if i < len(self.breaks) and self.breaks[i].end == end else end
+        return start
+
     def spans(self) -> list[tuple[int, int]]:
         text = self.text
         start = len(text) - len(text.lstrip())
@@ -179,7 +189,7 @@ class _Splitter:
             if end >= stop:
                 break
             prev_end = end
-            start = max(self._next_start(start, end), start + 1)
+            start = self._fit_overlap(max(self._next_start(start, end), start + 1), end)
         return spans
 
 
