@@ -98,18 +98,19 @@ def test_headline_facts(seed: Report) -> None:
         "USD",
         2025,
     )
-    assert f.market_size.span.text == "USD 6.71 Billion"
+    # Header spans run from the key, so the year the key states is in the quote.
+    assert f.market_size.span.text == "Market Size (2025)\n\nUSD 6.71 Billion"
     # The header block, not the prose repetition in Market Overview.
     assert f.market_size.span.start < seed.text.index("Market Overview")
     assert f.base_year == 2025
     assert f.cagr is not None
     assert (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (5.65, 2026, 2031)
-    assert f.cagr.span.text == "5.65%"
+    assert f.cagr.span.text == "CAGR (2026-2031)\n\n5.65%"
     assert f.forecast_period is not None
     assert (f.forecast_period.start_year, f.forecast_period.end_year) == (2027, 2031)
     assert f.forecast_period.span.text == "2027-2031"
     assert (f.forecast_end.amount, f.forecast_end.unit, f.forecast_end.year) == (9.33, "billion", 2031)
-    assert f.forecast_end.span.text == "USD 9.33 Billion"
+    assert f.forecast_end.span.text == "Market Size (2031)\n\nUSD 9.33 Billion"
     assert f.largest_region is not None and f.largest_region.name == "North America"
     assert f.largest_region.span.text == "North America"
     assert f.fastest_segment is not None and f.fastest_segment.name == "Oncology"
@@ -336,7 +337,7 @@ def test_key_value_header_txt() -> None:
     assert report.title == "Lunar Regolith Mining Market" and report.market == "Lunar Regolith Mining"
     assert report.publisher == "Selene Analytics"
     assert f.market_size is not None and (f.market_size.amount, f.market_size.year) == (1.2, 2024)
-    assert f.market_size.span.text == "USD 1.20 Billion"
+    assert f.market_size.span.text.endswith("USD 1.20 Billion")
     assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (2.01, 2030)
     assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (9.0, 2025, 2030)
     assert f.forecast_period is not None and f.forecast_period.span.text == "2025-2030"
@@ -372,7 +373,7 @@ def test_markdown_snapshot_in_millions() -> None:
     assert report.publisher == "Wyvern Market Insights"
     assert f.market_size is not None and (f.market_size.amount, f.market_size.unit) == (845.0, "million")
     assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (1212.3, 2030)
-    assert f.forecast_end.span.text == "USD 1,212.3 Million"
+    assert f.forecast_end.span.text.endswith("USD 1,212.3 Million")
     assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (6.2, 2025, 2030)
     assert f.forecast_period is None  # the snapshot does not state one; nothing is guessed
     assert f.largest_region is not None and f.largest_region.name == "Europe"
@@ -411,7 +412,7 @@ def test_html_prose_in_trillions() -> None:
     )
     assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (5.12, 2030)
     assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (5.8, 2024, 2030)
-    assert f.cagr.span.text == "5.8%"
+    assert f.cagr.span.text.endswith("5.8%")
     assert f.largest_region is not None and f.largest_region.name == "Asia Pacific"
     assert f.fastest_segment is not None and f.fastest_segment.name == "Hydroponic Canopy"
     assert [p.name for p in f.key_players] == [
@@ -434,7 +435,7 @@ def test_prose_figures_that_do_not_reconcile() -> None:
     report = fixture("cloud-whale-tourism-market.txt")
     f = report.facts
     assert report.title == "Cloud Whale Tourism Market Outlook" and report.market == "Cloud Whale Tourism"
-    assert f.market_size is not None and f.market_size.span.text == "USD 2.40 billion"
+    assert f.market_size is not None and f.market_size.span.text.endswith("USD 2.40 billion")
     assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (4.9, 2031)
     assert f.cagr is not None and f.cagr.percent == 7.1 and f.cagr.start_year is None
     # Stated nowhere, so left out.
@@ -481,7 +482,7 @@ def test_same_publisher_layout_other_market() -> None:
         2025,
     )
     assert f.cagr is not None and (f.cagr.percent, f.cagr.start_year, f.cagr.end_year) == (7.84, 2026, 2031)
-    assert f.forecast_end is not None and f.forecast_end.span.text == "USD 648.9 Million"
+    assert f.forecast_end is not None and f.forecast_end.span.text.endswith("USD 648.9 Million")
     assert f.largest_region is not None and f.largest_region.name == "Asia Pacific"
     assert f.fastest_segment is not None and f.fastest_segment.name == "Residential"
     assert [p.name for p in f.key_players] == [
@@ -540,7 +541,7 @@ def test_snapshot_bullets_without_a_market_name() -> None:
     f = report.facts
     assert f.market_size is not None and (f.market_size.amount, f.market_size.year) == (1.2, 2025)
     assert f.forecast_end is not None and (f.forecast_end.amount, f.forecast_end.year) == (2.0, 2030)
-    assert f.cagr is not None and f.cagr.span.text == "10.5 %" and f.cagr.end_year == 2030
+    assert f.cagr is not None and f.cagr.span.text.endswith("10.5 %") and f.cagr.end_year == 2030
     assert f.largest_region is not None and f.largest_region.name == "North America"
     assert f.fastest_segment is None  # "Fastest Growing Market" is a region, not a segment
     assert f.forecast_period is None  # a study period is not a forecast period
@@ -560,8 +561,8 @@ def test_prose_with_forecast_period_and_region() -> None:
     )
     report = parse_text(text, "gizmo.txt")
     f = report.facts
-    assert f.market_size is not None and f.market_size.span.text == "USD 1.20 billion"
-    assert f.forecast_end is not None and f.forecast_end.span.text == "USD 2.50 billion"
+    assert f.market_size is not None and f.market_size.span.text.endswith("USD 1.20 billion")
+    assert f.forecast_end is not None and f.forecast_end.span.text.endswith("USD 2.50 billion")
     assert f.cagr is not None and (f.cagr.start_year, f.cagr.end_year) == (2025, 2032)
     assert f.forecast_period is not None and f.forecast_period.span.text == "2025-2032"
     assert f.largest_region is not None and f.largest_region.name == "North America"

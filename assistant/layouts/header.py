@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from assistant.layouts import numbers as num
 from assistant.layouts.lines import Doc, Line, strip_span
 from assistant.layouts.sections import Outline
-from assistant.report import Money, Named, Period, Rate
+from assistant.report import Money, Named, Period, Rate, Span
 
 _Y = num.YEAR
 _SIZE_KEY = re.compile(
@@ -66,6 +66,7 @@ class Pair:
     start: int
     end: int
     value: str
+    key_start: int = -1  # where the key's line starts; -1 when unknown
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def _inline(doc: Doc, line: Line) -> Pair | None:
         if len(cells) >= 2 and _known(_clean_key(cells[0])):
             offset = line.start + text.index("|", 1) + 1
             start, end = strip_span(doc, offset, offset + len(cells[1]), " \t*_")
-            return Pair(_clean_key(cells[0]), start, end, doc.text[start:end])
+            return Pair(_clean_key(cells[0]), start, end, doc.text[start:end], line.start)
         return None
     match = _INLINE.fullmatch(text)
     if not match or not _known(_clean_key(match.group("key"))):
@@ -117,7 +118,7 @@ def _inline(doc: Doc, line: Line) -> Pair | None:
     start, end = strip_span(doc, line.start + match.start("value"), line.end, " \t*_")
     if start >= end:
         return None
-    return Pair(_clean_key(match.group("key")), start, end, doc.text[start:end])
+    return Pair(_clean_key(match.group("key")), start, end, doc.text[start:end], line.start)
 
 
 def _split(doc: Doc, line: Line, out: Outline) -> Pair | None:
@@ -128,7 +129,7 @@ def _split(doc: Doc, line: Line, out: Outline) -> Pair | None:
         return None
     if _known(_clean_key(value.text)):
         return None
-    return Pair(_clean_key(line.text), value.start, value.end, value.text)
+    return Pair(_clean_key(line.text), value.start, value.end, value.text, line.start)
 
 
 def header_facts(doc: Doc, found: list[Pair]) -> HeaderFacts:
@@ -167,7 +168,17 @@ def _size(doc: Doc, pair: Pair, key: re.Match[str]) -> list[tuple[Money, bool]]:
     stated = key.group("y1") or key.group("y2") or key.group("y3")
     year = int(stated) if stated else num.year_after(pair.value, match.end())
     projected = bool(re.search(r"projected|forecast|expected|anticipated", key.group(), re.I))
-    return [(num.money(doc, match, year, pair.start), projected)]
+    money = num.money(doc, match, year, pair.start)
+    if stated:
+        money = money.model_copy(update={"span": _with_key(doc, pair, money.span.end)})
+    return [(money, projected)]
+
+
+def _with_key(doc: Doc, pair: Pair, end: int) -> Span:
+    """The span from the key's line to ``end``: the year the key states ('Market Size (2025)') is
+    then part of the quote, so an answer that names the year is grounded in it."""
+    start = pair.key_start if 0 <= pair.key_start < end else pair.start
+    return doc.span(start, end)
 
 
 def _assign_sizes(facts: HeaderFacts, sizes: list[tuple[Money, bool]], base_year: int | None) -> None:
@@ -194,8 +205,11 @@ def _rate(doc: Doc, pair: Pair) -> Rate | None:
     match = num.PERCENT.search(pair.value)
     if not match:
         return None
-    years = num.year_range(pair.key) or num.year_range(pair.value)
-    return num.rate(doc, match, years, pair.start)
+    key_years = num.year_range(pair.key)
+    rate = num.rate(doc, match, key_years or num.year_range(pair.value), pair.start)
+    if rate is not None and key_years:
+        rate = rate.model_copy(update={"span": _with_key(doc, pair, rate.span.end)})
+    return rate
 
 
 def _period(doc: Doc, pair: Pair) -> Period | None:

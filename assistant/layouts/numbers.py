@@ -97,6 +97,7 @@ def year_range(text: str) -> tuple[int, int] | None:
 
 
 def decimals(number_text: str) -> int:
-    """Decimals a figure was written with: '9.33' -> 2, '12' -> 0."""
-    match = re.search(r"\d+(?:,\d{3})*(?:\.(\d+))?", number_text)
-    return len(match.group(1) or "") if match else 0
+    """Decimals a figure was written with: '9.33' -> 2, '12' -> 0. The figure is the last number,
+    so a quote that starts with its key ('Market Size (2025) USD 9.33 Billion') reads 2."""
+    matches = re.findall(r"\d+(?:,\d{3})*(?:\.(\d+))?", number_text)
+    return len(matches[-1] or "") if matches else 0
