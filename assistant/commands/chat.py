@@ -30,10 +30,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     # Before gradio is imported anywhere: no telemetry and no version check from this process.
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    from assistant import Assistant
     from assistant.ui import build_app, parse_auth, serve
 
     parse_auth(settings.ui.auth)  # fail fast on a malformed ASSISTANT_UI_AUTH, before loading models
+    from assistant import Assistant
+
     assistant = Assistant(settings)
     demo = build_app(assistant, report_id=args.report)
     host = args.host or settings.ui.host
