@@ -3,7 +3,7 @@
 With ``--check`` the command exits 1 with one line per problem on stderr when an answer disagrees
 with the report's own FAQ (or with a headline fact it states), a citation does not check out or a
 number is ungrounded; the document is then not written. On success it writes the document (if
-``--out`` is given) and prints a summary.
+``--out`` is given) and prints a summary. Likely off-topic answers are warned about on stderr.
 """
 
 from __future__ import annotations
@@ -37,13 +37,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import Assistant
-    from assistant.faq import check_faq, generate_faq, render, summary, write_atomic
+    from assistant.faq import check_faq, generate_faq, off_topic_warnings, render, summary, write_atomic
 
     assistant = Assistant(settings)
     document = generate_faq(assistant, report_id=args.report)
     text = render(document, args.format)
+    warnings = []
     if args.check:
-        problems = check_faq(document, assistant.report(document.report_id))
+        report = assistant.report(document.report_id)
+        problems = check_faq(document, report)
+        warnings = off_topic_warnings(document, report)
+        for warning in warnings:
+            print(f"faq check: warning: {warning.line()}", file=sys.stderr)
         if problems:
             for problem in problems:
                 print(f"faq check: {problem.line()}", file=sys.stderr)
@@ -58,5 +63,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     elif not args.check:
         sys.stdout.write(text)
     if args.check:
-        print(summary(document))
+        print(summary(document, warnings=len(warnings)))
     return 0

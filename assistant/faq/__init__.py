@@ -1,7 +1,7 @@
 """FAQ generator: answer a report's own FAQ and the standard analyst FAQ, compare, render, check."""
 
 from assistant.faq.atomic import write_atomic
-from assistant.faq.check import Problem, check_faq, summary
+from assistant.faq.check import Problem, check_faq, off_topic_warnings, summary
 from assistant.faq.compare import Comparison, compare_answer, extract_quantities
 from assistant.faq.formats import FORMATS, render
 from assistant.faq.generate import FaqDocument, FaqEntry, generate_faq
@@ -19,6 +19,7 @@ __all__ = [
     "compare_answer",
     "extract_quantities",
     "generate_faq",
+    "off_topic_warnings",
     "render",
     "summary",
     "write_atomic",

@@ -4,6 +4,10 @@ A problem is any of: a generated answer that disagrees with the report's own FAQ
 standard question the FAQ does not cover, with the headline fact the report states), a citation
 that does not check out against the report text (``report.text[start:end] == quote``, from this
 report), or a number the answer's grounding guard could not ground (``Answer.ungrounded_numbers``).
+
+A warning (printed, but not failing the check) is an answer on drivers, challenges, trends, recent
+developments or key players that cites nothing from the report's own section on that topic: likely
+off-topic, though not provably wrong.
 """
 
 from __future__ import annotations
@@ -14,7 +18,16 @@ from typing import Literal
 from assistant.faq.generate import FaqDocument
 from assistant.report import Report
 
-ProblemKind = Literal["disagreement", "citation", "ungrounded"]
+ProblemKind = Literal["disagreement", "citation", "ungrounded", "off_topic"]
+
+# Topic -> word its section's heading holds ('Key Market Drivers').
+_TOPIC_SECTIONS = {
+    "drivers": "driver",
+    "challenges": "challenge",
+    "trends": "trend",
+    "recent_developments": "development",
+    "key_players": "player",
+}
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,26 @@ def check_faq(document: FaqDocument, report: Report) -> list[Problem]:
     return problems
 
 
-def summary(document: FaqDocument) -> str:
+def off_topic_warnings(document: FaqDocument, report: Report) -> list[Problem]:
+    """Answers on a sectioned topic that cite nothing from the report's section on it."""
+    warnings: list[Problem] = []
+    for entry in document.answered:
+        word = _TOPIC_SECTIONS.get(entry.topic or "")
+        if word is None:
+            continue
+        sections = [s for s in report.sections if word in s.heading.lower()]
+        if not sections:
+            continue  # the report has no such section to hold the answer to
+        if any(s.start <= c.start < s.end for c in entry.answer.citations for s in sections):
+            continue
+        headings = " or ".join(repr(s.heading) for s in sections)
+        warnings.append(
+            Problem(entry.key, "off_topic", f"the answer cites nothing from the {headings} section")
+        )
+    return warnings
+
+
+def summary(document: FaqDocument, warnings: int = 0) -> str:
     """One line for a passing check: what was verified."""
     sources = [e.comparison.source for e in document.entries if e.comparison is not None]
     citations = sum(len(e.answer.citations) for e in document.entries)
@@ -56,7 +88,7 @@ def summary(document: FaqDocument) -> str:
         f"({len(document.answered)} answered, {len(document.unanswered)} not answered by the report), "
         f"{sources.count('report_faq')} agree with the report's own FAQ and "
         f"{sources.count('fact_sheet')} with its stated facts, {citations} citations verified, "
-        "no ungrounded numbers"
+        "no ungrounded numbers" + (f"; {warnings} warning(s)" if warnings else "")
     )
 
 

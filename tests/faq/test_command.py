@@ -28,7 +28,7 @@ def test_check_passes_on_the_seed(monkeypatch, capsys, ingested_settings, tmp_pa
     captured = capsys.readouterr()
     assert captured.out.startswith("faq check passed for clinical-trial-smo-market: ")
     assert "4 agree with the report's own FAQ and 2 with its stated facts" in captured.out
-    assert captured.err == ""
+    assert all(line.startswith("faq check: warning: ") for line in captured.err.splitlines())
     assert out.read_text(encoding="utf-8").startswith('<section class="report-faq"')
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.faq import STANDARD_QUESTIONS, FaqDocument, check_faq
+from assistant.answer import Citation
+from assistant.faq import STANDARD_QUESTIONS, FaqDocument, check_faq, off_topic_warnings
 
 
 def test_report_questions_come_first_and_replace_standard_ones(seed_faq: FaqDocument, seed_report) -> None:
@@ -62,3 +63,37 @@ def test_standard_answers_are_compared_with_stated_facts(seed_faq: FaqDocument, 
         assert comparison.agrees, (key, by_key[key].answer.text, comparison.disagreements)
     assert by_key["forecast_end"].comparison.reference == "USD 9.33 Billion in 2031"
     assert by_key["drivers"].comparison is None  # the fact sheet states no drivers to compare with
+
+
+def test_off_topic_warning_needs_a_citation_from_the_topic_section(
+    seed_faq: FaqDocument, seed_report
+) -> None:
+    entry = next(e for e in seed_faq.entries if e.key == "drivers")
+    section = next(s for s in seed_report.sections if s.heading == "Key Market Drivers")
+    inside = Citation(
+        report_id=seed_report.id,
+        section=section.heading,
+        quote=seed_report.text[section.start : section.start + 40],
+        start=section.start,
+        end=section.start + 40,
+    )
+    overview = next(s for s in seed_report.sections if s.heading == "Market Overview")
+    outside = inside.model_copy(
+        update={
+            "section": overview.heading,
+            "quote": seed_report.text[overview.start : overview.start + 40],
+            "start": overview.start,
+            "end": overview.start + 40,
+        }
+    )
+
+    def with_citations(citations: list[Citation]) -> FaqDocument:
+        answer = entry.answer.model_copy(update={"status": "answered", "citations": citations})
+        return seed_faq.model_copy(update={"entries": [entry.model_copy(update={"answer": answer})]})
+
+    assert off_topic_warnings(with_citations([outside, inside]), seed_report) == []
+    (warning,) = off_topic_warnings(with_citations([outside]), seed_report)
+    assert (
+        warning.line() == "drivers: off_topic: the answer cites nothing from the 'Key Market Drivers' section"
+    )
+    assert check_faq(with_citations([outside]), seed_report) == []  # a warning, not a failure
