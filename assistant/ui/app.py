@@ -152,7 +152,8 @@ def build_app(
             lambda sample: sample[0], [example_set], [question], api_visibility="private", queue=False
         ).then(**ask_args)
         clear.click(handlers.clear, [picker], outputs, api_visibility="private", queue=False)
-        chatbot.clear(handlers.clear, [picker], outputs, api_visibility="private", queue=False)  # its bin icon
+        # The chatbot's own bin icon must forget the conversation too, not just empty the display.
+        chatbot.clear(handlers.clear, [picker], outputs, api_visibility="private", queue=False)
         picker.input(handlers.pick_report, [picker], [*outputs, example_set], api_visibility="private")
         citations.input(handlers.show_citation, [citations, session], [source], api_visibility="private")
         gr.api(handlers.ask_api, api_name="ask")

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assistant.ui import build_app, serve
-from tests.ui.ui_helpers import FORECAST_QUESTION, SECOND_ID, SECOND_MARKET, expected_size, free_port
+from tests.ui.ui_helpers import FORECAST_QUESTION, SECOND_ID, SECOND_MARKET, expected_size, free_port, squash
 
 USER = '#chat [data-testid="user"]'
 BOT = '#chat [data-testid="bot"]'
@@ -44,6 +44,14 @@ def ask(page, question: str) -> None:
     raise AssertionError(f"the page never took the question {question!r}")
 
 
+def expect_marked(page, quote: str) -> None:
+    """The source panel highlights exactly ``quote`` (in one piece per paragraph it spans)."""
+    marks = page.locator("#source-panel mark")
+    expect(marks.first).to_be_visible()
+    expect(marks.first).to_contain_text(quote.split()[0])
+    assert squash(" ".join(marks.all_inner_texts())) == squash(quote)
+
+
 def wait_for_answers(page, count: int) -> None:
     """Until ``count`` answers are complete (the citation picker shows after each one)."""
     expect(page.locator(BOT)).to_have_count(count)
@@ -70,9 +78,9 @@ def test_forecast_question_shows_answer_citation_and_chart(page, chat_server, wa
     expect(answer).to_contain_text("6.71 x 1.0565^4 = 8.36")
     expected = warm_assistant.ask(FORECAST_QUESTION)
     first = expected.citations[0]
-    expect(answer).to_contain_text(f"“{first.quote}”")
+    expect(answer).to_contain_text(f"“{squash(first.quote)}”")
     expect(web.locator("#citations label")).to_have_count(len(expected.citations))
-    expect(web.locator("#source-panel mark")).to_have_text(first.quote)
+    expect_marked(web, first.quote)
 
     chart = web.locator("#chart img")
     expect(chart).to_be_visible()
@@ -97,10 +105,12 @@ def test_choosing_a_citation_shows_its_passage(page, chat_server, warm_assistant
     citations = warm_assistant.ask(question).citations
     assert len(citations) >= 2, "this question should have at least two citations"
     web.locator("#citations label").nth(1).click()
-    expect(web.locator("#source-panel mark")).to_have_text(citations[1].quote)
+    expect(web.locator("#source-panel .source-meta")).to_contain_text(f"characters {citations[1].start}–")
+    expect_marked(web, citations[1].quote)
     expect(web.locator("#source-panel")).to_contain_text(citations[1].section)
     web.locator("#citations label").nth(0).click()
-    expect(web.locator("#source-panel mark")).to_have_text(citations[0].quote)
+    expect(web.locator("#source-panel .source-meta")).to_contain_text(f"characters {citations[0].start}–")
+    expect_marked(web, citations[0].quote)
 
 
 def test_empty_message_ignored_and_over_long_refused(page, chat_server, warm_assistant):

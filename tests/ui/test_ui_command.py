@@ -60,7 +60,8 @@ def test_chat_command_serves_the_page_and_api_on_loopback(ui_settings, warm_assi
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + START_DEADLINE_S
         while True:
-            assert server.poll() is None, f"the server exited: {server.stdout.read() if server.stdout else ''}"
+            if server.poll() is not None:
+                pytest.fail(f"the server exited: {server.stdout.read() if server.stdout else ''}")
             try:
                 if httpx.get(url, timeout=5).status_code == 200:
                     break

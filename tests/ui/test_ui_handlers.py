@@ -10,7 +10,7 @@ import gradio as gr
 import pytest
 
 from assistant.ui.handlers import AUTO, ChatHandlers, history_of, new_session
-from tests.ui.ui_helpers import FORECAST_QUESTION, SECOND_ID, SECOND_MARKET, expected_size
+from tests.ui.ui_helpers import FORECAST_QUESTION, SECOND_ID, SECOND_MARKET, expected_size, marked, squash
 
 SKIP = gr.skip()
 
@@ -53,8 +53,7 @@ def test_answer_streams_then_ends_with_citations_chart_and_card(first_turn, warm
     assert textbox == "" and status == ""
     assert len(session["turns"]) == 1 and session["citations"]
     assert len(picker.choices) == len(session["citations"]) and picker.value == 0
-    first_quote = session["citations"][0]["quote"]
-    assert f"<mark>{first_quote}</mark>" in source
+    assert marked(source) == squash(session["citations"][0]["quote"])
     assert chart.visible is True and chart.value is not None
     assert card == SKIP, "the card already shows this report"
 
@@ -111,7 +110,7 @@ def test_unexpected_failures_become_warnings_without_internals(warm_assistant, c
 def test_show_citation_marks_the_chosen_quote(handlers, first_turn):
     session = first_turn[-1][2]
     for index, citation in enumerate(session["citations"]):
-        assert f"<mark>{citation['quote']}</mark>" in handlers.show_citation(index, session)
+        assert marked(handlers.show_citation(index, session)) == squash(citation["quote"])
     assert "Choose a citation" in handlers.show_citation(None, session)
     assert "Choose a citation" in handlers.show_citation(99, session)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import socket
 from typing import Any
 
@@ -21,3 +23,14 @@ def expected_size(report: Any, year: int) -> float:
     """size(y) = base x (1 + CAGR)^(y - base year), from the report's own fact sheet (in its unit)."""
     facts = report.facts
     return round(facts.market_size.amount * (1 + facts.cagr.percent / 100) ** (year - facts.base_year), 2)
+
+
+def squash(text: str) -> str:
+    """Whitespace-normalized text (a quote may span paragraphs, which the page shows as breaks)."""
+    return " ".join(text.split())
+
+
+def marked(html_text: str) -> str:
+    """The highlighted text of a source panel, unescaped and whitespace-normalized."""
+    marks = re.findall(r"<mark>(.*?)</mark>", html_text, flags=re.S)
+    return squash(" ".join(html.unescape(m) for m in marks))
