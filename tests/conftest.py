@@ -136,3 +136,29 @@ def store_settings(request: pytest.FixtureRequest, tmp_path: Path, corpus_dir: P
     for collection in client.list_collections():  # each test starts from an empty server
         client.delete_collection(collection.name)
     return Settings(data_dir=tmp_path / "data", corpus_dir=corpus_dir, chroma_url=url)
+
+
+@pytest.fixture(scope="session")
+def memo_embedder(tmp_path_factory: pytest.TempPathFactory):
+    """The real packaged embedder, remembering passage vectors across tests (for speed only).
+
+    Pass it as ``embedder=`` where a test is not about embedding itself; its ``documents_embedded``
+    counter still counts every text asked for, remembered or not.
+    """
+    from assistant.embeddings import Embedder, get_embedder
+    from assistant.settings import Settings
+
+    base = get_embedder(Settings(data_dir=tmp_path_factory.mktemp("memo")))
+
+    class MemoEmbedder(Embedder):
+        def __init__(self) -> None:
+            super().__init__(base.model, base.name, base.batch_size)
+            self.memory: dict[str, list[float]] = {}
+
+        def _encode(self, texts: list[str]) -> list[list[float]]:
+            missing = [t for t in dict.fromkeys(texts) if t not in self.memory]
+            if missing:
+                self.memory.update(zip(missing, super()._encode(missing), strict=True))
+            return [list(self.memory[t]) for t in texts]
+
+    return MemoEmbedder()
