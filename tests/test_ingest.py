@@ -22,15 +22,16 @@ NEW_REGION = "North America keeps a commanding lead"
 
 
 class CountingEmbedder(Embedder):
-    """The real embedder, recording every batch it is asked to embed."""
+    """A real embedder (``base``, which may remember vectors), recording every batch asked for."""
 
     def __init__(self, base: Embedder) -> None:
         super().__init__(base.model, base.name, base.batch_size)
+        self.base = base
         self.calls: list[int] = []
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         self.calls.append(len(texts))
-        return super().embed_documents(texts)
+        return self.base.embed_documents(texts)
 
 
 class FailingEmbedder(CountingEmbedder):
@@ -45,10 +46,6 @@ class FailingEmbedder(CountingEmbedder):
             self.calls.append(len(texts))
             raise RuntimeError("embedding backend died")
         return super().embed_documents(texts)
-
-
-def _counting(settings: Settings) -> CountingEmbedder:
-    return CountingEmbedder(get_embedder(settings))
 
 
 def _seed_file(settings: Settings) -> Path:
@@ -73,7 +70,7 @@ def _assert_offsets_check_out(settings: Settings, report_id: str) -> None:
 
 
 def test_first_ingest_then_nothing_changes(store_settings: Settings) -> None:
-    first_embedder = _counting(store_settings)
+    first_embedder = CountingEmbedder(get_embedder(store_settings))  # the real one, unremembered
     first = ingest(store_settings, progress=False, embedder=first_embedder)
     assert first.added == [SEED_ID] and first.ok
     n = first.chunks[SEED_ID]
@@ -84,7 +81,7 @@ def test_first_ingest_then_nothing_changes(store_settings: Settings) -> None:
     ids = store.chunk_ids(SEED_ID)
     assert store.count() == n == len(ids)
 
-    again_embedder = _counting(store_settings)
+    again_embedder = CountingEmbedder(get_embedder(store_settings))
     again = ingest(store_settings, progress=False, embedder=again_embedder)
     assert again.unchanged == [SEED_ID]
     assert again.added == again.updated == again.removed == []
@@ -94,8 +91,8 @@ def test_first_ingest_then_nothing_changes(store_settings: Settings) -> None:
     _assert_offsets_check_out(store_settings, SEED_ID)
 
 
-def test_search_ranks_regional_insights_first(store_settings: Settings) -> None:
-    ingest(store_settings, progress=False)
+def test_search_ranks_regional_insights_first(store_settings: Settings, memo_embedder: Embedder) -> None:
+    ingest(store_settings, progress=False, embedder=memo_embedder)
     passages = Retriever(store_settings).search("largest region", k=4)
     assert passages[0].section == "Regional Insights"
     assert OLD_REGION in passages[0].text
@@ -105,15 +102,17 @@ def test_search_ranks_regional_insights_first(store_settings: Settings) -> None:
     assert text[passages[0].start : passages[0].end] == passages[0].text
 
 
-def test_changed_report_replaces_only_its_changed_chunks(store_settings: Settings) -> None:
-    ingest(store_settings, progress=False)
+def test_changed_report_replaces_only_its_changed_chunks(
+    store_settings: Settings, memo_embedder: Embedder
+) -> None:
+    ingest(store_settings, progress=False, embedder=memo_embedder)
     store = ChromaStore(store_settings)
     before = store.chunk_ids(SEED_ID)
     # A changed paragraph, plus a line at the top that shifts every later offset.
     _edit_seed(store_settings, OLD_REGION, NEW_REGION)
     _edit_seed(store_settings, "Main Layout\n", "Main Layout\nEdited copy of the page.\n")
 
-    embedder = _counting(store_settings)
+    embedder = CountingEmbedder(memo_embedder)
     result = ingest(store_settings, progress=False, embedder=embedder)
     assert result.updated == [SEED_ID]
     after = store.chunk_ids(SEED_ID)
@@ -125,33 +124,37 @@ def test_changed_report_replaces_only_its_changed_chunks(store_settings: Setting
     top = Retriever(store_settings).search("largest region", k=1)[0]
     assert NEW_REGION in top.text
     assert Catalogue(store_settings).get_report(SEED_ID).text == _seed_file(store_settings).read_text()
-    assert ingest(store_settings, progress=False).unchanged == [SEED_ID]
+    assert ingest(store_settings, progress=False, embedder=memo_embedder).unchanged == [SEED_ID]
 
 
-def test_removed_report_is_deleted_only_by_a_whole_corpus_ingest(store_settings: Settings) -> None:
+def test_removed_report_is_deleted_only_by_a_whole_corpus_ingest(
+    store_settings: Settings, memo_embedder: Embedder
+) -> None:
     other = store_settings.corpus_dir / "second-copy-market.txt"
     shutil.copy(_seed_file(store_settings), other)
-    result = ingest(store_settings, progress=False)
+    result = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert sorted(result.added) == sorted([SEED_ID, "second-copy-market"])
     store = ChromaStore(store_settings)
     n_other = store.count("second-copy-market")
     assert n_other > 0
 
     other.unlink()
-    explicit = ingest(store_settings, [_seed_file(store_settings)], progress=False)
+    explicit = ingest(store_settings, [_seed_file(store_settings)], progress=False, embedder=memo_embedder)
     assert explicit.unchanged == [SEED_ID] and explicit.removed == []
     assert store.count("second-copy-market") == n_other
 
-    whole = ingest(store_settings, progress=False)
+    whole = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert whole.removed == ["second-copy-market"] and whole.unchanged == [SEED_ID]
     assert whole.chunks_deleted == n_other
     assert store.count("second-copy-market") == 0
     assert [r.id for r in store.report_records()] == [SEED_ID]
 
 
-def test_failure_half_way_leaves_the_previous_index_answering(store_settings: Settings) -> None:
+def test_failure_half_way_leaves_the_previous_index_answering(
+    store_settings: Settings, memo_embedder: Embedder
+) -> None:
     settings = store_settings.model_copy(update={"embedding": EmbeddingSettings(batch_size=2)})
-    ingest(settings, progress=False)
+    ingest(settings, progress=False, embedder=memo_embedder)
     store = ChromaStore(settings)
     old_ids = store.chunk_ids(SEED_ID)
     old_hash = store.report_records()[0].content_hash
@@ -161,7 +164,7 @@ def test_failure_half_way_leaves_the_previous_index_answering(store_settings: Se
     _edit_seed(settings, "The widespread adoption of", "The broad adoption of")
 
     # Calls: 1 = first batch of passages, 2 = its section headings, 3 = second batch: dies.
-    failing = FailingEmbedder(get_embedder(settings), fail_on=3)
+    failing = FailingEmbedder(memo_embedder, fail_on=3)
     with pytest.raises(RuntimeError, match="backend died"):
         ingest(settings, progress=False, embedder=failing)
     assert failing.calls[0] == 2 and len(failing.calls) == 3
@@ -178,17 +181,19 @@ def test_failure_half_way_leaves_the_previous_index_answering(store_settings: Se
         assert old_report.text[chunk.start : chunk.end] == chunk.text
 
     # The next ingest finishes the job and leaves exactly the new version.
-    result = ingest(settings, progress=False)
+    result = ingest(settings, progress=False, embedder=memo_embedder)
     assert result.updated == [SEED_ID]
     assert store.count() == result.chunks[SEED_ID] == len(store.chunk_ids(SEED_ID))
     assert NEW_REGION in Retriever(settings).search("largest region", k=1)[0].text
     _assert_offsets_check_out(settings, SEED_ID)
 
 
-def test_bad_files_are_reported_and_do_not_stop_the_others(store_settings: Settings) -> None:
+def test_bad_files_are_reported_and_do_not_stop_the_others(
+    store_settings: Settings, memo_embedder: Embedder
+) -> None:
     (store_settings.corpus_dir / "empty-report.txt").write_text("", encoding="utf-8")
     (store_settings.corpus_dir / "binary-report.txt").write_bytes(bytes(range(256)) * 20)
-    result = ingest(store_settings, progress=False)
+    result = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert result.added == [SEED_ID]
     assert not result.ok
     assert sorted(Path(p).name for p in result.errors) == ["binary-report.txt", "empty-report.txt"]
@@ -197,16 +202,20 @@ def test_bad_files_are_reported_and_do_not_stop_the_others(store_settings: Setti
     assert "2 failed" in result.summary()
 
 
-def test_explicit_paths_and_folders(store_settings: Settings, tmp_path: Path) -> None:
+def test_explicit_paths_and_folders(
+    store_settings: Settings, tmp_path: Path, memo_embedder: Embedder
+) -> None:
     missing = tmp_path / "nowhere.txt"
-    result = ingest(store_settings, [store_settings.corpus_dir, missing], progress=False)
+    result = ingest(
+        store_settings, [store_settings.corpus_dir, missing], progress=False, embedder=memo_embedder
+    )
     assert result.added == [SEED_ID]
     assert result.errors == {str(missing): f"{missing}: no such file or folder"}
 
 
-def test_two_files_with_one_id_are_an_error(store_settings: Settings) -> None:
+def test_two_files_with_one_id_are_an_error(store_settings: Settings, memo_embedder: Embedder) -> None:
     shutil.copy(_seed_file(store_settings), store_settings.corpus_dir / f"{SEED_ID}.md")
-    result = ingest(store_settings, progress=False)
+    result = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert len(result.added) == 1
     [(path, message)] = result.errors.items()
     assert "already taken" in message and path.endswith(".txt")

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.catalogue import Catalogue
 from assistant.chunking import Chunk, chunk_report
-from assistant.embeddings import get_embedder, passage_vectors
+from assistant.embeddings import Embedder, get_embedder, passage_vectors
 from assistant.errors import ConfigError, IndexError_, ReportNotFoundError
 from assistant.parsing import parse_report
 from assistant.report import Report
@@ -23,9 +23,8 @@ def seed(seed_path) -> Report:
     return parse_report(seed_path)
 
 
-def _fill(store: ChromaStore, settings: Settings, report: Report) -> list[Chunk]:
+def _fill(store: ChromaStore, settings: Settings, report: Report, embedder: Embedder) -> list[Chunk]:
     chunks = chunk_report(report, settings.chunking)
-    embedder = get_embedder(settings)
     store.add(chunks, passage_vectors(embedder, [c.text for c in chunks], [c.section for c in chunks]))
     store.put_report(report, len(chunks), embedder.embed_documents([report.title])[0])
     return chunks
@@ -42,9 +41,9 @@ def test_collection_names_derive_from_what_shapes_the_index(tmp_path) -> None:
         assert re.fullmatch(r"[a-z0-9][a-z0-9._-]{1,510}[a-z0-9]", name)
 
 
-def test_round_trip(store_settings: Settings, seed: Report) -> None:
+def test_round_trip(store_settings: Settings, seed: Report, memo_embedder: Embedder) -> None:
     store = ChromaStore(store_settings)
-    chunks = _fill(store, store_settings, seed)
+    chunks = _fill(store, store_settings, seed, memo_embedder)
     assert store.exists()
     assert store.count() == len(chunks) == store.count(seed.id)
     assert store.chunk_ids(seed.id) == {c.id for c in chunks}
@@ -76,10 +75,10 @@ def test_round_trip(store_settings: Settings, seed: Report) -> None:
 
 
 def test_update_offsets_rewrites_metadata_without_touching_text(
-    store_settings: Settings, seed: Report
+    store_settings: Settings, seed: Report, memo_embedder: Embedder
 ) -> None:
     store = ChromaStore(store_settings)
-    chunks = _fill(store, store_settings, seed)
+    chunks = _fill(store, store_settings, seed, memo_embedder)
     moved = [c.model_copy(update={"start": c.start + 10, "end": c.end + 10}) for c in chunks[:3]]
     store.update_offsets(moved)
     got = {c.id: c for c in store.get_chunks([c.id for c in chunks[:3]])}
@@ -87,12 +86,14 @@ def test_update_offsets_rewrites_metadata_without_touching_text(
         assert (got[m.id].start, got[m.id].end, got[m.id].text) == (m.start, m.end, m.text)
 
 
-def test_second_collection_set_is_independent(store_settings: Settings, seed: Report) -> None:
+def test_second_collection_set_is_independent(
+    store_settings: Settings, seed: Report, memo_embedder: Embedder
+) -> None:
     small = store_settings.model_copy(update={"chunking": ChunkingSettings(max_tokens=64, overlap_tokens=8)})
     big = ChromaStore(store_settings)
-    n_big = len(_fill(big, store_settings, seed))
+    n_big = len(_fill(big, store_settings, seed, memo_embedder))
     assert ChromaStore(small).count() == 0
-    n_small = len(_fill(ChromaStore(small), small, seed))
+    n_small = len(_fill(ChromaStore(small), small, seed, memo_embedder))
     assert n_small > n_big and big.count() == n_big
 
 
@@ -105,11 +106,13 @@ def test_readers_on_a_missing_index_say_to_ingest(store_settings: Settings) -> N
         assert not (store_settings.data_dir / "chroma").exists()  # reading never creates a store
 
 
-def test_empty_index_and_unknown_report(store_settings: Settings, seed: Report) -> None:
+def test_empty_index_and_unknown_report(
+    store_settings: Settings, seed: Report, memo_embedder: Embedder
+) -> None:
     store = ChromaStore(store_settings)  # collections exist but hold nothing
     with pytest.raises(IndexError_, match="assistant ingest"):
         Retriever(store_settings).search("largest region")
-    _fill(store, store_settings, seed)
+    _fill(store, store_settings, seed, memo_embedder)
     with pytest.raises(ReportNotFoundError, match="nope"):
         Retriever(store_settings).search("largest region", report_id="nope")
     with pytest.raises(ReportNotFoundError, match=seed.id):  # the message lists the known ids
