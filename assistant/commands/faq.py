@@ -37,8 +37,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from assistant import Assistant
-    from assistant.faq import check_faq, generate_faq, off_topic_warnings, render, summary, write_atomic
+    from assistant.faq import (
+        check_faq,
+        check_writable,
+        generate_faq,
+        off_topic_warnings,
+        render,
+        summary,
+        write_atomic,
+    )
 
+    if args.out is not None:
+        check_writable(args.out)  # fail before loading the model and answering a dozen questions
     assistant = Assistant(settings)
     document = generate_faq(assistant, report_id=args.report)
     text = render(document, args.format)

@@ -1,6 +1,6 @@
 """FAQ generator: answer a report's own FAQ and the standard analyst FAQ, compare, render, check."""
 
-from assistant.faq.atomic import write_atomic
+from assistant.faq.atomic import check_writable, write_atomic
 from assistant.faq.check import Problem, check_faq, off_topic_warnings, summary
 from assistant.faq.compare import Comparison, compare_answer, extract_quantities
 from assistant.faq.formats import FORMATS, render
@@ -16,6 +16,7 @@ __all__ = [
     "Problem",
     "StandardQuestion",
     "check_faq",
+    "check_writable",
     "compare_answer",
     "extract_quantities",
     "generate_faq",

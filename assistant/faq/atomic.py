@@ -14,13 +14,22 @@ from pathlib import Path
 from assistant.errors import InputError
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path``; raise InputError naming the path if its folder is unusable."""
+def check_writable(path: Path) -> Path:
+    """The folder ``path`` will be written in; InputError naming the path if it cannot be a file there.
+
+    Called before long work so a bad ``--out`` fails at once rather than after generating.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"cannot write {path}: folder {folder} does not exist")
     if path.is_dir():
         raise InputError(f"cannot write {path}: it is a folder")
+    return folder
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path``; raise InputError naming the path if its folder is unusable."""
+    folder = check_writable(path)
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
