@@ -112,7 +112,7 @@ def build_app(
                     interactive=True, elem_id="report-picker",
                 )
                 chatbot = gr.Chatbot(
-                    label="Conversation", height=520, elem_id="chat", feedback_options=None, buttons=["copy"],
+                    label="Conversation", height=580, elem_id="chat", feedback_options=None, buttons=["copy"],
                     placeholder="Ask a question about the report, or pick an example below.",
                 )
                 with gr.Row(equal_height=True):

@@ -7,7 +7,7 @@ Uses matplotlib's object API (no pyplot state), so concurrent requests do not sh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -22,14 +22,19 @@ STYLES: dict[str, tuple[str, str, str, str]] = {
     "backcast": ("Backcast before the base year", "^", "white", "#6b7280"),
 }
 DASHED_KINDS = {"extrapolated", "backcast"}
+HALO = "#fde68a"  # the same soft yellow that marks quotes in the source panel
 WIDTH_IN, HEIGHT_IN, DPI = 6.4, 3.5, 110  # figure size in inches and dots per inch
 
 
 def series_figure(
-    series: Sequence[SeriesPoint], currency: str | None = None, title: str = "Market size by year"
+    series: Sequence[SeriesPoint],
+    currency: str | None = None,
+    highlight: Collection[int] = (),
+    title: str = "Market size by year",
 ) -> Figure | None:
     """A line chart of ``series`` (one point per year, value in the points' ``unit``, e.g. billion,
-    of ``currency`` such as USD when given); None when the series is empty."""
+    of ``currency`` such as USD when given); years in ``highlight`` (the ones the question asked
+    about) get a halo and a bold label. None when the series is empty."""
     if not series:
         return None
     points = sorted(series, key=lambda p: p.year)
@@ -52,9 +57,13 @@ def series_figure(
             [point.year], [point.value], marker=marker, s=46, facecolors=face,
             edgecolors=edge, linewidths=1.6, zorder=3,
         )
+        asked = point.year in highlight
+        if asked:
+            ax.scatter([point.year], [point.value], s=260, color=HALO, zorder=2, linewidths=0)
         ax.annotate(
             f"{point.value:,.2f}", (point.year, point.value), textcoords="offset points",
-            xytext=(0, 8), ha="center", fontsize=8, color="#374151",
+            xytext=(0, 10 if asked else 8), ha="center", fontsize=9 if asked else 8,
+            color="#111827" if asked else "#374151", fontweight="bold" if asked else "normal",
         )
         if point.kind not in seen:
             seen.append(point.kind)

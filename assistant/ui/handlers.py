@@ -159,7 +159,9 @@ class ChatHandlers:
             except AssistantError as exc:
                 gr.Warning(str(exc))
         currency = report.facts.market_size.currency if report and report.facts.market_size else None
-        figure = series_figure(answer.series, currency)
+        asked = {int(c.output["year"]) for c in answer.computations
+                 if c.tool == "market_size_in_year" and isinstance(c.output.get("year"), int)}
+        figure = series_figure(answer.series, currency, asked)
         chart = gr.Plot(value=figure, visible=figure is not None)
         card: Any = gr.skip()
         if report is not None and report.id != session.get("shown_report"):

@@ -13,6 +13,8 @@ def _kinds_drawn(figure):
     axes = figure.axes[0]
     points = []
     for collection in axes.collections:
+        if collection.get_sizes()[0] > 100:
+            continue  # the halo behind a highlighted year
         (x, y), = collection.get_offsets()
         points.append((int(x), float(y), to_hex(collection.get_facecolor()[0]),
                        to_hex(collection.get_edgecolor()[0])))
@@ -55,3 +57,15 @@ def test_each_kind_has_its_own_marker_and_extrapolation_is_dashed():
     assert segments == {(2024, 2025): "--", (2025, 2026): "-", (2026, 2032): "--"}
     legend = [t.get_text() for t in axes.get_legend().get_texts()]
     assert legend == [STYLES[k][0] for k in ("backcast", "stated", "computed", "extrapolated")]
+
+
+def test_the_year_asked_about_is_highlighted(forecast_answer):
+    asked = {c.output["year"] for c in forecast_answer.computations if c.tool == "market_size_in_year"}
+    assert asked == {2029}
+    figure = series_figure(forecast_answer.series, "USD", asked)
+    assert figure is not None
+    axes = figure.axes[0]
+    halos = [c for c in axes.collections if c.get_sizes()[0] > 100]
+    assert [tuple(c.get_offsets()[0]) for c in halos] == [(2029.0, 8.36)]
+    bold = [t.get_text() for t in axes.texts if t.get_fontweight() == "bold"]
+    assert bold == ["8.36"]
