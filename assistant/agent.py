@@ -113,10 +113,10 @@ class Assistant:
         if problem:
             return self._finish(Answer(question=cleaned, status="rejected", text=problem), started)
         if report_id is None:
-            chosen = route(cleaned, self.reports(), [t["content"] for t in turns if t["role"] == "user"])
+            reports = self.reports()
+            chosen = route(cleaned, reports, [t["content"] for t in turns if t["role"] == "user"])
             if chosen.report_id is None:
-                names = "; ".join(f"{r.title} (id {r.id})" for r in chosen.candidates[:10])
-                text = f"Which report do you mean? Candidates: {names}. Name the market in your question."
+                text = chosen.clarifying_question(len(reports))
                 return self._finish(Answer(question=cleaned, status="unanswerable", text=text), started)
             report_id = chosen.report_id
         report = self.catalogue.get_report(report_id)
