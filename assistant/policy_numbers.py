@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
+from assistant import policy_reconcile as reconcile
 from assistant.intents import Intent
 from assistant.planner import Call, Final, Result
 from assistant.policy_util import Draft, fetch_facts
@@ -105,8 +106,11 @@ def _size_in_year(question: str, decision: Decision, ctx: PolicyContext) -> Step
     if not basis.complete:
         return _no_basis(draft)
     years = list(dict.fromkeys(decision.slots.years))[:MAX_YEARS_PER_ANSWER] or [basis.base_year]
-    results = yield [*(Call("market_size_in_year", {**basis.args(), "year": y}) for y in years), basis.table_call(years)]
-    sizes, table = results[:-1], results[-1]
+    mismatch = reconcile.disagreement(basis)  # stated figures that do not reconcile: say which we use
+    calls = [*(Call("market_size_in_year", {**basis.args(), "year": y}) for y in years), basis.table_call(years)]
+    results = yield [*calls, reconcile.end_check_call(basis)] if mismatch else calls
+    check = results[len(calls)] if mismatch else None
+    sizes, table = results[: len(years)], results[len(years)]
     refused = next((r for r in sizes if r.error), None)
     if refused:
         return _refused(refused)
@@ -132,8 +136,10 @@ def _size_in_year(question: str, decision: Decision, ctx: PolicyContext) -> Step
                 f"The market {verb} {shown} in {data['year']}, computed from {basis.describe(draft)}: "
                 f"{data['expression']}."
             )
-        if data.get("note"):
+        if data.get("note") and not (check and data["kind"] == "stated"):  # the note below says it
             lines.append(data["note"])
+    if check:
+        lines.append(reconcile.note(basis, check, [(s.data["kind"], s.data["year"]) for s in sizes], draft))
     return draft.final(" ".join(lines), series=_series(table))
 
 
