@@ -42,7 +42,8 @@ def computation_line(computation: Computation) -> str:
 def answer_markdown(answer: Answer) -> str:
     """The full chat bubble: the answer, then numbered sources, then the working."""
     parts = [escape_text(answer.text.strip())]
-    if answer.status == "unanswerable":
+    if answer.status == "unanswerable" and answer.report_id is not None:
+        # Without a report it is the router asking which report is meant, not a refusal.
         parts[0] = f"**Not answerable from the report.** {parts[0]}"
     if answer.citations:
         lines = [citation_line(i, c) for i, c in enumerate(answer.citations, start=1)]

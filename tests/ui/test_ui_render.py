@@ -41,10 +41,18 @@ def test_markup_from_a_report_or_model_is_escaped():
 
 
 def test_unanswerable_answers_say_so():
-    answer = Answer(question="q", status="unanswerable", text="The report does not say.")
+    answer = Answer(question="q", status="unanswerable", text="The report does not say.", report_id="r")
     markdown = answer_markdown(answer)
     assert markdown.startswith("**Not answerable from the report.**")
     assert "Sources" not in markdown and "Working" not in markdown
+
+
+def test_a_question_back_from_the_router_is_shown_as_is(multi_assistant):
+    answer = multi_assistant.ask("How big will the market be in 2029?")
+    assert answer.status == "unanswerable" and answer.report_id is None
+    markdown = answer_markdown(answer)
+    assert markdown.startswith("Which report do you mean?")
+    assert "Not answerable" not in markdown
 
 
 def test_stream_prefixes_grow_at_word_boundaries_and_end_with_the_text():
