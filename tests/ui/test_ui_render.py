@@ -51,7 +51,7 @@ def test_a_question_back_from_the_router_is_shown_as_is(multi_assistant):
     answer = multi_assistant.ask("How big will the market be in 2029?")
     assert answer.status == "unanswerable" and answer.report_id is None
     markdown = answer_markdown(answer)
-    assert markdown.startswith("Which report do you mean?")
+    assert markdown.startswith(answer.text.strip()[:30])
     assert "Not answerable" not in markdown
 
 
