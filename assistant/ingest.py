@@ -11,15 +11,20 @@ version answering if anything fails half-way:
 
 A failure before step 3 leaves the old record (old hash) so the next ingest redoes the report; a
 failure after it leaves extra chunks, which the chunk-count check also catches.
+
+Fresh chunks are pooled across reports and embedded in length-sorted batches of
+``settings.embedding.batch_size`` (little padding); each report is swapped in as soon as all of its
+chunks are stored. A report's own vector (for routing) is the mean of its passage vectors.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel, Field
 from tqdm import tqdm
 
@@ -31,6 +36,9 @@ from assistant.settings import Settings
 from assistant.store import ChromaStore, StoredReport, VectorStore
 
 log = logging.getLogger(__name__)
+
+# Fresh chunks pooled (in batches) before embedding; bounds how many parsed reports wait in memory.
+WINDOW_BATCHES = 8
 
 
 class IngestResult(BaseModel):
@@ -60,12 +68,7 @@ class IngestResult(BaseModel):
         )
 
 
-def _batches(items: Sequence[Chunk], size: int) -> Iterable[Sequence[Chunk]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _files(settings: Settings, paths: list[Path] | None, result: IngestResult) -> list[Path]:
+def _files(settings: Settings, paths: list[Path] | None, errors: dict[str, str]) -> list[Path]:
     from assistant.parsing import discover_reports
 
     if paths is None:
@@ -80,7 +83,7 @@ def _files(settings: Settings, paths: list[Path] | None, result: IngestResult) -
         elif path.is_file():
             files.append(path)
         else:
-            result.errors[str(path)] = f"{path}: no such file or folder"
+            errors[str(path)] = f"{path}: no such file or folder"
     return files
 
 
@@ -93,31 +96,101 @@ def _is_unchanged(store: VectorStore, record: StoredReport | None, report: Repor
     )
 
 
-def _store_report(
-    report: Report,
-    settings: Settings,
-    store: VectorStore,
-    embedder: Embedder,
-    bar: tqdm,
-    result: IngestResult,
-) -> int:
-    """Swap ``report`` into the store (steps 1-4 of the module docstring); returns its chunk count."""
-    chunks = chunk_report(report, settings.chunking)
-    existing = store.chunk_ids(report.id)
-    fresh = [c for c in chunks if c.id not in existing]
-    reused = [c for c in chunks if c.id in existing]
-    for batch in _batches(fresh, settings.embedding.batch_size):
-        headings = [None if c.section == FULL_TEXT_SECTION else c.section for c in batch]
-        store.add(batch, passage_vectors(embedder, [c.text for c in batch], headings))
-        result.chunks_embedded += len(batch)
-        bar.set_postfix_str(f"{report.id}: {result.chunks_embedded} chunks embedded", refresh=False)
-    store.update_offsets(reused)
-    label = ". ".join(x for x in (report.title, report.market) if x)
-    store.put_report(report, len(chunks), embedder.embed_documents([label])[0])
-    stale = existing - {c.id for c in chunks}
-    store.delete_chunks(stale)
-    result.chunks_deleted += len(stale)
-    return len(chunks)
+@dataclass
+class _Plan:
+    """A new or changed report waiting for its fresh chunks to be embedded and stored."""
+
+    report: Report
+    chunks: list[Chunk]
+    existing: set[str]
+    update: bool
+    vectors: dict[str, list[float]] = field(default_factory=dict)  # fresh chunk id -> stored vector
+    fresh: list[Chunk] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.fresh = [c for c in self.chunks if c.id not in self.existing]
+
+
+class _Pipeline:
+    """Embeds fresh chunks across reports and swaps each report in once all its chunks are stored.
+
+    Chunks are pooled over reports and sorted by length within a window before being cut into
+    batches, so a batch pads little (one report's chunks range from 20 to 200 tokens).
+    """
+
+    def __init__(self, settings: Settings, store: VectorStore, embedder: Embedder | None, bar: tqdm) -> None:
+        self.settings = settings
+        self.store = store
+        self._embedder = embedder
+        self.bar = bar
+        self.batch = settings.embedding.batch_size
+        self.window = self.batch * WINDOW_BATCHES
+        self.waiting: list[_Plan] = []
+        self.result = IngestResult()
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:  # loaded only when something needs embedding
+            self._embedder = get_embedder(self.settings)
+        return self._embedder
+
+    def submit(self, plan: _Plan) -> None:
+        if not plan.fresh:  # nothing to embed (e.g. only offsets moved): swap it in right away
+            self._swap(plan)
+            return
+        self.waiting.append(plan)
+        if sum(len(p.fresh) - len(p.vectors) for p in self.waiting) >= self.window:
+            self.flush()
+
+    def flush(self) -> None:
+        """Embed everything waiting, in length-sorted batches; finish each report as it completes."""
+        pending = [(p, c) for p in self.waiting for c in p.fresh if c.id not in p.vectors]
+        if pending:
+            self.embedder.embed_headings(sorted({_heading(c) or "" for _, c in pending} - {""}))
+        pending.sort(key=lambda pc: pc[1].tokens)
+        for i in range(0, len(pending), self.batch):
+            batch = pending[i : i + self.batch]
+            chunks = [c for _, c in batch]
+            vectors = passage_vectors(self.embedder, [c.text for c in chunks], [_heading(c) for c in chunks])
+            self.store.add(chunks, vectors)
+            for (plan, chunk), vector in zip(batch, vectors, strict=True):
+                plan.vectors[chunk.id] = vector
+            self.result.chunks_embedded += len(batch)
+            self.bar.set_postfix_str(f"{self.result.chunks_embedded} chunks embedded", refresh=False)
+            self._finish_complete()
+        self._finish_complete()
+
+    def _finish_complete(self) -> None:
+        for plan in [p for p in self.waiting if len(p.vectors) == len(p.fresh)]:
+            self.waiting.remove(plan)
+            self._swap(plan)
+
+    def _swap(self, plan: _Plan) -> None:
+        """Steps 2-4 of the module docstring, once step 1 (all fresh chunks stored) is done."""
+        report, chunks = plan.report, plan.chunks
+        reused = [c for c in chunks if c.id in plan.existing]
+        self.store.update_offsets(reused)
+        self.store.put_report(report, len(chunks), self._report_vector(plan, reused))
+        stale = plan.existing - {c.id for c in chunks}
+        self.store.delete_chunks(stale)
+        self.result.chunks_deleted += len(stale)
+        (self.result.updated if plan.update else self.result.added).append(report.id)
+        self.result.chunks[report.id] = len(chunks)
+        self.bar.update(1)
+        log.info("%s: %s chunks stored, %s stale deleted", report.id, len(chunks), len(stale))
+
+    def _report_vector(self, plan: _Plan, reused: list[Chunk]) -> list[float]:
+        """The report's vector: the normalised mean of its passage vectors (no extra embedding)."""
+        vectors = list(plan.vectors.values()) + self.store.get_vectors([c.id for c in reused])
+        if not vectors:  # a report with no indexable text: embed its title instead
+            label = ". ".join(x for x in (plan.report.title, plan.report.market) if x)
+            return self.embedder.embed_documents([label])[0]
+        mean = np.mean(np.asarray(vectors, dtype=np.float64), axis=0)
+        return [float(x) for x in mean / (np.linalg.norm(mean) or 1.0)]
+
+
+def _heading(chunk: Chunk) -> str | None:
+    return None if chunk.section == FULL_TEXT_SECTION else chunk.section
 
 
 def ingest(
@@ -136,14 +209,17 @@ def ingest(
     """
     from assistant.parsing import parse_report
 
-    result = IngestResult()
-    files = _files(settings, paths, result)
+    errors: dict[str, str] = {}
+    files = _files(settings, paths, errors)
     store = store or ChromaStore(settings, create=True)
     records = {r.id: r for r in store.report_records()}
     seen: dict[str, Path] = {}
     failed_names: set[str] = set()
     show = progress and sys.stderr.isatty()
     with tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, desc="ingest") as bar:
+        pipe = _Pipeline(settings, store, embedder, bar)
+        result = pipe.result
+        result.errors.update(errors)
         for path in files:
             try:
                 report = parse_report(path)
@@ -155,18 +231,16 @@ def ingest(
                     assert record is not None
                     result.unchanged.append(report.id)
                     result.chunks[report.id] = record.chunks
-                else:
-                    if embedder is None:
-                        embedder = get_embedder(settings)
-                    n = _store_report(report, settings, store, embedder, bar, result)
-                    (result.updated if record else result.added).append(report.id)
-                    result.chunks[report.id] = n
-                    log.info("%s: %s chunks stored", report.id, n)
+                    bar.update(1)
+                    continue
+                chunks = chunk_report(report, settings.chunking)
+                pipe.submit(_Plan(report, chunks, store.chunk_ids(report.id), update=record is not None))
             except (ReportError, OSError, UnicodeError) as exc:
                 failed_names.add(path.name)
                 result.errors[str(path)] = str(exc) if isinstance(exc, ReportError) else f"{path}: {exc}"
                 log.warning("%s", result.errors[str(path)])
-            bar.update(1)
+                bar.update(1)
+        pipe.flush()
     if paths is None:
         for record in records.values():
             if record.id not in seen and Path(record.path).name not in failed_names:

@@ -66,6 +66,7 @@ class VectorStore(Protocol):
     def query(self, embedding: Sequence[float], k: int, report_id: str | None = None) -> list[Hit]: ...
     def count(self, report_id: str | None = None) -> int: ...
     def chunk_ids(self, report_id: str) -> set[str]: ...
+    def get_vectors(self, ids: Sequence[str]) -> list[list[float]]: ...
     def delete_chunks(self, ids: AbstractCollection[str]) -> None: ...
     def put_report(self, report: Report, chunks: int, embedding: Sequence[float]) -> None: ...
     def report_records(self) -> list[StoredReport]: ...
@@ -272,6 +273,15 @@ class ChromaStore:
         docs = got["documents"] or []
         metas = got["metadatas"] or []
         return [_to_chunk(i, d, m) for i, d, m in zip(got["ids"], docs, metas, strict=True)]
+
+    def get_vectors(self, ids: Sequence[str]) -> list[list[float]]:
+        """The stored vectors of these chunks (missing ids are left out)."""
+        if not ids:
+            return []
+        with _translate(self.location):
+            got = self.chunks.get(ids=list(ids), include=["embeddings"])
+        vectors = got["embeddings"]
+        return [] if vectors is None else [[float(x) for x in v] for v in vectors]
 
     def delete_chunks(self, ids: AbstractCollection[str]) -> None:
         """Delete chunks by id, in batches the server accepts."""

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.catalogue import Catalogue
@@ -163,11 +164,11 @@ def test_failure_half_way_leaves_the_previous_index_answering(
     _edit_seed(settings, "The Oncology segment constitutes", "The Oncology segment forms")
     _edit_seed(settings, "The widespread adoption of", "The broad adoption of")
 
-    # Calls: 1 = first batch of passages, 2 = its section headings, 3 = second batch: dies.
+    # Calls: 1 = the section headings, 2 = first batch of passages, 3 = second batch: dies.
     failing = FailingEmbedder(memo_embedder, fail_on=3)
     with pytest.raises(RuntimeError, match="backend died"):
         ingest(settings, progress=False, embedder=failing)
-    assert failing.calls[0] == 2 and len(failing.calls) == 3
+    assert failing.calls[1] == 2 and len(failing.calls) == 3
 
     # The old version still answers: its record, its chunks, its passages and offsets.
     assert store.report_records()[0].content_hash == old_hash
@@ -225,3 +226,28 @@ def test_missing_corpus_folder_is_a_report_error(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=tmp_path / "no-corpus")
     with pytest.raises(ReportError, match="no-corpus"):
         ingest(settings, progress=False)
+
+
+def test_reports_share_length_sorted_batches(store_settings: Settings, memo_embedder: Embedder) -> None:
+    settings = store_settings.model_copy(update={"embedding": EmbeddingSettings(batch_size=16)})
+    seed_text = _seed_file(settings).read_text(encoding="utf-8")
+    for name in ("orbital-debris", "vertical-farming"):
+        copy = seed_text.replace(
+            "Clinical Trial Site Management Organization", name.replace("-", " ").title()
+        )
+        (settings.corpus_dir / f"{name}-market.txt").write_text(copy, encoding="utf-8")
+    embedder = CountingEmbedder(memo_embedder)
+    result = ingest(settings, progress=False, embedder=embedder)
+    assert len(result.added) == 3 and result.ok
+    total = sum(result.chunks.values())
+    passage_calls = embedder.calls[1:]  # the first call embeds the section headings
+    assert sum(passage_calls) == total == result.chunks_embedded
+    assert passage_calls[:-1] == [16] * (len(passage_calls) - 1)  # full batches across reports
+    store = ChromaStore(settings)
+    for report_id, n in result.chunks.items():
+        assert store.count(report_id) == n
+        _assert_offsets_check_out(settings, report_id)
+    # Each report's own vector is the normalised mean of its passage vectors.
+    got = store.reports.get(ids=[SEED_ID], include=["embeddings"])
+    mean = np.mean(store.get_vectors(sorted(store.chunk_ids(SEED_ID))), axis=0)
+    assert np.allclose(got["embeddings"][0], mean / np.linalg.norm(mean), atol=1e-5)
