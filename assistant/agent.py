@@ -32,6 +32,7 @@ from assistant.retrieval import Retriever
 from assistant.routing import route
 from assistant.settings import Settings
 from assistant.validation import clean_question
+from assistant.vector_cache import cached_embed
 from assistant.vocabulary import market_words, vocabulary
 from tools import build_tools
 from tools.search import Passage as ToolPassage
@@ -135,7 +136,10 @@ class Assistant:
         if planner is None:
             if self._classifier is None:
                 embedder = get_embedder(self.settings)
-                self._classifier = IntentClassifier(embedder.embed_documents, embedder.embed_query)
+                # The examples' vectors are cached on disk: embedding them is most of a cold start.
+                cache = self.settings.data_dir / "cache"
+                examples = cached_embed(embedder.embed_documents, cache, embedder.name)
+                self._classifier = IntentClassifier(examples, embedder.embed_query)
             context = PolicyContext(
                 self._classifier, vocabulary(report), report.id, self.settings.agent.search_k, market_words(report)
             )
