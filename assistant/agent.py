@@ -21,7 +21,7 @@ from assistant.embeddings import get_embedder
 from assistant.errors import ConfigError, ReportNotFoundError
 from assistant.evidence import best_sentences
 from assistant.grounding import guard
-from assistant.hybrid import HybridSearcher
+from assistant.hybrid import HybridSearcher, terms
 from assistant.intents import IntentClassifier
 from assistant.loop import LoopResult, ToolRecord, run_tool_loop
 from assistant.planner import FINAL_KEY, OfflinePlanner
@@ -33,7 +33,7 @@ from assistant.routing import route
 from assistant.settings import Settings
 from assistant.validation import clean_question
 from assistant.vector_cache import cached_embed
-from assistant.vocabulary import market_words, vocabulary
+from assistant.vocabulary import acronyms, market_words, vocabulary
 from tools import build_tools
 from tools.search import Passage as ToolPassage
 
@@ -109,7 +109,9 @@ class Assistant:
     ) -> Answer:
         """Answer ``question`` from the report, using ``history`` (oldest first) for follow-ups."""
         started = time.perf_counter()
-        turns = [dict(t) for t in history or () if t.get("role") in ("user", "assistant") and t.get("content")]
+        turns = [
+            dict(t) for t in history or () if t.get("role") in ("user", "assistant") and t.get("content")
+        ]
         cleaned, problem = clean_question(question, self.settings.agent.max_question_chars)
         if problem:
             return self._finish(Answer(question=cleaned, status="rejected", text=problem), started)
@@ -124,7 +126,9 @@ class Assistant:
         tools = build_tools(self._facts, self._searcher, report.id)
         messages: list[BaseMessage] = [SystemMessage(system_prompt(report))]
         for turn in turns:
-            messages.append(HumanMessage(turn["content"]) if turn["role"] == "user" else AIMessage(turn["content"]))
+            messages.append(
+                HumanMessage(turn["content"]) if turn["role"] == "user" else AIMessage(turn["content"])
+            )
         messages.append(HumanMessage(cleaned))
         result = run_tool_loop(self._model_for(report), tools, messages, self.settings.agent.max_tool_rounds)
         return self._finish(self._answer(cleaned, report, result, tools), started)
@@ -141,7 +145,14 @@ class Assistant:
                 examples = cached_embed(embedder.embed_documents, cache, embedder.name)
                 self._classifier = IntentClassifier(examples, embedder.embed_query)
             context = PolicyContext(
-                self._classifier, vocabulary(report), report.id, self.settings.agent.search_k, market_words(report)
+                self._classifier,
+                vocabulary(report),
+                report.id,
+                self.settings.agent.search_k,
+                market_words(report),
+                report.publisher,
+                frozenset(terms(report.text)),
+                acronyms(report),
             )
             planner = OfflinePlanner(script_factory=make_script_factory(context))
             self._planners[report.id] = planner
@@ -187,7 +198,9 @@ def _chat_model(spec: str) -> BaseChatModel | None:
     if spec.strip().lower() in ("", "offline"):
         return None
     if ":" not in spec:
-        raise ConfigError(f"ASSISTANT_MODEL must be 'offline' or 'provider:model' (e.g. openai:gpt-4.1-mini), got {spec!r}")
+        raise ConfigError(
+            f"ASSISTANT_MODEL must be 'offline' or 'provider:model' (e.g. openai:gpt-4.1-mini), got {spec!r}"
+        )
     try:
         from langchain.chat_models import init_chat_model
 
@@ -197,12 +210,18 @@ def _chat_model(spec: str) -> BaseChatModel | None:
 
 
 def _backend_name(model: BaseChatModel, spec: str) -> str:
-    return spec if spec.strip().lower() not in ("", "offline") else getattr(model, "_llm_type", type(model).__name__)
+    return (
+        spec
+        if spec.strip().lower() not in ("", "offline")
+        else getattr(model, "_llm_type", type(model).__name__)
+    )
 
 
 def _computation(record: ToolRecord) -> Computation:
     output = record.result if isinstance(record.result, dict) else {"result": record.result}
-    return Computation(tool=record.name, inputs=record.args, output=output, expression=str(output.get("expression", "")))
+    return Computation(
+        tool=record.name, inputs=record.args, output=output, expression=str(output.get("expression", ""))
+    )
 
 
 def _verified(raw: list[dict[str, Any]], report: Report) -> list[Citation]:
@@ -217,7 +236,13 @@ def _verified(raw: list[dict[str, Any]], report: Report) -> list[Citation]:
             continue
         section = report.section_at(start)
         citations.append(
-            Citation(report_id=report.id, section=section.heading if section else "", quote=quote, start=start, end=end)
+            Citation(
+                report_id=report.id,
+                section=section.heading if section else "",
+                quote=quote,
+                start=start,
+                end=end,
+            )
         )
     return citations
 
@@ -230,7 +255,9 @@ def _citations_from_records(records: list[ToolRecord], answer_text: str) -> list
         if record.error or not isinstance(record.result, dict):
             continue
         if record.name == "lookup_fact" and record.result.get("found"):
-            raw.extend({"quote": q["text"], "start": q["start"], "end": q["end"]} for q in record.result["quotes"])
+            raw.extend(
+                {"quote": q["text"], "start": q["start"], "end": q["end"]} for q in record.result["quotes"]
+            )
         elif record.name == "search_passages":
             for sentence in best_sentences(record.result.get("passages", []), answer_text, limit=2):
                 if sentence["overlap"] >= 2.0:
@@ -242,5 +269,8 @@ def _series_from_records(records: list[ToolRecord]) -> list[SeriesPoint]:
     for record in reversed(records):
         if record.name == "size_table" and not record.error and isinstance(record.result, dict):
             unit = record.result["unit"]
-            return [SeriesPoint(year=r["year"], value=r["value"], unit=unit, kind=r["kind"]) for r in record.result["rows"]]
+            return [
+                SeriesPoint(year=r["year"], value=r["value"], unit=unit, kind=r["kind"])
+                for r in record.result["rows"]
+            ]
     return []

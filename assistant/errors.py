@@ -38,7 +38,7 @@ class ReportParseError(ReportError):
     """The report file is empty, binary, malformed or unreadable."""
 
 
-class IndexError_(AssistantError):  # noqa: N801 - trailing underscore avoids the builtin IndexError
+class IndexError_(AssistantError):  # noqa: N801, N818 - the trailing underscore avoids the builtin IndexError
     """The vector store is missing, empty or unreachable."""
 
 

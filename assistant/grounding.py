@@ -79,9 +79,7 @@ def guard(text: str, citations: list[Citation], computations: list[Computation])
     missing = ungrounded_numbers(text, evidence_numbers(citations, computations))
     if not missing:
         return text, []
-    pattern = re.compile(
-        r"(?<![\w.])(?:" + "|".join(re.escape(token) for token in missing) + r")(?![\d])"
-    )
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(token) for token in missing) + r")(?![\d])")
     cleaned = pattern.sub(UNGROUNDED_MARK, text)
     note = (
         "\n\nNote: the model wrote figures that appear in no quote or computation; "

@@ -21,8 +21,45 @@ from assistant.settings import Settings
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.&'][a-z0-9]+)*")
 _STOP = frozenset(
-    "a an the of in on at to for by and or is are was were be will what which who how does do did this "
-    "that these those it its as with from about than into".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "will",
+        "what",
+        "which",
+        "who",
+        "how",
+        "does",
+        "do",
+        "did",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "as",
+        "with",
+        "from",
+        "about",
+        "than",
+        "into",
+    ]
 )
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very top ranks
 CANDIDATES = 20  # passages taken from each ranking before fusion
@@ -100,8 +137,15 @@ class HybridSearcher:
             fused[key] = fused.get(key, 0.0) + 1 / (RRF_K + rank)
             passages.setdefault(
                 key,
-                Passage(report_id=chunk.report_id, section=chunk.section, start=chunk.start, end=chunk.end,
-                        text=chunk.text, score=0.0, chunk_id=chunk.id),
+                Passage(
+                    report_id=chunk.report_id,
+                    section=chunk.section,
+                    start=chunk.start,
+                    end=chunk.end,
+                    text=chunk.text,
+                    score=0.0,
+                    chunk_id=chunk.id,
+                ),
             )
         order = sorted(fused, key=lambda key: (-fused[key], key))
         return [passages[key] for key in order[:k]]

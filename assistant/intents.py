@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import numpy as np
 
 
-class Intent(str, Enum):
+class Intent(StrEnum):
     SIZE_IN_YEAR = "size_in_year"
     SIZE_BASE = "size_base"
     SIZE_END = "size_end"
@@ -32,6 +32,7 @@ class Intent(str, Enum):
     CHALLENGES = "challenges"
     TRENDS = "trends"
     DEFINITION = "definition"
+    PUBLISHER = "publisher"
     PASSAGE = "passage"  # a fact stated somewhere in the prose
 
 
@@ -55,6 +56,8 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "what is the market worth now",
         "how large was the market in the base year",
         "current value of the market in usd",
+        "what is the base year",
+        "base year of the report",
     ),
     Intent.SIZE_END: (
         "how big will the market be at the end of the forecast",
@@ -79,6 +82,10 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "percentage increase in market size between 2027 and 2031",
         "how much bigger will the market be in 2031 than in 2025",
         "what is the increase in market value",
+        "how much growth is that",
+        "how much does it grow in between",
+        "what is the growth between those years",
+        "how much will it add in value",
     ),
     Intent.DOUBLING: (
         "when will the market double",
@@ -168,6 +175,13 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
         "what do these organizations do",
         "what services do smos provide",
     ),
+    Intent.PUBLISHER: (
+        "who published this report",
+        "publisher?",
+        "which firm wrote the report",
+        "who is the author of the study",
+        "source of this research report",
+    ),
     Intent.PASSAGE: (
         "what percentage of sites reported a decline in operating capital",
         "how many studies were listed on clinicaltrials.gov",
@@ -182,17 +196,44 @@ EXAMPLES: dict[Intent, tuple[str, ...]] = {
 _KEYWORDS: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (Intent.CAGR, re.compile(r"\bc\.?a\.?g\.?r\b|growth rate", re.I)),
     (Intent.DOUBLING, re.compile(r"\bdoubl|\btwice\b", re.I)),
-    (Intent.TABLE, re.compile(r"\b(year[- ]by[- ]year|each year|every year|per year|annual(ly)? (values|sizes)|table)\b", re.I)),
+    (
+        Intent.TABLE,
+        re.compile(
+            r"\b(year[- ]by[- ]year|each year|every year|per year|annual(ly)? (values|sizes)|table)\b", re.I
+        ),
+    ),
     (Intent.FORECAST_PERIOD, re.compile(r"forecast (period|horizon|window)|which years", re.I)),
-    (Intent.LARGEST_REGION, re.compile(r"\b(region|geograph|continent)\w*\b.*\b(lead|largest|biggest|dominat|top|main|most)|\b(lead|largest|biggest|dominat)\w*\b.*\b(region|geograph)", re.I)),
+    (
+        Intent.LARGEST_REGION,
+        re.compile(
+            r"\b(region|geograph|continent)\w*\b.*\b(lead|largest|biggest|dominat|top|main|most)|\b(lead|largest|biggest|dominat)\w*\b.*\b(region|geograph)",
+            re.I,
+        ),
+    ),
     (Intent.FASTEST_SEGMENT, re.compile(r"fastest|quickest|most rapid|highest growth", re.I)),
-    (Intent.KEY_PLAYERS, re.compile(r"\b(key|major|main|leading|top) (players|companies|vendors|competitors|firms)\b|\bcompetit", re.I)),
+    (
+        Intent.KEY_PLAYERS,
+        re.compile(r"\b(players?|vendors|competitors|competition|companies|firms|profiled)\b", re.I),
+    ),
     (Intent.DRIVERS, re.compile(r"\bdriv(er|ers|ing|es)\b|\bfuel", re.I)),
     (Intent.CHALLENGES, re.compile(r"\bchallenge|\bobstacle|\brestraint|\bbarrier|\bhurdle", re.I)),
     (Intent.TRENDS, re.compile(r"\btrend", re.I)),
-    (Intent.DEVELOPMENTS, re.compile(r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*)\b", re.I)),
+    (
+        Intent.DEVELOPMENTS,
+        re.compile(r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*)\b", re.I),
+    ),
+    # Plural nouns and listing words ask for the list, not the leader.
+    (
+        Intent.SEGMENTATION,
+        re.compile(
+            r"\b(regions|countries|phases|segments|therapeutic areas|services|segmentation|segmented|breakdown)\b"
+            r"|\b(covered|included|list)\b",
+            re.I,
+        ),
+    ),
 )
 _KEYWORD_WEIGHT = 0.25
+KEYWORD_FLOOR = 0.6
 
 
 @dataclass(frozen=True)
@@ -229,7 +270,8 @@ class IntentClassifier:
             best[label] = max(best.get(label, -1.0), float(sim))
         for intent, pattern in _KEYWORDS:
             if pattern.search(question):
-                best[intent] = best.get(intent, 0.0) + _KEYWORD_WEIGHT
+                # A settling word makes its intent count even when the wording is far from the examples.
+                best[intent] = max(best.get(intent, 0.0) + _KEYWORD_WEIGHT, KEYWORD_FLOOR)
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0].value))
         return [IntentScore(intent, score) for intent, score in ranked]
 

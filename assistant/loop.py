@@ -77,7 +77,9 @@ def _run_call(by_name: dict[str, BaseTool], call: Any) -> tuple[ToolRecord, Tool
     tool = by_name.get(name)
     if tool is None:
         text = f"There is no tool named {name!r}; available: {', '.join(sorted(by_name))}."
-        return ToolRecord(call_id, name, args, text, True), ToolMessage(text, tool_call_id=call_id, status="error")
+        return ToolRecord(call_id, name, args, text, True), ToolMessage(
+            text, tool_call_id=call_id, status="error"
+        )
     # Invoked with a whole tool call, a tool returns a ToolMessage carrying its typed artifact.
     message = tool.invoke({"name": name, "args": args, "id": call_id, "type": "tool_call"})
     if not isinstance(message, ToolMessage):

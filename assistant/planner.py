@@ -64,7 +64,9 @@ class OfflinePlanner(BaseChatModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    script_factory: Any  # ScriptFactory; typed loosely because pydantic cannot validate callables of generators
+    script_factory: (
+        Any  # ScriptFactory; typed loosely because pydantic cannot validate callables of generators
+    )
 
     @property
     def _llm_type(self) -> str:

@@ -11,13 +11,26 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.intents import Intent, IntentClassifier
+from assistant.followup import (
+    conversation_years,
+    entities_in_last_answer,
+    has_subject,
+    refers_back,
+    relative_years,
+)
+from assistant.hybrid import terms
+from assistant.intents import Intent, IntentClassifier, IntentScore
 from assistant.planner import Call, Final, Result, Script
-from assistant.slots import Entity, Slots, extract
+from assistant.scope import foreign_terms, other_market
+from assistant.slots import Entity, Slots, extract, normalise
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
 # answered from the prose, or declined when the prose holds nothing near it.
 WEAK_INTENT = 0.55
+# A follow-up this close to an intent's examples asks its own question ('and which segment grows fastest').
+STRONG_INTENT = 0.7
+# Above this the wording is one of the examples, whatever words it adds.
+CERTAIN_INTENT = 0.85
 SIZE_INTENTS = (Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END)
 
 
@@ -33,13 +46,37 @@ class PolicyContext:
     report_id: str
     search_k: int = 4
     market_words: frozenset[str] = frozenset()  # words of the market's own name, lower-case
+    publisher: str | None = None  # as the parser found it in the report's text
+    report_terms: frozenset[str] = frozenset()  # stems of every word of the report
+    acronyms: dict[str, str] = field(default_factory=dict)  # 'acrp' -> 'Association of Clinical ...'
+
+    @property
+    def known_terms(self) -> frozenset[str]:
+        """Stems of the market's name and of every entity: words that are not a foreign subject."""
+        words = " ".join([*self.market_words, *(e.name for e in self.vocabulary)])
+        return frozenset(terms(words))
+
+    def expand(self, question: str) -> str:
+        """Spell out the report's acronyms ('acrp stat' -> 'acrp Association of Clinical ... stat')."""
+        return re.sub(
+            r"\b[a-z]{2,6}\b",
+            lambda m: (
+                f"{m.group(0)} {self.acronyms[m.group(0).lower()]}"
+                if m.group(0).lower() in self.acronyms
+                else m.group(0)
+            ),
+            question,
+            flags=re.I,
+        )
 
     def plain(self, question: str) -> str:
         """The question with the market's name said as 'the market', so the name's words ('site
         management', 'clinical trial') do not pull the intent towards segments."""
         if not self.market_words:
             return question
-        pattern = r"\b(?:%s)(?:[\s-]+(?:%s))+\b" % (("|".join(map(re.escape, sorted(self.market_words))),) * 2)
+        pattern = r"\b(?:%s)(?:[\s-]+(?:%s))+\b" % (
+            ("|".join(map(re.escape, sorted(self.market_words))),) * 2
+        )
         return re.sub(pattern, "the market", question, flags=re.I)
 
 
@@ -49,39 +86,90 @@ class Decision:
     slots: Slots
     score: float
     unanswerable: str | None = None  # the reason, when the report cannot hold the answer
-    notes: list[str] = field(default_factory=list)
+    query: str = ""  # what to search for: the question, with the earlier one for a follow-up
 
 
 def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
+    question = ctx.expand(normalise(question))
     slots = extract(question, ctx.vocabulary)
+    if slots.injection:
+        # Read only the question the message ends with; the text before it tries to set figures.
+        question = _last_question(question)
+        slots = replace(extract(question, ctx.vocabulary), injection=True)
     ranked = ctx.classifier.rank(ctx.plain(question))
     top = ranked[0]
-    if slots.years and slots.asks_money and top.intent not in NUMERIC_INTENTS:
-        # A year and a money word: a figure is wanted, whatever else the wording resembles.
-        top = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
+    foreign = foreign_terms(question, ctx.report_terms, ctx.known_terms)
+    if bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
+        # A year and a money or forecast word: a figure is wanted, whatever else the wording resembles.
+        best = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
+        top = IntentScore(best.intent, max(best.score, WEAK_INTENT))
+    elif foreign and top.intent in NUMERIC_INTENTS and top.score < CERTAIN_INTENT:
+        # 'how much did enrollment time increase': a figure about something the prose discusses.
+        top = IntentScore(Intent.PASSAGE, WEAK_INTENT)
+    elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
+        # Companies appear in the report as key players and in its recent developments.
+        top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
     previous = _previous_question(history)
-    elliptic = len(question.split()) <= 4 and top.score < WEAK_INTENT
-    if previous and (slots.follow_up or elliptic):
-        earlier = decide(previous, _before_last_question(history), ctx)
-        merged = replace(
-            earlier.slots,
-            years=slots.years or earlier.slots.years,
-            unit=slots.unit or earlier.slots.unit,
-            entities=slots.entities or earlier.slots.entities,
-            bad_years=slots.bad_years,
-            injection=slots.injection,
-        )
-        intent = earlier.intent
-        if earlier.intent in SIZE_INTENTS and merged.years:
-            intent = Intent.SIZE_IN_YEAR
-        return Decision(intent, merged, top.score, _unanswerable(intent, merged, top.score))
+    elliptic = len(question.split()) <= 4 and (top.score < WEAK_INTENT or not has_subject(question))
+    if previous and (slots.follow_up or elliptic or refers_back(question)):
+        return _follow_up(question, slots, top, history, previous, ctx)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
-    return Decision(intent, slots, top.score, _unanswerable(intent, slots, top.score))
+    reason = _unanswerable(intent, slots) or _elsewhere(question, ctx)
+    return Decision(intent, slots, top.score, reason, query=question)
+
+
+def _last_question(text: str) -> str:
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    asked = [p for p in parts if p.endswith("?")]
+    return (asked or parts or [text])[-1]
+
+
+def _elsewhere(question: str, ctx: PolicyContext) -> str | None:
+    entity_words = frozenset(w for e in ctx.vocabulary for w in re.findall(r"[a-z0-9&]+", e.name.lower()))
+    name = other_market(question, ctx.market_words, entity_words)
+    if name is None:
+        return None
+    return f"This report does not cover the {name} market; its figures are for its own market only."
+
+
+def _follow_up(
+    question: str,
+    slots: Slots,
+    top: IntentScore,
+    history: Sequence[dict[str, str]],
+    previous: str,
+    ctx: PolicyContext,
+) -> Decision:
+    """A question that leans on the conversation: its own intent when it states one ('and the
+    fastest growing segment?'), else the earlier question's; particulars it lacks come from before."""
+    earlier = decide(previous, _before_last_question(history), ctx)
+    own = top.score >= STRONG_INTENT and has_subject(question)
+    intent = _refine(top.intent, slots) if own else earlier.intent
+    years = (
+        slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
+    )
+    if intent is Intent.GROWTH and len(years) < 2:
+        years = sorted(set(conversation_years(history) + years))
+    entities = slots.entities
+    if not entities and refers_back(question):
+        entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
+    merged = replace(
+        slots,
+        years=years,
+        unit=slots.unit or earlier.slots.unit,
+        entities=entities or ([] if own else earlier.slots.entities),
+    )
+    if intent in SIZE_INTENTS and merged.years:
+        intent = Intent.SIZE_IN_YEAR
+    query = question if own else f"{earlier.query} {question}"
+    return Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:
     """Years settle which of the size questions is meant."""
+    if intent is Intent.GROWTH and not slots.asks_growth and len(slots.years) < 2:
+        return Intent.SIZE_IN_YEAR if slots.years else Intent.SIZE_BASE
     if intent in SIZE_INTENTS:
         if len(slots.years) >= 2 and slots.asks_money is False:
             return Intent.GROWTH
@@ -95,7 +183,7 @@ def _asks_size_words(slots: Slots) -> bool:
     return slots.asks_money and len(slots.years) == 1
 
 
-def _unanswerable(intent: Intent, slots: Slots, score: float) -> str | None:
+def _unanswerable(intent: Intent, slots: Slots) -> str | None:
     """Questions whose answer a market report of this kind does not hold."""
     companies = slots.specific("company")
     parts = slots.specific("region", "country", "segment")
@@ -107,11 +195,15 @@ def _unanswerable(intent: Intent, slots: Slots, score: float) -> str | None:
             f"The report states a size and growth rate for the whole market only; it gives no dollar "
             f"value for {parts[0].name}."
         )
-    if parts and slots.asks_share and intent in (*SIZE_INTENTS, Intent.GROWTH, Intent.CAGR):
-        return f"The report gives no share or growth rate for {parts[0].name}."
-    if parts and slots.asks_share and intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION):
+    if parts and intent in NUMERIC_INTENTS:
+        return f"The report gives no size, share or growth rate for {parts[0].name}; its figures cover the whole market."
+    if (
+        parts
+        and slots.asks_share
+        and intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION)
+    ):
         return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
-    if companies and (slots.asks_money or slots.asks_share) and intent in (*SIZE_INTENTS, Intent.KEY_PLAYERS):
+    if companies and (slots.asks_money or slots.asks_share):
         return f"The report gives no market share or revenue for {companies[0].name}."
     return None
 

@@ -42,7 +42,7 @@ def answer(question: str, decision: Decision, ctx: PolicyContext) -> Script:
             "1900 and 2100.",
         )
     if decision.unanswerable:
-        final = yield from _decline(question, decision.unanswerable, ctx)
+        final = yield from _decline(decision.query or question, decision.unanswerable, ctx)
     elif decision.intent in NUMBER_HANDLERS:
         final = yield from NUMBER_HANDLERS[decision.intent](question, decision, ctx)
     else:
@@ -70,10 +70,15 @@ def _named_fact(name: str, label: str, support_query: str) -> Any:
         fact = facts[name]
         if fact is None:
             return (yield from _decline(question, f"The report does not name the {label}.", ctx))
-        passages = yield from search(support_query, ctx)
-        support = [p for p in best_sentences(passages, support_query, limit=3) if fact["value"]["name"] in p["quote"]]
-        marks = draft.cite_all(fact["quotes"]) + "".join(draft.cite(s) for s in support[:1])
-        return draft.final(f"{fact['value']['name']} is the {label} of the market {marks}.")
+        named = fact["value"]["name"]
+        passages = yield from search(f"{named} {support_query}", ctx)
+        support = [
+            p for p in best_sentences(passages, f"{named} {support_query}", limit=3) if named in p["quote"]
+        ]
+        text = f"{named} is the {label} of the market {draft.cite_all(fact['quotes'])}."
+        if support:  # the report's own reason, quoted
+            text += f" The report explains: {support[0]['quote']} {draft.cite(support[0])}"
+        return draft.final(text)
 
     return handler
 
@@ -142,7 +147,20 @@ def _join(names: list[str]) -> str:
 
 
 _KIND_WORDS = (r"acqui", r"partner", r"launch|open|establish", r"expan")
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def _developments(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
@@ -155,7 +173,11 @@ def _developments(question: str, decision: Decision, ctx: PolicyContext) -> Step
     chosen = _filter_developments(items, question, decision)
     lines = []
     for _, quote in chosen:
-        first = sentences(quote["text"], quote["start"])[:1]
+        # The opening sentence says who did what; a 'how many' question wants the sentence with the figure.
+        if _NUMBER_ASK.search(question):
+            first = best_sentences([quote], question, limit=1, want_number=True)
+        else:
+            first = sentences(quote["text"], quote["start"])[:1]
         if first:
             lines.append(f"{first[0]['quote']} {draft.cite(first[0])}")
     if not lines:
@@ -169,7 +191,8 @@ def _filter_developments(items: list[Any], question: str, decision: Decision) ->
     chosen = items
     if companies:
         chosen = [
-            (d, q) for d, q in chosen
+            (d, q)
+            for d, q in chosen
             if d["company"].lower() in companies or any(c.split()[0] in q["text"].lower() for c in companies)
         ] or chosen
     for pattern in _KIND_WORDS:
@@ -186,17 +209,24 @@ def _section_summary(question: str, decision: Decision, ctx: PolicyContext) -> S
     """Drivers, challenges, trends, what the organisations do: the report's own opening sentences."""
     draft = Draft()
     section_words = _SECTION_OF[decision.intent]
-    passages = yield from search(f"{section_words[-1]}: {question}", ctx, k=max(ctx.search_k, 6))
+    # Wide enough to hold the whole section of a report; the section filter below does the choosing.
+    passages = yield from search(f"{section_words[-1]}: {question}", ctx, k=SECTION_K)
     in_section = [p for p in passages if any(w in str(p.get("section", "")).lower() for w in section_words)]
     picks: list[dict[str, Any]] = []
     for passage in sorted(in_section, key=lambda p: p["start"]):
-        for sentence in sentences(passage["text"], passage["start"]):
-            if len(sentence["quote"]) > 40 and all(abs(sentence["start"] - s["start"]) > 5 for s in picks):
-                picks.append({**sentence, "report_id": passage.get("report_id")})
-                break
+        for paragraph in _paragraphs(passage):  # each paragraph opens with its point
+            opening = next(
+                (s for s in sentences(paragraph["text"], paragraph["start"]) if len(s["quote"]) > 40), None
+            )
+            if opening and all(s["start"] != opening["start"] for s in picks):
+                picks.append({**opening, "report_id": passage.get("report_id")})
+    if decision.intent is Intent.DEFINITION and _NUMBER_ASK.search(question):
+        return (yield from _passage(question, decision, ctx))  # 'how many SMOs are there' is no definition
     if decision.intent is Intent.DEFINITION:
         # What the organisations are: the report's own "X is a ..." sentence, wherever it stands.
-        defining = [s for p in passages for s in sentences(p["text"], p["start"]) if _DEFINES.search(s["quote"])]
+        defining = [
+            s for p in passages for s in sentences(p["text"], p["start"]) if _DEFINES.search(s["quote"])
+        ]
         picks = defining[:1] or picks
     if not picks:
         return (yield from _passage(question, decision, ctx))
@@ -210,13 +240,32 @@ def _section_summary(question: str, decision: Decision, ctx: PolicyContext) -> S
 # A question whose nearest passage scores below this is not about anything the report says.
 WEAK_PASSAGE = 0.22
 PASSAGE_K = 8
+SECTION_K = 20
+
+
+def _paragraphs(passage: dict[str, Any]) -> list[dict[str, Any]]:
+    """The passage's paragraphs (split on blank lines) with their offsets; a chunk may open mid-paragraph,
+    so a first paragraph that starts in lower case or mid-sentence is left out."""
+    found = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", passage["text"]):
+        text = match.group(0)
+        if match.start() == 0 and passage["start"] > 0 and not text[:1].isupper():
+            continue
+        found.append({"text": text, "start": passage["start"] + match.start()})
+    return found
+
+
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
-_NUMBER_ASK = re.compile(r"\b(how (many|much)|what (percent|percentage|share|proportion|number)|%)", re.I)
+_NUMBER_ASK = re.compile(
+    r"\b(how (many|much)|what (percent|percentage|share|proportion|number)|stats?|statistics?|figures?|data)\b|%",
+    re.I,
+)
 
 
 def _passage(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     """A fact stated in the prose: quote the one sentence that answers it, or decline."""
     draft = Draft()
+    question = decision.query or question
     passages = yield from search(question, ctx, k=PASSAGE_K)
     want_number = bool(_NUMBER_ASK.search(question))
     best = best_sentences(passages, question, limit=1, want_number=want_number)
@@ -228,9 +277,24 @@ def _passage(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     return draft.final(f"The report says: {best[0]['quote']} {draft.cite(best[0])}")
 
 
+def _publisher(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
+    """Who published the report: the sentence of the report that names its publisher."""
+    draft = Draft()
+    if not ctx.publisher:
+        return (yield from _decline(question, "The report does not name its publisher.", ctx))
+    passages = yield from search(f"{ctx.publisher} report", ctx, k=PASSAGE_K)
+    naming = [s for p in passages for s in sentences(p["text"], p["start"]) if ctx.publisher in s["quote"]]
+    if not naming:
+        return (yield from _decline(question, "The report does not name its publisher.", ctx))
+    return draft.final(f"The report is published by {ctx.publisher} {draft.cite(naming[0])}.")
+
+
 _TEXT_HANDLERS = {
+    Intent.PUBLISHER: _publisher,
     Intent.LARGEST_REGION: _named_fact("largest_region", "largest region", "region dominant position market"),
-    Intent.FASTEST_SEGMENT: _named_fact("fastest_segment", "fastest-growing segment", "fastest-growing segment"),
+    Intent.FASTEST_SEGMENT: _named_fact(
+        "fastest_segment", "fastest-growing segment", "fastest-growing segment"
+    ),
     Intent.KEY_PLAYERS: _key_players,
     Intent.SEGMENTATION: _segmentation,
     Intent.DEVELOPMENTS: _developments,

@@ -107,7 +107,10 @@ def _size_in_year(question: str, decision: Decision, ctx: PolicyContext) -> Step
         return _no_basis(draft)
     years = list(dict.fromkeys(decision.slots.years))[:MAX_YEARS_PER_ANSWER] or [basis.base_year]
     mismatch = reconcile.disagreement(basis)  # stated figures that do not reconcile: say which we use
-    calls = [*(Call("market_size_in_year", {**basis.args(), "year": y}) for y in years), basis.table_call(years)]
+    calls = [
+        *(Call("market_size_in_year", {**basis.args(), "year": y}) for y in years),
+        basis.table_call(years),
+    ]
     results = yield [*calls, reconcile.end_check_call(basis)] if mismatch else calls
     check = results[len(calls)] if mismatch else None
     sizes, table = results[: len(years)], results[len(years)]
@@ -118,7 +121,10 @@ def _size_in_year(question: str, decision: Decision, ctx: PolicyContext) -> Step
     wanted_unit = decision.slots.unit
     if wanted_unit and wanted_unit != sizes[0].data["unit"]:
         conversions = yield [
-            Call("convert_units", {"value": s.data["value"], "from_unit": s.data["unit"], "to_unit": wanted_unit})
+            Call(
+                "convert_units",
+                {"value": s.data["value"], "from_unit": s.data["unit"], "to_unit": wanted_unit},
+            )
             for s in sizes
         ]
     lines = []
@@ -128,7 +134,11 @@ def _size_in_year(question: str, decision: Decision, ctx: PolicyContext) -> Step
         if conversions and not conversions[i].error:
             shown = f"{money(data['currency'], conversions[i].data['value'], wanted_unit or '')} ({shown})"
         if data["kind"] == "stated":
-            quotes = basis.base["quotes"] if data["year"] == basis.base_year else (basis.end or {}).get("quotes", [])
+            quotes = (
+                basis.base["quotes"]
+                if data["year"] == basis.base_year
+                else (basis.end or {}).get("quotes", [])
+            )
             lines.append(f"The report states {shown} for {data['year']} {draft.cite_all(quotes)}.")
         else:
             verb = "was" if data["kind"] == "backcast" else "is projected at"
@@ -170,8 +180,15 @@ def _cagr(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     if basis.complete and basis.end and basis.end_year and basis.end_year > basis.base_year:
         base, end = basis.base["value"], basis.end["value"]
         check, table = yield [
-            Call("cagr_between", {"start_value": base["amount"], "start_year": basis.base_year,
-                                  "end_value": end["amount"], "end_year": basis.end_year}),
+            Call(
+                "cagr_between",
+                {
+                    "start_value": base["amount"],
+                    "start_year": basis.base_year,
+                    "end_value": end["amount"],
+                    "end_year": basis.end_year,
+                },
+            ),
             basis.table_call([]),
         ]
         series = _series(table)
@@ -205,9 +222,19 @@ def _growth(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     if growth.error:
         return _refused(growth)
     g = growth.data
+    increase = money(g["currency"], g["absolute_increase"], g["unit"])
+    wanted_unit = decision.slots.unit
+    if wanted_unit and wanted_unit != g["unit"]:
+        (conv,) = yield [
+            Call(
+                "convert_units",
+                {"value": g["absolute_increase"], "from_unit": g["unit"], "to_unit": wanted_unit},
+            )
+        ]
+        if not conv.error:
+            increase = f"{money(g['currency'], conv.data['value'], wanted_unit)} ({increase})"
     text = (
-        f"From {g['from_year']} to {g['to_year']} the market grows by "
-        f"{money(g['currency'], g['absolute_increase'], g['unit'])} ({g['percent_increase']}%), from "
+        f"From {g['from_year']} to {g['to_year']} the market grows by {increase} ({g['percent_increase']}%), from "
         f"{money(g['currency'], g['from_value'], g['unit'])} to {money(g['currency'], g['to_value'], g['unit'])}, "
         f"computed from {basis.describe(draft)}: {g['expression']}."
     )
@@ -220,7 +247,9 @@ def _doubling(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     draft = Draft()
     basis = yield from _basis(ctx)
     if not basis.cagr:
-        return draft.final("The report does not state a CAGR, so I cannot compute a doubling time.", status="unanswerable")
+        return draft.final(
+            "The report does not state a CAGR, so I cannot compute a doubling time.", status="unanswerable"
+        )
     (result,) = yield [Call("doubling_time", {"cagr_percent": basis.cagr["value"]["percent"]})]
     if result.error:
         return _refused(result)
@@ -246,7 +275,9 @@ def _table(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     if table.error:
         return _refused(table)
     t = table.data
-    rows = "; ".join(f"{row['year']}: {money(t['currency'], row['value'], t['unit'])} ({row['kind']})" for row in t["rows"])
+    rows = "; ".join(
+        f"{row['year']}: {money(t['currency'], row['value'], t['unit'])} ({row['kind']})" for row in t["rows"]
+    )
     text = f"Market size by year, computed from {basis.describe(draft)}: {rows}."
     for note in t.get("notes", []):
         text += f" {note}"
@@ -276,7 +307,11 @@ def _size_base(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
     shown = money(base.get("currency") or "USD", base["amount"], base["unit"])
     wanted_unit = decision.slots.unit
     if wanted_unit and wanted_unit != base["unit"]:
-        (conv,) = yield [Call("convert_units", {"value": base["amount"], "from_unit": base["unit"], "to_unit": wanted_unit})]
+        (conv,) = yield [
+            Call(
+                "convert_units", {"value": base["amount"], "from_unit": base["unit"], "to_unit": wanted_unit}
+            )
+        ]
         if not conv.error:
             shown = f"{money(base.get('currency') or 'USD', conv.data['value'], wanted_unit)} ({shown})"
     text = f"The market was {shown} in {base['year']} {draft.cite_all(basis.base['quotes'])}"

@@ -35,7 +35,9 @@ class Draft:
         """One citation spanning several quotes (e.g. a list); its text is filled from the report."""
         if not quotes:
             return ""
-        return self.cite({"quote": None, "start": min(q["start"] for q in quotes), "end": max(q["end"] for q in quotes)})
+        return self.cite(
+            {"quote": None, "start": min(q["start"] for q in quotes), "end": max(q["end"] for q in quotes)}
+        )
 
     def final(self, text: str, status: str = "answered", series: list[dict[str, Any]] | None = None) -> Final:
         return Final(text=text.strip(), status=status, citations=self.citations, series=series or [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
 _SHORT_YEAR = re.compile(r"\b(?:fy|in|by|for)\s*'?(\d{2})\b", re.I)
@@ -26,15 +26,70 @@ _UNSTATED_ATTRIBUTE = re.compile(
     re.I,
 )
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b", re.I
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b",
+    re.I,
+)
+_FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
+_GROWTH_ASK = re.compile(
+    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump)\b", re.I
+)
+_MARKET_FIGURE = re.compile(
+    r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook)\b", re.I
 )
 _SHARE_ASK = re.compile(r"\b(share|percent|percentage|%)\b", re.I)
 _INJECTION = re.compile(
-    r"ignore (all |any |the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
+    r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
+    r"\breal (market )?(size|value|figure) is|ignore (all |any |the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
     r"disregard (the |your )?(instructions|report|rules)|you are now|system prompt|"
     r"pretend (that|to)|from now on|new instructions|act as|override",
     re.I,
 )
+
+
+# Analysts' shorthand and frequent misspellings, spelled out before intent and slots are read.
+_SHORTHAND = {
+    "mkt": "market",
+    "mkts": "markets",
+    "mrkt": "market",
+    "markt": "market",
+    "sz": "size",
+    "sise": "size",
+    "yr": "year",
+    "yrs": "years",
+    "wat": "what",
+    "wht": "what",
+    "whats": "what is",
+    "forcast": "forecast",
+    "forecats": "forecast",
+    "forcasted": "forecasted",
+    "proj": "projected",
+    "val": "value",
+    "rev": "revenue",
+    "biggest": "largest",
+    "regon": "region",
+    "reigon": "region",
+    "segmnet": "segment",
+    "segement": "segment",
+    "grwoth": "growth",
+    "groth": "growth",
+    "growht": "growth",
+    "compnies": "companies",
+    "companys": "companies",
+    "plyers": "players",
+    "playrs": "players",
+    "acquisitons": "acquisitions",
+    "aquire": "acquire",
+    "aquired": "acquired",
+    "devlopments": "developments",
+    "u.s.": "united states",
+    "us": "united states",
+}
+_SHORTHAND_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w])", re.I)
+
+
+def normalise(question: str) -> str:
+    """Spell out shorthand ('mkt sz 2028' -> 'market size 2028'); everything else is kept."""
+    return _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1).lower()], question)
 
 
 @dataclass(frozen=True)
@@ -56,6 +111,8 @@ class Slots:
     entities: list[Entity] = field(default_factory=list)
     asks_unstated_attribute: bool = False
     asks_money: bool = False
+    asks_figure: bool = False  # a money word or a forecast word: a year's figure is wanted
+    asks_growth: bool = False
     asks_share: bool = False
     follow_up: bool = False
     injection: bool = False
@@ -87,8 +144,12 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     slots.entities = match_entities(question, vocabulary)
     slots.asks_unstated_attribute = bool(_UNSTATED_ATTRIBUTE.search(question))
     slots.asks_money = bool(_MONEY_ASK.search(question))
+    slots.asks_figure = bool(_MARKET_FIGURE.search(question)) and (
+        slots.asks_money or bool(_FIGURE_ASK.search(question))
+    )
+    slots.asks_growth = bool(_GROWTH_ASK.search(question))
     slots.asks_share = bool(_SHARE_ASK.search(question))
-    slots.follow_up = bool(_FOLLOW_UP.search(question)) or len(question.split()) <= 3 and bool(slots.years)
+    slots.follow_up = bool(_FOLLOW_UP.search(question))
     slots.injection = bool(_INJECTION.search(question))
     return slots
 
@@ -99,7 +160,7 @@ def _looks_like_year_context(question: str, start: int) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9&]+", text.lower())
+    return re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
 
 
 def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
@@ -112,11 +173,15 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         name_words = _words(entity.name)
         if not name_words:
             continue
-        if " " + " ".join(name_words) + " " in text:
+        if " " + " ".join(name_words) + " " in text or _abbreviated(name_words, words):
+            if entity.in_market_name and not _names_the_segment(entity, text):
+                entity = replace(entity, in_market_name=True)
+            elif entity.in_market_name:
+                entity = replace(entity, in_market_name=False)
             found.append(entity)
             continue
         key = entity.key
-        if key and (key in words or difflib.get_close_matches(key, words, n=1, cutoff=0.85)):
+        if key and (key in words or _close(key, words)):
             found.append(entity)
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))
@@ -127,10 +192,65 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     return kept
 
 
+def _abbreviated(name_words: list[str], words: list[str]) -> bool:
+    """'asia pac' or 'north american' for Asia Pacific, North America: each word of the name, in order,
+    begins or is begun by a word of the question (4 letters at least, the first word whole)."""
+    if len(name_words) < 2:
+        return False
+    for i in range(len(words) - len(name_words) + 1):
+        window = words[i : i + len(name_words)]
+        if window[0] == name_words[0] and all(
+            len(q) >= 3 and (n.startswith(q) or q.startswith(n))
+            for q, n in zip(window[1:], name_words[1:], strict=True)
+        ):
+            return True
+    return False
+
+
+def _close(key: str, words: list[str]) -> bool:
+    """A misspelling of a company's key word ('veda' for 'veeda'), not a different word ('pharma')."""
+    return any(abs(len(w) - len(key)) <= 1 for w in difflib.get_close_matches(key, words, n=3, cutoff=0.8))
+
+
+def _names_the_segment(entity: Entity, text: str) -> bool:
+    """'site management services' names the segment, where 'site management market' names the market."""
+    name = " ".join(_words(entity.name))
+    return bool(re.search(rf" {re.escape(name)} (segment|services?|area|category) ", text))
+
+
 _GENERIC = {
-    "clinical", "research", "health", "medical", "the", "and", "of", "others", "phase", "management",
-    "holdings", "co", "ltd", "pvt", "sa", "inc", "south", "north", "middle", "east", "africa", "america",
-    "asia", "pacific", "united", "new", "site", "project", "pain", "global", "group", "international",
+    "clinical",
+    "research",
+    "health",
+    "medical",
+    "the",
+    "and",
+    "of",
+    "others",
+    "phase",
+    "management",
+    "holdings",
+    "co",
+    "ltd",
+    "pvt",
+    "sa",
+    "inc",
+    "south",
+    "north",
+    "middle",
+    "east",
+    "africa",
+    "america",
+    "asia",
+    "pacific",
+    "united",
+    "new",
+    "site",
+    "project",
+    "pain",
+    "global",
+    "group",
+    "international",
 }
 
 

@@ -55,3 +55,23 @@ def _flatten(items: list[Named]) -> list[Named]:
         flat.append(item)
         flat.extend(_flatten(item.children))
     return flat
+
+
+_PHRASE = re.compile(r"\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|in|&)?\s*[A-Z][\w&-]*){1,7}")
+_LINKS = frozenset({"of", "for", "and", "the", "in", "&"})
+
+
+def acronyms(report: Report) -> dict[str, str]:
+    """Initials of the report's capitalised names ('acrp' -> 'Association of Clinical Research
+    Professionals'), so an analyst's acronym finds the passage that spells the name out."""
+    found: dict[str, str] = {}
+    for match in _PHRASE.finditer(report.text):
+        words = [w for w in match.group(0).split() if w.lower() not in _LINKS]
+        # Every run of three or more capitalised words: 'Decentralized Clinical Trial' inside a title.
+        for size in range(len(words), 1, -1):
+            for first in range(len(words) - size + 1):
+                run = words[first : first + size]
+                initials = "".join(w[0] for w in run).lower()
+                if (size == len(words) and 2 <= size <= 6) or 3 <= size <= 5:
+                    found.setdefault(initials, " ".join(run))
+    return found

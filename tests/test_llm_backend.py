@@ -26,7 +26,11 @@ def call(name: str, args: dict[str, Any], n: int) -> dict[str, Any]:
 
 
 SIZE_ARGS = {
-    "base_value": 6.71, "base_year": 2025, "cagr_percent": 5.65, "year": 2029, "forecast_end_year": 2031,
+    "base_value": 6.71,
+    "base_year": 2025,
+    "cagr_percent": 5.65,
+    "year": 2029,
+    "forecast_end_year": 2031,
 }
 
 
@@ -36,7 +40,13 @@ def scripted(*messages: AIMessage) -> ScriptedToolModel:
 
 def test_llm_answer_with_tools_is_grounded_and_cited(ingested_settings, seed_text):
     model = scripted(
-        AIMessage("", tool_calls=[call("lookup_fact", {"name": "market_size"}, 1), call("lookup_fact", {"name": "cagr"}, 2)]),
+        AIMessage(
+            "",
+            tool_calls=[
+                call("lookup_fact", {"name": "market_size"}, 1),
+                call("lookup_fact", {"name": "cagr"}, 2),
+            ],
+        ),
         AIMessage("", tool_calls=[call("market_size_in_year", SIZE_ARGS, 3)]),
         AIMessage("The market is projected at USD 8.36 billion in 2029 (6.71 x 1.0565^4)."),
     )
@@ -85,7 +95,9 @@ def test_unanswerable_mark_sets_the_status(ingested_settings):
 
 
 def test_a_model_that_never_stops_calling_tools_is_an_error(ingested_settings):
-    looping = [AIMessage("", tool_calls=[call("doubling_time", {"cagr_percent": 5.65}, n)]) for n in range(50)]
+    looping = [
+        AIMessage("", tool_calls=[call("doubling_time", {"cagr_percent": 5.65}, n)]) for n in range(50)
+    ]
     with pytest.raises(BackendError, match="rounds"):
         Assistant(ingested_settings, model=scripted(*looping)).ask("when does it double?")
 

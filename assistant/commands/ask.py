@@ -73,5 +73,7 @@ def render(answer: Answer) -> str:
         lines.append("Sources:")
         for i, citation in enumerate(answer.citations, 1):
             quote = " ".join(citation.quote.split())
-            lines.append(f"  [{i}] {citation.section or citation.report_id} ({citation.start}-{citation.end}): \u201c{quote}\u201d")
+            lines.append(
+                f"  [{i}] {citation.section or citation.report_id} ({citation.start}-{citation.end}): \u201c{quote}\u201d"
+            )
     return "\n".join(lines)
