@@ -13,7 +13,6 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from langchain_core.tools import BaseTool
 
 from assistant.answer import Answer, Citation, Computation, SeriesPoint
 from assistant.catalogue import Catalogue, ReportSummary
@@ -131,7 +130,7 @@ class Assistant:
             )
         messages.append(HumanMessage(cleaned))
         result = run_tool_loop(self._model_for(report), tools, messages, self.settings.agent.max_tool_rounds)
-        return self._finish(self._answer(cleaned, report, result, tools), started)
+        return self._finish(self._answer(cleaned, report, result), started)
 
     def _model_for(self, report: Report) -> BaseChatModel:
         if self._llm is not None:
@@ -158,7 +157,7 @@ class Assistant:
             self._planners[report.id] = planner
         return planner
 
-    def _answer(self, question: str, report: Report, result: LoopResult, tools: list[BaseTool]) -> Answer:
+    def _answer(self, question: str, report: Report, result: LoopResult) -> Answer:
         final = result.final.response_metadata.get(FINAL_KEY)
         text = str(result.final.content).strip()
         computations = [_computation(r) for r in result.records if r.name in FORECAST_TOOLS and not r.error]

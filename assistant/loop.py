@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +48,7 @@ def parse_tool_content(content: Any) -> tuple[Any, bool]:
 
 
 def run_tool_loop(
-    model: BaseChatModel, tools: list[BaseTool], messages: list[BaseMessage], max_rounds: int
+    model: BaseChatModel, tools: Sequence[BaseTool], messages: list[BaseMessage], max_rounds: int
 ) -> LoopResult:
     """Drive ``model`` until it answers without asking for a tool."""
     by_name = {tool.name: tool for tool in tools}

@@ -72,7 +72,7 @@ class OfflinePlanner(BaseChatModel):
     def _llm_type(self) -> str:
         return "offline-planner"
 
-    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> OfflinePlanner:  # type: ignore[override]
+    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> OfflinePlanner:
         # The script names its tools itself; binding changes nothing.
         return self
 

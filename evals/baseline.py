@@ -103,7 +103,7 @@ class RetrievalBaseline:
             )
         return Answer(
             question=question,
-            status=status,  # type: ignore[arg-type]
+            status=status,
             text=text,
             citations=citations,
             report_id=best.report_id if best else None,

@@ -16,3 +16,6 @@ fi
 .venv/bin/ruff check assistant tools evals tests benchmarks
 .venv/bin/mypy
 .venv/bin/pytest "$@"
+# The evaluation gate: the offline assistant over the seed question set, against committed thresholds.
+.venv/bin/assistant ingest
+.venv/bin/assistant eval

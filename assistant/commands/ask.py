@@ -14,7 +14,7 @@ from assistant.settings import Settings
 EXIT_REJECTED = 2
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "ask",
         help="answer a question about the report, with citations",
