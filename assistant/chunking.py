@@ -168,11 +168,12 @@ class _Splitter:
             start = self.breaks[i].start if i < len(self.breaks) and self.breaks[i].end == end else end
         return start
 
-    def spans(self) -> list[tuple[int, int]]:
+    def spans(self) -> list[tuple[int, int, int]]:
+        """(start, end, tokens) of each chunk, relative to the section text."""
         text = self.text
         start = len(text) - len(text.lstrip())
         stop = len(text.rstrip())
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int, int]] = []
         prev_end = start
         while start < stop:
             first_tok = self._token_at(start)
@@ -181,11 +182,12 @@ class _Splitter:
                 last = first_tok + budget
                 limit = stop if last >= len(self.offsets) else min(stop, self.offsets[last])
                 end = stop if limit >= stop else self._pick_end(start, prev_end, first_tok, limit)
-                excess = len(self.enc.encode_ordinary(text[start:end])) - self.max
+                tokens = len(self.enc.encode_ordinary(text[start:end]))
+                excess = tokens - self.max
                 if excess <= 0 or budget <= 1:
                     break
                 budget -= max(1, excess)  # re-encoding at the edges can cost a token or two more
-            spans.append((start, end))
+            spans.append((start, end, tokens))
             if end >= stop:
                 break
             prev_end = end
@@ -214,7 +216,7 @@ def chunk_report(report: Report, cfg: ChunkingSettings) -> list[Chunk]:
     seen: dict[tuple[str, str], int] = {}
     for heading, base, end in parts:
         body = report.text[base:end]
-        for rel_start, rel_end in _Splitter(body, enc, cfg.max_tokens, cfg.overlap_tokens).spans():
+        for rel_start, rel_end, tokens in _Splitter(body, enc, cfg.max_tokens, cfg.overlap_tokens).spans():
             text = body[rel_start:rel_end]
             occurrence = seen.get((heading, text), 0)
             seen[(heading, text)] = occurrence + 1
@@ -226,7 +228,7 @@ def chunk_report(report: Report, cfg: ChunkingSettings) -> list[Chunk]:
                     start=base + rel_start,
                     end=base + rel_end,
                     text=text,
-                    tokens=len(enc.encode_ordinary(text)),
+                    tokens=tokens,
                 )
             )
     return chunks

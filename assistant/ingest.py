@@ -96,7 +96,7 @@ def _is_unchanged(store: VectorStore, record: StoredReport | None, report: Repor
     )
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: equality would compare whole reports
 class _Plan:
     """A new or changed report waiting for its fresh chunks to be embedded and stored."""
 
@@ -136,7 +136,7 @@ class _Pipeline:
 
     def submit(self, plan: _Plan) -> None:
         if not plan.fresh:  # nothing to embed (e.g. only offsets moved): swap it in right away
-            self._swap(plan)
+            self._swap([plan])
             return
         self.waiting.append(plan)
         if sum(len(p.fresh) - len(p.vectors) for p in self.waiting) >= self.window:
@@ -161,23 +161,28 @@ class _Pipeline:
         self._finish_complete()
 
     def _finish_complete(self) -> None:
-        for plan in [p for p in self.waiting if len(p.vectors) == len(p.fresh)]:
-            self.waiting.remove(plan)
-            self._swap(plan)
+        done = [p for p in self.waiting if len(p.vectors) == len(p.fresh)]
+        if done:
+            self.waiting = [p for p in self.waiting if p not in done]
+            self._swap(done)
 
-    def _swap(self, plan: _Plan) -> None:
-        """Steps 2-4 of the module docstring, once step 1 (all fresh chunks stored) is done."""
-        report, chunks = plan.report, plan.chunks
-        reused = [c for c in chunks if c.id in plan.existing]
-        self.store.update_offsets(reused)
-        self.store.put_report(report, len(chunks), self._report_vector(plan, reused))
-        stale = plan.existing - {c.id for c in chunks}
+    def _swap(self, plans: list[_Plan]) -> None:
+        """Steps 2-4 of the module docstring for reports whose fresh chunks are all stored (step 1).
+
+        Reports finishing together are written together: one write per step, not per report.
+        """
+        reused = {p.report.id: [c for c in p.chunks if c.id in p.existing] for p in plans}
+        self.store.update_offsets([c for chunks in reused.values() for c in chunks])
+        records = [(p.report, len(p.chunks), self._report_vector(p, reused[p.report.id])) for p in plans]
+        self.store.put_reports(records)
+        stale = [i for p in plans for i in p.existing - {c.id for c in p.chunks}]
         self.store.delete_chunks(stale)
         self.result.chunks_deleted += len(stale)
-        (self.result.updated if plan.update else self.result.added).append(report.id)
-        self.result.chunks[report.id] = len(chunks)
-        self.bar.update(1)
-        log.info("%s: %s chunks stored, %s stale deleted", report.id, len(chunks), len(stale))
+        for plan in plans:
+            (self.result.updated if plan.update else self.result.added).append(plan.report.id)
+            self.result.chunks[plan.report.id] = len(plan.chunks)
+            log.info("%s: %s chunks stored", plan.report.id, len(plan.chunks))
+        self.bar.update(len(plans))
 
     def _report_vector(self, plan: _Plan, reused: list[Chunk]) -> list[float]:
         """The report's vector: the normalised mean of its passage vectors (no extra embedding)."""
@@ -241,6 +246,8 @@ def ingest(
                 log.warning("%s", result.errors[str(path)])
                 bar.update(1)
         pipe.flush()
+    for ids in (result.added, result.updated):
+        ids.sort()
     if paths is None:
         for record in records.values():
             if record.id not in seen and Path(record.path).name not in failed_names:

@@ -69,6 +69,7 @@ class VectorStore(Protocol):
     def get_vectors(self, ids: Sequence[str]) -> list[list[float]]: ...
     def delete_chunks(self, ids: AbstractCollection[str]) -> None: ...
     def put_report(self, report: Report, chunks: int, embedding: Sequence[float]) -> None: ...
+    def put_reports(self, items: Sequence[tuple[Report, int, Sequence[float]]]) -> None: ...
     def report_records(self) -> list[StoredReport]: ...
     def get_report(self, report_id: str) -> Report | None: ...
     def delete_report(self, report_id: str) -> None: ...
@@ -292,24 +293,33 @@ class ChromaStore:
                 self.chunks.delete(ids=ids[i : i + step])
 
     def put_report(self, report: Report, chunks: int, embedding: Sequence[float]) -> None:
-        """Store (or replace) the parsed report; ``embedding`` is a vector of its title for routing."""
-        meta: dict[str, str | int] = {
-            "title": report.title,
-            "path": report.path,
-            "content_hash": report.content_hash,
-            "chunks": chunks,
-            "chunker": CHUNKER_VERSION,
-        }
-        if report.market:
-            meta["market"] = report.market
-        if report.publisher:
-            meta["publisher"] = report.publisher
+        """Store (or replace) the parsed report with its chunk count and its own vector."""
+        self.put_reports([(report, chunks, embedding)])
+
+    def put_reports(self, items: Sequence[tuple[Report, int, Sequence[float]]]) -> None:
+        """Store (or replace) several reports in one write: (report, chunk count, vector) each."""
+        if not items:
+            return
+        metas: list[dict[str, str | int]] = []
+        for report, chunks, _ in items:
+            meta: dict[str, str | int] = {
+                "title": report.title,
+                "path": report.path,
+                "content_hash": report.content_hash,
+                "chunks": chunks,
+                "chunker": CHUNKER_VERSION,
+            }
+            if report.market:
+                meta["market"] = report.market
+            if report.publisher:
+                meta["publisher"] = report.publisher
+            metas.append(meta)
         with _translate(self.location):
             self.reports.upsert(
-                ids=[report.id],
-                embeddings=np.asarray([embedding], dtype=np.float32),
-                documents=[report.model_dump_json()],
-                metadatas=[meta],
+                ids=[report.id for report, _, _ in items],
+                embeddings=np.asarray([vector for _, _, vector in items], dtype=np.float32),
+                documents=[report.model_dump_json() for report, _, _ in items],
+                metadatas=metas,  # type: ignore[arg-type]
             )
 
     def report_records(self) -> list[StoredReport]:
