@@ -107,6 +107,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext)
     elif foreign and top.intent in NUMERIC_INTENTS and top.score < CERTAIN_INTENT:
         # 'how much did enrollment time increase': a figure about something the prose discusses.
         top = IntentScore(Intent.PASSAGE, WEAK_INTENT)
+    elif _RATE_WORDS.search(question) and top.intent in (*SIZE_INTENTS, Intent.GROWTH, Intent.TABLE):
+        # 'cagr between 2026 and 2031', 'how fast will it grow each year': a rate, not sizes.
+        top = IntentScore(Intent.CAGR, top.score)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
         # Companies appear in the report as key players and in its recent developments.
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
@@ -117,6 +120,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     reason = _unanswerable(intent, slots) or _elsewhere(question, ctx)
     return Decision(intent, slots, top.score, reason, query=question)
+
+
+_RATE_WORDS = re.compile(
+    r"\bc\.?a\.?g\.?r\b|growth rate|annual growth|how (fast|quickly)|rate of growth", re.I
+)
 
 
 def _last_question(text: str) -> str:
@@ -197,11 +205,10 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
         )
     if parts and intent in NUMERIC_INTENTS:
         return f"The report gives no size, share or growth rate for {parts[0].name}; its figures cover the whole market."
-    if (
-        parts
-        and slots.asks_share
-        and intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION)
-    ):
+    named_facts = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION, Intent.DEVELOPMENTS)
+    if parts and slots.asks_growth and intent not in named_facts:
+        return f"The report gives a growth rate for the whole market only, none for {parts[0].name}."
+    if parts and slots.asks_share and intent in named_facts[:3]:
         return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
     if companies and (slots.asks_money or slots.asks_share):
         return f"The report gives no market share or revenue for {companies[0].name}."

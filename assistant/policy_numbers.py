@@ -175,9 +175,14 @@ def _cagr(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
         return draft.final("The report does not state a CAGR.", status="unanswerable")
     rate = basis.cagr["value"]
     period = f" over {rate['start_year']}-{rate['end_year']}" if rate.get("start_year") else ""
-    text = f"The report expects the market to grow at a CAGR of {rate['percent']}%{period} {draft.cite_all(basis.cagr['quotes'])}."
+    cite = draft.cite_all(basis.cagr["quotes"])
+    text = f"The report expects the market to grow at a CAGR of {rate['percent']}%{period} {cite}."
     series: list[dict[str, Any]] = []
-    if basis.complete and basis.end and basis.end_year and basis.end_year > basis.base_year:
+    years = sorted(set(decision.slots.years))
+    asked = (years[0], years[-1]) if len(years) >= 2 else None
+    if basis.complete and asked and asked != (rate.get("start_year"), rate.get("end_year")):
+        text += yield from _cagr_between_years(basis, asked, draft)
+    elif basis.complete and basis.end and basis.end_year and basis.end_year > basis.base_year:
         base, end = basis.base["value"], basis.end["value"]
         check, table = yield [
             Call(
@@ -194,11 +199,38 @@ def _cagr(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
         series = _series(table)
         if not check.error:
             text += (
-                f" Check: from {base['amount']} in {basis.base_year} {draft.cite_all(basis.base['quotes'])} to "
-                f"{end['amount']} in {basis.end_year} {draft.cite_all(basis.end['quotes'])} the implied CAGR is "
-                f"{check.data['percent']}% ({check.data['expression']})."
+                f" Check: from {base['amount']} in {basis.base_year} {draft.cite_all(basis.base['quotes'])} "
+                f"to {end['amount']} in {basis.end_year} {draft.cite_all(basis.end['quotes'])} the implied "
+                f"CAGR is {check.data['percent']}% ({check.data['expression']})."
             )
     return draft.final(text, series=series)
+
+
+def _cagr_between_years(
+    basis: Basis, years: tuple[int, int], draft: Draft
+) -> Generator[list[Call], list[Result], str]:
+    """The CAGR between two years the analyst names, from the sizes the report's figures give them."""
+    first, last = yield [Call("market_size_in_year", {**basis.args(), "year": y}) for y in years]
+    if first.error or last.error:
+        return f" ({(first if first.error else last).message})"
+    (rate,) = yield [
+        Call(
+            "cagr_between",
+            {
+                "start_value": first.data["exact_value"],
+                "start_year": years[0],
+                "end_value": last.data["exact_value"],
+                "end_year": years[1],
+            },
+        )
+    ]
+    if rate.error:
+        return f" ({rate.message})"
+    return (
+        f" Between {years[0]} (USD {first.data['value']} {first.data['unit']}) and {years[1]} "
+        f"(USD {last.data['value']} {last.data['unit']}) that gives a CAGR of {rate.data['percent']}%, "
+        f"computed from {basis.describe(draft)}."
+    )
 
 
 def _growth(question: str, decision: Decision, ctx: PolicyContext) -> Steps:
