@@ -40,6 +40,7 @@ WEIGHTS_SHA256_SUFFIX = "d9db"
 QUERY_CACHE_SIZE = 2048
 SMALL_BATCH = 4  # batches up to this many texts are encoded on one thread (see Embedder._encode)
 # Share of a passage's stored vector that comes from its section heading (see passage_vectors).
+# Changing it changes stored vectors: bump chunking.CHUNKER_VERSION so ingest re-embeds.
 HEADING_WEIGHT = 0.5
 
 
