@@ -59,6 +59,14 @@ def _flatten(items: list[Named]) -> list[Named]:
 
 _PHRASE = re.compile(r"\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|in|&)?\s*[A-Z][\w&-]*){1,7}")
 _LINKS = frozenset({"of", "for", "and", "the", "in", "&"})
+# Initials that spell an everyday word are never expanded: 'Bulk Equipment' must not turn every
+# "will the market be" into a question about the Bulk Equipment segment.
+_EVERYDAY = (
+    "a am an as at be by do go he if in is it me my no of on or so to up us we "
+    "all and any are but can did few for had has her him his how its may new not now off one our out "
+    "own say see she the too two use was way who why yet you"
+)
+_WORDS_NOT_ACRONYMS = frozenset(_EVERYDAY.split())
 
 
 def acronyms(report: Report) -> dict[str, str]:
@@ -72,6 +80,7 @@ def acronyms(report: Report) -> dict[str, str]:
             for first in range(len(words) - size + 1):
                 run = words[first : first + size]
                 initials = "".join(w[0] for w in run).lower()
-                if (size == len(words) and 2 <= size <= 6) or 3 <= size <= 5:
+                wanted = (size == len(words) and 2 <= size <= 6) or 3 <= size <= 5
+                if wanted and initials not in _WORDS_NOT_ACRONYMS:
                     found.setdefault(initials, " ".join(run))
     return found
