@@ -257,8 +257,12 @@ class RoutingIndex:
                 return [form]
         return self._resolve(word, depth(word)) or self._resolve(single, depth(single))
 
-    def _add(self, matches: dict[int, _Match], name_word: str, share: float, only_known: bool) -> None:
-        weight = self._weight[name_word] * share
+    def _credit(self, resolved: list[str]) -> float:
+        """Weight a question word earns: a misspelling as near to several names credits each of
+        them alike ('fiter' is 'filter' or 'fiber'), so the choice between them stays open."""
+        return min(self._weight[w] for w in resolved)
+
+    def _add(self, matches: dict[int, _Match], name_word: str, weight: float, only_known: bool) -> None:
         for i in self._postings[name_word]:
             if only_known and i not in matches:
                 continue
@@ -289,13 +293,13 @@ class RoutingIndex:
             if not resolved and len(word) >= 4:
                 short.append(word)
             for name_word in resolved:
-                self._add(matches, name_word, 1 / len(resolved), only_known=False)
+                self._add(matches, name_word, self._credit(resolved), only_known=False)
         # A short misspelt word ('pint', 'kyak') is too close to common words to name a market, but
         # it may still tell apart the reports the other words already named.
         for word in short:
             resolved = self._spelt(word, lambda w: 1) or []
             for name_word in resolved:
-                self._add(matches, name_word, 1 / len(resolved), only_known=True)
+                self._add(matches, name_word, self._credit(resolved), only_known=True)
         places = {w for w in _words(question) if w in _PLACES}
         for place in places:
             for i in self._place_postings.get(place, ()):
@@ -320,7 +324,7 @@ class RoutingIndex:
             return self._named(current, matches, "conversation"), current
         if len(tied) > 1:
             # Several names said equally: one the question says in full (its every word) wins.
-            full = [i for i in tied if matches[i].core >= self._core_total[i] - 1e-9]
+            full = [i for i in tied if matches[i].acronym or self.names[i].core <= matches[i].words]
             if len(full) == 1:
                 tied = full
         if len(tied) == 1:
