@@ -1,6 +1,6 @@
 """Ingest report files into the store: parse, chunk, embed in batches, swap in safely.
 
-Idempotent. An unchanged report (same content hash, same chunker, all its chunks present) costs a
+Idempotent. An unchanged report (same content hash, chunker and parser, all its chunks present) costs a
 parse and one lookup, no embedding. A changed report is swapped in an order that keeps the previous
 version answering if anything fails half-way:
 
@@ -31,6 +31,7 @@ from tqdm import tqdm
 from assistant.chunking import CHUNKER_VERSION, FULL_TEXT_SECTION, Chunk, chunk_report
 from assistant.embeddings import Embedder, get_embedder, passage_vectors
 from assistant.errors import ReportError
+from assistant.parsing import PARSER_VERSION
 from assistant.report import Report
 from assistant.settings import Settings
 from assistant.store import ChromaStore, StoredReport, VectorStore
@@ -92,6 +93,7 @@ def _is_unchanged(store: VectorStore, record: StoredReport | None, report: Repor
         record is not None
         and record.content_hash == report.content_hash
         and record.chunker == CHUNKER_VERSION
+        and record.parser == PARSER_VERSION
         and store.count(report.id) == record.chunks  # catches a swap that died before its cleanup
     )
 

@@ -24,6 +24,10 @@ from assistant.layouts.sections import build_sections, is_navigation, outline
 from assistant.loaders import SUFFIXES, Heading, check_readable, load_document, load_text
 from assistant.report import FactSheet, Report
 
+# Bump when what the parser extracts changes (facts, spans, sections): ingest then re-parses and
+# re-stores reports whose text has not changed, so stored fact sheets never lag the parser.
+PARSER_VERSION = 2
+
 __all__ = [
     "discover_reports",
     "is_navigation",

@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from assistant.chunking import CHUNKER_VERSION, Chunk
 from assistant.errors import ConfigError, IndexError_
+from assistant.parsing import PARSER_VERSION
 from assistant.report import Report
 from assistant.settings import Settings
 
@@ -53,6 +54,7 @@ class StoredReport(BaseModel):
     content_hash: str
     chunks: int = Field(ge=0, description="Number of chunks stored for the report.")
     chunker: int = Field(default=0, description="Chunker version the chunks were cut with.")
+    parser: int = Field(default=0, description="Parser version the stored report was read with.")
 
 
 class VectorStore(Protocol):
@@ -308,6 +310,7 @@ class ChromaStore:
                 "content_hash": report.content_hash,
                 "chunks": chunks,
                 "chunker": CHUNKER_VERSION,
+                "parser": PARSER_VERSION,
             }
             if report.market:
                 meta["market"] = report.market

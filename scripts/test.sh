@@ -15,7 +15,8 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 .venv/bin/ruff check assistant tools evals tests benchmarks
 .venv/bin/mypy
-.venv/bin/pytest "$@"
 # The evaluation gate: the offline assistant over the seed question set, against committed thresholds.
 .venv/bin/assistant ingest
 .venv/bin/assistant eval
+# The test suite last, so its summary closes the run.
+.venv/bin/pytest "$@"

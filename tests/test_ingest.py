@@ -251,3 +251,19 @@ def test_reports_share_length_sorted_batches(store_settings: Settings, memo_embe
     got = store.reports.get(ids=[SEED_ID], include=["embeddings"])
     mean = np.mean(store.get_vectors(sorted(store.chunk_ids(SEED_ID))), axis=0)
     assert np.allclose(got["embeddings"][0], mean / np.linalg.norm(mean), atol=1e-5)
+
+
+def test_a_new_parser_version_re_stores_an_unchanged_report(store_settings, memo_embedder, monkeypatch):
+    """Stored fact sheets never lag the parser: a parser bump re-reads reports whose text is unchanged."""
+    import assistant.ingest as ingest_module
+    import assistant.store as store_module
+    from assistant.ingest import ingest
+
+    ingest(store_settings, progress=False, embedder=memo_embedder)
+    again = ingest(store_settings, progress=False, embedder=memo_embedder)
+    assert again.unchanged and not again.updated
+    monkeypatch.setattr(ingest_module, "PARSER_VERSION", store_module.PARSER_VERSION + 1)
+    monkeypatch.setattr(store_module, "PARSER_VERSION", store_module.PARSER_VERSION + 1)
+    bumped = ingest(store_settings, progress=False, embedder=memo_embedder)
+    assert bumped.updated == again.unchanged
+    assert bumped.chunks_embedded == 0  # same text, same chunks: nothing to embed again
