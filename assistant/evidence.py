@@ -7,56 +7,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from assistant.wording import STOP_WORDS
+
 _BOUNDARY = re.compile(r"[.!?]['\u2019\u201d]?(?=\s+['\u2018\u201c\"(]?[A-Z0-9])|\n")
 # A full stop after these does not end a sentence ("U.S. Food", "Pvt. Ltd.", "Co., LTD").
 _ABBREVIATION = re.compile(r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Inc|Pvt|vs|e\.g|i\.e|Dr|St|No|approx)\.$")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "will",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "how",
-        "much",
-        "many",
-        "does",
-        "do",
-        "did",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "as",
-        "with",
-        "from",
-        "market",
-        "report",
-        "global",
-        "about",
-        "than",
-    ]
-)
+# "how much", "how many" and the market's own name would match every sentence.
+_STOP = STOP_WORDS | {"much", "many", "market", "report", "global"}
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _BULLET = re.compile(r"^[\s\u2022\-*]+")
 

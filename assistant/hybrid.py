@@ -18,56 +18,16 @@ from assistant.catalogue import Catalogue
 from assistant.chunking import Chunk, chunk_report
 from assistant.retrieval import Passage, Retriever
 from assistant.settings import Settings
+from assistant.wording import STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.&'][a-z0-9]+)*")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "will",
-        "what",
-        "which",
-        "who",
-        "how",
-        "does",
-        "do",
-        "did",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "as",
-        "with",
-        "from",
-        "about",
-        "than",
-        "into",
-    ]
-)
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very top ranks
 CANDIDATES = 20  # passages taken from each ranking before fusion
 
 
 def terms(text: str) -> list[str]:
     """Lower-cased words without stop words, cut to a 6-letter stem (acquired ~ acquisition)."""
-    return [w[:6] for w in _TOKEN.findall(text.lower()) if w not in _STOP]
+    return [w[:6] for w in _TOKEN.findall(text.lower()) if w not in STOP_WORDS]
 
 
 @dataclass
