@@ -133,3 +133,53 @@ def test_bad_questions_are_rejected(seed_assistant, question):
     answer = seed_assistant.ask(question)
     assert answer.status == "rejected"
     assert answer.text and not answer.citations
+
+
+def converse(assistant, *questions):
+    """Ask questions in one conversation; return the last answer."""
+    history: list[dict[str, str]] = []
+    answer = None
+    for question in questions:
+        answer = assistant.ask(question, history=list(history))
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
+    return answer
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        (("how big is the market in 2026", "and 2 years later?"), "7.91"),
+        (("whats the cagr", "and how long to double at that rate"), "12.61"),
+        (("size in 2026", "and in 2031", "how much growth is that in between"), "2.24"),
+        (("largest region?", "and the fastest growing segment?"), "Oncology"),
+    ],
+)
+def test_follow_ups_take_what_they_lack_from_the_conversation(seed_assistant, turns, expected):
+    answer = converse(seed_assistant, *turns)
+    assert answer.status == "answered" and expected in answer.text
+
+
+def test_a_pronoun_refers_to_what_the_last_answer_named(seed_assistant):
+    answer = converse(seed_assistant, "largest region", "whats its market size")
+    assert answer.status == "unanswerable"  # North America's own size is not in the report
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the size of the cro market",
+        "Is Europe growing faster than Asia Pacific?",
+        "europe cagr",
+        "market share of wcg clinical",
+    ],
+)
+def test_questions_beyond_the_report_are_declined(seed_assistant, question):
+    answer = seed_assistant.ask(question)
+    assert answer.status == "unanswerable", answer.text
+    assert not answer.ungrounded_numbers
+
+
+def test_cagr_between_named_years_is_computed(seed_assistant):
+    answer = seed_assistant.ask("what is the cagr between 2027 and 2030?")
+    assert answer.status == "answered" and "5.65" in answer.text
+    assert [c.tool for c in answer.computations].count("cagr_between") == 1
