@@ -22,6 +22,11 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split("|"))
+
+
 _QUALIFIERS_TEXT = (
     "Smart Biodegradable Industrial Medical Organic Autonomous Wireless Portable Marine Aerospace Automotive "
     "Agricultural Residential Commercial Modular Ceramic Titanium Hydrogen Solar Robotic Frozen Plant-Based "
@@ -38,13 +43,8 @@ _OBJECTS_TEXT = (
 )
 OBJECTS = _OBJECTS_TEXT.split()
 FORMS = ("Systems", "Equipment", "Services", "Materials", "Devices", "Solutions", "Components", "", "", "")
-PUBLISHERS = (
-    "Northwind Market Studies",
-    "Bluefield Analytics",
-    "Quarry Lane Research",
-    "Halcyon Insights",
-    "Tessellate Partners",
-    "Oakmoor Intelligence",
+PUBLISHERS = _names(
+    "Northwind Market Studies|Bluefield Analytics|Quarry Lane Research|Halcyon Insights|Tessellate Partners|Oakmoor Intelligence"
 )
 REGIONS = ("North America", "Europe", "Asia Pacific", "South America", "Middle East & Africa")
 COUNTRIES = {
@@ -54,67 +54,15 @@ COUNTRIES = {
     "South America": ("Brazil", "Chile", "Peru"),
     "Middle East & Africa": ("Kenya", "Oman", "Morocco"),
 }
-SEGMENT_WORDS = (
-    "Standard",
-    "Premium",
-    "Compact",
-    "Heavy-Duty",
-    "Retrofit",
-    "Custom",
-    "Hybrid",
-    "Entry-Level",
-    "Bulk",
-    "Specialty",
+SEGMENT_WORDS = _names(
+    "Standard|Premium|Compact|Heavy-Duty|Retrofit|Custom|Hybrid|Entry-Level|Bulk|Specialty"
 )
-END_USERS = (
-    "Hospitals",
-    "Utilities",
-    "Farms",
-    "Retailers",
-    "Households",
-    "Laboratories",
-    "Fleets",
-    "Municipalities",
-    "Shipyards",
-    "Schools",
+END_USERS = _names(
+    "Hospitals|Utilities|Farms|Retailers|Households|Laboratories|Fleets|Municipalities|Shipyards|Schools"
 )
-SYLLABLES = (
-    "vor",
-    "tal",
-    "bri",
-    "quen",
-    "mos",
-    "dar",
-    "lux",
-    "ven",
-    "cor",
-    "sil",
-    "zen",
-    "pra",
-    "hal",
-    "mir",
-    "tor",
-    "nex",
-    "ost",
-    "kel",
-    "rav",
-    "lin",
-)
+SYLLABLES = _names("vor|tal|bri|quen|mos|dar|lux|ven|cor|sil|zen|pra|hal|mir|tor|nex|ost|kel|rav|lin")
 COMPANY_SUFFIXES = ("Ltd.", "Inc.", "GmbH", "Corp.", "Holdings", "Group", "S.A.", "Pvt. Ltd.")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = _names("January|February|March|April|May|June|July|August|September|October|November|December")
 LAYOUTS = ("keyvalue", "snapshot", "prose_html", "techsci", "prose_txt")
 FILLER = (
     "Buyers of {low} weigh purchase price against running costs, and procurement teams increasingly ask "
