@@ -136,9 +136,10 @@ class _Memo:
 def _fingerprint(files: list[Path], settings: Any) -> str:
     """What a finished store holds: the files' bytes and what shapes the index."""
     from assistant.chunking import CHUNKER_VERSION
+    from assistant.parsing import PARSER_VERSION
     from assistant.store import index_suffix
 
-    digest = hashlib.sha256(f"{index_suffix(settings)}\0{CHUNKER_VERSION}\0".encode())
+    digest = hashlib.sha256(f"{index_suffix(settings)}\0{CHUNKER_VERSION}\0{PARSER_VERSION}\0".encode())
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
