@@ -119,7 +119,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext)
         return _follow_up(question, slots, top, history, previous, ctx)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     reason = _unanswerable(intent, slots) or _elsewhere(question, ctx)
-    return Decision(intent, slots, top.score, reason, query=question)
+    # The search reads the question as the classifier did, so its embedding is computed once.
+    return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
 
 
 _RATE_WORDS = re.compile(
@@ -170,7 +171,7 @@ def _follow_up(
     )
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR
-    query = question if own else f"{earlier.query} {question}"
+    query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
     return Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
 
 

@@ -210,7 +210,7 @@ def _section_summary(question: str, decision: Decision, ctx: PolicyContext) -> S
     draft = Draft()
     section_words = _SECTION_OF[decision.intent]
     # Wide enough to hold the whole section of a report; the section filter below does the choosing.
-    passages = yield from search(f"{section_words[-1]}: {question}", ctx, k=SECTION_K)
+    passages = yield from search(decision.query or question, ctx, k=SECTION_K)
     in_section = [p for p in passages if any(w in str(p.get("section", "")).lower() for w in section_words)]
     picks: list[dict[str, Any]] = []
     for passage in sorted(in_section, key=lambda p: p["start"]):
@@ -224,8 +224,10 @@ def _section_summary(question: str, decision: Decision, ctx: PolicyContext) -> S
         return (yield from _passage(question, decision, ctx))  # 'how many SMOs are there' is no definition
     if decision.intent is Intent.DEFINITION:
         # What the organisations are: the report's own "X is a ..." sentence, wherever it stands.
+        # The overview's own definition first; elsewhere "X is a ..." is often about the report itself.
+        ordered = in_section + [p for p in passages if p not in in_section]
         defining = [
-            s for p in passages for s in sentences(p["text"], p["start"]) if _DEFINES.search(s["quote"])
+            s for p in ordered for s in sentences(p["text"], p["start"]) if _DEFINES.search(s["quote"])
         ]
         picks = defining[:1] or picks
     if not picks:
