@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from assistant.followup import (
     conversation_years,
@@ -32,8 +33,6 @@ STRONG_INTENT = 0.7
 # Above this the wording is one of the examples, whatever words it adds.
 CERTAIN_INTENT = 0.85
 SIZE_INTENTS = (Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END)
-
-
 NUMERIC_INTENTS = (*SIZE_INTENTS, Intent.GROWTH, Intent.TABLE, Intent.CAGR, Intent.DOUBLING)
 
 
@@ -50,7 +49,7 @@ class PolicyContext:
     report_terms: frozenset[str] = frozenset()  # stems of every word of the report
     acronyms: dict[str, str] = field(default_factory=dict)  # 'acrp' -> 'Association of Clinical ...'
 
-    @property
+    @cached_property
     def known_terms(self) -> frozenset[str]:
         """Stems of the market's name and of every entity: words that are not a foreign subject."""
         words = " ".join([*self.market_words, *(e.name for e in self.vocabulary)])
@@ -69,15 +68,22 @@ class PolicyContext:
             flags=re.I,
         )
 
+    @cached_property
+    def entity_words(self) -> frozenset[str]:
+        """Lower-case words of every region, segment and company name."""
+        return frozenset(w for e in self.vocabulary for w in re.findall(r"[a-z0-9&]+", e.name.lower()))
+
+    @cached_property
+    def _market_name(self) -> re.Pattern[str] | None:
+        if not self.market_words:
+            return None
+        words = "|".join(map(re.escape, sorted(self.market_words)))
+        return re.compile(rf"\b(?:{words})(?:[\s-]+(?:{words}))+\b", re.I)
+
     def plain(self, question: str) -> str:
         """The question with the market's name said as 'the market', so the name's words ('site
         management', 'clinical trial') do not pull the intent towards segments."""
-        if not self.market_words:
-            return question
-        pattern = r"\b(?:%s)(?:[\s-]+(?:%s))+\b" % (
-            ("|".join(map(re.escape, sorted(self.market_words))),) * 2
-        )
-        return re.sub(pattern, "the market", question, flags=re.I)
+        return self._market_name.sub("the market", question) if self._market_name else question
 
 
 @dataclass
@@ -135,8 +141,7 @@ def _last_question(text: str) -> str:
 
 
 def _elsewhere(question: str, ctx: PolicyContext) -> str | None:
-    entity_words = frozenset(w for e in ctx.vocabulary for w in re.findall(r"[a-z0-9&]+", e.name.lower()))
-    name = other_market(question, ctx.market_words, entity_words)
+    name = other_market(question, ctx.market_words, ctx.entity_words)
     if name is None:
         return None
     return f"This report does not cover the {name} market; its figures are for its own market only."
