@@ -17,12 +17,13 @@ import shutil
 import tempfile
 import threading
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import ConfigError
+from assistant.query_encoder import build_query_encoder
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -103,6 +104,9 @@ def extract_model(cache_dir: Path | None = None) -> Path:
     return target
 
 
+# Questions a process embeds before it traces the encoder for faster questions.
+TRACE_AFTER_QUESTIONS = 2
+
 class Embedder:
     """Turns texts into normalised 384-dimensional vectors.
 
@@ -119,6 +123,9 @@ class Embedder:
         self._lock = threading.Lock()  # one forward pass at a time: torch already uses every core
         self._query_cached = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed_query_uncached)
         self._headings: dict[str, list[float]] = {}
+        self._query_encoder: Callable[[str], list[float]] | None = None
+        self._query_encoder_built = False
+        self._questions = 0
 
     @property
     def dimension(self) -> int:
@@ -166,11 +173,32 @@ class Embedder:
         return {h: self._headings[h] for h in headings}
 
     def _embed_query_uncached(self, text: str) -> tuple[float, ...]:
+        import torch
+
+        with self._lock:
+            self._questions += 1
+            # Tracing costs about a second: a one-shot `assistant ask` would pay it for one question,
+            # so it is built on the second question a process embeds, and checked against encode().
+            if not self._query_encoder_built and self._questions >= TRACE_AFTER_QUESTIONS:
+                self._query_encoder = build_query_encoder(self.model)
+                self._query_encoder_built = True
+            if self._query_encoder is not None:
+                threads = torch.get_num_threads()
+                torch.set_num_threads(1)  # one short text: more threads only synchronise
+                try:
+                    return tuple(self._query_encoder(text))
+                finally:
+                    torch.set_num_threads(threads)
         return tuple(self._encode([text])[0])
 
     def embed_query(self, text: str) -> list[float]:
         """Embed a question; repeated questions come from an in-memory LRU cache."""
         return list(self._query_cached(text))
+
+    @property
+    def traced_queries(self) -> bool:
+        """Whether questions go through the traced encoder (known after the second question)."""
+        return self._query_encoder is not None
 
     def query_cache_info(self) -> tuple[int, int]:
         """(hits, misses) of the question cache."""
