@@ -73,11 +73,3 @@ def _stem_overlap(a: set[str], b: set[str]) -> int:
     """Words that share a 5-letter stem (acquire/acquired, region/regional) but are not equal."""
     stems_b = {w[:5] for w in b if len(w) >= 5}
     return sum(1 for w in a if len(w) >= 5 and w not in b and w[:5] in stems_b)
-
-
-def sub_quote(quote: dict[str, Any], needle_pattern: str) -> dict[str, Any] | None:
-    """The sentence of a fact quote that matches ``needle_pattern`` (case-insensitive)."""
-    for sentence in sentences(quote["text"], quote["start"]):
-        if re.search(needle_pattern, sentence["quote"], re.I):
-            return sentence
-    return None

@@ -21,7 +21,7 @@ from assistant.followup import (
 )
 from assistant.hybrid import terms
 from assistant.intents import Intent, IntentClassifier, IntentScore
-from assistant.planner import Call, Final, Result, Script
+from assistant.planner import Script
 from assistant.scope import foreign_terms, other_market
 from assistant.slots import Entity, Slots, extract, normalise
 
@@ -257,4 +257,4 @@ def make_script_factory(ctx: PolicyContext) -> Callable[[str, list[dict[str, str
     return factory
 
 
-__all__ = ["Call", "Decision", "Final", "PolicyContext", "Result", "decide", "make_script_factory"]
+__all__ = ["Decision", "PolicyContext", "decide", "make_script_factory"]

@@ -10,11 +10,11 @@ import re
 from collections.abc import Generator
 from typing import Any
 
-from assistant.evidence import best_sentences, sentences, sub_quote
+from assistant.evidence import best_sentences, sentences
 from assistant.intents import Intent
 from assistant.planner import Call, Final, Result, Script
 from assistant.policy import Decision, PolicyContext
-from assistant.policy_numbers import NUMBER_HANDLERS, money
+from assistant.policy_numbers import NUMBER_HANDLERS
 from assistant.policy_util import Draft, fetch_facts, search
 
 Steps = Generator[list[Call], list[Result], Final]
@@ -307,4 +307,4 @@ _TEXT_HANDLERS = {
     Intent.PASSAGE: _passage,
 }
 
-__all__ = ["answer", "money", "sub_quote"]
+__all__ = ["answer"]
