@@ -13,6 +13,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.tools import StructuredTool
 
 from assistant.answer import Answer, Citation, Computation, SeriesPoint
 from assistant.catalogue import Catalogue, ReportSummary
@@ -87,6 +88,7 @@ class Assistant:
         self.backend = "offline" if self._llm is None else _backend_name(self._llm, self.settings.model)
         self._classifier: IntentClassifier | None = None
         self._planners: dict[str, OfflinePlanner] = {}
+        self._tools: dict[str, list[StructuredTool]] = {}
 
     # -- catalogue -----------------------------------------------------------------------------
     def reports(self) -> list[ReportSummary]:
@@ -122,7 +124,9 @@ class Assistant:
                 return self._finish(Answer(question=cleaned, status="unanswerable", text=text), started)
             report_id = chosen.report_id
         report = self.catalogue.get_report(report_id)
-        tools = build_tools(self._facts, self._searcher, report.id)
+        tools = self._tools.get(report.id)
+        if tools is None:  # the tools are bound to a report; build them once per report
+            tools = self._tools[report.id] = build_tools(self._facts, self._searcher, report.id)
         messages: list[BaseMessage] = [SystemMessage(system_prompt(report))]
         for turn in turns:
             messages.append(
