@@ -236,10 +236,14 @@ def load_model(cache_dir: Path | None = None) -> SentenceTransformer:
 
     folder = extract_model(cache_dir)
     bars_were_on = hf_logging.is_progress_bar_enabled()
+    verbosity = hf_logging.get_verbosity()
     hf_logging.disable_progress_bar()  # its "Loading weights" bar would clutter every command's stderr
+    # Loading prints notes about config keys the packaged model carries ("loss_type=None"): noise.
+    hf_logging.set_verbosity_error()
     try:
         return SentenceTransformer(str(folder), device="cpu", local_files_only=True)
     finally:
+        hf_logging.set_verbosity(verbosity)
         if bars_were_on:
             hf_logging.enable_progress_bar()
 
