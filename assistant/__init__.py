@@ -22,27 +22,27 @@ __all__ = [
 ]
 
 _HOMES = {
-    "Answer": "assistant.answer",
-    "Citation": "assistant.answer",
-    "Computation": "assistant.answer",
-    "SeriesPoint": "assistant.answer",
-    "Assistant": "assistant.agent",
+    "Answer": "assistant.domain.answer",
+    "Citation": "assistant.domain.answer",
+    "Computation": "assistant.domain.answer",
+    "SeriesPoint": "assistant.domain.answer",
+    "Assistant": "assistant.agent.assistant",
     "AssistantError": "assistant.errors",
-    "Catalogue": "assistant.catalogue",
-    "Report": "assistant.report",
-    "Retriever": "assistant.retrieval",
+    "Catalogue": "assistant.index.catalogue",
+    "Report": "assistant.domain.report",
+    "Retriever": "assistant.index.dense",
     "Settings": "assistant.settings",
-    "parse_report": "assistant.parsing",
+    "parse_report": "assistant.parsing.parse",
 }
 
 if TYPE_CHECKING:
-    from assistant.agent import Assistant
-    from assistant.answer import Answer, Citation, Computation, SeriesPoint
-    from assistant.catalogue import Catalogue
+    from assistant.agent.assistant import Assistant
+    from assistant.domain.answer import Answer, Citation, Computation, SeriesPoint
+    from assistant.domain.report import Report
     from assistant.errors import AssistantError
-    from assistant.parsing import parse_report
-    from assistant.report import Report
-    from assistant.retrieval import Retriever
+    from assistant.index.catalogue import Catalogue
+    from assistant.index.dense import Retriever
+    from assistant.parsing.parse import parse_report
     from assistant.settings import Settings
 
 

@@ -95,8 +95,8 @@ def start_local_server(data_dir: Path | None, concurrency: int) -> tuple[object,
     """Serve the chat page over ``data_dir`` (or a fresh ingest of the bundled corpus)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    from assistant.agent import Assistant
-    from assistant.ingest import ingest
+    from assistant.agent.assistant import Assistant
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
     from assistant.ui import build_app, serve
 

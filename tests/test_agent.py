@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.grounding import numbers_in
+from assistant.agent.grounding import numbers_in
 
 SIZES = {2026: "7.09", 2027: "7.49", 2028: "7.91", 2029: "8.36", 2030: "8.83", 2031: "9.33"}
 

@@ -1,6 +1,6 @@
 """Look up one headline fact of a report, with the verbatim quote(s) it came from.
 
-The fact sheet is the JSON of ``assistant.report.FactSheet`` (``model_dump(mode="json")``) plus a
+The fact sheet is the JSON of ``assistant.domain.report.FactSheet`` (``model_dump(mode="json")``) plus a
 ``"report_id"`` key; every fact in it carries a ``"span"`` ``{file, start, end, text}``. This module
 only reads that JSON, so it stays free of the ``assistant`` package. A fact the report does not state
 comes back ``found=False``: never a guess.

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from typing import Protocol
 
-from assistant.report import Money, Report
+from assistant.domain.report import Money, Report
 
 KEY_PLAYERS_SHOWN = 5  # companies listed on the card before "and N more"
 FAQ_EXAMPLES = 6  # report FAQ questions offered as examples, at most

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from assistant.answer import SeriesPoint
+from assistant.domain.answer import SeriesPoint
 
 # kind -> (legend label, marker, face colour, edge colour)
 STYLES: dict[str, tuple[str, str, str, str]] = {

@@ -16,9 +16,9 @@ from typing import Any, Protocol
 
 import gradio as gr
 
-from assistant.answer import Answer, Citation
+from assistant.domain.answer import Answer, Citation
+from assistant.domain.report import Report
 from assistant.errors import AssistantError, InputError
-from assistant.report import Report
 from assistant.ui.cards import SummaryLike, catalogue_card_html, example_questions, facts_card_html
 from assistant.ui.chart import series_figure
 from assistant.ui.context import EMPTY_SOURCE_HTML, passage_html

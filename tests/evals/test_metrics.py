@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answer, Citation
+from assistant.domain.answer import Answer, Citation
 from evals.harness import check_thresholds, load_thresholds
 from evals.metrics import (
     RetrievalHit,

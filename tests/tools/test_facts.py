@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from tools_doubles import SEED_ID, SheetSource, seed_sheet
 
-from assistant.report import FactSheet
+from assistant.domain.report import FactSheet
 from tools.facts import FACT_NAMES, canonical_fact_name, lookup_fact
 
 

@@ -12,7 +12,7 @@ from langchain_core.messages import ToolMessage
 from langchain_core.tools import StructuredTool
 from tools_doubles import SEED_ID, SheetSource, WordOverlapSearcher, seed_sheet
 
-from assistant.report import FactSheet
+from assistant.domain.report import FactSheet
 from tools import TOOL_NAMES, SizeResult, build_tools, market_size_in_year
 
 SEED_ARGS = {"base_value": 6.71, "base_year": 2025, "cagr_percent": 5.65}

@@ -55,7 +55,7 @@ def chat_server(warm_assistant, ui_settings) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def multi_settings(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):
     """Settings of a catalogue with two reports: the seed and a copy renamed to another market."""
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
     base = tmp_path_factory.mktemp("two-reports")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.colors import to_hex
 
-from assistant.answer import SeriesPoint
+from assistant.domain.answer import SeriesPoint
 from assistant.ui.chart import STYLES, series_figure
 
 

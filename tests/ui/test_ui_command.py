@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.cli import build_parser, main
+from assistant.cli.main import build_parser, main
 from tests.ui.ui_helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

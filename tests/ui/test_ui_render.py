@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer import Answer, Citation, Computation
+from assistant.domain.answer import Answer, Citation, Computation
 from assistant.ui.render import (
     LABEL_CHARS,
     answer_markdown,
