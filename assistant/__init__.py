@@ -14,10 +14,13 @@ __all__ = [
     "Catalogue",
     "Citation",
     "Computation",
+    "IngestResult",
     "Report",
+    "ReportChoice",
     "Retriever",
     "SeriesPoint",
     "Settings",
+    "ingest",
     "parse_report",
 ]
 
@@ -29,6 +32,9 @@ _HOMES = {
     "Assistant": "assistant.agent.assistant",
     "AssistantError": "assistant.errors",
     "Catalogue": "assistant.index.catalogue",
+    "IngestResult": "assistant.index.ingest",
+    "ReportChoice": "assistant.domain.answer",
+    "ingest": "assistant.index.ingest",
     "Report": "assistant.domain.report",
     "Retriever": "assistant.index.dense",
     "Settings": "assistant.settings",
@@ -37,11 +43,12 @@ _HOMES = {
 
 if TYPE_CHECKING:
     from assistant.agent.assistant import Assistant
-    from assistant.domain.answer import Answer, Citation, Computation, SeriesPoint
+    from assistant.domain.answer import Answer, Citation, Computation, ReportChoice, SeriesPoint
     from assistant.domain.report import Report
     from assistant.errors import AssistantError
     from assistant.index.catalogue import Catalogue
     from assistant.index.dense import Retriever
+    from assistant.index.ingest import IngestResult, ingest
     from assistant.parsing.parse import parse_report
     from assistant.settings import Settings
 

@@ -37,6 +37,16 @@ class SeriesPoint(BaseModel):
     kind: Literal["stated", "computed", "extrapolated", "backcast"]
 
 
+class ReportChoice(BaseModel):
+    """A report the user may mean, offered when a question fits several (best match first)."""
+
+    id: str
+    title: str
+    publisher: str | None = None
+    years: str | None = Field(None, description="The report's forecast period, e.g. '2025-2031'.")
+    score: float = Field(0.0, description="How well the question matches the report, higher is better.")
+
+
 class Answer(BaseModel):
     """The assistant's reply to one question."""
 
@@ -53,6 +63,16 @@ class Answer(BaseModel):
     latency_ms: float = 0.0
     ungrounded_numbers: list[str] = Field(
         default_factory=list, description="Numbers the guard found in no quote or computation."
+    )
+    unanswered_parts: list[str] = Field(
+        default_factory=list, description="Parts of a several-part question the report cannot answer."
+    )
+    candidates: list[ReportChoice] = Field(
+        default_factory=list, description="Reports the question may mean, when it is asked back."
+    )
+    working: list[str] = Field(
+        default_factory=list,
+        description="Formulas of the computed figures, for people: '6.71 x 1.0565^4 = 8.36'; none for stated ones.",
     )
 
     def to_json_dict(self) -> dict[str, Any]:

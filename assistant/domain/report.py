@@ -129,7 +129,9 @@ class Report(BaseModel):
     id: str = Field(description="Slug, e.g. 'clinical-trial-smo-market'.")
     title: str
     publisher: str | None = None
-    market: str | None = Field(None, description="The market's name, e.g. 'Clinical Trial Site Management Organization'.")
+    market: str | None = Field(
+        None, description="The market's name, e.g. 'Clinical Trial Site Management Organization'."
+    )
     path: str = Field(description="Source file path.")
     content_hash: str = Field(description="sha256 of the decoded text; ingest skips unchanged reports.")
     text: str = Field(repr=False, description="Decoded source text that every offset refers to.")

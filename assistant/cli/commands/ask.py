@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TextIO
 
-from assistant.domain.answer import Answer
+from assistant import Answer
 from assistant.errors import InputError
 from assistant.settings import Settings
 
@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.agent.assistant import Assistant
+    from assistant import Assistant
 
     if args.batch is not None:
         if not args.json:

@@ -43,7 +43,7 @@ def report_payload(report: Report) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.index.catalogue import Catalogue
+    from assistant import Catalogue
 
     catalogue = Catalogue(settings)
     reports = [catalogue.get_report(args.report)] if args.report else catalogue.reports()

@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.index.ingest import ingest
+    from assistant import ingest
 
     result = ingest(settings, list(args.paths) or None, progress=not args.no_progress)
     for message in result.errors.values():

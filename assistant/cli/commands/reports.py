@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.index.catalogue import Catalogue
+    from assistant import Catalogue
 
     summaries = Catalogue(settings).list_reports()
     if args.json:

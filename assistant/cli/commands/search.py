@@ -23,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.index.dense import Retriever
+    from assistant import Retriever
 
     k = args.k if args.k is not None else settings.agent.search_k
     passages = Retriever(settings).search(args.query, k=k, report_id=args.report)
