@@ -107,6 +107,7 @@ def extract_model(cache_dir: Path | None = None) -> Path:
 # Questions a process embeds before it traces the encoder for faster questions.
 TRACE_AFTER_QUESTIONS = 2
 
+
 class Embedder:
     """Turns texts into normalised 384-dimensional vectors.
 

@@ -69,9 +69,7 @@ def facts_card_html(report: Report) -> str:
 
 def catalogue_card_html(summaries: Sequence[SummaryLike]) -> str:
     """Card shown while the picker is on automatic routing: the reports the catalogue holds."""
-    items = "".join(
-        f"<li>{html.escape(s.title)} <code>{html.escape(s.id)}</code></li>" for s in summaries
-    )
+    items = "".join(f"<li>{html.escape(s.title)} <code>{html.escape(s.id)}</code></li>" for s in summaries)
     return (
         '<div class="facts-card">'
         f'<div class="facts-title">{len(summaries)} reports in the catalogue</div>'

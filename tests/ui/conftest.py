@@ -15,8 +15,14 @@ from tests.ui.ui_helpers import FORECAST_QUESTION, SECOND_ID, SECOND_MARKET, fre
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -123,4 +129,3 @@ def page(browser) -> Iterator[PageWithRequests]:
 def forecast_answer(warm_assistant):
     """The real Assistant's answer to the forecast question."""
     return warm_assistant.ask(FORECAST_QUESTION)
-
