@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.index.catalogue import ReportSummary
+from assistant.text.tokens import singular
 from assistant.text.words import word_list
 
 # Words that never name a market, and places, which qualify a market but never name one alone.
@@ -28,19 +29,8 @@ _STOP = word_list("question-words")
 _PLACES = word_list("places")
 
 
-def _singular(word: str) -> str:
-    """Cheap singular form so 'polishes', 'systems' and 'batteries' meet their names."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-_STOP = _STOP | {_singular(w) for w in _STOP}
-_PLACES = _PLACES | {_singular(w) for w in _PLACES}
+_STOP = _STOP | {singular(w) for w in _STOP}
+_PLACES = _PLACES | {singular(w) for w in _PLACES}
 _MARKET_NOUNS = frozenset({"market", "markets", "industry", "sector"})
 _FUNCTION = frozenset({"global", "market", "of", "and", "the", "for", "in", "on", "to", "with"})
 _WORD = re.compile(r"[a-z0-9]+")
@@ -53,7 +43,7 @@ Reason = Literal["only", "named", "conversation", "ambiguous", "unnamed"]
 
 
 def _words(text: str) -> list[str]:
-    return [_singular(w) for w in _WORD.findall(text.lower().replace("'s", "")) if not w.isdigit()]
+    return [singular(w) for w in _WORD.findall(text.lower().replace("'s", "")) if not w.isdigit()]
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -228,7 +218,7 @@ class RoutingIndex:
     def _spelt(self, word: str, depth: Callable[[str], int]) -> list[str] | None:
         """Name words a question word stands for, trying its singular first; None for a stop word.
         A misspelt plural is matched as written ('mattres' is 'mattress', not 'mattre')."""
-        single = _singular(word)
+        single = singular(word)
         if word in _STOP or single in _STOP or single in _PLACES or len(single) < 2:
             return None
         for form in dict.fromkeys((single, word)):
@@ -256,7 +246,7 @@ class RoutingIndex:
     def _match(self, question: str) -> dict[int, _Match]:
         matches: dict[int, _Match] = defaultdict(_Match)
         raw = _WORD.findall(question.lower())
-        for token in dict.fromkeys([*raw, *(_singular(w) for w in raw)]):
+        for token in dict.fromkeys([*raw, *(singular(w) for w in raw)]):
             for i in self._acronym_postings.get(token, ()):
                 m = matches[i]
                 m.acronym = True
@@ -321,7 +311,7 @@ class RoutingIndex:
             if m.acronym or m.core > SWITCH_COVERAGE * self._core_total[i] + 1e-9:
                 return True
         raw = _WORD.findall(question.lower())
-        before_market = {_singular(w) for w, nxt in zip(raw, raw[1:], strict=False) if nxt in _MARKET_NOUNS}
+        before_market = {singular(w) for w, nxt in zip(raw, raw[1:], strict=False) if nxt in _MARKET_NOUNS}
         named = {n for w in before_market for n in self._resolve(w, _typo_depth(w))}
         return any(named & matches[i].words for i in tied)
 

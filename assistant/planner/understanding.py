@@ -1,17 +1,15 @@
-"""The offline planner's decisions: which tools a question needs, in which order, and how the
-answer is written from their results. Every number in an answer comes out of a tool result.
-
-A script is a generator (see ``assistant.planner.model``): it yields batches of ``Call``s, receives their
-``Result``s, and returns a ``Final``.
-"""
+"""Reading a question: which intent it asks, its particulars, whether it leans on the conversation
+('and in 2030?'), and whether the report can hold its answer at all."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from collections.abc import Sequence
+from dataclasses import replace
 
+from assistant.planner.classifier import IntentScore
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision
 from assistant.planner.followup import (
     conversation_years,
     entities_in_last_answer,
@@ -19,11 +17,9 @@ from assistant.planner.followup import (
     refers_back,
     relative_years,
 )
-from assistant.planner.intents import Intent, IntentClassifier, IntentScore
-from assistant.planner.model import Script
+from assistant.planner.intents import NUMERIC_INTENTS, SIZE_INTENTS, Intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import Entity, Slots, extract, normalise
-from assistant.text.tokens import terms
+from assistant.planner.slots import Slots, extract, normalise
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
 # answered from the prose, or declined when the prose holds nothing near it.
@@ -32,70 +28,9 @@ WEAK_INTENT = 0.55
 STRONG_INTENT = 0.7
 # Above this the wording is one of the examples, whatever words it adds.
 CERTAIN_INTENT = 0.85
-SIZE_INTENTS = (Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END)
-NUMERIC_INTENTS = (*SIZE_INTENTS, Intent.GROWTH, Intent.TABLE, Intent.CAGR, Intent.DOUBLING)
 
 
-@dataclass
-class PolicyContext:
-    """What the planner knows before calling any tool: how to read intents and the report's names."""
-
-    classifier: IntentClassifier
-    vocabulary: list[Entity]
-    report_id: str
-    search_k: int = 4
-    market_words: frozenset[str] = frozenset()  # words of the market's own name, lower-case
-    publisher: str | None = None  # as the parser found it in the report's text
-    report_terms: frozenset[str] = frozenset()  # stems of every word of the report
-    acronyms: dict[str, str] = field(default_factory=dict)  # 'acrp' -> 'Association of Clinical ...'
-
-    @cached_property
-    def known_terms(self) -> frozenset[str]:
-        """Stems of the market's name and of every entity: words that are not a foreign subject."""
-        words = " ".join([*self.market_words, *(e.name for e in self.vocabulary)])
-        return frozenset(terms(words))
-
-    def expand(self, question: str) -> str:
-        """Spell out the report's acronyms ('acrp stat' -> 'acrp Association of Clinical ... stat')."""
-        return re.sub(
-            r"\b[a-z]{2,6}\b",
-            lambda m: (
-                f"{m.group(0)} {self.acronyms[m.group(0).lower()]}"
-                if m.group(0).lower() in self.acronyms
-                else m.group(0)
-            ),
-            question,
-            flags=re.I,
-        )
-
-    @cached_property
-    def entity_words(self) -> frozenset[str]:
-        """Lower-case words of every region, segment and company name."""
-        return frozenset(w for e in self.vocabulary for w in re.findall(r"[a-z0-9&]+", e.name.lower()))
-
-    @cached_property
-    def _market_name(self) -> re.Pattern[str] | None:
-        if not self.market_words:
-            return None
-        words = "|".join(map(re.escape, sorted(self.market_words)))
-        return re.compile(rf"\b(?:{words})(?:[\s-]+(?:{words}))+\b", re.I)
-
-    def plain(self, question: str) -> str:
-        """The question with the market's name said as 'the market', so the name's words ('site
-        management', 'clinical trial') do not pull the intent towards segments."""
-        return self._market_name.sub("the market", question) if self._market_name else question
-
-
-@dataclass
-class Decision:
-    intent: Intent
-    slots: Slots
-    score: float
-    unanswerable: str | None = None  # the reason, when the report cannot hold the answer
-    query: str = ""  # what to search for: the question, with the earlier one for a follow-up
-
-
-def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext) -> Decision:
+def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
     question = ctx.expand(normalise(question))
     slots = extract(question, ctx.vocabulary)
@@ -113,7 +48,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext)
     elif foreign and top.intent in NUMERIC_INTENTS and top.score < CERTAIN_INTENT:
         # 'how much did enrollment time increase': a figure about something the prose discusses.
         top = IntentScore(Intent.PASSAGE, WEAK_INTENT)
-    elif _RATE_WORDS.search(question) and top.intent in (*SIZE_INTENTS, Intent.GROWTH, Intent.TABLE):
+    elif _RATE_WORDS.search(question) and top.intent in SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE}:
         # 'cagr between 2026 and 2031', 'how fast will it grow each year': a rate, not sizes.
         top = IntentScore(Intent.CAGR, top.score)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
@@ -140,7 +75,7 @@ def _last_question(text: str) -> str:
     return (asked or parts or [text])[-1]
 
 
-def _elsewhere(question: str, ctx: PolicyContext) -> str | None:
+def _elsewhere(question: str, ctx: ReportContext) -> str | None:
     name = other_market(question, ctx.market_words, ctx.entity_words)
     if name is None:
         return None
@@ -153,7 +88,7 @@ def _follow_up(
     top: IntentScore,
     history: Sequence[dict[str, str]],
     previous: str,
-    ctx: PolicyContext,
+    ctx: ReportContext,
 ) -> Decision:
     """A question that leans on the conversation: its own intent when it states one ('and the
     fastest growing segment?'), else the earlier question's; particulars it lacks come from before."""
@@ -233,28 +168,3 @@ def _before_last_question(history: Sequence[dict[str, str]]) -> list[dict[str, s
         if history[i].get("role") == "user":
             return list(history[:i])
     return []
-
-
-def make_script_factory(ctx: PolicyContext) -> Callable[[str, list[dict[str, str]]], Script]:
-    """The function the offline planner calls for every turn.
-
-    The planner replays the script once per tool round, so the decision for a turn is kept (keyed by
-    question and history) instead of being worked out again each round.
-    """
-    from assistant.planner.text_answers import answer
-
-    decisions: dict[tuple[str, tuple[tuple[str, str], ...]], Decision] = {}
-
-    def factory(question: str, history: list[dict[str, str]]) -> Script:
-        key = (question, tuple((t.get("role", ""), t.get("content", "")) for t in history))
-        decision = decisions.get(key)
-        if decision is None:
-            if len(decisions) >= 512:
-                decisions.clear()
-            decision = decisions[key] = decide(question, history, ctx)
-        return answer(question, decision, ctx)
-
-    return factory
-
-
-__all__ = ["Decision", "PolicyContext", "decide", "make_script_factory"]
