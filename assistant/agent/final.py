@@ -13,7 +13,7 @@ import logging
 from langchain_core.messages import AIMessage
 from pydantic import BaseModel
 
-from assistant.agent.grounding import guard
+from assistant.agent.grounding import guard, numbers_in
 from assistant.agent.loop import ToolRecord
 from assistant.agent.prompts import UNANSWERABLE_MARK
 from assistant.domain.answer import Answer, Citation, Computation, FinalDraft, QuoteRef, SeriesPoint
@@ -101,7 +101,9 @@ def to_answer(question: str, draft: FinalDraft, report: Report, records: list[To
     used = computations(records)
     text, ungrounded = draft.text, list[str]()
     if draft.status != "rejected":  # a refusal echoes the user's input and limits, not report figures
-        text, ungrounded = guard(text, citations, used)
+        # Only numbers the question itself holds may be echoed back.
+        echoed = [n for n in draft.echoed if n in numbers_in(question)]
+        text, ungrounded = guard(text, citations, used, echoed)
     return Answer(
         question=question,
         status=draft.status,

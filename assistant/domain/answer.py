@@ -59,6 +59,10 @@ class FinalDraft(BaseModel):
     series: list[SeriesPoint] = Field(default_factory=list)
     working: list[str] = Field(default_factory=list)
     unanswered_parts: list[str] = Field(default_factory=list)
+    echoed: list[str] = Field(
+        default_factory=list,
+        description="Numbers the text repeats from the question (a premise it corrects).",
+    )
 
 
 class ReportChoice(BaseModel):

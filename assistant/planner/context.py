@@ -22,6 +22,7 @@ class ReportContext:
     publisher: str | None = None  # as the parser found it in the report's text
     report_terms: frozenset[str] = frozenset()  # stems of every word of the report
     acronyms: dict[str, str] = field(default_factory=dict)  # initials -> the capitalised name they stand for
+    title: str = "this report"
 
     @cached_property
     def known_terms(self) -> frozenset[str]:

@@ -28,6 +28,12 @@ class Draft:
     def __init__(self) -> None:
         self.quotes: list[QuoteRef] = []
         self.working: list[str] = []
+        self.echoed: list[str] = []
+
+    def echo(self, number: str) -> str:
+        """A number repeated from the question (a premise being corrected); returns it for the text."""
+        self.echoed.append(number)
+        return number
 
     def _cite(self, start: int, end: int, text: str | None) -> str:
         for i, existing in enumerate(self.quotes, 1):
@@ -60,6 +66,7 @@ class Draft:
             quotes=list(self.quotes),
             series=list(series),
             working=list(self.working),
+            echoed=list(self.echoed),
         )
 
 
@@ -71,6 +78,7 @@ def combine(parts: Sequence[FinalDraft], unanswered: Sequence[str] = ()) -> Fina
     quotes: list[QuoteRef] = []
     texts: list[str] = []
     working: list[str] = []
+    echoed: list[str] = []
     for part in parts:
         numbers: dict[int, int] = {}
         for i, quote in enumerate(part.quotes, 1):
@@ -83,6 +91,7 @@ def combine(parts: Sequence[FinalDraft], unanswered: Sequence[str] = ()) -> Fina
             numbers[i] = key
         texts.append(_renumber(part.text, numbers))
         working.extend(w for w in part.working if w not in working)
+        echoed.extend(part.echoed)
     answered = [p for p in parts if p.status == "answered"]
     status: Status = "answered" if answered else parts[0].status
     series = next((p.series for p in parts if p.series), [])
@@ -93,6 +102,7 @@ def combine(parts: Sequence[FinalDraft], unanswered: Sequence[str] = ()) -> Fina
         series=series,
         working=working,
         unanswered_parts=list(unanswered),
+        echoed=echoed,
     )
 
 

@@ -34,5 +34,6 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         report.publisher,
         frozenset(terms(report.text)),
         acronyms(report),
+        report.title,
     )
     return OfflinePlanner(script_factory=make_script_factory(context))

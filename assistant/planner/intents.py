@@ -26,7 +26,25 @@ class Intent(StrEnum):
     DEFINITION = "definition"
     PUBLISHER = "publisher"
     PASSAGE = "passage"  # a fact stated somewhere in the prose
+    THRESHOLD_YEAR = "threshold_year"  # the first year the market reaches a size
+    RATIO = "ratio"  # how many times one year's size is another's
+    CUMULATIVE = "cumulative"  # sizes added up over a range of years
+    AVERAGE_GAIN = "average_gain"  # the mean yearly increase
+    REQUIRED_RATE = "required_rate"  # the growth rate a target needs
+    WHAT_IF = "what_if"  # a size at a rate the user supplies
+    SOURCE = "source"  # the evidence behind the last answer
+    SMALL_TALK = "small_talk"  # a greeting, thanks, or a question about the assistant itself
 
 
 SIZE_INTENTS = frozenset({Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END})
-NUMERIC_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR, Intent.DOUBLING}
+DERIVED_INTENTS = frozenset(
+    {
+        Intent.THRESHOLD_YEAR,
+        Intent.RATIO,
+        Intent.CUMULATIVE,
+        Intent.AVERAGE_GAIN,
+        Intent.REQUIRED_RATE,
+        Intent.WHAT_IF,
+    }
+)
+NUMERIC_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR, Intent.DOUBLING} | DERIVED_INTENTS

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.answers import figures, named, prose
+from assistant.planner.answers import conversation, derived, figures, named, prose
 from assistant.planner.calls import Steps
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.intents import Intent
+from assistant.planner.slots import Slots
 
 Handler = Callable[[str, Decision, ReportContext], Steps[FinalDraft]]
 
@@ -24,8 +25,13 @@ class IntentEntry:
     intent: Intent
     examples: tuple[str, ...]
     handler: Handler
-    keywords: re.Pattern[str] | None = None  # words that settle the intent whatever the wording
+    keywords: re.Pattern[str] | None = None  # words that weigh towards the intent (see settles)
     slots: frozenset[str] = frozenset()  # particulars the answer reads: years, unit, entities
+    # When set, the keywords settle the intent outright if the question holds these particulars
+    # ('when will it pass USD 10 bn' needs an amount to be a threshold question).
+    settles: Callable[[Slots], bool] | None = None
+    # Only a follow-up can ask it ('what's the source for that?' needs an earlier answer).
+    needs_history: bool = False
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -245,7 +251,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "what risks does the market face",
         ),
         prose.section_summary,
-        _words(r"\bchallenge|\bobstacle|\brestraint|\bbarrier|\bhurdle"),
+        _words(
+            r"\bchallenge|\bobstacle|\brestrain|\bbarrier|\bhurdle|\bheadwind|\bhold(s|ing)?\b.{0,20}\bback\b"
+            r"|\b(hinder|hamper|impede|constrain|limit)\w*|\bslow(s|ing)?\b.{0,20}\bdown\b|\brisks?\b"
+        ),
     ),
     IntentEntry(
         Intent.TRENDS,
@@ -292,8 +301,127 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         prose.passage,
     ),
+    # Derived figures: each needs its particulars (an amount, a rate, two years) to be asked at all.
+    IntentEntry(
+        Intent.THRESHOLD_YEAR,
+        (
+            "when will the market pass 10 billion",
+            "first year the market is above 8 billion",
+            "in which year does it exceed usd 9 bn",
+            "by when will it cross the 5 billion mark",
+        ),
+        derived.threshold_year,
+        _words(
+            r"\b(when|what year|which year|first year|by when|how soon)\b.*"
+            r"\b(reach|hit|cross|pass|exceed|surpass|top|above|over|past|get to|break|crack)"
+        ),
+        _YEARS,
+        settles=lambda slots: bool(slots.amounts),
+    ),
+    IntentEntry(
+        Intent.REQUIRED_RATE,
+        (
+            "what growth rate is needed to reach 10 billion by 2030",
+            "what cagr would it need to hit 12 billion",
+            "required growth rate to get to 8 billion by 2029",
+        ),
+        derived.required_rate,
+        _words(r"\b(need|needed|needs|required|require|requires|would it take|must|necessary)\b"),
+        _YEARS,
+        settles=lambda slots: bool(slots.amounts),
+    ),
+    IntentEntry(
+        Intent.WHAT_IF,
+        (
+            "what if it grew at 6% instead",
+            "at 8% cagr how big would it be in 2030",
+            "assuming 7% growth a year what is the 2029 size",
+        ),
+        derived.what_if,
+        _words(
+            r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead)\b|\bat an? \d"
+        ),
+        _YEARS,
+        settles=lambda slots: bool(slots.percents),
+    ),
+    IntentEntry(
+        Intent.RATIO,
+        (
+            "how many times bigger is 2031 than 2025",
+            "ratio of the 2030 size to the 2025 size",
+            "how many times larger will the market be",
+        ),
+        derived.ratio,
+        _words(r"\b(how many times|times (bigger|larger|greater|as (big|large))|ratio|multiple of)\b"),
+        _YEARS,
+        settles=lambda slots: True,
+    ),
+    IntentEntry(
+        Intent.CUMULATIVE,
+        (
+            "total market size from 2026 to 2028 combined",
+            "cumulative revenue over the forecast",
+            "sum of the yearly sizes 2025-2030",
+        ),
+        derived.cumulative,
+        _words(r"\b(cumulative\w*|combined|in total|total|sum|summed|added up|altogether|aggregate)\b"),
+        _YEARS,
+        settles=lambda slots: len(set(slots.years)) >= 2,
+    ),
+    IntentEntry(
+        Intent.AVERAGE_GAIN,
+        (
+            "average annual increase in market size",
+            "mean yearly gain between 2025 and 2031",
+            "how much does it add per year on average",
+        ),
+        derived.average_gain,
+        _words(r"\b(average|mean|typical)\b(?!.*\b(rate|cagr|percent)\b)"),
+        _YEARS,
+        settles=lambda slots: not slots.percents,
+    ),
+    IntentEntry(
+        Intent.SOURCE,
+        (
+            "what's the source for that claim",
+            "where does the report say that",
+            "what backs that up",
+            "show me the evidence",
+        ),
+        conversation.no_earlier_claim,
+        _words(
+            r"\b(source|sources|where does (it|the report) say|evidence|back(s|ing)? (that|this|it) up"
+            r"|citation|cite|how do you know|prove it)\b|^\s*why\s*\??\s*$"
+        ),
+        settles=lambda slots: True,
+        needs_history=True,
+    ),
+    IntentEntry(
+        Intent.SMALL_TALK,
+        (),  # recognised by its form (assistant.planner.acts), never by nearness to a question
+        conversation.small_talk,
+    ),
 )
 
 ENTRIES = {entry.intent: entry for entry in REGISTRY}
-EXAMPLES = {entry.intent: entry.examples for entry in REGISTRY}
-KEYWORDS = tuple((entry.intent, entry.keywords) for entry in REGISTRY if entry.keywords is not None)
+# The classifier weighs nearness to these; an intent that settles on its words and particulars is
+# never chosen by nearness alone ('size in 2031 in usd million' is near 'ratio of the 2030 size').
+EXAMPLES = {entry.intent: entry.examples for entry in REGISTRY if entry.settles is None}
+# Words that weigh in the classifier; settling words are applied by ``settled_intent`` instead.
+KEYWORDS = tuple(
+    (entry.intent, entry.keywords)
+    for entry in REGISTRY
+    if entry.keywords is not None and entry.settles is None
+)
+SETTLING = tuple(entry for entry in REGISTRY if entry.settles is not None and entry.keywords is not None)
+
+
+def settled_intent(question: str, slots: Slots, follow_up: bool) -> Intent | None:
+    """The intent whose words and particulars settle the question outright, if any."""
+    for entry in SETTLING:
+        assert entry.keywords is not None and entry.settles is not None
+        if entry.needs_history and not follow_up:
+            continue
+        if entry.keywords.search(question) and entry.settles(slots):
+            return entry.intent
+    return None

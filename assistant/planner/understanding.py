@@ -7,19 +7,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.planner.acts import conversation_act
 from assistant.planner.classifier import IntentScore
 from assistant.planner.context import ReportContext
-from assistant.planner.decision import Decision
+from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import (
-    conversation_years,
+    asks_when,
     entities_in_last_answer,
     has_subject,
+    last_two_years,
+    ordinal_item,
     refers_back,
+    refers_to_two_years,
     relative_years,
 )
-from assistant.planner.intents import NUMERIC_INTENTS, SIZE_INTENTS, Intent
+from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
+from assistant.planner.parts import clauses
+from assistant.planner.premises import split_premise
+from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import Slots, extract, normalise
+from assistant.planner.slots import Slots, extract, match_entities, normalise
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
 # answered from the prose, or declined when the prose holds nothing near it.
@@ -30,6 +37,69 @@ STRONG_INTENT = 0.7
 CERTAIN_INTENT = 0.85
 
 
+def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
+    """The message as the parts it asks, in order, and the premise it opens with, if any."""
+    text = ctx.expand(normalise(question))
+    if conversation_act(text):
+        return Plan([(question, Decision(Intent.SMALL_TALK, Slots(), 1.0))])
+    if extract(text, ctx.vocabulary).injection:
+        return Plan([(question, decide(question, history, ctx))])
+    premise, rest = split_premise(text, ctx.vocabulary)
+    groups: list[str] = []
+    for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
+        if groups and not _stands_alone(piece, ctx):
+            groups[-1] += joiner + piece
+        else:
+            groups.append(piece)
+    parts = [(group, decide(group, history, ctx)) for group in groups]
+    if len(parts) > 1 and len({d.intent for _, d in parts}) == 1:
+        parts = [(rest, decide(rest, history, ctx))]  # one ask said several times: 'size in 2026 and 2028'
+    if len(parts) > 1:
+        _share_years(parts)
+    return Plan(parts, premise)
+
+
+def _stands_alone(clause: str, ctx: ReportContext) -> bool:
+    """Whether a clause asks something by itself, rather than adding a year or a name to the last."""
+    if len(clause.split()) < 2 and not any(p.search(clause) for _, p in KEYWORDS):
+        return False
+    slots = extract(clause, ctx.vocabulary)
+    if settled_intent(clause, slots, follow_up=False):
+        return True
+    if _QUESTION_FORM.match(clause) and len(clause.split()) >= 3:
+        return True
+    if any(pattern.search(clause) for _, pattern in KEYWORDS):
+        return True
+    top = ctx.classifier.rank(ctx.plain(clause))[0]
+    return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
+
+
+_QUESTION_FORM = re.compile(
+    r"^\s*(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
+    r"|will|would|list|tell|give|show|name|describe|explain)\b",
+    re.I,
+)
+
+
+def _share_years(parts: list[tuple[str, Decision]]) -> None:
+    """'size and growth in 2030': a year said once applies to the parts that read years but name none."""
+    years = [y for _, d in parts for y in d.slots.years]
+    if not years:
+        return
+    for _, decision in parts:
+        if not decision.slots.years and decision.intent in SIZE_INTENTS:
+            decision.slots.years = list(dict.fromkeys(years))
+            decision.intent = Intent.SIZE_IN_YEAR
+
+
+_COMPANY_RANK = re.compile(
+    r"\b(which|what|who)\b[^?]*\b(firm|company|player|vendor|provider|competitor|brand)\b[^?]*"
+    r"\b(biggest|largest|leading|top|dominant|leads|dominates|number one|no\.? ?1|market leader|most share)\b"
+    r"|\b(biggest|largest|leading|top|dominant)\s+(firm|company|player|vendor|provider|competitor|brand)\b",
+    re.I,
+)
+
+
 def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
     question = ctx.expand(normalise(question))
@@ -38,10 +108,21 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # Read only the question the message ends with; the text before it tries to set figures.
         question = _last_question(question)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
+    previous = _previous_question(history)
+    settled = settled_intent(question, slots, follow_up=previous is not None)
+    if settled is Intent.SOURCE and previous is not None:
+        earlier = decide(previous, _before_last_question(history), ctx)
+        return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
     ranked = ctx.classifier.rank(ctx.plain(question))
     top = ranked[0]
     foreign = foreign_terms(question, ctx.report_terms, ctx.known_terms)
-    if bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
+    if settled is not None:
+        top = IntentScore(settled, CERTAIN_INTENT)
+    elif _COMPANY_RANK.search(question) and not slots.specific("company"):
+        decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
+        decision.query = ctx.plain(question)
+        return decision
+    elif bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
         # A year and a money or forecast word: a figure is wanted, whatever else the wording resembles.
         best = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
         top = IntentScore(best.intent, max(best.score, WEAK_INTENT))
@@ -54,12 +135,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
         # Companies appear in the report as key players and in its recent developments.
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
-    previous = _previous_question(history)
     elliptic = len(question.split()) <= 4 and (top.score < WEAK_INTENT or not has_subject(question))
-    if previous and (slots.follow_up or elliptic or refers_back(question)):
-        return _follow_up(question, slots, top, history, previous, ctx)
+    pointing = refers_back(question) or refers_to_two_years(question) or ordinal_item(question, history)
+    if previous and (slots.follow_up or elliptic or pointing):
+        return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
-    reason = _unanswerable(intent, slots) or _elsewhere(question, ctx)
+    reason = _unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
     # The search reads the question as the classifier did, so its embedding is computed once.
     return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
 
@@ -89,18 +170,37 @@ def _follow_up(
     history: Sequence[dict[str, str]],
     previous: str,
     ctx: ReportContext,
+    settled: bool = False,
 ) -> Decision:
     """A question that leans on the conversation: its own intent when it states one ('and the
     fastest growing segment?'), else the earlier question's; particulars it lacks come from before."""
     earlier = decide(previous, _before_last_question(history), ctx)
-    own = top.score >= STRONG_INTENT and has_subject(question)
+    own = settled or (top.score >= STRONG_INTENT and has_subject(question))
     intent = _refine(top.intent, slots) if own else earlier.intent
+    when = asks_when(question) and not has_subject(question)
+    if (
+        not own
+        and slots.years
+        and intent not in NUMERIC_INTENTS
+        and not when
+        and intent is not Intent.DEVELOPMENTS
+    ):
+        intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
     years = (
         slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
     )
-    if intent is Intent.GROWTH and len(years) < 2:
-        years = sorted(set(conversation_years(history) + years))
+    if refers_to_two_years(question) or (intent is Intent.GROWTH and len(years) < 2):
+        years = last_two_years(history) or years
+        if intent in SIZE_INTENTS and len(years) == 2 and not own:
+            intent = Intent.GROWTH  # 'and the change between them?'
+    if intent in DERIVED_INTENTS and len(set(years)) < 2 and refers_to_two_years(question):
+        years = last_two_years(history)
     entities = slots.entities
+    listed = ordinal_item(question, history)
+    if listed:
+        entities = match_entities(listed, ctx.vocabulary) or entities
+        if not own and intent is Intent.KEY_PLAYERS:
+            intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
     if not entities and refers_back(question):
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
     merged = replace(
@@ -112,7 +212,9 @@ def _follow_up(
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
-    return Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
+    decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
+    decision.asks_when = when
+    return decision
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:

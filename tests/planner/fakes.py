@@ -2,7 +2,7 @@
 
 ``HashEmbedder`` turns text into a bag of hashed word buckets (identical wordings embed identically,
 shared words make vectors near), ``ReportFacts`` serves a parsed report's fact sheet the way the
-agent does, and ``ReportSearcher`` ranks the report's real chunks with BM25.
+agent does, and ``ReportSearcher`` ranks the report's real chunks by shared word stems.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 from assistant.domain.report import Report
 from assistant.index.chunking import chunk_report
-from assistant.index.lexical import LexicalIndex
 from assistant.settings import ChunkingSettings
+from assistant.text.tokens import stems
 from tools.search import Passage
 
 DIMENSION = 384
@@ -61,15 +61,20 @@ class ReportFacts:
 
 
 class ReportSearcher:
-    """BM25 over the report's real chunks; scores scaled to 0..1 like the dense search's."""
+    """Ranks the report's real chunks by the stems they and their section heading share with the
+    query (the dense search blends the heading in too); scores fall in 0..1 like the dense search's."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.index = LexicalIndex(chunk_report(report, ChunkingSettings()))
+        self.chunks = chunk_report(report, ChunkingSettings())
 
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[Passage]:
-        hits = self.index.search(query, k)
-        top = max((score for _, score in hits), default=1.0) or 1.0
+        wanted = stems(query)
+        scored = []
+        for order, chunk in enumerate(self.chunks):
+            shared = len(wanted & stems(chunk.text)) + 2 * len(wanted & stems(chunk.section))
+            scored.append((shared / (2 * len(wanted) or 1), order, chunk))
+        scored.sort(key=lambda item: (-item[0], item[1]))
         return [
             Passage(
                 report_id=chunk.report_id,
@@ -77,7 +82,7 @@ class ReportSearcher:
                 start=chunk.start,
                 end=chunk.end,
                 text=chunk.text,
-                score=score / top * 0.6,
+                score=min(1.0, score),
             )
-            for chunk, score in hits
+            for score, _, chunk in scored[:k]
         ]

@@ -52,7 +52,7 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
     wanted_unit = decision.slots.unit
     if wanted_unit and wanted_unit != found[0].unit:
         conversions = yield [_convert(s.value, s.unit, wanted_unit) for s in found]
-    lines = []
+    lines, computed, notes = [], [], []
     for i, size in enumerate(found):
         shown = format_money(size.currency, size.value, size.unit)
         if conversions and isinstance(conversions[i].value, ConvertResult):
@@ -63,11 +63,16 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
             quotes = fact.quotes if fact else []
             lines.append(f"The report states {shown} for {size.year} {draft.cite_all(quotes)}.")
         else:
-            verb = "was" if size.kind == "backcast" else "is projected at"
             draft.show_working(size.expression)
-            lines.append(f"The market {verb} {shown} in {size.year}, computed from {basis.describe(draft)}.")
-        if size.note and not (check and size.kind == "stated"):  # the reconcile note says it
-            lines.append(size.note)
+            computed.append((size, shown))
+        if size.note and not (check and size.kind == "stated") and size.note not in notes:
+            notes.append(size.note)  # the reconcile note below says it for a stated year
+    if computed:
+        # One sentence for every computed year, so the basis is described (and cited) once.
+        verb = "was" if all(s.kind == "backcast" for s, _ in computed) else "is projected at"
+        figures = _join([f"{shown} in {size.year}" for size, shown in computed])
+        lines.append(f"The market {verb} {figures}, computed from {basis.describe(draft)}.")
+    lines.extend(notes)
     if check:
         kinds = [(s.kind, s.year) for s in found]
         lines.append(reconcile.note(basis, check, kinds, draft))
@@ -279,3 +284,7 @@ def size_base(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fi
             f"{draft.cite_all(basis.end_fact.quotes)}"
         )
     return draft.final(text + ".", series=points)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

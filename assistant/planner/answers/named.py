@@ -49,7 +49,13 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
         return (yield from decline(question, "The report does not list key players.", ctx))
     names = [p.name for p in fact.value if isinstance(p, NamedFact)]
     mark = draft.cite_range(fact.quotes)
-    return draft.final(f"The report names these key players: {', '.join(names)} {mark}.")
+    text = f"The report names these key players: {', '.join(names)} {mark}."
+    if decision.asks_company_rank:
+        text = (
+            "The report gives no market shares or revenues for individual companies, so it does not say "
+            f"which is the largest. {text}"
+        )
+    return draft.final(text)
 
 
 def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
@@ -114,17 +120,54 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     items = [(d, q) for d, q in zip(fact.value, fact.quotes, strict=False) if isinstance(d, DevelopmentFact)]
     chosen = _filter_developments(items, question, decision)
     lines = []
-    for _, quote in chosen:
-        # The opening sentence says who did what; a 'how many' question wants the sentence with the figure.
+    detail = _detail_words(question, decision)
+    for item, quote in chosen:
+        # The opening sentence says who did what; a 'how many' question wants the sentence with the
+        # figure, and a question about a detail the sentence that shares its words.
+        opening = sentences(quote.text, quote.start)[:1]
         if NUMBER_ASK.search(question):
-            first = best_sentences([_AsPassage(quote)], question, limit=1, want_number=True)
+            picked = best_sentences([_AsPassage(quote)], question, limit=1, want_number=True)
+        elif detail:
+            best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
+            picked = best if best and best[0].overlap >= 1 else opening
+            if picked and opening and picked[0].start != opening[0].start:
+                picked = [opening[0], picked[0]]
         else:
-            first = sentences(quote.text, quote.start)[:1]
-        if first:
-            lines.append(f"{first[0].text} {draft.cite(first[0])}")
+            picked = opening
+        text = " ".join(f"{s.text} {draft.cite(s)}" for s in picked)
+        if picked and decision.asks_when and not _DATED.search(picked[0].text):
+            text = f"{_month_year(item.date)}: {text}"
+        if picked:
+            lines.append(text)
     if not lines:
         return (yield from decline(question, "The report mentions no such development.", ctx))
     return draft.final(" ".join(lines))
+
+
+_DATED = re.compile(r"\b(19|20)\d\d\b")
+_GENERIC_DETAIL = frozenset(
+    "what which who when how did does do the a an of in on to for and recent recently new latest any "
+    "development developments news announce announced acquisition acquire acquired launch launched open "
+    "opened company firm player one market report tell me about".split()
+)
+
+
+def _detail_words(question: str, decision: Decision) -> list[str]:
+    """Words of the question beyond who and what kind of development: the detail it asks about."""
+    names = {w for e in decision.slots.entities for w in e.name.lower().split()}
+    return [
+        w
+        for w in re.findall(r"[a-z0-9]+", question.lower())
+        if w not in _GENERIC_DETAIL and w not in names and not w.isdigit() and len(w) > 2
+    ]
+
+
+def _month_year(date: str) -> str:
+    """'2024-03' -> 'March 2024'; a bare year stays as it is."""
+    year, _, month = date.partition("-")
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return f"{_MONTHS[int(month) - 1].capitalize()} {year}"
+    return year
 
 
 class _AsPassage:
