@@ -14,6 +14,18 @@ from evals.metrics import normalize_heading
 from evals.questions import KINDS, EvalSetError, load_set
 
 SEED_ID = "clinical-trial-smo-market"
+# The kinds the generated seed set covers; the hand-written analyst sets cover the others.
+SEED_KINDS = (
+    "forecast",
+    "growth_cagr",
+    "lookup",
+    "list",
+    "prose_fact",
+    "unanswerable",
+    "injection",
+    "multi_turn",
+    "malformed",
+)
 
 
 def test_committed_sets_match_the_generator() -> None:
@@ -26,8 +38,8 @@ def test_seed_set_size_and_kinds() -> None:
     items = load_set("seed")
     assert len(items) >= 150
     counts = Counter(item.kind for item in items)
-    assert set(counts) == set(KINDS)
-    assert all(counts[kind] >= 10 for kind in KINDS), counts
+    assert set(counts) == set(SEED_KINDS) and set(SEED_KINDS) <= set(KINDS)
+    assert all(counts[kind] >= 10 for kind in SEED_KINDS), counts
 
 
 def test_headline_is_read_from_the_report(seed_text: str) -> None:
