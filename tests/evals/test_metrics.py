@@ -190,10 +190,18 @@ def test_conversation_line_counts_whole_conversations() -> None:
 
 
 def test_committed_thresholds_are_the_agreed_start() -> None:
-    assert load_thresholds() == {
+    seed = {
         "min": {"forecast.accuracy": 1.0, "overall.accuracy": 0.95, "overall.citation_validity": 1.0},
         "max": {"overall.ungrounded_rate": 0.0},
     }
+    assert load_thresholds() == seed and load_thresholds(set_name="smoke") == seed
+    analyst = load_thresholds(set_name="analyst")
+    assert analyst["max"] == {"overall.ungrounded_rate": 0.0}
+    assert analyst["min"]["overall.citation_validity"] == 1.0
+    kinds = {key.partition(".")[0] for key in analyst["min"]}
+    assert kinds >= {"overall", "multi_part", "derived_math", "false_premise", "passage_detail"}
+    assert kinds >= {"not_a_market", "smalltalk", "unstated", "followup"}
+    assert "overall.conversation_accuracy" in analyst["min"]
 
 
 def test_markdown_shows_both_systems_and_failures() -> None:
