@@ -14,35 +14,42 @@ __all__ = [
     "Catalogue",
     "Citation",
     "Computation",
+    "IngestResult",
     "Report",
+    "ReportChoice",
     "Retriever",
     "SeriesPoint",
     "Settings",
+    "ingest",
     "parse_report",
 ]
 
 _HOMES = {
-    "Answer": "assistant.answer",
-    "Citation": "assistant.answer",
-    "Computation": "assistant.answer",
-    "SeriesPoint": "assistant.answer",
-    "Assistant": "assistant.agent",
+    "Answer": "assistant.domain.answer",
+    "Citation": "assistant.domain.answer",
+    "Computation": "assistant.domain.answer",
+    "SeriesPoint": "assistant.domain.answer",
+    "Assistant": "assistant.agent.assistant",
     "AssistantError": "assistant.errors",
-    "Catalogue": "assistant.catalogue",
-    "Report": "assistant.report",
-    "Retriever": "assistant.retrieval",
+    "Catalogue": "assistant.index.catalogue",
+    "IngestResult": "assistant.index.ingest",
+    "ReportChoice": "assistant.domain.answer",
+    "ingest": "assistant.index.ingest",
+    "Report": "assistant.domain.report",
+    "Retriever": "assistant.index.dense",
     "Settings": "assistant.settings",
-    "parse_report": "assistant.parsing",
+    "parse_report": "assistant.parsing.parse",
 }
 
 if TYPE_CHECKING:
-    from assistant.agent import Assistant
-    from assistant.answer import Answer, Citation, Computation, SeriesPoint
-    from assistant.catalogue import Catalogue
+    from assistant.agent.assistant import Assistant
+    from assistant.domain.answer import Answer, Citation, Computation, ReportChoice, SeriesPoint
+    from assistant.domain.report import Report
     from assistant.errors import AssistantError
-    from assistant.parsing import parse_report
-    from assistant.report import Report
-    from assistant.retrieval import Retriever
+    from assistant.index.catalogue import Catalogue
+    from assistant.index.dense import Retriever
+    from assistant.index.ingest import IngestResult, ingest
+    from assistant.parsing.parse import parse_report
     from assistant.settings import Settings
 
 

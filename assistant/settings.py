@@ -56,9 +56,7 @@ class SlackSettings(BaseModel):
 class Settings(BaseSettings):
     """Every setting of the assistant; ``ASSISTANT_`` prefix, ``__`` for nested groups."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore"
-    )
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore")
 
     data_dir: Path = Field(PROJECT_ROOT / ".data", description="Where the embedded Chroma store lives.")
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Folder of report files to ingest.")
@@ -87,6 +85,7 @@ class Settings(BaseSettings):
         if self.slack_api_url:
             self.slack.api_url = self.slack_api_url
         return self
+
     # Issue 4 documents ASSISTANT_UI_AUTH (user:password); copied into ui.auth the same way.
     ui_auth: str | None = Field(
         None,

@@ -86,7 +86,7 @@ QUESTIONS = (
 
 def prepare(data: Path) -> None:
     """Ingest the seed report into ``data`` (unchanged reports are skipped)."""
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
     corpus = data / "corpus"

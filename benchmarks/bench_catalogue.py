@@ -95,7 +95,7 @@ class _Memo:
                 self.vectors = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
 
     def embedder(self) -> Any:
-        from assistant.embeddings import Embedder, get_embedder
+        from assistant.index.embeddings import Embedder, get_embedder
         from assistant.settings import Settings
 
         base = get_embedder(Settings(data_dir=BENCH))
@@ -126,9 +126,9 @@ class _Memo:
 
 def _fingerprint(files: list[Path], settings: Any) -> str:
     """What a finished store holds: the files' bytes and what shapes the index."""
-    from assistant.chunking import CHUNKER_VERSION
-    from assistant.parsing import PARSER_VERSION
-    from assistant.store import index_suffix
+    from assistant.index.chunking import CHUNKER_VERSION
+    from assistant.index.store import index_suffix
+    from assistant.parsing.parse import PARSER_VERSION
 
     digest = hashlib.sha256(f"{index_suffix(settings)}\0{CHUNKER_VERSION}\0{PARSER_VERSION}\0".encode())
     for path in files:
@@ -141,7 +141,7 @@ def build_store(data: Path, files: list[Path], memo: _Memo, chroma_url: str | No
 
     An embedded store that a previous run finished for the same files is used as it is (checking
     1,000 reports one by one would take minutes)."""
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
     settings = Settings(data_dir=data, corpus_dir=data / "corpus", chroma_url=chroma_url)

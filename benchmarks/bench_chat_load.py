@@ -95,8 +95,8 @@ def start_local_server(data_dir: Path | None, concurrency: int) -> tuple[object,
     """Serve the chat page over ``data_dir`` (or a fresh ingest of the bundled corpus)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    from assistant.agent import Assistant
-    from assistant.ingest import ingest
+    from assistant.agent.assistant import Assistant
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
     from assistant.ui import build_app, serve
 
@@ -125,8 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20, help="concurrent API clients (default 20)")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to run (default 30)")
     parser.add_argument("--data-dir", type=Path, help="use this ingested store (default: a fresh ingest)")
-    parser.add_argument("--concurrency", type=int, default=None,
-                        help="answers the local server computes at once (default: the page's setting)")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=None,
+        help="answers the local server computes at once (default: the page's setting)",
+    )
     args = parser.parse_args(argv)
 
     demo = None
@@ -160,12 +164,17 @@ def main(argv: list[str] | None = None) -> int:
 
     lat = tally.latencies
     print(f"clients {args.clients}, duration {wall:.1f} s (requests in flight at {args.seconds:g} s finish)")
-    print(f"answers {len(lat)}, errors {len(tally.errors)} (goal 0), "
-          f"throughput {len(lat) / wall:.2f} answers/s")
-    print(f"latency p50 {percentile(lat, 50):.2f} s, p95 {percentile(lat, 95):.2f} s, "
-          f"max {max(lat) if lat else float('nan'):.2f} s (client side, queueing included)")
-    print(f"server answer time p50 {percentile(tally.server_ms, 50) / 1000:.2f} s, "
-          f"p95 {percentile(tally.server_ms, 95) / 1000:.2f} s (Answer.latency_ms)")
+    print(
+        f"answers {len(lat)}, errors {len(tally.errors)} (goal 0), throughput {len(lat) / wall:.2f} answers/s"
+    )
+    print(
+        f"latency p50 {percentile(lat, 50):.2f} s, p95 {percentile(lat, 95):.2f} s, "
+        f"max {max(lat) if lat else float('nan'):.2f} s (client side, queueing included)"
+    )
+    print(
+        f"server answer time p50 {percentile(tally.server_ms, 50) / 1000:.2f} s, "
+        f"p95 {percentile(tally.server_ms, 95) / 1000:.2f} s (Answer.latency_ms)"
+    )
     for error in tally.errors[:10]:
         print(f"  error: {error}")
     return 0 if not tally.errors else 1

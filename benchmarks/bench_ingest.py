@@ -28,12 +28,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from assistant.chunking import chunk_report  # noqa: E402
-from assistant.embeddings import get_embedder  # noqa: E402
-from assistant.ingest import ingest  # noqa: E402
-from assistant.parsing import discover_reports, parse_report  # noqa: E402
+from assistant.index.chunking import chunk_report  # noqa: E402
+from assistant.index.embeddings import get_embedder  # noqa: E402
+from assistant.index.ingest import ingest  # noqa: E402
+from assistant.index.store import ChromaStore  # noqa: E402
+from assistant.parsing.parse import discover_reports, parse_report  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
-from assistant.store import ChromaStore  # noqa: E402
 
 SEED = ROOT / "corpus" / "clinical-trial-smo-market.txt"
 MARKET = "Clinical Trial Site Management Organization"

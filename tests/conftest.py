@@ -49,7 +49,7 @@ def settings(tmp_path: Path, corpus_dir: Path):
 @pytest.fixture(scope="session")
 def ingested_settings(tmp_path_factory: pytest.TempPathFactory):
     """Settings with the seed report already ingested into an embedded store (shared, read-only)."""
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
     base = tmp_path_factory.mktemp("ingested")
@@ -145,7 +145,7 @@ def memo_embedder(tmp_path_factory: pytest.TempPathFactory):
     Pass it as ``embedder=`` where a test is not about embedding itself; its ``documents_embedded``
     counter still counts every text asked for, remembered or not.
     """
-    from assistant.embeddings import Embedder, get_embedder
+    from assistant.index.embeddings import Embedder, get_embedder
     from assistant.settings import Settings
 
     base = get_embedder(Settings(data_dir=tmp_path_factory.mktemp("memo")))

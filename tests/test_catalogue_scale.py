@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalogue import ReportSummary
-from assistant.parsing import parse_report
-from assistant.routing import routing_index
+from assistant.agent.routing import routing_index
+from assistant.index.catalogue import ReportSummary
+from assistant.parsing.parse import parse_report
 from benchmarks.synth_catalogue import LAYOUTS, generate, market_names
 
 
@@ -113,7 +113,7 @@ def test_misspelt_names_at_a_thousand_are_never_sent_to_the_wrong_report(thousan
 
 def test_a_generated_catalogue_is_answered_end_to_end(tmp_path: Path, memo_embedder):
     from assistant import Assistant
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
     truths = [t for t in generate(12, 21, tmp_path / "corpus") if t.consistent]

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from assistant.chunking import FULL_TEXT_SECTION, Chunk, chunk_report, count_tokens, get_encoding
+from assistant.domain.report import Consistency, Report, Section
 from assistant.errors import ConfigError
-from assistant.parsing import parse_report, parse_text
-from assistant.report import Consistency, Report, Section
+from assistant.index.chunking import FULL_TEXT_SECTION, Chunk, chunk_report, count_tokens, get_encoding
+from assistant.parsing.parse import parse_report, parse_text
 from assistant.settings import ChunkingSettings
 
 CONFIGS = [

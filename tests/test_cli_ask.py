@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 
 JSON_KEYS = {"question", "status", "answer", "citations", "computations", "backend", "latency_ms"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 from assistant.settings import Settings
 
 SEED_ID = "clinical-trial-smo-market"

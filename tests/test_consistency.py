@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.consistency import check_consistency
-from assistant.report import FactSheet, Money, Rate, Span, Unit
+from assistant.domain.report import FactSheet, Money, Rate, Span, Unit
+from assistant.parsing.consistency import check_consistency
 
 
 def span(text: str) -> Span:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import (
+from assistant.errors import ConfigError
+from assistant.index.embeddings import (
     HEADING_WEIGHT,
     MODEL_NAME,
     Embedder,
@@ -17,7 +18,6 @@ from assistant.embeddings import (
     model_zip_path,
     passage_vectors,
 )
-from assistant.errors import ConfigError
 from assistant.settings import EmbeddingSettings, Settings
 
 

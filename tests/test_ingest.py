@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.catalogue import Catalogue
-from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import ReportError
-from assistant.ingest import ingest
-from assistant.retrieval import Retriever
+from assistant.index.catalogue import Catalogue
+from assistant.index.dense import Retriever
+from assistant.index.embeddings import Embedder, get_embedder
+from assistant.index.ingest import ingest
+from assistant.index.store import ChromaStore
 from assistant.settings import EmbeddingSettings, Settings
-from assistant.store import ChromaStore
 
 SEED_ID = "clinical-trial-smo-market"
 OLD_REGION = "North America maintains a dominant position"
@@ -255,9 +255,9 @@ def test_reports_share_length_sorted_batches(store_settings: Settings, memo_embe
 
 def test_a_new_parser_version_re_stores_an_unchanged_report(store_settings, memo_embedder, monkeypatch):
     """Stored fact sheets never lag the parser: a parser bump re-reads reports whose text is unchanged."""
-    import assistant.ingest as ingest_module
-    import assistant.store as store_module
-    from assistant.ingest import ingest
+    import assistant.index.ingest as ingest_module
+    import assistant.index.store as store_module
+    from assistant.index.ingest import ingest
 
     ingest(store_settings, progress=False, embedder=memo_embedder)
     again = ingest(store_settings, progress=False, embedder=memo_embedder)

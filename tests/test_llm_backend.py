@@ -9,7 +9,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from assistant.agent import Assistant
+from assistant.agent.assistant import Assistant
 from assistant.errors import BackendError, ConfigError
 from assistant.settings import Settings
 

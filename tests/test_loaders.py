@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import ReportError, ReportParseError
-from assistant.loaders import MAX_BYTES, load_document, load_text
-from assistant.parsing import load_text as reexported
-from assistant.parsing import parse_report
+from assistant.parsing.loaders import MAX_BYTES, load_document, load_text
+from assistant.parsing.parse import load_text as reexported
+from assistant.parsing.parse import parse_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 

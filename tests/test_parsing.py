@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from assistant.domain.report import Named, Report, Span
 from assistant.errors import ReportError
-from assistant.parsing import discover_reports, is_navigation, parse_report, parse_text, slugify
-from assistant.report import Named, Report, Span
+from assistant.parsing.parse import discover_reports, is_navigation, parse_report, parse_text, slugify
 
 PLAYERS = [
     "WCG Clinical",

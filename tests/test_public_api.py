@@ -11,10 +11,13 @@ PUBLIC = [
     "Catalogue",
     "Citation",
     "Computation",
+    "IngestResult",
     "Report",
+    "ReportChoice",
     "Retriever",
     "SeriesPoint",
     "Settings",
+    "ingest",
     "parse_report",
 ]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embeddings import get_embedder
-from assistant.query_encoder import build_query_encoder
+from assistant.index.embeddings import get_embedder
+from assistant.index.query_encoder import build_query_encoder
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import build_parser
+from assistant.cli.main import build_parser
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 BLOCK = re.compile(r"<!-- help:start -->\n```text\n(.*?)```\n<!-- help:end -->", re.S)

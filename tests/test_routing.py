@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalogue import ReportSummary
-from assistant.parsing import parse_report
-from assistant.routing import MAX_LISTED, RoutingIndex, route, routing_index
+from assistant.agent.routing import MAX_LISTED, RoutingIndex, route, routing_index
+from assistant.index.catalogue import ReportSummary
+from assistant.parsing.parse import parse_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORT_FILES = sorted((FIXTURES / "reports").iterdir()) + sorted((FIXTURES / "routing").iterdir())
@@ -146,7 +146,7 @@ def test_index_starts_from_the_catalogue_order_it_is_given(summaries):
 @pytest.fixture(scope="module")
 def catalogue_settings(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):
     """The seed and every fixture report ingested into one embedded store (shared, read-only)."""
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
     base = tmp_path_factory.mktemp("catalogue")
@@ -210,7 +210,7 @@ def test_an_explicit_report_id_overrides_routing(catalogue_assistant):
 
 
 def test_cli_report_option_and_facts_for_every_layout(catalogue_settings, monkeypatch, capsys):
-    from assistant.cli import main
+    from assistant.cli.main import main
 
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(catalogue_settings.data_dir))
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(catalogue_settings.corpus_dir))

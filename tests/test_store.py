@@ -7,15 +7,15 @@ import socket
 
 import pytest
 
-from assistant.catalogue import Catalogue
-from assistant.chunking import Chunk, chunk_report
-from assistant.embeddings import Embedder, get_embedder, passage_vectors
+from assistant.domain.report import Report
 from assistant.errors import ConfigError, IndexError_, ReportNotFoundError
-from assistant.parsing import parse_report
-from assistant.report import Report
-from assistant.retrieval import Retriever
+from assistant.index.catalogue import Catalogue
+from assistant.index.chunking import Chunk, chunk_report
+from assistant.index.dense import Retriever
+from assistant.index.embeddings import Embedder, get_embedder, passage_vectors
+from assistant.index.store import ChromaStore, collection_names
+from assistant.parsing.parse import parse_report
 from assistant.settings import ChunkingSettings, Settings
-from assistant.store import ChromaStore, collection_names
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.embeddings import get_embedder
-from assistant.vector_cache import cache_key, cached_embed
+from assistant.index.embeddings import get_embedder
+from assistant.index.vector_cache import cache_key, cached_embed
 
 TEXTS = ["how big will the market be in 2029", "which region leads the market"]
 

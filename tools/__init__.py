@@ -27,18 +27,11 @@ from tools.forecast import (
     size_table,
 )
 from tools.search import Passage, PassageLike, PassageSearcher, SearchResult, search_passages
-from tools.wrappers import fact_tool, forecast_tools, search_tool
+from tools.wrappers import FORECAST_TOOLS, fact_tool, forecast_tools, search_tool
 
-TOOL_NAMES: tuple[str, ...] = (
-    "market_size_in_year",
-    "cagr_between",
-    "growth_between",
-    "doubling_time",
-    "size_table",
-    "convert_units",
-    "lookup_fact",
-    "search_passages",
-)
+# Tools that compute a figure from their arguments: their calls are an answer's computations.
+COMPUTING_TOOLS: tuple[str, ...] = tuple(name for name, _, _ in FORECAST_TOOLS)
+TOOL_NAMES: tuple[str, ...] = (*COMPUTING_TOOLS, "lookup_fact", "search_passages")
 
 
 def build_tools(
@@ -50,6 +43,7 @@ def build_tools(
 
 
 __all__ = [
+    "COMPUTING_TOOLS",
     "FACT_NAMES",
     "TOOL_NAMES",
     "CagrResult",

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.domain.report import Report
 from assistant.faq.generate import FaqDocument
-from assistant.report import Report
 
 ProblemKind = Literal["disagreement", "citation", "ungrounded", "off_topic"]
 

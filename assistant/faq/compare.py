@@ -17,8 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.answer import Answer
-from assistant.report import Named, Report
+from assistant.domain.answer import Answer
+from assistant.domain.report import Named, Report
 
 Kind = Literal["money", "percent", "year", "number"]
 

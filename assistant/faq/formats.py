@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.answer import Citation
+from assistant.domain.answer import Citation
 from assistant.errors import InputError
 from assistant.faq.generate import FaqDocument, FaqEntry
 

@@ -15,11 +15,11 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
-from assistant.answer import Answer
+from assistant.domain.answer import Answer
+from assistant.domain.report import Report
 from assistant.faq.compare import Comparison, compare_answer
 from assistant.faq.questions import STANDARD_QUESTIONS, StandardQuestion
 from assistant.faq.reference import fact_statement
-from assistant.report import Report
 
 
 class AnswersQuestions(Protocol):

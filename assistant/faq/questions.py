@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.report import Report
+from assistant.domain.report import Report
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ rounding), for the topics the fact sheet covers; other topics (drivers, trends, 
 
 from __future__ import annotations
 
+from assistant.domain.report import Money, Rate, Report
 from assistant.faq.compare import extract_quantities
-from assistant.report import Money, Rate, Report
 
 
 def fact_statement(report: Report, topic: str | None) -> str | None:

@@ -21,7 +21,7 @@ from slack_bolt.context import BoltContext
 from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 
-from assistant.answer import Answer
+from assistant.domain.answer import Answer
 from assistant.errors import AssistantError, ConfigError, InputError, ReportNotFoundError
 from assistant.settings import Settings
 from assistant.slack.blocks import APOLOGY, PLACEHOLDER, Block, render_answer, render_message

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answer import Answer, Citation
+from assistant.domain.answer import Answer, Citation
 
 Block = dict[str, Any]
 

@@ -21,8 +21,16 @@ from assistant.ui.handlers import AUTO, AssistantLike, ChatHandlers, new_session
 logger = logging.getLogger(__name__)
 
 # System fonts only: the page must render offline, with nothing fetched from a font CDN.
-SANS = ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica", "Arial",
-        "sans-serif"]
+SANS = [
+    "ui-sans-serif",
+    "system-ui",
+    "-apple-system",
+    "Segoe UI",
+    "Roboto",
+    "Helvetica",
+    "Arial",
+    "sans-serif",
+]
 MONO = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "monospace"]
 ANSWER_CONCURRENCY = 4  # answers computed at once (the rest queue); 4 beat 2 in bench_chat_load on 2 cores
 
@@ -112,17 +120,30 @@ def build_app(
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
                 picker = gr.Dropdown(
-                    choices=choices, value=initial, label="Report", visible=len(choices) > 1,
-                    interactive=True, elem_id="report-picker",
+                    choices=choices,
+                    value=initial,
+                    label="Report",
+                    visible=len(choices) > 1,
+                    interactive=True,
+                    elem_id="report-picker",
                 )
                 chatbot = gr.Chatbot(
-                    label="Conversation", height=580, elem_id="chat", feedback_options=None, buttons=["copy"],
+                    label="Conversation",
+                    height=580,
+                    elem_id="chat",
+                    feedback_options=None,
+                    buttons=["copy"],
                     placeholder="Ask a question about the report, or pick an example below.",
                 )
                 with gr.Row(equal_height=True):
                     question = gr.Textbox(
-                        show_label=False, placeholder="Ask about the report…", scale=6, lines=1,
-                        max_lines=6, elem_id="question", container=False,
+                        show_label=False,
+                        placeholder="Ask about the report…",
+                        scale=6,
+                        lines=1,
+                        max_lines=6,
+                        elem_id="question",
+                        container=False,
                     )
                     ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
                     clear = gr.Button(
@@ -130,25 +151,36 @@ def build_app(
                     )
                 status = gr.Markdown("", elem_id="status")
                 example_set = gr.Dataset(
-                    components=[question], samples=[[q] for q in examples], label="Example questions",
-                    elem_id="examples", samples_per_page=12,
+                    components=[question],
+                    samples=[[q] for q in examples],
+                    label="Example questions",
+                    elem_id="examples",
+                    samples_per_page=12,
                 )
             with gr.Column(scale=2, min_width=360):
                 facts = gr.HTML(card, elem_id="facts-card")
                 chart = gr.Plot(
-                    label="Market size by year", show_label=False, visible=False, elem_id="chart",
+                    label="Market size by year",
+                    show_label=False,
+                    visible=False,
+                    elem_id="chart",
                     format="png",
                 )
                 citations = gr.Radio(
-                    choices=[], label="Citations: choose one to see it in the report", visible=False,
+                    choices=[],
+                    label="Citations: choose one to see it in the report",
+                    visible=False,
                     elem_id="citations",
                 )
                 source = gr.HTML(EMPTY_SOURCE_HTML, elem_id="source-panel")
 
         outputs: list[Any] = [chatbot, question, session, citations, source, chart, status, facts]
         ask_args: dict[str, Any] = {
-            "fn": handlers.respond, "inputs": [question, session, picker], "outputs": outputs,
-            "api_visibility": "private", "show_progress": "hidden",
+            "fn": handlers.respond,
+            "inputs": [question, session, picker],
+            "outputs": outputs,
+            "api_visibility": "private",
+            "show_progress": "hidden",
         }
         question.submit(**ask_args)
         ask.click(**ask_args)
@@ -195,6 +227,7 @@ def serve(
             css=CSS,
         )
     except OSError as exc:
-        raise ConfigError(f"cannot serve the chat page on {host or settings.ui.host}:"
-                          f"{port or settings.ui.port}: {exc}") from exc
+        raise ConfigError(
+            f"cannot serve the chat page on {host or settings.ui.host}:{port or settings.ui.port}: {exc}"
+        ) from exc
     return str(url)

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from typing import Protocol
 
-from assistant.report import Money, Report
+from assistant.domain.report import Money, Report
 
 KEY_PLAYERS_SHOWN = 5  # companies listed on the card before "and N more"
 FAQ_EXAMPLES = 6  # report FAQ questions offered as examples, at most
@@ -69,9 +69,7 @@ def facts_card_html(report: Report) -> str:
 
 def catalogue_card_html(summaries: Sequence[SummaryLike]) -> str:
     """Card shown while the picker is on automatic routing: the reports the catalogue holds."""
-    items = "".join(
-        f"<li>{html.escape(s.title)} <code>{html.escape(s.id)}</code></li>" for s in summaries
-    )
+    items = "".join(f"<li>{html.escape(s.title)} <code>{html.escape(s.id)}</code></li>" for s in summaries)
     return (
         '<div class="facts-card">'
         f'<div class="facts-title">{len(summaries)} reports in the catalogue</div>'

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from assistant.answer import SeriesPoint
+from assistant.domain.answer import SeriesPoint
 
 # kind -> (legend label, marker, face colour, edge colour)
 STYLES: dict[str, tuple[str, str, str, str]] = {
@@ -54,22 +54,42 @@ def series_figure(
     for point in points:
         label, marker, face, edge = STYLES[point.kind]
         ax.scatter(
-            [point.year], [point.value], marker=marker, s=46, facecolors=face,
-            edgecolors=edge, linewidths=1.6, zorder=3,
+            [point.year],
+            [point.value],
+            marker=marker,
+            s=46,
+            facecolors=face,
+            edgecolors=edge,
+            linewidths=1.6,
+            zorder=3,
         )
         asked = point.year in highlight
         if asked:
             ax.scatter([point.year], [point.value], s=260, color=HALO, zorder=2, linewidths=0)
         ax.annotate(
-            f"{point.value:,.2f}", (point.year, point.value), textcoords="offset points",
-            xytext=(0, 10 if asked else 8), ha="center", fontsize=9 if asked else 8,
-            color="#111827" if asked else "#374151", fontweight="bold" if asked else "normal",
+            f"{point.value:,.2f}",
+            (point.year, point.value),
+            textcoords="offset points",
+            xytext=(0, 10 if asked else 8),
+            ha="center",
+            fontsize=9 if asked else 8,
+            color="#111827" if asked else "#374151",
+            fontweight="bold" if asked else "normal",
         )
         if point.kind not in seen:
             seen.append(point.kind)
     handles = [
-        Line2D([], [], marker=STYLES[k][1], linestyle="none", markerfacecolor=STYLES[k][2],
-               markeredgecolor=STYLES[k][3], markeredgewidth=1.6, markersize=7, label=STYLES[k][0])
+        Line2D(
+            [],
+            [],
+            marker=STYLES[k][1],
+            linestyle="none",
+            markerfacecolor=STYLES[k][2],
+            markeredgecolor=STYLES[k][3],
+            markeredgewidth=1.6,
+            markersize=7,
+            label=STYLES[k][0],
+        )
         for k in seen
     ]
     ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)

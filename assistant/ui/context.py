@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from assistant.answer import Citation
+from assistant.domain.answer import Citation
 from assistant.errors import InputError
 
 CONTEXT_BEFORE = 300  # report characters shown before a quote, at most

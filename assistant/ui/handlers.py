@@ -16,9 +16,9 @@ from typing import Any, Protocol
 
 import gradio as gr
 
-from assistant.answer import Answer, Citation
+from assistant.domain.answer import Answer, Citation
+from assistant.domain.report import Report
 from assistant.errors import AssistantError, InputError
-from assistant.report import Report
 from assistant.ui.cards import SummaryLike, catalogue_card_html, example_questions, facts_card_html
 from assistant.ui.chart import series_figure
 from assistant.ui.context import EMPTY_SOURCE_HTML, passage_html
@@ -142,8 +142,16 @@ class ChatHandlers:
 
     def _refused(self, session: dict[str, Any], question: str, reason: str) -> tuple:
         """Drop the pending turn, give the message back for editing and say why."""
-        return (chat_messages(session), question, session, gr.skip(), gr.skip(), gr.skip(),
-                f"⚠️ {escape_text(reason)}", gr.skip())
+        return (
+            chat_messages(session),
+            question,
+            session,
+            gr.skip(),
+            gr.skip(),
+            gr.skip(),
+            f"⚠️ {escape_text(reason)}",
+            gr.skip(),
+        )
 
     def _answered(self, session: dict[str, Any], question: str, answer: Answer) -> tuple:
         turn = {"question": question, "answer": answer.text, "markdown": answer_markdown(answer)}
@@ -159,8 +167,11 @@ class ChatHandlers:
             except AssistantError as exc:
                 gr.Warning(str(exc))
         currency = report.facts.market_size.currency if report and report.facts.market_size else None
-        asked = {int(c.output["year"]) for c in answer.computations
-                 if c.tool == "market_size_in_year" and isinstance(c.output.get("year"), int)}
+        asked = {
+            int(c.output["year"])
+            for c in answer.computations
+            if c.tool == "market_size_in_year" and isinstance(c.output.get("year"), int)
+        }
         figure = series_figure(answer.series, currency, asked)
         chart = gr.Plot(value=figure, visible=figure is not None)
         card: Any = gr.skip()
@@ -194,8 +205,16 @@ class ChatHandlers:
         except AssistantError as exc:
             gr.Warning(str(exc))
             card = gr.skip()
-        return ([], "", session, gr.Radio(choices=[], value=None, visible=False), EMPTY_SOURCE_HTML,
-                gr.Plot(value=None, visible=False), "", card)
+        return (
+            [],
+            "",
+            session,
+            gr.Radio(choices=[], value=None, visible=False),
+            EMPTY_SOURCE_HTML,
+            gr.Plot(value=None, visible=False),
+            "",
+            card,
+        )
 
     def pick_report(self, choice: str | None) -> tuple:
         """A new report starts a new conversation; outputs as ``clear`` plus the examples."""

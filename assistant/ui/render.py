@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from assistant.answer import Answer, Citation, Computation
+from assistant.domain.answer import Answer, Citation, Computation
 
 # Characters that would start markdown formatting inside a verbatim quote.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import Answer, Citation, Computation
+from assistant.domain.answer import Answer, Citation, Computation
 from evals.checkers import (
     check_abstention,
     check_answer,

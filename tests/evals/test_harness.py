@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answer
-from assistant.cli import main
+from assistant.cli.main import main
+from assistant.domain.answer import Answer
 from evals.harness import ask_item, ask_turn, run_eval, run_system
 from evals.questions import SETS_DIR, EvalItem, load_set
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Answer, Citation
+from assistant.domain.answer import Answer, Citation
 from evals.harness import ThresholdsError, check_thresholds, load_thresholds, threshold_key
 from evals.metrics import (
     RetrievalHit,

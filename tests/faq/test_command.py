@@ -1,4 +1,4 @@
-"""`assistant faq` end to end through ``assistant.cli.main``: formats, --out, --check, errors."""
+"""`assistant faq` end to end through ``assistant.cli.main.main``: formats, --out, --check, errors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 from assistant.errors import InputError
 from assistant.faq import write_atomic
 
@@ -33,7 +33,7 @@ def test_check_passes_on_the_seed(monkeypatch, capsys, ingested_settings, tmp_pa
 
 
 def test_check_fails_on_a_corrupted_faq(monkeypatch, capsys, settings, tmp_path: Path) -> None:
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
 
     seed = settings.corpus_dir / SEED_NAME
     text = seed.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import Answer
+from assistant.domain.answer import Answer
 from assistant.faq.compare import compare_answer, extract_quantities, quantities_agree
 from assistant.faq.reference import fact_statement
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer import Citation
+from assistant.domain.answer import Citation
 from assistant.faq import STANDARD_QUESTIONS, FaqDocument, check_faq, off_topic_warnings
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot, RecordingAssistant
 from tests.slack.fake_slack import FakeSlack
 

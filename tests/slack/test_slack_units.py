@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.answer import Answer, Citation, Computation
+from assistant.domain.answer import Answer, Citation, Computation
 from assistant.errors import InputError
 from assistant.slack.blocks import APOLOGY, MAX_BLOCKS, MAX_TEXT, PLACEHOLDER, fit, render_answer
 from assistant.slack.dedupe import Deduper, event_keys

@@ -12,7 +12,7 @@ from langchain_core.messages import ToolMessage
 from langchain_core.tools import StructuredTool
 from tools_doubles import SEED_ID, SheetSource, WordOverlapSearcher, seed_sheet
 
-from assistant.report import FactSheet
+from assistant.domain.report import FactSheet
 from tools import TOOL_NAMES, SizeResult, build_tools, market_size_in_year
 
 SEED_ARGS = {"base_value": 6.71, "base_year": 2025, "cagr_percent": 5.65}
@@ -41,7 +41,9 @@ def test_tool_names_and_order(sources: tuple[SheetSource, WordOverlapSearcher]) 
     built = build_tools(*sources)
     assert tuple(t.name for t in built) == TOOL_NAMES == (
         "market_size_in_year", "cagr_between", "growth_between", "doubling_time", "size_table",
-        "convert_units", "lookup_fact", "search_passages",
+        "convert_units", "year_reaching", "size_ratio", "cumulative_size", "average_annual_increase",
+        "required_cagr", "project_at_rate", "share_value", "share_of_total", "compare_values",
+        "lookup_fact", "search_passages",
     )  # fmt: skip
     assert all(t.handle_tool_error is True for t in built)
 

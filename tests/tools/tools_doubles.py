@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.report import Development, FactSheet, Money, Named, Period, Rate, Span
+from assistant.domain.report import Development, FactSheet, Money, Named, Period, Rate, Span
 
 SEED_ID = "clinical-trial-smo-market"
 

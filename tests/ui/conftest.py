@@ -15,8 +15,14 @@ from tests.ui.ui_helpers import FORECAST_QUESTION, SECOND_ID, SECOND_MARKET, fre
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -55,7 +61,7 @@ def chat_server(warm_assistant, ui_settings) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def multi_settings(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):
     """Settings of a catalogue with two reports: the seed and a copy renamed to another market."""
-    from assistant.ingest import ingest
+    from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
     base = tmp_path_factory.mktemp("two-reports")
@@ -123,4 +129,3 @@ def page(browser) -> Iterator[PageWithRequests]:
 def forecast_answer(warm_assistant):
     """The real Assistant's answer to the forecast question."""
     return warm_assistant.ask(FORECAST_QUESTION)
-

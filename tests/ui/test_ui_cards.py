@@ -10,10 +10,15 @@ def test_facts_card_shows_the_headline_facts(warm_assistant):
     html = facts_card_html(report)
     facts = report.facts
     for needle in (
-        f"Market size ({facts.market_size.year})", f"USD {facts.market_size.amount:,.2f} billion",
-        f"Forecast ({facts.forecast_end.year})", f"USD {facts.forecast_end.amount:,.2f} billion",
-        f"{facts.cagr.percent:g} %", facts.largest_region.name, facts.fastest_segment.name,
-        facts.key_players[0].name, report.title,
+        f"Market size ({facts.market_size.year})",
+        f"USD {facts.market_size.amount:,.2f} billion",
+        f"Forecast ({facts.forecast_end.year})",
+        f"USD {facts.forecast_end.amount:,.2f} billion",
+        f"{facts.cagr.percent:g} %",
+        facts.largest_region.name,
+        facts.fastest_segment.name,
+        facts.key_players[0].name,
+        report.title,
     ):
         assert needle in html, needle
     assert "USD 6.71 billion" in html and "USD 9.33 billion" in html and "5.65 %" in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.colors import to_hex
 
-from assistant.answer import SeriesPoint
+from assistant.domain.answer import SeriesPoint
 from assistant.ui.chart import STYLES, series_figure
 
 
@@ -15,9 +15,10 @@ def _kinds_drawn(figure):
     for collection in axes.collections:
         if collection.get_sizes()[0] > 100:
             continue  # the halo behind a highlighted year
-        (x, y), = collection.get_offsets()
-        points.append((int(x), float(y), to_hex(collection.get_facecolor()[0]),
-                       to_hex(collection.get_edgecolor()[0])))
+        ((x, y),) = collection.get_offsets()
+        points.append(
+            (int(x), float(y), to_hex(collection.get_facecolor()[0]), to_hex(collection.get_edgecolor()[0]))
+        )
     return sorted(points)
 
 
@@ -48,12 +49,18 @@ def test_each_kind_has_its_own_marker_and_extrapolation_is_dashed():
     assert figure is not None
     faces = {year: (face, edge) for year, _, face, edge in _kinds_drawn(figure)}
     styles = {kind: (to_hex(STYLES[kind][2]), to_hex(STYLES[kind][3])) for kind in STYLES}
-    assert faces == {2024: styles["backcast"], 2025: styles["stated"], 2026: styles["computed"],
-                     2032: styles["extrapolated"]}
+    assert faces == {
+        2024: styles["backcast"],
+        2025: styles["stated"],
+        2026: styles["computed"],
+        2032: styles["extrapolated"],
+    }
     assert len(set(faces.values())) == 4, "every kind must look different"
     axes = figure.axes[0]
-    segments = {(int(line.get_xdata()[0]), int(line.get_xdata()[1])): line.get_linestyle()
-                for line in axes.get_lines()}
+    segments = {
+        (int(line.get_xdata()[0]), int(line.get_xdata()[1])): line.get_linestyle()
+        for line in axes.get_lines()
+    }
     assert segments == {(2024, 2025): "--", (2025, 2026): "-", (2026, 2032): "--"}
     legend = [t.get_text() for t in axes.get_legend().get_texts()]
     assert legend == [STYLES[k][0] for k in ("backcast", "stated", "computed", "extrapolated")]

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.cli import build_parser, main
+from assistant.cli.main import build_parser, main
 from tests.ui.ui_helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,15 +35,23 @@ def test_malformed_auth_fails_fast_with_one_line(monkeypatch, capsys):
 
 def _env(settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(ASSISTANT_DATA_DIR=str(settings.data_dir), ASSISTANT_CORPUS_DIR=str(settings.corpus_dir),
-               HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
+    env.update(
+        ASSISTANT_DATA_DIR=str(settings.data_dir),
+        ASSISTANT_CORPUS_DIR=str(settings.corpus_dir),
+        HF_HUB_OFFLINE="1",
+        GRADIO_ANALYTICS_ENABLED="False",
+    )
     return env
 
 
 def test_unknown_report_is_a_one_line_error(ui_settings):
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "chat", "--port", str(free_port()), "--report", "no-such-report"],
-        cwd=ROOT, env=_env(ui_settings), capture_output=True, text=True, timeout=START_DEADLINE_S,
+        cwd=ROOT,
+        env=_env(ui_settings),
+        capture_output=True,
+        text=True,
+        timeout=START_DEADLINE_S,
     )
     assert done.returncode == 1
     assert done.stderr.strip().startswith("error: ") and "no-such-report" in done.stderr
@@ -54,7 +62,11 @@ def test_chat_command_serves_the_page_and_api_on_loopback(ui_settings, warm_assi
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "assistant", "chat", "--port", str(port)],
-        cwd=ROOT, env=_env(ui_settings), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        env=_env(ui_settings),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/"

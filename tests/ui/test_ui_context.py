@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.answer import Citation
+from assistant.domain.answer import Citation
 from assistant.errors import InputError
 from assistant.ui.context import passage_html
 from tests.ui.ui_helpers import marked, squash

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer import Answer, Citation, Computation
+from assistant.domain.answer import Answer, Citation, Computation
 from assistant.ui.render import (
     LABEL_CHARS,
     answer_markdown,
@@ -27,7 +27,9 @@ def test_forecast_answer_lists_numbered_sources_and_working(forecast_answer):
 
 def test_markup_from_a_report_or_model_is_escaped():
     answer = Answer(
-        question="q", status="answered", text="Size <script>alert(1)</script> & more",
+        question="q",
+        status="answered",
+        text="Size <script>alert(1)</script> & more",
         citations=[
             Citation(report_id="r", section="<b>Overview</b>", quote="a *bold* [link](x)", start=0, end=1)
         ],

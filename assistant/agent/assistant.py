@@ -1,0 +1,218 @@
+"""``Assistant``: a question in, a grounded ``Answer`` out. Every surface calls this and only this.
+
+The same tool-calling loop runs whatever the model: the offline planner (default, no key) or any
+LangChain chat model chosen with ``ASSISTANT_MODEL=provider:model``. The Assistant is the one place
+that wires services (settings, model, store, embedder); it is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.tools import StructuredTool
+
+from assistant.agent.final import final_draft, to_answer
+from assistant.agent.loop import run_tool_loop
+from assistant.agent.prompts import system_prompt
+from assistant.agent.routing import route
+from assistant.agent.validation import clean_question
+from assistant.domain.answer import Answer
+from assistant.domain.report import Report
+from assistant.errors import ConfigError, ReportNotFoundError
+from assistant.index.catalogue import Catalogue, ReportSummary
+from assistant.index.dense import Retriever
+from assistant.index.embeddings import Embedder, get_embedder
+from assistant.index.hybrid import HybridSearcher
+from assistant.index.store import ChromaStore, VectorStore
+from assistant.index.vector_cache import cached_embed
+from assistant.planner.classifier import IntentClassifier
+from assistant.planner.factory import build_classifier, build_planner
+from assistant.planner.model import OfflinePlanner
+from assistant.settings import Settings
+from tools import build_tools
+from tools.search import Passage as ToolPassage
+
+Message = Mapping[str, str]
+
+
+class _FactSheets:
+    """The facts tool's view of the catalogue: a report's fact sheet and consistency verdict."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+
+    def fact_sheet(self, report_id: str | None) -> Mapping[str, Any]:
+        if report_id is None:
+            raise LookupError("no report chosen")
+        try:
+            report = self._catalogue.get_report(report_id)
+        except ReportNotFoundError as exc:
+            raise LookupError(str(exc)) from exc
+        return {
+            **report.facts.model_dump(mode="json"),
+            "consistency": report.consistency.model_dump(mode="json"),
+            "report_id": report.id,
+        }
+
+
+class _Searcher:
+    """The search tool's view of the hybrid (embedding + BM25) search."""
+
+    def __init__(self, searcher: HybridSearcher) -> None:
+        self._searcher = searcher
+
+    def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[ToolPassage]:
+        try:
+            hits = self._searcher.search(query, k, report_id)
+        except ReportNotFoundError as exc:
+            raise LookupError(str(exc)) from exc
+        return [ToolPassage(**hit.model_dump(include=set(ToolPassage.model_fields))) for hit in hits]
+
+
+class Assistant:
+    """Answers questions about the ingested reports. Build once; ``ask`` many times, from any thread.
+
+    ``model`` replaces the chat model the settings name, ``store`` the Chroma store, ``embedder`` the
+    packaged MiniLM; tests and embedding applications pass their own.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        model: BaseChatModel | None = None,
+        store: VectorStore | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self._store = store
+        self._embedder = embedder
+        self.catalogue = Catalogue(self.settings, store=store)
+        self.retriever = Retriever(self.settings, store=store, embedder=embedder)
+        self._facts = _FactSheets(self.catalogue)
+        self._searcher = _Searcher(HybridSearcher(self.settings, self.retriever, self.catalogue))
+        self._llm = model if model is not None else _chat_model(self.settings.model)
+        self.backend = "offline" if self._llm is None else _backend_name(self._llm, self.settings.model)
+        self._lock = threading.Lock()  # guards the per-report caches below
+        self._classifier: IntentClassifier | None = None
+        self._planners: dict[str, OfflinePlanner] = {}
+        self._tools: dict[str, list[StructuredTool]] = {}
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.settings)
+        return self._embedder
+
+    @property
+    def store(self) -> VectorStore:
+        if self._store is None:
+            self._store = ChromaStore(self.settings, create=False)
+        return self._store
+
+    # -- catalogue -----------------------------------------------------------------------------
+    def reports(self) -> list[ReportSummary]:
+        """Every ingested report."""
+        return self.catalogue.list_reports()
+
+    def report(self, report_id: str | None = None) -> Report:
+        """One report; without an id, the only one (ReportNotFoundError if there are several)."""
+        if report_id is None:
+            ids = self.catalogue.ids()
+            if len(ids) != 1:
+                raise ReportNotFoundError(f"several reports are ingested; choose one of: {', '.join(ids)}")
+            report_id = ids[0]
+        return self.catalogue.get_report(report_id)
+
+    # -- answering -----------------------------------------------------------------------------
+    def ask(
+        self, question: str, history: Sequence[Message] | None = None, report_id: str | None = None
+    ) -> Answer:
+        """Answer ``question`` from the report, using ``history`` (oldest first) for follow-ups."""
+        started = time.perf_counter()
+        turns = [
+            dict(t) for t in history or () if t.get("role") in ("user", "assistant") and t.get("content")
+        ]
+        cleaned, problem = clean_question(question, self.settings.agent.max_question_chars)
+        if problem:
+            return self._finish(Answer(question=cleaned, status="rejected", text=problem), started)
+        if report_id is None:
+            reports = self.reports()
+            chosen = route(cleaned, reports, [t["content"] for t in turns if t["role"] == "user"])
+            if chosen.report_id is None:
+                text = chosen.clarifying_question(len(reports))
+                return self._finish(Answer(question=cleaned, status="unanswerable", text=text), started)
+            report_id = chosen.report_id
+        report = self.catalogue.get_report(report_id)
+        messages: list[BaseMessage] = [SystemMessage(system_prompt(report))]
+        for turn in turns:
+            messages.append(
+                HumanMessage(turn["content"]) if turn["role"] == "user" else AIMessage(turn["content"])
+            )
+        messages.append(HumanMessage(cleaned))
+        model, tools = self._model_for(report), self._tools_for(report)
+        result = run_tool_loop(model, tools, messages, self.settings.agent.max_tool_rounds)
+        answer = to_answer(cleaned, final_draft(result.final, result.records), report, result.records)
+        return self._finish(answer, started)
+
+    def _tools_for(self, report: Report) -> list[StructuredTool]:
+        with self._lock:  # the tools are bound to a report; build them once per report
+            tools = self._tools.get(report.id)
+            if tools is None:
+                tools = self._tools[report.id] = build_tools(self._facts, self._searcher, report.id)
+            return tools
+
+    def _model_for(self, report: Report) -> BaseChatModel:
+        if self._llm is not None:
+            return self._llm
+        with self._lock:
+            planner = self._planners.get(report.id)
+            if planner is None:
+                planner = self._planners[report.id] = build_planner(
+                    report, self._intent_classifier(), self.settings.agent.search_k
+                )
+            return planner
+
+    def _intent_classifier(self) -> IntentClassifier:
+        if self._classifier is None:
+            embedder = self.embedder
+            # The examples' vectors are cached on disk: embedding them is most of a cold start.
+            cache = self.settings.data_dir / "cache"
+            examples = cached_embed(embedder.embed_documents, cache, embedder.name)
+            self._classifier = build_classifier(examples, embedder.embed_query)
+        return self._classifier
+
+    def _finish(self, answer: Answer, started: float) -> Answer:
+        answer.backend = self.backend
+        answer.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+        return answer
+
+
+def _chat_model(spec: str) -> BaseChatModel | None:
+    """None for the offline planner; otherwise a LangChain chat model from 'provider:model'."""
+    if spec.strip().lower() in ("", "offline"):
+        return None
+    if ":" not in spec:
+        raise ConfigError(
+            f"ASSISTANT_MODEL must be 'offline' or 'provider:model' (e.g. openai:gpt-4.1-mini), got {spec!r}"
+        )
+    try:
+        # Imported here: langchain's provider registry is only needed when a provider model is named.
+        from langchain.chat_models import init_chat_model
+
+        return init_chat_model(spec, temperature=0)
+    except Exception as exc:  # missing provider package or credentials: one clear configuration error
+        raise ConfigError(f"cannot start chat model {spec!r}: {exc}") from exc
+
+
+def _backend_name(model: BaseChatModel, spec: str) -> str:
+    return (
+        spec
+        if spec.strip().lower() not in ("", "offline")
+        else getattr(model, "_llm_type", type(model).__name__)
+    )

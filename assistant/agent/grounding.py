@@ -1,0 +1,88 @@
+"""Number-grounding guard: every number in an answer must come from a cited quote or a computation.
+
+Numbers are compared as values (``8,360`` equals ``8360.0``), so formatting differences do not count
+as inventions. Citation markers such as ``[1]`` are not numbers of the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from assistant.domain.answer import Citation, Computation
+
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
+_MARKER = re.compile(r"\[\d+\]")
+UNGROUNDED_MARK = "[number removed]"
+
+
+def _value(token: str) -> Decimal | None:
+    try:
+        return Decimal(token.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def numbers_in(text: str) -> list[str]:
+    """Number tokens in ``text``, citation markers excluded."""
+    return [m.group(0) for m in _NUMBER.finditer(_MARKER.sub(" ", text))]
+
+
+def _collect(value: Any, into: set[Decimal]) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int | float):
+        number = _value(repr(float(value))) if isinstance(value, float) else Decimal(value)
+        if number is not None:
+            into.add(number)
+            # A float output such as 8.3599999 is shown rounded; accept the rounding the tools use.
+            into.add(round(number, 2))
+    elif isinstance(value, str):
+        for token in numbers_in(value):
+            number = _value(token)
+            if number is not None:
+                into.add(number)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, into)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _collect(item, into)
+
+
+def evidence_numbers(citations: Iterable[Citation], computations: Iterable[Computation]) -> set[Decimal]:
+    """Every number value that appears in a quote or a computation's inputs, output or working."""
+    found: set[Decimal] = set()
+    for citation in citations:
+        _collect(citation.quote, found)
+    for computation in computations:
+        _collect(computation.inputs, found)
+        _collect(computation.output, found)
+        _collect(computation.expression, found)
+    return found
+
+
+def ungrounded_numbers(text: str, evidence: set[Decimal]) -> list[str]:
+    """Number tokens of ``text`` whose value is in no evidence."""
+    missing: list[str] = []
+    for token in numbers_in(text):
+        value = _value(token)
+        if value is not None and value not in evidence and token not in missing:
+            missing.append(token)
+    return missing
+
+
+def guard(text: str, citations: list[Citation], computations: list[Computation]) -> tuple[str, list[str]]:
+    """Remove ungrounded numbers from ``text``; return the cleaned text and what was removed."""
+    missing = ungrounded_numbers(text, evidence_numbers(citations, computations))
+    if not missing:
+        return text, []
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(token) for token in missing) + r")(?![\d])")
+    cleaned = pattern.sub(UNGROUNDED_MARK, text)
+    note = (
+        "\n\nNote: the model wrote figures that appear in no quote or computation; "
+        "they were removed and should not be relied on."
+    )
+    return cleaned + note, missing

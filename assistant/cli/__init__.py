@@ -1,0 +1,1 @@
+"""The ``assistant`` command line: one module per command under ``assistant.cli.commands``."""

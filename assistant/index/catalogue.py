@@ -1,0 +1,84 @@
+"""The catalogue of ingested reports, served from the store (no corpus folder needed)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from assistant.domain.report import Report
+from assistant.errors import IndexError_, ReportNotFoundError
+from assistant.index.store import INGEST_HINT, ChromaStore, VectorStore
+from assistant.settings import Settings
+
+
+class ReportSummary(BaseModel):
+    """One line of the catalogue."""
+
+    id: str
+    title: str
+    market: str | None = None
+    publisher: str | None = None
+    chunks: int = Field(ge=0, description="Passages stored for the report.")
+    path: str = Field(description="Source file the report was ingested from.")
+
+
+class Catalogue:
+    """Lists and loads the stored reports; both are cached in memory once loaded.
+
+    Call ``refresh()`` after an ingest in the same process to see its changes.
+    """
+
+    def __init__(self, settings: Settings, store: VectorStore | None = None) -> None:
+        self.settings = settings
+        self._store = store
+        self._summaries: list[ReportSummary] | None = None
+        self._reports: dict[str, Report] = {}
+
+    @property
+    def store(self) -> VectorStore:
+        if self._store is None:
+            self._store = ChromaStore(self.settings, create=False)
+        return self._store
+
+    def refresh(self) -> None:
+        """Forget what was cached."""
+        self._summaries = None
+        self._reports.clear()
+
+    def list_reports(self) -> list[ReportSummary]:
+        """Every ingested report, sorted by id; IndexError_ if nothing was ingested."""
+        if self._summaries is None:
+            records = self.store.report_records()
+            if not records:
+                raise IndexError_(f"the index holds no reports; {INGEST_HINT}")
+            self._summaries = [
+                ReportSummary(
+                    id=r.id,
+                    title=r.title,
+                    market=r.market,
+                    publisher=r.publisher,
+                    chunks=r.chunks,
+                    path=r.path,
+                )
+                for r in records
+            ]
+        return list(self._summaries)
+
+    def ids(self) -> list[str]:
+        """Ids of the ingested reports."""
+        return [s.id for s in self.list_reports()]
+
+    def get_report(self, report_id: str) -> Report:
+        """The parsed report ``report_id``; ReportNotFoundError names the known ids if it is unknown."""
+        cached = self._reports.get(report_id)
+        if cached is not None:
+            return cached
+        report = self.store.get_report(report_id)
+        if report is None:
+            known = ", ".join(self.ids()) or "none"
+            raise ReportNotFoundError(f"no report with id {report_id!r} (known: {known})")
+        self._reports[report_id] = report
+        return report
+
+    def reports(self) -> list[Report]:
+        """Every ingested report, parsed, in id order."""
+        return [self.get_report(i) for i in self.ids()]

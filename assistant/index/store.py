@@ -1,0 +1,369 @@
+"""The vector store: a small protocol and its Chroma implementation (embedded or a Chroma server).
+
+Two collections share one suffix derived from what shapes the index (embedding model, encoding,
+chunk size, overlap): ``chunks-<suffix>`` holds passages with their embeddings and offsets, and
+``reports-<suffix>`` holds each parsed ``Report`` as JSON keyed by report id (content hash, title and
+chunk count in its metadata). So facts and citations are served from the store alone, and a Chroma
+server can hold a whole catalogue that no local corpus folder mirrors.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection as AbstractCollection
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import urlsplit
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.domain.report import Report
+from assistant.errors import ConfigError, IndexError_
+from assistant.index.chunking import CHUNKER_VERSION, Chunk
+from assistant.parsing.parse import PARSER_VERSION
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+log = logging.getLogger(__name__)
+
+INGEST_HINT = "run `assistant ingest` first"
+
+
+class Hit(BaseModel):
+    """A stored chunk returned by a query; ``distance`` is 1 - inner product (lower is nearer)."""
+
+    chunk: Chunk
+    distance: float
+
+
+class StoredReport(BaseModel):
+    """What the store keeps about a report besides its JSON: enough to list and to skip unchanged."""
+
+    id: str
+    title: str
+    market: str | None = None
+    publisher: str | None = None
+    path: str
+    content_hash: str
+    chunks: int = Field(ge=0, description="Number of chunks stored for the report.")
+    chunker: int = Field(default=0, description="Chunker version the chunks were cut with.")
+    parser: int = Field(default=0, description="Parser version the stored report was read with.")
+
+
+class VectorStore(Protocol):
+    """The seam between ingest/retrieval and a concrete vector database."""
+
+    name: str
+
+    def exists(self) -> bool: ...
+    def add(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None: ...
+    def update_offsets(self, chunks: Sequence[Chunk]) -> None: ...
+    def query(self, embedding: Sequence[float], k: int, report_id: str | None = None) -> list[Hit]: ...
+    def count(self, report_id: str | None = None) -> int: ...
+    def chunk_ids(self, report_id: str) -> set[str]: ...
+    def get_vectors(self, ids: Sequence[str]) -> list[list[float]]: ...
+    def delete_chunks(self, ids: AbstractCollection[str]) -> None: ...
+    def put_report(self, report: Report, chunks: int, embedding: Sequence[float]) -> None: ...
+    def put_reports(self, items: Sequence[tuple[Report, int, Sequence[float]]]) -> None: ...
+    def report_records(self) -> list[StoredReport]: ...
+    def get_report(self, report_id: str) -> Report | None: ...
+    def delete_report(self, report_id: str) -> None: ...
+    def drop(self) -> None: ...
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def index_suffix(settings: Settings) -> str:
+    """Suffix naming the index, e.g. ``all-minilm-l6-v2-cl100k-200-40`` (Chroma's name rules)."""
+    encoding = _slug(settings.chunking.encoding.split("_")[0])  # cl100k_base(_offline) are one encoding
+    c = settings.chunking
+    return f"{_slug(settings.embedding.model_name)}-{encoding}-{c.max_tokens}-{c.overlap_tokens}"
+
+
+def collection_names(settings: Settings) -> tuple[str, str]:
+    """Names of the (chunks, reports) collections for these settings."""
+    suffix = index_suffix(settings)
+    return f"chunks-{suffix}", f"reports-{suffix}"
+
+
+def _chroma_settings() -> Any:
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False)
+
+
+def _where(description: str) -> str:
+    return f"the Chroma server at {description}" if description.startswith("http") else description
+
+
+@contextmanager
+def _translate(where: str) -> Iterator[None]:
+    """Turn Chroma and transport failures into IndexError_ naming the store."""
+    import httpx
+    from chromadb.errors import ChromaError, NotFoundError
+
+    try:
+        yield
+    except NotFoundError as exc:
+        raise IndexError_(f"the index at {_where(where)} is missing ({exc}); {INGEST_HINT}") from exc
+    except (ChromaError, httpx.TransportError, ConnectionError) as exc:
+        raise IndexError_(f"the vector store at {_where(where)} failed: {exc}") from exc
+
+
+def _to_metadata(chunk: Chunk) -> dict[str, str | int]:
+    return {
+        "report_id": chunk.report_id,
+        "section": chunk.section,
+        "start": chunk.start,
+        "end": chunk.end,
+        "tokens": chunk.tokens,
+    }
+
+
+def _to_chunk(chunk_id: str, text: str | None, meta: Any) -> Chunk:
+    return Chunk(
+        id=chunk_id,
+        report_id=str(meta["report_id"]),
+        section=str(meta["section"]),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        text=text or "",
+        tokens=int(meta.get("tokens", 0)),
+    )
+
+
+class ChromaStore:
+    """Chroma-backed ``VectorStore``: embedded ``PersistentClient`` or ``HttpClient`` by settings.
+
+    With ``create=False`` (readers: retrieval, catalogue) a missing index raises ``IndexError_``
+    instead of creating empty collections.
+    """
+
+    def __init__(self, settings: Settings, *, create: bool = True) -> None:
+        self.settings = settings
+        self.chunks_name, self.reports_name = collection_names(settings)
+        self.name = self.chunks_name
+        self.location = settings.chroma_url or str(settings.data_dir / "chroma")
+        self.client = self._connect(create)
+        self._chunks: Collection | None = None
+        self._reports: Collection | None = None
+        if create:
+            self._open(create=True)
+
+    def _connect(self, create: bool) -> ClientAPI:
+        import chromadb
+
+        url = self.settings.chroma_url
+        if url is None:
+            path = Path(self.location)
+            if not create and not path.exists():
+                raise IndexError_(f"no index at {path}; {INGEST_HINT}")
+            with _translate(self.location):
+                return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError(f"ASSISTANT_CHROMA_URL {url!r} is not an http(s)://host:port URL")
+        port = parts.port or (443 if parts.scheme == "https" else 8000)
+        try:
+            with _translate(url):
+                return chromadb.HttpClient(
+                    host=parts.hostname, port=port, ssl=parts.scheme == "https", settings=_chroma_settings()
+                )
+        except ValueError as exc:  # chromadb raises ValueError when the server cannot be reached
+            raise IndexError_(f"cannot reach the Chroma server at {url}: {exc}") from exc
+
+    def _open(self, create: bool) -> None:
+        with _translate(self.location):
+            if create:
+                # Inner product: stored passage vectors blend passage and heading (see passage_vectors).
+                config: Any = {"hnsw": {"space": "ip"}}
+                self._chunks = self.client.get_or_create_collection(
+                    self.chunks_name, embedding_function=None, configuration=config
+                )
+                self._reports = self.client.get_or_create_collection(
+                    self.reports_name, embedding_function=None, configuration=config
+                )
+            else:
+                self._chunks = self.client.get_collection(self.chunks_name, embedding_function=None)
+                self._reports = self.client.get_collection(self.reports_name, embedding_function=None)
+
+    @property
+    def chunks(self) -> Collection:
+        if self._chunks is None:
+            self._open(create=False)
+        assert self._chunks is not None
+        return self._chunks
+
+    @property
+    def reports(self) -> Collection:
+        if self._reports is None:
+            self._open(create=False)
+        assert self._reports is not None
+        return self._reports
+
+    def exists(self) -> bool:
+        """Whether both collections exist (never creates them)."""
+        with _translate(self.location):
+            names = {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+        return {self.chunks_name, self.reports_name} <= names
+
+    def add(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
+        """Add (or overwrite) chunks with their embeddings."""
+        if not chunks:
+            return
+        if len(chunks) != len(embeddings):
+            raise ValueError(f"{len(chunks)} chunks but {len(embeddings)} embeddings")
+        with _translate(self.location):
+            self.chunks.upsert(
+                ids=[c.id for c in chunks],
+                embeddings=np.asarray(embeddings, dtype=np.float32),
+                documents=[c.text for c in chunks],
+                metadatas=[_to_metadata(c) for c in chunks],
+            )
+
+    def update_offsets(self, chunks: Sequence[Chunk]) -> None:
+        """Rewrite stored metadata (offsets) of chunks whose text is already stored; no re-embedding."""
+        if not chunks:
+            return
+        with _translate(self.location):
+            self.chunks.update(ids=[c.id for c in chunks], metadatas=[_to_metadata(c) for c in chunks])
+
+    def query(self, embedding: Sequence[float], k: int, report_id: str | None = None) -> list[Hit]:
+        """The ``k`` nearest chunks to ``embedding``, nearest first, optionally within one report."""
+        with _translate(self.location):
+            result = self.chunks.query(
+                query_embeddings=np.asarray([embedding], dtype=np.float32),
+                n_results=k,
+                where={"report_id": report_id} if report_id else None,
+                include=["documents", "metadatas", "distances"],
+            )
+        ids = result["ids"][0]
+        docs = (result["documents"] or [[]])[0]
+        metas = (result["metadatas"] or [[]])[0]
+        dists = (result["distances"] or [[]])[0]
+        return [
+            Hit(chunk=_to_chunk(i, d, m), distance=float(dist))
+            for i, d, m, dist in zip(ids, docs, metas, dists, strict=True)
+        ]
+
+    def count(self, report_id: str | None = None) -> int:
+        """Number of stored chunks, in all or in one report."""
+        if report_id is None:
+            with _translate(self.location):
+                return int(self.chunks.count())
+        return len(self.chunk_ids(report_id))
+
+    def chunk_ids(self, report_id: str) -> set[str]:
+        """Ids of the chunks stored for ``report_id``."""
+        with _translate(self.location):
+            return set(self.chunks.get(where={"report_id": report_id}, include=[])["ids"])
+
+    def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
+        """The stored chunks with these ids (missing ids are left out)."""
+        if not ids:
+            return []
+        with _translate(self.location):
+            got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])
+        docs = got["documents"] or []
+        metas = got["metadatas"] or []
+        return [_to_chunk(i, d, m) for i, d, m in zip(got["ids"], docs, metas, strict=True)]
+
+    def get_vectors(self, ids: Sequence[str]) -> list[list[float]]:
+        """The stored vectors of these chunks (missing ids are left out)."""
+        if not ids:
+            return []
+        with _translate(self.location):
+            got = self.chunks.get(ids=list(ids), include=["embeddings"])
+        vectors = got["embeddings"]
+        return [] if vectors is None else [[float(x) for x in v] for v in vectors]
+
+    def delete_chunks(self, ids: AbstractCollection[str]) -> None:
+        """Delete chunks by id, in batches the server accepts."""
+        ids = list(ids)
+        with _translate(self.location):
+            step = max(1, int(self.client.get_max_batch_size()))
+            for i in range(0, len(ids), step):
+                self.chunks.delete(ids=ids[i : i + step])
+
+    def put_report(self, report: Report, chunks: int, embedding: Sequence[float]) -> None:
+        """Store (or replace) the parsed report with its chunk count and its own vector."""
+        self.put_reports([(report, chunks, embedding)])
+
+    def put_reports(self, items: Sequence[tuple[Report, int, Sequence[float]]]) -> None:
+        """Store (or replace) several reports in one write: (report, chunk count, vector) each."""
+        if not items:
+            return
+        metas: list[dict[str, str | int]] = []
+        for report, chunks, _ in items:
+            meta: dict[str, str | int] = {
+                "title": report.title,
+                "path": report.path,
+                "content_hash": report.content_hash,
+                "chunks": chunks,
+                "chunker": CHUNKER_VERSION,
+                "parser": PARSER_VERSION,
+            }
+            if report.market:
+                meta["market"] = report.market
+            if report.publisher:
+                meta["publisher"] = report.publisher
+            metas.append(meta)
+        with _translate(self.location):
+            self.reports.upsert(
+                ids=[report.id for report, _, _ in items],
+                embeddings=np.asarray([vector for _, _, vector in items], dtype=np.float32),
+                documents=[report.model_dump_json() for report, _, _ in items],
+                metadatas=metas,  # type: ignore[arg-type]
+            )
+
+    def report_records(self) -> list[StoredReport]:
+        """Every stored report's record (no text), sorted by id."""
+        with _translate(self.location):
+            got = self.reports.get(include=["metadatas"])
+        metas = got["metadatas"] or []
+        records = [
+            StoredReport.model_validate({**m, "id": i}) for i, m in zip(got["ids"], metas, strict=True)
+        ]
+        return sorted(records, key=lambda r: r.id)
+
+    def get_report(self, report_id: str) -> Report | None:
+        """The stored report, or None if the store has no report with this id."""
+        with _translate(self.location):
+            got = self.reports.get(ids=[report_id], include=["documents"])
+        docs = got["documents"] or []
+        if not got["ids"] or not docs or docs[0] is None:
+            return None
+        return Report.model_validate_json(docs[0])
+
+    def delete_report(self, report_id: str) -> None:
+        """Delete a report's record and all its chunks (record first: a reader never sees a stub)."""
+        with _translate(self.location):
+            self.reports.delete(ids=[report_id])
+            self.chunks.delete(where={"report_id": report_id})
+
+    def drop(self) -> None:
+        """Delete both collections (the whole index for these settings)."""
+        from chromadb.errors import NotFoundError
+
+        for name in (self.chunks_name, self.reports_name):
+            try:
+                with _translate(self.location):
+                    self.client.delete_collection(name)
+            except IndexError_ as exc:
+                if not isinstance(exc.__cause__, NotFoundError):
+                    raise
+        self._chunks = self._reports = None
+
+
+def open_store(settings: Settings, *, create: bool = False) -> ChromaStore:
+    """The store for ``settings``; readers pass ``create=False`` to get IndexError_ when none exists."""
+    return ChromaStore(settings, create=create)

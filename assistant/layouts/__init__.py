@@ -1,1 +1,0 @@
-"""Extractors behind ``assistant.parsing``: lines, sections, key-value pairs, prose, lists, FAQ."""

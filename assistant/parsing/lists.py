@@ -1,0 +1,159 @@
+"""Facts listed as bullets: key players, the segmentation tree and dated recent developments."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.report import Development, Named
+from assistant.parsing.header import name_list
+from assistant.parsing.lines import Doc, Line, strip_span
+from assistant.parsing.sections import Outline
+
+_PLAYERS = re.compile(
+    r"(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)(?:\s+profiled)?"
+    r"|companies profiled|key company insights|market players",
+    re.I,
+)
+_DEVELOPMENTS = re.compile(r"(?:recent|key|latest)?\s*(?:industry\s+)?developments", re.I)
+# "Clinical Trial SMO Market, By Phase:", "By Type: A, B, C", "Segmentation by End User"
+_DIMENSION = re.compile(
+    r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments)\s+)?"
+    r"[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
+    r"\s*(?::\s*(?P<rest>.*))?"
+)
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATED = re.compile(
+    rf"(?:(?:In|On|During|As of)\s+)?(?:(?:early|mid|late)[- ])?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
+    r"(?:-(?P<mm>\d{2}))?\s*[,:–—-]\s*",
+    re.I,
+)
+# The company is the capitalised run at the start of the sentence, up to its verb.
+_COMPANY = re.compile(
+    r"(?!(?:The|A|An|It|This)\b)[A-Z0-9][\w.&'’+-]*(?:\s+(?:&\s+|and\s+|of\s+|de\s+)?[A-Z0-9][\w.&'’+-]*)*"
+)
+
+
+def key_players(doc: Doc, out: Outline) -> list[Named]:
+    """Each bullet under a key-players heading (verbatim), or a listed sentence if no bullets."""
+    for block in out.find(_PLAYERS):
+        body = list(out.body(doc, block))
+        bullets = [line for line in body if line.bullet]
+        if bullets:
+            top = min(line.indent for line in bullets)
+            return [_bullet_name(doc, line) for line in bullets if line.indent == top]
+        if len(body) == 1 and len(body[0].text) < 400:
+            return name_list(doc, body[0].start, body[0].end)
+    return []
+
+
+def _bullet_name(doc: Doc, line: Line) -> Named:
+    """A player bullet; "Acme Corp - maker of ..." or "Acme Corp: ..." keeps only the name."""
+    cut = re.search(r"\s+[–—-]\s|:\s|\s+\(", line.text)
+    start, end = strip_span(doc, line.start, line.start + cut.start() if cut else line.end, " \t")
+    return Named(name=doc.text[start:end], span=doc.span(start, end))
+
+
+def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
+    """Dimension -> segments, from bullets such as "Market, By Region:" followed by nested bullets.
+
+    Segments sit at the indentation of the first bullet after the dimension; deeper bullets are
+    children of the segment above them (a region's countries). A dimension written with its
+    segments inline ("By Type: A, B, C") is split on commas.
+    """
+    result: dict[str, list[Named]] = {}
+    lines = doc.lines
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        dim = _dimension(line, out)
+        if dim is None or dim.group("dim") in result:
+            continue
+        name = dim.group("dim").strip()
+        rest = dim.group("rest")
+        if rest:
+            offset = line.start + dim.start("rest")
+            result[name] = name_list(doc, offset, line.end)
+            continue
+        segments: list[Named] = []
+        seg_indent: int | None = None
+        while index < len(lines):
+            item = lines[index]
+            if item.blank or item.index in out.furniture:
+                index += 1
+                continue
+            if not item.bullet or _dimension(item, out) is not None:
+                break
+            if seg_indent is None:
+                seg_indent = item.indent
+            if item.indent < seg_indent:
+                break
+            named = Named(name=item.text, span=doc.line_span(item))
+            if item.indent > seg_indent and segments:
+                segments[-1].children.append(named)
+            else:
+                segments.append(named)
+            index += 1
+        if segments:
+            result[name] = segments
+    return result
+
+
+def _dimension(line: Line, out: Outline) -> re.Match[str] | None:
+    """A bullet (or a markup heading) that names a segmentation dimension."""
+    if line.blank or len(line.text) > 160:
+        return None
+    heading = out.markup and line.text.startswith("#")
+    if not line.bullet and not heading:
+        return None
+    return _DIMENSION.fullmatch(line.text)
+
+
+def developments(doc: Doc, out: Outline) -> list[Development]:
+    """Dated entries under a developments heading: bullets, or paragraphs if there are none."""
+    for block in out.find(_DEVELOPMENTS):
+        body = list(out.body(doc, block))
+        items = [line for line in body if line.bullet] or body
+        found = [dev for line in items if (dev := _development(doc, line)) is not None]
+        if found:
+            return found
+    return []
+
+
+def _development(doc: Doc, line: Line) -> Development | None:
+    match = _DATED.match(line.text)
+    if match is None:
+        return None
+    month = match.group("month")
+    if month:
+        date = f"{match.group('year')}-{_MONTHS[month.lower().rstrip('.')]:02d}"
+    elif match.group("mm") and 1 <= int(match.group("mm")) <= 12:
+        date = f"{match.group('year')}-{match.group('mm')}"
+    else:
+        date = match.group("year")
+    company = _COMPANY.match(line.text, match.end())
+    name = company.group() if company else ""
+    # Drop a trailing lowercase-led verb the run cannot contain; trim possessives like "Acme's".
+    name = re.sub(r"['’]s$", "", name).strip()
+    return Development(date=date, company=name, summary=line.text, span=doc.line_span(line))

@@ -1,0 +1,258 @@
+"""Headings, page furniture and sections.
+
+Decisions (documented here because chunking and citations rely on them):
+
+- Headings come from markup when the source has it (markdown ``#`` lines, HTML ``h1``-``h6``), from a
+  vocabulary of report headings in any layout ("Market Overview", "Key Market Drivers", "Report
+  Scope:", "Frequently asked questions", ...), and, in plain text without markup, from a standalone
+  short title-like line followed by prose (or an ALL CAPS line). A heading repeated on the next line
+  (web pages print tab titles twice) counts once.
+- Page furniture is left in ``Report.text`` (offsets stay true) but is never inside a section:
+  navigation and call-to-action lines ("Main Content start here", "Download Free Sample Report"),
+  cookie notices, and everything under a "Related Reports"-style heading. A furniture line inside a
+  section ends that piece; the text after it continues as another section with the same heading.
+- Sections are flat: each heading starts one, whatever its level. ``Section.start:end`` covers the
+  body below the heading (the heading line itself is in ``Section.heading``), trimmed of blank lines.
+  Text before the first heading becomes a section headed by the report title.
+- "Table of content(s)" stays a section (it is the report's own outline) but ``is_navigation`` marks
+  it so chunkers may skip it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from assistant.domain.report import Section
+from assistant.parsing.lines import Doc, Line
+from assistant.parsing.loaders import Heading
+
+_KNOWN = (
+    r"report description|report overview|report summary|market overview|overview|introduction"
+    r"|executive summary|report snapshot|market snapshot|key findings|key highlights|report highlights"
+    r"|key takeaways|market summary|summary|at a glance"
+    r"|key market drivers|market drivers|drivers|growth drivers|key market challenges|market challenges"
+    r"|challenges|restraints|market restraints|opportunities|market opportunities|key market trends"
+    r"|market trends|trends|market dynamics"
+    r"|segmental insights|segment insights|segment analysis|segmentation|market segmentation"
+    r"|segmentation analysis|segments covered|market segments"
+    r"|regional insights|regional analysis|regional outlook|regional landscape|geographic analysis"
+    r"|recent developments|recent industry developments|key developments|industry developments"
+    r"|latest developments|key market players|key players|key companies|major players"
+    r"|key companies profiled|leading companies|market players|companies profiled|key company insights"
+    r"|report scope|scope of the report|report coverage|competitive landscape|competitive analysis"
+    r"|available customi[sz]ations|table of contents?|frequently asked questions|faqs?"
+    r"|research methodology|methodology|conclusions?|market size(?: and| &) forecast|market outlook"
+    r"|about the report|about (?:the )?publisher"
+)
+KNOWN_HEADING = re.compile(rf"(?:{_KNOWN})\s*:?", re.I)
+NAVIGATION_HEADING = re.compile(r"table of contents?", re.I)
+_FURNITURE_LINE = re.compile(
+    r"(?:main content start here|main layout|skip to (?:main )?content|download (?:free )?sample(?: report)?"
+    r"|(?:request|get) (?:a )?(?:free )?sample(?: report| pdf)?|buy now|(?:en|in)quire before buying"
+    r"|ask for customi[sz]ation|request (?:a )?customi[sz]ation|(?:talk|speak) to (?:an )?analyst"
+    r"|share(?: this report)?|print|figures and tables|home|back to top|subscribe|log ?in|sign in|cart"
+    r"|menu|search|read more|view more|more info)\s*[.:]?",
+    re.I,
+)
+_FURNITURE_REGION = re.compile(
+    r"(?:related|similar|recommended|other|trending) (?:reports|research)|you may also like\s*:?", re.I
+)
+# Page footers and markdown rules: "© 2024 Acme Research. All rights reserved.", "---".
+_FOOTER = re.compile(
+    r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}", re.I
+)
+_COOKIE = re.compile(r"\bcookies?\b.{0,300}?\b(?:use|consent|accept|policy|experience)\b", re.I)
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_DIGIT = re.compile(r"\d")
+# Web pages print segmentation tab titles as a run of lines: "By Phase", "By Region", ...
+_BY_LINE = re.compile(r"By [A-Z][\w &/,-]{1,50}")
+_END_PUNCT = re.compile(r"[.,;!?]$")
+_HAS_FIGURE = re.compile(r"\d[\d.,]*\s*%|\$|USD|\t|\|")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """The lines under one heading, up to the next heading; ``furniture`` lines must be skipped."""
+
+    heading: str
+    level: int
+    line: int  # index of the heading line, -1 for the lead-in
+    first: int  # first body line index
+    stop: int  # one past the last body line index
+    furniture: bool  # the whole block is furniture (e.g. "Related Reports")
+
+
+@dataclass(slots=True)
+class Outline:
+    """Blocks in document order plus the indexes of furniture lines."""
+
+    blocks: list[Block]
+    furniture: set[int]
+    markup: bool  # the source declared its headings (markdown or HTML)
+
+    def find(self, pattern: re.Pattern[str]) -> Iterator[Block]:
+        """Content blocks whose heading matches ``pattern`` in full."""
+        return (b for b in self.blocks if not b.furniture and pattern.fullmatch(b.heading))
+
+    def body(self, doc: Doc, block: Block) -> Iterator[Line]:
+        """Non-blank, non-furniture lines of ``block``."""
+        for line in doc.lines[block.first : block.stop]:
+            if not line.blank and line.index not in self.furniture:
+                yield line
+
+
+def is_navigation(section: Section) -> bool:
+    """True for sections that only list the report's outline (table of contents)."""
+    return bool(NAVIGATION_HEADING.fullmatch(section.heading))
+
+
+def is_furniture_line(text: str) -> bool:
+    return bool(
+        _FURNITURE_LINE.fullmatch(text)
+        or _FOOTER.fullmatch(text)
+        or (len(text) < 600 and _COOKIE.search(text) is not None)
+    )
+
+
+def outline(doc: Doc, hints: Sequence[Heading] = ()) -> Outline:
+    """Find headings and furniture in ``doc``; ``hints`` are HTML heading offsets from the loader."""
+    starts = {line.start: line for line in doc.lines if not line.blank}
+    found: dict[int, tuple[str, int]] = {}  # line index -> (heading text, level)
+    for hint in hints:
+        line = starts.get(hint.start)
+        if line is not None:
+            found[line.index] = (_clean(line.text), hint.level)
+    markdown = False
+    for line in doc.lines:
+        match = None if line.bullet else _MD_HEADING.match(line.text)
+        if match:
+            markdown = True
+            found[line.index] = (_clean(match.group(2)), len(match.group(1)))
+    markup = markdown or bool(hints)
+    furniture: set[int] = set()
+    merged: dict[int, int] = {}  # heading line -> last line of the heading (runs of "By ..." tabs)
+    for line in doc.lines:
+        if line.blank or line.index in found or any(a < line.index <= b for a, b in merged.items()):
+            continue
+        run = _by_run(doc, line)
+        if run:
+            found[line.index] = (" | ".join(item.text for item in run), 2)
+            merged[line.index] = run[-1].index
+            continue
+        if is_furniture_line(line.text):
+            furniture.add(line.index)
+        elif (
+            not line.bullet
+            and (KNOWN_HEADING.fullmatch(line.text) or _FURNITURE_REGION.fullmatch(line.text))
+            or not markup
+            and _looks_like_heading(doc, line)
+        ):
+            found[line.index] = (_clean(line.text), 2)
+    return Outline(_blocks(doc, found, furniture, merged), furniture, markup)
+
+
+def build_sections(doc: Doc, out: Outline, title: str) -> list[Section]:
+    """Sections from the outline: body spans split at furniture lines, blank edges trimmed."""
+    sections: list[Section] = []
+    for block in out.blocks:
+        if block.furniture:
+            continue
+        heading = block.heading or title
+        piece: list[Line] = []
+        for line in doc.lines[block.first : block.stop]:
+            if line.index in out.furniture:
+                _emit(doc, heading, piece, sections)
+                piece = []
+            elif not line.blank:
+                piece.append(line)
+        _emit(doc, heading, piece, sections)
+    return sections
+
+
+def _emit(doc: Doc, heading: str, piece: list[Line], sections: list[Section]) -> None:
+    if not piece:
+        return
+    # Whole lines: from the first line's first character (so a bullet keeps its glyph) to the end
+    # of the last line (so closing emphasis marks stay), then trimmed of whitespace.
+    start = piece[0].raw_start
+    end = piece[-1].end
+    while end < len(doc.text) and doc.text[end] not in "\r\n":
+        end += 1
+    span = doc.span(start, end)
+    sections.append(Section(heading=heading, text=span.text, start=span.start, end=span.end))
+
+
+def _by_run(doc: Doc, line: Line) -> list[Line]:
+    """Two or more consecutive standalone "By ..." lines (segmentation tab titles), else []."""
+    run: list[Line] = []
+    current: Line | None = line
+    while current is not None and not current.bullet and _BY_LINE.fullmatch(current.text):
+        run.append(current)
+        current = doc.next_content(current.index)
+    return run if len(run) >= 2 else []
+
+
+def _blocks(
+    doc: Doc, found: dict[int, tuple[str, int]], furniture: set[int], merged: dict[int, int]
+) -> list[Block]:
+    blocks: list[Block] = []
+    order = sorted(found)
+    first_heading = order[0] if order else len(doc.lines)
+    if any(not line.blank and line.index not in furniture for line in doc.lines[:first_heading]):
+        blocks.append(Block("", 1, -1, 0, first_heading, False))
+    position = 0
+    while position < len(order):
+        index = order[position]
+        heading, level = found[index]
+        last = merged.get(index, index)
+        position += 1
+        # A heading printed twice in a row (page tab, then title) is one heading.
+        while position < len(order):
+            nxt = doc.next_content(last)
+            if nxt is None or nxt.index != order[position] or found[nxt.index][0].lower() != heading.lower():
+                break
+            last = nxt.index
+            position += 1
+        stop = order[position] if position < len(order) else len(doc.lines)
+        is_furniture = bool(_FURNITURE_REGION.fullmatch(heading))
+        if is_furniture:
+            furniture.update(range(index, stop))
+        blocks.append(Block(heading, level, index, last + 1, stop, is_furniture))
+    return blocks
+
+
+def _clean(text: str) -> str:
+    """Heading text without a trailing colon or markdown emphasis."""
+    text = text.strip().rstrip(":").strip()
+    for mark in ("**", "__"):
+        if text.startswith(mark) and text.endswith(mark) and len(text) > 2 * len(mark):
+            text = text[len(mark) : -len(mark)].strip()
+    return text
+
+
+def _looks_like_heading(doc: Doc, line: Line) -> bool:
+    """A standalone short title-like line in plain text, followed by prose or a list."""
+    text = line.text
+    if line.bullet or len(text) > 70 or len(text.split()) > 9 or not text[0].isupper():
+        return False
+    if _DIGIT.search(text) or _HAS_FIGURE.search(text):
+        return False
+    before = doc.lines[line.index - 1] if line.index else None
+    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    if (before is not None and not before.blank) or (after is not None and not after.blank):
+        return False
+    nxt = doc.next_content(line.index)
+    if nxt is None:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(letters) > 3:
+        return True
+    if text.endswith(":"):
+        return nxt.bullet or len(nxt.text) >= 80
+    if _END_PUNCT.search(text):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    titled = sum(1 for w in words if w[0].isupper())
+    return titled * 2 >= len(words) and not nxt.bullet and (len(nxt.text) >= 80 or nxt.text.endswith("."))

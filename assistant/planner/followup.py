@@ -1,0 +1,64 @@
+"""Follow-up questions: when a question leans on the conversation ('and in 2030?', 'and 2 years
+later?', 'how much is it worth'), and which particulars it takes from the earlier turns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.planner.slots import Entity, match_entities
+
+_PRONOUN = re.compile(r"\b(it|its|it's|that|this|those|these|them|their|there|the same)\b", re.I)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_RELATIVE = re.compile(
+    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|ten) years? (?P<dir>later|after|on|earlier|before|prior)\b"
+    r"|\b(?P<adj>next|following|previous|prior) year\b|\bthe year (?P<dir2>after|before)\b",
+    re.I,
+)
+_SUBJECT = re.compile(
+    r"\b(market|size|cagr|growth|grow|region|segment|player|compan|driver|trend|challenge|forecast|doubl|"
+    r"rate|worth|value|big|large|phase|countr|acqui|develop|launch)",
+    re.I,
+)
+
+
+def has_subject(question: str) -> bool:
+    """Does the question say what it is about, rather than only 'and in 2030?'"""
+    return bool(_SUBJECT.search(question))
+
+
+def refers_back(question: str) -> bool:
+    return bool(_PRONOUN.search(question) or _RELATIVE.search(question))
+
+
+def relative_years(question: str, earlier_years: Sequence[int]) -> list[int]:
+    """'2 years later' after a question about 2026 -> [2028]; nothing when the question has no such phrase."""
+    match = _RELATIVE.search(question)
+    if not match or not earlier_years:
+        return []
+    if match.group("adj"):
+        step = 1 if match.group("adj").lower() in ("next", "following") else -1
+    else:
+        raw = match.group("n") or "1"
+        step = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower(), 1)
+        direction = (match.group("dir") or match.group("dir2") or "").lower()
+        if direction in ("earlier", "before", "prior"):
+            step = -step
+    return [earlier_years[-1] + step]
+
+
+def conversation_years(history: Sequence[dict[str, str]]) -> list[int]:
+    """Years the user named earlier in the conversation, oldest first."""
+    years: list[int] = []
+    for turn in history:
+        if turn.get("role") == "user":
+            years.extend(int(y) for y in re.findall(r"\b(19\d\d|20\d\d|2100)\b", turn.get("content", "")))
+    return years
+
+
+def entities_in_last_answer(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> list[Entity]:
+    """What the assistant's last answer named: the referent of 'it' or 'its'."""
+    for turn in reversed(history):
+        if turn.get("role") == "assistant":
+            return match_entities(turn.get("content", ""), vocabulary)
+    return []

@@ -1,0 +1,65 @@
+"""Is a question about this market's headline figures, or about something else the report mentions
+(a registry, a survey, R&D spending), or about another market altogether?"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.planner.intents import Intent
+from assistant.planner.registry import EXAMPLES
+from assistant.text.tokens import terms
+from assistant.text.words import word_list
+
+# Words that say nothing about the subject: units, time, question words the examples lack.
+_NEUTRAL = frozenset(
+    terms(
+        "usd dollars dollar mn bn million billion trillion thousand year years value worth size market "
+        "markets global total overall whole entire please tell me show give expected going stat stats "
+        "statistic figure number data latest current today now estimate projected forecast share "
+        "if then predicted prediction holds hold continue continues constant assume assuming rate cagr approx about"
+    )
+)
+_OTHER_MARKET = re.compile(r"\b(?:the|a|an)\s+((?:[a-z0-9&'-]+\s+){1,4}?)(?:market|industry|sector)\b", re.I)
+_MARKET_FILLER = word_list("filler-before-market")
+
+
+@lru_cache(maxsize=1)
+def _example_terms() -> frozenset[str]:
+    """Words of the headline intents' examples: question vocabulary, not a subject of the prose (the
+    prose-fact examples are left out, since their nouns are exactly such subjects)."""
+    return frozenset(
+        t
+        for intent, examples in EXAMPLES.items()
+        if intent is not Intent.PASSAGE
+        for text in examples
+        for t in terms(text)
+    )
+
+
+def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[str]) -> list[str]:
+    """Words of the question that name a subject in the report's prose rather than a headline figure
+    ('registry', 'enrollment', 'pharma'); ``known`` holds the market's and the entities' own words."""
+    found = []
+    for term in terms(question):
+        if term.isdigit() or term in _NEUTRAL or term in known or term in _example_terms():
+            continue
+        if term in report_terms:
+            found.append(term)
+    return found
+
+
+def other_market(question: str, market_words: frozenset[str], entity_words: frozenset[str]) -> str | None:
+    """'the CRO market' asked of an SMO report: the other market's name, else None."""
+    for match in _OTHER_MARKET.finditer(question.lower()):
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9&]+", match.group(1))
+            if w not in _MARKET_FILLER and w[:6] not in _example_terms() and w[:6] not in _NEUTRAL
+        ]
+        if not words or any(w in market_words or w in entity_words for w in words):
+            continue
+        if all(w.isdigit() for w in words):
+            continue
+        return " ".join(words)
+    return None

@@ -1,0 +1,229 @@
+"""The particulars of a question: years, the unit asked for, and the report's own named things
+(regions, countries, segments, companies) even when misspelt or lower-cased."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+
+from assistant.text.words import word_map
+
+_YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
+_SHORT_YEAR = re.compile(r"\b(?:fy|in|by|for)\s*'?(\d{2})\b", re.I)
+_UNITS = (
+    ("trillion", re.compile(r"\b(trillions?|tn|trn)\b", re.I)),
+    ("billion", re.compile(r"\b(billions?|bn|bln)\b", re.I)),
+    ("million", re.compile(r"\b(millions?|mn|mln|mio|mm)\b", re.I)),
+    ("thousand", re.compile(r"\b(thousands?)\b", re.I)),
+)
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|what about|how about|same for|and what about|ok and|also)\b|^\s*(in|for|by)\s+\d{4}\s*\??\s*$",
+    re.I,
+)
+# Attributes of a company or segment that a market report of this kind does not give.
+_UNSTATED_ATTRIBUTE = re.compile(
+    r"\b(revenue|revenues|sales|turnover|profit|earnings|ceo|chief executive|founder|founded|headquarter\w*|"
+    r"employees|headcount|staff count|stock|share price|market cap\w*|valuation|ebitda|net income|salary)\b",
+    re.I,
+)
+_MONEY_ASK = re.compile(
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b",
+    re.I,
+)
+_FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
+_GROWTH_ASK = re.compile(
+    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump)\b", re.I
+)
+_MARKET_FIGURE = re.compile(
+    r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook)\b", re.I
+)
+_SHARE_ASK = re.compile(r"\b(share|percent|percentage|%)\b", re.I)
+_INJECTION = re.compile(
+    r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
+    r"\breal (market )?(size|value|figure) is|ignore (all |any |the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
+    r"disregard (the |your )?(instructions|report|rules)|you are now|system prompt|"
+    r"pretend (that|to)|from now on|new instructions|act as|override",
+    re.I,
+)
+
+
+# Analysts' shorthand and frequent misspellings, spelled out before intent and slots are read.
+_SHORTHAND = word_map("shorthand")
+_SHORTHAND_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w])", re.I)
+
+
+def normalise(question: str) -> str:
+    """Spell out shorthand ('mkt sz 2028' -> 'market size 2028'); everything else is kept."""
+    return _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1).lower()], question)
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # "region", "country", "segment", "company"
+    name: str  # as the report writes it
+    dimension: str | None = None  # for segments: e.g. "Therapeutic Area"
+    key: str | None = None  # a company's distinctive word ('veeda'), matched even when misspelt
+    # All its words belong to the market's own name ('Site Management' in 'Clinical Trial Site
+    # Management Organization'): naming the market names it too, so it says nothing on its own.
+    in_market_name: bool = False
+
+
+@dataclass
+class Slots:
+    years: list[int] = field(default_factory=list)
+    bad_years: list[str] = field(default_factory=list)
+    unit: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    asks_unstated_attribute: bool = False
+    asks_money: bool = False
+    asks_figure: bool = False  # a money word or a forecast word: a year's figure is wanted
+    asks_growth: bool = False
+    asks_share: bool = False
+    follow_up: bool = False
+    injection: bool = False
+
+    def of_kind(self, *kinds: str) -> list[Entity]:
+        return [entity for entity in self.entities if entity.kind in kinds]
+
+    def specific(self, *kinds: str) -> list[Entity]:
+        """Entities of these kinds that are not just words of the market's own name."""
+        return [entity for entity in self.of_kind(*kinds) if not entity.in_market_name]
+
+
+def extract(question: str, vocabulary: list[Entity]) -> Slots:
+    """Pull years, unit, entities and flags out of ``question``."""
+    slots = Slots()
+    for match in _YEAR.finditer(question):
+        token = match.group(1)
+        if len(token) == 4 and 1000 <= int(token) <= 2999:
+            slots.years.append(int(token))
+        elif _looks_like_year_context(question, match.start()):
+            slots.bad_years.append(token)
+    if not slots.years:
+        for match in _SHORT_YEAR.finditer(question):
+            slots.years.append(2000 + int(match.group(1)))
+    for unit, pattern in _UNITS:
+        if pattern.search(question):
+            slots.unit = unit
+            break
+    slots.entities = match_entities(question, vocabulary)
+    slots.asks_unstated_attribute = bool(_UNSTATED_ATTRIBUTE.search(question))
+    slots.asks_money = bool(_MONEY_ASK.search(question))
+    slots.asks_figure = bool(_MARKET_FIGURE.search(question)) and (
+        slots.asks_money or bool(_FIGURE_ASK.search(question))
+    )
+    slots.asks_growth = bool(_GROWTH_ASK.search(question))
+    slots.asks_share = bool(_SHARE_ASK.search(question))
+    slots.follow_up = bool(_FOLLOW_UP.search(question))
+    slots.injection = bool(_INJECTION.search(question))
+    return slots
+
+
+def _looks_like_year_context(question: str, start: int) -> bool:
+    before = question[max(0, start - 12) : start].lower()
+    return bool(re.search(r"\b(in|by|for|year|until|from|to|of)\s*$", before))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
+
+
+def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
+    """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
+    of a name's distinctive first word (e.g. 'veda' for Veeda Clinical Research)."""
+    words = _words(question)
+    text = " " + " ".join(words) + " "
+    found: list[Entity] = []
+    for entity in vocabulary:
+        name_words = _words(entity.name)
+        if not name_words:
+            continue
+        if " " + " ".join(name_words) + " " in text or _abbreviated(name_words, words):
+            if entity.in_market_name and not _names_the_segment(entity, text):
+                entity = replace(entity, in_market_name=True)
+            elif entity.in_market_name:
+                entity = replace(entity, in_market_name=False)
+            found.append(entity)
+            continue
+        key = entity.key
+        if key and (key in words or _close(key, words)):
+            found.append(entity)
+    # Prefer the longest names: "north america" should not also yield "america"-like partials.
+    found.sort(key=lambda e: -len(e.name))
+    kept: list[Entity] = []
+    for entity in found:
+        if not any(entity.name.lower() in other.name.lower() for other in kept):
+            kept.append(entity)
+    return kept
+
+
+def _abbreviated(name_words: list[str], words: list[str]) -> bool:
+    """'asia pac' or 'north american' for Asia Pacific, North America: each word of the name, in order,
+    begins or is begun by a word of the question (4 letters at least, the first word whole)."""
+    if len(name_words) < 2:
+        return False
+    for i in range(len(words) - len(name_words) + 1):
+        window = words[i : i + len(name_words)]
+        if window[0] == name_words[0] and all(
+            len(q) >= 3 and (n.startswith(q) or q.startswith(n))
+            for q, n in zip(window[1:], name_words[1:], strict=True)
+        ):
+            return True
+    return False
+
+
+def _close(key: str, words: list[str]) -> bool:
+    """A misspelling of a company's key word ('veda' for 'veeda'), not a different word ('pharma')."""
+    return any(abs(len(w) - len(key)) <= 1 for w in difflib.get_close_matches(key, words, n=3, cutoff=0.8))
+
+
+def _names_the_segment(entity: Entity, text: str) -> bool:
+    """'site management services' names the segment, where 'site management market' names the market."""
+    name = " ".join(_words(entity.name))
+    return bool(re.search(rf" {re.escape(name)} (segment|services?|area|category) ", text))
+
+
+_GENERIC = {
+    "clinical",
+    "research",
+    "health",
+    "medical",
+    "the",
+    "and",
+    "of",
+    "others",
+    "phase",
+    "management",
+    "holdings",
+    "co",
+    "ltd",
+    "pvt",
+    "sa",
+    "inc",
+    "south",
+    "north",
+    "middle",
+    "east",
+    "africa",
+    "america",
+    "asia",
+    "pacific",
+    "united",
+    "new",
+    "site",
+    "project",
+    "pain",
+    "global",
+    "group",
+    "international",
+}
+
+
+def distinctive_word(name: str, common: set[str]) -> str | None:
+    """A company's first uncommon word is enough to name it ('veeda', 'wcg', 'elligo'); words of the
+    market's own name (``common``, e.g. 'smo') are not distinctive."""
+    for word in _words(name):
+        if word not in _GENERIC and word not in common and len(word) >= 3:
+            return word
+    return None

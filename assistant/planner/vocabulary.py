@@ -1,0 +1,82 @@
+"""The named things of a report that questions refer to: regions, countries, segments, companies."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.report import Named, Report
+from assistant.planner.slots import Entity, distinctive_word
+from assistant.text.words import word_list
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+
+
+def vocabulary(report: Report) -> list[Entity]:
+    """Every region, country, segment and company the report names, each once."""
+    facts = report.facts
+    entities: dict[tuple[str, str], Entity] = {}
+    common = set(market_words(report))
+
+    def add(kind: str, name: str, dimension: str | None = None) -> None:
+        if name and name.lower() != "others":
+            key = distinctive_word(name, common) if kind == "company" else None
+            generic = set(re.findall(r"\w+", name.lower())) <= common
+            entities.setdefault((kind, name.lower()), Entity(kind, name, dimension, key, generic))
+
+    for dimension, items in facts.segmentation.items():
+        is_region = "region" in dimension.lower() or "geograph" in dimension.lower()
+        for item in items:
+            add("region" if is_region else "segment", item.name, dimension)
+            for child in _flatten(item.children):
+                add("country" if is_region else "segment", child.name, dimension)
+    if facts.largest_region:
+        add("region", facts.largest_region.name)
+    if facts.fastest_segment:
+        add("segment", facts.fastest_segment.name)
+    for player in facts.key_players:
+        add("company", player.name)
+    for development in facts.recent_developments:
+        add("company", development.company)
+    return list(entities.values())
+
+
+_NOT_NAME = frozenset({"global", "market", "the", "of", "and", "report"})
+
+
+def market_words(report: Report) -> frozenset[str]:
+    """Words of the market's own name and its acronym ('clinical', 'trial', ..., 'smo')."""
+    words = {w.lower() for w in re.findall(r"\w+", f"{report.title} {report.market or ''}")}
+    words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000])}
+    return frozenset(words - _NOT_NAME)
+
+
+def _flatten(items: list[Named]) -> list[Named]:
+    flat: list[Named] = []
+    for item in items:
+        flat.append(item)
+        flat.extend(_flatten(item.children))
+    return flat
+
+
+_PHRASE = re.compile(r"\b[A-Z][\w&-]*(?:\s+(?:of|for|and|the|in|&)?\s*[A-Z][\w&-]*){1,7}")
+_LINKS = frozenset({"of", "for", "and", "the", "in", "&"})
+# Initials that spell an everyday word are never expanded: 'Bulk Equipment' must not turn every
+# "will the market be" into a question about the Bulk Equipment segment.
+_WORDS_NOT_ACRONYMS = word_list("everyday-words")
+
+
+def acronyms(report: Report) -> dict[str, str]:
+    """Initials of the report's capitalised names ('acrp' -> 'Association of Clinical Research
+    Professionals'), so an analyst's acronym finds the passage that spells the name out."""
+    found: dict[str, str] = {}
+    for match in _PHRASE.finditer(report.text):
+        words = [w for w in match.group(0).split() if w.lower() not in _LINKS]
+        # Every run of three or more capitalised words: 'Decentralized Clinical Trial' inside a title.
+        for size in range(len(words), 1, -1):
+            for first in range(len(words) - size + 1):
+                run = words[first : first + size]
+                initials = "".join(w[0] for w in run).lower()
+                wanted = (size == len(words) and 2 <= size <= 6) or 3 <= size <= 5
+                if wanted and initials not in _WORDS_NOT_ACRONYMS:
+                    found.setdefault(initials, " ".join(run))
+    return found

@@ -1,0 +1,25 @@
+"""Word lists kept as data files in ``assistant/text/data``: one list per file, words separated by
+spaces or lines, ``#`` starts a comment. Editing a list is a data change, not a code change."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("assistant.text").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """Every word of ``data/<name>.txt``."""
+    return frozenset(word for line in _lines(name) for word in line.split())
+
+
+@cache
+def word_map(name: str) -> dict[str, str]:
+    """``data/<name>.txt`` read as one mapping per line: the first word to the rest of the line."""
+    pairs = (line.split(maxsplit=1) for line in _lines(name))
+    return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
