@@ -21,5 +21,7 @@ fi
 # The evaluation gate: the offline assistant over the seed question set, against committed thresholds.
 .venv/bin/assistant ingest
 .venv/bin/assistant eval
+# The analyst set (questions written as analysts type them), against its own thresholds.
+.venv/bin/assistant eval --set analyst --out evals/results/analyst
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"
