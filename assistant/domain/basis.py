@@ -7,9 +7,9 @@ facts, its consistency check and the planner.
   starts latest); among CAGRs without years, the first stated;
 - the base: the whole-market size stated at the CAGR's start year, else at the year before it, else
   the latest whole-market size stated inside the CAGR's span, else the size at the report's base year
-  (also the rule when the CAGR states no years or there is none), else the first size stated;
+  (also the rule when the CAGR states no years or there is none); None when none of these is stated;
 - the end: the whole-market size stated at the CAGR's end year, else the latest size stated after the
-  base.
+  base (after the base year when there is no base); never a size at or before the base.
 
 So a page stating USD 41.2 bn (2023), USD 43.9 bn (2024), USD 71.5 bn (2032) and a CAGR of 6.3 % for
 2024-2032 compounds 43.9 over eight years (43.9 x 1.063^8 = 71.57, which agrees with 71.5 at the
@@ -107,13 +107,14 @@ def forecast_basis(quantities: Sequence[Quantity], base_year: int | None = None)
             or _at(sizes, start - 1)
             or (max(inside, key=lambda q: q.start_year or 0) if inside else None)
         )
-    base = base or _at(sizes, year) or (sizes[0] if sizes else None)
+    base = base or _at(sizes, year)
     end: Quantity | None = None
-    if base is not None:
-        base_at = base.start_year or 0
-        if cagr is not None and cagr.end_year is not None and cagr.end_year > base_at:
-            end = _at(sizes, cagr.end_year)
-        if end is None:
-            later = [q for q in sizes if (q.start_year or 0) > base_at]
-            end = max(later, key=lambda q: q.start_year or 0) if later else None
+    if cagr is not None and cagr.end_year is not None:
+        end = _at(sizes, cagr.end_year)
+    if end is None:
+        after = (base.start_year if base is not None else year) or 0
+        later = [q for q in sizes if (q.start_year or 0) > after]
+        end = max(later, key=lambda q: q.start_year or 0) if later else None
+    if end is not None and base is not None and (end.start_year or 0) <= (base.start_year or 0):
+        end = None
     return ForecastBasis(cagr=cagr, base=base, end=end, base_year=year)

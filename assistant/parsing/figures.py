@@ -25,7 +25,8 @@ _CURRENCY = r"US\s?\$|USD|US\s+dollars?|\$|EUR|€|GBP|£|JPY|¥|INR|₹|CNY|RMB
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _PRICE = re.compile(
     rf"(?P<cur>{_CURRENCY})\s?(?P<num>{_NUMBER})(?:\s*(?P<unit>thousand|million|billion|mn|bn|[KMB])\b)?"
-    r"\s*(?:/\s*|(?:per|a|an)\s+)(?P<measure>(?:metric\s+)?[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*)?)",
+    r"\s*(?:/\s*|(?:per|a|an)\s+)(?P<measure>(?:metric\s+)?[a-zA-Z][\w-]*"
+    r"(?:\s+(?!(?:in|by|for|of|and|or|at|on|to|from|during|with|as|was|were|is|are)\b)[a-z][\w-]*)?)",
     re.I,
 )
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s?cent\b)", re.I)
@@ -39,6 +40,17 @@ _COUNT = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?"
     rf"(?P<measure>[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)(?=\s*,?\s+(?:in|during|by|for|as of)\s+{_Y}\b)",
     re.I,
+)
+# "96,500 electric outboard motors were sold in 2023": the verb after the measure.
+_COUNT_AFTER = re.compile(
+    rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?"
+    r"(?P<measure>[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:were|was|have been|had been)\s+"
+    r"(?:sold|shipped|installed|deployed|delivered|produced|manufactured|consumed|registered|performed|"
+    r"conducted|commissioned|in operation|in service)\b)",
+    re.I,
+)
+_TO_YEAR = re.compile(
+    rf"[^\d.;]{{0,30}}?\b(?:to|through|until|till|by)\s+(?P<year>{_Y})\b(?!\s*(?:-|–|—)\s*{_Y})", re.I
 )
 _YEAR_AFTER = re.compile(
     rf"[^\d.;]{{0,40}}?\b(?:in|by|for|as of|through|until|during|at the end of|of|since)\s+(?:the\s+year\s+|FY\s*)?"
@@ -137,7 +149,7 @@ def find(text: str) -> list[Figure]:
     for match in _PERCENT.finditer(text):
         if not _overlaps(found, match.start(), match.end()):
             found.append(Figure("percent", match.start(), match.end(), float(match.group("num"))))
-    for pattern in (_VOLUME, _COUNT):
+    for pattern in (_VOLUME, _COUNT, _COUNT_AFTER):
         for match in pattern.finditer(text):
             start = match.start("num")
             if _overlaps(found, start, match.end()) or _is_year(match.group("num")):
@@ -162,6 +174,7 @@ class Years:
     end: int | None = None
     until: int = -1
     forecast_phrase: bool = False  # "over the forecast period": the page's forecast period applies
+    # With forecast_phrase: "to 2033" states only the end; the forecast period applies if it ends then.
 
 
 def single_year(text: str, figure: Figure, since: int, lead_end: int) -> Years:
@@ -193,6 +206,9 @@ def year_range(text: str, figure: Figure, lead_end: int) -> Years:
     phrase = _FORECAST_AFTER.match(text, figure.end)
     if phrase:
         return Years(until=phrase.end(), forecast_phrase=True)
+    to_year = _TO_YEAR.match(text, figure.end)
+    if to_year:
+        return Years(end=int(to_year.group("year")), until=to_year.end(), forecast_phrase=True)
     single = _YEAR_AFTER.match(text, figure.end)
     if single:
         year = int(single.group("year") or single.group("year2"))

@@ -27,7 +27,7 @@ _SIZE_TAIL = vocab.pattern("keys", "size-tails")
 _LEADING = vocab.pattern("keys", "leading-words")
 _SIZE_KEY = re.compile(
     rf"(?:{_QUALIFIER}\s+)*{_SIZE_WORD}(?:\s+{_SIZE_TAIL})?"
-    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|\s+(?:in|for|by|as of|of)\s+(?P<y2>{_Y}))?"
+    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|\s+(?:(?:in|for|by|as of|of)\s+)?(?P<y2>{_Y})e?)?"
     rf"|(?P<y3>{_Y})e?\s+(?:{_QUALIFIER}\s+)*{_SIZE_WORD}"
     rf"|(?:market\s+)?forecast(?:\s+(?:value|revenue))?(?:\s+(?:in|for|by)\s+(?P<y4>{_Y})|\s*\(\s*(?P<y5>{_Y})\s*\))",
     re.I,
@@ -46,7 +46,7 @@ _BASE_YEAR_KEY = re.compile(vocab.pattern("keys", "base-year-keys"), re.I)
 _HISTORICAL_KEY = re.compile(vocab.pattern("keys", "historical-keys"), re.I)
 _STUDY_KEY = re.compile(vocab.pattern("keys", "study-keys"), re.I)
 _REGION_KEY = re.compile(
-    rf"{_LEADING}\s+(?:regional\s+)?(?:market|region)(?:\s*\(\s*{_Y}\s*\)|\s+in\s+{_Y})?"
+    rf"{_LEADING}\s+(?:regional\s+)?(?:market|region|country)(?:\s*\(\s*{_Y}\s*\)|\s+in\s+{_Y})?"
     rf"|region with (?:the )?largest share|(?:dominant|dominating|dominated|leading) region",
     re.I,
 )
@@ -83,7 +83,7 @@ _SCOPED_TAIL = re.compile(
     r"\s(?=(?:market|revenue|size|value|cagr|share|volume|shipments|compound|growth|\(?(?:19|20)\d\d)\b)",
     re.I,
 )
-_CELL_ROW = re.compile(r"\s\|\s(?=[^|]*:)")  # a ' | ' before a cell that has its own 'Key:'
+_CELL_SPLIT = re.compile(r"\s\|\s")
 _KEY_COLON = re.compile(r"\s*(?P<key>[\w*][^:|]{0,40}?)\s*:\s*(?P<value>\S.*?)\s*")
 _INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?P<sep>:|\t+|\s\|\s)\s*(?P<value>\S.*)")
 _NAME_END = re.compile(r"\s+\(|\s+[–—-]\s|,\s|;\s|\.\s|\s+with\s|\s+at\s")
@@ -137,7 +137,7 @@ def pairs(doc: Doc, out: Outline, scopes: ScopeIndex | None = None) -> list[Pair
     for line in doc.lines:
         if line.blank or line.index in out.furniture or len(line.text) > 300:
             continue
-        if _CELL_ROW.search(line.text) and not line.text.startswith("|"):
+        if " | " in line.text and ":" in line.text and not line.text.startswith("|"):
             found.extend(_cells(doc, line, scopes))
             continue
         pair = _inline(doc, line, scopes) or _split(doc, line, out, scopes)
@@ -147,33 +147,33 @@ def pairs(doc: Doc, out: Outline, scopes: ScopeIndex | None = None) -> list[Pair
 
 
 def _cells(doc: Doc, line: Line, scopes: ScopeIndex | None) -> list[Pair]:
-    """A byline of ' | '-separated 'Key: Value' cells ("Report ID: X | Published: May 2025 | Pages: 180")."""
+    """A byline of ' | '-separated cells, some 'Key: Value' ("Report ID: X | March 2025 | Pages: 180")."""
     out: list[Pair] = []
     position = 0
-    for cut in [*_CELL_ROW.finditer(line.text), None]:
+    for cut in [*_CELL_SPLIT.finditer(line.text), None]:
         stop = cut.start() if cut else len(line.text)
         cell = line.text[position:stop]
         match = _KEY_COLON.fullmatch(cell)
-        if match:
-            known = _match_key(_clean_key(match.group("key")), scopes)
-            if known is not None:
-                offset = line.start + position
-                start, end = strip_span(doc, offset + match.start("value"), offset + len(cell), " \t*_")
-                if start < end:
-                    key_start = offset + match.start("key")
-                    out.append(
-                        Pair(
-                            _clean_key(match.group("key")),
-                            start,
-                            end,
-                            doc.text[start:end],
-                            key_start,
-                            "header",
-                            (line.index,),
-                            known[1],
-                            known[0],
-                        )
+        known = _match_key(_clean_key(match.group("key")), scopes) if match else None
+        if match and known is not None:
+            offset = line.start + position
+            start, end = strip_span(doc, offset + match.start("value"), offset + len(cell), " \t*_")
+            if start < end:
+                key = _clean_key(match.group("key"))
+                value = doc.text[start:end]
+                out.append(
+                    Pair(
+                        key,
+                        start,
+                        end,
+                        value,
+                        offset + match.start("key"),
+                        "header",
+                        (line.index,),
+                        known[1],
+                        known[0],
                     )
+                )
         position = cut.end() if cut else stop
     return out
 

@@ -13,7 +13,8 @@ from assistant.parsing.sections import KNOWN_HEADING, Outline
 
 # A capitalised phrase ending in "Market": "Global Clinical Trial Site Management Organization Market".
 _MARKET_PHRASE = re.compile(
-    r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*)){0,12}?\s+Market\b(?!\s+(?:[A-Z]|&))"
+    r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*|\([A-Z][A-Za-z]{1,6}\))){0,12}?\s+Market\b"
+    r"(?!\s+(?:[A-Z]|&))"
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|This|That|Our|In|On|For|Of|And|However|Overall|Consequently|Company|Profiles)\s+)+"
@@ -50,6 +51,10 @@ _BYLINE_DETAIL = re.compile(r"\|\s*(?:Report\s+(?:ID|Code)|Published|Pages|\d{1,
 _BYLINE_NAME = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})(?:\s*\([A-Z][A-Za-z&]{1,7}\))?\s*\|"
 )
+_NAME_WITH_ABBREVIATION = re.compile(
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})\s*\((?P<abbr>[A-Z]{2,6})\)"
+)
+_PUBLISHER_WORD = re.compile(rf"\b(?:{vocab.alternation(vocab.phrases('publishers', 'firm-words'))})\b", re.I)
 _NAME_STOP = re.compile(r"\.\s|\s+All\s+rights", re.I)
 _CUSTOMIZE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})\s+offers\s+customi[sz]ations")
 
@@ -103,7 +108,7 @@ def publisher(doc: Doc, out: Outline, stated: Stated | None) -> Stated | None:
     line, a known publisher, or 'X offers customizations'."""
     if stated:
         return stated
-    byline = _byline_publisher(doc, out)
+    byline = _byline_publisher(doc, out) or _abbreviated_publisher(doc)
     if byline is not None:
         return byline
     text = doc.text
@@ -132,6 +137,29 @@ def _byline_publisher(doc: Doc, out: Outline) -> Stated | None:
             name = match.group("name")
             return Stated(text=name, span=doc.span(start, start + len(name)))
     return None
+
+
+def _abbreviated_publisher(doc: Doc) -> Stated | None:
+    """'Quantara Market Research (QMR)': a research firm's name followed by its own initials."""
+    for match in _NAME_WITH_ABBREVIATION.finditer(doc.text):
+        name, abbreviation = match.group("name"), match.group("abbr")
+        if _PUBLISHER_WORD.search(name) and _initials_fit(name, abbreviation):
+            return Stated(text=name, span=doc.span(match.start("name"), match.end("name")))
+    return None
+
+
+def _initials_fit(name: str, abbreviation: str) -> bool:
+    """Each letter of the abbreviation appears in order in the name, the first at its start."""
+    letters = name.lower()
+    if not letters.startswith(abbreviation[0].lower()):
+        return False
+    position = 0
+    for letter in abbreviation.lower():
+        position = letters.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def report_identity(doc: Doc, out: Outline, found: HeaderFacts, forecast: Period | None) -> ReportIdentity:

@@ -26,6 +26,11 @@ from assistant.parsing.scopes import Mention, ScopeIndex
 from assistant.parsing.sections import Outline
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
+# A full stop that ends an abbreviation, not a sentence: "U.S.", "Inc.", "e.g.".
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Pvt|Plc|LLC|St|Dr|Mr|Mrs|Ms|No|Nos|Fig|approx|vs|etc|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.$"
+)
 _ABOUT = r"(?:about|around|nearly|over|more than|approximately|an estimated|roughly|almost|close to|some|just over|just under|less than|under)"
 _CAGR_BEFORE = re.compile(
     r"(?:\bCAGR\b|compound annual growth rate|annual growth rate|growth rate)(?:\s*\([^)]*\))?"
@@ -60,19 +65,59 @@ _GROWTH_BEFORE = re.compile(
     r"fell|decreased|dropped|contracted|growth of|up|down)\s+(?:by\s+)?(?:" + _ABOUT + r"\s+)?$",
     re.I,
 )
+_YOY_BEFORE = re.compile(
+    r"\b(?:year-on-year|year-over-year|y-o-y|yoy|annual)\s+(?:revenue\s+)?growth(?:\s+rate)?\b[^%\d]{0,50}$"
+    r"|\b(?:year-on-year|year-over-year|y-o-y|yoy)\s+(?:increase|rise|growth)\s+of\s+$",
+    re.I,
+)
+# "forecast to increase by USD 2.71 billion": an absolute increase, not a size.
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:increase|increased|increasing|grow|grew|growing|rise|rose|expand|expanded|add|adding|added)\s+(?:by\s+)?"
+    r"(?:" + _ABOUT + r"\s+)?$|\b(?:incremental growth|absolute growth|increase|growth)\s+of\s+$",
+    re.I,
+)
+# "..., down from 11.9%" / "up from USD 498.0 million": the same kind of figure as the one before.
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$|\b(?:compared (?:with|to)|versus|vs\.?)\s+$",
+    re.I,
+)
+# "equal to EUR 235.2 million" after a share: the same year as the figure it restates.
+_APPOSITION = re.compile(
+    r"^[\s,;(]*(?:equal to|equivalent to|amounting to|worth|or|i\.e\.,?|that is,?|representing)\s+$", re.I
+)
+_FASTEST = re.compile(r"\b(?:fastest|highest|quickest|strongest)\b", re.I)
+_SUBJECT = re.compile(
+    r"(?:(?:In|By)\s+(?:19|20)\d{2}\s*,\s*)?(?:the\s+)?(?P<name>[A-Za-z][\w&°/+.'’-]*(?:\s+(?!(?:is|are|was|were|will|held|holds|"
+    r"accounted|accounts|captured|took|represented|made|led|generated|contributed|has|had|grew|remains)\b)"
+    r"[\w&°/+.'’-]+){0,4}?)\s+(?:segment\s+)?(?:is|are|was|were|will|held|holds|accounted|accounts|captured|took|"
+    r"represented|made|led|generated|contributed|has|had|grew|remains)\b"
+)
+_NOT_A_PART = re.compile(
+    r"(?:the\s+)?(?:market|industry|sector|it|this|they|demand|revenue|sales|growth|global|overall|total|"
+    r"[\w\s-]*\bmarket)$",
+    re.I,
+)
 _DECLINE = re.compile(r"\b(?:declined|decline|fell|decreased|dropped|contracted|down)\b", re.I)
 _MARKET_WORD = re.compile(r"\bmarkets?\b", re.I)
 _CONTEXT_WORD = re.compile(
-    r"\b(?:revenue|revenues|sales|industry|segment|share|CAGR|shipments|volume)\b", re.I
+    r"\b(?:revenue|revenues|sales|industry|segment|share|CAGR|shipments|shipped|sold|volume|demand|consumption|"
+    r"installations|price|prices|priced|growth)\b",
+    re.I,
+)
+# A sentence that opens with the market as its subject, by pronoun or plain noun: "It is estimated at ...".
+_CONTEXT_START = re.compile(
+    r"(?:It|This market|The market|The industry|The sector|Revenue|Global revenue|Worldwide revenue|Sales)\b"
 )
 _GLOBAL_MARKET = re.compile(
     r"\b(?:the|this)\s+(?:global|overall|total|worldwide|entire|whole)\s+(?:[\w&'-]+\s+){0,6}?market\b"
     r"|,\s+(?:the|this)\s+(?:[\w&'-]+\s+){0,6}?market\b",
     re.I,
 )
+# A size with no readable unit ("valued at USD 1,234.5 in 2024", "expected to reach 742.8 by 2033").
 _BARE_MONEY = re.compile(
-    r"\b(?:valued at|estimated at|worth|reach|reached|stood at|size of|value of)\s+(?:US\s?\$|USD|\$|EUR|€|GBP|£)\s?"
-    r"\d[\d,]*(?:\.\d+)?(?!\s*(?:%|thousand|million|billion|trillion|mn|bn|tn|mln|bln|[KMBT])\b)",
+    r"\b(?:valued at|estimated at|worth|reach|reached|stood at|size of|value of)\s+(?:(?:US\s?\$|USD|\$|EUR|€|GBP|£)\s?"
+    r"\d[\d,]*(?:\.\d+)?(?!\s*(?:%|thousand|million|billion|trillion|mn|bn|tn|mln|bln|[KMBT])\b)[\d.,]*"
+    r"|\d[\d,]*(?:\.\d+)?\s+(?:in|by)\s+(?:19|20)\d{2}\b)",
     re.I,
 )
 _GENERIC_MARKET_WORDS = frozenset(
@@ -81,6 +126,9 @@ _GENERIC_MARKET_WORDS = frozenset(
     "and of for in size share value".split()
 )
 _VOLUME_WORDS = re.compile(vocab.pattern("measures", "volume-measures"), re.I)
+_SOLD = re.compile(
+    r"\b(?:sold|shipped|shipments|installed|deployed|delivered|produced|manufactured|consumed|sales)\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +154,13 @@ def _stem(word: str) -> str:
 
 
 def sentences(doc: Doc, lines: Iterator[Line]) -> Iterator[tuple[Line, int, str]]:
+    """(line, offset, sentence) for each sentence of ``lines``; abbreviations do not end one."""
     for line in lines:
         position = 0
         for match in _SENTENCE_END.finditer(line.text):
+            tail = line.text[max(position, match.start() - 12) : match.start()]
+            if _ABBREVIATION.search(tail.split()[-1] if tail.split() else ""):
+                continue
             yield line, line.start + position, line.text[position : match.start()]
             position = match.end()
         yield line, line.start + position, line.text[position:]
@@ -142,75 +194,101 @@ def sentence_drafts(
     """Drafts of one sentence's figures, and how many figures in it could not be read."""
     found = fig.find(sentence)
     if not found:
-        return [], 0
+        unreadable = _BARE_MONEY.findall(sentence) if _MARKET_WORD.search(sentence) else []
+        return [], len(unreadable) if unreadable and _ours(sentence, ctx) else 0
     if ctx.companies is not None and ctx.companies.search(sentence):
         return [], 0
     mentions = _mentions(sentence, ctx)
     subject = bool(mentions) and mentions[0].start < found[0].start
     about = _ours(sentence, ctx) and (
-        bool(_MARKET_WORD.search(sentence)) or subject or bool(_CONTEXT_WORD.search(sentence))
+        bool(_MARKET_WORD.search(sentence))
+        or subject
+        or bool(_CONTEXT_WORD.search(sentence))
+        or bool(_CONTEXT_START.match(sentence))
     )
     drafts: list[Draft] = []
     skipped = 0
     since = 0
     lead_end = found[0].start
-    previous_year: int | None = None
+    previous: Draft | None = None
     for figure in found:
         before = sentence[max(since, figure.start - 90) : figure.start]
         metric = _metric(figure, before, sentence, about)
+        if _COMPARED_BEFORE.search(before) and previous is not None and figure.kind in ("percent", "money"):
+            metric = previous.metric if metric is None or metric == "market_size" else metric
         if metric is None:
-            since = figure.end
-            previous_year = None
+            since, previous = figure.end, None
             continue
         scope = _scope(figure, metric, mentions, sentence)
-        span = doc.span(offset, offset + len(sentence))
-        where = doc.span(offset + figure.start, offset + figure.end)
+        if scope is None or metric == "cagr" and scope.kind == "market" and _FASTEST.search(sentence):
+            scope = _subject(sentence, figure, ctx) or scope
+        if metric == "share" and (scope is None or scope.kind == "market"):
+            skipped += 1
+            since, previous = figure.end, None
+            continue
         draft = Draft(
             metric=metric,
             scope=scope or Scope(),
             value=figure.value,
-            span=span,
-            figure=where,
+            span=doc.span(offset, offset + len(sentence)),
+            figure=doc.span(offset + figure.start, offset + figure.end),
             source=source,
             unit=figure.unit,
             currency=figure.currency,
             measure=figure.measure,
         )
-        if metric == "share" and scope is None:
-            skipped += 1
-            since = figure.end
-            continue
         if metric in ("cagr", "growth"):
             years = fig.year_range(sentence, figure, lead_end)
             draft.start_year, draft.end_year = years.start, years.end
             if years.forecast_phrase:
                 draft.needs = "forecast"
-            if metric == "growth" and _DECLINE.search(before[-40:]):
+            elif metric == "growth" and years.start is None:
+                years = fig.single_year(sentence, figure, since, lead_end)
+                draft.start_year, draft.end_year = years.start, years.end
+            if metric == "growth" and figure.kind == "percent" and _DECLINE.search(before[-40:]):
                 draft.value = -draft.value
-            if metric == "growth" and years.start is None:
+            if metric == "growth" and draft.start_year is None:
                 skipped += 1
-                since = figure.end
+                since, previous = figure.end, None
                 continue
-            since = max(figure.end, years.until)
         else:
             years = fig.single_year(sentence, figure, since, lead_end)
             year = years.start
-            if year is None and metric != "market_size":
-                year = previous_year
+            if year is None and previous is not None and previous.start_year == previous.end_year:
+                inherits = metric in ("share", "price") or (
+                    metric == "market_size" and _APPOSITION.match(sentence[since : figure.start])
+                )
+                year = previous.start_year if inherits else None
             if year is None:
                 if metric == "share":
                     draft.needs = "share"
                 else:
-                    skipped += 1
-                    since = figure.end
+                    # An amount without a year is a detail of the text, not a figure of the market.
+                    skipped += metric != "count" and metric != "volume"
+                    since, previous = figure.end, None
                     continue
             draft.start_year = draft.end_year = year
-            previous_year = year
-            since = max(figure.end, years.until)
+        since = max(figure.end, years.until)
         drafts.append(draft)
+        previous = draft
     if about and not found_money(found):
         skipped += len(_BARE_MONEY.findall(sentence))
     return drafts, skipped
+
+
+def _subject(sentence: str, figure: Figure, ctx: ProseContext) -> Scope | None:
+    """The sentence's opening noun phrase as a segment ('Weather-based controllers held 64.3%'),
+    unless it is the market itself."""
+    match = _SUBJECT.match(sentence)
+    if match is None or match.end("name") > figure.start:
+        return None
+    name = match.group("name")
+    if _NOT_A_PART.fullmatch(name) or ctx.market_name is not None and ctx.market_name.search(name):
+        return None
+    mentions = _mentions(name, ctx)
+    if mentions:
+        return mentions[0].scope
+    return Scope(kind="segment", name=name)
 
 
 def found_money(found: list[Figure]) -> bool:
@@ -227,26 +305,27 @@ def _mentions(sentence: str, ctx: ProseContext) -> list[Mention]:
 
 
 def _metric(figure: Figure, before: str, sentence: str, about: bool) -> Metric | None:
-    if figure.kind == "price":
-        return "price" if about else None
-    if figure.kind == "money":
-        return "market_size" if about else None
-    if figure.kind == "amount":
-        if not about and not _VOLUME_WORDS.fullmatch(figure.measure or ""):
-            return None
-        return "volume" if _VOLUME_WORDS.fullmatch(figure.measure or "") else "count"
     if not about:
+        # Shipments and sales counted in a physical measure need no market word around them.
+        if figure.kind == "amount" and _VOLUME_WORDS.fullmatch(figure.measure or ""):
+            return "volume"
         return None
+    if figure.kind == "price":
+        return "price"
+    if figure.kind == "money":
+        return "growth" if _INCREMENT_BEFORE.search(before) else "market_size"
+    if figure.kind == "amount":
+        return (
+            "volume" if _VOLUME_WORDS.fullmatch(figure.measure or "") or _SOLD.search(sentence) else "count"
+        )
     after = sentence[figure.end : figure.end + 80]
-    if (
-        _CAGR_AFTER.match(after)
-        or re.search(r"(?:\bCAGR\b|compound annual growth rate)", before[-60:], re.I)
-        and _CAGR_BEFORE.search(before)
+    if _CAGR_AFTER.match(after) or (
+        re.search(r"\bCAGR\b|compound annual growth rate", before[-60:], re.I) and _CAGR_BEFORE.search(before)
     ):
         return "cagr"
     if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
         return "share"
-    if _GROWTH_BEFORE.search(before):
+    if _YOY_BEFORE.search(before) or _GROWTH_BEFORE.search(before):
         return "growth"
     if _CAGR_BEFORE.search(before) and re.search(r"\bgrow", before[-40:], re.I):
         return "cagr"

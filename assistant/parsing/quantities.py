@@ -62,8 +62,10 @@ def _settle(
     if draft.needs is None:
         return draft
     if draft.needs == "forecast":
-        if forecast is None:
-            return replace(draft, needs=None)  # a rate without years is still the stated rate
+        # "over the forecast period", or "to 2033" (end_year set) when the forecast period ends then;
+        # otherwise the rate keeps no years: it is still the stated rate.
+        if forecast is None or draft.end_year not in (None, forecast.end_year):
+            return replace(draft, start_year=None, end_year=None, needs=None)
         return replace(draft, start_year=forecast.start_year, end_year=forecast.end_year, needs=None)
     year = end_year if draft.needs == "end" else base_year
     if year is None:

@@ -19,13 +19,20 @@ from assistant.parsing import vocab
 _REGION_DIMENSIONS = re.compile(
     r"regions?|geography|geographies|region/country|countries|country|geographic", re.I
 )
+_NOT_A_NAME = re.compile(r"%|\d+(?:\.\d+)?\s*(?:%|percent)|\b(?:held|accounted|was|were|is|are)\b")
 _GENERIC_SEGMENTS = frozenset({"others", "other", "all", "total", "none"})
 _INLINE_GROUP = re.compile(r"\bBy\s+(?P<dim>[A-Za-z][\w &/-]{0,40}?)\s*:\s*(?P<items>[^;()\n]{2,300})")
+# "by Type (Weather-based, Sensor-based), End User (Residential, Commercial) and Region".
+_BRACKET_GROUP = re.compile(
+    r"(?:\bby|,|\band|:)\s+(?P<dim>[A-Za-z][\w &/-]{1,30}?)\s*\((?P<items>[^()]{3,200}?,[^()]{1,200}?)\)",
+    re.I,
+)
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 _WORD = r"[\w&°/+.'’-]+"
 _SEGMENT_WORD = re.compile(r"\bsegments?\b", re.I)
 _BY_LEAD = re.compile(
-    r"(?:(?:In|By)\s+(?:19|20)\d{2}\s*,\s*)?By\s+(?P<dim>[a-z][\w &/-]{1,40}?)\s*,\s*(?:the\s+)?", re.I
+    r"[*_]*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,\s*)?By\s+(?P<dim>[a-z][\w &/-]{1,40}?)\s*[*_]*\s*[,:]\s*[*_]*\s*(?:the\s+)?",
+    re.I,
 )
 # Words that end a name read backwards from "segment" or forwards from "By end user, ...".
 _STOP = frozenset(
@@ -94,7 +101,7 @@ class ScopeIndex:
         for dimension, items in groups:
             geographic = bool(_REGION_DIMENSIONS.fullmatch(dimension.strip()))
             for name, children in items:
-                if name.casefold() in _GENERIC_SEGMENTS or len(name) > 60:
+                if name.casefold() in _GENERIC_SEGMENTS or len(name) > 60 or _NOT_A_NAME.search(name):
                     continue
                 place = place_of.get(name.casefold())
                 if geographic or place is not None:
@@ -162,7 +169,14 @@ class ScopeIndex:
             taken: list[re.Match[str]] = []
             for word in reversed(words[-6:]):
                 gap = text[word.end() : (taken[0].start() if taken else match.start())]
-                if word.group().casefold() in _STOP or gap.strip():
+                token = word.group().casefold()
+                # "the up to 20 kW segment": 'to' after 'up' belongs to the name.
+                up_to = (
+                    token == "to"
+                    and words.index(word) > 0
+                    and words[words.index(word) - 1].group().casefold() == "up"
+                )
+                if (token in _STOP and not up_to) or gap.strip():
                     break
                 taken.insert(0, word)
             if not taken or len(taken) > 5:
@@ -205,9 +219,10 @@ class ScopeIndex:
 def inline_groups(text: str) -> list[tuple[str, list[str]]]:
     """'(By Product: Instruments, Consumables; By End User: Hospitals)' -> [('Product', [...]), ...]."""
     groups: list[tuple[str, list[str]]] = []
-    for match in _INLINE_GROUP.finditer(text):
+    for match in [*_INLINE_GROUP.finditer(text), *_BRACKET_GROUP.finditer(text)]:
         names = [n.strip(" .") for n in _LIST_SPLIT.split(match.group("items")) if n.strip(" .")]
         names = [n for n in names if len(n.split()) <= 6]
-        if len(names) >= 2:
-            groups.append((match.group("dim").strip().title(), names))
+        dimension = match.group("dim").strip()
+        if len(names) >= 2 and len(dimension.split()) <= 4:
+            groups.append((dimension.title() if dimension.islower() else dimension, names))
     return groups

@@ -34,9 +34,12 @@ KNOWN_HEADING = re.compile(rf"{vocab.pattern('headings', 'headings')}\s*:?", re.
 NAVIGATION_HEADING = re.compile(r"table of contents?", re.I)
 _FURNITURE_LINE = re.compile(rf"{vocab.pattern('furniture', 'lines')}\s*[.:]?", re.I)
 _FURNITURE_REGION = re.compile(rf"{vocab.pattern('headings', 'furniture-regions')}\s*:?", re.I)
-# Page footers and markdown rules: "© 2024 Acme Research. All rights reserved.", "---".
+# Page footers, markdown rules and breadcrumbs: "© 2024 Acme Research. All rights reserved.", "---",
+# "Home > Energy & Power > Industrial Equipment".
 _FOOTER = re.compile(
-    r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}", re.I
+    r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}"
+    r"|[^>\n]{1,60}(?:\s+(?:>|»|›)\s+[^>\n]{1,60}){1,6}",
+    re.I,
 )
 _COOKIE = re.compile(r"\bcookies?\b.{0,300}?\b(?:use|consent|accept|policy|experience)\b", re.I)
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -86,6 +89,7 @@ def is_navigation(section: Section) -> bool:
 def is_furniture_line(text: str) -> bool:
     return bool(
         _FURNITURE_LINE.fullmatch(text)
+        or (" | " in text and all(_FURNITURE_LINE.fullmatch(part.strip()) for part in text.split(" | ")))
         or _FOOTER.fullmatch(text)
         or (len(text) < 600 and _COOKIE.search(text) is not None)
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.domain.report import Scope
+from assistant.domain.report import Scope, Span
 from assistant.parsing import figures as fig
 from assistant.parsing import numbers as num
 from assistant.parsing.lines import Doc, Line
@@ -23,7 +23,6 @@ from assistant.parsing.quantities import Draft
 from assistant.parsing.scopes import ScopeIndex
 from assistant.parsing.sections import Outline
 
-_YEAR_CELL = re.compile(rf"(?:FY\s*)?(?P<year>{num.YEAR})\s*[EFAP]?(?:\s*\(.*\))?", re.I)
 _CAGR_CELL = re.compile(r".*\b(?:CAGR|growth rate)\b.*", re.I)
 _SHARE_CELL = re.compile(r".*\bshare\b.*", re.I)
 _UNIT = re.compile(
@@ -85,82 +84,107 @@ def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[_Cell]]]]:
 
 
 def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft], int, set[int]]:
-    """Drafts from every year-column table, figures left out, and the line indexes read."""
+    """Drafts from every table with a year, share or CAGR column, figures left out, and the line
+    indexes read."""
     drafts: list[Draft] = []
     skipped = 0
     used: set[int] = set()
     for run in _rows(doc, out):
         head_line, head = run[0]
         columns = _columns(head)
-        if sum(1 for kind, _ in columns.values() if kind == "year") < 1 or len(run) < 2:
+        if not any(kind != "note" for kind, _ in columns.values()) or len(run) < 2:
             continue
         caption = " ".join(
             doc.lines[i].text
             for i in range(max(0, head_line.index - 3), head_line.index)
             if not doc.lines[i].blank
         )
-        unit = _UNIT.search(" ".join(c.text for c in head) + " " + caption)
-        is_share = bool(_SHARE_CELL.match(caption)) or "%" in caption
-        dimension = head[0].text if not _GENERIC_DIMENSION.fullmatch(head[0].text) else None
+        table_unit = _UNIT.search(" ".join(c.text for c in head) + " " + caption)
+        is_share = bool(_SHARE_CELL.match(caption))
+        first = head[0].text.strip("*_ ")
+        dimension = None if _GENERIC_DIMENSION.fullmatch(first) else first
         used.update(line.index for line, _ in run)
         for line, cells in run[1:]:
-            label = cells[0].text
+            label = cells[0].text.strip("*_ ")
             scope = (
                 Scope()
                 if _TOTAL.fullmatch(label)
                 else scopes.lookup(label) or Scope(kind="segment", name=label, dimension=dimension)
             )
+            span = doc.span(line.start, line.end)
             for position, cell in enumerate(cells[1:], start=1):
-                if position not in columns:
+                if position not in columns or position >= len(head) + 1:
                     continue
                 kind, years = columns[position]
-                number = _NUMBER.search(cell.text)
-                if number is None:
+                if kind == "note":
+                    drafts.extend(_note_rates(doc, cell, scope, span))
                     continue
-                figure = doc.span(cell.start, cell.end)
-                span = doc.span(line.start, line.end)
+                number = _NUMBER.search(cell.text)
+                if number is None or years is None:
+                    continue
+                figure = doc.span(
+                    cell.start + number.start(), cell.start + number.end() + _percent_tail(cell, number)
+                )
                 value = float(number.group().replace(",", ""))
                 if kind == "cagr":
                     drafts.append(Draft("cagr", scope, value, span, figure, "table", years[0], years[1]))
-                elif kind == "share" or "%" in cell.text or is_share:
+                    continue
+                if kind == "share" or "%" in cell.text or is_share:
                     if scope.kind != "market":
                         drafts.append(Draft("share", scope, value, span, figure, "table", years[0], years[0]))
-                elif unit is None:
+                    continue
+                unit = _UNIT.search(head[position].text) or table_unit
+                if unit is None:
                     skipped += 1
-                else:
-                    scale = (unit.group("unit") or unit.group("unit2")).lower()
-                    currency = unit.group("cur") or unit.group("cur2")
-                    drafts.append(
-                        Draft(
-                            "market_size",
-                            scope,
-                            value,
-                            span,
-                            figure,
-                            "table",
-                            years[0],
-                            years[0],
-                            unit=num.UNIT_NAMES[scale],
-                            currency=fig.currency_code(currency),
-                        )
+                    continue
+                scale = (unit.group("unit") or unit.group("unit2")).lower()
+                drafts.append(
+                    Draft(
+                        "market_size",
+                        scope,
+                        value,
+                        span,
+                        figure,
+                        "table",
+                        years[0],
+                        years[0],
+                        unit=num.UNIT_NAMES[scale],
+                        currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
                     )
+                )
     return drafts, skipped, used
 
 
-def _columns(head: list[_Cell]) -> dict[int, tuple[str, tuple[int, int]]]:
-    """Column index -> ('year' | 'cagr' | 'share', years) for the header cells it can read."""
-    columns: dict[int, tuple[str, tuple[int, int]]] = {}
+def _percent_tail(cell: _Cell, number: re.Match[str]) -> int:
+    tail = re.match(r"\s?%", cell.text[number.end() :])
+    return tail.end() if tail else 0
+
+
+def _note_rates(doc: Doc, cell: _Cell, scope: Scope, span: Span) -> list[Draft]:
+    """A CAGR written in a remarks cell: 'Fastest growing, CAGR 9.1% (2025-2033)'."""
+    if not _CAGR_CELL.match(cell.text):
+        return []
+    out = []
+    for figure in fig.find(cell.text):
+        years = fig.year_range(cell.text, figure, 0)
+        if figure.kind == "percent" and years.start is not None and years.start != years.end:
+            where = doc.span(cell.start + figure.start, cell.start + figure.end)
+            out.append(Draft("cagr", scope, figure.value, span, where, "table", years.start, years.end))
+    return out
+
+
+def _columns(head: list[_Cell]) -> dict[int, tuple[str, tuple[int, int] | None]]:
+    """Column index -> ('year' | 'cagr' | 'share' | 'note', years) for each header cell."""
+    columns: dict[int, tuple[str, tuple[int, int] | None]] = {}
     for position, cell in enumerate(head[1:], start=1):
-        year = _YEAR_CELL.fullmatch(cell.text)
-        if _CAGR_CELL.match(cell.text):
-            years = num.year_range(cell.text)
-            if years:
-                columns[position] = ("cagr", years)
-        elif year:
-            kind = "share" if _SHARE_CELL.match(cell.text) else "year"
-            columns[position] = (kind, (int(year.group("year")), int(year.group("year"))))
-        elif _SHARE_CELL.match(cell.text):
-            match = num.YEAR_ONLY.search(cell.text)
-            if match:
-                columns[position] = ("share", (int(match.group("year")), int(match.group("year"))))
+        text = cell.text.strip("*_ ")
+        years = num.year_range(text)
+        year = num.YEAR_ONLY.search(text)
+        if _CAGR_CELL.match(text):
+            columns[position] = ("cagr", years) if years else ("note", None)
+        elif year and not years:
+            single = (int(year.group("year")), int(year.group("year")))
+            columns[position] = ("share" if _SHARE_CELL.match(text) or "%" in text else "year", single)
+        else:
+            columns[position] = ("note", None)
     return columns
