@@ -194,8 +194,10 @@ def sentence_drafts(
     """Drafts of one sentence's figures, and how many figures in it could not be read."""
     found = fig.find(sentence)
     if not found:
-        unreadable = _BARE_MONEY.findall(sentence) if _MARKET_WORD.search(sentence) else []
-        return [], len(unreadable) if unreadable and _ours(sentence, ctx) else 0
+        if not _BARE_MONEY.search(sentence) or not _ours(sentence, ctx):
+            return [], 0
+        about = _MARKET_WORD.search(sentence) or _CONTEXT_WORD.search(sentence) or _mentions(sentence, ctx)
+        return [], len(_BARE_MONEY.findall(sentence)) if about else 0
     if ctx.companies is not None and ctx.companies.search(sentence):
         return [], 0
     mentions = _mentions(sentence, ctx)

@@ -97,6 +97,8 @@ def build_table(
 ) -> Table:
     """Settle, classify, merge and check the drafts of one report (in page order)."""
     drafts = sorted(drafts, key=lambda d: (d.span.start, d.figure.start))
+    # A rate "over the forecast period" takes the stated period first: the base year may follow from it.
+    drafts = [_settle(d, None, forecast, None) or d if d.needs == "forecast" else d for d in drafts]
     dated = [
         Quantity(
             metric=d.metric,

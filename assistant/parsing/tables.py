@@ -72,7 +72,8 @@ def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[_Cell]]]]:
         cells = [] if line.blank or line.index in out.furniture else _cells(doc, line)
         if re.fullmatch(r"\|?\s*:?-{2,}.*", line.text):  # markdown separator row
             continue
-        if len(cells) >= 3:
+        # Three cells start a table; a row whose last cells are empty (trimmed away) continues one.
+        if len(cells) >= 3 or (current and len(cells) >= 2):
             current.append((line, cells))
             continue
         if not line.blank and current:
