@@ -123,7 +123,9 @@ _BARE_MONEY = re.compile(
 _GENERIC_MARKET_WORDS = frozenset(
     "the a an this that its our their global overall total worldwide entire whole world international "
     "regional domestic local national parent target addressable end-use end use wider broader market markets "
-    "and of for in size share value".split()
+    "and of for in size share value dominant leading largest major biggest key fastest fastest-growing "
+    "growing emerging mature single important lucrative attractive second-largest third-largest strong "
+    "established country city".split()
 )
 _VOLUME_WORDS = re.compile(vocab.pattern("measures", "volume-measures"), re.I)
 _SOLD = re.compile(
@@ -180,7 +182,7 @@ def _ours(sentence: str, ctx: ProseContext) -> bool:
                 break
             words.append(word)
         content = {_stem(w.lower().strip(".")) for w in words} - _GENERIC_MARKET_WORDS
-        content = {w for w in content if not re.fullmatch(r"\d+|[a-z]\.?([a-z]\.?)*", w)}
+        content = {w for w in content if not re.fullmatch(r"\d+|(?:[a-z]\.)+[a-z]?", w)}
         if not content or content & ctx.market_words or all(ctx.scopes.lookup(w) for w in words):
             return True
         if any(ctx.scopes.lookup(" ".join(words[::-1][: i + 1])) for i in range(len(words))):

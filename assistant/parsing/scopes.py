@@ -222,7 +222,7 @@ def inline_groups(text: str) -> list[tuple[str, list[str]]]:
     for match in [*_INLINE_GROUP.finditer(text), *_BRACKET_GROUP.finditer(text)]:
         names = [n.strip(" .") for n in _LIST_SPLIT.split(match.group("items")) if n.strip(" .")]
         names = [n for n in names if len(n.split()) <= 6]
-        dimension = match.group("dim").strip()
+        dimension = re.sub(r"^(?:by|and)\s+", "", match.group("dim").strip(), flags=re.I)
         if len(names) >= 2 and len(dimension.split()) <= 4:
             groups.append((dimension.title() if dimension.islower() else dimension, names))
     return groups
