@@ -198,8 +198,10 @@ def sentence_drafts(
     if not found:
         if not _BARE_MONEY.search(sentence) or not _ours(sentence, ctx):
             return [], 0
-        about = _MARKET_WORD.search(sentence) or _CONTEXT_WORD.search(sentence) or _mentions(sentence, ctx)
-        return [], len(_BARE_MONEY.findall(sentence)) if about else 0
+        named = bool(
+            _MARKET_WORD.search(sentence) or _CONTEXT_WORD.search(sentence) or _mentions(sentence, ctx)
+        )
+        return [], len(_BARE_MONEY.findall(sentence)) if named else 0
     if ctx.companies is not None and ctx.companies.search(sentence):
         return [], 0
     mentions = _mentions(sentence, ctx)
