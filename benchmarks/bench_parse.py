@@ -1,7 +1,7 @@
 """Parse time per report: ``parse_report`` over a synthetic catalogue plus the bundled report.
 
 Generates N synthetic reports (``benchmarks/synth_catalogue.py``, five publisher layouts), parses each
-file ``--runs`` times and prints the median time per report, per layout and for the bundled report,
+file ``--runs`` times and prints the median CPU time per report, per layout and for the bundled report,
 plus the facts found (so a faster parser that finds less shows it). Not a test: figures from one run
 on a shared machine.
 
@@ -28,12 +28,13 @@ SEED_REPORT = ROOT / "corpus" / "clinical-trial-smo-market.txt"
 
 
 def _time(path: Path, runs: int) -> float:
-    """Median seconds of ``runs`` parses of ``path``."""
+    """Median CPU seconds of ``runs`` parses of ``path`` (CPU time, so other work on a shared
+    machine inflates the figure less than wall time would)."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         parse_report(path)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times)
 
 

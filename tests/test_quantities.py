@@ -268,6 +268,15 @@ def test_suspect_passages_give_no_facts_and_no_chunks() -> None:
         assert report.text[chunk.start : chunk.end] == chunk.text
 
 
+def test_every_instruction_phrase_has_an_anchor_word() -> None:
+    """The suspect scan looks only at lines holding an anchor word, so each phrase needs one."""
+    from assistant.parsing import vocab
+
+    anchors = [a.lower() for a in vocab.phrases("suspect", "anchors")]
+    for phrase in vocab.phrases("suspect", "instructions"):
+        assert any(anchor in phrase.lower() for anchor in anchors), phrase
+
+
 def test_ordinary_words_are_not_suspect() -> None:
     text = (
         "Widget Market\n\nSystem: dual-chamber widgets with a user interface.\n\n"

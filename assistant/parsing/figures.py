@@ -34,13 +34,19 @@ _VOLUME = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?(?P<measure>{vocab.pattern('measures', 'volume-measures')})(?![\w])",
     re.I,
 )
+# "ran an estimated 41.6 million tests in 2024": a counting verb before the number, read backwards
+# from the number (a pattern that opened with the verbs would be tried at every letter).
 _COUNT = re.compile(
-    rf"(?P<verb>{vocab.pattern('measures', 'count-words')}|{vocab.pattern('measures', 'volume-words')})\s+"
-    r"(?:(?:an estimated|about|around|approximately|nearly|roughly|over|more than|some|almost|close to)\s+)?"
     rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?"
     rf"(?P<measure>[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)(?=\s*,?\s+(?:in|during|by|for|as of)\s+{_Y}\b)",
     re.I,
 )
+_COUNT_VERB = re.compile(
+    rf"\b(?:{vocab.pattern('measures', 'count-words')}|{vocab.pattern('measures', 'volume-words')})\s+"
+    r"(?:(?:an estimated|about|around|approximately|nearly|roughly|over|more than|some|almost|close to)\s+)?$",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
 # "96,500 electric outboard motors were sold in 2023": the verb after the measure.
 _COUNT_AFTER = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?"
@@ -111,6 +117,8 @@ def _overlaps(found: list[Figure], start: int, end: int) -> bool:
 def find(text: str) -> list[Figure]:
     """Every figure in ``text``, in order; money first, so '$4.2 billion' is never also an amount."""
     found: list[Figure] = []
+    if not _DIGIT.search(text):
+        return found
     for match in num.MONEY.finditer(text):
         unit = (match.group("unit") or match.group("unit2")).lower()
         money_unit = cast(Unit, num.UNIT_NAMES[unit])
@@ -153,6 +161,8 @@ def find(text: str) -> list[Figure]:
         for match in pattern.finditer(text):
             start = match.start("num")
             if _overlaps(found, start, match.end()) or _is_year(match.group("num")):
+                continue
+            if pattern is _COUNT and not _COUNT_VERB.search(text, max(0, start - 60), start):
                 continue
             scale = _SCALE.get((match.group("scale") or "").lower(), 1.0)
             measure = re.sub(r"\s+", " ", match.group("measure"))

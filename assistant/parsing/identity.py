@@ -47,10 +47,12 @@ _CODE = re.compile(
 _PAGES = re.compile(
     r"\b(?P<n>\d{1,4})\s+Pages\b|\b(?:Number of |No\.? of )?Pages\s*:\s*(?P<n2>\d{1,4})\b", re.I
 )
+_PAGES_WORD = re.compile(r"pages\b", re.I)
 _BYLINE_DETAIL = re.compile(r"\|\s*(?:Report\s+(?:ID|Code)|Published|Pages|\d{1,4}\s+Pages)", re.I)
 _BYLINE_NAME = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})(?:\s*\([A-Z][A-Za-z&]{1,7}\))?\s*\|"
 )
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}\)")
 _NAME_WITH_ABBREVIATION = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})\s*\((?P<abbr>[A-Z]{2,6})\)"
 )
@@ -141,7 +143,11 @@ def _byline_publisher(doc: Doc, out: Outline) -> Stated | None:
 
 def _abbreviated_publisher(doc: Doc) -> Stated | None:
     """'Quantara Market Research (QMR)': a research firm's name followed by its own initials."""
-    for match in _NAME_WITH_ABBREVIATION.finditer(doc.text):
+    for hit in _ABBREVIATION_IN_BRACKETS.finditer(doc.text):
+        line_start = doc.text.rfind("\n", 0, hit.start()) + 1
+        match = _NAME_WITH_ABBREVIATION.search(doc.text, max(line_start, hit.start() - 80), hit.end())
+        if match is None or match.end() != hit.end():
+            continue
         name, abbreviation = match.group("name"), match.group("abbr")
         if _PUBLISHER_WORD.search(name) and _initials_fit(name, abbreviation):
             return Stated(text=name, span=doc.span(match.start("name"), match.end("name")))
@@ -165,12 +171,17 @@ def _initials_fit(name: str, abbreviation: str) -> bool:
 def report_identity(doc: Doc, out: Outline, found: HeaderFacts, forecast: Period | None) -> ReportIdentity:
     """Publisher, its abbreviations, report code, pages, publication date and the report's periods."""
     name = publisher(doc, out, found.publisher)
-    published = found.published or _search_stated(doc, out, _PUBLISHED, "date")
+    published = found.published or _search_stated(
+        doc, out, _PUBLISHED, "date", ("published", "publication date", "release date", "updated")
+    )
     edition = _YEAR.search(published.text) if published else None
     return ReportIdentity(
         publisher=name,
         abbreviations=_abbreviations(doc, name),
-        report_code=found.report_code or _search_stated(doc, out, _CODE, "code"),
+        report_code=found.report_code
+        or _search_stated(
+            doc, out, _CODE, "code", ("report id", "report code", "report no", "report number")
+        ),
         pages=found.pages or _pages(doc, out),
         published=published,
         edition_year=int(edition.group()) if edition else None,
@@ -198,20 +209,30 @@ def _abbreviations(doc: Doc, name: Stated | None) -> list[Stated]:
     return found
 
 
-def _search_stated(doc: Doc, out: Outline, pattern: re.Pattern[str], group: str) -> Stated | None:
-    for match in pattern.finditer(doc.text):
-        if doc.line_at(match.start()).index in out.furniture:
-            continue
-        span: Span = doc.span(match.start(group), match.end(group))
-        return Stated(text=span.text, span=span)
+def _search_stated(
+    doc: Doc, out: Outline, pattern: re.Pattern[str], group: str, anchors: tuple[str, ...]
+) -> Stated | None:
+    """The first match of ``pattern`` near one of its anchor words (found by plain substring search)."""
+    lowered = doc.text.lower()
+    starts = sorted(p for a in anchors if (p := lowered.find(a)) >= 0)
+    for anchor_at in starts:
+        for match in pattern.finditer(doc.text, max(0, anchor_at - 10), min(len(doc.text), anchor_at + 80)):
+            if doc.line_at(match.start()).index in out.furniture:
+                continue
+            span: Span = doc.span(match.start(group), match.end(group))
+            return Stated(text=span.text, span=span)
     return None
 
 
 def _pages(doc: Doc, out: Outline) -> StatedNumber | None:
-    for match in _PAGES.finditer(doc.text):
-        if doc.line_at(match.start()).index in out.furniture:
-            continue
-        number = match.group("n") or match.group("n2")
-        group = "n" if match.group("n") else "n2"
-        return StatedNumber(value=int(number), span=doc.span(match.start(group), match.end(group)))
+    for hit in _PAGES_WORD.finditer(doc.text):
+        # Read the page count only around the word itself: a full-text pattern would try every digit.
+        window_start = max(0, hit.start() - 30)
+        for match in _PAGES.finditer(doc.text, window_start, min(len(doc.text), hit.end() + 12)):
+            if doc.line_at(match.start()).index in out.furniture:
+                continue
+            group = "n" if match.group("n") else "n2"
+            return StatedNumber(
+                value=int(match.group(group)), span=doc.span(match.start(group), match.end(group))
+            )
     return None

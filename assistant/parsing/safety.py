@@ -21,22 +21,27 @@ _ROLE_LINE = re.compile(
     rf"\W{{0,4}}(?:{vocab.alternation([r.upper() for r in vocab.phrases('suspect', 'roles')])})\s*(?::|>|\]|-{{1,2}}>)"
 )
 _INSTRUCTION = re.compile(vocab.pattern("suspect", "instructions"), re.I)
-# Cheap test first: most lines hold none of these words.
-_QUICK = re.compile(
-    r"ignore|disregard|forget|override|instruction|prompt|you|assistant|language model|user|jailbreak|inst\]|<\||"
-    r"SYSTEM|AI\b",
-    re.I,
+_ANCHORS = tuple(
+    [a.lower() for a in vocab.phrases("suspect", "anchors")]
+    + [f"{r.lower()}:" for r in vocab.phrases("suspect", "roles")]
 )
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?;])\s+)(?=\S)")
 
 
 def suspect_spans(doc: Doc) -> list[Span]:
     """Every instruction-like passage, in order; each a span from its start to its line's end."""
+    # Plain substring search for anchor words (fast, in C) finds the few lines worth a closer look.
+    lowered = doc.text.lower()
+    hits: set[int] = set()
+    for anchor in _ANCHORS:
+        position = lowered.find(anchor)
+        while position >= 0:
+            hits.add(doc.line_at(position).index)
+            position = lowered.find(anchor, position + len(anchor))
     spans: list[Span] = []
-    for line in doc.lines:
-        if line.blank or not _QUICK.search(line.text):
-            continue
-        start = _start(line)
+    for index in sorted(hits):
+        line = doc.lines[index]
+        start = None if line.blank else _start(line)
         if start is not None:
             spans.append(doc.span(line.start + start, line.end))
     return spans

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from assistant.domain.report import Named, Scope
 from assistant.parsing import vocab
@@ -56,13 +57,31 @@ class Mention:
     scope: Scope
 
 
-def _place_rows() -> list[tuple[str, tuple[str, ...]]]:
-    rows: list[tuple[str, tuple[str, ...]]] = []
-    for kind in ("regions", "countries"):
-        rows.extend(
-            ("region" if kind == "regions" else "country", row) for row in vocab.table("places", kind)
-        )
-    return rows
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """The world regions and countries of data/places.txt, built once per process."""
+
+    scopes: dict[str, Scope]  # alias (casefolded) -> scope
+    rows: dict[str, tuple[str, tuple[str, ...]]]  # alias (casefolded) -> (kind, all spellings)
+    pattern: re.Pattern[str]
+
+
+@cache
+def _places() -> _Places:
+    scopes: dict[str, Scope] = {}
+    rows: dict[str, tuple[str, tuple[str, ...]]] = {}
+    aliases: list[str] = []
+    for section, kind in (("regions", "region"), ("countries", "country")):
+        for row in vocab.table("places", section):
+            scope = Scope(kind="region" if kind == "region" else "country", name=row[0])
+            for alias in row:
+                key = alias.casefold()
+                if key not in scopes:
+                    scopes[key] = scope
+                    rows[key] = (kind, row)
+                    aliases.append(alias)
+    # Case-sensitive: places are proper nouns, so 'US' is never 'us' and 'Turkey' never 'turkey'.
+    return _Places(scopes, rows, re.compile(rf"(?<![\w.])(?:{vocab.alternation(aliases)})(?![\w])"))
 
 
 def _variants(name: str) -> list[str]:
@@ -76,23 +95,16 @@ def _variants(name: str) -> list[str]:
 
 
 class ScopeIndex:
-    """Every scope name a page uses, found in any text by one compiled pattern."""
+    """Every scope name a page uses: the world's places (compiled once) and the page's own lists."""
 
     def __init__(
         self, segmentation: dict[str, list[Named]], inline: Iterable[tuple[str, list[str]]] = ()
     ) -> None:
-        self._by_alias: dict[str, Scope] = {}
+        places = _places()
+        self._places = places
+        self._page: dict[str, Scope] = {}  # the page's names, which rename and re-dimension places
         sensitive: list[str] = []
         insensitive: list[str] = []
-        place_of: dict[str, tuple[str, tuple[str, ...]]] = {}
-        for kind, row in _place_rows():
-            for alias in row:
-                place_of[alias.casefold()] = (kind, row)
-        # Places first, then the page's own lists, which rename and re-dimension them.
-        for kind, row in _place_rows():
-            scope = Scope(kind="region" if kind == "region" else "country", name=row[0])
-            for alias in row:
-                self._add(alias, scope, sensitive)
         groups = [
             (dim, [(n.name, [c.name for c in n.children]) for n in items])
             for dim, items in segmentation.items()
@@ -103,56 +115,55 @@ class ScopeIndex:
             for name, children in items:
                 if name.casefold() in _GENERIC_SEGMENTS or len(name) > 60 or _NOT_A_NAME.search(name):
                     continue
-                place = place_of.get(name.casefold())
+                place = places.rows.get(name.casefold())
                 if geographic or place is not None:
-                    kind = (
-                        place[0]
-                        if place
-                        else ("country" if re.search("countr", dimension, re.I) else "region")
-                    )
-                    scope = Scope(
-                        kind="country" if kind == "country" else "region", name=name, dimension=dimension
-                    )
+                    country = place[0] == "country" if place else bool(re.search("countr", dimension, re.I))
+                    scope = Scope(kind="country" if country else "region", name=name, dimension=dimension)
                     aliases = list(place[1]) if place else [name]
                 else:
                     scope = Scope(kind="segment", name=name, dimension=dimension)
                     aliases = _variants(name)
                 for alias in aliases:
-                    self._add(
-                        alias, scope, insensitive if scope.kind == "segment" else sensitive, replace=True
-                    )
+                    self._add(alias, scope, insensitive if scope.kind == "segment" else sensitive)
                 for child in children:
-                    child_place = place_of.get(child.casefold())
+                    child_place = places.rows.get(child.casefold())
                     child_scope = Scope(kind="country", name=child, dimension=dimension)
                     for alias in child_place[1] if child_place else (child,):
-                        self._add(alias, child_scope, sensitive, replace=True)
+                        self._add(alias, child_scope, sensitive)
         parts = []
         if sensitive:
             parts.append(vocab.alternation(sensitive))
         if insensitive:
             parts.append(f"(?i:{vocab.alternation(insensitive)})")
-        body = "|".join(parts) or "(?!x)x"
-        self._pattern = re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
+        self._pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(parts)})(?![\w])") if parts else None
 
-    def _add(self, alias: str, scope: Scope, into: list[str], replace: bool = False) -> None:
+    def _add(self, alias: str, scope: Scope, into: list[str]) -> None:
         """Map ``alias`` to ``scope``; ``into`` is the case-sensitive list (places are proper nouns)
         or the case-insensitive one (segments are often lower-case in prose)."""
         key = alias.casefold()
-        if key in self._by_alias and not replace:
-            return
-        self._by_alias[key] = scope
-        into.append(alias)
+        if key not in self._page:
+            into.append(alias)
+        self._page[key] = scope
+
+    def _scope(self, text: str) -> Scope | None:
+        key = text.casefold()
+        return self._page.get(key) or self._places.scopes.get(key)
 
     def lookup(self, name: str) -> Scope | None:
-        return self._by_alias.get(name.strip().casefold())
+        return self._scope(name.strip())
 
     def mentions(self, text: str) -> list[Mention]:
         """Named scopes in ``text``, plus "the X segment" and "By dimension, X ..." subjects."""
-        found = [
-            Mention(m.start(), m.end(), scope)
-            for m in self._pattern.finditer(text)
-            if (scope := self._by_alias.get(m.group().casefold())) is not None
-        ]
+        found: list[Mention] = []
+        for pattern in (self._pattern, self._places.pattern):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                if any(f.start < m.end() and m.start() < f.end for f in found):
+                    continue  # the page's longer name already covers it
+                scope = self._scope(m.group())
+                if scope is not None:
+                    found.append(Mention(m.start(), m.end(), scope))
         found.extend(self._segment_phrases(text, found))
         lead = self._lead_subject(text)
         if lead is not None and not any(m.start <= lead.start < m.end for m in found):
@@ -219,7 +230,16 @@ class ScopeIndex:
 def inline_groups(text: str) -> list[tuple[str, list[str]]]:
     """'(By Product: Instruments, Consumables; By End User: Hospitals)' -> [('Product', [...]), ...]."""
     groups: list[tuple[str, list[str]]] = []
-    for match in [*_INLINE_GROUP.finditer(text), *_BRACKET_GROUP.finditer(text)]:
+    # Only lines that can hold a list ('By X:' or a bracketed list) are searched.
+    lines = [
+        line
+        for line in text.splitlines()
+        if ("By " in line or "by " in line) and ":" in line or "(" in line and "," in line
+    ]
+    matches = [
+        m for line in lines for pattern in (_INLINE_GROUP, _BRACKET_GROUP) for m in pattern.finditer(line)
+    ]
+    for match in matches:
         names = [n.strip(" .") for n in _LIST_SPLIT.split(match.group("items")) if n.strip(" .")]
         names = [n for n in names if len(n.split()) <= 6]
         dimension = re.sub(r"^(?:by|and)\s+", "", match.group("dim").strip(), flags=re.I)

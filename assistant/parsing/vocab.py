@@ -41,9 +41,36 @@ def phrases(name: str, section: str) -> tuple[str, ...]:
 
 
 def alternation(items: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal phrases, longest first, any run of spaces between words."""
-    ordered = sorted(set(items), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(word) for word in item.split()) for item in ordered)
+    """A regex matching any of the literal phrases (any run of spaces between words), longest first.
+
+    The phrases are merged into a prefix tree ('Asia(?:\\s+Pacific)?'), so the pattern tries each
+    position in one pass instead of once per phrase: Python's re does not do that for a plain
+    alternation, and the place and key lists are long.
+    """
+    trie: dict[str, dict] = {}
+    for item in set(items):
+        node = trie
+        for token in _tokens(item):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _tokens(item: str) -> list[str]:
+    """Characters of a phrase, a run of spaces as one ' ' token."""
+    return list(re.sub(r"\s+", " ", item.strip()))
+
+
+def _emit(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if key == " " else re.escape(key)) + _emit(child) for key, child in sorted(node.items()) if key
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        body = f"(?:{body})?"  # greedy: the longer phrase is tried first
+    return body
 
 
 def pattern(name: str, section: str) -> str:
