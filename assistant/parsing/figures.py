@@ -38,7 +38,9 @@ _VOLUME = re.compile(
 # from the number (a pattern that opened with the verbs would be tried at every letter).
 _COUNT = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?"
-    rf"(?P<measure>[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?)(?=\s*,?\s+(?:in|during|by|for|as of)\s+{_Y}\b)",
+    rf"(?P<measure>[a-zA-Z][\w-]*(?:\s+[a-zA-Z][\w-]*){{0,3}}?)"
+    # "shipped 4.3 million fixtures to vertical farms in 2024": a short phrase may follow the measure.
+    rf"(?=(?:\s+(?:to|for|across|at|from)\s+[\w-]+(?:\s+[\w-]+){{0,2}}?)?\s*,?\s+(?:in|during|by|for|as of)\s+{_Y}\b)",
     re.I,
 )
 _COUNT_VERB = re.compile(
@@ -94,6 +96,7 @@ class Figure:
     unit: Unit | None = None
     currency: str | None = None
     measure: str | None = None
+    anchored: bool = False  # an amount read with its counting verb ("shipped 126,000 robots")
 
 
 def currency_code(raw: str) -> str:
@@ -167,7 +170,14 @@ def find(text: str) -> list[Figure]:
             scale = _SCALE.get((match.group("scale") or "").lower(), 1.0)
             measure = re.sub(r"\s+", " ", match.group("measure"))
             found.append(
-                Figure("amount", start, match.end(), _number(match.group("num")) * scale, measure=measure)
+                Figure(
+                    "amount",
+                    start,
+                    match.end(),
+                    _number(match.group("num")) * scale,
+                    measure=measure,
+                    anchored=pattern is not _VOLUME,
+                )
             )
     return sorted(found, key=lambda f: f.start)
 

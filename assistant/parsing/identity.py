@@ -14,7 +14,8 @@ from assistant.parsing.sections import KNOWN_HEADING, Outline
 # A capitalised phrase ending in "Market": "Global Clinical Trial Site Management Organization Market".
 _MARKET_PHRASE = re.compile(
     r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*|\([A-Z][A-Za-z]{1,6}\))){0,12}?\s+Market\b"
-    r"(?!\s+(?:[A-Z]|&))"
+    # "X Market Size, Share ..." ends at Market; "Quantara Market Research" names a publisher, not a market.
+    rf"(?!\s+(?:&|(?:{vocab.alternation([w.title() for w in vocab.phrases('publishers', 'firm-words')])})\b))"
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|This|That|Our|In|On|For|Of|And|However|Overall|Consequently|Company|Profiles)\s+)+"

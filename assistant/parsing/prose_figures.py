@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from assistant.domain.report import Metric, Named, QuantitySource, Scope
 from assistant.parsing import figures as fig
+from assistant.parsing import numbers as num
 from assistant.parsing import vocab
 from assistant.parsing.figures import Figure
 from assistant.parsing.lines import Doc, Line
@@ -66,7 +67,7 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _YOY_BEFORE = re.compile(
-    r"\b(?:year-on-year|year-over-year|y-o-y|yoy|annual)\s+(?:revenue\s+)?growth(?:\s+rate)?\b[^%\d]{0,50}$"
+    r"\b(?:year-on-year|year-over-year|y-o-y|yoy|(?<!compound )annual)\s+(?:revenue\s+)?growth(?:\s+rate)?\b[^%]{0,50}$"
     r"|\b(?:year-on-year|year-over-year|y-o-y|yoy)\s+(?:increase|rise|growth)\s+of\s+$",
     re.I,
 )
@@ -128,9 +129,8 @@ _GENERIC_MARKET_WORDS = frozenset(
     "established country city".split()
 )
 _VOLUME_WORDS = re.compile(vocab.pattern("measures", "volume-measures"), re.I)
-_SOLD = re.compile(
-    r"\b(?:sold|shipped|shipments|installed|deployed|delivered|produced|manufactured|consumed|sales)\b", re.I
-)
+_SOLD = re.compile(r"\b(?:sold|shipped|shipments|delivered|produced|manufactured|consumed|sales)\b", re.I)
+_PRICE_WORDS = re.compile(rf"\b{vocab.pattern('measures', 'price-words')}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +139,7 @@ class ProseContext:
 
     scopes: ScopeIndex
     market_words: frozenset[str]
+    market_places: frozenset[tuple[str, str]]  # places the market's own name holds ("Europe ... Market")
     market_name: re.Pattern[str] | None
     companies: re.Pattern[str] | None
 
@@ -148,7 +149,10 @@ def context(scopes: ScopeIndex, market: str | None, players: list[Named]) -> Pro
     name = re.compile(re.escape(market).replace(r"\ ", r"\s+"), re.I) if market else None
     names = [re.escape(p.name.split(",")[0].strip()) for p in players if len(p.name) >= 3]
     companies = re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)") if names else None
-    return ProseContext(scopes, words, name, companies)
+    places = frozenset(
+        m.scope.key for m in scopes.mentions(market or "") if m.scope.kind in ("region", "country")
+    )
+    return ProseContext(scopes, words, places, name, companies)
 
 
 def _stem(word: str) -> str:
@@ -251,6 +255,10 @@ def sentence_drafts(
             elif metric == "growth" and years.start is None:
                 years = fig.single_year(sentence, figure, since, lead_end)
                 draft.start_year, draft.end_year = years.start, years.end
+                later = num.year_range(sentence[figure.end :]) if figure.kind == "money" else None
+                if years.start is None and later:
+                    # "increase by USD 2.71 billion, at a CAGR of 15.3% between 2024 and 2029"
+                    draft.start_year, draft.end_year = later
             if metric == "growth" and figure.kind == "percent" and _DECLINE.search(before[-40:]):
                 draft.value = -draft.value
             if metric == "growth" and draft.start_year is None:
@@ -303,7 +311,7 @@ def found_money(found: list[Figure]) -> bool:
 
 def _mentions(sentence: str, ctx: ProseContext) -> list[Mention]:
     """Scope mentions, less those inside the market's own name ('... Site Management Organization Market')."""
-    mentions = ctx.scopes.mentions(sentence)
+    mentions = [m for m in ctx.scopes.mentions(sentence) if m.scope.key not in ctx.market_places]
     if ctx.market_name is None or not mentions:
         return mentions
     inside = [(m.start(), m.end()) for m in ctx.market_name.finditer(sentence)]
@@ -311,20 +319,24 @@ def _mentions(sentence: str, ctx: ProseContext) -> list[Mention]:
 
 
 def _metric(figure: Figure, before: str, sentence: str, about: bool) -> Metric | None:
-    if not about:
-        # Shipments and sales counted in a physical measure need no market word around them.
-        if figure.kind == "amount" and _VOLUME_WORDS.fullmatch(figure.measure or ""):
-            return "volume"
-        return None
+    if figure.kind == "amount":
+        # Amounts read with their verb, or in a physical measure, need no market word around them.
+        words = (figure.measure or "").split()
+        physical = bool(words) and bool(
+            _VOLUME_WORDS.fullmatch(words[-1]) or _VOLUME_WORDS.fullmatch(" ".join(words))
+        )
+        if not (about or figure.anchored or physical):
+            return None
+        return "volume" if physical or _SOLD.search(sentence) else "count"
     if figure.kind == "price":
-        return "price"
+        return "price" if about or _PRICE_WORDS.search(before[-50:]) else None
+    if not about:
+        return None
     if figure.kind == "money":
         return "growth" if _INCREMENT_BEFORE.search(before) else "market_size"
-    if figure.kind == "amount":
-        return (
-            "volume" if _VOLUME_WORDS.fullmatch(figure.measure or "") or _SOLD.search(sentence) else "count"
-        )
     after = sentence[figure.end : figure.end + 80]
+    if _YOY_BEFORE.search(before):
+        return "growth"
     if _CAGR_AFTER.match(after) or (
         re.search(r"\bCAGR\b|compound annual growth rate", before[-60:], re.I) and _CAGR_BEFORE.search(before)
     ):

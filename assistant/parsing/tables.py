@@ -30,6 +30,8 @@ _UNIT = re.compile(
     r"|(?P<unit2>thousand|million|billion|trillion|mn|bn)\s+(?P<cur2>USD|US\s+dollars?|EUR)\b",
     re.I,
 )
+_DIMENSION_CELL = re.compile(r"dimension|segment type|segmentation|category", re.I)
+_VALUE_CELL = re.compile(r"\b(?:revenue|value|size|sales|share)\b|%", re.I)
 _NUMBER = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?")
 _TOTAL = re.compile(r"(?:global|total|overall|world(?:wide)?|grand total|market total)", re.I)
 _GENERIC_DIMENSION = re.compile(
@@ -92,14 +94,16 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
     used: set[int] = set()
     for run in _rows(doc, out):
         head_line, head = run[0]
-        columns = _columns(head)
-        if not any(kind != "note" for kind, _ in columns.values()) or len(run) < 2:
-            continue
         caption = " ".join(
             doc.lines[i].text
             for i in range(max(0, head_line.index - 3), head_line.index)
             if not doc.lines[i].blank
         )
+        # "Regional Breakdown, 2024" above a table whose columns name no year: every column is 2024.
+        caption_years = {int(y) for y in re.findall(rf"\b{num.YEAR}\b", caption)}
+        columns = _columns(head, caption_years.pop() if len(caption_years) == 1 else None)
+        if not any(kind not in ("note", "dimension") for kind, _ in columns.values()) or len(run) < 2:
+            continue
         table_unit = _UNIT.search(" ".join(c.text for c in head) + " " + caption)
         is_share = bool(_SHARE_CELL.match(caption))
         first = head[0].text.strip("*_ ")
@@ -107,10 +111,14 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
         used.update(line.index for line, _ in run)
         for line, cells in run[1:]:
             label = cells[0].text.strip("*_ ")
+            row_dimension = next(
+                (cells[i].text for i, (kind, _) in columns.items() if kind == "dimension" and i < len(cells)),
+                dimension,
+            )
             scope = (
                 Scope()
                 if _TOTAL.fullmatch(label)
-                else scopes.lookup(label) or Scope(kind="segment", name=label, dimension=dimension)
+                else scopes.lookup(label) or Scope(kind="segment", name=label, dimension=row_dimension)
             )
             span = doc.span(line.start, line.end)
             for position, cell in enumerate(cells[1:], start=1):
@@ -174,17 +182,22 @@ def _note_rates(doc: Doc, cell: _Cell, scope: Scope, span: Span) -> list[Draft]:
     return out
 
 
-def _columns(head: list[_Cell]) -> dict[int, tuple[str, tuple[int, int] | None]]:
-    """Column index -> ('year' | 'cagr' | 'share' | 'note', years) for each header cell."""
+def _columns(head: list[_Cell], caption_year: int | None) -> dict[int, tuple[str, tuple[int, int] | None]]:
+    """Column index -> ('year' | 'cagr' | 'share' | 'note' | 'dimension', years) for each header cell;
+    a column naming no year takes the caption's year when it names a value or a share."""
     columns: dict[int, tuple[str, tuple[int, int] | None]] = {}
     for position, cell in enumerate(head[1:], start=1):
         text = cell.text.strip("*_ ")
         years = num.year_range(text)
         year = num.YEAR_ONLY.search(text)
+        single = (int(year.group("year")),) * 2 if year and not years else None
+        if single is None and caption_year is not None:
+            single = (caption_year, caption_year)
         if _CAGR_CELL.match(text):
             columns[position] = ("cagr", years) if years else ("note", None)
-        elif year and not years:
-            single = (int(year.group("year")), int(year.group("year")))
+        elif _DIMENSION_CELL.fullmatch(text):
+            columns[position] = ("dimension", None)
+        elif single and (year or _VALUE_CELL.search(text)):
             columns[position] = ("share" if _SHARE_CELL.match(text) or "%" in text else "year", single)
         else:
             columns[position] = ("note", None)

@@ -63,7 +63,9 @@ def _tokens(item: str) -> list[str]:
 
 def _emit(node: dict[str, dict]) -> str:
     branches = [
-        (r"\s+" if key == " " else re.escape(key)) + _emit(child) for key, child in sorted(node.items()) if key
+        (r"\s+" if key == " " else re.escape(key)) + _emit(child)
+        for key, child in sorted(node.items())
+        if key
     ]
     if not branches:
         return ""
