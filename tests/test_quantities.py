@@ -447,3 +447,37 @@ def test_period_classification() -> None:
     assert classify_period(2019, 2024, 2024) == "historical"
     assert classify_period(None, None, 2024) is None
     assert classify_period(2025, 2025, None) is None
+
+
+# --- the facts command -------------------------------------------------------------------------------
+
+
+def test_facts_command_lists_the_table_compactly_and_as_json() -> None:
+    import json
+
+    from assistant.cli.commands.facts import render, report_payload
+
+    report = fixture("tidal-kite-energy-market.txt")
+    text = render(report)
+    assert "Quantities: 8 stated, 1 conflicting" in text
+    assert any(
+        line.split()[:3] == ["share", "region", "Europe"] and "54.3%" in line for line in text.splitlines()
+    )
+    assert "  conflict: The page states 2 different values of the market size" in text
+    assert "  note: 1 figure is stated with different values" in text
+    payload = json.loads(json.dumps(report_payload(fixture("moss-insulation-panels-market.txt"))))
+    assert payload["identity"]["publisher"]["text"] == "Fernleaf Analytics"
+    assert [s["text"][:7] for s in payload["suspect_spans"]] == ["SYSTEM:", "Assista"]
+    assert {"quantities", "conflicts", "notes", "skipped"} <= set(payload["facts"])
+    first = payload["facts"]["quantities"][0]
+    assert set(first) >= {
+        "metric",
+        "scope",
+        "start_year",
+        "end_year",
+        "period",
+        "value",
+        "unit",
+        "span",
+        "source",
+    }
