@@ -134,18 +134,19 @@ def test_the_slash_command_name_comes_from_settings(
 ) -> None:
     settings = _settings(tmp_path, fake_slack.url)
     settings.slack.command = "/ask-report"
-    server = make_http_server(
-        build_app(settings, seed_assistant, SlackTokens(BOT_TOKEN, SIGNING_SECRET)), "127.0.0.1", 0
-    )
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    tokens = SlackTokens(BOT_TOKEN, SIGNING_SECRET)
+    server = make_http_server(build_app(settings, seed_assistant, tokens), tokens, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
     try:
-        bot = Bot(f"http://127.0.0.1:{server.server_port}/slack/events", fake_slack, RecordingAssistant(None))
+        bot = Bot(server.url, fake_slack, RecordingAssistant(None))
         replies = {}
         for command in ("/ask-report", "/report"):
             body = command_body(command, "help", fake_slack.url.replace("/api/", "/response/x"))
             replies[command] = bot.post(body, sign(SIGNING_SECRET, body), "application/x-www-form-urlencoded")
     finally:
         server.shutdown()
+        thread.join(timeout=30)
         server.server_close()
     assert (
         replies["/ask-report"].status == 200
