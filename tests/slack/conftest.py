@@ -19,6 +19,11 @@ BOT_TOKEN = "xoxb-1111-2222-fakebottokenvalue"
 SIGNING_SECRET = "fake-signing-secret-0123456789abcdef"
 
 
+def size_in(year: int) -> str:
+    """The seed report's market size for ``year`` (USD B): 6.71 compounded at 5.65 % from 2025."""
+    return f"{6.71 * 1.0565 ** (year - 2025):.2f}"
+
+
 @dataclass
 class Reply:
     status: int

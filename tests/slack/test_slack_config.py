@@ -126,6 +126,8 @@ def test_the_manifest_asks_for_what_the_bot_uses() -> None:
     assert command["command"] == Settings().slack.command
     assert command["url"].endswith("/slack/events")
     assert manifest["settings"]["event_subscriptions"]["request_url"].endswith("/slack/events")
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True  # report buttons
+    assert manifest["settings"]["interactivity"]["request_url"].endswith("/slack/events")
     assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
 
 

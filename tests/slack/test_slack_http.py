@@ -10,16 +10,11 @@ from typing import Any
 
 from assistant.slack.blocks import APOLOGY, PLACEHOLDER
 from assistant.slack.choices import Asked, action_id, encode
-from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
+from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot, size_in
 from tests.slack.fake_slack import event_body, sign
 
 REPORT_ID = "clinical-trial-smo-market"
 CITATION = re.compile(r"^\*\[(?P<n>\d+)\]\* “(?P<quote>.*)”\nSection: (?P<section>.+)$", re.DOTALL)
-
-
-def size_in(year: int) -> str:
-    """The report's market size for ``year`` (USD B): 6.71 compounded at 5.65 % from 2025."""
-    return f"{6.71 * 1.0565 ** (year - 2025):.2f}"
 
 
 def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
