@@ -5,15 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 import time
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from assistant.slack.blocks import APOLOGY, PLACEHOLDER
 from assistant.slack.choices import Asked, action_id, encode
-from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot, size_in
+from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot, running_bot, size_in
 from tests.slack.fake_slack import event_body, sign
 
 REPORT_ID = "clinical-trial-smo-market"
+ROUTING = Path(__file__).resolve().parents[1] / "fixtures" / "routing"
 CITATION = re.compile(r"^\*\[(?P<n>\d+)\]\* “(?P<quote>.*)”\nSection: (?P<section>.+)$", re.DOTALL)
 
 
@@ -360,3 +365,51 @@ def test_the_request_url_check_slack_sends_at_install_is_answered(bot: Bot) -> N
     reply = bot.post(body, sign(SIGNING_SECRET, body))
     assert reply.status == 200 and reply.json() == {"challenge": "c-123"}
     assert bot.post(body, sign("wrong", body)).status == 401
+
+
+@pytest.fixture(scope="module")
+def two_feed_reports(tmp_path_factory: pytest.TempPathFactory, ingested_settings: Any) -> Any:
+    """Settings over two reports one question can fit equally ("the fish feed market")."""
+    from assistant import Settings, ingest
+
+    base = tmp_path_factory.mktemp("two-reports")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    for name in ("aquaculture-fish-feed-market.html", "ornamental-fish-feed-market.md"):
+        shutil.copy(ROUTING / name, corpus / name)
+    settings = Settings(data_dir=base / "data", corpus_dir=corpus)
+    ingest(settings)
+    return settings
+
+
+@pytest.mark.xfail(
+    strict=True, reason="Assistant.ask does not list the candidate reports in Answer.candidates yet"
+)
+def test_a_question_that_fits_several_reports_offers_them_as_buttons(
+    two_feed_reports: Any, fake_slack: Any
+) -> None:
+    from assistant import Assistant
+
+    with running_bot(two_feed_reports, Assistant(two_feed_reports), fake_slack) as bot:
+        event = bot.mention("how big is the fish feed market in 2027?")
+        asking_back = bot.answer_to(event)
+        [actions] = [b for b in asking_back["blocks"] if b["type"] == "actions"]
+        labels = [button["text"]["text"] for button in actions["elements"]]
+        assert (
+            len(labels) == 2
+            and any("Aquaculture" in t for t in labels)
+            and any("Ornamental" in t for t in labels)
+        )
+        chosen = next(b for b in actions["elements"] if "Ornamental" in b["text"]["text"])
+        container = {
+            "type": "message",
+            "message_ts": asking_back["ts"],
+            "channel_id": event["channel"],
+            "is_ephemeral": False,
+        }
+        assert bot.click(chosen, container, "fish").status == 200
+        bot.fake.wait_for(lambda f: len(f.calls_to("chat.update")) >= 3)
+        final = bot.fake.calls_to("chat.update")[-1].params
+        assert final["ts"] == asking_back["ts"] and "2027" in final["text"]
+        assert bot.assistant.asked[-1]["report_id"] == "ornamental-fish-feed-market"
+        assert context_texts(final["blocks"])[-1].startswith("Report: Global Ornamental Fish Feed Market")
