@@ -34,8 +34,11 @@ def test_missing_tokens_fail_with_one_clear_line(
 
 
 def test_the_command_warms_up_then_serves_a_signed_mention_end_to_end(
-    fake_slack: FakeSlack, ingested_settings: Any
+    fake_slack: FakeSlack, ingested_settings: Any, seed_assistant: Any
 ) -> None:
+    # One answer in this process fills the data dir's cache of example vectors, as any earlier run
+    # would have; the command still loads the model, the index and the planner itself.
+    seed_assistant.ask("How big is the market?")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
