@@ -53,7 +53,8 @@ log = logging.getLogger(__name__)
 
 _PEOPLE_SUBTYPES = (None, "thread_broadcast", "file_share")
 MAX_LISTED_REPORTS = 20
-LISTENER_THREADS = 8  # bolt's threads only acknowledge and post placeholders; answers run in the pool
+LISTENER_THREADS = 8  # bolt's threads only acknowledge and hand work on; they never wait on Slack
+POSTING_THREADS = 8  # placeholders and other quick Web API calls
 
 Reply = tuple[str, list[Block]]
 
@@ -102,8 +103,16 @@ class SlackBot:
         self._assistant = assistant
         self._deduper = deduper or Deduper()
         self.pool = pool or AnswerPool(settings.slack.workers, settings.slack.max_waiting)
+        # Placeholders are posted here, not in bolt's listener threads, so a slow Slack API never
+        # holds up the listener that must acknowledge a slash command.
+        self._posting = ThreadPoolExecutor(POSTING_THREADS, thread_name_prefix="slack-post")
         self._titles: dict[str, str] = {}
         self._titles_lock = threading.Lock()
+
+    def close(self) -> None:
+        """Stop taking questions; let answers in progress finish."""
+        self._posting.shutdown(wait=True, cancel_futures=True)
+        self.pool.shutdown(wait=True)
 
     def register(self, app: App) -> None:
         app.use(self.drop_duplicates)
@@ -188,8 +197,6 @@ class SlackBot:
             else:
                 client.chat_update(channel=channel, ts=str(message_ts), text=reply[0], blocks=reply[1])
 
-        show(placeholder(choice.asked.question if ephemeral else None))
-
         def answer() -> None:
             try:
                 history: list[Turn] = []
@@ -201,15 +208,30 @@ class SlackBot:
                 reply = render_message(APOLOGY)
             show(reply)
 
-        if not self.pool.submit(answer):
-            show(render_message(BUSY))
+        def start() -> None:
+            show(placeholder(choice.asked.question if ephemeral else None))
+            if not self.pool.submit(answer):
+                show(render_message(BUSY))
+
+        self._post_later(start)
 
     # -- answering ---------------------------------------------------------------------------------
 
     def answer_in_thread(self, event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
         """Placeholder now, answer when a worker is free, both in the thread of ``event``."""
-        if is_from_bot(event, context):
-            return
+        if not is_from_bot(event, context):
+            self._post_later(lambda: self._start_thread_answer(event, context, client))
+
+    def _post_later(self, task: Callable[[], None]) -> None:
+        def run() -> None:
+            try:
+                task()
+            except Exception:
+                log.exception("posting to Slack failed")
+
+        self._posting.submit(run)
+
+    def _start_thread_answer(self, event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
         channel, ts = str(event["channel"]), str(event["ts"])
         thread_ts = str(event.get("thread_ts") or ts)
         try:

@@ -183,7 +183,7 @@ def running_bot(settings: Any, assistant: Any, fake: FakeSlack) -> Iterator[Bot]
         server.shutdown()
         thread.join(timeout=30)
         server.server_close()
-        slack_bot.pool.shutdown(wait=True)
+        slack_bot.close()
     assert not fake.invalid, fake.invalid  # every block the bot sent was one Slack accepts
 
 

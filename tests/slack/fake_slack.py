@@ -46,6 +46,7 @@ class FakeSlack:
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel -> messages
     fail_methods: set[str] = field(default_factory=set)  # methods that answer ok=false
     invalid: list[str] = field(default_factory=list)  # problems with blocks the bot sent
+    held: dict[str, threading.Event] = field(default_factory=dict)  # methods that wait to answer
     ephemeral: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # response id -> messages
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _clock: float = 1_700_000_000.0
@@ -68,6 +69,12 @@ class FakeSlack:
         with self._lock:
             self.messages.setdefault(channel, []).append(message)
         return ts
+
+    def hold(self, method: str) -> threading.Event:
+        """Make calls to ``method`` wait (at most a minute) until the returned event is set."""
+        gate = threading.Event()
+        self.held[method] = gate
+        return gate
 
     def show_ephemeral(self, response_id: str, message: dict[str, Any]) -> None:
         """A slash command's immediate reply (the HTTP response to the command) is the first message."""
@@ -105,6 +112,8 @@ class FakeSlack:
     def handle(self, method: str, params: dict[str, Any], authorization: str | None) -> dict[str, Any]:
         with self._lock:
             self.calls.append(Call(method, params, authorization))
+        if method in self.held:
+            self.held[method].wait(timeout=60)
         problems = problems_with(params.get("blocks"))
         if problems:
             with self._lock:

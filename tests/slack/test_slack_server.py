@@ -237,6 +237,22 @@ def test_commands_are_acknowledged_while_every_worker_is_busy(bot: Bot) -> None:
         assert size_in(2026 + n % 6) in bot.fake.calls_to(f"response/busy{n}")[0].params["text"]
 
 
+def test_a_command_is_acknowledged_while_slack_is_slow_to_take_placeholders(bot: Bot) -> None:
+    held = bot.fake.hold("chat.postMessage")  # Slack's API stalls: no placeholder gets through
+    try:
+        for n in range(20):
+            ts = bot.fake.add_user_message("C0000004", f"<@UBOT0001> how big in {2026 + n % 6}?")
+            event = {"type": "app_mention", "user": "UHUMAN1", "text": "x", "ts": ts, "channel": "C0000004"}
+            assert bot.send_event(event).status == 200
+        bot.fake.wait_for(lambda f: len(f.calls_to("chat.postMessage")) >= 8, timeout_s=30)
+        ack = bot.slash("how big will the market be in 2029?", "stalled")
+        assert ack["text"] == PLACEHOLDER
+    finally:
+        held.set()
+    bot.fake.wait_for(lambda f: bool(f.calls_to("response/stalled")), timeout_s=120)
+    assert size_in(2029) in bot.fake.visible("stalled")[0]["text"]
+
+
 def test_a_full_waiting_line_gets_a_busy_notice(
     fake_slack: FakeSlack, seed_assistant: Any, ingested_settings: Any
 ) -> None:
