@@ -293,6 +293,13 @@ class SlackBot:
         except AssistantError as exc:
             log.warning("assistant refused the question: %s", exc)
             return render_notice(f"⚠ {exc}")
+        log.info(
+            "answered (%s) from report %s by the %s backend in %.0f ms",
+            answer.status,
+            answer.report_id or "-",
+            answer.backend,
+            answer.latency_ms,
+        )
         return render_answer(answer, title_of=self.title_of, asked=asked, echo=echo)
 
     def title_of(self, report_id: str) -> str | None:

@@ -26,7 +26,10 @@ def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
     return [" ".join(el["text"] for el in b["elements"]) for b in blocks if b["type"] == "context"]
 
 
-def test_mention_gets_placeholder_then_cited_answer_in_its_thread(bot: Bot, seed_text: str) -> None:
+def test_mention_gets_placeholder_then_cited_answer_in_its_thread(
+    bot: Bot, seed_text: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="assistant.slack")
     event = bot.mention("how big will the market be in 2029?")
     update = bot.answer_to(event)
 
@@ -55,6 +58,9 @@ def test_mention_gets_placeholder_then_cited_answer_in_its_thread(bot: Bot, seed
         "history": None,
         "report_id": None,
     }
+    # Which backend answered and how long it took is for the log, not for the reader.
+    assert f"answered (answered) from report {REPORT_ID} by the offline backend in" in caplog.text
+    assert not any("offline" in t or " ms" in t for t in context_texts(blocks))
 
 
 def test_bad_or_stale_signature_gets_401_and_nothing_is_posted(bot: Bot) -> None:

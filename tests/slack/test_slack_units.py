@@ -11,7 +11,7 @@ import pytest
 
 from assistant.domain.answer import Answer, Citation, Computation, ReportChoice
 from assistant.errors import InputError
-from assistant.slack.blocks import APOLOGY, MAX_BLOCKS, MAX_TEXT, PLACEHOLDER, fit, placeholder
+from assistant.slack.blocks import APOLOGY, BUSY, MAX_BLOCKS, MAX_TEXT, PLACEHOLDER, fit, placeholder
 from assistant.slack.choices import MAX_VALUE, Asked, decode, encode
 from assistant.slack.dedupe import Deduper, event_keys
 from assistant.slack.history import messages_to_history
@@ -362,6 +362,7 @@ def test_thread_messages_become_history_oldest_first() -> None:
         {"ts": "4.0", "user": "UOTHER", "bot_id": "B9", "text": "another bot"},
         {"ts": "5.0", "user": "UBOT", "bot_id": "B1", "text": PLACEHOLDER},
         {"ts": "5.5", "user": "UBOT", "bot_id": "B1", "text": APOLOGY},
+        {"ts": "5.7", "user": "UBOT", "bot_id": "B1", "text": BUSY},
         {"ts": "6.0", "user": "U2", "subtype": "channel_join", "text": "joined"},
         {"ts": "7.0", "user": "U1", "text": "<@UBOT> and in 2030?"},  # the message being answered
         {"ts": "8.0", "user": "U1", "text": "later"},
