@@ -19,6 +19,26 @@ BOT_TOKEN = "xoxb-1111-2222-fakebottokenvalue"
 SIGNING_SECRET = "fake-signing-secret-0123456789abcdef"
 
 
+REPORT_ID = "clinical-trial-smo-market"
+
+
+def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    return [" ".join(el["text"] for el in b["elements"]) for b in blocks if b["type"] == "context"]
+
+
+def all_texts(message: dict[str, Any]) -> list[str]:
+    """Every text in a message's blocks (mrkdwn, plain and rich text), in order."""
+    texts: list[str] = []
+    for block in message.get("blocks") or []:
+        if block["type"] == "section":
+            texts.append(block["text"]["text"])
+        for element in block.get("elements") or []:
+            if "text" in element and isinstance(element["text"], str):
+                texts.append(element["text"])
+            texts.extend(leaf["text"] for leaf in element.get("elements") or [] if "text" in leaf)
+    return texts
+
+
 def size_in(year: int) -> str:
     """The seed report's market size for ``year`` (USD B): 6.71 compounded at 5.65 % from 2025."""
     return f"{6.71 * 1.0565 ** (year - 2025):.2f}"
