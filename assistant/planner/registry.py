@@ -168,6 +168,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         _words(
             r"\b(region|geograph|continent)\w*\b.*\b(lead|largest|biggest|dominat|top|main|most)"
             r"|\b(lead|largest|biggest|dominat)\w*\b.*\b(region|geograph)"
+            r"|\b(which|what)\s+[\w-]+(\s+[\w-]+)?\s+(leads?|dominates?|is (the )?(largest|biggest|leading|dominant))\b"
         ),
     ),
     IntentEntry(
@@ -380,7 +381,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "how much does it add per year on average",
         ),
         derived.average_gain,
-        _words(r"\b(average|mean|typical)\b(?!.*\b(rate|cagr|percent)\b)"),
+        _words(
+            r"\b(average|mean|typical)\b(?!.*\b(rate|cagr|percent|price|cost|selling|per unit)\b)"
+            r".*\b(increase|gain|growth|rise|addition|adds?|added|change|increment)\b"
+        ),
         _YEARS,
         settles=lambda slots: not slots.percents,
     ),

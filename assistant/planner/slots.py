@@ -29,7 +29,8 @@ _UNSTATED_ATTRIBUTE = re.compile(
     re.I,
 )
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b",
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales|spend"
+    r"|spending|spent)\b",
     re.I,
 )
 _FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)

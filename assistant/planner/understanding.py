@@ -26,7 +26,7 @@ from assistant.planner.parts import clauses
 from assistant.planner.premises import split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import Slots, extract, match_entities, normalise
+from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
 from assistant.text.tokens import stems
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
@@ -140,6 +140,15 @@ _BARE = frozenset(
 )
 
 
+def _only_market_named(plain: str, named: list[Entity]) -> bool:
+    """Nothing but the market's name and the regions or segments named ('us x market', 'x in europe')."""
+    text = plain.lower()
+    for entity in named:
+        text = re.sub(re.escape(entity.name.lower()), " ", text)
+    words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", text))
+    return "market" in words and all(w in _BARE or w in ("us", "u") for w in words)
+
+
 def _only_market_and_year(plain: str) -> bool:
     """Nothing but the market's name, a year and filler ('x market 2031?', 'x by 2030')."""
     words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", plain.lower()))
@@ -224,7 +233,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     reason = _unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
-    if _table_may_hold(intent, slots, question):
+    if _table_may_hold(intent, slots, question, ctx.plain(question)):
         # A region's or segment's figure: the page's quantity table may state it; decline only if not.
         decision = Decision(
             Intent.STATED_FIGURE, slots, top.score, query=ctx.plain(question), fallback=reason
@@ -352,14 +361,16 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
     return None
 
 
-def _table_may_hold(intent: Intent, slots: Slots, question: str) -> bool:
-    """A figure about a region, country or segment (not a company's): the quantity table may state it."""
+def _table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "") -> bool:
+    """A figure about a region, country or segment (not a company's): the quantity table may state it.
+    'us smart irrigation market' asks for one too: nothing but a place and the market's name."""
     scoped = slots.specific("region", "country", "segment")
     figure = (
         slots.asks_money
         or slots.asks_share
         or bool(_RATE_WORDS.search(question))
         or intent in NUMERIC_INTENTS
+        or (bool(plain) and _only_market_named(plain, scoped))
     )
     return bool(scoped) and figure and not slots.specific("company") and not _WHY.match(question)
 

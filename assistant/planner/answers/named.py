@@ -97,8 +97,8 @@ def _fits(
     named: str, kind: str, dimension_words: list[str], figures: list[QuantityFact], ctx: ReportContext
 ) -> bool:
     """Whether the report's named leader is of the kind the question ranks."""
-    if kind == "country":
-        return any(e.kind == "country" and e.name.lower() == named.lower() for e in ctx.vocabulary)
+    if kind in ("country", "region"):
+        return any(e.kind == kind and e.name.lower() == named.lower() for e in ctx.vocabulary)
     if not dimension_words:
         return True
     own = next((q for q in figures if q.name and q.name.lower() == named.lower()), None)

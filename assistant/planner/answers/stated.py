@@ -29,8 +29,13 @@ _RATE = re.compile(r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how f
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
+_GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
+
+
 def wanted_metric(question: str, slots: Slots) -> str:
     """Which kind of figure the question asks for."""
+    if _GROWTH.search(question):
+        return "growth"
     if slots.asks_share:
         return "share"
     if _RATE.search(question):
@@ -49,6 +54,8 @@ def shown(q: QuantityFact) -> str:
         return format_percent(q.value)
     if q.currency or q.unit:
         return format_money(q.currency, q.value, q.unit)
+    if q.figure:  # a volume or price as the page writes it ('9.3 million litres'), so it can be checked
+        return q.figure if not q.measure or q.measure in q.figure else f"{q.figure} {q.measure}"
     return " ".join(part for part in (format_number(q.value), q.measure) if part)
 
 
