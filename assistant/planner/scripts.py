@@ -106,10 +106,10 @@ def run_plan(message_plan: Plan, ctx: ReportContext) -> Steps[FinalDraft]:
     ]
     drafts = ([correction] if correction else []) + finals
     if len(finals) == 1:
-        unanswered = []  # one question after a corrected premise: its own status stands
+        unanswered = []  # one question after a corrected premise: the correction answers it
     combined = combine(drafts, unanswered)
-    if len(finals) == 1:
-        combined = combined.model_copy(update={"status": finals[0].status})
+    if correction is not None:
+        combined = combined.model_copy(update={"status": "answered"})
     return combined
 
 
