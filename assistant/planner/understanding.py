@@ -13,8 +13,10 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import (
     asks_when,
+    cited_items,
     entities_in_last_answer,
     has_subject,
+    last_answer,
     last_two_years,
     ordinal_item,
     refers_back,
@@ -213,7 +215,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     elif (
         _names_dimension(question, ctx)
-        and not [t for t in foreign if t not in _LISTING]
+        and not [t for t in foreign if t not in _LISTING and t not in ctx.dimension_terms]
         and not slots.asks_figure
         and not slots.specific("company")
     ):
@@ -302,7 +304,8 @@ def _follow_up(
         intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
     if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
         intent = Intent.SIZE_IN_YEAR  # 'and at the report's own rate?'
-    if not own and _STATS.search(question) and intent in _SECTION_INTENTS:
+    stats_on = not own and bool(_STATS.search(question)) and intent in _SECTION_INTENTS
+    if stats_on:
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
     years = (
         slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
@@ -330,9 +333,22 @@ def _follow_up(
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
+    if stats_on:
+        # The figure backing what was just said: search near it ('the second one': that point).
+        points = cited_items(history)
+        position = _ordinal_position(question)
+        point = points[position] if position is not None and position < len(points) else last_answer(history)
+        query = f"{point[:300]} {ctx.plain(question)}"
     decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
     decision.asks_when = when
     return decision
+
+
+def _ordinal_position(question: str) -> int | None:
+    for index, word in enumerate(("first", "second", "third", "fourth", "fifth")):
+        if re.search(rf"\b{word}\b", question, re.I):
+            return index
+    return None
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:
@@ -373,6 +389,8 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
         return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
     if companies and (slots.asks_money or slots.asks_share):
         return f"The report gives no market share or revenue for {companies[0].name}."
+    if slots.asks_unstated_attribute and intent not in NUMERIC_INTENTS and not parts:
+        return "The report gives no figures such as profits, margins, revenue or staff for the market's companies."
     return None
 
 
