@@ -8,7 +8,10 @@ folder, so only the tests about exporting pay for another export.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -177,3 +180,36 @@ def test_when_the_export_fails_questions_fall_back_to_sentence_transformers(
     assert "\n" not in warning.getMessage()
     assert "exporter unavailable (details on a second line)" in warning.getMessage()
     assert len(embedder.embed_query("which region leads")) == 384
+
+
+def test_a_question_after_the_graph_was_truncated_is_answered_and_repairs_it(
+    exported: Path, ingested_settings, tmp_path: Path
+) -> None:
+    """End to end in a fresh process: the damaged file is noticed, exported again, and the answer given."""
+    xdg = tmp_path / "xdg"
+    cache = xdg / "report-analyst-assistant" / "models"
+    shutil.copytree(exported, cache, ignore=shutil.ignore_patterns("*.lock"))
+    graph = onnx_model_path(cache)
+    _truncate(graph)
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(xdg),
+        "ASSISTANT_DATA_DIR": str(ingested_settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(ingested_settings.corpus_dir),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
+    env.pop("ASSISTANT_CHROMA_URL", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "How big will the market be in 2029?"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "8.36" in proc.stdout
+    [notice] = [line for line in proc.stderr.splitlines() if "exporting" in line]
+    assert "differs from the recorded one" in notice
+    assert problem(graph) is None and _leftovers(cache) == []
