@@ -11,6 +11,7 @@ If an export fails, the failure is logged as one line and sentence-transformers 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ HEADING_WEIGHT = 0.5
 # The ingest backend: "onnx" or "torch", whichever embeds passage batches faster
 # (benchmarks/bench_embedders.py; figures in docs/benchmarks.md).
 INGEST_BACKEND = "onnx"
+_LOADING = threading.Lock()  # threads asking at once (a chat server's first questions) share one load
 
 
 def get_embedder(settings: Settings) -> Embedder:
@@ -39,16 +41,22 @@ def get_embedder(settings: Settings) -> Embedder:
     The model is extracted (and exported) to the user cache folder, or under the data dir when that
     is not writable.
     """
-    return _question_embedder(
-        settings.embedding.model_name, settings.embedding.batch_size, writable_cache_dir(settings.data_dir)
-    )
+    with _LOADING:
+        return _question_embedder(
+            settings.embedding.model_name,
+            settings.embedding.batch_size,
+            writable_cache_dir(settings.data_dir),
+        )
 
 
 def get_passage_embedder(settings: Settings) -> Embedder:
     """The ingest embedder for ``settings``: ``INGEST_BACKEND`` on every core (loaded once)."""
-    return _passage_embedder(
-        settings.embedding.model_name, settings.embedding.batch_size, writable_cache_dir(settings.data_dir)
-    )
+    with _LOADING:
+        return _passage_embedder(
+            settings.embedding.model_name,
+            settings.embedding.batch_size,
+            writable_cache_dir(settings.data_dir),
+        )
 
 
 def _check_name(model_name: str) -> None:
@@ -84,9 +92,16 @@ def ensure_or_warn(cache_dir: Path) -> Path | None:
 
 def _onnx_or_torch(model_name: str, batch_size: int, cache_dir: Path, threads: int) -> Embedder:
     graph = ensure_or_warn(cache_dir)
-    if graph is None:
-        return SentenceTransformerEmbedder(shared_model(cache_dir), model_name, batch_size)
-    return OnnxEmbedder(graph, extract_model(cache_dir), model_name, batch_size, threads)
+    if graph is not None:
+        folder = extract_model(cache_dir)
+        try:
+            return OnnxEmbedder(graph, folder, model_name, batch_size, threads)
+        except Exception as exc:  # an intact file onnxruntime cannot load: answer all the same
+            reason = " ".join(str(exc).split())
+            log.warning(
+                "cannot load %s with onnxruntime (%s); embedding with sentence-transformers", graph, reason
+            )
+    return SentenceTransformerEmbedder(shared_model(cache_dir), model_name, batch_size)
 
 
 def embed_headings(

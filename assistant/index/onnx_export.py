@@ -33,7 +33,7 @@ from assistant.index.onnx_model import (
     onnx_model_path,
     problem,
 )
-from assistant.index.torch_embedder import shared_model
+from assistant.index.torch_embedder import load_model
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +62,7 @@ def ensure_onnx_model(cache_dir: Path) -> Path:
     with _export_lock(target):
         why = problem(target)  # another process may have exported it while we waited
         if why is not None:
-            log.warning(
-                "exporting %s to ONNX at %s (%s); this takes a few seconds, once", MODEL_NAME, target, why
-            )
+            log.warning("exporting %s to ONNX at %s (%s); once; this loads torch", MODEL_NAME, target, why)
             export_onnx(cache_dir, target)
     return target
 
@@ -90,7 +88,7 @@ def export_onnx(cache_dir: Path, target: Path) -> None:
     try:
         folder = extract_model(cache_dir)
         check_weights(folder)  # the weights are read again here: check them whole again too
-        model = shared_model(cache_dir)
+        model = load_model(cache_dir)  # not kept: a question process needs it only for this
         graph = _temporary(target, temporary, ".onnx")
         write_graph(model, graph)
         _check_against_encode(model, graph, folder)
