@@ -184,6 +184,51 @@ def cold(data: Path, runs: int) -> None:
     print(f"  first assistant ask (writes the vector cache) {first_ask:6.2f} s")
 
 
+# Run in a fresh process: CPU seconds of each step of a cold question, in the order ask takes them
+# (the store's and LangChain's imports first, so each later step counts only what it adds).
+BREAKDOWN = """
+import sys, time
+last = time.process_time()
+def step(label):
+    global last
+    now = time.process_time()
+    print(f"{label}\\t{now - last:.3f}")
+    last = now
+import chromadb
+step("import chromadb")
+import langchain_core.language_models.chat_models, langchain_core.tools
+step("import langchain_core (beyond chromadb)")
+import assistant.agent.assistant
+from assistant.settings import Settings
+step("import the assistant's own modules")
+settings = Settings()
+from assistant import Assistant
+helper = Assistant(settings)
+helper.reports()
+step("open the store, list the reports")
+from assistant.index.embeddings import get_embedder
+get_embedder(settings)
+step("load the ONNX embedder (sha256 check, session, tokenizer)")
+helper.ask(sys.argv[1])
+step("answer the question")
+"""
+
+
+def cold_breakdown(data: Path) -> None:
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data), "ASSISTANT_CORPUS_DIR": str(data / "corpus")}
+    done = subprocess.run(
+        [sys.executable, "-c", BREAKDOWN, "How big will the market be in 2029?"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(f"\nwhere a cold question's CPU time goes (one fresh process, {load()}):")
+    for line in done.stdout.splitlines():
+        label, seconds = line.split("\t")
+        print(f"  {label:58s} {float(seconds):6.2f} s")
+
+
 def _list(values: list[float]) -> str:
     return " ".join(f"{v:.2f}" for v in values)
 
@@ -205,6 +250,7 @@ def main() -> int:
         warm(args.data)
     if not args.skip_cold:
         cold(args.data, args.cold_runs)
+        cold_breakdown(args.data)
     if not args.skip_ingest:
         print()
         compare(reports=4, runs=5, batch=32)
