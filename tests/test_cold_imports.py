@@ -69,6 +69,14 @@ def test_search_embeds_without_torch(ingested_settings) -> None:
     assert not loaded & WEB_AND_LLM
 
 
+def test_ingest_needs_no_torch_once_the_model_is_exported(ingested_settings, tmp_path: Path) -> None:
+    fresh = ingested_settings.model_copy(update={"data_dir": tmp_path / "data"})
+    code, loaded, out = _run(["ingest"], fresh)
+    assert code == 0 and "1 added" in out
+    assert loaded >= MODEL and not loaded & TORCH
+    assert not loaded & WEB_AND_LLM
+
+
 @pytest.mark.parametrize("args", [["--help"], ["facts"], ["reports"], ["ask", "--help"]])
 def test_listing_commands_load_no_model_and_no_web_or_llm_stack(ingested_settings, args) -> None:
     code, loaded, out = _run(args, ingested_settings)
