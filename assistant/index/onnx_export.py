@@ -62,7 +62,7 @@ def ensure_onnx_model(cache_dir: Path) -> Path:
     with _export_lock(target):
         why = problem(target)  # another process may have exported it while we waited
         if why is not None:
-            log.warning("exporting %s to ONNX at %s (%s); once; this loads torch", MODEL_NAME, target, why)
+            log.warning("exporting %s to ONNX at %s (%s); this imports torch, once", MODEL_NAME, target, why)
             export_onnx(cache_dir, target)
     return target
 
