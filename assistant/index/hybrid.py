@@ -1,5 +1,5 @@
 """Hybrid passage search: the embedding search finds paraphrases, a BM25 pass over the same chunks
-finds rare exact words ("ClinicalTrials.gov", "El Paso") that a small embedding model blurs.
+finds rare exact words ("EN 14511", "Rotterdam") that a small embedding model blurs.
 The two rankings are fused by reciprocal rank.
 
 The lexical index of a report is built from ``chunk_report`` over the stored report, which yields

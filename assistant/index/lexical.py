@@ -1,4 +1,4 @@
-"""BM25 over one report's chunks: finds rare exact words ("ClinicalTrials.gov", "El Paso") that a
+"""BM25 over one report's chunks: finds rare exact words ("EN 14511", "Rotterdam") that a
 small embedding model blurs."""
 
 from __future__ import annotations
