@@ -183,7 +183,7 @@ def _run(argv: list[str], settings, extra_env: dict[str, str] | None = None) -> 
 @pytest.mark.parametrize(
     "argv",
     [
-        ["ask", "How big will the market be in 2029?"],
+        ["ask", "Which region leads?"],
         ["search", "El Paso", "-k", "2"],
         ["facts"],
     ],
