@@ -186,6 +186,8 @@ def _run(argv: list[str], settings, extra_env: dict[str, str] | None = None) -> 
         ["ask", "Which region leads?"],
         ["search", "El Paso", "-k", "2"],
         ["facts"],
+        ["reports"],
+        ["ingest"],  # the report is unchanged, so nothing is written
     ],
 )
 def test_no_library_noise_on_stderr(ingested_settings, argv) -> None:

@@ -54,7 +54,10 @@ def test_a_misspelt_top_level_variable_is_refused(clean_env) -> None:
     clean_env.setenv("ASSISTANT_CHROMAURL", "http://127.0.0.1:8000")
     with pytest.raises(ValidationError) as caught:
         Settings()
-    assert describe_error(caught.value) == "unknown setting ASSISTANT_CHROMAURL; did you mean ASSISTANT_CHROMA_URL?"
+    assert (
+        describe_error(caught.value)
+        == "unknown setting ASSISTANT_CHROMAURL; did you mean ASSISTANT_CHROMA_URL?"
+    )
 
 
 def test_documented_variables_still_work(clean_env) -> None:

@@ -184,3 +184,19 @@ def test_html_uses_the_packaged_stylesheet_or_the_one_given(seed_faq: FaqDocumen
     assert own in mine and default_stylesheet().strip() not in mine
     with pytest.raises(InputError, match="</style"):
         render(seed_faq, "html", stylesheet="a {} </style><script>alert(1)</script>")
+
+
+def test_working_is_shown_beside_the_answer_and_never_inside_the_jsonld(seed_faq: FaqDocument) -> None:
+    entry = next(e for e in seed_faq.answered if e.key == "market_size")
+    formula = "6.71 x 1.0565^4 = 8.36"
+    text = f"The market is projected at USD 8.36 billion in 2029 [1]: {formula}."
+    answer = entry.answer.model_copy(update={"text": text, "working": [formula]})
+    document = seed_faq.model_copy(update={"entries": [entry.model_copy(update={"answer": answer})]})
+    markdown = render(document, "md")
+    assert f"Computed: `{formula}`" in markdown
+    assert "The market is projected at USD 8.36 billion in 2029 [1]." in markdown
+    assert markdown.count(formula) == 1
+    page = render(document, "html")
+    assert f'<p class="faq-working">Computed: <code>{formula}</code></p>' in page
+    (question,) = json.loads(render(document, "jsonld"))["mainEntity"]
+    assert question["acceptedAnswer"]["text"] == "The market is projected at USD 8.36 billion in 2029."

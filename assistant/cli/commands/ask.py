@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -61,7 +62,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def _open(path: str) -> BinaryIO:
     """The batch as bytes: each line is decoded on its own, so one bad line loses only itself."""
     if path == "-":
-        return sys.stdin.buffer
+        raw = getattr(sys.stdin, "buffer", None)
+        if raw is None:  # stdin replaced by a text stream (an embedding host): its text, re-encoded
+            return io.BytesIO(sys.stdin.read().encode("utf-8", errors="surrogateescape"))
+        return raw
     try:
         return open(path, "rb")
     except OSError as exc:
