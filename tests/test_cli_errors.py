@@ -44,6 +44,11 @@ def test_a_mistyped_flag_gets_the_commands_usage_and_a_suggestion(capsys) -> Non
     assert err.strip().endswith("assistant ask: error: unrecognized arguments: --jsn; did you mean --json?")
 
 
+def test_a_mistyped_top_level_flag_gets_the_top_level_usage(capsys) -> None:
+    err = _usage_error(capsys, ["--verbsoe", "ask", "cagr?"])
+    assert err.startswith("usage: assistant [-h]") and "did you mean --verbose?" in err
+
+
 def test_a_mistyped_choice_gets_a_suggestion(capsys) -> None:
     err = _usage_error(capsys, ["faq", "--format", "jsnold"])
     assert err.startswith("usage: assistant faq ") and "did you mean 'jsonld'?" in err

@@ -38,9 +38,12 @@ def build_parser() -> SuggestingParser:
 
 def parse(parser: SuggestingParser, argv: Sequence[str] | None) -> argparse.Namespace:
     """Parse ``argv``; an unknown flag is reported with the usage of the command it was given to."""
-    args, extras = parser.parse_known_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args, extras = parser.parse_known_args(given)
     if extras:
-        command = _subparsers(parser).get(args.command, parser)
+        # An unknown flag before the command name belongs to the top level; after it, to the command.
+        before_command = args.command in given and given.index(extras[0]) < given.index(args.command)
+        command = parser if before_command else _subparsers(parser).get(args.command, parser)
         command.reject_unknown(extras)
     return args
 

@@ -120,8 +120,9 @@ def summary(document: FaqDocument, warnings: int = 0) -> str:
     citations = sum(len(e.answer.citations) for e in document.entries)
     return (
         f"faq check passed for {document.report_id}: {len(document.entries)} questions "
-        f"({len(document.answered)} answered, {len(document.unanswered)} not answered by the report"
-        + (f", {len(document.duplicates)} of them repeating another answer" if document.duplicates else "")
+        f"({len(document.answered)} answered, "
+        f"{len(document.unanswered) - len(document.duplicates)} not answered by the report"
+        + (f", {len(document.duplicates)} withheld as repeats" if document.duplicates else "")
         + "), "
         f"{sources.count('report_faq')} agree with the report's own FAQ and "
         f"{sources.count('fact_sheet')} with its stated facts, {citations} citations verified, "
