@@ -16,6 +16,7 @@ _OPERAND = rf"\(?{_NUMBER}(?:\s*[x×*/^+\-]\s*\(?{_NUMBER}\)?)*\)?"
 _FORMULA = re.compile(rf"{_OPERAND}(?:\s*(?:[×*/^+\-]|x(?=\s*[\d(]))\s*{_OPERAND})+\s*=\s*{_NUMBER}(?:\s*%)?")
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 _DANGLING = re.compile(r"\s*[:;,]\s*(?=[.;)]|$)")
+_DANGLING_WORD = re.compile(r",?\s+(?:and|or|so|giving|that is)\s*(?=[.;)]|$)")  # '..., and.' once emptied
 
 
 def without_formulas(text: str, formulas: list[str], written_out: bool = True) -> str:
@@ -25,6 +26,7 @@ def without_formulas(text: str, formulas: list[str], written_out: bool = True) -
     if written_out:
         text = _FORMULA.sub(" ", text)
     text = _EMPTY_BRACKETS.sub("", text)
+    text = _DANGLING_WORD.sub("", " ".join(text.split()))
     text = _DANGLING.sub("", text)
     return re.sub(r"\s+([.,;:])", r"\1", " ".join(text.split()))
 
