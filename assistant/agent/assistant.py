@@ -64,15 +64,30 @@ class _FactSheets:
 class _Searcher:
     """The search tool's view of the hybrid (embedding + BM25) search."""
 
-    def __init__(self, searcher: HybridSearcher) -> None:
+    def __init__(self, searcher: HybridSearcher, catalogue: Catalogue) -> None:
         self._searcher = searcher
+        self._catalogue = catalogue
 
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[ToolPassage]:
         try:
             hits = self._searcher.search(query, k, report_id)
         except ReportNotFoundError as exc:
             raise LookupError(str(exc)) from exc
-        return [ToolPassage(**hit.model_dump(include=set(ToolPassage.model_fields))) for hit in hits]
+        found = []
+        for hit in hits:
+            text = self._catalogue.get_report(hit.report_id).text
+            fields = hit.model_dump(include=set(ToolPassage.model_fields))
+            found.append(ToolPassage(**fields, mid_sentence=_inside_sentence(text, hit.start)))
+        return found
+
+
+_SENTENCE_END = frozenset(".!?:;\n•")
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` falls inside a sentence: the text before it (spaces aside) does not end one."""
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in _SENTENCE_END and text[start : start + 1] not in "•-*"
 
 
 class Assistant:
@@ -96,7 +111,9 @@ class Assistant:
         self.catalogue = Catalogue(self.settings, store=store)
         self.retriever = Retriever(self.settings, store=store, embedder=embedder)
         self._facts = _FactSheets(self.catalogue)
-        self._searcher = _Searcher(HybridSearcher(self.settings, self.retriever, self.catalogue))
+        self._searcher = _Searcher(
+            HybridSearcher(self.settings, self.retriever, self.catalogue), self.catalogue
+        )
         self._llm = model if model is not None else _chat_model(self.settings.model)
         self.backend = "offline" if self._llm is None else _backend_name(self._llm, self.settings.model)
         self._lock = threading.Lock()  # guards the per-report caches below

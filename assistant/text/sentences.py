@@ -93,7 +93,10 @@ def best_sentences(
     focus = {w for m in _ASKED.finditer(query) for w in m.groups() if w} & wanted
     scored: list[tuple[float, int, Sentence]] = []
     for passage in passages:
-        for sentence in sentences(passage.text, passage.start):
+        found = sentences(passage.text, passage.start)
+        if getattr(passage, "mid_sentence", False):
+            found = found[1:]  # the passage opens inside a sentence: its first piece is a fragment
+        for sentence in found:
             words = content_words(sentence.text)
             overlap = len(wanted & words) + 0.5 * _stem_overlap(wanted, words) + len(focus & words)
             rank = overlap + float(passage.score)

@@ -41,7 +41,7 @@ def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
     found = []
     for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", passage.text):
         text = match.group(0)
-        if match.start() == 0 and passage.start > 0 and not text[:1].isupper():
+        if match.start() == 0 and passage.start > 0 and (passage.mid_sentence or not text[:1].isupper()):
             continue
         found.append((text, passage.start + match.start()))
     return found
@@ -69,8 +69,11 @@ def section_summary(question: str, decision: Decision, ctx: ReportContext) -> St
     if not picks:
         return (yield from passage(question, decision, ctx))
     label = LABELS.get(decision.intent)
-    lead = f"The report describes these {label}: " if label else "The report says: "
-    return draft.final(lead + " ".join(f"{p.text} {draft.cite(p)}" for p in picks[:MAX_POINTS]))
+    if not label:
+        return draft.final("The report says: " + " ".join(f"{p.text} {draft.cite(p)}" for p in picks[:1]))
+    # One short bullet per point, each cited once.
+    points = "\n".join(f"- {p.text} {draft.cite(p)}" for p in picks[:MAX_POINTS])
+    return draft.final(f"The report describes these {label}:\n{points}")
 
 
 def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
