@@ -6,9 +6,10 @@ import re
 import socket
 
 import pytest
+from pydantic import ValidationError
 
 from assistant.domain.report import Report
-from assistant.errors import ConfigError, IndexError_, ReportNotFoundError
+from assistant.errors import IndexError_, ReportNotFoundError
 from assistant.index.catalogue import Catalogue
 from assistant.index.chunking import Chunk, chunk_report
 from assistant.index.dense import Retriever
@@ -131,6 +132,6 @@ def test_unreachable_server_is_an_index_error(tmp_path) -> None:
             Catalogue(settings).list_reports()
 
 
-def test_malformed_server_url_is_a_config_error(tmp_path) -> None:
-    with pytest.raises(ConfigError, match="not-a-url"):
-        ChromaStore(Settings(data_dir=tmp_path, chroma_url="not-a-url"))
+def test_malformed_server_url_is_refused_before_any_store_opens(tmp_path) -> None:
+    with pytest.raises(ValidationError, match="not-a-url"):
+        Settings(data_dir=tmp_path, chroma_url="not-a-url")
