@@ -119,10 +119,14 @@ class Assistant:
             return self._finish(Answer(question=cleaned, status="rejected", text=problem), started)
         if report_id is None:
             reports = self.reports()
-            chosen = route(cleaned, reports, [t["content"] for t in turns if t["role"] == "user"])
+            asked = [t["content"] for t in turns if t["role"] == "user"]
+            chosen = route(cleaned, reports, asked, self.retriever.nearest_reports)
             if chosen.report_id is None:
                 text = chosen.clarifying_question(len(reports))
-                return self._finish(Answer(question=cleaned, status="unanswerable", text=text), started)
+                answer = Answer(
+                    question=cleaned, status="unanswerable", text=text, candidates=chosen.choices()
+                )
+                return self._finish(answer, started)
             report_id = chosen.report_id
         report = self.catalogue.get_report(report_id)
         tools = self._tools.get(report.id)

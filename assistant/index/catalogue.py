@@ -19,6 +19,13 @@ class ReportSummary(BaseModel):
     publisher: str | None = None
     chunks: int = Field(ge=0, description="Passages stored for the report.")
     path: str = Field(description="Source file the report was ingested from.")
+    years: str | None = Field(None, description="The report's forecast period, e.g. '2025-2031'.")
+    codes: list[str] = Field(
+        default_factory=list, description="Other names the report goes by: report codes, edition labels."
+    )
+    publisher_aliases: list[str] = Field(
+        default_factory=list, description="Abbreviations of the publisher's name, e.g. 'QLR'."
+    )
 
 
 class Catalogue:
@@ -58,6 +65,9 @@ class Catalogue:
                     publisher=r.publisher,
                     chunks=r.chunks,
                     path=r.path,
+                    years=r.years,
+                    codes=r.codes,
+                    publisher_aliases=r.publisher_aliases,
                 )
                 for r in records
             ]

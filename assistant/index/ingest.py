@@ -32,7 +32,7 @@ from assistant.domain.report import Report
 from assistant.errors import ReportError
 from assistant.index.chunking import CHUNKER_VERSION, FULL_TEXT_SECTION, Chunk, chunk_report
 from assistant.index.embeddings import Embedder, get_embedder, passage_vectors
-from assistant.index.store import ChromaStore, StoredReport, VectorStore
+from assistant.index.store import RECORD_VERSION, ChromaStore, StoredReport, VectorStore
 from assistant.parsing.parse import PARSER_VERSION
 from assistant.settings import Settings
 
@@ -94,6 +94,7 @@ def _is_unchanged(store: VectorStore, record: StoredReport | None, report: Repor
         and record.content_hash == report.content_hash
         and record.chunker == CHUNKER_VERSION
         and record.parser == PARSER_VERSION
+        and record.record == RECORD_VERSION
         and store.count(report.id) == record.chunks  # catches a swap that died before its cleanup
     )
 

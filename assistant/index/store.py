@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from assistant.domain.report import Report
 from assistant.errors import ConfigError, IndexError_
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INGEST_HINT = "run `assistant ingest` first"
+# Bump when a report record gains fields: ingest then rewrites unchanged reports' records (no embedding).
+RECORD_VERSION = 1
+LIST_SEPARATOR = "|"
 
 
 class Hit(BaseModel):
@@ -55,6 +58,18 @@ class StoredReport(BaseModel):
     chunks: int = Field(ge=0, description="Number of chunks stored for the report.")
     chunker: int = Field(default=0, description="Chunker version the chunks were cut with.")
     parser: int = Field(default=0, description="Parser version the stored report was read with.")
+    record: int = Field(default=0, description="Version of this record's layout (RECORD_VERSION).")
+    years: str | None = Field(None, description="Forecast period, e.g. '2025-2031'.")
+    codes: list[str] = Field(default_factory=list, description="Report codes and edition labels.")
+    publisher_aliases: list[str] = Field(default_factory=list, description="Publisher abbreviations.")
+
+    @field_validator("codes", "publisher_aliases", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        # Chroma metadata holds scalars only: lists are stored joined by LIST_SEPARATOR.
+        if isinstance(value, str):
+            return [x for x in value.split(LIST_SEPARATOR) if x]
+        return value
 
 
 class VectorStore(Protocol):
@@ -66,6 +81,7 @@ class VectorStore(Protocol):
     def add(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None: ...
     def update_offsets(self, chunks: Sequence[Chunk]) -> None: ...
     def query(self, embedding: Sequence[float], k: int, report_id: str | None = None) -> list[Hit]: ...
+    def nearest_reports(self, embedding: Sequence[float], k: int) -> list[tuple[str, float]]: ...
     def count(self, report_id: str | None = None) -> int: ...
     def chunk_ids(self, report_id: str) -> set[str]: ...
     def get_vectors(self, ids: Sequence[str]) -> list[list[float]]: ...
@@ -76,6 +92,16 @@ class VectorStore(Protocol):
     def get_report(self, report_id: str) -> Report | None: ...
     def delete_report(self, report_id: str) -> None: ...
     def drop(self) -> None: ...
+
+
+def forecast_years(report: Report) -> str | None:
+    """The report's forecast period as 'YYYY-YYYY' (from the stated period, else the CAGR's)."""
+    facts = report.facts
+    if facts.forecast_period:
+        return f"{facts.forecast_period.start_year}-{facts.forecast_period.end_year}"
+    if facts.cagr and facts.cagr.start_year and facts.cagr.end_year:
+        return f"{facts.cagr.start_year}-{facts.cagr.end_year}"
+    return None
 
 
 def _slug(value: str) -> str:
@@ -255,6 +281,20 @@ class ChromaStore:
             for i, d, m, dist in zip(ids, docs, metas, dists, strict=True)
         ]
 
+    def nearest_reports(self, embedding: Sequence[float], k: int) -> list[tuple[str, float]]:
+        """The ``k`` reports whose own vectors are nearest to ``embedding``: (id, similarity 0..1)."""
+        with _translate(self.location):
+            n = int(self.reports.count())
+            if n == 0:
+                return []
+            result = self.reports.query(
+                query_embeddings=np.asarray([embedding], dtype=np.float32),
+                n_results=min(k, n),
+                include=["distances"],
+            )
+        dists = (result["distances"] or [[]])[0]
+        return [(i, min(1.0, max(0.0, 1.0 - float(d)))) for i, d in zip(result["ids"][0], dists, strict=True)]
+
     def count(self, report_id: str | None = None) -> int:
         """Number of stored chunks, in all or in one report."""
         if report_id is None:
@@ -311,11 +351,15 @@ class ChromaStore:
                 "chunks": chunks,
                 "chunker": CHUNKER_VERSION,
                 "parser": PARSER_VERSION,
+                "record": RECORD_VERSION,
             }
             if report.market:
                 meta["market"] = report.market
             if report.publisher:
                 meta["publisher"] = report.publisher
+            years = forecast_years(report)
+            if years:
+                meta["years"] = years
             metas.append(meta)
         with _translate(self.location):
             self.reports.upsert(
