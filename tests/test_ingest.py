@@ -132,7 +132,9 @@ def test_removed_report_is_deleted_only_by_a_whole_corpus_ingest(
     store_settings: Settings, memo_embedder: Embedder
 ) -> None:
     other = store_settings.corpus_dir / "second-copy-market.txt"
-    shutil.copy(_seed_file(store_settings), other)
+    other.write_text(
+        _seed_file(store_settings).read_text(encoding="utf-8") + "\nSecond copy.\n", encoding="utf-8"
+    )
     result = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert sorted(result.added) == sorted([SEED_ID, "second-copy-market"])
     store = ChromaStore(store_settings)
@@ -215,7 +217,8 @@ def test_explicit_paths_and_folders(
 
 
 def test_two_files_with_one_id_are_an_error(store_settings: Settings, memo_embedder: Embedder) -> None:
-    shutil.copy(_seed_file(store_settings), store_settings.corpus_dir / f"{SEED_ID}.md")
+    text = _seed_file(store_settings).read_text(encoding="utf-8")
+    (store_settings.corpus_dir / f"{SEED_ID}.md").write_text(text + "\nAnother edition.\n", encoding="utf-8")
     result = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert len(result.added) == 1
     [(path, message)] = result.errors.items()

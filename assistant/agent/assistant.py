@@ -117,6 +117,9 @@ class Assistant:
         cleaned, problem = clean_question(question, self.settings.agent.max_question_chars)
         if problem:
             return self._finish(Answer(question=cleaned, status="rejected", text=problem), started)
+        if self.catalogue.refresh_if_changed():  # an ingest changed the store: per-report caches are stale
+            self._planners.clear()
+            self._tools.clear()
         if report_id is None:
             reports = self.reports()
             asked = [t["content"] for t in turns if t["role"] == "user"]

@@ -27,8 +27,12 @@ class HybridSearcher:
         self._retriever = retriever
         self._catalogue = catalogue
         self._lexical: dict[str, LexicalIndex] = {}
+        self._generation = catalogue.generation
 
     def _index(self, report_id: str) -> LexicalIndex:
+        if self._generation != self._catalogue.generation:  # the store changed: reports may differ
+            self._lexical.clear()
+            self._generation = self._catalogue.generation
         index = self._lexical.get(report_id)
         if index is None:
             report = self._catalogue.get_report(report_id)

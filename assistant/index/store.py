@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from collections.abc import Collection as AbstractCollection
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +24,9 @@ from pydantic import BaseModel, Field, field_validator
 
 from assistant.domain.report import Report
 from assistant.errors import ConfigError, IndexError_
+from assistant.index import embedded
 from assistant.index.chunking import CHUNKER_VERSION, Chunk
+from assistant.index.embedded import INGEST_HINT
 from assistant.parsing.parse import PARSER_VERSION
 from assistant.settings import Settings
 
@@ -33,7 +36,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INGEST_HINT = "run `assistant ingest` first"
+# Collection metadata key of the store's version stamp, rewritten by every ingest that changes the store.
+VERSION_KEY = "store_version"
 # Bump when a report record gains fields: ingest then rewrites unchanged reports' records (no embedding).
 RECORD_VERSION = 1
 LIST_SEPARATOR = "|"
@@ -77,6 +81,9 @@ class VectorStore(Protocol):
 
     name: str
 
+    def stamp(self) -> str: ...
+    def mark_changed(self) -> None: ...
+    def reopen(self) -> None: ...
     def exists(self) -> bool: ...
     def add(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None: ...
     def update_offsets(self, chunks: Sequence[Chunk]) -> None: ...
@@ -179,20 +186,29 @@ class ChromaStore:
         self.chunks_name, self.reports_name = collection_names(settings)
         self.name = self.chunks_name
         self.location = settings.chroma_url or str(settings.data_dir / "chroma")
-        self.client = self._connect(create)
+        self._create = create
         self._chunks: Collection | None = None
         self._reports: Collection | None = None
+        self._generation = embedded.generation(self.location)
+        self._client = self._connect(create)
         if create:
             self._open(create=True)
+
+    @property
+    def client(self) -> ClientAPI:
+        """The Chroma client, opened again when this process learnt that the store changed under it."""
+        if self._generation != embedded.generation(self.location):
+            self._generation = embedded.generation(self.location)
+            self._chunks = self._reports = None
+            self._client = self._connect(self._create)
+        return self._client
 
     def _connect(self, create: bool) -> ClientAPI:
         import chromadb
 
         url = self.settings.chroma_url
         if url is None:
-            path = Path(self.location)
-            if not create and not path.exists():
-                raise IndexError_(f"no index at {path}; {INGEST_HINT}")
+            path = embedded.path_to_open(Path(self.location), create)
             with _translate(self.location):
                 return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
         parts = urlsplit(url)
@@ -235,6 +251,46 @@ class ChromaStore:
             self._open(create=False)
         assert self._reports is not None
         return self._reports
+
+    # -- the version stamp ----------------------------------------------------------------------
+    def stamp(self) -> str:
+        """A value that changes whenever an ingest changes the store; costs one small read.
+
+        IndexError_ if the store was deleted since this process opened it.
+        """
+        extra = ""
+        if self.settings.chroma_url is None:
+            folder = Path(self.location)
+            found = embedded.signature(folder)
+            if found == (0, 0, 0):
+                raise IndexError_(f"the store at {folder} was deleted while in use; {INGEST_HINT}")
+            # A folder replaced wholesale (new inode) or a read-only original that moved on changes the
+            # stamp even though the database this process has open still says the old version.
+            extra = f"{found[0]}" + (f":{found}" if embedded.snapshot_outdated(folder) else "")
+        from chromadb.errors import NotFoundError
+
+        try:
+            with _translate(self.location):
+                metadata = self.client.get_collection(self.reports_name).metadata or {}
+        except IndexError_ as exc:
+            if isinstance(exc.__cause__, NotFoundError):
+                raise IndexError_(
+                    f"the index at {_where(self.location)} was deleted while in use; {INGEST_HINT}"
+                ) from exc
+            raise
+        return f"{metadata.get(VERSION_KEY, '')}/{extra}"
+
+    def mark_changed(self) -> None:
+        """Write a new version stamp: readers in other processes then reload what they cached."""
+        with _translate(self.location):
+            self.reports.modify(metadata={VERSION_KEY: uuid.uuid4().hex})
+
+    def reopen(self) -> None:
+        """Open the store afresh in this process, so searches see what other processes wrote."""
+        if self.settings.chroma_url is None:
+            embedded.renew(self.location)
+        else:
+            embedded.reopen(self.location)
 
     def exists(self) -> bool:
         """Whether both collections exist (never creates them)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,10 +35,12 @@ __all__ = [
     "load_text",
     "parse_report",
     "parse_text",
+    "report_id_for",
     "slugify",
 ]
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+# Runs of anything but letters and digits (of any script) become one hyphen.
+_SLUG = re.compile(r"[\W_]+")
 
 
 def discover_reports(folder: Path) -> list[Path]:
@@ -58,9 +61,15 @@ def discover_reports(folder: Path) -> list[Path]:
 
 
 def slugify(name: str) -> str:
-    """'Clinical Trial SMO Market' -> 'clinical-trial-smo-market'."""
-    slug = _SLUG.sub("-", name.lower()).strip("-")
-    return slug or "report"
+    """'Clinical Trial SMO Market' -> 'clinical-trial-smo-market'; letters of any script are kept
+    ('Marché des pompes' -> 'marché-des-pompes'); '' when the name has no letter or digit."""
+    return _SLUG.sub("-", unicodedata.normalize("NFKC", name).lower()).strip("-")
+
+
+def report_id_for(path: str, content_hash: str) -> str:
+    """The id a report file is stored under: its name as a slug, else (a name with no letter or
+    digit) 'report-' and the start of its content hash, so two such files never share an id."""
+    return slugify(Path(path).stem) or f"report-{content_hash[:12]}"
 
 
 def parse_report(path: Path) -> Report:
@@ -105,13 +114,14 @@ def _parse(text: str, path: str, report_id: str | None, headings: Sequence[Headi
             facts.forecast_end = from_prose.forecast_end
     report_title = title or Path(path).stem.replace("-", " ").replace("_", " ").strip() or "Untitled report"
     market_phrase = identity.market_phrase(report_title)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Report(
-        id=report_id or slugify(Path(path).stem),
+        id=report_id or report_id_for(path, content_hash),
         title=report_title,
         publisher=identity.publisher(doc, out, found.publisher),
         market=identity.market_name(title),
         path=str(path),
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        content_hash=content_hash,
         text=text,
         sections=build_sections(doc, out, report_title),
         facts=facts,
