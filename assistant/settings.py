@@ -33,10 +33,10 @@ class IngestSettings(BaseModel):
     """Safety limits of ``assistant ingest``."""
 
     lock_wait_s: float = Field(
-        30.0, ge=0, description="Seconds an ingest waits for another ingest of the same store to finish."
+        300.0, ge=0, description="Seconds an ingest waits for another ingest of the same store to finish."
     )
     stale_lock_s: float = Field(
-        600.0, ge=10, description="A Chroma server's ingest lock not renewed for this long is taken over."
+        600.0, ge=1, description="A Chroma server's ingest lock not renewed for this long is taken over."
     )
     min_free_mb: int = Field(
         64, ge=0, description="Disk space (MB) an ingest leaves free beside its estimated need."

@@ -80,6 +80,7 @@ def ingest(
         return result  # nothing to read: the store is left as it is, not even opened
     check_space(settings, 0, "the store")  # a new store writes its tables before any report
     with ingest_lock(settings, lambda: store or ChromaStore(settings, create=True)) as (lock, opened):
+        opened.reopen()  # start from what is on disk now, whatever other processes wrote before
         _ingest_files(
             settings,
             found.files,

@@ -240,6 +240,7 @@ class ChromaStore:
 
     @property
     def chunks(self) -> Collection:
+        self.client  # noqa: B018 - opens the store again if it changed under this process
         if self._chunks is None:
             self._open(create=False)
         assert self._chunks is not None
@@ -247,6 +248,7 @@ class ChromaStore:
 
     @property
     def reports(self) -> Collection:
+        self.client  # noqa: B018 - opens the store again if it changed under this process
         if self._reports is None:
             self._open(create=False)
         assert self._reports is not None
