@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from evals.baseline import RetrievalBaseline
-from evals.checkers import CheckResult
+from evals.checkers import CheckResult, answer_unanswered_parts
 from evals.metrics import Graded, RetrievalHit, by_kind, grade, retrieval_metrics
-from evals.questions import EvalItem, load_set
+from evals.questions import EvalItem, EvalSetError, load_set
 
 if TYPE_CHECKING:
     from assistant import Answer, Settings
@@ -61,6 +61,37 @@ def ask_item(answerer: Answerer, item: EvalItem) -> tuple[Answer, float]:
     return answer, (time.perf_counter() - started) * 1000
 
 
+def ask_turn(
+    answerer: Answerer, item: EvalItem, transcripts: dict[str, list[dict[str, str]]]
+) -> tuple[Answer, float]:
+    """Ask one item; a conversation turn continues the transcript its earlier turns left in ``transcripts``.
+
+    When the earlier turns were not asked just before (a ``--limit`` cut, a failed turn), they are
+    replayed from the item's history first, so the turn always sees the conversation it belongs to.
+    """
+    if item.conversation is None:
+        return ask_item(answerer, item)
+    history = transcripts.get(item.conversation, [])
+    if len(history) != 2 * len(item.scripted_turns):
+        history = []
+        for turn in item.scripted_turns:
+            earlier = answerer.ask(turn, history=list(history) or None)
+            history = [
+                *history,
+                {"role": "user", "content": turn},
+                {"role": "assistant", "content": earlier.text},
+            ]
+    started = time.perf_counter()
+    answer = answerer.ask(item.question, history=list(history) or None)
+    latency = (time.perf_counter() - started) * 1000
+    transcripts[item.conversation] = [
+        *history,
+        {"role": "user", "content": item.question},
+        {"role": "assistant", "content": answer.text},
+    ]
+    return answer, latency
+
+
 def run_system(
     name: str,
     answerer: Answerer,
@@ -78,9 +109,10 @@ def run_system(
         raise
     except Exception:  # noqa: BLE001 - the graded questions will show the failure
         pass
+    transcripts: dict[str, list[dict[str, str]]] = {}
     for item in items:
         try:
-            answer, latency = ask_item(answerer, item)
+            answer, latency = ask_turn(answerer, item, transcripts)
         except AssistantError:
             raise  # a broken setup (no index, unknown report) stops the run with its own message
         except Exception as exc:  # noqa: BLE001 - ask() must not raise for a question; record it as a failure
@@ -115,8 +147,37 @@ def run_retrieval(retriever: Any, items: Sequence[EvalItem], k: int) -> list[Ret
 # ---------------------------------------------------------------- thresholds
 
 
-def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
+DEFAULT_THRESHOLD_SET = "seed"
+
+
+class ThresholdsError(EvalSetError):
+    """The threshold file is malformed or has no entry for the set; the message names the file."""
+
+
+def threshold_key(set_name: str) -> str:
+    """The thresholds entry a set uses: its name, or a .jsonl path's file stem."""
+    path = Path(set_name)
+    return path.stem if path.suffix == ".jsonl" else set_name
+
+
+def load_thresholds(
+    path: Path = THRESHOLDS, set_name: str = DEFAULT_THRESHOLD_SET
+) -> dict[str, dict[str, float]]:
+    """The min/max limits for ``set_name``.
+
+    The file holds one entry per set (``{"seed": {"min": ..., "max": ...}, "analyst": {...}}``); a set
+    without an entry uses the seed set's. A file with ``min``/``max`` at the top applies to every set.
+    """
     data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ThresholdsError(f"{path}: thresholds must be a JSON object")
+    if "min" not in data and "max" not in data:
+        entry = data.get(threshold_key(set_name), data.get(DEFAULT_THRESHOLD_SET))
+        if not isinstance(entry, dict):
+            raise ThresholdsError(
+                f"{path}: no thresholds for set {set_name!r} and no {DEFAULT_THRESHOLD_SET!r} entry"
+            )
+        data = entry
     return {"min": dict(data.get("min", {})), "max": dict(data.get("max", {}))}
 
 
@@ -173,6 +234,8 @@ class EvalRun:
         questions = []
         for index, item in enumerate(self.items):
             row: dict[str, Any] = {"id": item.id, "kind": item.kind, "question": _clip(item.question, 200)}
+            if item.conversation is not None:
+                row["conversation"] = item.conversation
             for system in self.systems:
                 g = system.graded[index]
                 row[system.name] = {
@@ -184,6 +247,7 @@ class EvalRun:
                     "ungrounded": g.ungrounded,
                     "citations": g.citations_total,
                     "citations_invalid": g.citations_total - g.citations_valid,
+                    "unanswered_parts": answer_unanswered_parts(g.answer),
                 }
             questions.append(row)
         return {
@@ -234,7 +298,7 @@ def run_eval(
         run_system("baseline", RetrievalBaseline(retriever, k), items, report_text, progress),
     ]
     retrieval = retrieval_metrics(run_retrieval(retriever, items, k), k)
-    verdicts = check_thresholds(systems[0].metrics, load_thresholds(thresholds_path))
+    verdicts = check_thresholds(systems[0].metrics, load_thresholds(thresholds_path, set_name))
     return EvalRun(set_name, settings.model, k, items, systems, retrieval, verdicts)
 
 

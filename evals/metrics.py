@@ -11,19 +11,21 @@ Metrics (rates are fractions 0..1, latencies in milliseconds):
   ``ungrounded_numbers`` or this package's independent recompute);
 - cited-section hit: share of questions with gold sections where a citation lies in one of them;
 - retrieval recall@k / hit@k: gold sections among the sections of the top k passages;
-- latency p50 / p95 of the final question of each item.
+- latency p50 / p95 of the final question of each item;
+- conversations / conversations_right / conversation_accuracy: conversation records among the items
+  (each turn is an item) and those whose every turn passed.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from evals.checkers import DECLINED, CheckResult, check_answer, ungrounded_numbers
 from evals.questions import KINDS, EvalItem
+from evals.textmatch import normalize_heading
 
 if TYPE_CHECKING:
     from assistant import Answer
@@ -94,10 +96,6 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def normalize_heading(heading: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", heading.casefold()).strip()
-
-
 def section_matches(heading: str, gold_sections: Iterable[str]) -> bool:
     norm = normalize_heading(heading)
     return any(norm == normalize_heading(gold) for gold in gold_sections)
@@ -143,6 +141,7 @@ def summarize(graded: Sequence[Graded]) -> dict[str, Any]:
         for g in with_sections
     )
     latencies = [g.latency_ms for g in graded]
+    conversations, conversations_right = conversation_counts(graded)
     return {
         "n": n,
         "accuracy": _ratio(sum(g.passed for g in graded), n),
@@ -157,7 +156,19 @@ def summarize(graded: Sequence[Graded]) -> dict[str, Any]:
         "cited_section_hit": _ratio(section_hits, len(with_sections)),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),
+        "conversations": conversations,
+        "conversations_right": conversations_right,
+        "conversation_accuracy": _ratio(conversations_right, conversations),
     }
+
+
+def conversation_counts(graded: Sequence[Graded]) -> tuple[int, int]:
+    """(conversations among ``graded``, those whose every turn passed)."""
+    verdicts: dict[str, bool] = {}
+    for g in graded:
+        if g.item.conversation is not None:
+            verdicts[g.item.conversation] = verdicts.get(g.item.conversation, True) and g.passed
+    return len(verdicts), sum(verdicts.values())
 
 
 def by_kind(graded: Sequence[Graded]) -> dict[str, dict[str, Any]]:

@@ -80,6 +80,16 @@ def overall_table(data: dict[str, Any]) -> list[str]:
     return _table(["overall", *systems], rows)
 
 
+def conversation_lines(data: dict[str, Any]) -> list[str]:
+    """'Conversations fully right: assistant 3 of 20, baseline 1 of 20.' when the set has conversations."""
+    counts = []
+    for system in SYSTEMS:
+        overall = data["metrics"].get(system, {}).get("overall", {})
+        if overall.get("conversations"):
+            counts.append(f"{system} {overall['conversations_right']} of {overall['conversations']}")
+    return [f"Conversations fully right (every turn): {', '.join(counts)}.", ""] if counts else []
+
+
 def threshold_lines(data: dict[str, Any]) -> list[str]:
     lines = []
     for v in data["thresholds"]:
@@ -118,6 +128,7 @@ def render_markdown(data: dict[str, Any], failures_limit: int | None = None) -> 
         "",
         *overall_table(data),
         "",
+        *conversation_lines(data),
         "## Thresholds (assistant)",
         "",
         *threshold_lines(data),

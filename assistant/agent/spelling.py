@@ -7,22 +7,12 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from assistant.text.tokens import singular
 from assistant.text.words import word_list
 
 # Letters and digits of any script: a report named in French or Japanese is matched like any other.
 WORD = re.compile(r"[^\W_]+")
 _PAREN_ACRONYM = re.compile(r"\(([^\W\d_][\w&]{1,7})\)")
-
-
-def singular(word: str) -> str:
-    """Cheap singular form so 'polishes', 'systems' and 'batteries' meet their names."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 # Words that never name a market, and places, which qualify a market but never name one alone.

@@ -101,9 +101,20 @@ class VectorStore(Protocol):
     def drop(self) -> None: ...
 
 
+def identity_names(report: Report) -> tuple[list[str], list[str]]:
+    """Names routing may meet in a question: the report's code, and the publisher's abbreviations."""
+    found = report.identity
+    codes = [found.report_code.text] if found.report_code else []
+    aliases = [a.text for a in found.abbreviations]
+    return [c for c in codes if LIST_SEPARATOR not in c], [a for a in aliases if LIST_SEPARATOR not in a]
+
+
 def forecast_years(report: Report) -> str | None:
     """The report's forecast period as 'YYYY-YYYY' (from the stated period, else the CAGR's)."""
     facts = report.facts
+    stated = report.identity.forecast_period
+    if stated:
+        return f"{stated.start_year}-{stated.end_year}"
     if facts.forecast_period:
         return f"{facts.forecast_period.start_year}-{facts.forecast_period.end_year}"
     if facts.cagr and facts.cagr.start_year and facts.cagr.end_year:
@@ -418,6 +429,11 @@ class ChromaStore:
             years = forecast_years(report)
             if years:
                 meta["years"] = years
+            codes, aliases = identity_names(report)
+            if codes:
+                meta["codes"] = LIST_SEPARATOR.join(codes)
+            if aliases:
+                meta["publisher_aliases"] = LIST_SEPARATOR.join(aliases)
             metas.append(meta)
         with _translate(self.location):
             self.reports.upsert(

@@ -62,3 +62,78 @@ def entities_in_last_answer(history: Sequence[dict[str, str]], vocabulary: list[
         if turn.get("role") == "assistant":
             return match_entities(turn.get("content", ""), vocabulary)
     return []
+
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "latter": -1, "former": 1,
+}  # fmt: skip
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?("
+    + "|".join(_ORDINALS)
+    + r")(?:\s+(?:one|company|player|firm|item|name|of them|on the list))?\b",
+    re.I,
+)
+_MARKERS = re.compile(r"\s*\[\d+\]")
+_WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?(?:when|what date|which date|what month|since when)\b", re.I)
+_BETWEEN_THEM = re.compile(
+    r"\b(between|from)\s+(them|those(\s+two)?(\s+years)?|the two|both|these(\s+two)?(\s+years)?)\b"
+    r"|\b(those|these|the) two years\b|\bboth years\b",
+    re.I,
+)
+
+
+def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
+    """'the second one' after a listing answer: the second item of that list, as written."""
+    match = _ORDINAL.search(question)
+    if not match:
+        return None
+    items = last_listed(history, vocabulary)
+    if not items:
+        return None
+    position = _ORDINALS[match.group(1).lower()]
+    index = position - 1 if position > 0 else len(items) + position
+    return items[index] if 0 <= index < len(items) else None
+
+
+def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> list[str]:
+    """The items of the list the assistant's last answer gave ('...: A, B and C [1].'), in order:
+    the report's names where they can be found in it, else the list cut at its commas."""
+    for turn in reversed(history):
+        if turn.get("role") != "assistant":
+            continue
+        for line in turn.get("content", "").splitlines():
+            if ": " not in line:
+                continue
+            listed = _MARKERS.sub("", line.split(": ", 1)[1]).strip().rstrip(".")
+            lowered = listed.lower()
+            named = sorted(
+                (lowered.find(e.name.lower()), e.name) for e in vocabulary if e.name.lower() in lowered
+            )
+            items = [name for _, name in named] or [
+                i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()
+            ]
+            if len(items) >= 2:
+                return items
+        return []
+    return []
+
+
+def asks_when(question: str) -> bool:
+    """'when?', 'and when was that?': the date of what was just discussed."""
+    return bool(_WHEN.search(question)) and len(question.split()) <= 6
+
+
+def refers_to_two_years(question: str) -> bool:
+    return bool(_BETWEEN_THEM.search(question))
+
+
+def last_two_years(history: Sequence[dict[str, str]]) -> list[int]:
+    """The two most recent distinct years the user named, in the order named."""
+    seen: list[int] = []
+    for year in reversed(conversation_years(history)):
+        if year not in seen:
+            seen.append(year)
+        if len(seen) == 2:
+            break
+    return sorted(seen)

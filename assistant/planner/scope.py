@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.planner.intents import EXAMPLES
+from assistant.planner.intents import Intent
+from assistant.planner.registry import EXAMPLES
 from assistant.text.tokens import terms
 from assistant.text.words import word_list
 
@@ -25,7 +26,15 @@ _MARKET_FILLER = word_list("filler-before-market")
 
 @lru_cache(maxsize=1)
 def _example_terms() -> frozenset[str]:
-    return frozenset(t for examples in EXAMPLES.values() for text in examples for t in terms(text))
+    """Words of the headline intents' examples: question vocabulary, not a subject of the prose (the
+    prose-fact examples are left out, since their nouns are exactly such subjects)."""
+    return frozenset(
+        t
+        for intent, examples in EXAMPLES.items()
+        if intent is not Intent.PASSAGE
+        for text in examples
+        for t in terms(text)
+    )
 
 
 def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[str]) -> list[str]:

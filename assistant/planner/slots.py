@@ -33,7 +33,8 @@ _MONEY_ASK = re.compile(
 )
 _FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
 _GROWTH_ASK = re.compile(
-    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump)\b", re.I
+    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap)\b",
+    re.I,
 )
 _MARKET_FIGURE = re.compile(
     r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook)\b", re.I
@@ -69,6 +70,14 @@ class Entity:
     in_market_name: bool = False
 
 
+@dataclass(frozen=True)
+class Amount:
+    """A money figure written in the question: '4bn' -> 4.0 billion, 'usd 600 mn' -> 600.0 million."""
+
+    value: float
+    unit: str | None
+
+
 @dataclass
 class Slots:
     years: list[int] = field(default_factory=list)
@@ -82,6 +91,9 @@ class Slots:
     asks_share: bool = False
     follow_up: bool = False
     injection: bool = False
+    amounts: list[Amount] = field(default_factory=list)  # money figures the question states
+    percents: list[float] = field(default_factory=list)  # rates the question states, 8 means 8 %
+    currency: str | None = None  # a currency the question asks in ('EUR' for 'in euros')
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         return [entity for entity in self.entities if entity.kind in kinds]
@@ -117,7 +129,42 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     slots.asks_share = bool(_SHARE_ASK.search(question))
     slots.follow_up = bool(_FOLLOW_UP.search(question))
     slots.injection = bool(_INJECTION.search(question))
+    slots.amounts = [
+        Amount(float(m.group("num").replace(",", "")), _unit_word(m.group("unit")))
+        for m in _AMOUNT.finditer(question)
+        if m.group("unit") or m.group("cur")
+    ]
+    slots.percents = [float(m.group(1)) for m in _PERCENT.finditer(question)]
+    currency = next((code for code, pattern in _CURRENCIES if pattern.search(question)), None)
+    slots.currency = currency
     return slots
+
+
+_AMOUNT = re.compile(
+    r"(?P<cur>\$|usd|us\$|eur|€|£|gbp)?\s?(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+    r"(?P<unit>trillions?|tn|trn|billions?|bn|bln|b|millions?|mn|mln|m|thousand)?\b(?!\s?%)",
+    re.I,
+)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)", re.I)
+# Currencies a question may ask in; the report's own is known only from its figures.
+_CURRENCIES = (
+    ("EUR", re.compile(r"\b(eur|euros?)\b|€", re.I)),
+    ("GBP", re.compile(r"\b(gbp|pounds? sterling|pounds)\b|£", re.I)),
+    ("JPY", re.compile(r"\b(jpy|yen)\b|¥", re.I)),
+    ("INR", re.compile(r"\b(inr|rupees?)\b|₹", re.I)),
+    ("CNY", re.compile(r"\b(cny|rmb|yuan|renminbi)\b", re.I)),
+    ("USD", re.compile(r"\b(usd|us\$|dollars?)\b|\$", re.I)),
+)
+
+
+def _unit_word(word: str | None) -> str | None:
+    if not word:
+        return None
+    key = word.lower()
+    for unit, pattern in _UNITS:
+        if pattern.fullmatch(key) or (key in ("b", "m") and unit[0] == key):
+            return unit
+    return None
 
 
 def _looks_like_year_context(question: str, start: int) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from assistant.domain.report import Named, Report
 from assistant.planner.slots import Entity, distinctive_word
-from assistant.text.words import word_list
+from assistant.text.words import phrase_list, word_list
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
@@ -37,6 +37,12 @@ def vocabulary(report: Report) -> list[Entity]:
         add("company", player.name)
     for development in facts.recent_developments:
         add("company", development.company)
+    # Regions the report does not list are still regions when a question names them.
+    listed = {name for kind, name in entities if kind in ("region", "country")}
+    for kind, places in (("region", "world-regions"), ("country", "countries")):
+        for place in phrase_list(places):
+            if place.lower() not in listed:
+                entities.setdefault((kind, place.lower()), Entity(kind, place, None, None, False))
     return list(entities.values())
 
 

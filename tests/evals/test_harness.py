@@ -9,7 +9,7 @@ import pytest
 
 from assistant.cli.main import main
 from assistant.domain.answer import Answer
-from evals.harness import ask_item, run_eval
+from evals.harness import ask_item, ask_turn, run_eval, run_system
 from evals.questions import SETS_DIR, EvalItem, load_set
 
 SUBSET = ["fc-01", "lk-06", "un-20", "mf-01", "mt-10"]
@@ -52,6 +52,64 @@ def test_scripted_turns_feed_replies_back_as_history() -> None:
     transcript = [{"role": "user", "content": "cagr?"}, {"role": "assistant", "content": "5.65%"}]
     ask_item(recorder, EvalItem("t", "multi_turn", "period?", {}, [], transcript))
     assert recorder.calls[-1] == ("period?", transcript)
+
+
+def conversation(name: str, questions: list[str], golds: list[dict]) -> list[EvalItem]:
+    """The items a conversation record loads as: one per turn, earlier questions as history."""
+    return [
+        EvalItem(f"{name}#{n}", "followup", q, gold, [], questions[: n - 1] or None, name, n)
+        for n, (q, gold) in enumerate(zip(questions, golds, strict=True), start=1)
+    ]
+
+
+def test_a_conversation_is_asked_once_turn_by_turn() -> None:
+    turns = conversation("c", ["key players?", "the first one?", "when?"], [{}, {}, {}])
+    recorder, transcripts = Recorder(), {}
+    for item in turns:
+        ask_turn(recorder, item, transcripts)
+    assert [q for q, _ in recorder.calls] == ["key players?", "the first one?", "when?"]
+    assert recorder.calls[2][1] == [
+        {"role": "user", "content": "key players?"},
+        {"role": "assistant", "content": "reply to key players?"},
+        {"role": "user", "content": "the first one?"},
+        {"role": "assistant", "content": "reply to the first one?"},
+    ]
+    assert len(transcripts["c"]) == 6
+
+
+def test_a_turn_asked_out_of_order_replays_its_conversation_first() -> None:
+    turns = conversation("c", ["key players?", "the first one?", "when?"], [{}, {}, {}])
+    recorder = Recorder()
+    ask_turn(recorder, turns[2], {})  # e.g. --limit kept only the last turn
+    assert [q for q, _ in recorder.calls] == ["key players?", "the first one?", "when?"]
+    assert len(recorder.calls[2][1] or []) == 4
+    single = EvalItem("s", "lookup", "cagr?", {}, [], None)
+    ask_turn(recorder, single, {})
+    assert recorder.calls[-1] == ("cagr?", None)
+
+
+def test_run_system_grades_every_turn_and_counts_whole_conversations(seed_text: str) -> None:
+    right = {"terms_all": ["reply"]}
+    wrong = {"terms_all": ["Oncology"]}
+    items = [
+        *conversation("good", ["a?", "b?", "c?"], [right, right, right]),
+        *conversation("bad", ["a?", "b?", "c?"], [right, wrong, right]),
+        EvalItem("s", "lookup", "cagr?", right, [], None),
+    ]
+    run = run_system("recorder", Recorder(), items, lambda _: seed_text)
+    assert [g.passed for g in run.graded] == [True, True, True, True, False, True, True]
+    followup, overall = run.metrics["followup"], run.metrics["overall"]
+    assert (followup["n"], followup["accuracy"]) == (6, 5 / 6)
+    assert (
+        followup["conversations"],
+        followup["conversations_right"],
+        followup["conversation_accuracy"],
+    ) == (
+        2,
+        1,
+        0.5,
+    )
+    assert overall["conversations"] == 2 and run.metrics["lookup"]["conversation_accuracy"] is None
 
 
 def test_real_run_over_a_subset(ingested_settings, tmp_path: Path) -> None:
@@ -106,7 +164,9 @@ def test_command_exit_codes_json_and_files(
 
 def test_command_names_an_unknown_set(tmp_path: Path, capsys) -> None:
     assert main(["eval", "--set", "no-such-set", "--out", str(tmp_path)]) == 1
-    assert "no question set 'no-such-set'; known sets: seed, smoke" in capsys.readouterr().err
+    assert "no question set 'no-such-set'; known sets: analyst, analyst-holdout, seed, smoke" in (
+        capsys.readouterr().err
+    )
 
 
 def test_smoke_set_is_a_seed_subset() -> None:

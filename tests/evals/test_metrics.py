@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.domain.answer import Answer, Citation
-from evals.harness import check_thresholds, load_thresholds
+from evals.harness import ThresholdsError, check_thresholds, load_thresholds, threshold_key
 from evals.metrics import (
     RetrievalHit,
     by_kind,
@@ -19,7 +19,7 @@ from evals.metrics import (
     summarize,
 )
 from evals.questions import EvalItem
-from evals.render import render_markdown
+from evals.render import conversation_lines, render_markdown
 
 TEXT = "Market Size (2025)\nUSD 6.71 Billion\nNorth America leads. Oncology grows fastest."
 TEXTS = {"r": TEXT}
@@ -155,11 +155,53 @@ def test_thresholds_min_max_missing_and_unmeasured(tmp_path: Path) -> None:
     assert load_thresholds(path) == thresholds
 
 
+def test_thresholds_per_set_with_the_seed_entry_as_default(tmp_path: Path) -> None:
+    seed = {"min": {"overall.accuracy": 0.95}, "max": {"overall.ungrounded_rate": 0.0}}
+    analyst = {"min": {"overall.accuracy": 0.2}}
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"description": "x", "seed": seed, "analyst": analyst}))
+    assert load_thresholds(path, "analyst") == {"min": {"overall.accuracy": 0.2}, "max": {}}
+    assert load_thresholds(path, "/somewhere/analyst.jsonl")["min"] == {"overall.accuracy": 0.2}
+    assert load_thresholds(path, "smoke") == seed and load_thresholds(path) == seed
+    assert (
+        threshold_key("evals/sets/analyst-holdout.jsonl") == "analyst-holdout"
+        and threshold_key("seed") == "seed"
+    )
+    path.write_text(json.dumps({"analyst": analyst}))
+    with pytest.raises(ThresholdsError, match="no thresholds for set 'smoke' and no 'seed' entry"):
+        load_thresholds(path, "smoke")
+    path.write_text("[1, 2]")
+    with pytest.raises(ThresholdsError, match="must be a JSON object"):
+        load_thresholds(path)
+
+
+def test_conversation_line_counts_whole_conversations() -> None:
+    metrics = {"overall": {"conversations": 20, "conversations_right": 3}}
+    data = {
+        "metrics": {
+            "assistant": metrics,
+            "baseline": {"overall": {"conversations": 20, "conversations_right": 0}},
+        }
+    }
+    assert conversation_lines(data)[0] == (
+        "Conversations fully right (every turn): assistant 3 of 20, baseline 0 of 20."
+    )
+    assert conversation_lines({"metrics": {"assistant": {"overall": {"conversations": 0}}}}) == []
+
+
 def test_committed_thresholds_are_the_agreed_start() -> None:
-    assert load_thresholds() == {
+    seed = {
         "min": {"forecast.accuracy": 1.0, "overall.accuracy": 0.95, "overall.citation_validity": 1.0},
         "max": {"overall.ungrounded_rate": 0.0},
     }
+    assert load_thresholds() == seed and load_thresholds(set_name="smoke") == seed
+    analyst = load_thresholds(set_name="analyst")
+    assert analyst["max"] == {"overall.ungrounded_rate": 0.0}
+    assert analyst["min"]["overall.citation_validity"] == 1.0
+    kinds = {key.partition(".")[0] for key in analyst["min"]}
+    assert kinds >= {"overall", "multi_part", "derived_math", "false_premise", "passage_detail"}
+    assert kinds >= {"not_a_market", "smalltalk", "unstated", "followup"}
+    assert "overall.conversation_accuracy" in analyst["min"]
 
 
 def test_markdown_shows_both_systems_and_failures() -> None:

@@ -31,7 +31,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         dest="set_name",
         default="seed",
         metavar="NAME",
-        help="question set in evals/sets (seed, smoke) or a .jsonl path (default: seed)",
+        help="question set in evals/sets (seed, smoke, analyst, analyst-holdout) or a .jsonl path (default: seed)",
     )
     parser.add_argument(
         "--backend",

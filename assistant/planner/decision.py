@@ -1,0 +1,30 @@
+"""What the planner decided a question (or one part of it) asks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.planner.intents import Intent
+from assistant.planner.premises import Premise
+from assistant.planner.slots import Slots
+
+
+@dataclass
+class Decision:
+    intent: Intent
+    slots: Slots
+    score: float
+    unanswerable: str | None = None  # the reason, when the report cannot hold the answer
+    query: str = ""  # what to search for: the question, with the earlier one for a follow-up
+    earlier: Decision | None = None  # the previous question's reading, for 'what's the source?'
+    earlier_question: str = ""
+    asks_when: bool = False  # 'when?' after a development: the date comes first
+    asks_company_rank: bool = False  # 'which firm is the biggest?': the report gives no shares
+
+
+@dataclass
+class Plan:
+    """A message read as one or more parts, answered in the order asked, after any premise check."""
+
+    parts: list[tuple[str, Decision]] = field(default_factory=list)
+    premise: Premise | None = None
