@@ -222,6 +222,17 @@ def test_a_question_naming_no_market_offers_the_nearest_reports_first(catalogue_
     assert [c.id for c in answer.candidates] != sorted(c.id for c in answer.candidates)
 
 
+def test_report_codes_and_publisher_abbreviations_from_the_pages_route(catalogue_assistant):
+    # The lunar page states its report code, the TechSci pages their publisher's abbreviation; both
+    # reach routing through the stored records.
+    coded = catalogue_assistant.ask("In report SA-0042, how big will the market be in 2027?")
+    assert (coded.status, coded.report_id) == ("answered", "lunar-regolith-mining-market")
+    by_source = catalogue_assistant.ask("per TSR, how big will the market be in 2030?")
+    assert by_source.report_id is None
+    assert sorted(c.id for c in by_source.candidates) == [SMO, MOON]
+    assert all(c.publisher == "TechSci Research" and c.years for c in by_source.candidates)
+
+
 def test_follow_up_stays_with_the_report_of_the_conversation(catalogue_assistant):
     first = catalogue_assistant.ask("How big will the ornamental fish feed market be in 2027?")
     assert first.report_id == FISH and first.status == "answered"
