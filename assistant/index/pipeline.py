@@ -142,6 +142,7 @@ class Pipeline:
                 plan.vectors[chunk.id] = vector
             self.result.chunks_embedded += len(batch)
             self.progress.embedded(self.result.chunks_embedded)
+            self.progress.stored(sum(1 / len(plan.fresh) for plan, _ in batch))
             self.lock.renew()
             self._finish_complete()
         self._finish_complete()
@@ -167,7 +168,7 @@ class Pipeline:
             (self.result.updated if plan.update else self.result.added).append(plan.report.id)
             self.result.chunks[plan.report.id] = len(plan.chunks)
             log.info("%s: %s chunks stored", plan.report.id, len(plan.chunks))
-        self.progress.stored(len(plans))
+        self.progress.stored(sum(1 for p in plans if not p.fresh))  # the others counted as embedded
 
     def _report_vector(self, plan: Plan, reused: list[Chunk]) -> list[float]:
         """The report's vector: the normalised mean of its passage vectors (no extra embedding)."""
