@@ -82,6 +82,17 @@ class Basis:
             stated[self.end.year] = self.end.amount
         return stated
 
+    def conflicting(self, year: int, value: float) -> list[QuantityFact]:
+        """Other whole-market sizes the page states for ``year`` with a different value."""
+        assert self.base is not None
+        return [
+            q
+            for q in self.table
+            if q.start_year == year == q.end_year
+            and q.unit == self.base.unit
+            and abs(q.value - value) > 0.005
+        ]
+
     def quotes_for(self, year: int) -> list[Quote]:
         """The quotes that state the size of ``year``: the headline facts first, then the table."""
         if year == self.base_year and self.base_fact:
