@@ -258,14 +258,14 @@ def test_reports_share_length_sorted_batches(store_settings: Settings, memo_embe
 def test_a_new_parser_version_re_stores_an_unchanged_report(store_settings, memo_embedder, monkeypatch):
     """Stored fact sheets never lag the parser: a parser bump re-reads reports whose text is unchanged."""
     import assistant.index.ingest as ingest_module
-    import assistant.index.store as store_module
+    import assistant.index.records as records_module
     from assistant.index.ingest import ingest
 
     ingest(store_settings, progress=False, embedder=memo_embedder)
     again = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert again.unchanged and not again.updated
-    monkeypatch.setattr(ingest_module, "PARSER_VERSION", store_module.PARSER_VERSION + 1)
-    monkeypatch.setattr(store_module, "PARSER_VERSION", store_module.PARSER_VERSION + 1)
+    monkeypatch.setattr(ingest_module, "PARSER_VERSION", records_module.PARSER_VERSION + 1)
+    monkeypatch.setattr(records_module, "PARSER_VERSION", records_module.PARSER_VERSION + 1)
     bumped = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert bumped.updated == again.unchanged
     assert bumped.chunks_embedded == 0  # same text, same chunks: nothing to embed again

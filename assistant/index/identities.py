@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.domain.report import Report
 from assistant.errors import ReportError
-from assistant.index.store import StoredReport
+from assistant.index.records import StoredReport
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

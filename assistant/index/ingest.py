@@ -34,8 +34,9 @@ from assistant.index.identities import Identities
 from assistant.index.lock import Lock, ingest_lock
 from assistant.index.pipeline import IngestResult, Pipeline, Plan
 from assistant.index.progress import Progress
+from assistant.index.records import RECORD_VERSION, StoredReport
 from assistant.index.space import check_space
-from assistant.index.store import RECORD_VERSION, ChromaStore, StoredReport, VectorStore
+from assistant.index.store import ChromaStore, VectorStore
 from assistant.parsing.parse import PARSER_VERSION, parse_report
 from assistant.settings import Settings
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import uuid
 from collections.abc import Collection as AbstractCollection
 from collections.abc import Iterator, Sequence
@@ -20,14 +21,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import numpy as np
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel
 
 from assistant.domain.report import Report
 from assistant.errors import ConfigError, IndexError_
 from assistant.index import embedded
-from assistant.index.chunking import CHUNKER_VERSION, Chunk
+from assistant.index.chunking import Chunk
 from assistant.index.embedded import INGEST_HINT
-from assistant.parsing.parse import PARSER_VERSION
+from assistant.index.records import StoredReport, record_metadata
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -38,9 +39,7 @@ log = logging.getLogger(__name__)
 
 # Collection metadata key of the store's version stamp, rewritten by every ingest that changes the store.
 VERSION_KEY = "store_version"
-# Bump when a report record gains fields: ingest then rewrites unchanged reports' records (no embedding).
-RECORD_VERSION = 1
-LIST_SEPARATOR = "|"
+QUIET_S = 2.0  # seconds without writes after which a stamp read for a database file state is trusted
 
 
 class Hit(BaseModel):
@@ -48,32 +47,6 @@ class Hit(BaseModel):
 
     chunk: Chunk
     distance: float
-
-
-class StoredReport(BaseModel):
-    """What the store keeps about a report besides its JSON: enough to list and to skip unchanged."""
-
-    id: str
-    title: str
-    market: str | None = None
-    publisher: str | None = None
-    path: str
-    content_hash: str
-    chunks: int = Field(ge=0, description="Number of chunks stored for the report.")
-    chunker: int = Field(default=0, description="Chunker version the chunks were cut with.")
-    parser: int = Field(default=0, description="Parser version the stored report was read with.")
-    record: int = Field(default=0, description="Version of this record's layout (RECORD_VERSION).")
-    years: str | None = Field(None, description="Forecast period, e.g. '2025-2031'.")
-    codes: list[str] = Field(default_factory=list, description="Report codes and edition labels.")
-    publisher_aliases: list[str] = Field(default_factory=list, description="Publisher abbreviations.")
-
-    @field_validator("codes", "publisher_aliases", mode="before")
-    @classmethod
-    def _split(cls, value: object) -> object:
-        # Chroma metadata holds scalars only: lists are stored joined by LIST_SEPARATOR.
-        if isinstance(value, str):
-            return [x for x in value.split(LIST_SEPARATOR) if x]
-        return value
 
 
 class VectorStore(Protocol):
@@ -99,27 +72,6 @@ class VectorStore(Protocol):
     def get_report(self, report_id: str) -> Report | None: ...
     def delete_report(self, report_id: str) -> None: ...
     def drop(self) -> None: ...
-
-
-def identity_names(report: Report) -> tuple[list[str], list[str]]:
-    """Names routing may meet in a question: the report's code, and the publisher's abbreviations."""
-    found = report.identity
-    codes = [found.report_code.text] if found.report_code else []
-    aliases = [a.text for a in found.abbreviations]
-    return [c for c in codes if LIST_SEPARATOR not in c], [a for a in aliases if LIST_SEPARATOR not in a]
-
-
-def forecast_years(report: Report) -> str | None:
-    """The report's forecast period as 'YYYY-YYYY' (from the stated period, else the CAGR's)."""
-    facts = report.facts
-    stated = report.identity.forecast_period
-    if stated:
-        return f"{stated.start_year}-{stated.end_year}"
-    if facts.forecast_period:
-        return f"{facts.forecast_period.start_year}-{facts.forecast_period.end_year}"
-    if facts.cagr and facts.cagr.start_year and facts.cagr.end_year:
-        return f"{facts.cagr.start_year}-{facts.cagr.end_year}"
-    return None
 
 
 def _slug(value: str) -> str:
@@ -201,6 +153,7 @@ class ChromaStore:
         self._chunks: Collection | None = None
         self._reports: Collection | None = None
         self._generation = embedded.generation(self.location)
+        self._stamps: tuple[tuple[int, int, int], str, bool] | None = None  # file state, stamp, settled
         self._client = self._connect(create)
         if create:
             self._open(create=True)
@@ -267,19 +220,30 @@ class ChromaStore:
 
     # -- the version stamp ----------------------------------------------------------------------
     def stamp(self) -> str:
-        """A value that changes whenever an ingest changes the store; costs one small read.
+        """A value that changes whenever an ingest changes the store; costs one small read (on the
+        embedded store, one ``stat`` while the database file stays as it was).
 
         IndexError_ if the store was deleted since this process opened it.
         """
-        extra = ""
         if self.settings.chroma_url is None:
             folder = Path(self.location)
             found = embedded.signature(folder)
             if found == (0, 0, 0):
                 raise IndexError_(f"the store at {folder} was deleted while in use; {INGEST_HINT}")
+            known = self._stamps
+            if known is not None and known[0] == found and known[2]:
+                return known[1]
             # A folder replaced wholesale (new inode) or a read-only original that moved on changes the
             # stamp even though the database this process has open still says the old version.
             extra = f"{found[0]}" + (f":{found}" if embedded.snapshot_outdated(folder) else "")
+            value = f"{self._read_version()}/{extra}"
+            # File times are coarse: trust the reading for this file state only once the file has been
+            # quiet for a while, or a write in the same tick as the last could go unseen.
+            self._stamps = (found, value, time.time() - found[1] / 1e9 > QUIET_S)
+            return value
+        return f"{self._read_version()}/"
+
+    def _read_version(self) -> str:
         from chromadb.errors import NotFoundError
 
         try:
@@ -291,7 +255,7 @@ class ChromaStore:
                     f"the index at {_where(self.location)} was deleted while in use; {INGEST_HINT}"
                 ) from exc
             raise
-        return f"{metadata.get(VERSION_KEY, '')}/{extra}"
+        return str(metadata.get(VERSION_KEY, ""))
 
     def mark_changed(self) -> None:
         """Write a new version stamp: readers in other processes then reload what they cached."""
@@ -411,30 +375,7 @@ class ChromaStore:
         """Store (or replace) several reports in one write: (report, chunk count, vector) each."""
         if not items:
             return
-        metas: list[dict[str, str | int]] = []
-        for report, chunks, _ in items:
-            meta: dict[str, str | int] = {
-                "title": report.title,
-                "path": report.path,
-                "content_hash": report.content_hash,
-                "chunks": chunks,
-                "chunker": CHUNKER_VERSION,
-                "parser": PARSER_VERSION,
-                "record": RECORD_VERSION,
-            }
-            if report.market:
-                meta["market"] = report.market
-            if report.publisher:
-                meta["publisher"] = report.publisher
-            years = forecast_years(report)
-            if years:
-                meta["years"] = years
-            codes, aliases = identity_names(report)
-            if codes:
-                meta["codes"] = LIST_SEPARATOR.join(codes)
-            if aliases:
-                meta["publisher_aliases"] = LIST_SEPARATOR.join(aliases)
-            metas.append(meta)
+        metas = [record_metadata(report, chunks) for report, chunks, _ in items]
         with _translate(self.location):
             self.reports.upsert(
                 ids=[report.id for report, _, _ in items],
