@@ -20,7 +20,7 @@ from assistant.errors import StoreBusyError, StoreSpaceError
 from assistant.index import space
 from assistant.index.catalogue import Catalogue
 from assistant.index.dense import Retriever
-from assistant.index.embeddings import Embedder
+from assistant.index.embedder import Embedder
 from assistant.index.ingest import ingest
 from assistant.index.lock import ingest_lock
 from assistant.index.store import ChromaStore, index_suffix

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.cli.main import main
 from assistant.index.catalogue import Catalogue
-from assistant.index.embeddings import Embedder
+from assistant.index.embedder import Embedder
 from assistant.index.ingest import ingest
 from assistant.index.store import ChromaStore
 from assistant.settings import Settings

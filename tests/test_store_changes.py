@@ -17,7 +17,7 @@ from chromadb.config import Settings as ChromaSettings
 from assistant import Assistant
 from assistant.errors import IndexError_
 from assistant.index.catalogue import Catalogue
-from assistant.index.embeddings import Embedder
+from assistant.index.embedder import Embedder
 from assistant.index.ingest import ingest
 from assistant.index.store import ChromaStore
 from assistant.settings import Settings

@@ -28,7 +28,7 @@ from typing import TextIO
 
 from assistant.errors import ReportError
 from assistant.index.chunking import CHUNKER_VERSION, chunk_report
-from assistant.index.embeddings import Embedder
+from assistant.index.embedder import Embedder
 from assistant.index.files import report_files
 from assistant.index.identities import Identities
 from assistant.index.lock import Lock, ingest_lock

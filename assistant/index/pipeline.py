@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 
 from assistant.domain.report import Report
 from assistant.index.chunking import FULL_TEXT_SECTION, Chunk
-from assistant.index.embeddings import Embedder, get_embedder, passage_vectors
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import embed_headings, get_passage_embedder, passage_vectors
 from assistant.index.lock import Lock
 from assistant.index.progress import Progress
 from assistant.index.space import check_space, estimate
@@ -104,6 +105,7 @@ class Pipeline:
         self.batch = settings.embedding.batch_size
         self.window = self.batch * WINDOW_BATCHES
         self.waiting: list[Plan] = []
+        self.headings: dict[str, list[float]] = {}  # heading -> vector, embedded once per ingest
         self.result = result
 
     @property
@@ -111,7 +113,7 @@ class Pipeline:
         if self._embedder is None:  # loaded only when something needs embedding
             log.info("loading the embedding model")
             with self.progress.loading_model():
-                self._embedder = get_embedder(self.settings)
+                self._embedder = get_passage_embedder(self.settings)
         return self._embedder
 
     def submit(self, plan: Plan) -> None:
@@ -131,12 +133,16 @@ class Pipeline:
             reports = sum(REPORT_JSON_FACTOR * len(p.report.text) for p in self.waiting)
             need = estimate(len(pending), sum(len(c.text) for _, c in pending), reports)
             check_space(self.settings, need, f"{len(pending)} passages of {len(self.waiting)} report(s)")
-            self.embedder.embed_headings(sorted({heading(c) or "" for _, c in pending} - {""}))
+            embed_headings(
+                self.embedder, sorted({heading(c) or "" for _, c in pending} - {""}), self.headings
+            )
         pending.sort(key=lambda pc: pc[1].tokens)
         for i in range(0, len(pending), self.batch):
             batch = pending[i : i + self.batch]
             chunks = [c for _, c in batch]
-            vectors = passage_vectors(self.embedder, [c.text for c in chunks], [heading(c) for c in chunks])
+            vectors = passage_vectors(
+                self.embedder, [c.text for c in chunks], [heading(c) for c in chunks], self.headings
+            )
             self.store.add(chunks, vectors)
             for (plan, chunk), vector in zip(batch, vectors, strict=True):
                 plan.vectors[chunk.id] = vector

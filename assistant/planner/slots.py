@@ -29,12 +29,13 @@ _UNSTATED_ATTRIBUTE = re.compile(
     re.I,
 )
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b",
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales|spend"
+    r"|spending|spent)\b",
     re.I,
 )
 _FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
 _GROWTH_ASK = re.compile(
-    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap)\b",
+    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap|spread)\b",
     re.I,
 )
 _MARKET_FIGURE = re.compile(

@@ -42,11 +42,9 @@ def vocabulary(report: Report) -> list[Entity]:
     for development in facts.recent_developments:
         add("company", development.company)
     # Regions the report does not list are still regions when a question names them.
-    listed = {name for kind, name in entities if kind in ("region", "country")}
     for kind, places in (("region", "world-regions"), ("country", "countries")):
         for place in phrase_list(places):
-            if place.lower() not in listed:
-                entities.setdefault((kind, place.lower()), Entity(kind, place, None, None, False))
+            add(kind, place)
     return list(entities.values())
 
 

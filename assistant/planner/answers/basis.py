@@ -27,6 +27,7 @@ class Basis:
         self.end_fact = end
         self.consistency = consistency.value if consistency else None
         self.table: list[QuantityFact] = []  # every whole-market size the page states
+        self.rates: list[QuantityFact] = []  # every whole-market CAGR it states
 
     @property
     def disagrees(self) -> bool:
@@ -129,7 +130,11 @@ class Basis:
         assert self.base is not None and self.rate is not None
         assert self.base_fact is not None and self.cagr_fact is not None
         rate = self.rate
-        period = f" ({rate.start_year}-{rate.end_year})" if rate.start_year else ""
+        period = (
+            f" ({rate_period(rate, self.cagr_fact.quotes)})"
+            if rate_period(rate, self.cagr_fact.quotes)
+            else ""
+        )
         return (
             f"the report's {format_money(self.base.currency, self.base.amount, self.base.unit)} in "
             f"{self.base_year} {draft.cite_all(self.base_fact.quotes)} and its "
@@ -137,18 +142,27 @@ class Basis:
         )
 
 
+def rate_period(rate: RateFact, quotes: list[Quote]) -> str:
+    """'2026-2031' when the quoted text states the CAGR's years; '' when it does not (a period the
+    reader cannot find in the quote is not shown)."""
+    if rate.start_year is None or rate.end_year is None:
+        return ""
+    said = " ".join(q.text for q in quotes)
+    return (
+        f"{rate.start_year}-{rate.end_year}"
+        if str(rate.start_year) in said and str(rate.end_year) in said
+        else ""
+    )
+
+
 def fetch_basis(ctx: ReportContext) -> Steps[Basis]:
     names = ("market_size", "cagr", "forecast_end", "consistency")
-    facts, sizes = yield from both(
+    facts, table = yield from both(
         fetch_facts(ctx.report_id, *names),
-        ask(
-            Call(
-                "lookup_quantities",
-                QuantitiesArgs(metric="market_size", name="market", report_id=ctx.report_id),
-            )
-        ),
+        ask(Call("lookup_quantities", QuantitiesArgs(name="market", report_id=ctx.report_id))),
     )
     basis = Basis(*(facts[name] for name in names))
-    if isinstance(sizes.value, QuantitiesResult):
-        basis.table = list(sizes.value.quantities)
+    if isinstance(table.value, QuantitiesResult):
+        basis.table = [q for q in table.value.quantities if q.metric == "market_size"]
+        basis.rates = [q for q in table.value.quantities if q.metric == "cagr"]
     return basis

@@ -7,7 +7,7 @@ import re
 from assistant.domain.answer import FinalDraft, SeriesPoint
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers import reconcile
-from assistant.planner.answers.basis import Basis, fetch_basis
+from assistant.planner.answers.basis import Basis, fetch_basis, rate_period
 from assistant.planner.answers.common import refused, series
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search
 from assistant.planner.context import ReportContext
@@ -27,6 +27,10 @@ def no_basis(draft: Draft) -> FinalDraft:
         "without guessing.",
         status="unanswerable",
     )
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|[a-z])", re.I)
 
 
 def _quote_the_year(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
@@ -128,7 +132,8 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
     rate, cagr_fact = basis.rate, basis.cagr_fact
     if rate is None or cagr_fact is None:
         return draft.final("The report does not state a CAGR.", status="unanswerable")
-    period = f" over {rate.start_year}-{rate.end_year}" if rate.start_year else ""
+    stated_years = rate_period(rate, cagr_fact.quotes)
+    period = f" over {stated_years}" if stated_years else ""
     text = (
         f"The report expects the market to grow at a CAGR of {format_percent(rate.percent)}{period} "
         f"{draft.cite_all(cagr_fact.quotes)}."
@@ -136,6 +141,14 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
     points: list[SeriesPoint] = []
     years = sorted(set(decision.slots.years))
     asked = (years[0], years[-1]) if len(years) >= 2 else None
+    stated = [q for q in basis.rates if (q.start_year, q.end_year) == asked] if asked else []
+    if stated and asked and asked != (rate.start_year, rate.end_year):
+        # A rate the page states for exactly the years asked ('cagr 2019-2023'): quoted, not computed.
+        found = stated[0]
+        return draft.final(
+            f"The report states a CAGR of {format_percent(found.value)} for {asked[0]}-{asked[1]} "
+            f"{draft.cite(found.quote)}."
+        )
     if basis.complete and asked and asked != (rate.start_year, rate.end_year):
         text += yield from _cagr_between_years(basis, asked, draft)
     elif basis.complete and basis.end and basis.end_year and basis.end_year > basis.base_year:

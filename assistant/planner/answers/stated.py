@@ -29,8 +29,13 @@ _RATE = re.compile(r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how f
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
+_GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
+
+
 def wanted_metric(question: str, slots: Slots) -> str:
     """Which kind of figure the question asks for."""
+    if _GROWTH.search(question):
+        return "growth"
     if slots.asks_share:
         return "share"
     if _RATE.search(question):
@@ -49,6 +54,8 @@ def shown(q: QuantityFact) -> str:
         return format_percent(q.value)
     if q.currency or q.unit:
         return format_money(q.currency, q.value, q.unit)
+    if q.figure:  # a volume or price as the page writes it ('9.3 million litres'), so it can be checked
+        return q.figure if not q.measure or q.measure in q.figure else f"{q.figure} {q.measure}"
     return " ".join(part for part in (format_number(q.value), q.measure) if part)
 
 
@@ -110,8 +117,6 @@ def decline_with_context(
     """Decline a figure the page does not state, and say what it does give: the whole market's
     figure for the year asked, and what it says of the region or segment named."""
     declined = yield from decline(question, reason, ctx)
-    if decision.slots.asks_unstated_attribute:
-        return declined
     draft = Draft()
     extra: list[str] = []
     years = decision.slots.years
@@ -132,9 +137,27 @@ def decline_with_context(
                         f"For the whole market, {found.year} comes to {format_money(found.currency, found.value, found.unit)}, "
                         f"computed from {basis.describe(draft)}."
                     )
+    companies = decision.slots.specific("company")
+    if companies:
+        facts = yield from fetch_facts(ctx.report_id, "key_players")
+        players = facts["key_players"]
+        if players and any(q.label == companies[0].name for q in players.quotes):
+            quote = next(q for q in players.quotes if q.label == companies[0].name)
+            extra.append(f"It does name {companies[0].name} among the key players {draft.cite(quote)}.")
     named = decision.slots.specific("region", "country", "segment")
     if named:
-        facts = yield from fetch_facts(ctx.report_id, "largest_region", "fastest_segment")
+        facts = yield from fetch_facts(ctx.report_id, "largest_region", "fastest_segment", "segmentation")
+        segmentation = facts["segmentation"]
+        if segmentation and isinstance(segmentation.value, dict):
+            for items in segmentation.value.values():
+                parent = next(
+                    (i for i in items if any(c.name.lower() == named[0].name.lower() for c in i.children)),
+                    None,
+                )
+                if parent:
+                    listed = next((q for q in segmentation.quotes if q.label == named[0].name), None)
+                    cite = f" {draft.cite(listed)}" if listed else ""
+                    extra.append(f"It lists {named[0].name} under {parent.name}{cite}.")
         for fact_name, label in (
             ("largest_region", "the largest region"),
             ("fastest_segment", "the fastest-growing segment"),

@@ -1,0 +1,60 @@
+"""A deterministic embedder for unit tests that need vectors but not the model.
+
+``HashingEmbedder`` hashes each lower-cased word (and each pair of neighbouring words) into one of
+384 buckets with a sign, and normalises the sum: texts sharing words get similar vectors, the same
+text always gets the same vector, and nothing is loaded. It satisfies ``assistant.index.embedder.
+Embedder``; tests that are about ranking quality use the real packaged model instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+DIMENSION = 384
+_WORD = re.compile(r"\w+")
+
+
+class HashingEmbedder:
+    """Bag of hashed words and word pairs, L2-normalised; counts the texts it embeds."""
+
+    def __init__(self, name: str = "hashing-fake", dimension: int = DIMENSION) -> None:
+        self._name = name
+        self._dimension = dimension
+        self.documents_embedded = 0
+        self.calls: list[int] = []
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _vector(self, text: str) -> list[float]:
+        words = _WORD.findall(text.lower())
+        features = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        vector = [0.0] * self._dimension
+        for feature in features or [""]:
+            digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
+            bucket = int.from_bytes(digest[:4], "little") % self._dimension
+            vector[bucket] += 1.0 if digest[4] & 1 else -1.0
+        norm = math.sqrt(sum(x * x for x in vector))
+        if norm == 0.0:  # every feature cancelled out: still a unit vector
+            vector[0], norm = 1.0, 1.0
+        # float32 values, as a model gives (and as the vector cache stores them)
+        return np.asarray([x / norm for x in vector], dtype=np.float32).tolist()
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        texts = list(texts)
+        self.calls.append(len(texts))
+        self.documents_embedded += len(texts)
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
