@@ -77,6 +77,20 @@ class EmbeddingSettings(_Group):
     batch_size: int = Field(32, ge=1, le=1024, description="Passages embedded per batch at ingest.")
 
 
+class IngestSettings(_Group):
+    """Safety limits of ``assistant ingest``."""
+
+    lock_wait_s: float = Field(
+        300.0, ge=0, description="Seconds an ingest waits for another ingest of the same store to finish."
+    )
+    stale_lock_s: float = Field(
+        600.0, ge=1, description="A Chroma server's ingest lock not renewed for this long is taken over."
+    )
+    min_free_mb: int = Field(
+        64, ge=0, description="Disk space (MB) an ingest leaves free beside its estimated need."
+    )
+
+
 class AgentSettings(_Group):
     """The answering loop."""
 
@@ -132,6 +146,7 @@ class Settings(BaseSettings):
     )
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings, description="Chunking.")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings, description="Embeddings.")
+    ingest: IngestSettings = Field(default_factory=IngestSettings, description="Ingest safety limits.")
     agent: AgentSettings = Field(default_factory=AgentSettings, description="Answering loop.")
     ui: UISettings = Field(default_factory=UISettings, description="Chat page.")
     slack: SlackSettings = Field(default_factory=SlackSettings, description="Slack bot.")

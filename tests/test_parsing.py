@@ -277,8 +277,19 @@ def test_crlf_copy_keeps_offsets(tmp_path: Path, seed_text: str) -> None:
 
 def test_slugify() -> None:
     assert slugify("Clinical Trial SMO Market") == "clinical-trial-smo-market"
-    assert slugify("  Über__Report 2024!! ") == "ber-report-2024"
-    assert slugify("???") == "report"
+    assert slugify("  Über__Report 2024!! ") == "über-report-2024"
+    assert slugify("Marché des Pompes (2024)") == "marché-des-pompes-2024"
+    assert slugify("市场报告") == "市场报告"
+    assert slugify("???") == ""
+
+
+def test_report_ids_keep_letters_of_any_script_or_fall_back_to_the_content(tmp_path: Path, seed_text) -> None:
+    names = ["Über Pumpen.txt", "Überwachung.txt", "市场报告.txt", "отчёт.txt", "???.txt", "!!!.txt"]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(seed_text + f"\nEdition {i}\n", encoding="utf-8")
+    ids = [parse_report(tmp_path / name).id for name in names]
+    assert ids[:4] == ["über-pumpen", "überwachung", "市场报告", "отчёт"]
+    assert ids[4].startswith("report-") and ids[5].startswith("report-") and ids[4] != ids[5]
 
 
 def test_discover_reports(tmp_path: Path, seed_path: Path) -> None:

@@ -76,6 +76,19 @@ def test_round_trip(store_settings: Settings, seed: Report, memo_embedder: Embed
     assert not store.exists()
 
 
+def test_nearest_reports_ranks_by_the_reports_own_vectors(
+    store_settings: Settings, seed: Report, memo_embedder: Embedder
+) -> None:
+    store = ChromaStore(store_settings)
+    assert store.nearest_reports(memo_embedder.embed_query("clinical trial sites"), 3) == []
+    other = seed.model_copy(update={"id": "deep-sea-cable-market", "title": "Deep Sea Cable Market"})
+    store.put_report(seed, 1, memo_embedder.embed_documents(["clinical trial site management"])[0])
+    store.put_report(other, 1, memo_embedder.embed_documents(["submarine telecom cables"])[0])
+    ranked = store.nearest_reports(memo_embedder.embed_query("undersea internet cables"), 5)
+    assert [i for i, _ in ranked] == ["deep-sea-cable-market", seed.id]
+    assert 1 >= ranked[0][1] > ranked[1][1] >= 0
+
+
 def test_update_offsets_rewrites_metadata_without_touching_text(
     store_settings: Settings, seed: Report, memo_embedder: Embedder
 ) -> None:

@@ -159,12 +159,20 @@ class Assistant:
         cleaned, problem = clean_question(question, self.settings.agent.max_question_chars)
         if problem:
             return self._finish(Answer(question=cleaned, status="rejected", text=problem), started)
+        if self.catalogue.refresh_if_changed():  # an ingest changed the store: per-report caches are stale
+            with self._lock:
+                self._planners.clear()
+                self._tools.clear()
         if report_id is None:
             reports = self.reports()
-            chosen = route(cleaned, reports, [t["content"] for t in turns if t["role"] == "user"])
+            asked = [t["content"] for t in turns if t["role"] == "user"]
+            chosen = route(cleaned, reports, asked, self.retriever.nearest_reports)
             if chosen.report_id is None:
                 text = chosen.clarifying_question(len(reports))
-                return self._finish(Answer(question=cleaned, status="unanswerable", text=text), started)
+                answer = Answer(
+                    question=cleaned, status="unanswerable", text=text, candidates=chosen.choices()
+                )
+                return self._finish(answer, started)
             report_id = chosen.report_id
         report = self.catalogue.get_report(report_id)
         messages: list[BaseMessage] = [SystemMessage(system_prompt(report))]

@@ -53,6 +53,12 @@ class Retriever:
             self._embedder = get_embedder(self.settings)
         return self._embedder
 
+    def nearest_reports(self, query: str, k: int) -> list[tuple[str, float]]:
+        """The ``k`` reports nearest to ``query`` by their own vectors: (report id, similarity 0..1)."""
+        if not query or not query.strip() or k < 1:
+            return []
+        return self.store.nearest_reports(self.embedder.embed_query(query.strip()), k)
+
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[Passage]:
         """The ``k`` passages nearest to ``query``, best first, optionally within one report."""
         if not query or not query.strip():

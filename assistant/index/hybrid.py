@@ -34,8 +34,12 @@ class HybridSearcher:
         self._retriever = retriever or Retriever(settings)
         self._catalogue = catalogue or Catalogue(settings)
         self._lexical: dict[str, LexicalIndex] = {}
+        self._generation = self._catalogue.generation
 
     def _index(self, report_id: str) -> LexicalIndex:
+        if self._generation != self._catalogue.generation:  # the store changed: reports may differ
+            self._lexical.clear()
+            self._generation = self._catalogue.generation
         index = self._lexical.get(report_id)
         if index is None:
             report = self._catalogue.get_report(report_id)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -62,10 +63,12 @@ __all__ = [
     "load_text",
     "parse_report",
     "parse_text",
+    "report_id_for",
     "slugify",
 ]
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+# Runs of anything but letters and digits (of any script) become one hyphen.
+_SLUG = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
 _FAQ = re.compile(r"frequently asked questions|faqs?|questions and answers", re.I)
 # Blocks whose figures are not the market's: the outline, company lists and company news.
@@ -95,9 +98,15 @@ def discover_reports(folder: Path) -> list[Path]:
 
 
 def slugify(name: str) -> str:
-    """'Industrial Heat Pump Market' -> 'industrial-heat-pump-market'."""
-    slug = _SLUG.sub("-", name.lower()).strip("-")
-    return slug or "report"
+    """'Industrial Heat Pump Market' -> 'industrial-heat-pump-market'; letters of any script are kept
+    ('Marché des pompes' -> 'marché-des-pompes'); '' when the name has no letter or digit."""
+    return _SLUG.sub("-", unicodedata.normalize("NFKC", name).lower()).strip("-")
+
+
+def report_id_for(path: str, content_hash: str) -> str:
+    """The id a report file is stored under: its name as a slug, else (a name with no letter or
+    digit) 'report-' and the start of its content hash, so two such files never share an id."""
+    return slugify(Path(path).stem) or f"report-{content_hash[:12]}"
 
 
 def parse_report(path: Path) -> Report:
@@ -153,13 +162,14 @@ def _parse(text: str, path: str, report_id: str | None, headings: Sequence[Headi
         skipped=table.skipped,
     )
     report_identity = identity.report_identity(doc, facts_out, found, forecast)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Report(
-        id=report_id or slugify(Path(path).stem),
+        id=report_id or report_id_for(path, content_hash),
         title=report_title,
         publisher=report_identity.publisher.text if report_identity.publisher else None,
         market=market,
         path=str(path),
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        content_hash=content_hash,
         text=text,
         sections=build_sections(doc, out, report_title),
         facts=facts,

@@ -66,9 +66,6 @@ def two_feed_reports(tmp_path_factory: pytest.TempPathFactory, ingested_settings
     return settings
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Assistant.ask does not list the candidate reports in Answer.candidates yet"
-)
 def test_a_question_that_fits_several_reports_offers_them_as_buttons(
     two_feed_reports: Any, fake_slack: Any
 ) -> None:

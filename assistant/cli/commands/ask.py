@@ -114,6 +114,13 @@ def render(answer: Answer) -> str:
     lines = [answer.text]
     if answer.status != "answered":
         lines.insert(0, f"[{answer.status}]")
+    if answer.candidates:
+        lines.append("")
+        lines.append("Reports (ask again with --report ID):")
+        width = max(len(c.id) for c in answer.candidates)
+        for choice in answer.candidates:
+            extra = ", ".join(x for x in (choice.publisher, choice.years) if x)
+            lines.append(f"  {choice.id:<{width}}  {choice.title}" + (f" ({extra})" if extra else ""))
     if answer.computations:
         lines.append("")
         lines.append("Working:")
