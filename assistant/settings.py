@@ -95,7 +95,7 @@ class AgentSettings(_Group):
     """The answering loop."""
 
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are rejected.")
-    max_tool_rounds: int = Field(6, ge=1, le=20, description="Tool-calling rounds before giving up.")
+    max_tool_rounds: int = Field(10, ge=1, le=30, description="Tool-calling rounds before giving up.")
     search_k: int = Field(4, ge=1, le=50, description="Passages retrieved per search.")
 
 

@@ -21,6 +21,7 @@ class Decision:
     asks_when: bool = False  # 'when?' after a development: the date comes first
     asks_company_rank: bool = False  # 'which firm is the biggest?': the report gives no shares
     fallback: str | None = None  # why the report cannot answer, if the quantity table has nothing
+    elaborate: bool = False  # 'tell me more about the first': the sentences after that point too
 
 
 @dataclass

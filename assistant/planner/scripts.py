@@ -15,6 +15,7 @@ from assistant.planner.decision import Decision, Plan
 from assistant.planner.draft import combine
 from assistant.planner.intents import NUMERIC_INTENTS, Intent
 from assistant.planner.model import Script, Turn
+from assistant.planner.premises import Premise
 from assistant.planner.registry import ENTRIES
 from assistant.planner.understanding import plan
 from tools.facts import MoneyFact
@@ -92,13 +93,21 @@ def side_by_side(scripts: Sequence[Steps[FinalDraft]]) -> Steps[list[FinalDraft]
     return [f for f in finals if f is not None]
 
 
+def _checked(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft]:
+    """The premise check as a script of its own: an empty draft when the report agrees."""
+    correction = yield from check_premise(premise, ctx)
+    return correction or FinalDraft(text="")
+
+
 def run_plan(message_plan: Plan, ctx: ReportContext) -> Steps[FinalDraft]:
     """Answer every part, the premise correction first; a part the report cannot answer is named."""
     scripts = [answer(text, decision, ctx) for text, decision in message_plan.parts]
     correction: FinalDraft | None = None
-    if message_plan.premise is not None:
-        correction = yield from check_premise(message_plan.premise, ctx)
-    finals = yield from side_by_side(scripts)
+    if message_plan.premise is not None:  # checked side by side with the answers: no extra rounds
+        checked, *finals = yield from side_by_side([_checked(message_plan.premise, ctx), *scripts])
+        correction = checked if checked.text else None
+    else:
+        finals = yield from side_by_side(scripts)
     if len(finals) == 1 and correction is None:
         return finals[0]
     unanswered = [

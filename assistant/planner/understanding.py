@@ -77,6 +77,9 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
 # Intents that read the market's size series; a follow-up giving only a year keeps them.
 _SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
 _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
+_MORE = re.compile(
+    r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
+)
 _STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|how (many|much))\b|%", re.I)
 # Intents whose repeats are one question over several years, not several questions.
 _REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
@@ -304,6 +307,9 @@ def _follow_up(
         intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
     if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
         intent = Intent.SIZE_IN_YEAR  # 'and at the report's own rate?'
+    more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
+    if more_on:
+        intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
     stats_on = not own and bool(_STATS.search(question)) and intent in _SECTION_INTENTS
     if stats_on:
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
@@ -333,14 +339,15 @@ def _follow_up(
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
-    if stats_on:
-        # The figure backing what was just said: search near it ('the second one': that point).
+    if stats_on or more_on:
+        # Near what was just said ('the second one': that point of the list).
         points = cited_items(history)
         position = _ordinal_position(question)
         point = points[position] if position is not None and position < len(points) else last_answer(history)
         query = f"{point[:300]} {ctx.plain(question)}"
     decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
     decision.asks_when = when
+    decision.elaborate = more_on
     return decision
 
 

@@ -95,9 +95,7 @@ def threshold_year(question: str, decision: Decision, ctx: ReportContext) -> Ste
     if not basis.complete or basis.base is None:
         return no_basis(draft)
     if not decision.slots.amounts:
-        return draft.final(
-            "Which size do you mean? Name the figure, e.g. 'when will it pass USD 10 billion?'."
-        )
+        return draft.final("Which size do you mean? Name the figure, in the currency and unit of the report.")
     amount = decision.slots.amounts[0]
     target = yield from _in_base_unit(amount, basis)
     if target is None:
@@ -131,9 +129,7 @@ def ratio(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalD
         return no_basis(draft)
     first, last = _two_years(decision, basis)
     if first == last:
-        return draft.final(
-            "Which two years should I compare? For example 'how many times bigger is 2030 than 2025'."
-        )
+        return draft.final("Which two years should I compare? Name both.")
     result = yield from ask(
         Call("size_ratio", RatioArgs(**_series_args(basis), from_year=first, to_year=last))
     )
@@ -178,7 +174,7 @@ def average_gain(question: str, decision: Decision, ctx: ReportContext) -> Steps
         return no_basis(draft)
     first, last = _two_years(decision, basis)
     if first == last:
-        return draft.final("Over which years? For example 'average yearly gain from 2025 to 2030'.")
+        return draft.final("Over which years? Name the first and the last.")
     result = yield from ask(
         Call("average_annual_increase", AverageGainArgs(**_series_args(basis), from_year=first, to_year=last))
     )
@@ -201,14 +197,12 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
     if not basis.complete or basis.base is None or basis.rate is None:
         return no_basis(draft)
     if not decision.slots.amounts:
-        return draft.final(
-            "Which size should the market reach, and by when? For example 'USD 10 billion by 2030'."
-        )
+        return draft.final("Which size should the market reach, and by which year? Name both.")
     target = yield from _in_base_unit(decision.slots.amounts[0], basis)
     years = [y for y in decision.slots.years if y > basis.base_year]
     by_year = years[-1] if years else basis.end_year
     if target is None or by_year is None:
-        return draft.final("By which year? For example 'to reach USD 10 billion by 2030'.")
+        return draft.final("By which year should it reach that size?")
     result = yield from ask(
         Call(
             "required_cagr",
@@ -246,7 +240,7 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     if not basis.complete or basis.base is None or basis.rate is None:
         return no_basis(draft)
     if not decision.slots.percents:
-        return draft.final("At what rate? For example 'what if it grew at 8% a year?'.")
+        return draft.final("At what growth rate? Give it as a percent a year.")
     share = _SHARE_OF.search(question)
     if share:
         return (yield from _share_what_if(float(share.group(1)), decision, basis, draft))

@@ -12,7 +12,7 @@ from assistant.planner.premises import Premise
 from assistant.text.sentences import content_words, sentences
 from tools.facts import DevelopmentFact, MoneyFact, NamedFact, Quote, RateFact
 from tools.forecast import ConvertResult
-from tools.wrappers import ConvertArgs
+from tools.wrappers import CompareArgs, ConvertArgs
 
 # Rounding a premise may differ by and still agree: half a unit of the second decimal.
 SAME_FIGURE = 0.006
@@ -33,6 +33,15 @@ def check_premise(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | No
     if premise.kind == "development":
         return (yield from _development(premise, ctx))
     return (yield from _deal(premise, ctx))
+
+
+def _compared(asserted: float, stated: float) -> CompareArgs:
+    return CompareArgs(
+        first_value=asserted,
+        second_value=stated,
+        first_label="the question's figure",
+        second_label="the report's",
+    )
 
 
 def _rate_period(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
@@ -118,7 +127,9 @@ def _rate(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         return None
     draft = Draft()
     period = f" for {rate.start_year}-{rate.end_year}" if rate.start_year else ""
-    asserted = draft.echo(format_percent(premise.percent).removesuffix("%")) + "%"
+    # The question's figure beside the report's, through a tool: the answer may then repeat it.
+    yield from ask(Call("compare_values", _compared(premise.percent, rate.percent)))
+    asserted = format_percent(premise.percent)
     text = (
         f"The report does not say the CAGR is {asserted}: it gives "
         f"{format_percent(rate.percent)}{period} {draft.cite_all(fact.quotes)}, not "
@@ -152,11 +163,11 @@ def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         return None
     draft = Draft()
     year = f" in {premise.year}" if premise.year else ""
-    draft.echo(f"{amount.value:g}")
+    yield from ask(Call("compare_values", _compared(value, money.amount)))
     if premise.year:
         draft.echo(str(premise.year))
     text = (
-        f"The report does not put the market at {format_money(money.currency, amount.value, amount.unit or money.unit)}{year}: it "
+        f"The report does not put the market at {format_money(money.currency, value, money.unit)}{year}: it "
         f"states {format_money(money.currency, money.amount, money.unit)} for {money.year} "
         f"{draft.cite_all(fact.quotes)}, and the answer below uses the report's figures."
     )

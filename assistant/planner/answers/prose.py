@@ -31,6 +31,7 @@ PASSAGE_K = 8
 SECTION_K = 20  # wide enough to hold a whole section of a report; the section filter does the choosing
 MIN_POINT_CHARS = 40  # an opening shorter than this is a heading or a fragment, not a point
 MAX_POINTS = 3
+ELABORATION = 2  # sentences added after a point the user asks to hear more about
 
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
 
@@ -88,4 +89,8 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     strong = lexical >= LEXICAL_FLOOR and (top_score >= WEAK_PASSAGE or lexical >= LEXICAL_STRONG)
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, "I could not find that in the report.", ctx))
-    return draft.final(f"The report says: {best[0].text} {draft.cite(best[0])}")
+    chosen = [best[0]]
+    if decision.elaborate:  # the point and the sentences that follow it in its passage
+        following = [s for p in passages for s in sentences(p.text, p.start) if s.start > best[0].start]
+        chosen += sorted(following, key=lambda s: s.start)[:ELABORATION]
+    return draft.final("The report says: " + " ".join(f"{s.text} {draft.cite(s)}" for s in chosen))
