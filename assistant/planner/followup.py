@@ -130,6 +130,13 @@ def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> 
     for turn in reversed(history):
         if turn.get("role") != "assistant":
             continue
+        bullets = [
+            _MARKERS.sub("", line[2:]).strip()
+            for line in turn.get("content", "").splitlines()
+            if line.startswith("- ")
+        ]
+        if len(bullets) >= 2:  # a bulleted answer: one item a line
+            return bullets
         for line in turn.get("content", "").splitlines():
             if ": " not in line:
                 continue
