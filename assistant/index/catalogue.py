@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from assistant.domain.report import Report
 from assistant.errors import IndexError_, ReportNotFoundError
-from assistant.index.store import INGEST_HINT, ChromaStore, VectorStore
+from assistant.index.store import INGEST_HINT, ChromaStore, ReportStore
 from assistant.settings import Settings
 
 
@@ -40,7 +40,7 @@ class Catalogue:
     unconditionally (after an ingest in the same process).
     """
 
-    def __init__(self, settings: Settings, store: VectorStore | None = None) -> None:
+    def __init__(self, settings: Settings, store: ReportStore | None = None) -> None:
         self.settings = settings
         self._store = store
         self._summaries: list[ReportSummary] | None = None
@@ -49,7 +49,7 @@ class Catalogue:
         self.generation = 0
 
     @property
-    def store(self) -> VectorStore:
+    def store(self) -> ReportStore:
         if self._store is None:
             self._store = ChromaStore(self.settings, create=False)
         return self._store
