@@ -77,6 +77,10 @@ def verified_citations(quotes: list[QuoteRef], report: Report) -> list[Citation]
     """Citations whose quote is exactly the report text at their offsets; others are dropped."""
     citations: list[Citation] = []
     for ref in quotes:
+        if any(ref.start < span.end and span.start < ref.end for span in report.suspect_spans):
+            # Text in the report that addresses the assistant is never evidence.
+            log.warning("dropped a citation inside a passage that addresses the assistant")
+            continue
         actual = report.text[ref.start : ref.end]
         quote = ref.text or actual
         if not actual or quote != actual:
