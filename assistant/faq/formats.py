@@ -209,15 +209,36 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("<", "\\<")
 
 
+def _quoted_in(citation: Citation, text: str) -> bool:
+    """Whether the answer already shows the quote word for word (a list answer's points do)."""
+    return " ".join(citation.quote.split()) in " ".join(text.split())
+
+
+def _answer_lines(text: str) -> tuple[str, list[str]]:
+    """The answer's lead sentence and its bullet points ('- ...' lines), if it has any."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    bullets = [line[2:] for line in lines if line.startswith("- ")]
+    lead = " ".join(line for line in lines if not line.startswith("- "))
+    return lead, bullets
+
+
 def _md_entry(entry: FaqEntry, level: str) -> list[str]:
     answer = entry.answer
-    lines = [f"{level} {_md(entry.question)}", "", _md(text_beside_working(answer)), ""]
+    text = text_beside_working(answer)
+    lead, bullets = _answer_lines(text)
+    lines = [f"{level} {_md(entry.question)}", "", _md(lead), ""]
+    if bullets:
+        lines += [f"- {_md(point)}" for point in bullets] + [""]
     for formula in answer.working:
         lines += [f"Computed: `{_code(formula)}`", ""]
     if answer.citations:
         lines += ["Sources:", ""]
         for number, citation in enumerate(answer.citations, start=1):
-            lines.append(f"{number}. {_md(citation.section) or 'The report'}:")
+            section = _md(citation.section) or "The report"
+            if _quoted_in(citation, text):  # shown above already: say where it is from, once
+                lines.append(f"{number}. {section} (quoted above)")
+                continue
+            lines.append(f"{number}. {section}:")
             lines += [
                 f"   > {line.replace('<', chr(92) + '<')}".rstrip() for line in citation.quote.split("\n")
             ]
@@ -233,25 +254,33 @@ def _code(text: str) -> str:
 def _html_entry(entry: FaqEntry, rid: str) -> list[str]:
     answer = entry.answer
     anchor = f"faq-{rid}-{_id(entry.key)}"
+    text = text_beside_working(answer)
+    lead, bullets = _answer_lines(text)
+    count = len(answer.citations)
     out = [
         f'<div class="faq-item" id="{anchor}" data-status="{answer.status}">',
         f'<h3 class="faq-question">{html.escape(entry.question)}</h3>',
         '<div class="faq-answer">',
-        f"<p>{_link_markers(html.escape(text_beside_working(answer)), anchor, len(answer.citations))}</p>",
+        f"<p>{_link_markers(html.escape(lead), anchor, count)}</p>",
     ]
+    if bullets:
+        items = "".join(f"<li>{_link_markers(html.escape(point), anchor, count)}</li>" for point in bullets)
+        out.append(f"<ul>{items}</ul>")
     for formula in answer.working:
         out.append(f'<p class="faq-working">Computed: <code>{html.escape(formula)}</code></p>')
     if answer.citations:
         out.append('<ol class="faq-citations">')
         for number, citation in enumerate(answer.citations, start=1):
-            out.append(_html_citation(citation, f"{anchor}-source-{number}"))
+            out.append(_html_citation(citation, f"{anchor}-source-{number}", _quoted_in(citation, text)))
         out.append("</ol>")
     out += ["</div>", "</div>"]
     return out
 
 
-def _html_citation(citation: Citation, anchor: str) -> str:
+def _html_citation(citation: Citation, anchor: str, shown: bool = False) -> str:
     section = html.escape(citation.section) or "The report"
+    if shown:  # the answer quotes it word for word already
+        return f'<li id="{anchor}"><span class="faq-source">{section} (quoted above)</span></li>'
     return (
         f'<li id="{anchor}"><blockquote>{html.escape(citation.quote)}</blockquote> '
         f'<span class="faq-source">{section}</span></li>'

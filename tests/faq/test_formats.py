@@ -94,9 +94,14 @@ def test_markdown_lists_questions_sources_and_the_unanswered(seed_faq: FaqDocume
     unanswered_part = text.split("## Questions the report does not answer", 1)[1]
     assert "### What was WCG Clinical's revenue in 2024?" in unanswered_part
     for entry in seed_faq.answered:
-        for citation in entry.answer.citations:
+        for number, citation in enumerate(entry.answer.citations, start=1):
             first_line = citation.quote.split("\n")[0]
-            assert f"   > {first_line}".rstrip() in text
+            shown = " ".join(citation.quote.split()) in " ".join(entry.answer.text.split())
+            # A quote the answer already shows word for word is named, not printed twice.
+            expected = (
+                f"{number}. {citation.section} (quoted above)" if shown else f"   > {first_line}".rstrip()
+            )
+            assert expected in text
     unanswered = seed_faq.unanswered
     assert all(e.answer.text not in unanswered_part for e in unanswered if e.answer.text)
     assert "Generated answer" not in text and "agrees" not in text
@@ -161,7 +166,9 @@ def test_a_repeated_answer_is_published_once(seed_faq: FaqDocument) -> None:
     assert "What drives" not in json.dumps(jsonld)
     for fmt in ("md", "html"):
         text = render(seed_faq, fmt)
-        first_sentence = by_key["drivers"].answer.text.split(". ")[0]
+        drivers = by_key["drivers"].answer.text
+        first_point = next(line[2:] for line in drivers.splitlines() if line.startswith("- "))
+        first_sentence = first_point.split(" [")[0].split(". ")[0]
         assert text.count(html.escape(first_sentence) if fmt == "html" else first_sentence) == 1, fmt
     page = render(seed_faq, "html")
     assert 'data-status="repeat"' in page
