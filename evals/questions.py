@@ -4,6 +4,10 @@ Each record: ``id``, ``kind``, ``question``, optional ``history``, ``gold`` (see
 ``gold_sections`` (headings that hold the answer). ``history`` is either a transcript of
 ``{"role", "content"}`` turns, or a list of plain user questions the harness asks first, in order,
 feeding the answerer's own replies back as history.
+
+Sets over a catalogue of reports add ``report_id``: the report that holds the answer (a scoped run asks
+within it; a routed run must land on it), or ``null`` for a question that names no single report, which
+the assistant must ask back about (kind ``ambiguous``, gold status ``unanswerable``).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 from evals.checkers import validate_gold
 
 SETS_DIR = Path(__file__).resolve().parent / "sets"
-KINDS = (
+SEED_KINDS = (
     "forecast",
     "growth_cagr",
     "lookup",
@@ -27,6 +31,23 @@ KINDS = (
     "multi_turn",
     "malformed",
 )
+# Kinds of the catalogue sets (questions over many publishers' pages); they also use lookup, list,
+# prose_fact, unanswerable and multi_turn above.
+CATALOGUE_KINDS = (
+    "size_stated",
+    "size_computed",
+    "cagr",
+    "implied_cagr",
+    "historical",
+    "share",
+    "segment_value",
+    "region_value",
+    "leader",
+    "metadata",
+    "publisher_source",
+    "ambiguous",
+)
+KINDS = SEED_KINDS + CATALOGUE_KINDS
 
 
 class EvalSetError(ValueError):
@@ -43,6 +64,8 @@ class EvalItem:
     gold: dict[str, Any]
     gold_sections: list[str] = field(default_factory=list)
     history: list[Any] | None = None
+    report_id: str | None = None
+    names_report: bool = False  # the record carries report_id (null included), so routing is graded
 
     @property
     def scripted_turns(self) -> list[str]:
@@ -96,6 +119,7 @@ def _item(record: Any, where: str) -> EvalItem:
         validate_gold(record["gold"], where)
     except ValueError as exc:
         raise EvalSetError(str(exc)) from exc
+    report_id = _report_id(record, where)
     return EvalItem(
         id=str(record["id"]),
         kind=record["kind"],
@@ -103,7 +127,21 @@ def _item(record: Any, where: str) -> EvalItem:
         gold=record["gold"],
         gold_sections=list(record.get("gold_sections") or []),
         history=history,
+        report_id=report_id,
+        names_report="report_id" in record,
     )
+
+
+def _report_id(record: dict[str, Any], where: str) -> str | None:
+    """The record's report id; an ambiguous question names none and may only be declined."""
+    report_id = record.get("report_id")
+    if report_id is not None and (not isinstance(report_id, str) or not report_id.strip()):
+        raise EvalSetError(f"{where}: report_id must be a report id or null")
+    if record["kind"] == "ambiguous":
+        statuses = record["gold"].get("status") or []
+        if "report_id" not in record or report_id is not None or list(statuses) != ["unanswerable"]:
+            raise EvalSetError(f"{where}: an ambiguous question needs report_id null and status unanswerable")
+    return report_id
 
 
 def load_set(name: str) -> list[EvalItem]:

@@ -52,7 +52,21 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="where to write <backend>.json and .md (default: evals/results)",
+        help="where to write the results as .json and .md (default: evals/results)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="ask the set over this folder of report pages, ingested into its own store (<data dir>/eval-<set>)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=("scoped", "routed"),
+        default="routed",
+        help="scoped: ask each question within its report; routed: let the assistant pick the report and "
+        "grade the pick (default: routed)",
     )
     parser.add_argument(
         "--thresholds",
@@ -84,6 +98,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             k=args.k,
             limit=args.limit,
             thresholds_path=thresholds,
+            corpus=args.corpus,
+            mode=args.mode,
         )
     except (EvalSetError, json.JSONDecodeError) as exc:
         raise InputError(str(exc)) from exc

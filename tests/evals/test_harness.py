@@ -106,7 +106,10 @@ def test_command_exit_codes_json_and_files(
 
 def test_command_names_an_unknown_set(tmp_path: Path, capsys) -> None:
     assert main(["eval", "--set", "no-such-set", "--out", str(tmp_path)]) == 1
-    assert "no question set 'no-such-set'; known sets: seed, smoke" in capsys.readouterr().err
+    assert (
+        "no question set 'no-such-set'; known sets: catalogue, catalogue-holdout, seed, smoke"
+        in capsys.readouterr().err
+    )
 
 
 def test_smoke_set_is_a_seed_subset() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from evals import build_sets
 from evals.metrics import normalize_heading
-from evals.questions import KINDS, EvalSetError, load_set
+from evals.questions import SEED_KINDS, EvalSetError, load_set
 
 SEED_ID = "clinical-trial-smo-market"
 
@@ -26,8 +26,8 @@ def test_seed_set_size_and_kinds() -> None:
     items = load_set("seed")
     assert len(items) >= 150
     counts = Counter(item.kind for item in items)
-    assert set(counts) == set(KINDS)
-    assert all(counts[kind] >= 10 for kind in KINDS), counts
+    assert set(counts) == set(SEED_KINDS)
+    assert all(counts[kind] >= 10 for kind in SEED_KINDS), counts
 
 
 def test_headline_is_read_from_the_report(seed_text: str) -> None:
@@ -106,5 +106,5 @@ def test_duplicate_ids_and_unknown_sets_are_refused(tmp_path: Path) -> None:
     path.write_text(record + "\n" + record + "\n")
     with pytest.raises(EvalSetError, match="duplicate id 'x'"):
         load_set(str(path))
-    with pytest.raises(EvalSetError, match="known sets: seed, smoke"):
+    with pytest.raises(EvalSetError, match="known sets: catalogue, catalogue-holdout, seed, smoke"):
         load_set("nope")
