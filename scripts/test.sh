@@ -18,5 +18,9 @@ fi
 # The evaluation gate: the offline assistant over the seed question set, against committed thresholds.
 .venv/bin/assistant ingest
 .venv/bin/assistant eval
+# The catalogue set over fixture pages in many publishers' layouts, ingested into its own store: each
+# question asked within its report, then routed by the assistant (evals/thresholds.json, "sets").
+.venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode scoped
+.venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode routed
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"
