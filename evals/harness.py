@@ -33,7 +33,6 @@ EVALS_DIR = Path(__file__).resolve().parent
 RESULTS_DIR = EVALS_DIR / "results"
 WARM_UP = "what is the market size in 2025"
 MODES = ("scoped", "routed")
-__all__ = ["THRESHOLDS", "check_thresholds", "load_thresholds", "run_eval", "write_results"]
 
 
 class Answerer(Protocol):
