@@ -49,8 +49,19 @@ class SlackSettings(BaseModel):
     """The Slack bot (tokens come from SLACK_* variables, never from here)."""
 
     api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL.")
+    host: str = Field(
+        "127.0.0.1",
+        description="Address the HTTP Events API binds to; a reverse proxy or tunnel faces Slack.",
+    )
     port: int = Field(3000, ge=1, le=65535, description="Port for the HTTP Events API.")
     command: str = Field("/report", description="Slash command the bot answers.")
+    workers: int = Field(4, ge=1, le=64, description="Questions answered at the same time.")
+    max_waiting: int = Field(
+        200,
+        ge=0,
+        le=10_000,
+        description="Questions queued behind the workers before the bot says it is busy.",
+    )
 
 
 class Settings(BaseSettings):

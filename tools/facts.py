@@ -25,6 +25,7 @@ FACT_NAMES: tuple[str, ...] = (
     "segmentation",
     "recent_developments",
     "consistency",
+    "identity",
 )
 _ALIASES = {
     **dict.fromkeys(("size", "market_value", "base_size", "current_size", "base_year_size"), "market_size"),
@@ -37,6 +38,9 @@ _ALIASES = {
     **dict.fromkeys(("segments", "market_segmentation", "segment"), "segmentation"),
     **dict.fromkeys(("developments", "recent_development", "news", "recent_news"), "recent_developments"),
     **dict.fromkeys(("reconciliation", "consistency_check", "arithmetic_check"), "consistency"),
+    **dict.fromkeys(
+        ("metadata", "report_identity", "report_code", "pages", "edition", "base_year"), "identity"
+    ),
 }
 
 
@@ -112,12 +116,40 @@ class ConsistencyFact(BaseModel):
     message: str = ""
 
 
+class StatedText(BaseModel):
+    """A value the page states as text, e.g. a report code or a publication date."""
+
+    text: str
+
+
+class StatedValue(BaseModel):
+    """A number the page states, e.g. its page count or base year."""
+
+    value: float
+
+
+class IdentityFact(BaseModel):
+    """Which report this is, as the page describes itself; a field is None when not stated."""
+
+    publisher: StatedText | None = None
+    abbreviations: list[StatedText] = Field(default_factory=list)
+    report_code: StatedText | None = None
+    pages: StatedValue | None = None
+    published: StatedText | None = None
+    edition_year: int | None = None
+    base_year: StatedValue | None = None
+    historical_period: PeriodFact | None = None
+    forecast_period: PeriodFact | None = None
+    study_period: PeriodFact | None = None
+
+
 FactValue = (
     MoneyFact
     | RateFact
     | PeriodFact
     | NamedFact
     | ConsistencyFact
+    | IdentityFact
     | list[NamedFact]
     | list[DevelopmentFact]
     | dict[str, list[NamedFact]]
@@ -133,6 +165,7 @@ _VALUE_TYPES: dict[str, Any] = {
     "segmentation": dict[str, list[NamedFact]],
     "recent_developments": list[DevelopmentFact],
     "consistency": ConsistencyFact,
+    "identity": IdentityFact,
 }
 
 
@@ -197,6 +230,14 @@ def _summary(value: FactValue) -> str:
         return value.name
     if isinstance(value, ConsistencyFact):
         return f"{value.status}: {value.message}"
+    if isinstance(value, IdentityFact):
+        stated = {
+            "publisher": value.publisher.text if value.publisher else None,
+            "report code": value.report_code.text if value.report_code else None,
+            "pages": f"{value.pages.value:g}" if value.pages else None,
+            "published": value.published.text if value.published else None,
+        }
+        return "; ".join(f"{k}: {v}" for k, v in stated.items() if v) or "no identity details stated"
     if isinstance(value, dict):
         return "; ".join(f"{dim}: {_names(items)}" for dim, items in value.items())
     named = [item for item in value if isinstance(item, NamedFact)]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from tools import derived, forecast
 from tools._errors import make_tool
 from tools.facts import FACT_NAMES, FactResult, FactSource, lookup_fact
+from tools.quantities import QuantitiesResult, lookup_quantities
 from tools.search import MAX_K, PassageSearcher, SearchResult, search_passages
 
 _BASE = "Base-year market size in the report's unit, e.g. 6.71 for USD 6.71 billion."
@@ -121,6 +122,15 @@ class FactArgs(BaseModel):
     report_id: str | None = Field(None, description="Report id; omit for the current report.")
 
 
+class QuantitiesArgs(BaseModel):
+    metric: str | None = Field(
+        None, description="market_size, cagr, share, volume, price, count or growth; omit for all."
+    )
+    name: str | None = Field(None, description="A region, country or segment, or 'market'; omit for all.")
+    year: int | None = Field(None, description="Keep the figures whose years include this year.")
+    report_id: str | None = Field(None, description="Report id; omit for the current report.")
+
+
 class SearchArgs(BaseModel):
     query: str = Field(description="What to look for, as a phrase or question.")
     k: int = Field(4, description=f"How many passages, 1 to {MAX_K}.")
@@ -166,6 +176,23 @@ def fact_tool(facts: FactSource, report_id: str | None = None) -> StructuredTool
         return lookup_fact(facts, name, report_id or default)
 
     return make_tool(run, name="lookup_fact", args_schema=FactArgs, description=_doc(lookup_fact))
+
+
+def quantities_tool(facts: FactSource, report_id: str | None = None) -> StructuredTool:
+    """lookup_quantities bound to ``facts``; a call without report_id reads the ``report_id`` given here."""
+    default = report_id
+
+    def run(
+        metric: str | None = None,
+        name: str | None = None,
+        year: int | None = None,
+        report_id: str | None = None,
+    ) -> QuantitiesResult:
+        return lookup_quantities(facts, metric, name, year, report_id or default)
+
+    return make_tool(
+        run, name="lookup_quantities", args_schema=QuantitiesArgs, description=_doc(lookup_quantities)
+    )
 
 
 def search_tool(searcher: PassageSearcher, report_id: str | None = None) -> StructuredTool:

@@ -56,6 +56,7 @@ class _FactSheets:
         return {
             **report.facts.model_dump(mode="json"),
             "consistency": report.consistency.model_dump(mode="json"),
+            "identity": report.identity.model_dump(mode="json"),
             "report_id": report.id,
         }
 

@@ -38,6 +38,8 @@ _UNITS: dict[str, Unit] = {
     "tn": "trillion",
     "t": "trillion",
 }
+UNIT_NAMES = _UNITS  # every spelling of a scale ('bn', 'B', 'billion') to its Unit
+
 _CURRENCIES = {
     "$": "USD",
     "€": "EUR",

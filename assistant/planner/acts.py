@@ -14,11 +14,14 @@ _GREETING = re.compile(
     r"^\s*(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening|day)|greetings)\b", re.I
 )
 _THANKS = re.compile(
-    r"^\s*(thanks?|thank you|thx|ty|cheers|great,? thanks?|perfect,? thanks?|much appreciated)\b", re.I
+    r"^\s*((ok|okay|cool|great|perfect|nice|awesome|brilliant|lovely|super)[,!.]?\s+)*"
+    r"(thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)\b",
+    re.I,
 )
 _HELP = re.compile(
     r"^\s*(help|\?+|how (do|can|should) i use (you|this)|what can (you|i) (do|ask)|what do you do|who are you"
-    r"|what are you|what questions can i ask|how does this work)\b",
+    r"|what are you|what (kinds? of |sorts? of |types? of )?questions (can|should|do) i ask|how does this work"
+    r"|what can i ask( you)?|how do i ask|what do you know)\b",
     re.I,
 )
 _QUESTION_WORDS = re.compile(

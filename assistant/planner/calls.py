@@ -63,6 +63,35 @@ def ask(call: Call) -> Steps[Result]:
     return result
 
 
+A = TypeVar("A")
+B = TypeVar("B")
+
+
+def both(first: Steps[A], second: Steps[B]) -> Steps[tuple[A, B]]:
+    """Run two scripts side by side, each round carrying both scripts' calls; returns both results."""
+    done: dict[int, object] = {}
+    pending: dict[int, list[Call]] = {}
+    scripts: tuple[Steps[A], Steps[B]] = (first, second)
+    for i, script in enumerate(scripts):
+        try:
+            pending[i] = next(script)
+        except StopIteration as stop:
+            done[i] = stop.value
+    while pending:
+        order = list(pending)
+        results = yield [call for i in order for call in pending[i]]
+        position = 0
+        for i in order:
+            count = len(pending[i])
+            mine, position = results[position : position + count], position + count
+            try:
+                pending[i] = scripts[i].send(mine)
+            except StopIteration as stop:
+                done[i] = stop.value
+                del pending[i]
+    return done[0], done[1]  # type: ignore[return-value]
+
+
 def fetch_facts(report_id: str, *names: str) -> Steps[dict[str, FactResult | None]]:
     """The named facts as lookup_fact returned them; None for one the report does not state."""
     results = yield [Call("lookup_fact", FactArgs(name=name, report_id=report_id)) for name in names]

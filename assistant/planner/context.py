@@ -9,7 +9,7 @@ from functools import cached_property
 
 from assistant.planner.classifier import IntentClassifier
 from assistant.planner.slots import Entity
-from assistant.text.tokens import terms
+from assistant.text.tokens import stems, terms
 
 
 @dataclass
@@ -23,6 +23,11 @@ class ReportContext:
     report_terms: frozenset[str] = frozenset()  # stems of every word of the report
     acronyms: dict[str, str] = field(default_factory=dict)  # initials -> the capitalised name they stand for
     title: str = "this report"
+    dimensions: tuple[str, ...] = ()  # how the report segments the market: 'Region', 'End User', ...
+
+    @cached_property
+    def dimension_stems(self) -> dict[str, set[str]]:
+        return {dim: stems(dim) for dim in self.dimensions}
 
     @cached_property
     def known_terms(self) -> frozenset[str]:

@@ -35,5 +35,6 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         frozenset(terms(report.text)),
         acronyms(report),
         report.title,
+        tuple(report.facts.segmentation),
     )
     return OfflinePlanner(script_factory=make_script_factory(context))

@@ -74,7 +74,7 @@ _ORDINAL = re.compile(
     + r")(?:\s+(?:one|company|player|firm|item|name|of them|on the list))?\b",
     re.I,
 )
-_LIST = re.compile(r":\s*(?P<items>[^.\[\n]+?)\s*(?:\[\d+\])*\s*\.?\s*$", re.M)
+_MARKERS = re.compile(r"\s*\[\d+\]")
 _WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?(?:when|what date|which date|what month|since when)\b", re.I)
 _BETWEEN_THEM = re.compile(
     r"\b(between|from)\s+(them|those(\s+two)?(\s+years)?|the two|both|these(\s+two)?(\s+years)?)\b"
@@ -83,12 +83,12 @@ _BETWEEN_THEM = re.compile(
 )
 
 
-def ordinal_item(question: str, history: Sequence[dict[str, str]]) -> str | None:
+def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
     """'the second one' after a listing answer: the second item of that list, as written."""
     match = _ORDINAL.search(question)
     if not match:
         return None
-    items = last_listed(history)
+    items = last_listed(history, vocabulary)
     if not items:
         return None
     position = _ORDINALS[match.group(1).lower()]
@@ -96,13 +96,23 @@ def ordinal_item(question: str, history: Sequence[dict[str, str]]) -> str | None
     return items[index] if 0 <= index < len(items) else None
 
 
-def last_listed(history: Sequence[dict[str, str]]) -> list[str]:
-    """The items of the list the assistant's last answer gave ('...: A, B and C [1].')."""
+def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> list[str]:
+    """The items of the list the assistant's last answer gave ('...: A, B and C [1].'), in order:
+    the report's names where they can be found in it, else the list cut at its commas."""
     for turn in reversed(history):
         if turn.get("role") != "assistant":
             continue
-        for match in _LIST.finditer(turn.get("content", "")):
-            items = [i.strip() for i in re.split(r",\s*|\s+and\s+", match.group("items")) if i.strip()]
+        for line in turn.get("content", "").splitlines():
+            if ": " not in line:
+                continue
+            listed = _MARKERS.sub("", line.split(": ", 1)[1]).strip().rstrip(".")
+            lowered = listed.lower()
+            named = sorted(
+                (lowered.find(e.name.lower()), e.name) for e in vocabulary if e.name.lower() in lowered
+            )
+            items = [name for _, name in named] or [
+                i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()
+            ]
             if len(items) >= 2:
                 return items
         return []

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 _JOINER = re.compile(
     r"\?\s+(?=\S)"
     r"|\s*;\s*"
+    r"|\s+\+\s*|\s*\+\s+|\s+&\s+"
     r"|,?\s+(?:and also|and then|as well as|and|plus|also|then)\s+"
-    r"|,\s+(?=(?:what|which|who|how|when|where|why|list|tell|give|show|name)\b)",
+    r"|,\s+",
     re.I,
 )
 

@@ -33,7 +33,8 @@ _MONEY_ASK = re.compile(
 )
 _FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
 _GROWTH_ASK = re.compile(
-    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump)\b", re.I
+    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap)\b",
+    re.I,
 )
 _MARKET_FIGURE = re.compile(
     r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook)\b", re.I

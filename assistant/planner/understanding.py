@@ -27,6 +27,7 @@ from assistant.planner.premises import split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import Slots, extract, match_entities, normalise
+from assistant.text.tokens import stems
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
 # answered from the prose, or declined when the prose holds nothing near it.
@@ -51,12 +52,49 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             groups[-1] += joiner + piece
         else:
             groups.append(piece)
-    parts = [(group, decide(group, history, ctx)) for group in groups]
-    if len(parts) > 1 and len({d.intent for _, d in parts}) == 1:
-        parts = [(rest, decide(rest, history, ctx))]  # one ask said several times: 'size in 2026 and 2028'
-    if len(parts) > 1:
-        _share_years(parts)
+    if len(groups) == 1:
+        return Plan([(rest, decide(rest, history, ctx))], premise)
+    parts: list[tuple[str, Decision]] = []
+    running = list(history)
+    for group in groups:
+        parts.append((group, decide(group, running, ctx)))
+        # A later part may point back at an earlier one ('who acquired whom, and when?').
+        running = [*running, {"role": "user", "content": group}]
+    if len({d.intent for _, d in parts}) == 1 and _same_subjects(parts) and parts[0][1].intent in _REPEATABLE:
+        return Plan(
+            [(rest, decide(rest, history, ctx))], premise
+        )  # one ask several times: 'size in 2026 and 2028'
+    parts = _merge_adjacent_sizes(parts)
+    _share_years(parts)
     return Plan(parts, premise)
+
+
+# Intents that read the market's size series; a follow-up giving only a year keeps them.
+_SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
+_SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
+_STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|how (many|much))\b|%", re.I)
+# Intents whose repeats are one question over several years, not several questions.
+_REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
+_TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
+
+
+def _same_subjects(parts: list[tuple[str, Decision]]) -> bool:
+    return len({tuple(e.name for e in d.slots.entities) for _, d in parts}) == 1
+
+
+def _merge_adjacent_sizes(parts: list[tuple[str, Decision]]) -> list[tuple[str, Decision]]:
+    """'2025 value + 2031 forecast + who leads?': the two sizes are one part over two years."""
+    merged: list[tuple[str, Decision]] = []
+    for text, decision in parts:
+        if merged and decision.intent in SIZE_INTENTS and merged[-1][1].intent in SIZE_INTENTS:
+            earlier_text, earlier = merged[-1]
+            if not decision.unanswerable and not earlier.unanswerable and decision.slots.years:
+                earlier.slots.years = list(dict.fromkeys([*earlier.slots.years, *decision.slots.years]))
+                earlier.intent = Intent.SIZE_IN_YEAR
+                merged[-1] = (f"{earlier_text} and {text}", earlier)
+                continue
+        merged.append((text, decision))
+    return merged
 
 
 def _stands_alone(clause: str, ctx: ReportContext) -> bool:
@@ -82,14 +120,31 @@ _QUESTION_FORM = re.compile(
 
 
 def _share_years(parts: list[tuple[str, Decision]]) -> None:
-    """'size and growth in 2030': a year said once applies to the parts that read years but name none."""
-    years = [y for _, d in parts for y in d.slots.years]
+    """'size and growth in 2030': a year said once applies to the parts that read years but name
+    none; a part comparing two years takes the other parts' years ('2031 size and % growth from 2025')."""
+    years = list(dict.fromkeys(y for _, d in parts for y in d.slots.years))
     if not years:
         return
     for _, decision in parts:
         if not decision.slots.years and decision.intent in SIZE_INTENTS:
-            decision.slots.years = list(dict.fromkeys(years))
+            decision.slots.years = list(years)
             decision.intent = Intent.SIZE_IN_YEAR
+        elif decision.intent in _TWO_YEAR_INTENTS and len(set(decision.slots.years)) < 2:
+            decision.slots.years = sorted(set([*decision.slots.years, *years]))
+
+
+_LEADER_WORDS = re.compile(
+    r"\b(fastest|quickest|largest|biggest|lead|leads|leading|dominant|dominates|top|most)\b", re.I
+)
+
+
+def _names_dimension(question: str, ctx: ReportContext) -> bool:
+    """The question names one of the report's segmentation dimensions as a list ('which phases',
+    'therapeutic areas?', 'split by end user'), not its leader."""
+    asked = stems(question)
+    return not _LEADER_WORDS.search(question) and any(
+        found and found <= asked for found in ctx.dimension_stems.values()
+    )
 
 
 _COMPANY_RANK = re.compile(
@@ -122,6 +177,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
         decision.query = ctx.plain(question)
         return decision
+    elif (
+        _names_dimension(question, ctx)
+        and not foreign
+        and not slots.asks_figure
+        and not slots.specific("company")
+    ):
+        # 'which trial phases does it cover', 'therapeutic areas?': the report's own segmentation.
+        top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
     elif bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
         # A year and a money or forecast word: a figure is wanted, whatever else the wording resembles.
         best = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
@@ -136,7 +199,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # Companies appear in the report as key players and in its recent developments.
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
     elliptic = len(question.split()) <= 4 and (top.score < WEAK_INTENT or not has_subject(question))
-    pointing = refers_back(question) or refers_to_two_years(question) or ordinal_item(question, history)
+    pointing = (
+        refers_back(question)
+        or refers_to_two_years(question)
+        or ordinal_item(question, history, ctx.vocabulary)
+    )
     if previous and (slots.follow_up or elliptic or pointing):
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
@@ -175,28 +242,33 @@ def _follow_up(
     """A question that leans on the conversation: its own intent when it states one ('and the
     fastest growing segment?'), else the earlier question's; particulars it lacks come from before."""
     earlier = decide(previous, _before_last_question(history), ctx)
-    own = settled or (top.score >= STRONG_INTENT and has_subject(question))
+    keyword = any(intent is top.intent and pattern.search(question) for intent, pattern in KEYWORDS)
+    own = settled or keyword or (top.score >= STRONG_INTENT and has_subject(question))
     intent = _refine(top.intent, slots) if own else earlier.intent
     when = asks_when(question) and not has_subject(question)
     if (
         not own
         and slots.years
-        and intent not in NUMERIC_INTENTS
+        and intent not in _SERIES_INTENTS
         and not when
         and intent is not Intent.DEVELOPMENTS
     ):
         intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
+    if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
+        intent = Intent.SIZE_IN_YEAR  # 'and at the report's own rate?'
+    if not own and _STATS.search(question) and intent in _SECTION_INTENTS:
+        intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
     years = (
         slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
     )
-    if refers_to_two_years(question) or (intent is Intent.GROWTH and len(years) < 2):
+    if not own and slots.asks_growth and intent in SIZE_INTENTS:
+        intent = Intent.GROWTH  # 'difference?' after two sizes
+    if refers_to_two_years(question) or (intent in _TWO_YEAR_INTENTS and len(set(years)) < 2):
         years = last_two_years(history) or years
         if intent in SIZE_INTENTS and len(years) == 2 and not own:
             intent = Intent.GROWTH  # 'and the change between them?'
-    if intent in DERIVED_INTENTS and len(set(years)) < 2 and refers_to_two_years(question):
-        years = last_two_years(history)
     entities = slots.entities
-    listed = ordinal_item(question, history)
+    listed = ordinal_item(question, history, ctx.vocabulary)
     if listed:
         entities = match_entities(listed, ctx.vocabulary) or entities
         if not own and intent is Intent.KEY_PLAYERS:

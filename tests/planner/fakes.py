@@ -56,6 +56,7 @@ class ReportFacts:
         return {
             **self.report.facts.model_dump(mode="json"),
             "consistency": self.report.consistency.model_dump(mode="json"),
+            "identity": self.report.identity.model_dump(mode="json"),
             "report_id": self.report.id,
         }
 

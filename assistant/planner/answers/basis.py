@@ -4,11 +4,12 @@ tools' arguments built from them."""
 from __future__ import annotations
 
 from assistant.domain.formatting import format_money, format_percent
-from assistant.planner.calls import Steps, fetch_facts
+from assistant.planner.calls import Call, Steps, ask, both, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
-from tools.facts import ConsistencyFact, FactResult, MoneyFact, RateFact
-from tools.wrappers import GrowthArgs, MarketSizeArgs, TableArgs
+from tools.facts import ConsistencyFact, FactResult, MoneyFact, Quote, RateFact
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.wrappers import GrowthArgs, MarketSizeArgs, QuantitiesArgs, TableArgs
 
 
 class Basis:
@@ -25,6 +26,7 @@ class Basis:
         self.cagr_fact = cagr
         self.end_fact = end
         self.consistency = consistency.value if consistency else None
+        self.table: list[QuantityFact] = []  # every whole-market size the page states
 
     @property
     def disagrees(self) -> bool:
@@ -67,10 +69,26 @@ class Basis:
     def stated(self) -> dict[int, float]:
         """Sizes the report states, in the base's unit: they are quoted, never recomputed."""
         assert self.base is not None
-        stated = {self.base_year: self.base.amount}
+        stated = {
+            q.start_year: q.value
+            for q in self.table
+            if q.start_year is not None
+            and q.start_year == q.end_year
+            and q.unit == self.base.unit
+            and (q.currency or self.base.currency) == self.base.currency
+        }
+        stated[self.base_year] = self.base.amount
         if self.end and self.end.year is not None and self.end.unit == self.base.unit:
             stated[self.end.year] = self.end.amount
         return stated
+
+    def quotes_for(self, year: int) -> list[Quote]:
+        """The quotes that state the size of ``year``: the headline facts first, then the table."""
+        if year == self.base_year and self.base_fact:
+            return self.base_fact.quotes
+        if self.end and year == self.end.year and self.end_fact:
+            return self.end_fact.quotes
+        return [q.quote for q in self.table if q.start_year == year == q.end_year][:1]
 
     def size_args(self, year: int, stated: dict[int, float] | None = None) -> MarketSizeArgs:
         assert self.base is not None and self.rate is not None
@@ -110,5 +128,16 @@ class Basis:
 
 def fetch_basis(ctx: ReportContext) -> Steps[Basis]:
     names = ("market_size", "cagr", "forecast_end", "consistency")
-    facts = yield from fetch_facts(ctx.report_id, *names)
-    return Basis(*(facts[name] for name in names))
+    facts, sizes = yield from both(
+        fetch_facts(ctx.report_id, *names),
+        ask(
+            Call(
+                "lookup_quantities",
+                QuantitiesArgs(metric="market_size", name="market", report_id=ctx.report_id),
+            )
+        ),
+    )
+    basis = Basis(*(facts[name] for name in names))
+    if isinstance(sizes.value, QuantitiesResult):
+        basis.table = list(sizes.value.quantities)
+    return basis

@@ -24,7 +24,7 @@ _OPENINGS = {
 }
 _HOW = (
     " Every claim comes with a quote from the report, derived figures are computed step by step, and "
-    "when the report does not say something I tell you so."
+    "when the report is silent on something I tell you so rather than guess."
 )
 
 
@@ -45,8 +45,9 @@ def example_questions(facts: Mapping[str, FactResult | None]) -> list[str]:
     """Questions this report can answer, from the facts it states."""
     found: list[str] = []
     end = getattr(facts.get("forecast_end"), "value", None)
-    if isinstance(end, MoneyFact) and end.year:
-        found.append(f"How big will the market be in {end.year}?")
+    if isinstance(end, MoneyFact):
+        # No year in the text: a reply without citations must not state figures.
+        found.append("How big will the market be at the end of the forecast?")
     if facts.get("cagr"):
         found.append("What is the market's CAGR?")
     region = getattr(facts.get("largest_region"), "value", None)

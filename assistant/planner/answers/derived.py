@@ -247,9 +247,8 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         )
         own_figure = format_money(r.currency, r.value, r.unit)
         if r.kind == "stated":
-            fact = basis.end_fact if r.year == basis.end_year else basis.base_fact
             lines.append(
-                f"The report's own figure for {r.year} is {own_figure} {draft.cite_all(fact.quotes if fact else [])}."
+                f"The report's own figure for {r.year} is {own_figure} {draft.cite_all(basis.quotes_for(r.year))}."
             )
         else:
             draft.show_working(r.expression)

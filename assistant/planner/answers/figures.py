@@ -59,9 +59,9 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
             converted = conversions[i].get(ConvertResult)
             shown = f"{format_money(size.currency, converted.value, wanted_unit)} ({shown})"
         if size.kind == "stated":
-            fact = basis.base_fact if size.year == basis.base_year else basis.end_fact
-            quotes = fact.quotes if fact else []
-            lines.append(f"The report states {shown} for {size.year} {draft.cite_all(quotes)}.")
+            lines.append(
+                f"The report states {shown} for {size.year} {draft.cite_all(basis.quotes_for(size.year))}."
+            )
         else:
             draft.show_working(size.expression)
             computed.append((size, shown))

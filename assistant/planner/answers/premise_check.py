@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
-from assistant.planner.calls import Call, Steps, ask, fetch_facts
+from assistant.planner.calls import Call, Steps, ask, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
 from assistant.planner.premises import Premise
+from assistant.text.sentences import content_words, sentences
 from tools.facts import DevelopmentFact, MoneyFact, NamedFact, RateFact
 from tools.forecast import ConvertResult
 from tools.wrappers import ConvertArgs
@@ -21,11 +22,90 @@ def check_premise(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | No
     """A correction when the report says otherwise; None when it agrees or cannot tell."""
     if premise.kind == "rate":
         return (yield from _rate(premise, ctx))
+    if premise.kind == "rate_period":
+        return (yield from _rate_period(premise, ctx))
     if premise.kind == "size":
         return (yield from _size(premise, ctx))
-    if premise.kind in ("largest_region", "fastest_segment"):
+    if premise.kind == "decline":
+        return (yield from _decline(premise, ctx))
+    if premise.kind in ("largest_region", "fastest_segment", "largest_segment"):
         return (yield from _leader(premise, ctx))
+    if premise.kind == "development":
+        return (yield from _development(premise, ctx))
     return (yield from _deal(premise, ctx))
+
+
+def _rate_period(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    facts = yield from fetch_facts(ctx.report_id, "cagr")
+    fact = facts["cagr"]
+    if fact is None or not isinstance(fact.value, RateFact) or premise.period is None:
+        return None
+    rate = fact.value
+    if (rate.start_year, rate.end_year) == premise.period or rate.start_year is None:
+        return None
+    draft = Draft()
+    asserted = "-".join(draft.echo(str(y)) for y in premise.period)
+    text = (
+        f"The report does not give its CAGR for {asserted}: it states {format_percent(rate.percent)} for "
+        f"{rate.start_year}-{rate.end_year} {draft.cite_all(fact.quotes)}."
+    )
+    return draft.final(text)
+
+
+def _decline(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'since the market shrinks...', 'why did it fall 34%?': the report's own direction, and what
+    the figure the question quotes is about, if the report has it."""
+    facts = yield from fetch_facts(ctx.report_id, "cagr", "forecast_end")
+    rate_fact, end_fact = facts["cagr"], facts["forecast_end"]
+    if rate_fact is None or not isinstance(rate_fact.value, RateFact) or rate_fact.value.percent <= 0:
+        return None
+    draft = Draft()
+    rate = rate_fact.value
+    text = (
+        f"The report does not say the market shrinks or falls: it expects growth at a CAGR of "
+        f"{format_percent(rate.percent)} {draft.cite_all(rate_fact.quotes)}"
+    )
+    if end_fact and isinstance(end_fact.value, MoneyFact):
+        end = end_fact.value
+        text += f", to {format_money(end.currency, end.amount, end.unit)} by {end.year} {draft.cite_all(end_fact.quotes)}"
+    text += "."
+    if premise.percent is not None:
+        shown = f"{premise.percent:g}%"
+        passages = yield from search(shown, ctx.report_id, ctx.search_k)
+        about = [
+            s for p in passages for s in sentences(p.text, p.start) if shown in s.text.replace(" %", "%")
+        ]
+        if about:
+            text += f" The {shown} the report mentions is about something else: {about[0].text} {draft.cite(about[0])}"
+    return draft.final(text)
+
+
+def _development(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'given X's new Houston site': details the report does not give for that company are named,
+    next to what it does say about it."""
+    if premise.subject is None:
+        return None
+    facts = yield from fetch_facts(ctx.report_id, "recent_developments")
+    fact = facts["recent_developments"]
+    items = list(zip(fact.value, fact.quotes, strict=False)) if fact and isinstance(fact.value, list) else []
+    name = premise.subject.name.lower().split()[0]
+    theirs = [
+        quote for item, quote in items if isinstance(item, DevelopmentFact) and name in quote.text.lower()
+    ]
+    if not theirs:
+        return None
+    said = " ".join(q.text.lower() for q in theirs)
+    missing = [
+        w for w in content_words(premise.clause) if w not in said and w not in premise.subject.name.lower()
+    ]
+    if not missing:
+        return None
+    draft = Draft()
+    first = sentences(theirs[0].text, theirs[0].start)[:1]
+    text = f"The report does not mention {' '.join(missing)} for {premise.subject.name}"
+    if first:
+        text += f"; it says: {first[0].text} {draft.cite(first[0])}"
+    return draft.final(text + ".")
 
 
 def _rate(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
@@ -85,12 +165,26 @@ def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
 
 def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     name = premise.kind
-    facts = yield from fetch_facts(ctx.report_id, name)
-    fact = facts[name]
-    label = "largest region" if name == "largest_region" else "fastest-growing segment"
+    facts = yield from fetch_facts(ctx.report_id, "fastest_segment" if name == "largest_segment" else name)
+    fact = facts.get(name)
     if premise.subject is None:
         return None
     draft = Draft()
+    if name == "largest_segment":
+        # Reports rarely rank segments by size; say what the report does say of the named one.
+        fastest = yield from fetch_facts(ctx.report_id, "fastest_segment")
+        found = fastest["fastest_segment"]
+        if (
+            found
+            and isinstance(found.value, NamedFact)
+            and found.value.name.lower() == premise.subject.name.lower()
+        ):
+            return draft.final(
+                f"The report does not say {premise.subject.name} is the largest segment: it names it the "
+                f"fastest-growing segment {draft.cite_all(found.quotes)}, and gives no segment sizes."
+            )
+        return draft.final(f"The report does not say {premise.subject.name} is the largest segment.")
+    label = "largest region" if name == "largest_region" else "fastest-growing segment"
     if fact is None or not isinstance(fact.value, NamedFact):
         return draft.final(f"The report does not name {premise.subject.name} as the {label}; it names none.")
     if fact.value.name.lower() == premise.subject.name.lower():
@@ -117,4 +211,15 @@ def _deal(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         if buyer in text and "acqui" in text and (target is None or target in text):
             return None
     what = f"{premise.subject.name} acquiring {premise.target.name}" if premise.target else premise.clause
-    return Draft().final(f"The report does not mention {what}; it records no such acquisition.")
+    draft = Draft()
+    text = f"The report does not mention {what}; it records no such acquisition"
+    related = [
+        (item, quote)
+        for item, quote in zip(items, fact.quotes if fact else [], strict=False)
+        if isinstance(item, DevelopmentFact) and buyer in quote.text.lower()
+    ]
+    if related:
+        first = sentences(related[0][1].text, related[0][1].start)[:1]
+        if first:
+            text += f". What it does report: {first[0].text} {draft.cite(first[0])}"
+    return draft.final(text + ("" if text.endswith(".") else "."))
