@@ -192,9 +192,11 @@ def canonical_fact_name(name: object) -> str:
 
 
 def _strip_spans(node: Any, quotes: list[Quote], label: str | None) -> Any:
-    """The node without its "span" keys; each span met on the way becomes a quote."""
+    """The node without its "span" keys; each span met on the way becomes a quote, labelled with the
+    name it supports, or else the field holding it ('report_code')."""
     if isinstance(node, Mapping):
-        own_label = node.get("name") or node.get("company") or label
+        named = node.get("name") or node.get("company")
+        own_label = named or label
         span = node.get("span")
         if isinstance(span, Mapping):
             quote = Quote(
@@ -206,7 +208,11 @@ def _strip_spans(node: Any, quotes: list[Quote], label: str | None) -> Any:
             )
             if all((q.start, q.end) != (quote.start, quote.end) for q in quotes):
                 quotes.append(quote)
-        return {k: _strip_spans(v, quotes, own_label) for k, v in node.items() if k != "span"}
+        return {
+            k: _strip_spans(v, quotes, own_label if named or not isinstance(v, Mapping | list) else k)
+            for k, v in node.items()
+            if k != "span"
+        }
     if isinstance(node, list):
         return [_strip_spans(item, quotes, label) for item in node]
     return node

@@ -32,6 +32,9 @@ class QuantityFact(BaseModel):
     unit: str | None = Field(None, description="thousand, million, billion or trillion for money.")
     currency: str | None = None
     measure: str | None = Field(None, description="For volume, price and count: 'units', 'tonnes', ...")
+    figure: str | None = Field(
+        None, description="The figure as the page writes it, e.g. '9.3 million litres'."
+    )
     quote: Quote
 
 
@@ -105,6 +108,7 @@ def lookup_quantities(
                 unit=record.get("unit"),
                 currency=record.get("currency"),
                 measure=record.get("measure"),
+                figure=(record.get("figure") or {}).get("text"),
                 quote=Quote(file=str(span["file"]), start=span["start"], end=span["end"], text=span["text"]),
             )
         )

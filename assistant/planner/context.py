@@ -24,6 +24,7 @@ class ReportContext:
     acronyms: dict[str, str] = field(default_factory=dict)  # initials -> the capitalised name they stand for
     title: str = "this report"
     dimensions: tuple[str, ...] = ()  # how the report segments the market: 'Region', 'End User', ...
+    source_names: tuple[str, ...] = ()  # the publisher's short names ('NMA')
 
     @cached_property
     def dimension_stems(self) -> dict[str, set[str]]:
@@ -58,9 +59,28 @@ class ReportContext:
         if not self.market_words:
             return None
         words = "|".join(map(re.escape, sorted(self.market_words)))
-        return re.compile(rf"\b(?:{words})(?:[\s-]+(?:{words}))+\b", re.I)
+        return re.compile(rf"\b(?:{words})(?:e?s)?(?:[\s-]+(?:{words})(?:e?s)?)+\b", re.I)
 
     def plain(self, question: str) -> str:
-        """The question with the market's name said as 'the market', so the words of the name do not
-        pull the intent towards segments that share them."""
+        """The question with the market's name said as 'the market' and its source left out, so the
+        words of the name do not pull the intent towards segments that share them."""
+        question = self.without_source(question)
         return self._market_name.sub("the market", question) if self._market_name else question
+
+    @cached_property
+    def _source(self) -> re.Pattern[str] | None:
+        names = [n for n in (self.publisher, *self.source_names) if n]
+        if not names:
+            return None
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(
+            rf"[,;(]?\s*\b(?:per|according to|as per|from|by|in|says?|said|at)?\s*(?:the\s+)?(?:{alternatives})"
+            r"(?:['’]s?)?(?:\s+(?:(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d|(?:19|20)\d\d))?"
+            r"(?:\s+(?:edition|report|study|data|figures?|estimates?|forecasts?|numbers?|analysis))?\b\)?",
+            re.I,
+        )
+
+    def without_source(self, question: str) -> str:
+        """'per NMA', 'according to Northbridge's 2024-2032 edition': words naming the report's
+        source say nothing about what is asked, and their years are no question's years."""
+        return self._source.sub(" ", question).strip() if self._source else question

@@ -20,6 +20,7 @@ class Decision:
     earlier_question: str = ""
     asks_when: bool = False  # 'when?' after a development: the date comes first
     asks_company_rank: bool = False  # 'which firm is the biggest?': the report gives no shares
+    fallback: str | None = None  # why the report cannot answer, if the quantity table has nothing
 
 
 @dataclass

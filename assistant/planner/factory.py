@@ -36,5 +36,6 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         acronyms(report),
         report.title,
         tuple(report.facts.segmentation),
+        tuple(a.text for a in report.identity.abbreviations),
     )
     return OfflinePlanner(script_factory=make_script_factory(context))

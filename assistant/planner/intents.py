@@ -34,6 +34,8 @@ class Intent(StrEnum):
     WHAT_IF = "what_if"  # a size at a rate the user supplies
     SOURCE = "source"  # the evidence behind the last answer
     SMALL_TALK = "small_talk"  # a greeting, thanks, or a question about the assistant itself
+    STATED_FIGURE = "stated_figure"  # a figure from the quantity table: a region's share, a volume, ...
+    METADATA = "metadata"  # the report's own code, pages, edition, periods
 
 
 SIZE_INTENTS = frozenset({Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END})

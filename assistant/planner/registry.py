@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.answers import conversation, derived, figures, named, prose
+from assistant.planner.answers import conversation, derived, figures, named, prose, stated
 from assistant.planner.calls import Steps
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
@@ -168,6 +168,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         _words(
             r"\b(region|geograph|continent)\w*\b.*\b(lead|largest|biggest|dominat|top|main|most)"
             r"|\b(lead|largest|biggest|dominat)\w*\b.*\b(region|geograph)"
+            r"|\b(which|what)\s+[\w-]+(\s+[\w-]+)?\s+(leads?|dominates?|is (the )?(largest|biggest|leading|dominant))\b"
         ),
     ),
     IntentEntry(
@@ -288,6 +289,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "source of this research report",
         ),
         named.publisher,
+        _words(
+            r"\b(publish\w*|publisher|who (wrote|put out|released|issued|authored|produced)|author"
+            r"|source (of|for) (the|this) (report|study|press release|research|analysis|forecast|outlook))\b"
+        ),
     ),
     IntentEntry(
         Intent.PASSAGE,
@@ -376,7 +381,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "how much does it add per year on average",
         ),
         derived.average_gain,
-        _words(r"\b(average|mean|typical)\b(?!.*\b(rate|cagr|percent)\b)"),
+        _words(
+            r"\b(average|mean|typical)\b(?!.*\b(rate|cagr|percent|price|cost|selling|per unit)\b)"
+            r".*\b(increase|gain|growth|rise|addition|adds?|added|change|increment)\b"
+        ),
         _YEARS,
         settles=lambda slots: not slots.percents,
     ),
@@ -395,6 +403,41 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         settles=lambda slots: True,
         needs_history=True,
+    ),
+    IntentEntry(
+        Intent.METADATA,
+        (
+            "what is the report code",
+            "how many pages does the report have",
+            "when was the report published",
+            "which edition is this",
+            "what is the historical period",
+        ),
+        stated.metadata,
+        _words(
+            r"\b(report (code|id|number|no)|sku|product code|pages?|page count|edition|publication date"
+            r"|release date|historical (period|data|years)|study period|history covered|base[- ]year"
+            r"|when\s+(?:was\s+)?(?:it\s+|this\s+|the report\s+|this report\s+)?(?:published|released)"
+            r"|published (on|in))\b"
+        ),
+        settles=lambda slots: not slots.amounts and not slots.percents and not slots.asks_money,
+    ),
+    IntentEntry(
+        Intent.STATED_FIGURE,
+        (
+            "what share did europe hold in 2024",
+            "how big was the hospital segment in 2023",
+            "what was the historical cagr",
+            "how many units were shipped in 2024",
+            "average selling price per unit",
+        ),
+        stated.stated_figure,
+        _words(
+            r"\b(units?|shipments?|shipped|tonnes?|tons?|installations?|volume|prices?|pricing|asp)\b"
+            r"|\b(hist\w*|past|previous|prior)\b.*\b(cagr|growth|grew)\b|\b(cagr|growth rate)\b.*\b(hist\w*|past|previous|prior)\b"
+        ),
+        _YEARS | _ENTITIES,
+        settles=lambda slots: not slots.asks_unstated_attribute,
     ),
     IntentEntry(
         Intent.SMALL_TALK,

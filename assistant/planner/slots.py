@@ -7,6 +7,7 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 
+from assistant.text.tokens import singular
 from assistant.text.words import word_map
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
@@ -28,7 +29,8 @@ _UNSTATED_ATTRIBUTE = re.compile(
     re.I,
 )
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b",
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales|spend"
+    r"|spending|spent)\b",
     re.I,
 )
 _FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
@@ -173,13 +175,15 @@ def _looks_like_year_context(question: str, start: int) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
+    """Lower-case words in singular form ('hospitals' meets 'Hospital')."""
+    return [singular(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))]
 
 
 def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
     of a name's distinctive first word (e.g. 'veda' for Veeda Clinical Research)."""
     words = _words(question)
+    raw = re.findall(r"[a-z0-9]+", question.lower())  # as typed: a misspelling is judged on these
     text = " " + " ".join(words) + " "
     found: list[Entity] = []
     for entity in vocabulary:
@@ -194,7 +198,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             found.append(entity)
             continue
         key = entity.key
-        if key and (key in words or _close(key, words)):
+        if key and (key in words or key in raw or _close(key, raw)):
             found.append(entity)
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))

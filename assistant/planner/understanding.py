@@ -26,7 +26,7 @@ from assistant.planner.parts import clauses
 from assistant.planner.premises import split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import Slots, extract, match_entities, normalise
+from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
 from assistant.text.tokens import stems
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
@@ -133,6 +133,28 @@ def _share_years(parts: list[tuple[str, Decision]]) -> None:
             decision.slots.years = sorted(set([*decision.slots.years, *years]))
 
 
+_BARE = frozenset(
+    "the market by in for of at around forecast forecasts forecasted outlook estimate estimated projection "
+    "projected expected value size worth total usd eur mn bn million billion trillion what whats what's how "
+    "about and market's".split()
+)
+
+
+def _only_market_named(plain: str, named: list[Entity]) -> bool:
+    """Nothing but the market's name and the regions or segments named ('us x market', 'x in europe')."""
+    text = plain.lower()
+    for entity in named:
+        text = re.sub(re.escape(entity.name.lower()), " ", text)
+    words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", text))
+    return "market" in words and all(w in _BARE or w in ("us", "u") for w in words)
+
+
+def _only_market_and_year(plain: str) -> bool:
+    """Nothing but the market's name, a year and filler ('x market 2031?', 'x by 2030')."""
+    words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", plain.lower()))
+    return "market" in words and all(w in _BARE for w in words)
+
+
 _LEADER_WORDS = re.compile(
     r"\b(fastest|quickest|largest|biggest|lead|leads|leading|dominant|dominates|top|most)\b", re.I
 )
@@ -157,7 +179,7 @@ _COMPANY_RANK = re.compile(
 
 def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
-    question = ctx.expand(normalise(question))
+    question = ctx.expand(normalise(ctx.without_source(question)))
     slots = extract(question, ctx.vocabulary)
     if slots.injection:
         # Read only the question the message ends with; the text before it tries to set figures.
@@ -185,6 +207,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'which trial phases does it cover', 'therapeutic areas?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
+    elif slots.years and _only_market_and_year(ctx.plain(question)):
+        # 'surgical smoke evacuation 2031', 'kitchen robotics by 2030': the market's size that year.
+        top = IntentScore(Intent.SIZE_IN_YEAR, max(top.score, STRONG_INTENT))
     elif bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
         # A year and a money or forecast word: a figure is wanted, whatever else the wording resembles.
         best = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
@@ -208,6 +233,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     reason = _unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
+    if _table_may_hold(intent, slots, question, ctx.plain(question)):
+        # A region's or segment's figure: the page's quantity table may state it; decline only if not.
+        decision = Decision(
+            Intent.STATED_FIGURE, slots, top.score, query=ctx.plain(question), fallback=reason
+        )
+        return decision
     # The search reads the question as the classifier did, so its embedding is computed once.
     return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
 
@@ -328,6 +359,23 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
     if companies and (slots.asks_money or slots.asks_share):
         return f"The report gives no market share or revenue for {companies[0].name}."
     return None
+
+
+def _table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "") -> bool:
+    """A figure about a region, country or segment (not a company's): the quantity table may state it.
+    'us smart irrigation market' asks for one too: nothing but a place and the market's name."""
+    scoped = slots.specific("region", "country", "segment")
+    figure = (
+        slots.asks_money
+        or slots.asks_share
+        or bool(_RATE_WORDS.search(question))
+        or intent in NUMERIC_INTENTS
+        or (bool(plain) and _only_market_named(plain, scoped))
+    )
+    return bool(scoped) and figure and not slots.specific("company") and not _WHY.match(question)
+
+
+_WHY = re.compile(r"^\s*(why|what (drives|is driving|explains)|how come)\b", re.I)
 
 
 def _previous_question(history: Sequence[dict[str, str]]) -> str | None:

@@ -33,16 +33,18 @@ def vocabulary(report: Report) -> list[Entity]:
         add("region", facts.largest_region.name)
     if facts.fastest_segment:
         add("segment", facts.fastest_segment.name)
+    for quantity in facts.quantities:  # regions and segments the page states figures for
+        scope = quantity.scope
+        if scope.name and scope.kind != "market":
+            add(scope.kind, scope.name, scope.dimension)
     for player in facts.key_players:
         add("company", player.name)
     for development in facts.recent_developments:
         add("company", development.company)
     # Regions the report does not list are still regions when a question names them.
-    listed = {name for kind, name in entities if kind in ("region", "country")}
     for kind, places in (("region", "world-regions"), ("country", "countries")):
         for place in phrase_list(places):
-            if place.lower() not in listed:
-                entities.setdefault((kind, place.lower()), Entity(kind, place, None, None, False))
+            add(kind, place)
     return list(entities.values())
 
 
@@ -53,7 +55,11 @@ def market_words(report: Report) -> frozenset[str]:
     """Words of the market's own name and its acronym ('clinical', 'trial', ..., 'smo')."""
     words = {w.lower() for w in re.findall(r"\w+", f"{report.title} {report.market or ''}")}
     words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000])}
-    return frozenset(words - _NOT_NAME)
+    # A title's report words ('Size, Share & Trends Analysis 2025-2030') and the publisher's
+    # initials are no part of the market's name.
+    source = {a.text.lower() for a in report.identity.abbreviations}
+    boilerplate = word_list("question-words") - {"industry", "sector"}
+    return frozenset(w for w in words - _NOT_NAME - source - boilerplate if not w.isdigit())
 
 
 def _flatten(items: list[Named]) -> list[Named]:

@@ -82,6 +82,17 @@ class Basis:
             stated[self.end.year] = self.end.amount
         return stated
 
+    def conflicting(self, year: int, value: float) -> list[QuantityFact]:
+        """Other whole-market sizes the page states for ``year`` with a different value."""
+        assert self.base is not None
+        return [
+            q
+            for q in self.table
+            if q.start_year == year == q.end_year
+            and q.unit == self.base.unit
+            and abs(q.value - value) > 0.005
+        ]
+
     def quotes_for(self, year: int) -> list[Quote]:
         """The quotes that state the size of ``year``: the headline facts first, then the table."""
         if year == self.base_year and self.base_fact:
@@ -118,12 +129,29 @@ class Basis:
         assert self.base is not None and self.rate is not None
         assert self.base_fact is not None and self.cagr_fact is not None
         rate = self.rate
-        period = f" ({rate.start_year}-{rate.end_year})" if rate.start_year else ""
+        period = (
+            f" ({rate_period(rate, self.cagr_fact.quotes)})"
+            if rate_period(rate, self.cagr_fact.quotes)
+            else ""
+        )
         return (
             f"the report's {format_money(self.base.currency, self.base.amount, self.base.unit)} in "
             f"{self.base_year} {draft.cite_all(self.base_fact.quotes)} and its "
             f"{format_percent(rate.percent)} CAGR{period} {draft.cite_all(self.cagr_fact.quotes)}"
         )
+
+
+def rate_period(rate: RateFact, quotes: list[Quote]) -> str:
+    """'2026-2031' when the quoted text states the CAGR's years; '' when it does not (a period the
+    reader cannot find in the quote is not shown)."""
+    if rate.start_year is None or rate.end_year is None:
+        return ""
+    said = " ".join(q.text for q in quotes)
+    return (
+        f"{rate.start_year}-{rate.end_year}"
+        if str(rate.start_year) in said and str(rate.end_year) in said
+        else ""
+    )
 
 
 def fetch_basis(ctx: ReportContext) -> Steps[Basis]:

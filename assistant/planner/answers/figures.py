@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.answer import FinalDraft, SeriesPoint
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers import reconcile
-from assistant.planner.answers.basis import Basis, fetch_basis
+from assistant.planner.answers.basis import Basis, fetch_basis, rate_period
 from assistant.planner.answers.common import refused, series
-from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts
+from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
+from assistant.text.sentences import sentences
 from tools.facts import PeriodFact, RateFact
 from tools.forecast import CagrResult, ConvertResult, DoublingResult, GrowthResult, SizeResult, TableResult
 from tools.wrappers import CagrArgs, ConvertArgs, DoublingArgs
@@ -26,6 +29,32 @@ def no_basis(draft: Draft) -> FinalDraft:
     )
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|[a-z])", re.I)
+
+
+def _quote_the_year(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """No base size and CAGR to compute from: quote the page's own sentence about the year asked,
+    if it has one, and say nothing can be computed."""
+    draft = Draft()
+    years = [str(y) for y in decision.slots.years]
+    if years:
+        passages = yield from search(f"{question} {' '.join(years)}", ctx.report_id, ctx.search_k)
+        stating = [
+            s
+            for p in passages
+            for s in sentences(p.text, p.start)
+            if any(y in s.text for y in years)
+            and re.search(r"\d[\d,.]*\s*(?:%|[a-z])", s.text.replace(years[0], ""))
+        ]
+        if stating:
+            return draft.final(
+                f"The report says: {stating[0].text} {draft.cite(stating[0])} It states no base size and CAGR, "
+                "so nothing more can be computed from it."
+            )
+    return no_basis(draft)
+
+
 def _convert(value: float, from_unit: str, to_unit: str) -> Call:
     return Call("convert_units", ConvertArgs(value=value, from_unit=from_unit, to_unit=to_unit))
 
@@ -34,7 +63,7 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
     draft = Draft()
     basis = yield from fetch_basis(ctx)
     if not basis.complete:
-        return no_basis(draft)
+        return (yield from _quote_the_year(question, decision, ctx))
     years = list(dict.fromkeys(decision.slots.years))[:MAX_YEARS_PER_ANSWER] or [basis.base_year]
     mismatch = basis.disagrees
     calls = [
@@ -103,7 +132,8 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
     rate, cagr_fact = basis.rate, basis.cagr_fact
     if rate is None or cagr_fact is None:
         return draft.final("The report does not state a CAGR.", status="unanswerable")
-    period = f" over {rate.start_year}-{rate.end_year}" if rate.start_year else ""
+    stated_years = rate_period(rate, cagr_fact.quotes)
+    period = f" over {stated_years}" if stated_years else ""
     text = (
         f"The report expects the market to grow at a CAGR of {format_percent(rate.percent)}{period} "
         f"{draft.cite_all(cagr_fact.quotes)}."

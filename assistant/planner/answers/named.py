@@ -8,27 +8,54 @@ from collections.abc import Callable
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
-from assistant.planner.calls import Steps, fetch_facts, search
+from assistant.planner.answers.stated import shown as stated_shown
+from assistant.planner.answers.stated import when as stated_when
+from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.text.sentences import best_sentences, sentences
 from assistant.text.tokens import stems
-from tools.facts import DevelopmentFact, NamedFact, Quote
+from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.wrappers import QuantitiesArgs
 
 Handler = Callable[[str, Decision, ReportContext], Steps[FinalDraft]]
 SUPPORT_K = 8
 
 
 def named_fact(name: str, label: str, support_query: str) -> Handler:
-    """A handler for one named headline fact ('largest_region'), with the report's own reason."""
+    """A handler for one named headline fact ('largest_region'), with the report's own reason; when
+    the question ranks another kind of scope ('fastest growing country', 'which end user leads',
+    'second largest region') the ranking comes from the figures the page states."""
 
     def handler(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
         draft = Draft()
-        facts = yield from fetch_facts(ctx.report_id, name)
+        kind, dimension_words = _ranked_scope(question, name)
+        rank = _rank(question)
+        facts, table = yield from both(
+            fetch_facts(ctx.report_id, name),
+            ask(Call("lookup_quantities", QuantitiesArgs(metric=None, report_id=ctx.report_id))),
+        )
         fact = facts[name]
-        if fact is None or not isinstance(fact.value, NamedFact):
-            return (yield from decline(question, f"The report does not name the {label}.", ctx))
+        figures = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
+        stated_fits = fact is not None and isinstance(fact.value, NamedFact) and rank == 1
+        if stated_fits and fact is not None and isinstance(fact.value, NamedFact):
+            stated_fits = _fits(fact.value.name, kind, dimension_words, figures, ctx)
+        if not stated_fits:
+            ranked = _rank_from_table(figures, name, kind, dimension_words)
+            if len(ranked) >= rank:
+                chosen = ranked[rank - 1]
+                place = {1: "", 2: "second-", 3: "third-"}.get(rank, f"number {rank} ")
+                what = "fastest-growing" if name == "fastest_segment" else "largest"
+                scope = " ".join(dimension_words) or chosen.dimension or chosen.scope
+                return draft.final(
+                    f"{chosen.name} is the {place}{what} {scope.lower()} the report gives figures for, with "
+                    f"{stated_shown(chosen)}{stated_when(chosen)} {draft.cite(chosen.quote)}."
+                )
+            if fact is None or not isinstance(fact.value, NamedFact):
+                return (yield from decline(question, f"The report does not name the {label}.", ctx))
+        assert fact is not None and isinstance(fact.value, NamedFact)
         named = fact.value.name
         query = f"{named} {support_query}"
         passages = yield from search(query, ctx.report_id, ctx.search_k)
@@ -39,6 +66,68 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         return draft.final(text)
 
     return handler
+
+
+_SCOPE_KINDS = (
+    ("country", re.compile(r"\b(country|countries|nation|national)\b", re.I)),
+    ("region", re.compile(r"\b(region|regions|regional|geograph\w*|continent)\b", re.I)),
+)
+_RANK = re.compile(r"\b(second|2nd|third|3rd)\b", re.I)
+_RANK_WORDS = frozenset(
+    "which what who is are the a an of in for fastest quickest growing growth largest biggest leading "
+    "lead leads dominant dominates top most highest second third 2nd 3rd market share segment one".split()
+)
+
+
+def _ranked_scope(question: str, name: str) -> tuple[str, list[str]]:
+    """Which kind of scope the question ranks, and the words naming its dimension ('end user')."""
+    for kind, pattern in _SCOPE_KINDS:
+        if pattern.search(question):
+            return kind, []
+    words = [w for w in re.findall(r"[a-z][a-z-]*", question.lower()) if w not in _RANK_WORDS]
+    return ("region" if name == "largest_region" else "segment"), words
+
+
+def _rank(question: str) -> int:
+    match = _RANK.search(question)
+    return 1 if not match else (2 if match.group(1).lower() in ("second", "2nd") else 3)
+
+
+def _fits(
+    named: str, kind: str, dimension_words: list[str], figures: list[QuantityFact], ctx: ReportContext
+) -> bool:
+    """Whether the report's named leader is of the kind the question ranks."""
+    if kind in ("country", "region"):
+        return any(e.kind == kind and e.name.lower() == named.lower() for e in ctx.vocabulary)
+    if not dimension_words:
+        return True
+    own = next((q for q in figures if q.name and q.name.lower() == named.lower()), None)
+    wanted = stems(" ".join(dimension_words))
+    return own is None or not own.dimension or bool(stems(own.dimension) & wanted)
+
+
+def _rank_from_table(
+    figures: list[QuantityFact], name: str, kind: str, dimension_words: list[str]
+) -> list[QuantityFact]:
+    """Scopes of the kind asked, best first: by CAGR for 'fastest', by share, else by size, for 'largest'."""
+    metrics = ("cagr",) if name == "fastest_segment" else ("share", "market_size")
+    wanted = stems(" ".join(dimension_words))
+    for metric in metrics:
+        pool = [q for q in figures if q.metric == metric and q.scope == kind and q.name]
+        if wanted:
+            pool = (
+                [q for q in pool if q.dimension and stems(q.dimension) & wanted]
+                or [q for q in pool if stems(q.name or "") & wanted]
+                or pool
+            )
+        latest = max((q.start_year or 0 for q in pool), default=0)
+        same_year = [q for q in pool if (q.start_year or 0) == latest] if metric != "cagr" else pool
+        if same_year:
+            best: dict[str, QuantityFact] = {}
+            for q in sorted(same_year, key=lambda q: -q.value):
+                best.setdefault((q.name or "").lower(), q)
+            return list(best.values())
+    return []
 
 
 def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
@@ -201,8 +290,19 @@ def _filter_developments(
 
 
 def publisher(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
-    """Who published the report: the sentence of the report that names its publisher."""
+    """Who published the report: the publisher the page names (with its short name), else the
+    sentence of the report that names it."""
     draft = Draft()
+    facts = yield from fetch_facts(ctx.report_id, "identity")
+    fact = facts["identity"]
+    identity = fact.value if fact and isinstance(fact.value, IdentityFact) else None
+    if identity and identity.publisher and fact:
+        quote = next((q for q in fact.quotes if q.label == "publisher"), None)
+        short = next((a.text for a in identity.abbreviations if a.text != identity.publisher.text), None)
+        name = f"{identity.publisher.text} ({short})" if short else identity.publisher.text
+        return draft.final(
+            f"The report is published by {name}" + (f" {draft.cite(quote)}" if quote else "") + "."
+        )
     if not ctx.publisher:
         return (yield from decline(question, "The report does not name its publisher.", ctx))
     passages = yield from search(f"{ctx.publisher} report", ctx.report_id, SUPPORT_K)
