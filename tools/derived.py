@@ -54,6 +54,7 @@ class CumulativeResult(BaseModel):
     from_year: int
     to_year: int
     total: float = Field(description="Sum of the yearly sizes, 2 decimals, in `unit`.")
+    average: float = Field(description="The total over the number of years, 2 decimals, in `unit`.")
     rows: list[TableRow]
     unit: str
     currency: str
@@ -285,15 +286,18 @@ def cumulative_size(
         raise ValueError(f"a total covers at most {MAX_ROWS} years; {fy}..{ty} is {ty - fy + 1}")
     sizes = [size_at(base, by, rate, y, unit, currency, end, known) for y in range(fy, ty + 1)]
     total = round2(sum(s.value for s in sizes))
+    average = round2(total / len(sizes))
     notes = list(dict.fromkeys(s.note for s in sizes if s.note and s.kind != "stated"))
     return CumulativeResult(
         from_year=fy,
         to_year=ty,
         total=total,
+        average=average,
         rows=[TableRow(year=s.year, value=s.value, kind=s.kind) for s in sizes],
         unit=unit,
         currency=currency,
-        expression=" + ".join(two(s.value) for s in sizes) + f" = {two(total)}",
+        expression=" + ".join(two(s.value) for s in sizes)
+        + f" = {two(total)}; / {len(sizes)} = {two(average)}",
         notes=notes[:2],
     )
 

@@ -27,6 +27,11 @@ class ReportContext:
     source_names: tuple[str, ...] = ()  # the publisher's short names ('NMA')
 
     @cached_property
+    def dimension_terms(self) -> frozenset[str]:
+        """Terms of the segmentation dimensions' names: the report's own words for its lists."""
+        return frozenset(terms(" ".join(self.dimensions)))
+
+    @cached_property
     def dimension_stems(self) -> dict[str, set[str]]:
         return {dim: stems(dim) for dim in self.dimensions}
 

@@ -8,7 +8,11 @@ from collections.abc import Sequence
 
 from assistant.planner.slots import Entity, match_entities
 
-_PRONOUN = re.compile(r"\b(it|its|it's|that|this|those|these|them|their|there|the same)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(it|its|it's|that|this|those|these|them|their|there|the same|both|the two"
+    r"|the (later|earlier|former|latter|other|first|second|third|last) one)\b",
+    re.I,
+)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|ten) years? (?P<dir>later|after|on|earlier|before|prior)\b"
@@ -60,7 +64,31 @@ def entities_in_last_answer(history: Sequence[dict[str, str]], vocabulary: list[
     """What the assistant's last answer named: the referent of 'it' or 'its'."""
     for turn in reversed(history):
         if turn.get("role") == "assistant":
-            return match_entities(turn.get("content", ""), vocabulary)
+            text = turn.get("content", "")
+            found = match_entities(text, vocabulary)
+            return sorted(found, key=lambda e: _position(text, e.name))  # first named first
+    return []
+
+
+def _position(text: str, name: str) -> int:
+    found = text.lower().find(name.lower())
+    return found if found >= 0 else len(text)
+
+
+def last_answer(history: Sequence[dict[str, str]]) -> str:
+    """The assistant's last answer without its citation markers."""
+    for turn in reversed(history):
+        if turn.get("role") == "assistant":
+            return _MARKERS.sub("", turn.get("content", ""))
+    return ""
+
+
+def cited_items(history: Sequence[dict[str, str]]) -> list[str]:
+    """The points of the assistant's last answer, each the text before one of its [n] markers."""
+    for turn in reversed(history):
+        if turn.get("role") == "assistant":
+            pieces = re.split(r"\s*\[\d+\](?:\[\d+\])*\s*", turn.get("content", ""))
+            return [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
     return []
 
 
@@ -107,12 +135,18 @@ def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> 
                 continue
             listed = _MARKERS.sub("", line.split(": ", 1)[1]).strip().rstrip(".")
             lowered = listed.lower()
-            named = sorted(
-                (lowered.find(e.name.lower()), e.name) for e in vocabulary if e.name.lower() in lowered
+            spans = sorted(
+                (lowered.find(e.name.lower()), -len(e.name), e.name)
+                for e in vocabulary
+                if e.name.lower() in lowered
             )
-            items = [name for _, name in named] or [
-                i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()
-            ]
+            named: list[str] = []
+            end = -1
+            for start, negative_length, name in spans:  # 'Asia Pacific', not also 'Asia' inside it
+                if start >= end:
+                    named.append(name)
+                    end = start - negative_length
+            items = named or [i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()]
             if len(items) >= 2:
                 return items
         return []

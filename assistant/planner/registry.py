@@ -317,7 +317,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         derived.threshold_year,
         _words(
-            r"\b(when|what year|which year|first year|by when|how soon)\b.*"
+            r"\b(when|what year|which year|first year|by when|how soon|how many years|how long)\b.*"
             r"\b(reach|hit|cross|pass|exceed|surpass|top|above|over|past|get to|break|crack)"
         ),
         _YEARS,
@@ -344,7 +344,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         derived.what_if,
         _words(
-            r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead)\b|\bat an? \d"
+            r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead)\b"
+            r"|\bat an? \d|\bif\b[^?]{0,40}?\d+(\.\d+)?\s?(%|percent)"
         ),
         _YEARS,
         settles=lambda slots: bool(slots.percents),
@@ -357,7 +358,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "how many times larger will the market be",
         ),
         derived.ratio,
-        _words(r"\b(how many times|times (bigger|larger|greater|as (big|large))|ratio|multiple of)\b"),
+        _words(r"\b(how many times|times (bigger|larger|greater|as (big|large))|ratio|multiple)\b"),
         _YEARS,
         settles=lambda slots: True,
     ),
@@ -369,7 +370,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "sum of the yearly sizes 2025-2030",
         ),
         derived.cumulative,
-        _words(r"\b(cumulative\w*|combined|in total|total|sum|summed|added up|altogether|aggregate)\b"),
+        _words(
+            r"\b(cumulative\w*|combined|in total|total|sum|summed|added up|altogether|aggregate)\b"
+            r"|\b(average|mean)\b[^?]{0,30}\b(values|sizes|figures)\b"
+        ),
         _YEARS,
         settles=lambda slots: len(set(slots.years)) >= 2,
     ),
@@ -420,7 +424,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
             r"|when\s+(?:was\s+)?(?:it\s+|this\s+|the report\s+|this report\s+)?(?:published|released)"
             r"|published (on|in))\b"
         ),
-        settles=lambda slots: not slots.amounts and not slots.percents and not slots.asks_money,
+        settles=lambda slots: not (slots.amounts or slots.percents or slots.asks_money or slots.asks_growth),
     ),
     IntentEntry(
         Intent.STATED_FIGURE,

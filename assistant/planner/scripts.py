@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.answers.common import decline
 from assistant.planner.answers.conversation import evidence_of
 from assistant.planner.answers.premise_check import check_premise
+from assistant.planner.answers.stated import decline_with_context
 from assistant.planner.calls import Call, Result, Steps, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
@@ -41,7 +41,9 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
         earlier = yield from answer(decision.earlier_question, decision.earlier, ctx)
         return evidence_of(earlier)
     if decision.unanswerable:
-        final = yield from decline(decision.query or question, decision.unanswerable, ctx)
+        final = yield from decline_with_context(
+            decision.query or question, decision.unanswerable, decision, ctx
+        )
     else:
         final = yield from ENTRIES[decision.intent].handler(question, decision, ctx)
     if slots.currency and decision.intent in NUMERIC_INTENTS and final.status == "answered":
@@ -106,10 +108,10 @@ def run_plan(message_plan: Plan, ctx: ReportContext) -> Steps[FinalDraft]:
     ]
     drafts = ([correction] if correction else []) + finals
     if len(finals) == 1:
-        unanswered = []  # one question after a corrected premise: its own status stands
+        unanswered = []  # one question after a corrected premise: the correction answers it
     combined = combine(drafts, unanswered)
-    if len(finals) == 1:
-        combined = combined.model_copy(update={"status": finals[0].status})
+    if correction is not None:
+        combined = combined.model_copy(update={"status": "answered"})
     return combined
 
 

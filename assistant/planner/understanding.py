@@ -13,8 +13,10 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import (
     asks_when,
+    cited_items,
     entities_in_last_answer,
     has_subject,
+    last_answer,
     last_two_years,
     ordinal_item,
     refers_back,
@@ -46,6 +48,9 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     if extract(text, ctx.vocabulary).injection:
         return Plan([(question, decide(question, history, ctx))])
     premise, rest = split_premise(text, ctx.vocabulary)
+    if premise is not None and rest != text:
+        # The rest may point back at the premise ('given X's new site, what does it cover?').
+        history = [*history, {"role": "user", "content": premise.clause}]
     groups: list[str] = []
     for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
         if groups and not _stands_alone(piece, ctx):
@@ -152,8 +157,17 @@ def _only_market_named(plain: str, named: list[Entity]) -> bool:
 def _only_market_and_year(plain: str) -> bool:
     """Nothing but the market's name, a year and filler ('x market 2031?', 'x by 2030')."""
     words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", plain.lower()))
-    return "market" in words and all(w in _BARE for w in words)
+    return all(w in _BARE or w in _FIGURE_NOUNS for w in words)
 
+
+_FIGURE_NOUNS = frozenset("number figure figures data estimate".split())
+
+
+# Verbs of listing: 'which phases does it cover', 'split by end user pls' still ask for the list.
+_LISTING = frozenset(
+    t[:6]
+    for t in "cover covers covered include includes included offer offered split break show give list pls please plz".split()
+)
 
 _LEADER_WORDS = re.compile(
     r"\b(fastest|quickest|largest|biggest|lead|leads|leading|dominant|dominates|top|most)\b", re.I
@@ -201,12 +215,15 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     elif (
         _names_dimension(question, ctx)
-        and not foreign
+        and not [t for t in foreign if t not in _LISTING and t not in ctx.dimension_terms]
         and not slots.asks_figure
         and not slots.specific("company")
     ):
         # 'which trial phases does it cover', 'therapeutic areas?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
+    elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
+        # 'delta between 2027 and 2029': the change in size between the two.
+        top = IntentScore(Intent.GROWTH, STRONG_INTENT)
     elif slots.years and _only_market_and_year(ctx.plain(question)):
         # 'surgical smoke evacuation 2031', 'kitchen robotics by 2030': the market's size that year.
         top = IntentScore(Intent.SIZE_IN_YEAR, max(top.score, STRONG_INTENT))
@@ -233,7 +250,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     reason = _unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
-    if _table_may_hold(intent, slots, question, ctx.plain(question)):
+    if settled is None and _table_may_hold(intent, slots, question, ctx.plain(question)):
         # A region's or segment's figure: the page's quantity table may state it; decline only if not.
         decision = Decision(
             Intent.STATED_FIGURE, slots, top.score, query=ctx.plain(question), fallback=reason
@@ -287,7 +304,8 @@ def _follow_up(
         intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
     if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
         intent = Intent.SIZE_IN_YEAR  # 'and at the report's own rate?'
-    if not own and _STATS.search(question) and intent in _SECTION_INTENTS:
+    stats_on = not own and bool(_STATS.search(question)) and intent in _SECTION_INTENTS
+    if stats_on:
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
     years = (
         slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
@@ -315,9 +333,22 @@ def _follow_up(
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
+    if stats_on:
+        # The figure backing what was just said: search near it ('the second one': that point).
+        points = cited_items(history)
+        position = _ordinal_position(question)
+        point = points[position] if position is not None and position < len(points) else last_answer(history)
+        query = f"{point[:300]} {ctx.plain(question)}"
     decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
     decision.asks_when = when
     return decision
+
+
+def _ordinal_position(question: str) -> int | None:
+    for index, word in enumerate(("first", "second", "third", "fourth", "fifth")):
+        if re.search(rf"\b{word}\b", question, re.I):
+            return index
+    return None
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:
@@ -358,6 +389,8 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
         return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
     if companies and (slots.asks_money or slots.asks_share):
         return f"The report gives no market share or revenue for {companies[0].name}."
+    if slots.asks_unstated_attribute and intent not in NUMERIC_INTENTS and not parts:
+        return "The report gives no figures such as profits, margins, revenue or staff for the market's companies."
     return None
 
 

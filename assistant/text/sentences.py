@@ -21,6 +21,12 @@ _ABBREVIATION = re.compile(r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Inc|Pvt|vs|e\.g|i\.e
 _STOP = word_list("stopwords") | {"much", "many", "market", "report", "global"}
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _BULLET = re.compile(r"^[\s\u2022\-*]+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FIGURE = re.compile(r"\d")
+_ASKED = re.compile(
+    r"\b(?:which|what|how many|how much)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z]+)(?:\s+([a-z]+))?",
+    re.I,
+)
 MIN_SENTENCE_CHARS = 12
 STEM = 5  # words sharing this many first letters count half (acquire/acquired, region/regional)
 
@@ -83,14 +89,16 @@ def best_sentences(
 ) -> list[Sentence]:
     """The sentences of ``passages`` sharing most content words with ``query`` (ties: retrieval order)."""
     wanted = content_words(query)
+    # The words right after 'which'/'what'/'how many' name what is asked: they count double.
+    focus = {w for m in _ASKED.finditer(query) for w in m.groups() if w} & wanted
     scored: list[tuple[float, int, Sentence]] = []
     for passage in passages:
         for sentence in sentences(passage.text, passage.start):
             words = content_words(sentence.text)
-            overlap = len(wanted & words) + 0.5 * _stem_overlap(wanted, words)
+            overlap = len(wanted & words) + 0.5 * _stem_overlap(wanted, words) + len(focus & words)
             rank = overlap + float(passage.score)
-            if want_number and re.search(r"\d", sentence.text):
-                rank += 1.0
+            if want_number and _FIGURE.search(_YEAR.sub(" ", sentence.text)):
+                rank += 1.0  # a figure other than a date
             chosen = replace(sentence, report_id=passage.report_id, section=passage.section, overlap=overlap)
             scored.append((rank, len(scored), chosen))
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -98,6 +106,14 @@ def best_sentences(
 
 
 def _stem_overlap(a: set[str], b: set[str]) -> int:
-    """Words that share a stem but are not equal."""
+    """Words that share a stem but are not equal ('acquire'/'acquired'; 'mark'/'marked')."""
     stems_b = {w[:STEM] for w in b if len(w) >= STEM}
-    return sum(1 for w in a if len(w) >= STEM and w not in b and w[:STEM] in stems_b)
+    shared = 0
+    for w in a:
+        if w in b:
+            continue
+        if (len(w) >= STEM and w[:STEM] in stems_b) or (
+            len(w) == STEM - 1 and any(x.startswith(w) for x in b)
+        ):
+            shared += 1
+    return shared

@@ -46,7 +46,8 @@ def test_ratio_uses_stated_figures():
 def test_cumulative_total_adds_the_rounded_years_it_shows():
     found = cumulative_size(**STATED, from_year=2026, to_year=2028)
     assert [r.value for r in found.rows] == [7.09, 7.49, 7.91]
-    assert found.total == 22.49 and found.expression == "7.09 + 7.49 + 7.91 = 22.49"
+    assert found.total == 22.49 and found.average == 7.5
+    assert found.expression == "7.09 + 7.49 + 7.91 = 22.49; / 3 = 7.50"
 
 
 def test_average_annual_increase():

@@ -4,6 +4,8 @@ target needs, and a what-if at the user's rate. Every figure comes from a tool."
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers.basis import Basis, fetch_basis
@@ -20,6 +22,7 @@ from tools.derived import (
     ProjectionResult,
     RatioResult,
     RequiredRateResult,
+    ShareResult,
     ThresholdResult,
 )
 from tools.forecast import ConvertResult, SizeResult
@@ -30,8 +33,33 @@ from tools.wrappers import (
     ProjectionArgs,
     RatioArgs,
     RequiredRateArgs,
+    ShareValueArgs,
     ThresholdArgs,
 )
+
+
+def _share_what_if(percent: float, decision: Decision, basis: Basis, draft: Draft) -> Steps[FinalDraft]:
+    """'if NA were 40% of the 2025 market': that share of the market's size, as the user's assumption."""
+    year = decision.slots.years[-1] if decision.slots.years else basis.base_year
+    size = yield from ask(Call("market_size_in_year", basis.size_args(year)))
+    if not isinstance(size.value, SizeResult):
+        return refused(size)
+    total = size.value
+    part = yield from ask(Call("share_value", ShareValueArgs(total_value=total.value, share_percent=percent)))
+    if not isinstance(part.value, ShareResult):
+        return refused(part)
+    draft.show_working(part.value.expression)
+    named = decision.slots.specific("region", "country", "segment")
+    subject = named[0].name if named else "that part"
+    if total.kind == "stated":
+        whole = f"the report's {format_money(total.currency, total.value, total.unit)} for {year} {draft.cite_all(basis.quotes_for(year))}"
+    else:
+        draft.show_working(total.expression)
+        whole = f"the {format_money(total.currency, total.value, total.unit)} computed for {year} from {basis.describe(draft)}"
+    return draft.final(
+        f"If {subject} were {format_percent(percent)} of the market (your assumption; the report gives no such "
+        f"share), it would be {format_money(total.currency, part.value.part_value, total.unit)} of {whole}."
+    )
 
 
 def _two_years(decision: Decision, basis: Basis) -> tuple[int, int]:
@@ -137,7 +165,8 @@ def cumulative(question: str, decision: Decision, ctx: ReportContext) -> Steps[F
     draft.show_working(found.expression)
     text = (
         f"Added up over {found.from_year}-{found.to_year}, the market's yearly sizes total "
-        f"{format_money(found.currency, found.total, found.unit)}, from {basis.describe(draft)}."
+        f"{format_money(found.currency, found.total, found.unit)}, an average of "
+        f"{format_money(found.currency, found.average, found.unit)} a year, from {basis.describe(draft)}."
     )
     return draft.final(" ".join([text, *found.notes]))
 
@@ -206,6 +235,11 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
     return draft.final(text)
 
 
+_SHARE_OF = re.compile(
+    r"(\d+(?:\.\d+)?)\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:market|total|it)\b", re.I
+)
+
+
 def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     draft = Draft()
     basis = yield from fetch_basis(ctx)
@@ -213,6 +247,9 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         return no_basis(draft)
     if not decision.slots.percents:
         return draft.final("At what rate? For example 'what if it grew at 8% a year?'.")
+    share = _SHARE_OF.search(question)
+    if share:
+        return (yield from _share_what_if(float(share.group(1)), decision, basis, draft))
     assumed = decision.slots.percents[-1]
     years = [y for y in dict.fromkeys(decision.slots.years)][:3] or [basis.end_year or basis.base_year + 5]
     calls = [

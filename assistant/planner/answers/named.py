@@ -229,7 +229,13 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
         if picked:
             lines.append(text)
     if not lines:
-        return (yield from decline(question, "The report mentions no such development.", ctx))
+        named = decision.slots.of_kind("company")
+        reason = (
+            f"The report lists no recent development by {named[0].name}."
+            if named
+            else "The report mentions no such development."
+        )
+        return (yield from decline(question, reason, ctx))
     return draft.final(" ".join(lines))
 
 
@@ -241,8 +247,14 @@ _GENERIC_DETAIL = frozenset(
 )
 
 
+_WHERE = "location locations across region regions country countries city site sites markets"
+
+
 def _detail_words(question: str, decision: Decision) -> list[str]:
-    """Words of the question beyond who and what kind of development: the detail it asks about."""
+    """Words of the question beyond who and what kind of development: the detail it asks about
+    ('where?' asks for places)."""
+    if re.match(r"^\s*(and\s+)?where\b", question, re.I):
+        return _WHERE.split()
     names = {w for e in decision.slots.entities for w in e.name.lower().split()}
     return [
         w
@@ -274,11 +286,12 @@ def _filter_developments(
     companies = {e.name.lower() for e in decision.slots.of_kind("company")}
     chosen = items
     if companies:
+        # A company the question names: its own news only, none when it has none.
         chosen = [
             (d, q)
             for d, q in chosen
             if d.company.lower() in companies or any(c.split()[0] in q.text.lower() for c in companies)
-        ] or chosen
+        ]
     for pattern in _KIND_WORDS:
         if re.search(pattern, lowered):
             chosen = [(d, q) for d, q in chosen if re.search(pattern, q.text.lower())] or chosen

@@ -10,7 +10,7 @@ from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
 from assistant.planner.premises import Premise
 from assistant.text.sentences import content_words, sentences
-from tools.facts import DevelopmentFact, MoneyFact, NamedFact, RateFact
+from tools.facts import DevelopmentFact, MoneyFact, NamedFact, Quote, RateFact
 from tools.forecast import ConvertResult
 from tools.wrappers import ConvertArgs
 
@@ -218,8 +218,16 @@ def _deal(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         for item, quote in zip(items, fact.quotes if fact else [], strict=False)
         if isinstance(item, DevelopmentFact) and buyer in quote.text.lower()
     ]
-    if related:
-        first = sentences(related[0][1].text, related[0][1].start)[:1]
-        if first:
-            text += f". What it does report: {first[0].text} {draft.cite(first[0])}"
+    # What the report does record: the buyer's own news, and any acquisition it reports.
+    acquisitions = [
+        (item, quote)
+        for item, quote in zip(items, fact.quotes if fact else [], strict=False)
+        if isinstance(item, DevelopmentFact) and "acqui" in quote.text.lower()
+    ]
+    starts: dict[int, Quote] = {}
+    for _, quote in [*related, *acquisitions]:
+        starts.setdefault(quote.start, quote)
+    said = [s for quote in list(starts.values())[:2] for s in sentences(quote.text, quote.start)[:1]]
+    if said:
+        text += ". What it does report: " + " ".join(f"{s.text} {draft.cite(s)}" for s in said)
     return draft.final(text + ("" if text.endswith(".") else "."))

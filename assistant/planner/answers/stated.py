@@ -117,8 +117,6 @@ def decline_with_context(
     """Decline a figure the page does not state, and say what it does give: the whole market's
     figure for the year asked, and what it says of the region or segment named."""
     declined = yield from decline(question, reason, ctx)
-    if decision.slots.asks_unstated_attribute:
-        return declined
     draft = Draft()
     extra: list[str] = []
     years = decision.slots.years
@@ -139,9 +137,27 @@ def decline_with_context(
                         f"For the whole market, {found.year} comes to {format_money(found.currency, found.value, found.unit)}, "
                         f"computed from {basis.describe(draft)}."
                     )
+    companies = decision.slots.specific("company")
+    if companies:
+        facts = yield from fetch_facts(ctx.report_id, "key_players")
+        players = facts["key_players"]
+        if players and any(q.label == companies[0].name for q in players.quotes):
+            quote = next(q for q in players.quotes if q.label == companies[0].name)
+            extra.append(f"It does name {companies[0].name} among the key players {draft.cite(quote)}.")
     named = decision.slots.specific("region", "country", "segment")
     if named:
-        facts = yield from fetch_facts(ctx.report_id, "largest_region", "fastest_segment")
+        facts = yield from fetch_facts(ctx.report_id, "largest_region", "fastest_segment", "segmentation")
+        segmentation = facts["segmentation"]
+        if segmentation and isinstance(segmentation.value, dict):
+            for items in segmentation.value.values():
+                parent = next(
+                    (i for i in items if any(c.name.lower() == named[0].name.lower() for c in i.children)),
+                    None,
+                )
+                if parent:
+                    listed = next((q for q in segmentation.quotes if q.label == named[0].name), None)
+                    cite = f" {draft.cite(listed)}" if listed else ""
+                    extra.append(f"It lists {named[0].name} under {parent.name}{cite}.")
         for fact_name, label in (
             ("largest_region", "the largest region"),
             ("fastest_segment", "the fastest-growing segment"),
