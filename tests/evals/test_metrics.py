@@ -212,7 +212,7 @@ def test_committed_thresholds_are_the_agreed_start() -> None:
         catalogue = load_thresholds(set_name="catalogue", mode=mode)
         assert catalogue != seed and "overall.accuracy" in catalogue["min"], mode
         assert catalogue["min"]["overall.citation_validity"] == 1.0, mode
-        assert catalogue["max"]["overall.ungrounded_rate"] < 0.1, mode
+        assert catalogue["max"]["overall.ungrounded_rate"] <= 0.1, mode
     assert "overall.routing_accuracy" in load_thresholds(set_name="catalogue", mode="routed")["min"]
 
 
