@@ -12,7 +12,8 @@ import pytest
 from assistant.errors import ReportError
 from assistant.index.catalogue import Catalogue
 from assistant.index.dense import Retriever
-from assistant.index.embeddings import Embedder, get_embedder
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import get_passage_embedder
 from assistant.index.ingest import ingest
 from assistant.index.store import ChromaStore
 from assistant.settings import EmbeddingSettings, Settings
@@ -22,13 +23,17 @@ OLD_REGION = "North America maintains a dominant position"
 NEW_REGION = "North America keeps a commanding lead"
 
 
-class CountingEmbedder(Embedder):
+class CountingEmbedder:
     """A real embedder (``base``, which may remember vectors), recording every batch asked for."""
 
     def __init__(self, base: Embedder) -> None:
-        super().__init__(base.model, base.name, base.batch_size)
         self.base = base
+        self.name = base.name
+        self.dimension = base.dimension
         self.calls: list[int] = []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.base.embed_query(text)
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         self.calls.append(len(texts))
@@ -71,7 +76,7 @@ def _assert_offsets_check_out(settings: Settings, report_id: str) -> None:
 
 
 def test_first_ingest_then_nothing_changes(store_settings: Settings) -> None:
-    first_embedder = CountingEmbedder(get_embedder(store_settings))  # the real one, unremembered
+    first_embedder = CountingEmbedder(get_passage_embedder(store_settings))  # the real one, unremembered
     first = ingest(store_settings, progress=False, embedder=first_embedder)
     assert first.added == [SEED_ID] and first.ok
     n = first.chunks[SEED_ID]
@@ -82,7 +87,7 @@ def test_first_ingest_then_nothing_changes(store_settings: Settings) -> None:
     ids = store.chunk_ids(SEED_ID)
     assert store.count() == n == len(ids)
 
-    again_embedder = CountingEmbedder(get_embedder(store_settings))
+    again_embedder = CountingEmbedder(get_passage_embedder(store_settings))
     again = ingest(store_settings, progress=False, embedder=again_embedder)
     assert again.unchanged == [SEED_ID]
     assert again.added == again.updated == again.removed == []

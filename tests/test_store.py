@@ -12,7 +12,8 @@ from assistant.errors import ConfigError, IndexError_, ReportNotFoundError
 from assistant.index.catalogue import Catalogue
 from assistant.index.chunking import Chunk, chunk_report
 from assistant.index.dense import Retriever
-from assistant.index.embeddings import Embedder, get_embedder, passage_vectors
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import get_embedder, passage_vectors
 from assistant.index.store import ChromaStore, collection_names
 from assistant.parsing.parse import parse_report
 from assistant.settings import ChunkingSettings, Settings

@@ -95,7 +95,7 @@ def _distance(a: str, b: str) -> int:
 
 def _acronyms(name_words: list[str], text: str) -> set[str]:
     """Acronyms a report may be asked by: any written in brackets in its title or market, and the
-    initials of every run of three or more name words ('site management organization' -> 'smo')."""
+    initials of every run of three or more name words ('autonomous mobile robot' -> 'amr')."""
     found = {a.lower() for a in _PAREN_ACRONYM.findall(text)}
     for size in range(3, min(len(name_words), 6) + 1):
         for i in range(len(name_words) - size + 1):

@@ -175,7 +175,7 @@ class FactSheet(BaseModel):
     fastest_segment: Named | None = None
     key_players: list[Named] = Field(default_factory=list)
     segmentation: dict[str, list[Named]] = Field(
-        default_factory=dict, description="Dimension ('Region', 'Phase', ...) to its segments."
+        default_factory=dict, description="Dimension ('Region', 'End User', ...) to its segments."
     )
     recent_developments: list[Development] = Field(default_factory=list)
     quantities: list[Quantity] = Field(
@@ -227,12 +227,10 @@ class ReportIdentity(BaseModel):
 class Report(BaseModel):
     """A parsed report."""
 
-    id: str = Field(description="Slug, e.g. 'clinical-trial-smo-market'.")
+    id: str = Field(description="Slug, e.g. 'industrial-heat-pump-market'.")
     title: str
     publisher: str | None = None
-    market: str | None = Field(
-        None, description="The market's name, e.g. 'Clinical Trial Site Management Organization'."
-    )
+    market: str | None = Field(None, description="The market's name, e.g. 'Industrial Heat Pump'.")
     path: str = Field(description="Source file path.")
     content_hash: str = Field(description="sha256 of the decoded text; ingest skips unchanged reports.")
     text: str = Field(repr=False, description="Decoded source text that every offset refers to.")

@@ -142,7 +142,7 @@ def compare_answer(
 
 
 def _named_entities(report: Report) -> list[tuple[str, str]]:
-    """(label, name) pairs from the fact sheet, longest names first so 'Phase II' wins over 'Phase I'."""
+    """(label, name) pairs from the fact sheet, longest names first so 'Type II' wins over 'Type I'."""
     facts = report.facts
     pairs: dict[str, str] = {}
 
@@ -167,7 +167,7 @@ def _named_entities(report: Report) -> list[tuple[str, str]]:
 
 
 def _mask_market(report: Report, text: str) -> str:
-    """Blank out the market's own name: 'Site Management' is a segment but also part of the market name."""
+    """Blank out the market's own name: 'Heat Pump' may be a segment but also part of the market name."""
     for phrase in sorted({p for p in (report.title, report.market) if p}, key=len, reverse=True):
         text = re.sub(re.escape(phrase.strip()), " ", text, flags=re.IGNORECASE)
     return text

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from assistant.errors import IndexError_, InputError, ReportNotFoundError
-from assistant.index.embeddings import Embedder, get_embedder
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import get_embedder
 from assistant.index.store import INGEST_HINT, ChromaStore, VectorStore
 from assistant.settings import Settings
 

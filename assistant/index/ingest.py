@@ -31,7 +31,8 @@ from tqdm import tqdm
 from assistant.domain.report import Report
 from assistant.errors import ReportError
 from assistant.index.chunking import CHUNKER_VERSION, FULL_TEXT_SECTION, Chunk, chunk_report
-from assistant.index.embeddings import Embedder, get_embedder, passage_vectors
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import embed_headings, get_passage_embedder, passage_vectors
 from assistant.index.store import ChromaStore, StoredReport, VectorStore
 from assistant.parsing.parse import PARSER_VERSION
 from assistant.settings import Settings
@@ -128,12 +129,13 @@ class _Pipeline:
         self.batch = settings.embedding.batch_size
         self.window = self.batch * WINDOW_BATCHES
         self.waiting: list[_Plan] = []
+        self.headings: dict[str, list[float]] = {}  # heading -> vector, embedded once per ingest
         self.result = IngestResult()
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:  # loaded only when something needs embedding
-            self._embedder = get_embedder(self.settings)
+            self._embedder = get_passage_embedder(self.settings)
         return self._embedder
 
     def submit(self, plan: _Plan) -> None:
@@ -148,12 +150,16 @@ class _Pipeline:
         """Embed everything waiting, in length-sorted batches; finish each report as it completes."""
         pending = [(p, c) for p in self.waiting for c in p.fresh if c.id not in p.vectors]
         if pending:
-            self.embedder.embed_headings(sorted({_heading(c) or "" for _, c in pending} - {""}))
+            embed_headings(
+                self.embedder, sorted({_heading(c) or "" for _, c in pending} - {""}), self.headings
+            )
         pending.sort(key=lambda pc: pc[1].tokens)
         for i in range(0, len(pending), self.batch):
             batch = pending[i : i + self.batch]
             chunks = [c for _, c in batch]
-            vectors = passage_vectors(self.embedder, [c.text for c in chunks], [_heading(c) for c in chunks])
+            vectors = passage_vectors(
+                self.embedder, [c.text for c in chunks], [_heading(c) for c in chunks], self.headings
+            )
             self.store.add(chunks, vectors)
             for (plan, chunk), vector in zip(batch, vectors, strict=True):
                 plan.vectors[chunk.id] = vector

@@ -5,7 +5,7 @@ Recognised pair shapes (the key must be one this module knows; anything else is 
 - inline ``Key: Value`` lines, bulleted or not ("Market Size (2024): USD 1.2 Billion",
   "• CAGR (2025-2030): 8.9%", "**Forecast Period:** 2025-2030"), also tab- or ``|``-separated cells;
 - the web layout where the key is alone on a line and the value is the next short line
-  ("Market Size (2025)" / blank / "USD 6.71 Billion"), as in TechSci Research's Report Description.
+  ("Market Size (2024)" / blank / "USD 9.31 Billion"), as some publishers print a report description.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from assistant.parsing.header import HeaderFacts
 from assistant.parsing.lines import Doc
 from assistant.parsing.sections import KNOWN_HEADING, Outline
 
-# A capitalised phrase ending in "Market": "Global Clinical Trial Site Management Organization Market".
+# A capitalised phrase ending in "Market": "Global Industrial Heat Pump Market".
 _MARKET_PHRASE = re.compile(
     r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*|\([A-Z][A-Za-z]{1,6}\))){0,12}?\s+Market\b"
     # "X Market Size, Share ..." ends at Market; "Quantara Market Research" names a publisher, not a market.
@@ -99,7 +99,7 @@ def market_phrase(title_text: str) -> str:
 
 
 def market_name(title_text: str | None) -> str | None:
-    """'Global Clinical Trial Site Management Organization Market' -> 'Clinical Trial Site ...'."""
+    """'Global Industrial Heat Pump Market' -> 'Industrial Heat Pump'."""
     if not title_text:
         return None
     match = _MARKET_NAME.match(title_text)

@@ -95,7 +95,7 @@ def discover_reports(folder: Path) -> list[Path]:
 
 
 def slugify(name: str) -> str:
-    """'Clinical Trial SMO Market' -> 'clinical-trial-smo-market'."""
+    """'Industrial Heat Pump Market' -> 'industrial-heat-pump-market'."""
     slug = _SLUG.sub("-", name.lower()).strip("-")
     return slug or "report"
 

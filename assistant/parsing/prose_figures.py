@@ -310,7 +310,7 @@ def found_money(found: list[Figure]) -> bool:
 
 
 def _mentions(sentence: str, ctx: ProseContext) -> list[Mention]:
-    """Scope mentions, less those inside the market's own name ('... Site Management Organization Market')."""
+    """Scope mentions, less those inside the market's own name ('... Heat Pump Market')."""
     mentions = [m for m in ctx.scopes.mentions(sentence) if m.scope.key not in ctx.market_places]
     if ctx.market_name is None or not mentions:
         return mentions

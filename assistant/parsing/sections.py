@@ -44,7 +44,7 @@ _FOOTER = re.compile(
 _COOKIE = re.compile(r"\bcookies?\b.{0,300}?\b(?:use|consent|accept|policy|experience)\b", re.I)
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _DIGIT = re.compile(r"\d")
-# Web pages print segmentation tab titles as a run of lines: "By Phase", "By Region", ...
+# Web pages print segmentation tab titles as a run of lines: "By Type", "By Region", ...
 _BY_LINE = re.compile(r"By [A-Z][\w &/,-]{1,50}")
 _END_PUNCT = re.compile(r"[.,;!?]$")
 _HAS_FIGURE = re.compile(r"\d[\d.,]*\s*%|\$|USD|\t|\|")

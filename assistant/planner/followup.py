@@ -21,7 +21,7 @@ _RELATIVE = re.compile(
 )
 _SUBJECT = re.compile(
     r"\b(market|size|cagr|growth|grow|region|segment|player|compan|driver|trend|challenge|forecast|doubl|"
-    r"rate|worth|value|big|large|phase|countr|acqui|develop|launch)",
+    r"rate|worth|value|big|large|countr|acqui|develop|launch)",
     re.I,
 )
 

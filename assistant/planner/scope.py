@@ -39,7 +39,7 @@ def _example_terms() -> frozenset[str]:
 
 def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[str]) -> list[str]:
     """Words of the question that name a subject in the report's prose rather than a headline figure
-    ('registry', 'enrollment', 'pharma'); ``known`` holds the market's and the entities' own words."""
+    ('registry', 'waiting time', 'survey'); ``known`` holds the market's and the entities' own words."""
     found = []
     for term in terms(question):
         if term.isdigit() or term in _NEUTRAL or term in known or term in _example_terms():
@@ -50,7 +50,7 @@ def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[
 
 
 def other_market(question: str, market_words: frozenset[str], entity_words: frozenset[str]) -> str | None:
-    """'the CRO market' asked of an SMO report: the other market's name, else None."""
+    """'the robotics market' asked of a heat pump report: the other market's name, else None."""
     for match in _OTHER_MARKET.finditer(question.lower()):
         words = [
             w

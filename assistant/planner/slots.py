@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.text.tokens import singular
-from assistant.text.words import word_map
+from assistant.text.words import word_list, word_map
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
 _SHORT_YEAR = re.compile(r"\b(?:fy|in|by|for)\s*'?(\d{2})\b", re.I)
@@ -65,10 +65,10 @@ def normalise(question: str) -> str:
 class Entity:
     kind: str  # "region", "country", "segment", "company"
     name: str  # as the report writes it
-    dimension: str | None = None  # for segments: e.g. "Therapeutic Area"
-    key: str | None = None  # a company's distinctive word ('veeda'), matched even when misspelt
-    # All its words belong to the market's own name ('Site Management' in 'Clinical Trial Site
-    # Management Organization'): naming the market names it too, so it says nothing on its own.
+    dimension: str | None = None  # for segments: e.g. "End User"
+    key: str | None = None  # a company's distinctive word ('portvolt'), matched even when misspelt
+    # All its words belong to the market's own name ('Heat Pump' in 'Industrial Heat Pump'): naming
+    # the market names it too, so it says nothing on its own.
     in_market_name: bool = False
 
 
@@ -181,7 +181,7 @@ def _words(text: str) -> list[str]:
 
 def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
-    of a name's distinctive first word (e.g. 'veda' for Veeda Clinical Research)."""
+    of a name's distinctive first word (e.g. 'portvot' for Portvolt Systems)."""
     words = _words(question)
     raw = re.findall(r"[a-z0-9]+", question.lower())  # as typed: a misspelling is judged on these
     text = " " + " ".join(words) + " "
@@ -225,56 +225,22 @@ def _abbreviated(name_words: list[str], words: list[str]) -> bool:
 
 
 def _close(key: str, words: list[str]) -> bool:
-    """A misspelling of a company's key word ('veda' for 'veeda'), not a different word ('pharma')."""
+    """A misspelling of a company's key word ('portvot' for 'portvolt'), not a different word."""
     return any(abs(len(w) - len(key)) <= 1 for w in difflib.get_close_matches(key, words, n=3, cutoff=0.8))
 
 
 def _names_the_segment(entity: Entity, text: str) -> bool:
-    """'site management services' names the segment, where 'site management market' names the market."""
+    """'heat pump services' names the segment, where 'heat pump market' names the market."""
     name = " ".join(_words(entity.name))
     return bool(re.search(rf" {re.escape(name)} (segment|services?|area|category) ", text))
 
 
-_GENERIC = {
-    "clinical",
-    "research",
-    "health",
-    "medical",
-    "the",
-    "and",
-    "of",
-    "others",
-    "phase",
-    "management",
-    "holdings",
-    "co",
-    "ltd",
-    "pvt",
-    "sa",
-    "inc",
-    "south",
-    "north",
-    "middle",
-    "east",
-    "africa",
-    "america",
-    "asia",
-    "pacific",
-    "united",
-    "new",
-    "site",
-    "project",
-    "pain",
-    "global",
-    "group",
-    "international",
-}
-
-
 def distinctive_word(name: str, common: set[str]) -> str | None:
-    """A company's first uncommon word is enough to name it ('veeda', 'wcg', 'elligo'); words of the
-    market's own name (``common``, e.g. 'smo') are not distinctive."""
+    """A company's first uncommon word is enough to name it ('portvolt' for Portvolt Systems): not a
+    legal form or business word, not a place, not in ``common`` (the market's own words and words
+    the report's other names share)."""
+    ordinary = word_list("company-words") | word_list("places")
     for word in _words(name):
-        if word not in _GENERIC and word not in common and len(word) >= 3:
+        if word not in ordinary and word not in common and len(word) >= 3:
             return word
     return None

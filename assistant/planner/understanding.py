@@ -176,7 +176,7 @@ _LEADER_WORDS = re.compile(
 
 def _names_dimension(question: str, ctx: ReportContext) -> bool:
     """The question names one of the report's segmentation dimensions as a list ('which phases',
-    'therapeutic areas?', 'split by end user'), not its leader."""
+    'end users?', 'split by type'), not its leader."""
     asked = stems(question)
     return not _LEADER_WORDS.search(question) and any(
         found and found <= asked for found in ctx.dimension_stems.values()
@@ -219,7 +219,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and not slots.asks_figure
         and not slots.specific("company")
     ):
-        # 'which trial phases does it cover', 'therapeutic areas?': the report's own segmentation.
+        # 'which product types does it cover', 'end users?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
     elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
         # 'delta between 2027 and 2029': the change in size between the two.
@@ -232,7 +232,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         best = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
         top = IntentScore(best.intent, max(best.score, WEAK_INTENT))
     elif foreign and top.intent in NUMERIC_INTENTS and top.score < CERTAIN_INTENT:
-        # 'how much did enrollment time increase': a figure about something the prose discusses.
+        # 'how much did waiting time increase': a figure about something the prose discusses.
         top = IntentScore(Intent.PASSAGE, WEAK_INTENT)
     elif _RATE_WORDS.search(question) and top.intent in SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE}:
         # 'cagr between 2026 and 2031', 'how fast will it grow each year': a rate, not sizes.

@@ -15,12 +15,13 @@ def vocabulary(report: Report) -> list[Entity]:
     """Every region, country, segment and company the report names, each once."""
     facts = report.facts
     entities: dict[tuple[str, str], Entity] = {}
-    common = set(market_words(report))
+    market = set(market_words(report))
+    common = market | _shared_name_words(report)
 
     def add(kind: str, name: str, dimension: str | None = None) -> None:
         if name and name.lower() != "others":
             key = distinctive_word(name, common) if kind == "company" else None
-            generic = set(re.findall(r"\w+", name.lower())) <= common
+            generic = set(re.findall(r"\w+", name.lower())) <= market
             entities.setdefault((kind, name.lower()), Entity(kind, name, dimension, key, generic))
 
     for dimension, items in facts.segmentation.items():
@@ -51,8 +52,22 @@ def vocabulary(report: Report) -> list[Entity]:
 _NOT_NAME = frozenset({"global", "market", "the", "of", "and", "report"})
 
 
+def _shared_name_words(report: Report) -> set[str]:
+    """Words that several of the report's names share ('research' in three company names): they
+    tell none of them apart."""
+    names = [p.name for p in report.facts.key_players] + [d.company for d in report.facts.recent_developments]
+    word_sets = [set(re.findall(r"[a-z0-9]+", n.lower())) for n in dict.fromkeys(names)]
+    # A short form of a name ('Acme' beside 'Acme Robotics') is the same company, not another one.
+    companies = [w for w in word_sets if not any(w < other for other in word_sets)]
+    counts: dict[str, int] = {}
+    for words in companies:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return {word for word, count in counts.items() if count >= 2}
+
+
 def market_words(report: Report) -> frozenset[str]:
-    """Words of the market's own name and its acronym ('clinical', 'trial', ..., 'smo')."""
+    """Words of the market's own name and its acronym ('industrial', 'heat', 'pump', 'ihp')."""
     words = {w.lower() for w in re.findall(r"\w+", f"{report.title} {report.market or ''}")}
     words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000])}
     # A title's report words ('Size, Share & Trends Analysis 2025-2030') and the publisher's
@@ -78,12 +93,12 @@ _WORDS_NOT_ACRONYMS = word_list("everyday-words")
 
 
 def acronyms(report: Report) -> dict[str, str]:
-    """Initials of the report's capitalised names ('acrp' -> 'Association of Clinical Research
-    Professionals'), so an analyst's acronym finds the passage that spells the name out."""
+    """Initials of the report's capitalised names ('hsa' -> 'Harbour Safety
+    Association'), so an analyst's acronym finds the passage that spells the name out."""
     found: dict[str, str] = {}
     for match in _PHRASE.finditer(report.text):
         words = [w for w in match.group(0).split() if w.lower() not in _LINKS]
-        # Every run of three or more capitalised words: 'Decentralized Clinical Trial' inside a title.
+        # Every run of three or more capitalised words: 'Autonomous Mobile Robot' inside a title.
         for size in range(len(words), 1, -1):
             for first in range(len(words) - size + 1):
                 run = words[first : first + size]

@@ -1,5 +1,5 @@
 """The one word tokenizer: lower-cased words (keeping inner '.', '&' and apostrophes, so
-'clinicaltrials.gov' and 'r&d' stay whole), and content terms cut to a six-letter stem so that
+'example.gov' and 'r&d' stay whole), and content terms cut to a six-letter stem so that
 'acquired' meets 'acquisition'."""
 
 from __future__ import annotations
@@ -35,6 +35,6 @@ def singular(word: str) -> str:
 
 
 def stems(text: str) -> set[str]:
-    """Stems of the content words of ``text``, singular first ('phases' and 'phase' meet)."""
+    """Stems of the content words of ``text``, singular first ('pumps' and 'pump' meet)."""
     stop = word_list("stopwords")
     return {singular(w)[:STEM_LENGTH] for w in words(text) if w not in stop}

@@ -7,6 +7,7 @@ import logging
 import os
 from typing import Any
 
+from assistant.cli.binding import check_bind
 from assistant.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     # Before gradio is imported anywhere: no telemetry and no version check from this process.
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    host = args.host or settings.ui.host
+    port = settings.ui.port if args.port is None else args.port
+    check_bind(host, port, "--host/ASSISTANT_UI__HOST", "--port/ASSISTANT_UI__PORT")  # before models load
     from assistant.ui import build_app, parse_auth, serve
 
     parse_auth(settings.ui.auth)  # fail fast on a malformed ASSISTANT_UI_AUTH, before loading models
@@ -37,8 +41,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     assistant = Assistant(settings)
     demo = build_app(assistant, report_id=args.report)
-    host = args.host or settings.ui.host
-    port = args.port or settings.ui.port
     logger.info("serving the chat page on http://%s:%d", host, port)
     print(f"Chat page: http://{host}:{port}/  (Ctrl+C stops it)", flush=True)
     serve(demo, settings, host=host, port=port)

@@ -27,6 +27,7 @@ class Basis:
         self.end_fact = end
         self.consistency = consistency.value if consistency else None
         self.table: list[QuantityFact] = []  # every whole-market size the page states
+        self.rates: list[QuantityFact] = []  # every whole-market CAGR it states
 
     @property
     def disagrees(self) -> bool:
@@ -156,16 +157,12 @@ def rate_period(rate: RateFact, quotes: list[Quote]) -> str:
 
 def fetch_basis(ctx: ReportContext) -> Steps[Basis]:
     names = ("market_size", "cagr", "forecast_end", "consistency")
-    facts, sizes = yield from both(
+    facts, table = yield from both(
         fetch_facts(ctx.report_id, *names),
-        ask(
-            Call(
-                "lookup_quantities",
-                QuantitiesArgs(metric="market_size", name="market", report_id=ctx.report_id),
-            )
-        ),
+        ask(Call("lookup_quantities", QuantitiesArgs(name="market", report_id=ctx.report_id))),
     )
     basis = Basis(*(facts[name] for name in names))
-    if isinstance(sizes.value, QuantitiesResult):
-        basis.table = list(sizes.value.quantities)
+    if isinstance(table.value, QuantitiesResult):
+        basis.table = [q for q in table.value.quantities if q.metric == "market_size"]
+        basis.rates = [q for q in table.value.quantities if q.metric == "cagr"]
     return basis

@@ -141,6 +141,14 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
     points: list[SeriesPoint] = []
     years = sorted(set(decision.slots.years))
     asked = (years[0], years[-1]) if len(years) >= 2 else None
+    stated = [q for q in basis.rates if (q.start_year, q.end_year) == asked] if asked else []
+    if stated and asked and asked != (rate.start_year, rate.end_year):
+        # A rate the page states for exactly the years asked ('cagr 2019-2023'): quoted, not computed.
+        found = stated[0]
+        return draft.final(
+            f"The report states a CAGR of {format_percent(found.value)} for {asked[0]}-{asked[1]} "
+            f"{draft.cite(found.quote)}."
+        )
     if basis.complete and asked and asked != (rate.start_year, rate.end_year):
         text += yield from _cagr_between_years(basis, asked, draft)
     elif basis.complete and basis.end and basis.end_year and basis.end_year > basis.base_year:

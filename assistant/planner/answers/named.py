@@ -181,7 +181,7 @@ _PLACE_WORDS = re.compile(r"region|geograph|continent|countr", re.I)
 
 
 def wanted_dimensions(dimensions: dict[str, list[NamedFact]], question: str) -> list[str]:
-    """The report's segmentation dimensions the question names by their own words ('by phase',
+    """The report's segmentation dimensions the question names by their own words ('by type',
     'which end users', 'what regions'); all of them when it names none."""
     asked = stems(question)
     wanted = [dim for dim in dimensions if stems(dim) & asked]

@@ -1,8 +1,15 @@
-"""Fakes for planner unit tests: no torch, no Chroma, no model files.
+"""Fakes for unit tests that need no model, no torch and no Chroma.
 
-``HashEmbedder`` turns text into a bag of hashed word buckets (identical wordings embed identically,
-shared words make vectors near), ``ReportFacts`` serves a parsed report's fact sheet the way the
-agent does, and ``ReportSearcher`` ranks the report's real chunks by shared word stems.
+``ReportFacts`` serves a parsed report's fact sheet the way the agent does, and ``ReportSearcher``
+ranks the report's real chunks by shared word stems, so the planner's scripts run through the real
+tool loop and real tools in milliseconds.
+
+A deterministic embedder for unit tests that need vectors but not the model:
+
+``HashingEmbedder`` hashes each lower-cased word (and each pair of neighbouring words) into one of
+384 buckets with a sign, and normalises the sum: texts sharing words get similar vectors, the same
+text always gets the same vector, and nothing is loaded. It satisfies ``assistant.index.embedder.
+Embedder``; tests that are about ranking quality use the real packaged model instead.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from assistant.domain.report import Report
 from assistant.index.chunking import chunk_report
 from assistant.settings import ChunkingSettings
@@ -20,25 +29,45 @@ from assistant.text.tokens import stems
 from tools.search import Passage
 
 DIMENSION = 384
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"\w+")
 
 
-class HashEmbedder:
-    """A deterministic stand-in for the MiniLM: each word adds 1 to a hashed bucket; unit length."""
+class HashingEmbedder:
+    """Bag of hashed words and word pairs, L2-normalised; counts the texts it embeds."""
 
-    name = "hash-embedder"
-    dimension = DIMENSION
+    def __init__(self, name: str = "hashing-fake", dimension: int = DIMENSION) -> None:
+        self._name = name
+        self._dimension = dimension
+        self.documents_embedded = 0
+        self.calls: list[int] = []
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
 
     def _vector(self, text: str) -> list[float]:
-        vector = [0.0] * DIMENSION
-        for word in _WORD.findall(text.lower()):
-            bucket = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
-            vector[bucket % DIMENSION] += 1.0
-        norm = math.sqrt(sum(x * x for x in vector)) or 1.0
-        return [x / norm for x in vector]
+        words = _WORD.findall(text.lower())
+        features = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        vector = [0.0] * self._dimension
+        for feature in features or [""]:
+            digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
+            bucket = int.from_bytes(digest[:4], "little") % self._dimension
+            vector[bucket] += 1.0 if digest[4] & 1 else -1.0
+        norm = math.sqrt(sum(x * x for x in vector))
+        if norm == 0.0:  # every feature cancelled out: still a unit vector
+            vector[0], norm = 1.0, 1.0
+        # float32 values, as a model gives (and as the vector cache stores them)
+        return np.asarray([x / norm for x in vector], dtype=np.float32).tolist()
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
-        return [self._vector(text) for text in texts]
+        texts = list(texts)
+        self.calls.append(len(texts))
+        self.documents_embedded += len(texts)
+        return [self._vector(t) for t in texts]
 
     def embed_query(self, text: str) -> list[float]:
         return self._vector(text)
