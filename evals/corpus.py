@@ -8,6 +8,7 @@ cost a parse, pages no longer in the folder are removed, so the store holds exac
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -49,14 +50,12 @@ def corpus_settings(settings: Settings, folder: Path, set_name: str) -> Settings
 def ingest_environment(settings: Settings) -> dict[str, str]:
     """The environment for ``assistant ingest``: what shapes the store, and no other ASSISTANT_ variable."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("ASSISTANT_")}
-    env.update(
-        {
-            "ASSISTANT_DATA_DIR": str(settings.data_dir),
-            "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-            "ASSISTANT_CHUNKING": settings.chunking.model_dump_json(),
-            "ASSISTANT_EMBEDDING": settings.embedding.model_dump_json(),
-        }
-    )
+    env["ASSISTANT_DATA_DIR"] = str(settings.data_dir)
+    env["ASSISTANT_CORPUS_DIR"] = str(settings.corpus_dir)
+    for group in ("chunking", "embedding"):  # one variable per field, as the settings read them
+        for key, value in getattr(settings, group).model_dump().items():
+            text = value if isinstance(value, str) else json.dumps(value)
+            env[f"ASSISTANT_{group.upper()}__{key.upper()}"] = text
     return env
 
 
