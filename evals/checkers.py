@@ -281,6 +281,15 @@ def check_grounded(answer: Answer) -> CheckResult:
     return CheckResult("grounded", not missing, f"ungrounded {', '.join(missing)}" if missing else "")
 
 
+def check_route(answer: Answer, report_id: str | None) -> CheckResult:
+    """A routed answer came from ``report_id``; ``None`` means it must name no report (it asked back)."""
+    ok = answer.report_id == report_id
+    if ok:
+        return CheckResult("route", True)
+    wanted = "no report (ask back)" if report_id is None else f"report {report_id!r}"
+    return CheckResult("route", False, f"answered from {answer.report_id!r}, expected {wanted}")
+
+
 def check_abstention(answer: Answer, allowed: Iterable[str] = ("unanswerable",)) -> CheckResult:
     """Declined (status in ``allowed``) and no invented figure: every amount or percent in the text is
     grounded. Years and counts in a refusal ("no figure for 2030") are not figures about the market."""

@@ -10,6 +10,8 @@ Metrics (rates are fractions 0..1, latencies in milliseconds):
 - ungrounded rate: share of answers with a number in no quote or computation (the answer's own
   ``ungrounded_numbers`` or this package's independent recompute);
 - cited-section hit: share of questions with gold sections where a citation lies in one of them;
+- routing accuracy: in a routed run, share of questions answered from the report they name (or,
+  naming none, asked back about);
 - retrieval recall@k / hit@k: gold sections among the sections of the top k passages;
 - latency p50 / p95 of the final question of each item;
 - conversations / conversations_right / conversation_accuracy: conversation records among the items
@@ -23,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from evals.checkers import DECLINED, CheckResult, check_answer, ungrounded_numbers
+from evals.checkers import DECLINED, CheckResult, check_answer, check_route, ungrounded_numbers
 from evals.questions import KINDS, EvalItem
 from evals.textmatch import normalize_heading
 
@@ -65,14 +67,20 @@ def citation_is_valid(citation: Any, report_text: ReportText) -> bool:
     return text[citation.start : citation.end] == citation.quote
 
 
-def grade(item: EvalItem, answer: Answer, latency_ms: float, report_text: ReportText) -> Graded:
+def grade(
+    item: EvalItem, answer: Answer, latency_ms: float, report_text: ReportText, routed: bool = False
+) -> Graded:
+    """Grade one answer; in a ``routed`` run an item that names its report is also graded on routing."""
     valid = sum(citation_is_valid(c, report_text) for c in answer.citations)
     ungrounded = list(dict.fromkeys(list(answer.ungrounded_numbers) + ungrounded_numbers(answer)))
+    checks = check_answer(answer, item.gold)
+    if routed and item.names_report:
+        checks.append(check_route(answer, item.report_id))
     return Graded(
         item=item,
         answer=answer,
         latency_ms=latency_ms,
-        checks=check_answer(answer, item.gold),
+        checks=checks,
         citations_valid=valid,
         citations_total=len(answer.citations),
         ungrounded=ungrounded,
@@ -141,6 +149,7 @@ def summarize(graded: Sequence[Graded]) -> dict[str, Any]:
         for g in with_sections
     )
     latencies = [g.latency_ms for g in graded]
+    routes = [c.passed for g in graded for c in g.checks if c.name == "route"]
     conversations, conversations_right = conversation_counts(graded)
     return {
         "n": n,
@@ -154,6 +163,7 @@ def summarize(graded: Sequence[Graded]) -> dict[str, Any]:
         "citation_coverage": _ratio(sum(bool(g.answer.citations) for g in answered), len(answered)),
         "ungrounded_rate": _ratio(sum(bool(g.ungrounded) for g in graded), n),
         "cited_section_hit": _ratio(section_hits, len(with_sections)),
+        "routing_accuracy": _ratio(sum(routes), len(routes)),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),
         "conversations": conversations,

@@ -9,6 +9,12 @@ A conversation graded at every turn is one record with ``id``, ``kind`` and ``tu
 ``{"question", "gold", "gold_sections"}``. It loads as one item per turn (id ``<id>#<n>``, n from 1),
 each carrying the earlier questions as its history; the harness asks the turns in order once, feeding
 its own replies back, and a conversation counts as right only when every turn is.
+
+Sets over a catalogue of reports add ``report_id``: the report that holds the answer (a scoped run asks
+within it; a routed run must land on it), or ``null`` for a question that names no single report, which
+the assistant must ask back about (kind ``ambiguous``, gold status ``unanswerable``). A conversation
+record's ``report_id`` holds for every turn; a turn may name its own (a question asked back about, then
+answered once the user says which report).
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from typing import Any
 from evals.checkers import validate_gold
 
 SETS_DIR = Path(__file__).resolve().parent / "sets"
-KINDS = (
+# The kinds of the seed set, generated from the bundled report.
+SEED_KINDS = (
     "forecast",
     "growth_cagr",
     "lookup",
@@ -31,6 +38,9 @@ KINDS = (
     "injection",
     "multi_turn",
     "malformed",
+)
+# The kinds of the analyst sets, written by hand as analysts type (followup: conversations).
+ANALYST_KINDS = (
     "multi_part",
     "derived_math",
     "false_premise",
@@ -40,6 +50,23 @@ KINDS = (
     "unstated",
     "followup",
 )
+# The kinds of the catalogue sets (questions over many publishers' pages); they also use lookup, list,
+# prose_fact, unanswerable and multi_turn.
+CATALOGUE_KINDS = (
+    "size_stated",
+    "size_computed",
+    "cagr",
+    "implied_cagr",
+    "historical",
+    "share",
+    "segment_value",
+    "region_value",
+    "leader",
+    "metadata",
+    "publisher_source",
+    "ambiguous",
+)
+KINDS = SEED_KINDS + ANALYST_KINDS + CATALOGUE_KINDS
 
 
 class EvalSetError(ValueError):
@@ -58,6 +85,8 @@ class EvalItem:
     history: list[Any] | None = None
     conversation: str | None = None  # the conversation record this turn belongs to
     turn: int = 0  # 1-based position in that conversation
+    report_id: str | None = None
+    names_report: bool = False  # the record carries report_id (null included), so routing is graded
 
     @property
     def scripted_turns(self) -> list[str]:
@@ -89,6 +118,12 @@ def set_path(name: str) -> Path:
     raise EvalSetError(f"no question set {name!r}; known sets: {', '.join(list_sets()) or 'none'}")
 
 
+def set_stem(name: str) -> str:
+    """A set's short name (thresholds entry, store and results names): its name, or a path's file stem."""
+    path = Path(name)
+    return path.stem if path.suffix == ".jsonl" else name
+
+
 def _checked_history(history: Any, where: str) -> list[Any] | None:
     if history is None:
         return None
@@ -115,6 +150,18 @@ def _checked_kind(record: dict[str, Any], where: str) -> str:
     return str(record["kind"])
 
 
+def _report_id(fields: dict[str, Any], kind: str, gold: dict[str, Any], where: str) -> str | None:
+    """The report ``fields`` name; an ambiguous question names none and may only be declined."""
+    report_id = fields.get("report_id")
+    if report_id is not None and (not isinstance(report_id, str) or not report_id.strip()):
+        raise EvalSetError(f"{where}: report_id must be a report id or null")
+    if kind == "ambiguous":
+        statuses = gold.get("status") or []
+        if "report_id" not in fields or report_id is not None or list(statuses) != ["unanswerable"]:
+            raise EvalSetError(f"{where}: an ambiguous question needs report_id null and status unanswerable")
+    return report_id
+
+
 def _item(record: Any, where: str) -> EvalItem:
     if not isinstance(record, dict):
         raise EvalSetError(f"{where}: expected a JSON object")
@@ -124,13 +171,16 @@ def _item(record: Any, where: str) -> EvalItem:
     kind = _checked_kind(record, where)
     if not isinstance(record["question"], str):
         raise EvalSetError(f"{where}: question must be a string")
+    gold = _checked_gold(record["gold"], where)
     return EvalItem(
         id=str(record["id"]),
         kind=kind,
         question=record["question"],
-        gold=_checked_gold(record["gold"], where),
+        gold=gold,
         gold_sections=list(record.get("gold_sections") or []),
         history=_checked_history(record.get("history"), where),
+        report_id=_report_id(record, kind, gold, where),
+        names_report="report_id" in record,
     )
 
 
@@ -149,16 +199,20 @@ def _conversation(record: dict[str, Any], where: str) -> list[EvalItem]:
         at = f"{where} turn {number}"
         if not isinstance(turn, dict) or not isinstance(turn.get("question"), str) or "gold" not in turn:
             raise EvalSetError(f"{at}: each turn needs a question (string) and a gold")
+        gold = _checked_gold(turn["gold"], at)
+        fields = turn if "report_id" in turn else record  # a turn's own report_id wins
         items.append(
             EvalItem(
                 id=f"{name}#{number}",
                 kind=kind,
                 question=turn["question"],
-                gold=_checked_gold(turn["gold"], at),
+                gold=gold,
                 gold_sections=list(turn.get("gold_sections") or []),
                 history=[earlier.question for earlier in items] or None,
                 conversation=name,
                 turn=number,
+                report_id=_report_id(fields, kind, gold, at),
+                names_report="report_id" in fields,
             )
         )
     return items

@@ -23,5 +23,9 @@ fi
 .venv/bin/assistant eval
 # The analyst set (questions written as analysts type them), against its own thresholds.
 .venv/bin/assistant eval --set analyst --out evals/results/analyst
+# The catalogue set over fixture pages in many publishers' layouts, ingested into its own store: each
+# question asked within its report, then routed by the assistant (thresholds per mode).
+.venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode scoped
+.venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode routed
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"

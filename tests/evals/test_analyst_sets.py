@@ -16,19 +16,11 @@ from typing import Any
 import pytest
 
 from evals.checkers import has_term, validate_gold
-from evals.questions import SETS_DIR, EvalItem, load_set
+from evals.questions import ANALYST_KINDS, SETS_DIR, EvalItem, load_set
 from evals.textmatch import normalize_heading
 
 ANALYST_SETS = ("analyst", "analyst-holdout")
-NEW_KINDS = {
-    "multi_part",
-    "derived_math",
-    "false_premise",
-    "passage_detail",
-    "not_a_market",
-    "smalltalk",
-    "unstated",
-}
+NEW_KINDS = set(ANALYST_KINDS) - {"followup"}  # single questions; followup is for conversations
 GOLD_KEYS = {
     "status",
     "abstain",

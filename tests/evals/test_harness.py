@@ -26,14 +26,19 @@ def subset_file(tmp_path: Path, ids: list[str]) -> Path:
 
 
 class Recorder:
-    """An answerer that records what it was asked (to test the harness's history handling)."""
+    """An answerer that records what it was asked, and within which report (to test the harness's
+    history handling and scoping); it answers from the report it was scoped to."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, list[dict[str, str]] | None]] = []
+        self.reports: list[str | None] = []
 
-    def ask(self, question: str, history: list[dict[str, str]] | None = None) -> Answer:
+    def ask(
+        self, question: str, history: list[dict[str, str]] | None = None, report_id: str | None = None
+    ) -> Answer:
         self.calls.append((question, history))
-        return Answer(question=question, status="answered", text=f"reply to {question}")
+        self.reports.append(report_id)
+        return Answer(question=question, status="answered", text=f"reply to {question}", report_id=report_id)
 
 
 def test_scripted_turns_feed_replies_back_as_history() -> None:
@@ -52,6 +57,17 @@ def test_scripted_turns_feed_replies_back_as_history() -> None:
     transcript = [{"role": "user", "content": "cagr?"}, {"role": "assistant", "content": "5.65%"}]
     ask_item(recorder, EvalItem("t", "multi_turn", "period?", {}, [], transcript))
     assert recorder.calls[-1] == ("period?", transcript)
+
+
+def test_scoped_asking_scopes_every_turn() -> None:
+    recorder = Recorder()
+    item = EvalItem(
+        "m", "multi_turn", "and in 2029?", {}, [], ["size 2028?"], report_id="r", names_report=True
+    )
+    ask_item(recorder, item, report_id="r")
+    assert [q for q, _ in recorder.calls] == ["size 2028?", "and in 2029?"] and recorder.reports == ["r", "r"]
+    ask_item(recorder, item)
+    assert recorder.calls[-1][0] == "and in 2029?" and recorder.reports[-1] is None
 
 
 def conversation(name: str, questions: list[str], golds: list[dict]) -> list[EvalItem]:
@@ -141,7 +157,7 @@ def test_command_exit_codes_json_and_files(
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(ingested_settings.corpus_dir))
     subset = subset_file(tmp_path, ["fc-01", "mf-01"])
     impossible = tmp_path / "impossible.json"
-    impossible.write_text(json.dumps({"min": {"overall.accuracy": 1.01}}))
+    impossible.write_text(json.dumps({"sets": {"seed": {"min": {"overall.accuracy": 1.01}}}}))
     out = tmp_path / "results"
     code = main(["eval", "--set", str(subset), "--json", "--out", str(out), "--thresholds", str(impossible)])
     captured = capsys.readouterr()
@@ -153,9 +169,8 @@ def test_command_exit_codes_json_and_files(
     assert "| **overall** | 2 |" in (out / "offline.md").read_text()
 
     lenient = tmp_path / "lenient.json"
-    lenient.write_text(
-        json.dumps({"min": {"overall.accuracy": 0.0}, "max": {"overall.ungrounded_rate": 1.0}})
-    )
+    limits = {"min": {"overall.accuracy": 0.0}, "max": {"overall.ungrounded_rate": 1.0}}
+    lenient.write_text(json.dumps({"sets": {"seed": limits}}))
     code = main(["eval", "--set", str(subset), "--out", str(out), "--thresholds", str(lenient)])
     captured = capsys.readouterr()
     assert code == 0
@@ -164,8 +179,9 @@ def test_command_exit_codes_json_and_files(
 
 def test_command_names_an_unknown_set(tmp_path: Path, capsys) -> None:
     assert main(["eval", "--set", "no-such-set", "--out", str(tmp_path)]) == 1
-    assert "no question set 'no-such-set'; known sets: analyst, analyst-holdout, seed, smoke" in (
-        capsys.readouterr().err
+    assert (
+        "no question set 'no-such-set'; known sets: analyst, analyst-holdout, catalogue, catalogue-holdout, "
+        "seed, smoke" in capsys.readouterr().err
     )
 
 
@@ -174,3 +190,38 @@ def test_smoke_set_is_a_seed_subset() -> None:
     smoke = load_set("smoke")
     assert {item.kind for item in smoke} == {item.kind for item in seed.values()}
     assert all(seed[item.id] == item for item in smoke)
+
+
+def test_a_conversation_over_a_catalogue_is_scoped_per_turn_and_graded_on_routing(tmp_path: Path) -> None:
+    record = {
+        "id": "cv",
+        "kind": "multi_turn",
+        "report_id": "heat-pumps",
+        "turns": [
+            {"question": "cagr?", "report_id": None, "gold": {"terms_all": ["reply"]}},  # names no report
+            {"question": "the heat pump one", "gold": {"terms_all": ["reply"]}},
+            {"question": "and 2030?", "gold": {"terms_all": ["reply"]}},
+        ],
+    }
+    path = tmp_path / "conv.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    items = load_set(str(path))
+    assert [(i.report_id, i.names_report) for i in items] == [
+        (None, True),
+        ("heat-pumps", True),
+        ("heat-pumps", True),
+    ]
+
+    scoped = Recorder()
+    run = run_system("recorder", scoped, items, lambda _: "", mode="scoped")
+    assert scoped.reports == ["heat-pumps", None, "heat-pumps", "heat-pumps"]  # warm-up, then the turns
+    assert len(scoped.calls[-1][1] or []) == 4  # the third turn sees the first two, asked once
+    assert all(g.passed for g in run.graded) and run.metrics["overall"]["routing_accuracy"] is None
+    assert run.metrics["overall"]["conversation_accuracy"] == 1.0
+
+    routed = Recorder()  # answers from no report: right for the first turn only
+    run = run_system("recorder", routed, items, lambda _: "", mode="routed")
+    assert routed.reports[1:] == [None, None, None]
+    assert [g.passed for g in run.graded] == [True, False, False]
+    overall = run.metrics["overall"]
+    assert overall["routing_accuracy"] == 1 / 3 and overall["conversation_accuracy"] == 0.0
