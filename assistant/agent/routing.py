@@ -18,6 +18,7 @@ report's own vector is to the question, if the caller gives a ``nearest`` functi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -38,8 +39,18 @@ Nearest = Callable[[str, int], Sequence[tuple[str, float]]]
 
 
 def _label(report: ReportSummary) -> str:
-    extra = ", ".join(x for x in (report.publisher, report.years) if x)
-    return f"{report.title} ({extra})" if extra else report.title
+    """'Industrial Heat Pump market (Northbridge Market Analytics)': the market and its publisher.
+    No figures or years: a question back cites nothing, so it states nothing a reader could take for
+    a claim (the years and ids are in ``Answer.candidates``)."""
+    name = f"{report.market} market" if report.market else _FIGURES.sub("", report.title).strip(" -,:")
+    return f"{name} ({report.publisher})" if report.publisher else name
+
+
+_FIGURES = re.compile(
+    r"\s*(?:[-–,:]\s*)?(?:(?:to|by|worth|reach\w*|forecast(?: to)?)\s+)*(?:USD|US\$|\$|EUR|€)?\s?\d[\d.,]*"
+    r"(?:\s*(?:-|–|to)\s*\d{4})?(?:\s*(?:billion|million|trillion|bn|mn))?",
+    re.I,
+)
 
 
 @dataclass
@@ -70,7 +81,7 @@ class Route:
         """What the user is told when no single report is meant; candidates are named by title."""
         shown = "; ".join(_label(r) for r in self.candidates[:MAX_LISTED])
         more = len(self.candidates) - MAX_LISTED
-        listed = shown + (f"; and {more} more" if more > 0 else "")
+        listed = shown + ("; and others" if more > 0 else "")
         if self.reason == "absent":
             nearest = f" The nearest: {listed}." if listed else ""
             return (
@@ -79,7 +90,7 @@ class Route:
             )
         lead = "Which report do you mean?"
         if self.reason == "unnamed" and total:
-            lead += f" The question names no market of the {total} ingested reports."
+            lead += " The question names none of the ingested reports' markets."
         return f"{lead} Candidates: {listed}. Name the market in your question, or choose a report."
 
 

@@ -60,10 +60,18 @@ def shown(q: QuantityFact) -> str:
 
 
 def when(q: QuantityFact) -> str:
-    if q.start_year is None:
+    """' in 2024' or ' over 2025-2032', for the years its quote states (a year the page gives
+    elsewhere, or one read from context, is not repeated beside this quote)."""
+    if q.start_year is None or str(q.start_year) not in q.quote.text:
+        if q.end_year is not None and q.end_year != q.start_year and str(q.end_year) in q.quote.text:
+            return f" to {q.end_year}"
         return ""
     if q.end_year is not None and q.end_year != q.start_year:
-        return f" over {q.start_year}-{q.end_year}"
+        return (
+            f" over {q.start_year}-{q.end_year}"
+            if str(q.end_year) in q.quote.text
+            else f" from {q.start_year}"
+        )
     return f" in {q.start_year}"
 
 
