@@ -262,10 +262,12 @@ def _grounded(q: Quantity, evidence: list[tuple[float, str | None]]) -> bool:
 def ungrounded_numbers(answer: Answer, kinds: Iterable[str] | None = None) -> list[str]:
     """Numbers (of ``kinds``, default all) in the answer text that no cited quote or computation holds.
 
-    A ``rejected`` answer is a message about the input ("the limit is 2,000 characters"), not a claim
-    about the report, so it is not recomputed; its own ``ungrounded_numbers`` still count in metrics.
+    A ``rejected`` answer is a message about the input ("the limit is 2,000 characters"), and a
+    question back with ``candidates`` is a message about the catalogue (report titles and their
+    years), not claims about a report, so neither is recomputed; their own ``ungrounded_numbers``
+    still count in metrics.
     """
-    if answer.status == "rejected":
+    if answer.status == "rejected" or getattr(answer, "candidates", None):
         return []
     wanted = set(kinds) if kinds is not None else None
     evidence = evidence_values(answer)

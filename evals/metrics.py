@@ -64,7 +64,7 @@ def citation_is_valid(citation: Any, report_text: ReportText) -> bool:
         text = report_text(citation.report_id)
     except Exception:  # noqa: BLE001 - an unknown report id makes the citation invalid, not the run
         return False
-    return text[citation.start : citation.end] == citation.quote
+    return bool(text[citation.start : citation.end] == citation.quote)
 
 
 def grade(

@@ -133,7 +133,7 @@ def _checked_history(history: Any, where: str) -> list[Any] | None:
     )
     if not ok:
         raise EvalSetError(f"{where}: history must be user questions or role/content turns")
-    return history
+    return list(history)
 
 
 def _checked_gold(gold: Any, where: str) -> dict[str, Any]:

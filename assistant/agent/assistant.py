@@ -26,7 +26,8 @@ from assistant.domain.report import Report
 from assistant.errors import ConfigError, ReportNotFoundError
 from assistant.index.catalogue import Catalogue, ReportSummary
 from assistant.index.dense import Retriever
-from assistant.index.embeddings import Embedder, get_embedder
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import get_embedder
 from assistant.index.hybrid import HybridSearcher
 from assistant.index.store import ChromaStore, VectorStore
 from assistant.index.vector_cache import cached_embed

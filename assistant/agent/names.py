@@ -25,12 +25,12 @@ from assistant.agent.spelling import (
     distance,
     index_depth,
     raw_words,
-    singular,
     stop_typos,
     typo_depth,
     words,
 )
 from assistant.index.catalogue import ReportSummary
+from assistant.text.tokens import singular
 from assistant.text.words import word_list, word_map
 
 PLACE_WEIGHT = 0.25  # a place word only breaks ties between reports already named by other words

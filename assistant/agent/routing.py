@@ -25,9 +25,10 @@ from typing import Literal
 
 from assistant.agent.names import Match, NameIndex, Phrase
 from assistant.agent.sources import SourceIndex, SourceMention
-from assistant.agent.spelling import MARKET_NOUNS, WORD, singular, typo_depth
+from assistant.agent.spelling import MARKET_NOUNS, WORD, typo_depth
 from assistant.domain.answer import ReportChoice
 from assistant.index.catalogue import ReportSummary
+from assistant.text.tokens import singular
 
 MAX_LISTED = 5  # candidates offered (as choices and in the text) when no single report is meant
 SWITCH_COVERAGE = 0.5  # a follow-up leaves the conversation only if it says more than this share of a name
@@ -39,16 +40,17 @@ Nearest = Callable[[str, int], Sequence[tuple[str, float]]]
 
 
 def _label(report: ReportSummary) -> str:
-    """'Industrial Heat Pump market (Northbridge Market Analytics)': the market and its publisher.
-    No figures or years: a question back cites nothing, so it states nothing a reader could take for
-    a claim (the years and ids are in ``Answer.candidates``)."""
-    name = f"{report.market} market" if report.market else _FIGURES.sub("", report.title).strip(" -,:")
-    return f"{name} ({report.publisher})" if report.publisher else name
+    """'Industrial Heat Pump Market (Northbridge Market Analytics, 2025-2032)': the title without any
+    money figure it carries (a question back cites nothing, so it states no market figure), then the
+    publisher and years that tell editions apart."""
+    name = _MONEY.sub("", report.title).strip(" -,:&") or report.title
+    extra = ", ".join(x for x in (report.publisher, report.years) if x)
+    return f"{name} ({extra})" if extra else name
 
 
-_FIGURES = re.compile(
-    r"\s*(?:[-–,:]\s*)?(?:(?:to|by|worth|reach\w*|forecast(?: to)?)\s+)*(?:USD|US\$|\$|EUR|€)?\s?\d[\d.,]*"
-    r"(?:\s*(?:-|–|to)\s*\d{4})?(?:\s*(?:billion|million|trillion|bn|mn))?",
+_MONEY = re.compile(
+    r"\s*(?:[-–,:]\s*)?(?:(?:worth|valued at|to reach|reaching|at)\s+)?(?:USD|US\$|\$|EUR|€|£)\s?\d[\d.,]*"
+    r"(?:\s*(?:billion|million|trillion|bn|mn))?(?:\s+by\s+(?:19|20)\d\d)?",
     re.I,
 )
 
@@ -81,7 +83,7 @@ class Route:
         """What the user is told when no single report is meant; candidates are named by title."""
         shown = "; ".join(_label(r) for r in self.candidates[:MAX_LISTED])
         more = len(self.candidates) - MAX_LISTED
-        listed = shown + ("; and others" if more > 0 else "")
+        listed = shown + (f"; and {more} more" if more > 0 else "")
         if self.reason == "absent":
             nearest = f" The nearest: {listed}." if listed else ""
             return (
@@ -90,7 +92,7 @@ class Route:
             )
         lead = "Which report do you mean?"
         if self.reason == "unnamed" and total:
-            lead += " The question names none of the ingested reports' markets."
+            lead += f" The question names no market of the {total} ingested reports."
         return f"{lead} Candidates: {listed}. Name the market in your question, or choose a report."
 
 
@@ -157,11 +159,12 @@ class RoutingIndex:
     def _narrow(self, tied: list[int], matches: dict[int, Match], mention: SourceMention) -> list[int]:
         """Among reports the question's name words fit equally: the named publisher's, then the one
         whose whole name is said, then the edition with the named years."""
-        for keep in (
+        keeps: tuple[Callable[[int], bool], ...] = (
             lambda i: mention.fits(self.reports[i]),
             lambda i: matches[i].acronym or self.names.names[i].core <= matches[i].words,
             lambda i: mention.fits_years(self.reports[i]),
-        ):
+        )
+        for keep in keeps:
             if len(tied) > 1:
                 narrowed = [i for i in tied if keep(i)]
                 tied = narrowed or tied

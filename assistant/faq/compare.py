@@ -83,7 +83,7 @@ def quantities_agree(expected: Quantity, got: Quantity) -> bool:
     ratio = got.scale / expected.scale if expected.kind == got.kind == "money" else 1.0
     # Each side's rounding in the report's unit; the coarser one bounds the true value.
     tolerance = max(0.5 * 10**-expected.decimals, 0.5 * 10**-got.decimals * ratio) + 1e-9
-    return abs(got.value * ratio - expected.value) <= tolerance
+    return bool(abs(got.value * ratio - expected.value) <= tolerance)
 
 
 Source = Literal["report_faq", "fact_sheet"]

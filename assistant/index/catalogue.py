@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 
 from assistant.domain.report import Report
 from assistant.errors import IndexError_, ReportNotFoundError
-from assistant.index.store import INGEST_HINT, ChromaStore, ReportStore
+from assistant.index.embedded import INGEST_HINT
+from assistant.index.store import ChromaStore, ReportStore
 from assistant.settings import Settings
 
 

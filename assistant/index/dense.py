@@ -5,9 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from assistant.errors import IndexError_, InputError, ReportNotFoundError
+from assistant.index.embedded import INGEST_HINT
 from assistant.index.embedder import Embedder
 from assistant.index.embeddings import get_embedder
-from assistant.index.store import INGEST_HINT, ChromaStore, VectorStore
+from assistant.index.store import ChromaStore, VectorStore
 from assistant.settings import Settings
 
 MAX_K = 100

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal
 
 from assistant.domain.report import Unit
 from assistant.parsing import numbers as num
@@ -124,7 +124,7 @@ def find(text: str) -> list[Figure]:
         return found
     for match in num.MONEY.finditer(text):
         unit = (match.group("unit") or match.group("unit2")).lower()
-        money_unit = cast(Unit, num.UNIT_NAMES[unit])
+        money_unit = num.UNIT_NAMES[unit]
         currency = currency_code(match.group("cur") or match.group("cur2"))
         value = _number(match.group("num") or match.group("num2"))
         price = _PRICE.match(text, match.start())
@@ -152,7 +152,7 @@ def find(text: str) -> list[Figure]:
                 match.start(),
                 match.end(),
                 _number(match.group("num")),
-                cast(Unit, num.UNIT_NAMES[unit.lower()]) if unit else None,
+                num.UNIT_NAMES[unit.lower()] if unit else None,
                 currency_code(match.group("cur")),
                 "per " + match.group("measure"),
             )

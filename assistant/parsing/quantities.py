@@ -85,7 +85,7 @@ def _same_value(a: Quantity, b: Quantity) -> bool:
     scale_a = UNIT_SCALE[a.unit] if a.unit else 1.0
     scale_b = UNIT_SCALE[b.unit] if b.unit else 1.0
     half = max(0.5 * 10 ** -decimals(a.figure.text) * scale_a, 0.5 * 10 ** -decimals(b.figure.text) * scale_b)
-    return abs(x - y) <= half + 1e-9 * max(abs(x), abs(y), 1.0)
+    return bool(abs(x - y) <= half + 1e-9 * max(abs(x), abs(y), 1.0))
 
 
 def _key(q: Quantity) -> tuple[object, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import Any
 
 _SECTION = re.compile(r"\[[a-z-]+\]")  # lower-case only, so a phrase such as "[INST]" stays a phrase
 
@@ -47,7 +48,7 @@ def alternation(items: tuple[str, ...] | list[str]) -> str:
     position in one pass instead of once per phrase: Python's re does not do that for a plain
     alternation, and the place and key lists are long.
     """
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}
     for item in set(items):
         node = trie
         for token in _tokens(item):
@@ -61,7 +62,7 @@ def _tokens(item: str) -> list[str]:
     return list(re.sub(r"\s+", " ", item.strip()))
 
 
-def _emit(node: dict[str, dict]) -> str:
+def _emit(node: dict[str, Any]) -> str:
     branches = [
         (r"\s+" if key == " " else re.escape(key)) + _emit(child)
         for key, child in sorted(node.items())

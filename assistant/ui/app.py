@@ -192,9 +192,9 @@ def build_app(
         chatbot.clear(handlers.clear, [picker], outputs, api_visibility="private", queue=False)
         picker.input(handlers.pick_report, [picker], [*outputs, example_set], api_visibility="private")
         citations.input(handlers.show_citation, [citations, session], [source], api_visibility="private")
-        gr.api(handlers.ask_api, api_name="ask")
-    demo.queue(default_concurrency_limit=concurrency)
-    return demo
+        gr.api(handlers.ask_api, api_name="ask")  # type: ignore[attr-defined]  # gradio does not re-export it
+    queued: gr.Blocks = demo.queue(default_concurrency_limit=concurrency)
+    return queued
 
 
 def serve(

@@ -108,7 +108,7 @@ class ChatHandlers:
         return facts_card_html(report), example_questions(report)
 
     # --- events -------------------------------------------------------------------------------
-    def respond(self, message: str | None, session: dict[str, Any], choice: str | None) -> Iterator[tuple]:
+    def respond(self, message: str | None, session: dict[str, Any], choice: str | None) -> Iterator[tuple[Any, ...]]:
         """Ask, then stream the answer; outputs: chatbot, textbox, session, citation picker,
         source panel, chart, status line, facts card."""
         question = message or ""
@@ -140,7 +140,7 @@ class ChatHandlers:
             time.sleep(self.stream_delay_s)
         yield self._answered(session, question, answer)
 
-    def _refused(self, session: dict[str, Any], question: str, reason: str) -> tuple:
+    def _refused(self, session: dict[str, Any], question: str, reason: str) -> tuple[Any, ...]:
         """Drop the pending turn, give the message back for editing and say why."""
         return (
             chat_messages(session),
@@ -153,7 +153,7 @@ class ChatHandlers:
             gr.skip(),
         )
 
-    def _answered(self, session: dict[str, Any], question: str, answer: Answer) -> tuple:
+    def _answered(self, session: dict[str, Any], question: str, answer: Answer) -> tuple[Any, ...]:
         turn = {"question": question, "answer": answer.text, "markdown": answer_markdown(answer)}
         citations = [c.model_dump() for c in answer.citations]
         updated = {**session, "turns": [*session["turns"], turn], "citations": citations}
@@ -196,7 +196,7 @@ class ChatHandlers:
             return EMPTY_SOURCE_HTML
         return self._passage(Citation.model_validate(citations[int(index)]))
 
-    def clear(self, choice: str | None) -> tuple:
+    def clear(self, choice: str | None) -> tuple[Any, ...]:
         """Forget the conversation; outputs as ``respond`` (the facts card follows the picker)."""
         session = new_session()
         try:
@@ -216,7 +216,7 @@ class ChatHandlers:
             card,
         )
 
-    def pick_report(self, choice: str | None) -> tuple:
+    def pick_report(self, choice: str | None) -> tuple[Any, ...]:
         """A new report starts a new conversation; outputs as ``clear`` plus the examples."""
         cleared = self.clear(choice)
         try:

@@ -7,7 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from assistant import Answer
 from assistant.errors import InputError
@@ -65,7 +65,7 @@ def _open(path: str) -> BinaryIO:
         raw = getattr(sys.stdin, "buffer", None)
         if raw is None:  # stdin replaced by a text stream (an embedding host): its text, re-encoded
             return io.BytesIO(sys.stdin.read().encode("utf-8", errors="surrogateescape"))
-        return raw
+        return cast(BinaryIO, raw)
     try:
         return open(path, "rb")
     except OSError as exc:

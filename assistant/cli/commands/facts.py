@@ -21,7 +21,7 @@ from assistant.domain.report import Money, Quantity, Report, ReportIdentity, Spa
 from assistant.settings import Settings
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "facts",
         help="print the reports' fact sheets with source spans",

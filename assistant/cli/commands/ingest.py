@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.settings import Settings
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "ingest",
         help="index report files (default: the corpus folder)",

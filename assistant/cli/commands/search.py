@@ -9,7 +9,7 @@ import textwrap
 from assistant.settings import Settings
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "search",
         help="find the report passages nearest to a text",
