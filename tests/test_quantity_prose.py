@@ -333,6 +333,23 @@ def test_an_abbreviation_at_a_line_end_does_not_end_the_sentence() -> None:
             },
         ),
         (
+            "By component, airframe kits contributed 30.2% of 2025 revenue, whereas sensors and flight-control "
+            "units are on track for the fastest 6.0% CAGR from 2026 to 2031.",
+            {
+                ("share", "segment", "airframe kits", 2025, 2025, 30.2),
+                ("cagr", "segment", "sensors and flight-control units", 2026, 2031, 6.0),
+            },
+        ),
+        (
+            "The gadget market grew 7.5% in 2024, while Europe grew 4.1%.",
+            {("growth", "market", None, 2024, 2024, 7.5), ("growth", "region", "Europe", 2024, 2024, 4.1)},
+        ),
+        (
+            "Refill packs were the largest segment of the gadget market, accounting for 15.5% of revenue in "
+            "2022.",
+            {("share", "segment", "Refill packs", 2022, 2022, 15.5)},
+        ),
+        (
             "Wireless gadgets are projected to grow at a CAGR of 9.9% from 2025 to 2030.",
             {("cagr", "segment", "Wireless gadgets", 2025, 2030, 9.9)},
         ),
@@ -365,3 +382,28 @@ def test_a_build_cost_is_a_price_not_a_market_size() -> None:
     price = find(report, "price", None, 2024)
     assert (price.value, price.unit, price.measure) == (3.5, "million", "per kiosk")
     assert [q.value for q in report.facts.quantities if q.metric == "market_size"] == [1.2]
+
+
+def test_a_compared_figure_without_its_own_year_is_left_out() -> None:
+    report = page("Europe held 30.5% of revenue in 2024, down from 32.0%.")
+    assert table(report) == {("share", "region", "Europe", 2024, 2024, 30.5)}
+    assert report.facts.skipped == 1
+
+
+def test_a_segment_named_with_and() -> None:
+    report = page("The filters and filter cartridges segment accounted for USD 58.3 million in 2023.")
+    assert table(report) == {("market_size", "segment", "filters and filter cartridges", 2023, 2023, 58.3)}
+
+
+def test_a_segment_list_that_wraps_in_the_title_keeps_whole_names() -> None:
+    text = (
+        "Gadget Market Size Report by Product (Handheld Units, Refill Cartridges), by End User (Hospitals,\n"
+        "Reference Laboratories, Clinics) and Region: Forecast 2025-2030\n\nMarket Overview\n\n"
+        "Reference laboratories held 30.5% of revenue in 2024, while refill cartridges accounted for 41.0%."
+        f"\n\n{PAD}\n"
+    )
+    report = parse_text(text, "gadgets.txt")
+    assert {(q.scope.name, q.scope.dimension, q.value) for q in report.facts.quantities} == {
+        ("Reference Laboratories", "End User", 30.5),
+        ("Refill Cartridges", "Product", 41.0),
+    }

@@ -40,6 +40,7 @@ from assistant.parsing import (
     identity,
     keyed,
     lists,
+    passages,
     prose,
     prose_figures,
     quantities,
@@ -49,12 +50,13 @@ from assistant.parsing import (
 from assistant.parsing.consistency import check_consistency
 from assistant.parsing.lines import Doc
 from assistant.parsing.loaders import SUFFIXES, Heading, check_readable, load_document, load_text
+from assistant.parsing.passages import Passage
 from assistant.parsing.scopes import ScopeIndex, inline_groups
 from assistant.parsing.sections import NAVIGATION_HEADING, Outline, build_sections, is_navigation, outline
 
 # Bump when what the parser extracts changes (facts, spans, sections): ingest then re-parses and
 # re-stores reports whose text has not changed, so stored fact sheets never lag the parser.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 __all__ = [
     "discover_reports",
@@ -187,24 +189,29 @@ def _quantity_table(
     skipped += table_skipped
     read = table_lines | {index for pair in found_pairs for index in pair.lines}
     ctx = prose_figures.context(scopes, market, players)
-    for offset, sentence, source in _prose_lines(doc, out, read):
-        found_drafts, missed = prose_figures.sentence_drafts(doc, offset, sentence, source, ctx)
+    for sentence, source in _prose_sentences(doc, out, read):
+        found_drafts, missed = prose_figures.sentence_drafts(doc, sentence, source, ctx)
         drafts += found_drafts
         skipped += missed
     stated_base = found.base_year.value if found.base_year else None
     return quantities.build_table(drafts, stated_base, forecast, skipped)
 
 
-def _prose_lines(doc: Doc, out: Outline, read: set[int]) -> Iterator[tuple[int, str, QuantitySource]]:
-    """Sentences of content blocks (not the outline, company lists or news) on lines not read yet."""
+def _prose_sentences(doc: Doc, out: Outline, read: set[int]) -> Iterator[tuple[Passage, QuantitySource]]:
+    """Sentences with a digit in content blocks (not the outline, company lists or news), read in
+    passages of the lines not read yet, so a sentence wrapped across lines is one sentence."""
     for block in out.blocks:
         if block.furniture or _NO_FIGURES.fullmatch(block.heading):
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
-        lines = (line for line in out.body(doc, block) if line.index not in read and _DIGIT.search(line.text))
-        for line, offset, sentence in prose_figures.sentences(doc, lines):
-            source: QuantitySource = "faq" if is_faq else "bullet" if line.bullet else "prose"
-            yield offset, sentence, source
+        lines = (line for line in out.body(doc, block) if line.index not in read)
+        for passage in passages.passages(lines):
+            if not _DIGIT.search(passage.text):
+                continue
+            source: QuantitySource = "faq" if is_faq else "bullet" if passage.first.bullet else "prose"
+            for sentence in passages.sentences(passage):
+                if _DIGIT.search(sentence.text):
+                    yield sentence, source
 
 
 def money_view(q: Quantity | None) -> Money | None:
