@@ -382,6 +382,15 @@ def test_a_build_cost_is_a_price_not_a_market_size() -> None:
     price = find(report, "price", None, 2024)
     assert (price.value, price.unit, price.measure) == (3.5, "million", "per kiosk")
     assert [q.value for q in report.facts.quantities if q.metric == "market_size"] == [1.2]
+    # What a company paid is no price of the market, and a unit priced is no segment of it.
+    assert page("The acquisition cost USD 2 billion in 2024.").facts.quantities == []
+    other = page(
+        "Each kiosk cost USD 0.2 million in 2024, and the gadget market was worth USD 1.2 billion in 2024."
+    )
+    assert table(other) == {
+        ("price", "market", None, 2024, 2024, 0.2),
+        ("market_size", "market", None, 2024, 2024, 1.2),
+    }
 
 
 def test_a_compared_figure_without_its_own_year_is_left_out() -> None:

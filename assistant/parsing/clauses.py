@@ -20,7 +20,7 @@ from assistant.parsing import vocab
 
 _BREAK = re.compile(r";\s*|,?\s+(?:while|whereas|but|although|though)\s+", re.I)
 # 'and' opens a clause only when no stronger break does: "whereas avionics and flight-control systems".
-_AND = re.compile(r",?\s+and\s+", re.I)
+_AND = re.compile(r"(?P<comma>,)?\s+and\s+", re.I)
 _VERB = (
     r"(?:is|are|was|were|will|would|has|have|had|held|holds|hold|accounted|accounts|account|captured|captures"
     r"|took|takes|represented|represents|made|makes|led|leads|generated|generates|contributed|contributes"
@@ -32,7 +32,7 @@ _VERB = (
 _WORD = r"[\w&°/+.'’-]+"
 # Lead-ins before a sentence's subject: "In 2024, ", "By end use, ", "Based on application, ".
 _LEAD = re.compile(
-    r"[*_\s]*(?:(?:In|By|During|As of)\s+(?:19|20)\d{2}\s*,\s*)?"
+    r"[*_\s]*(?:(?:In|By|During|As of)\s+(?:19|20)\d{2}\s*,\s*)?(?:(?:In|Across|Within)\s+[A-Z][\w .&'’-]{1,40}?,\s*)?"
     r"(?:(?:By|Based on|On the basis of)\s+(?:the\s+)?(?P<dim>[a-z][\w &/-]{1,40}?)\s*[*_]*\s*[,:]\s*[*_]*\s*)?",
     re.I,
 )
@@ -81,15 +81,19 @@ def lead_dimension(text: str) -> str | None:
     return dim.strip().title() if dim else None
 
 
-def break_between(text: str, start: int, end: int) -> int | None:
-    """Where the last clause opening between ``start`` and ``end`` begins, if any."""
-    for pattern in (_BREAK, _AND):
-        last = None
-        for match in pattern.finditer(text, start, end):
+def break_between(text: str, start: int, end: int, comma_and: bool = False) -> int | None:
+    """Where the last clause opening between ``start`` and ``end`` begins, if any; with
+    ``comma_and``, 'and' opens one only after a comma ('Sales of drones and parts reached ...' is one
+    clause, '..., and the market was valued at ...' two)."""
+    last = None
+    for match in _BREAK.finditer(text, start, end):
+        last = match.end()
+    if last is not None:
+        return last
+    for match in _AND.finditer(text, start, end):
+        if match.group("comma") or not comma_and:
             last = match.end()
-        if last is not None:
-            return last
-    return None
+    return last
 
 
 def subject(text: str, start: int, end: int) -> Subject | None:

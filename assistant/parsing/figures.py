@@ -64,6 +64,7 @@ _COUNT_STATE = re.compile(
     r"(?:in operation|in service|in use|operational|on the road)\b)",
     re.I,
 )
+_IN_SERVICE = re.compile(r"\b(?:in operation|in service|in use|operational|on the road)\b", re.I)
 _TO_YEAR = re.compile(
     rf"[^\d.;]{{0,30}}?\b(?:to|through|until|till|by)\s+(?P<year>{_Y})\b(?!\s*(?:-|–|—)\s*{_Y})", re.I
 )
@@ -167,7 +168,11 @@ def find(text: str) -> list[Figure]:
     for match in _PERCENT.finditer(text):
         if not _overlaps(found, match.start(), match.end()):
             found.append(Figure("percent", match.start(), match.end(), float(match.group("num"))))
-    for pattern in (_VOLUME, _COUNT, _COUNT_AFTER, _COUNT_STATE):
+    # The in-service pattern is tried only where its words are: it would otherwise try every number.
+    in_service = _IN_SERVICE.search(text) is not None
+    for pattern in (
+        (_VOLUME, _COUNT, _COUNT_AFTER, _COUNT_STATE) if in_service else (_VOLUME, _COUNT, _COUNT_AFTER)
+    ):
         for match in pattern.finditer(text):
             start = match.start("num")
             if _overlaps(found, start, match.end()) or _is_year(match.group("num")):

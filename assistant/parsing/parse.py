@@ -6,7 +6,9 @@ and ``report.text[s.start:s.end] == s.text`` holds for every span and section.
 Every figure the page states goes into the fact sheet's quantity table (``assistant.parsing.quantities``:
 key-value pairs such as "Market Size (2024): USD 1.2 Billion" and "Report Snapshot" bullets,
 year-column tables, and sentences such as "valued at USD X billion in 2024 ... reach USD Y billion
-by 2030 ... CAGR of Z %" or "Europe held 31.4% of revenue in 2024"). The headline market size, CAGR
+by 2030 ... CAGR of Z %" or "Europe held 31.4% of revenue in 2024"). Prose is read in sentences,
+not lines: lines that wrap one paragraph are joined (``assistant.parsing.passages``), while
+key-value lines, table rows and each bullet stay on their own. The headline market size, CAGR
 and forecast end are views of that table chosen by ``assistant.domain.basis.forecast_basis``, the
 rule the consistency check and the planner share. Named facts (largest region, fastest segment,
 players, segmentation, developments) come from pairs, then lists and prose. A fact no pattern finds
@@ -205,9 +207,7 @@ def _prose_sentences(doc: Doc, out: Outline, read: set[int]) -> Iterator[tuple[P
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
         lines = (line for line in out.body(doc, block) if line.index not in read)
-        for passage in passages.passages(lines):
-            if not _DIGIT.search(passage.text):
-                continue
+        for passage in passages.passages(lines, keep=_DIGIT.search):
             source: QuantitySource = "faq" if is_faq else "bullet" if passage.first.bullet else "prose"
             for sentence in passages.sentences(passage):
                 if _DIGIT.search(sentence.text):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from assistant.domain.report import Span
@@ -25,16 +25,15 @@ from assistant.parsing.lines import Doc, Line
 
 # A line this long that does not end a sentence is wrapped prose, whatever the next line opens with.
 WRAP_WIDTH = 60
-_TABLE_CELLS = re.compile(r"\||\t")
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]*_]*$")
+_CLOSERS = "\"'”’)]*_"
 _OPENS_MID_SENTENCE = re.compile(r"(?!\d+[.)]\s)[a-z0-9(%$€£¥₹,–—-]")
-_ENDS_MID_PHRASE = re.compile(r"(?:\b[a-z][\w'’-]*|[,–—(&/-])$")
 # A full stop after these does not end a sentence ("U.S.", "Inc.", "e.g.", "approx.").
 ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Pvt|Plc|LLC|St|Dr|Mr|Mrs|Ms|No|Nos|Fig|approx|vs|etc|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.$"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
+_MAY_END = re.compile(r"[.!?]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +56,8 @@ class Passage:
 
     def part(self, start: int, end: int) -> Passage:
         """``text[start:end]`` as a passage of its own (a sentence)."""
+        if len(self.starts) == 1:
+            return Passage(self.text[start:end], (0,), (self.offsets[0] + start,), self.first)
         inside = [i for i, s in enumerate(self.starts) if start < s < end]
         return Passage(
             self.text[start:end],
@@ -70,35 +71,45 @@ def single(line: Line) -> Passage:
     return Passage(line.text, (0,), (line.start,), line)
 
 
-def passages(lines: Iterable[Line]) -> Iterator[Passage]:
+def passages(lines: Iterable[Line], keep: Callable[[str], object] | None = None) -> Iterator[Passage]:
     """The passages of ``lines`` (non-blank lines in page order; a gap in their indexes, such as a
-    blank or a skipped line, ends a passage)."""
+    blank or a skipped line, ends a passage); with ``keep``, only those holding a line it accepts
+    (checked line by line, before the lines are joined)."""
     run: list[Line] = []
     for line in lines:
         if run and (line.index != run[-1].index + 1 or not _continues(run, line)):
-            yield _join(run)
+            if keep is None or any(keep(x.text) for x in run):
+                yield join(run)
             run = []
         run.append(line)
-    if run:
-        yield _join(run)
+    if run and (keep is None or any(keep(x.text) for x in run)):
+        yield join(run)
 
 
 def _continues(run: list[Line], line: Line) -> bool:
     above = run[-1]
-    if line.bullet or _TABLE_CELLS.search(above.text) or _TABLE_CELLS.search(line.text):
+    if line.bullet or run[0].bullet and line.indent <= run[0].indent:
         return False
-    if run[0].bullet and line.indent <= run[0].indent:
+    # Plain string checks on the line ends: this runs for every line of the page.
+    stripped = above.text.rstrip(_CLOSERS)
+    ends = not stripped or stripped[-1] in ".!?:;"
+    if ends and not ABBREVIATION.search(above.text[-12:]) or _table_row(above.text) or _table_row(line.text):
         return False
-    if _ENDS_SENTENCE.search(above.text) and not ABBREVIATION.search(above.text):
-        return False
+    last = stripped.rsplit(None, 1)[-1]
     return bool(
         _OPENS_MID_SENTENCE.match(line.text)
-        or _ENDS_MID_PHRASE.search(above.text)
+        or last[-1] in ",–—(&/-"
+        or last[0].islower()
         or len(above.text) >= WRAP_WIDTH
     )
 
 
-def _join(run: list[Line]) -> Passage:
+def _table_row(text: str) -> bool:
+    return "|" in text or "\t" in text
+
+
+def join(run: list[Line]) -> Passage:
+    """The lines of ``run`` as one passage."""
     if len(run) == 1:
         return single(run[0])
     starts: list[int] = []
@@ -112,6 +123,9 @@ def _join(run: list[Line]) -> Passage:
 def sentences(passage: Passage) -> Iterator[Passage]:
     """The sentences of ``passage``; a full stop after an abbreviation does not end one."""
     text = passage.text
+    if not _MAY_END.search(text):
+        yield passage
+        return
     position = 0
     for match in _SENTENCE_END.finditer(text):
         words = text[max(position, match.start() - 12) : match.start()].split()

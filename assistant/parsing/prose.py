@@ -60,31 +60,45 @@ class ProseFacts:
     fastest_segment: Named | None = None
 
 
-def sentences(doc: Doc, out: Outline) -> Iterator[Passage]:
-    """Every sentence of the non-furniture text, in order: headings line by line, block bodies in
-    passages (a sentence wrapped across lines is one sentence)."""
+def _passages(doc: Doc, out: Outline, facts: ProseFacts) -> Iterator[Passage]:
+    """The non-furniture text in order that could state a fact not found yet: headings line by line,
+    block bodies in passages (a sentence wrapped across lines is one sentence)."""
     for block in out.blocks:
         for index in range(max(block.line, 0), block.first):
             line = doc.lines[index]
-            if not line.blank and index not in out.furniture:
-                yield from passages.sentences(passages.single(line))
-        for passage in passages.passages(out.body(doc, block)):
-            yield from passages.sentences(passage)
+            if not line.blank and index not in out.furniture and _wanted(facts, line.text):
+                yield passages.single(line)
+        yield from passages.passages(out.body(doc, block), keep=lambda text: _wanted(facts, text))
 
 
 def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
     """The forecast period, the largest region and the fastest segment, if a sentence states them."""
     facts = ProseFacts()
-    for sentence in sentences(doc, out):
-        text = sentence.text
-        if facts.forecast_period is None and "orecast" in text:
-            facts.forecast_period = _period(doc, sentence)
-        # Cheap word checks first: the name patterns try every capital letter of a sentence.
-        if facts.largest_region is None and _REGION_HINT.search(text):
-            facts.largest_region = _named(doc, _REGION_PROSE, sentence, geo=True)
-        if facts.fastest_segment is None and "fastest" in text:
-            facts.fastest_segment = _named(doc, _SEGMENT_PROSE, sentence, geo=False)
+    # Cheap word checks first, line by line: the name patterns try every capital letter.
+    for passage in _passages(doc, out, facts):
+        if facts.forecast_period and facts.largest_region and facts.fastest_segment:
+            break
+        for sentence in passages.sentences(passage):
+            text = sentence.text
+            if facts.forecast_period is None and "orecast" in text:
+                facts.forecast_period = _period(doc, sentence)
+            if facts.largest_region is None and _REGION_HINT.search(text):
+                facts.largest_region = _named(doc, _REGION_PROSE, sentence, geo=True)
+            if facts.fastest_segment is None and "fastest" in text:
+                facts.fastest_segment = _named(doc, _SEGMENT_PROSE, sentence, geo=False)
     return facts
+
+
+def _wanted(facts: ProseFacts, text: str) -> bool:
+    """Could ``text`` state a fact not found yet?"""
+    return bool(
+        facts.forecast_period is None
+        and "orecast" in text
+        or facts.largest_region is None
+        and _REGION_HINT.search(text)
+        or facts.fastest_segment is None
+        and "fastest" in text
+    )
 
 
 def _period(doc: Doc, sentence: Passage) -> Period | None:

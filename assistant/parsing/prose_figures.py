@@ -205,9 +205,12 @@ def _draft(
     """The draft of figure ``index`` (None when it is left out), how many figures were left out, and
     where the words stating its years end."""
     text, figure = r.sentence.text, r.found[index]
+    per = _priced(text, since, figure) if metric == "price" and figure.kind == "money" else None
+    if metric == "price" and figure.kind == "money" and per is None:
+        return None, 0, -1  # what something cost, but not one unit of what the market sells
     scope = _scope(r, index, metric, since, previous, listed)
     if scope is None or metric == "share" and scope.kind == "market":
-        return None, int(metric == "share"), -1  # a share of nothing named; a cost of nothing priced
+        return None, int(metric == "share"), -1  # a share of nothing named
     draft = Draft(
         metric=metric,
         scope=scope,
@@ -222,9 +225,8 @@ def _draft(
     of_growth = metric == "share" and pm.is_share_of_growth(text, figure)
     if of_growth:
         draft.measure = "of growth"
-    if metric == "price" and figure.kind == "money":
-        head = _priced(text, since, figure)
-        draft.measure = f"per {head}"
+    if per is not None:
+        draft.measure = f"per {per}"
     if metric in ("cagr", "growth") or of_growth:
         years = _rate_years(r, index, listed)
         draft.start_year, draft.end_year = years.start, years.end
@@ -314,13 +316,14 @@ def _scope(
         if metric != "share" and _GLOBAL_MARKET.search(text, nearest.end, figure.start):
             return Scope()
         return nearest.scope
-    opening = clauses.break_between(text, since, figure.start) if previous is not None else 0
+    if previous is not None:
+        opening = clauses.break_between(text, since, figure.start)
+    else:
+        opening = clauses.break_between(text, 0, figure.start, comma_and=True) or 0
     if opening is not None and metric not in ("price", "count", "volume"):
         found = _clause_scope(r, opening, figure, previous)
         if found is not None:
             return found
-    if metric == "price" and figure.kind == "money" and _priced(text, since, figure) is None:
-        return None
     if previous is not None:
         return previous.scope
     if metric == "share":
@@ -336,6 +339,8 @@ def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | N
         return None
     if subject.refers_back:
         return previous.scope if previous is not None else Scope()
+    if subject.one_unit:
+        return None  # "a station ... cost": one unit of what the market sells, not a part of it
     if subject.is_market(r.ctx.market_words):
         return Scope()
     name = subject.name
@@ -344,7 +349,7 @@ def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | N
 
 def _priced(text: str, since: int, figure: Figure) -> str | None:
     """What a cost is per: the head noun of a clause subject naming one unit ('A station ... cost')."""
-    opening = clauses.break_between(text, since, figure.start) or 0
+    opening = clauses.break_between(text, since, figure.start, comma_and=True) or 0
     subject = clauses.subject(text, opening, figure.start)
     return subject.head if subject is not None and subject.one_unit else None
 

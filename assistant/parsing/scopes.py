@@ -34,9 +34,6 @@ _BRACKET_GROUP = re.compile(
     r"(?:\bby|,|\band|:)\s+(?P<dim>[A-Za-z][\w &/-]{1,30}?)\s*\((?P<items>[^()]{3,200}?,[^()]{1,200}?)\)",
     re.I,
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
-_LINE_BREAK = re.compile(r"\s")
-_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*(?!(?:[-*+•]|\d+[.)])\s|#|\||By\s)")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 _WORD = r"[\w&°/+.'’-]+"
 _SEGMENT_WORD = re.compile(r"\bsegments?\b", re.I)
@@ -247,25 +244,30 @@ class ScopeIndex:
         return Mention(start, end, scope)
 
 
+def _may_list(text: str) -> bool:
+    """Can ``text`` hold a segment list ('By X: A, B' or '(A, B)')?"""
+    return ("By " in text or "by " in text) and ":" in text or "(" in text and "," in text
+
+
 def inline_groups(text: str) -> list[tuple[str, list[str]]]:
     """'(By Product: Instruments, Consumables; By End User: Hospitals)' -> [('Product', [...]), ...]."""
     groups: list[tuple[str, list[str]]] = []
-    # Only paragraphs that can hold a list ('By X:' or a bracketed list) are searched, with wrapped
-    # lines joined ("By End User: Hospitals, Reference\nLaboratories"); a line opening with a bullet or
-    # another 'By X' starts a list of its own.
-    paragraphs = [
-        paragraph
-        for paragraph in _PARAGRAPH_BREAK.split(text)
-        if ("By " in paragraph or "by " in paragraph)
-        and ":" in paragraph
-        or "(" in paragraph
-        and "," in paragraph
-    ]
+    # Only lines that can hold a list ('By X:' or a bracketed list) are searched; a line that leaves a
+    # bracket open takes the lines that close it ("(By End User: Hospitals, Reference\nLaboratories)").
     matches: list[re.Match[str]] = []
-    for paragraph in paragraphs:
-        joined = _WRAP.sub(" ", paragraph)
-        matches += [m for line in joined.splitlines() for m in _INLINE_GROUP.finditer(line)]
-        matches += _BRACKET_GROUP.finditer(_LINE_BREAK.sub(" ", joined))
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not _may_list(line):
+            continue
+        taken = 0
+        while line.count("(") > line.count(")") and index < len(lines) and lines[index].strip() and taken < 3:
+            line = f"{line} {lines[index].strip()}"
+            index, taken = index + 1, taken + 1
+        matches += _INLINE_GROUP.finditer(line)
+        matches += _BRACKET_GROUP.finditer(line)
     for match in matches:
         names = [n.strip(" .") for n in _LIST_SPLIT.split(match.group("items")) if n.strip(" .")]
         names = [n for n in names if len(n.split()) <= 6]
