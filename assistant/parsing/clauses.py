@@ -37,7 +37,7 @@ _LEAD = re.compile(
     re.I,
 )
 _SUBJECT = re.compile(
-    rf"(?P<article>(?:the|a|an|each|every|one|its|their)\s+)?(?!{_VERB}\b)"
+    rf"(?P<article>(?:the|this|these|that|those|a|an|each|every|one|its|their)\s+)?(?!{_VERB}\b)"
     rf"(?P<name>{_WORD}(?:\s+(?!{_VERB}\b){_WORD}){{0,8}}?)"
     rf"(?:\s*,\s*[^,\d;]{{3,80}}?\s*,)?"
     rf"\s+(?:(?:also|still|now|alone|together|currently|already|collectively|reportedly)\s+)?{_VERB}\b",
@@ -47,7 +47,7 @@ _BACK = frozenset(
     "it its they this these that segment region country category sub-segment subsegment latter former".split()
 )
 _TAIL = re.compile(r"\s+(?:segments?|sub-segments?|category|categories)$", re.I)
-_MARKET_NOUNS = re.compile(rf"\b(?:{vocab.pattern('measures', 'market-nouns')})\b", re.I)
+_MARKET_NOUNS = re.compile(rf"(?<![\w-])(?:{vocab.pattern('measures', 'market-nouns')})(?![\w-])", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
 # A noun phrase that opens with one of these names one unit, not a part of the market ("A station
 # ... cost EUR 1.9 million to build"); its last noun is what a price is per.
@@ -60,8 +60,6 @@ class Subject:
     """The noun phrase a clause is about, as the page writes it."""
 
     name: str
-    start: int
-    end: int
     refers_back: bool  # "the segment", "it": the subject of the figure before
     one_unit: bool  # "a station ...", "each turbine": a single unit, not a part of the market
     head: str  # the phrase's main noun ("station" in "A station dispensing one tonne per day")
@@ -107,18 +105,10 @@ def subject(text: str, start: int, end: int) -> Subject | None:
     name = _TAIL.sub("", match.group("name"))
     words = name.split()
     article = (match.group("article") or "").strip().lower()
-    refers_back = (
-        name.lower() in _BACK
-        or len(words) == 1
-        and article in ("the", "this", "its")
-        and words[0].lower() in _BACK
-    )
     head = next((w for w in reversed(_head_phrase(words)) if w.isalpha()), words[-1])
     return Subject(
         name=name,
-        start=match.start("name"),
-        end=match.start("name") + len(name),
-        refers_back=refers_back,
+        refers_back=name.lower() in _BACK,
         one_unit=article in _ONE,
         head=head.lower(),
     )
