@@ -139,8 +139,15 @@ class Quantity(BaseModel):
     value: float = Field(description="As stated in `unit` (a percent for cagr, share and growth: 5.65).")
     unit: Unit | None = Field(None, description="Scale of a money figure; None otherwise.")
     currency: str | None = Field(None, description="ISO code of a money figure.")
-    measure: str | None = Field(None, description="For volume, price and count: 'units', 'tonnes', 'per kg'.")
-    span: Span = Field(description="The sentence or key-value fragment stating the figure, verbatim.")
+    measure: str | None = Field(
+        None,
+        description="For volume, price and count: 'units', 'tonnes', 'per kg'; 'of growth' for a share of "
+        "the market's growth ('contributed 43% of the growth'), not of its revenue.",
+    )
+    span: Span = Field(
+        description="The sentence or key-value fragment stating the figure, verbatim (a sentence the page "
+        "wraps keeps its line breaks)."
+    )
     figure: Span = Field(description="The figure itself ('USD 6.71 Billion', '5.65%'), inside `span`.")
     source: QuantitySource
 

@@ -57,23 +57,31 @@ _COUNT_AFTER = re.compile(
     r"conducted|commissioned|in operation|in service)\b)",
     re.I,
 )
+# "2,315 shore power berths in operation at the end of 2024": a count of what is in service.
+_COUNT_STATE = re.compile(
+    rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?"
+    r"(?P<measure>[a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s+(?:(?:were|was|are|is)\s+)?"
+    r"(?:in operation|in service|in use|operational|on the road)\b)",
+    re.I,
+)
+_IN_SERVICE = re.compile(r"\b(?:in operation|in service|in use|operational|on the road)\b", re.I)
 _TO_YEAR = re.compile(
     rf"[^\d.;]{{0,30}}?\b(?:to|through|until|till|by)\s+(?P<year>{_Y})\b(?!\s*(?:-|–|—)\s*{_Y})", re.I
 )
 _YEAR_AFTER = re.compile(
-    rf"[^\d.;]{{0,40}}?\b(?:in|by|for|as of|through|until|during|at the end of|of|since)\s+(?:the\s+year\s+|FY\s*)?"
+    rf"[^\d.;]{{0,60}}?\b(?:in|by|for|as of|through|until|during|at the end of|of|since)\s+(?:the\s+(?:year\s+)?|FY\s*)?"
     rf"(?P<year>{_Y})\b(?!\s*(?:-|–|—|to|and|through)\s*{_Y})"
     rf"|\s*\(\s*(?:in\s+)?(?P<year2>{_Y})e?\s*\)",
     re.I,
 )
 _RANGE_AFTER = re.compile(
-    r"[^\d.;]{0,60}?(?:\bfrom|\bbetween|\bduring|\bover|\bfor|\bin|\bthrough|\()\s*(?:the\s+)?(?:forecast\s+)?"
+    r"[^\d.;]{0,60}?(?:\bfrom|\bbetween|\bduring|\bover|\bfor|\bin|\bthrough|\()\s*(?:the\s+)?(?:(?:forecast|analysis|projection|review|study)\s+)?"
     rf"(?:period\s+)?(?:of\s+)?(?:years\s+)?\(?\s*(?P<y1>{_Y})\s*(?:-|–|—|to|and|through|until)\s*(?P<y2>{_Y})\b",
     re.I,
 )
 _FORECAST_AFTER = re.compile(
     r"[^\d.;]{0,40}?\b(?:during|over|in|for|through(?:out)?|across)\s+the\s+(?:entire\s+)?"
-    r"(?:forecast|projection|projected|review|study)\s+(?:period|years|timeframe|horizon|timeline)",
+    r"(?:forecast|projection|projected|review|study|analysis|outlook)\s+(?:period|years|timeframe|horizon|timeline)",
     re.I,
 )
 _RANGE_BEFORE = re.compile(
@@ -160,7 +168,11 @@ def find(text: str) -> list[Figure]:
     for match in _PERCENT.finditer(text):
         if not _overlaps(found, match.start(), match.end()):
             found.append(Figure("percent", match.start(), match.end(), float(match.group("num"))))
-    for pattern in (_VOLUME, _COUNT, _COUNT_AFTER):
+    # The in-service pattern is tried only where its words are: it would otherwise try every number.
+    in_service = _IN_SERVICE.search(text) is not None
+    for pattern in (
+        (_VOLUME, _COUNT, _COUNT_AFTER, _COUNT_STATE) if in_service else (_VOLUME, _COUNT, _COUNT_AFTER)
+    ):
         for match in pattern.finditer(text):
             start = match.start("num")
             if _overlaps(found, start, match.end()) or _is_year(match.group("num")):

@@ -6,7 +6,9 @@ and ``report.text[s.start:s.end] == s.text`` holds for every span and section.
 Every figure the page states goes into the fact sheet's quantity table (``assistant.parsing.quantities``:
 key-value pairs such as "Market Size (2024): USD 1.2 Billion" and "Report Snapshot" bullets,
 year-column tables, and sentences such as "valued at USD X billion in 2024 ... reach USD Y billion
-by 2030 ... CAGR of Z %" or "Europe held 31.4% of revenue in 2024"). The headline market size, CAGR
+by 2030 ... CAGR of Z %" or "Europe held 31.4% of revenue in 2024"). Prose is read in sentences,
+not lines: lines that wrap one paragraph are joined (``assistant.parsing.passages``), while
+key-value lines, table rows and each bullet stay on their own. The headline market size, CAGR
 and forecast end are views of that table chosen by ``assistant.domain.basis.forecast_basis``, the
 rule the consistency check and the planner share. Named facts (largest region, fastest segment,
 players, segmentation, developments) come from pairs, then lists and prose. A fact no pattern finds
@@ -41,6 +43,7 @@ from assistant.parsing import (
     identity,
     keyed,
     lists,
+    passages,
     prose,
     prose_figures,
     quantities,
@@ -50,12 +53,13 @@ from assistant.parsing import (
 from assistant.parsing.consistency import check_consistency
 from assistant.parsing.lines import Doc
 from assistant.parsing.loaders import SUFFIXES, Heading, check_readable, load_document, load_text
+from assistant.parsing.passages import Passage
 from assistant.parsing.scopes import ScopeIndex, inline_groups
 from assistant.parsing.sections import NAVIGATION_HEADING, Outline, build_sections, is_navigation, outline
 
 # Bump when what the parser extracts changes (facts, spans, sections): ingest then re-parses and
 # re-stores reports whose text has not changed, so stored fact sheets never lag the parser.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 
 __all__ = [
     "discover_reports",
@@ -197,24 +201,27 @@ def _quantity_table(
     skipped += table_skipped
     read = table_lines | {index for pair in found_pairs for index in pair.lines}
     ctx = prose_figures.context(scopes, market, players)
-    for offset, sentence, source in _prose_lines(doc, out, read):
-        found_drafts, missed = prose_figures.sentence_drafts(doc, offset, sentence, source, ctx)
+    for sentence, source in _prose_sentences(doc, out, read):
+        found_drafts, missed = prose_figures.sentence_drafts(doc, sentence, source, ctx)
         drafts += found_drafts
         skipped += missed
     stated_base = found.base_year.value if found.base_year else None
     return quantities.build_table(drafts, stated_base, forecast, skipped)
 
 
-def _prose_lines(doc: Doc, out: Outline, read: set[int]) -> Iterator[tuple[int, str, QuantitySource]]:
-    """Sentences of content blocks (not the outline, company lists or news) on lines not read yet."""
+def _prose_sentences(doc: Doc, out: Outline, read: set[int]) -> Iterator[tuple[Passage, QuantitySource]]:
+    """Sentences with a digit in content blocks (not the outline, company lists or news), read in
+    passages of the lines not read yet, so a sentence wrapped across lines is one sentence."""
     for block in out.blocks:
         if block.furniture or _NO_FIGURES.fullmatch(block.heading):
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
-        lines = (line for line in out.body(doc, block) if line.index not in read and _DIGIT.search(line.text))
-        for line, offset, sentence in prose_figures.sentences(doc, lines):
-            source: QuantitySource = "faq" if is_faq else "bullet" if line.bullet else "prose"
-            yield offset, sentence, source
+        lines = (line for line in out.body(doc, block) if line.index not in read)
+        for passage in passages.passages(lines, keep=_DIGIT.search):
+            source: QuantitySource = "faq" if is_faq else "bullet" if passage.first.bullet else "prose"
+            for sentence in passages.sentences(passage):
+                if _DIGIT.search(sentence.text):
+                    yield sentence, source
 
 
 def money_view(q: Quantity | None) -> Money | None:

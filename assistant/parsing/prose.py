@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from assistant.domain.report import Named, Period
 from assistant.parsing import numbers as num
+from assistant.parsing import passages
 from assistant.parsing.lines import Doc
+from assistant.parsing.passages import Passage
 from assistant.parsing.sections import Outline
 
 _FORECAST = re.compile(
@@ -22,7 +24,6 @@ _FORECAST = re.compile(
     rf"\s*(?:-|–|—|to|and)\s*(?P<y2>{num.YEAR})\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“])")
 # A capitalised name of up to four words, not starting with an article or a preposition.
 _RUN = (
     r"\b(?!(?:The|A|An|In|On|By|This|Its|Our|Their|However|Overall)\b)"
@@ -59,48 +60,63 @@ class ProseFacts:
     fastest_segment: Named | None = None
 
 
-def sentences(doc: Doc, out: Outline) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) for every sentence of the non-furniture text, in order."""
-    for line in doc.lines:
-        if line.blank or line.index in out.furniture:
-            continue
-        position = 0
-        for match in _SENTENCE_END.finditer(line.text):
-            yield line.start + position, line.text[position : match.start()]
-            position = match.end()
-        yield line.start + position, line.text[position:]
+def _passages(doc: Doc, out: Outline, facts: ProseFacts) -> Iterator[Passage]:
+    """The non-furniture text in order that could state a fact not found yet: headings line by line,
+    block bodies in passages (a sentence wrapped across lines is one sentence)."""
+    for block in out.blocks:
+        for index in range(max(block.line, 0), block.first):
+            line = doc.lines[index]
+            if not line.blank and index not in out.furniture and _wanted(facts, line.text):
+                yield passages.single(line)
+        yield from passages.passages(out.body(doc, block), keep=lambda text: _wanted(facts, text))
 
 
 def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
     """The forecast period, the largest region and the fastest segment, if a sentence states them."""
     facts = ProseFacts()
-    for offset, sentence in sentences(doc, out):
-        if facts.forecast_period is None and "orecast" in sentence:
-            facts.forecast_period = _period(doc, sentence, offset)
-        # Cheap word checks first: the name patterns try every capital letter of a sentence.
-        if facts.largest_region is None and _REGION_HINT.search(sentence):
-            facts.largest_region = _named(doc, _REGION_PROSE, sentence, offset, geo=True)
-        if facts.fastest_segment is None and "fastest" in sentence:
-            facts.fastest_segment = _named(doc, _SEGMENT_PROSE, sentence, offset, geo=False)
+    # Cheap word checks first, line by line: the name patterns try every capital letter.
+    for passage in _passages(doc, out, facts):
+        if facts.forecast_period and facts.largest_region and facts.fastest_segment:
+            break
+        for sentence in passages.sentences(passage):
+            text = sentence.text
+            if facts.forecast_period is None and "orecast" in text:
+                facts.forecast_period = _period(doc, sentence)
+            if facts.largest_region is None and _REGION_HINT.search(text):
+                facts.largest_region = _named(doc, _REGION_PROSE, sentence, geo=True)
+            if facts.fastest_segment is None and "fastest" in text:
+                facts.fastest_segment = _named(doc, _SEGMENT_PROSE, sentence, geo=False)
     return facts
 
 
-def _period(doc: Doc, sentence: str, offset: int) -> Period | None:
-    match = _FORECAST.search(sentence)
+def _wanted(facts: ProseFacts, text: str) -> bool:
+    """Could ``text`` state a fact not found yet?"""
+    return bool(
+        facts.forecast_period is None
+        and "orecast" in text
+        or facts.largest_region is None
+        and _REGION_HINT.search(text)
+        or facts.fastest_segment is None
+        and "fastest" in text
+    )
+
+
+def _period(doc: Doc, sentence: Passage) -> Period | None:
+    match = _FORECAST.search(sentence.text)
     if match is None or int(match.group("y1")) >= int(match.group("y2")):
         return None
-    span = doc.span(offset + match.start("y1"), offset + match.end("y2"))
+    span = sentence.span(doc, match.start("y1"), match.end("y2"))
     return Period(start_year=int(match.group("y1")), end_year=int(match.group("y2")), span=span)
 
 
-def _named(doc: Doc, pattern: re.Pattern[str], sentence: str, offset: int, geo: bool) -> Named | None:
-    for match in pattern.finditer(sentence):
+def _named(doc: Doc, pattern: re.Pattern[str], sentence: Passage, geo: bool) -> Named | None:
+    for match in pattern.finditer(sentence.text):
         group = next(
             g for g in ("name", "name2", "name3", "name4") if g in match.re.groupindex and match.group(g)
         )
         name = match.group(group)
         if geo and not _GEO.search(name):
             continue
-        start = offset + match.start(group)
-        return Named(name=name, span=doc.span(start, start + len(name)))
+        span = sentence.span(doc, match.start(group), match.end(group))
+        return Named(name=span.text, span=span)
     return None

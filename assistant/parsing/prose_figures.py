@@ -5,78 +5,33 @@ between 2018 and 2023", "Vendors shipped 126,000 units in 2024".
 
 A sentence is read only when it is about this market: it names the market (or says "the market"
 without naming another one), or it opens with a region, country or segment of it. A percentage is
-read only with its anchor words (CAGR, share, "of revenue", "grew by"); a sentence that names a
-key player is company news, not a market figure. What is about another market, or an unanchored
-number, is not a figure of this page's table.
+read only with its anchor words (``assistant.parsing.prose_metrics``); a sentence that names a key
+player is company news, not a market figure. What is about another market, or an unanchored number,
+is not a figure of this page's table.
+
+Each figure takes the scope its clause names (``assistant.parsing.clauses``): a region, country or
+segment named since the figure before, else the clause's subject ("..., while coir blends are
+forecast to grow at the fastest CAGR of 12.6%"), else the scope of the figure before. A figure that
+states no year takes the one the sentence gives it: the figure before's, the year of the figures it
+is listed with, or the sentence's only year.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.domain.report import Metric, Named, QuantitySource, Scope
+from assistant.parsing import clauses
 from assistant.parsing import figures as fig
 from assistant.parsing import numbers as num
-from assistant.parsing import vocab
-from assistant.parsing.figures import Figure
-from assistant.parsing.lines import Doc, Line
+from assistant.parsing import prose_metrics as pm
+from assistant.parsing.figures import Figure, Years
+from assistant.parsing.lines import Doc
+from assistant.parsing.passages import Passage
 from assistant.parsing.quantities import Draft
 from assistant.parsing.scopes import Mention, ScopeIndex
-from assistant.parsing.sections import Outline
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
-# A full stop that ends an abbreviation, not a sentence: "U.S.", "Inc.", "e.g.".
-_ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Pvt|Plc|LLC|St|Dr|Mr|Mrs|Ms|No|Nos|Fig|approx|vs|etc|Jan|Feb|Mar|Apr"
-    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.$"
-)
-_ABOUT = r"(?:about|around|nearly|over|more than|approximately|an estimated|roughly|almost|close to|some|just over|just under|less than|under)"
-_CAGR_BEFORE = re.compile(
-    r"(?:\bCAGR\b|compound annual growth rate|annual growth rate|growth rate)(?:\s*\([^)]*\))?"
-    rf"\s*(?:of|at|:|is|was|will be|stood at|reached)?\s*(?:{_ABOUT}\s+)?$"
-    r"|\bgrow(?:s|ing|th)?\s+(?:at\s+)?(?:a\s+)?(?:rate\s+of\s+)?(?:" + _ABOUT + r"\s+)?$"
-    r"|\b(?:register|registering|witness|witnessing|exhibit|exhibiting|expand|expanding|advance|advancing|"
-    r"record|recording|post|posting|reflecting|at)\s+(?:a\s+)?(?:an\s+)?(?:" + _ABOUT + r"\s+)?$",
-    re.I,
-)
-_CAGR_AFTER = re.compile(r"\s*(?:\(CAGR\)\s*)?(?:CAGR\b|compound annual growth|annual growth rate)", re.I)
-_SHARE_AFTER = re.compile(
-    r"\s*(?:(?:revenue|market|value|volume)\s+)?share\b"
-    r"|\s*of\s+(?:the\s+)?(?:(?:global|total|overall|worldwide|entire)\s+)?(?:[\w&'-]+\s+){0,4}?"
-    r"(?:market|revenue|revenues|sales|share|demand|consumption|installations|volume|value)\b"
-    r"|\s*(?:in|by)\s+(?:revenue|value|volume)\b",
-    re.I,
-)
-_SHARE_BEFORE = re.compile(
-    r"\bshare\s+(?:of|at|was|is|stood at|reached|amounting to|accounting for|exceeding|above|around)?\s*"
-    rf"(?:{_ABOUT}\s+)?$"
-    r"|\b(?:accounted for|accounts for|accounting for|account for|held|holds|holding|hold|captured|captures|"
-    r"capturing|capture|took|takes|taking|commanded|commands|represented|represents|representing|"
-    r"contributed|contributes|contributing|made up|makes up|comprised|comprises|generated|dominated|"
-    r"dominating|led|leading|occupied|occupies|claimed|secured)\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:(?:largest|major|dominant|significant|substantial|considerable|leading|majority)\s+)?"
-    r"(?:(?:revenue|market)\s+)?(?:share\s+(?:of\s+)?)?"
-    rf"(?:{_ABOUT}\s+)?$",
-    re.I,
-)
-_GROWTH_BEFORE = re.compile(
-    r"\b(?:grew|grow|increased|increase|rose|rise|jumped|surged|expanded|climbed|gained|declined|decline|"
-    r"fell|decreased|dropped|contracted|growth of|up|down)\s+(?:by\s+)?(?:" + _ABOUT + r"\s+)?$",
-    re.I,
-)
-_YOY_BEFORE = re.compile(
-    r"\b(?:year-on-year|year-over-year|y-o-y|yoy|(?<!compound )annual)\s+(?:revenue\s+)?growth(?:\s+rate)?\b[^%]{0,50}$"
-    r"|\b(?:year-on-year|year-over-year|y-o-y|yoy)\s+(?:increase|rise|growth)\s+of\s+$",
-    re.I,
-)
-# "forecast to increase by USD 2.71 billion": an absolute increase, not a size.
-_INCREMENT_BEFORE = re.compile(
-    r"\b(?:increase|increased|increasing|grow|grew|growing|rise|rose|expand|expanded|add|adding|added)\s+(?:by\s+)?"
-    r"(?:" + _ABOUT + r"\s+)?$|\b(?:incremental growth|absolute growth|increase|growth)\s+of\s+$",
-    re.I,
-)
 # "..., down from 11.9%" / "up from USD 498.0 million": the same kind of figure as the one before.
 _COMPARED_BEFORE = re.compile(
     r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$|\b(?:compared (?:with|to)|versus|vs\.?)\s+$",
@@ -86,19 +41,7 @@ _COMPARED_BEFORE = re.compile(
 _APPOSITION = re.compile(
     r"^[\s,;(]*(?:equal to|equivalent to|amounting to|worth|or|i\.e\.,?|that is,?|representing)\s+$", re.I
 )
-_FASTEST = re.compile(r"\b(?:fastest|highest|quickest|strongest)\b", re.I)
-_SUBJECT = re.compile(
-    r"(?:(?:In|By)\s+(?:19|20)\d{2}\s*,\s*)?(?:the\s+)?(?P<name>[A-Za-z][\w&°/+.'’-]*(?:\s+(?!(?:is|are|was|were|will|held|holds|"
-    r"accounted|accounts|captured|took|represented|made|led|generated|contributed|has|had|grew|remains)\b)"
-    r"[\w&°/+.'’-]+){0,4}?)\s+(?:segment\s+)?(?:is|are|was|were|will|held|holds|accounted|accounts|captured|took|"
-    r"represented|made|led|generated|contributed|has|had|grew|remains)\b"
-)
-_NOT_A_PART = re.compile(
-    r"(?:the\s+)?(?:market|industry|sector|it|this|they|demand|revenue|sales|growth|global|overall|total|"
-    r"[\w\s-]*\bmarket)$",
-    re.I,
-)
-_DECLINE = re.compile(r"\b(?:declined|decline|fell|decreased|dropped|contracted|down)\b", re.I)
+_COMPARES = re.compile(r"\b(?:from|compared|versus|vs|than|since)\b", re.I)
 _MARKET_WORD = re.compile(r"\bmarkets?\b", re.I)
 _CONTEXT_WORD = re.compile(
     r"\b(?:revenue|revenues|sales|industry|segment|share|CAGR|shipments|shipped|sold|volume|demand|consumption|"
@@ -121,16 +64,24 @@ _BARE_MONEY = re.compile(
     r"|\d[\d,]*(?:\.\d+)?\s+(?:in|by)\s+(?:19|20)\d{2}\b)",
     re.I,
 )
+# "reach US$2.04 Billion by the end of the analysis period": the last year of the forecast.
+_PERIOD_END = re.compile(
+    r"\s*,?\s*(?:by|at|in)\s+the\s+end\s+of\s+the\s+(?:forecast|analysis|projection|review|study)\s+"
+    r"(?:period|years|horizon)",
+    re.I,
+)
+# "... record a 18.9% CAGR and reach US$2.04 Billion by the end of the analysis period".
+_PERIOD_PHRASE = re.compile(
+    r"\bthe\s+(?:end\s+of\s+the\s+)?(?:forecast|analysis|projection)\s+(?:period|years|horizon)\b", re.I
+)
 _GENERIC_MARKET_WORDS = frozenset(
     "the a an this that its our their global overall total worldwide entire whole world international "
     "regional domestic local national parent target addressable end-use end use wider broader market markets "
     "and of for in size share value dominant leading largest major biggest key fastest fastest-growing "
     "growing emerging mature single important lucrative attractive second-largest third-largest strong "
-    "established country city".split()
+    "established country city other geographic noteworthy notable individual projected estimated expected "
+    "forecast".split()
 )
-_VOLUME_WORDS = re.compile(vocab.pattern("measures", "volume-measures"), re.I)
-_SOLD = re.compile(r"\b(?:sold|shipped|shipments|delivered|produced|manufactured|consumed|sales)\b", re.I)
-_PRICE_WORDS = re.compile(rf"\b{vocab.pattern('measures', 'price-words')}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,19 +110,6 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def sentences(doc: Doc, lines: Iterator[Line]) -> Iterator[tuple[Line, int, str]]:
-    """(line, offset, sentence) for each sentence of ``lines``; abbreviations do not end one."""
-    for line in lines:
-        position = 0
-        for match in _SENTENCE_END.finditer(line.text):
-            tail = line.text[max(position, match.start() - 12) : match.start()]
-            if _ABBREVIATION.search(tail.split()[-1] if tail.split() else ""):
-                continue
-            yield line, line.start + position, line.text[position : match.start()]
-            position = match.end()
-        yield line, line.start + position, line.text[position:]
-
-
 def _ours(sentence: str, ctx: ProseContext) -> bool:
     """Is the sentence about this market (not another one it mentions)?"""
     if not _MARKET_WORD.search(sentence):
@@ -194,115 +132,266 @@ def _ours(sentence: str, ctx: ProseContext) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _Reading:
+    """One sentence as it is read, figure by figure."""
+
+    doc: Doc
+    sentence: Passage
+    source: QuantitySource
+    ctx: ProseContext
+    found: list[Figure]
+    mentions: list[Mention]
+    lead_end: int  # where the first figure starts: years before it are the sentence's lead-in
+    dimension: str | None  # "By end use, ...": the dimension of segments the sentence names
+
+
 def sentence_drafts(
-    doc: Doc, offset: int, sentence: str, source: QuantitySource, ctx: ProseContext
+    doc: Doc, sentence: Passage, source: QuantitySource, ctx: ProseContext
 ) -> tuple[list[Draft], int]:
     """Drafts of one sentence's figures, and how many figures in it could not be read."""
-    found = fig.find(sentence)
+    text = sentence.text
+    found = fig.find(text)
     if not found:
-        if not _BARE_MONEY.search(sentence) or not _ours(sentence, ctx):
+        if not _BARE_MONEY.search(text) or not _ours(text, ctx):
             return [], 0
-        named = bool(
-            _MARKET_WORD.search(sentence) or _CONTEXT_WORD.search(sentence) or _mentions(sentence, ctx)
-        )
-        return [], len(_BARE_MONEY.findall(sentence)) if named else 0
-    if ctx.companies is not None and ctx.companies.search(sentence):
+        named = bool(_MARKET_WORD.search(text) or _CONTEXT_WORD.search(text) or _mentions(text, ctx))
+        return [], len(_BARE_MONEY.findall(text)) if named else 0
+    if ctx.companies is not None and ctx.companies.search(text):
         return [], 0
-    mentions = _mentions(sentence, ctx)
+    mentions = _mentions(text, ctx)
     subject = bool(mentions) and mentions[0].start < found[0].start
-    about = _ours(sentence, ctx) and (
-        bool(_MARKET_WORD.search(sentence))
+    about = _ours(text, ctx) and (
+        bool(_MARKET_WORD.search(text))
         or subject
-        or bool(_CONTEXT_WORD.search(sentence))
-        or bool(_CONTEXT_START.match(sentence))
+        or bool(_CONTEXT_WORD.search(text))
+        or bool(_CONTEXT_START.match(text))
+    )
+    reading = _Reading(
+        doc, sentence, source, ctx, found, mentions, found[0].start, clauses.lead_dimension(text)
     )
     drafts: list[Draft] = []
     skipped = 0
     since = 0
-    lead_end = found[0].start
     previous: Draft | None = None
-    for figure in found:
-        before = sentence[max(since, figure.start - 90) : figure.start]
-        metric = _metric(figure, before, sentence, about)
+    listed = _listed(text, found)
+    for index, figure in enumerate(found):
+        before = text[max(since, figure.start - 90) : figure.start]
+        metric = pm.metric(figure, before, text, about)
         if _COMPARED_BEFORE.search(before) and previous is not None and figure.kind in ("percent", "money"):
             metric = previous.metric if metric is None or metric == "market_size" else metric
+        first = listed.get(index)
+        if metric is None and first is not None and previous is not None and first < index:
+            metric = previous.metric  # "at 12.4% and 14.1% respectively": the list's first figure says
         if metric is None:
             since, previous = figure.end, None
             continue
-        scope = _scope(figure, metric, mentions, sentence)
-        if scope is None or metric == "cagr" and scope.kind == "market" and _FASTEST.search(sentence):
-            scope = _subject(sentence, figure, ctx) or scope
-        if metric == "share" and (scope is None or scope.kind == "market"):
-            skipped += 1
+        draft, missed, until = _draft(reading, index, metric, since, previous, listed)
+        skipped += missed
+        if draft is None:
             since, previous = figure.end, None
             continue
-        draft = Draft(
-            metric=metric,
-            scope=scope or Scope(),
-            value=figure.value,
-            span=doc.span(offset, offset + len(sentence)),
-            figure=doc.span(offset + figure.start, offset + figure.end),
-            source=source,
-            unit=figure.unit,
-            currency=figure.currency,
-            measure=figure.measure,
-        )
-        if metric in ("cagr", "growth"):
-            years = fig.year_range(sentence, figure, lead_end)
-            draft.start_year, draft.end_year = years.start, years.end
-            if years.forecast_phrase:
-                draft.needs = "forecast"
-            elif metric == "growth" and years.start is None:
-                years = fig.single_year(sentence, figure, since, lead_end)
-                draft.start_year, draft.end_year = years.start, years.end
-                later = num.year_range(sentence[figure.end :]) if figure.kind == "money" else None
-                if years.start is None and later:
-                    # "increase by USD 2.71 billion, at a CAGR of 15.3% between 2024 and 2029"
-                    draft.start_year, draft.end_year = later
-            if metric == "growth" and figure.kind == "percent" and _DECLINE.search(before[-40:]):
-                draft.value = -draft.value
-            if metric == "growth" and draft.start_year is None:
-                skipped += 1
-                since, previous = figure.end, None
-                continue
-        else:
-            years = fig.single_year(sentence, figure, since, lead_end)
-            year = years.start
-            if year is None and previous is not None and previous.start_year == previous.end_year:
-                inherits = metric in ("share", "price") or (
-                    metric == "market_size" and _APPOSITION.match(sentence[since : figure.start])
-                )
-                year = previous.start_year if inherits else None
-            if year is None:
-                if metric == "share":
-                    draft.needs = "share"
-                else:
-                    # An amount without a year is a detail of the text, not a figure of the market.
-                    skipped += metric != "count" and metric != "volume"
-                    since, previous = figure.end, None
-                    continue
-            draft.start_year = draft.end_year = year
-        since = max(figure.end, years.until)
+        since = max(figure.end, until)
         drafts.append(draft)
         previous = draft
     if about and not found_money(found):
-        skipped += len(_BARE_MONEY.findall(sentence))
+        skipped += len(_BARE_MONEY.findall(text))
     return drafts, skipped
 
 
-def _subject(sentence: str, figure: Figure, ctx: ProseContext) -> Scope | None:
-    """The sentence's opening noun phrase as a segment ('Weather-based controllers held 64.3%'),
-    unless it is the market itself."""
-    match = _SUBJECT.match(sentence)
-    if match is None or match.end("name") > figure.start:
+def _draft(
+    r: _Reading, index: int, metric: Metric, since: int, previous: Draft | None, listed: dict[int, int]
+) -> tuple[Draft | None, int, int]:
+    """The draft of figure ``index`` (None when it is left out), how many figures were left out, and
+    where the words stating its years end."""
+    text, figure = r.sentence.text, r.found[index]
+    per = _priced(text, since, figure) if metric == "price" and figure.kind == "money" else None
+    if metric == "price" and figure.kind == "money" and per is None:
+        return None, 0, -1  # what something cost, but not one unit of what the market sells
+    scope = _scope(r, index, metric, since, previous, listed)
+    if scope is None or metric == "share" and scope.kind == "market":
+        return None, int(metric == "share"), -1  # a share of nothing named
+    draft = Draft(
+        metric=metric,
+        scope=scope,
+        value=figure.value,
+        span=r.sentence.span(r.doc, 0, len(text)),
+        figure=r.sentence.span(r.doc, figure.start, figure.end),
+        source=r.source,
+        unit=figure.unit,
+        currency=figure.currency,
+        measure=figure.measure,
+    )
+    of_growth = metric == "share" and pm.is_share_of_growth(text, figure)
+    if of_growth:
+        draft.measure = "of growth"
+    if per is not None:
+        draft.measure = f"per {per}"
+    if metric in ("cagr", "growth") or of_growth:
+        years = _rate_years(r, index, listed)
+        draft.start_year, draft.end_year = years.start, years.end
+        if years.forecast_phrase:
+            draft.needs = "forecast"
+            return draft, 0, years.until
+        if metric == "growth" and years.start is None:
+            years = fig.single_year(text, figure, since, r.lead_end)
+            draft.start_year, draft.end_year = years.start, years.end
+            later = num.year_range(text[figure.end :]) if figure.kind == "money" else None
+            if years.start is None and later:
+                # "increase by USD 2.71 billion, at a CAGR of 15.3% between 2024 and 2029"
+                draft.start_year, draft.end_year = later
+            elif years.start is None and _same_year_as(previous, "growth", text[since : figure.start]):
+                # "The market grew 7.5% in 2024, while Europe grew 4.1%."
+                draft.start_year = draft.end_year = previous.start_year if previous else None
+        if metric == "growth" and figure.kind == "percent" and pm.is_decline(text[since : figure.start]):
+            draft.value = -draft.value
+        if metric == "growth" and draft.start_year is None:
+            return None, 1, -1
+        if metric != "share" or draft.start_year is not None:
+            return draft, 0, years.until
+    years = fig.single_year(text, figure, since, r.lead_end)
+    year = years.start
+    compared = _COMPARED_BEFORE.search(text[since : figure.start]) is not None
+    if year is None and compared:
+        return None, 1, -1  # "down from 32%": a figure of another year, which the sentence does not give
+    if year is None and previous is not None and previous.start_year == previous.end_year:
+        inherits = metric in ("share", "price") or (
+            metric == "market_size" and _APPOSITION.match(text[since : figure.start])
+        )
+        year = previous.start_year if inherits else None
+    if year is None and metric in ("share", "price"):
+        year = _only_year(text)
+    if year is None:
+        if metric == "share":
+            draft.needs = "share"
+        elif metric == "market_size" and _PERIOD_END.match(text, figure.end):
+            draft.needs = "end"
+        else:
+            # An amount without a year is a detail of the text, not a figure of the market.
+            return None, int(metric != "count" and metric != "volume"), -1
+    draft.start_year = draft.end_year = year
+    return draft, 0, years.until
+
+
+def _same_year_as(previous: Draft | None, metric: Metric, between: str) -> bool:
+    """Does a figure with no year of its own take the one-year figure before it ('..., while Europe
+    grew 4.1%'), not being compared with it ('up from 5.2%')?"""
+    return (
+        previous is not None
+        and previous.metric == metric
+        and previous.start_year is not None
+        and previous.start_year == previous.end_year
+        and _COMPARED_BEFORE.search(between) is None
+    )
+
+
+def _rate_years(r: _Reading, index: int, listed: dict[int, int]) -> Years:
+    """A rate's years: stated with it, else with the last figure of the list it is in, else the
+    forecast period when the sentence names it before the next percentage."""
+    text, figure = r.sentence.text, r.found[index]
+    years = fig.year_range(text, figure, r.lead_end)
+    if years.start is None and not years.forecast_phrase and index in listed:
+        last = max(i for i, first in listed.items() if first == listed[index])
+        if last != index:
+            years = fig.year_range(text, r.found[last], r.lead_end)
+    if years.start is None and not years.forecast_phrase:
+        stop = next((f.start for f in r.found[index + 1 :] if f.kind == "percent"), len(text))
+        if _PERIOD_PHRASE.search(text, figure.end, stop):
+            years = Years(forecast_phrase=True)
+    return years
+
+
+def _scope(
+    r: _Reading, index: int, metric: Metric, since: int, previous: Draft | None, listed: dict[int, int]
+) -> Scope | None:
+    """The scope of figure ``index`` (see the module docstring); None for a share of nothing named."""
+    text, figure = r.sentence.text, r.found[index]
+    paired = _paired(r, index, listed)
+    if paired is not None:
+        return paired
+    start = since if previous is not None else 0
+    named = [m for m in r.mentions if start <= m.start and m.end <= figure.start]
+    if named:
+        nearest = named[-1]
+        if metric != "share" and _GLOBAL_MARKET.search(text, nearest.end, figure.start):
+            return Scope()
+        return nearest.scope
+    if previous is not None:
+        opening = clauses.break_between(text, since, figure.start)
+    else:
+        opening = clauses.break_between(text, 0, figure.start, comma_and=True) or 0
+    if opening is not None and metric not in ("price", "count", "volume"):
+        found = _clause_scope(r, opening, figure, previous)
+        if found is not None:
+            return found
+    if previous is not None:
+        return previous.scope
+    if metric == "share":
+        after = [m for m in r.mentions if m.start >= figure.end]
+        return after[0].scope if after else None
+    return Scope()
+
+
+def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | None) -> Scope | None:
+    """The scope the subject of the clause opening at ``opening`` names, if it names one."""
+    subject = clauses.subject(r.sentence.text, opening, figure.start)
+    if subject is None:
         return None
-    name = match.group("name")
-    if _NOT_A_PART.fullmatch(name) or ctx.market_name is not None and ctx.market_name.search(name):
+    if subject.refers_back:
+        return previous.scope if previous is not None else Scope()
+    if subject.one_unit:
+        return None  # "a station ... cost": one unit of what the market sells, not a part of it
+    if subject.is_market(r.ctx.market_words):
+        return Scope()
+    name = subject.name
+    return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+
+
+def _priced(text: str, since: int, figure: Figure) -> str | None:
+    """What a cost is per: the head noun of a clause subject naming one unit ('A station ... cost')."""
+    opening = clauses.break_between(text, since, figure.start, comma_and=True) or 0
+    subject = clauses.subject(text, opening, figure.start)
+    return subject.head if subject is not None and subject.one_unit else None
+
+
+def _listed(text: str, found: list[Figure]) -> dict[int, int]:
+    """Figures listed together ('12.4% and 14.1%'): figure index -> index of the list's first."""
+    out: dict[int, int] = {}
+    for index in range(1, len(found)):
+        a, b = found[index - 1], found[index]
+        if a.kind == b.kind and clauses.is_list_gap(text[a.end : b.start]):
+            first = out.get(index - 1, index - 1)
+            out[index - 1] = first
+            out[index] = first
+    return out
+
+
+def _paired(r: _Reading, index: int, listed: dict[int, int]) -> Scope | None:
+    """The name paired with figure ``index`` when as many names as figures are listed before them."""
+    if index not in listed:
         return None
-    mentions = _mentions(name, ctx)
-    if mentions:
-        return mentions[0].scope
-    return Scope(kind="segment", name=name)
+    members = [i for i, first in listed.items() if first == listed[index]]
+    figures = [(r.found[i].start, r.found[i].end) for i in members]
+    before = [m for m in r.mentions if m.end <= figures[0][0]][-len(members) :]
+    if not clauses.pairs(r.sentence.text, [(m.start, m.end) for m in before], figures):
+        return None
+    return before[members.index(index)].scope
+
+
+def _only_year(text: str) -> int | None:
+    """The sentence's year when it states exactly one (years in a range do not count) and compares
+    no figures ('up from 25% in 2019' dates the other figure only)."""
+    if _COMPARES.search(text):
+        return None
+    ranged = {m.start() for m in num.YEAR_RANGE.finditer(text)} | {
+        m.end() for m in num.YEAR_RANGE.finditer(text)
+    }
+    years = {
+        int(m.group())
+        for m in num.YEAR_ONLY.finditer(text)
+        if m.start() not in ranged and m.end() not in ranged
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def found_money(found: list[Figure]) -> bool:
@@ -316,60 +405,3 @@ def _mentions(sentence: str, ctx: ProseContext) -> list[Mention]:
         return mentions
     inside = [(m.start(), m.end()) for m in ctx.market_name.finditer(sentence)]
     return [m for m in mentions if not any(a <= m.start < b for a, b in inside)]
-
-
-def _metric(figure: Figure, before: str, sentence: str, about: bool) -> Metric | None:
-    if figure.kind == "amount":
-        # Amounts read with their verb, or in a physical measure, need no market word around them.
-        words = (figure.measure or "").split()
-        physical = bool(words) and bool(
-            _VOLUME_WORDS.fullmatch(words[-1]) or _VOLUME_WORDS.fullmatch(" ".join(words))
-        )
-        if not (about or figure.anchored or physical):
-            return None
-        return "volume" if physical or _SOLD.search(sentence) else "count"
-    if figure.kind == "price":
-        return "price" if about or _PRICE_WORDS.search(before[-50:]) else None
-    if not about:
-        return None
-    if figure.kind == "money":
-        return "growth" if _INCREMENT_BEFORE.search(before) else "market_size"
-    after = sentence[figure.end : figure.end + 80]
-    if _YOY_BEFORE.search(before):
-        return "growth"
-    if _CAGR_AFTER.match(after) or (
-        re.search(r"\bCAGR\b|compound annual growth rate", before[-60:], re.I) and _CAGR_BEFORE.search(before)
-    ):
-        return "cagr"
-    if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
-        return "share"
-    if _YOY_BEFORE.search(before) or _GROWTH_BEFORE.search(before):
-        return "growth"
-    if _CAGR_BEFORE.search(before) and re.search(r"\bgrow", before[-40:], re.I):
-        return "cagr"
-    return None
-
-
-def _scope(figure: Figure, metric: Metric, mentions: list[Mention], sentence: str) -> Scope | None:
-    """The nearest scope named before the figure; a share looks after it too. None for a share of
-    nothing named; the whole market otherwise."""
-    before = [m for m in mentions if m.end <= figure.start]
-    if before:
-        nearest = before[-1]
-        if metric != "share" and _GLOBAL_MARKET.search(sentence, nearest.end, figure.start):
-            return Scope()
-        return nearest.scope
-    if metric == "share":
-        after = [m for m in mentions if m.start >= figure.end]
-        return after[0].scope if after else None
-    return Scope()
-
-
-def block_sources(out: Outline, faq: re.Pattern[str]) -> dict[int, QuantitySource]:
-    """Line index -> 'faq' for lines under an FAQ heading (other lines are prose or bullets)."""
-    sources: dict[int, QuantitySource] = {}
-    for block in out.blocks:
-        if faq.fullmatch(block.heading):
-            for index in range(block.first, block.stop):
-                sources[index] = "faq"
-    return sources

@@ -5,7 +5,8 @@ Extractors (``keyed``, ``prose_figures``, ``tables``) hand in ``Draft``s; ``buil
 their years (an undated header size takes the base year, or the forecast end when its key names a
 projection; a CAGR "over the forecast period" takes the stated forecast period; a share without a
 year takes the stated base year), classifies each as historical, base or forecast relative to the
-report's base year, merges restatements and lists conflicts. A figure whose year cannot be settled
+report's base year, merges restatements (an undated rate stated again with its years keeps the dated
+statement) and lists conflicts. A figure whose year cannot be settled
 is left out and counted.
 """
 
@@ -141,6 +142,10 @@ def build_table(
         )
         if _restated(quantity, kept):
             continue
+        for undated in _dated_restatement_of(quantity, kept):
+            # An undated rate stated again with its years: the dated statement stands for both.
+            kept[_key(undated)].remove(undated)
+            table.quantities.remove(undated)
         kept.setdefault(_key(quantity), []).append(quantity)
         table.quantities.append(quantity)
     for group in kept.values():
@@ -162,6 +167,16 @@ def _restated(quantity: Quantity, kept: dict[tuple[object, ...], list[Quantity]]
             if q.metric == quantity.metric and q.scope.key == quantity.scope.key
         )
     return False
+
+
+def _dated_restatement_of(
+    quantity: Quantity, kept: dict[tuple[object, ...], list[Quantity]]
+) -> list[Quantity]:
+    """Undated statements of the same rate that ``quantity`` restates with its years."""
+    if quantity.start_year is None:
+        return []
+    undated = (quantity.metric, quantity.scope.key, None, None, (quantity.measure or "").casefold())
+    return [q for q in kept.get(undated, []) if _same_value(quantity, q)]
 
 
 def _conflict(group: list[Quantity]) -> QuantityConflict:

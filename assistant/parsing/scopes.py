@@ -22,6 +22,12 @@ _REGION_DIMENSIONS = re.compile(
 )
 _NOT_A_NAME = re.compile(r"%|\d+(?:\.\d+)?\s*(?:%|percent)|\b(?:held|accounted|was|were|is|are)\b")
 _GENERIC_SEGMENTS = frozenset({"others", "other", "all", "total", "none"})
+# "the largest segment", "the fastest-growing segment": words that rank a segment without naming it.
+_QUALIFIER = re.compile(
+    r"(?:(?:largest|second[- ]largest|third[- ]largest|biggest|leading|dominant|major|key|main|fastest"
+    r"|fastest[- ]growing|smallest|top|this|that|each|every|other|same)\s*)+",
+    re.I,
+)
 _INLINE_GROUP = re.compile(r"\bBy\s+(?P<dim>[A-Za-z][\w &/-]{0,40}?)\s*:\s*(?P<items>[^;()\n]{2,300})")
 # "by Type (Weather-based, Sensor-based), End User (Residential, Commercial) and Region".
 _BRACKET_GROUP = re.compile(
@@ -32,7 +38,7 @@ _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 _WORD = r"[\w&°/+.'’-]+"
 _SEGMENT_WORD = re.compile(r"\bsegments?\b", re.I)
 _BY_LEAD = re.compile(
-    r"[*_]*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,\s*)?By\s+(?P<dim>[a-z][\w &/-]{1,40}?)\s*[*_]*\s*[,:]\s*[*_]*\s*(?:the\s+)?",
+    r"[*_]*(?:(?:In|By)\s+(?:19|20)\d{2}\s*,\s*)?(?:By|Based on|On the basis of)\s+(?:the\s+)?(?P<dim>[a-z][\w &/-]{1,40}?)\s*[*_]*\s*[,:]\s*[*_]*\s*(?:the\s+)?",
     re.I,
 )
 # Words that end a name read backwards from "segment" or forwards from "By end user, ...".
@@ -171,13 +177,15 @@ class ScopeIndex:
         return sorted(found, key=lambda m: m.start)
 
     def _segment_phrases(self, text: str, known: list[Mention]) -> list[Mention]:
-        """'the hospital segment': the words before 'segment' up to a stop word."""
+        """'the hospital segment': the words before 'segment' up to a stop word; 'and' joins two words
+        of the name only when the name opens with 'the' ('the filters and filter cartridges segment')."""
         out: list[Mention] = []
         lead = _BY_LEAD.match(text)
         dimension = lead.group("dim").strip().title() if lead else None
         for match in _SEGMENT_WORD.finditer(text):
             words = list(re.finditer(_WORD, text[: match.start()]))
             taken: list[re.Match[str]] = []
+            joined = 0  # how many words were taken when an 'and' was crossed
             for word in reversed(words[-6:]):
                 gap = text[word.end() : (taken[0].start() if taken else match.start())]
                 token = word.group().casefold()
@@ -187,10 +195,19 @@ class ScopeIndex:
                     and words.index(word) > 0
                     and words[words.index(word) - 1].group().casefold() == "up"
                 )
+                if token == "and" and taken and not joined and not gap.strip():
+                    joined = len(taken)
+                    taken.insert(0, word)
+                    continue
                 if (token in _STOP and not up_to) or gap.strip():
+                    if joined and token != "the":
+                        taken = taken[-joined:]
                     break
                 taken.insert(0, word)
-            if not taken or len(taken) > 5:
+            else:
+                if joined:
+                    taken = taken[-joined:]
+            if not taken or len(taken) > 5 or _QUALIFIER.fullmatch(text[taken[0].start() : taken[-1].end()]):
                 continue
             start, end = taken[0].start(), taken[-1].end()
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
@@ -227,18 +244,30 @@ class ScopeIndex:
         return Mention(start, end, scope)
 
 
+def _may_list(text: str) -> bool:
+    """Can ``text`` hold a segment list ('By X: A, B' or '(A, B)')?"""
+    return ("By " in text or "by " in text) and ":" in text or "(" in text and "," in text
+
+
 def inline_groups(text: str) -> list[tuple[str, list[str]]]:
     """'(By Product: Instruments, Consumables; By End User: Hospitals)' -> [('Product', [...]), ...]."""
     groups: list[tuple[str, list[str]]] = []
-    # Only lines that can hold a list ('By X:' or a bracketed list) are searched.
-    lines = [
-        line
-        for line in text.splitlines()
-        if ("By " in line or "by " in line) and ":" in line or "(" in line and "," in line
-    ]
-    matches = [
-        m for line in lines for pattern in (_INLINE_GROUP, _BRACKET_GROUP) for m in pattern.finditer(line)
-    ]
+    # Only lines that can hold a list ('By X:' or a bracketed list) are searched; a line that leaves a
+    # bracket open takes the lines that close it ("(By End User: Hospitals, Reference\nLaboratories)").
+    matches: list[re.Match[str]] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not _may_list(line):
+            continue
+        taken = 0
+        while line.count("(") > line.count(")") and index < len(lines) and lines[index].strip() and taken < 3:
+            line = f"{line} {lines[index].strip()}"
+            index, taken = index + 1, taken + 1
+        matches += _INLINE_GROUP.finditer(line)
+        matches += _BRACKET_GROUP.finditer(line)
     for match in matches:
         names = [n.strip(" .") for n in _LIST_SPLIT.split(match.group("items")) if n.strip(" .")]
         names = [n for n in names if len(n.split()) <= 6]

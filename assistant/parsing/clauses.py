@@ -1,0 +1,140 @@
+"""Clauses of a sentence that states several figures, and the subject each clause names.
+
+"By end use, hospitals held 54.2% in 2024, whereas clinics are expected to grow at the fastest CAGR
+of 10.4%" states two figures about two subjects: a figure belongs to the clause it sits in, and a
+clause opens at a semicolon or at "while", "whereas", "but" or "and". The clause's subject is the
+noun phrase before its verb ("clinics", "Black Soldier Fly Larvae, one of the segments analyzed,
+is expected ..."); "the segment", "the region" or "it" refer back to the figure before, and a clause
+that opens with its verb ("... and is expected to grow ...") keeps the subject of the one before.
+
+A list of figures after a list of names ("Japan and Canada ... at 12.4% and 14.1% respectively")
+pairs them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.parsing import vocab
+
+_BREAK = re.compile(r";\s*|,?\s+(?:while|whereas|but|although|though)\s+", re.I)
+# 'and' opens a clause only when no stronger break does: "whereas avionics and flight-control systems".
+_AND = re.compile(r"(?P<comma>,)?\s+and\s+", re.I)
+_VERB = (
+    r"(?:is|are|was|were|will|would|has|have|had|held|holds|hold|accounted|accounts|account|captured|captures"
+    r"|took|takes|represented|represents|made|makes|led|leads|generated|generates|contributed|contributes"
+    r"|grew|grows|remains|remained|commanded|commands|dominated|dominates|recorded|records|registered"
+    r"|registers|reached|reaches|stood|stands|expanded|expands|rose|rises|increased|increases|declined"
+    r"|declines|fell|falls|cost|costs|posted|posts|totalled|totaled|totals|saw|sees|witnessed|witnesses"
+    r"|continued|continues|can|could|may|might|should|must)"
+)
+_WORD = r"[\w&°/+.'’-]+"
+# Lead-ins before a sentence's subject: "In 2024, ", "By end use, ", "Based on application, ".
+_LEAD = re.compile(
+    r"[*_\s]*(?:(?:In|By|During|As of)\s+(?:19|20)\d{2}\s*,\s*)?(?:(?:In|Across|Within)\s+[A-Z][\w .&'’-]{1,40}?,\s*)?"
+    r"(?:(?:By|Based on|On the basis of)\s+(?:the\s+)?(?P<dim>[a-z][\w &/-]{1,40}?)\s*[*_]*\s*[,:]\s*[*_]*\s*)?",
+    re.I,
+)
+_SUBJECT = re.compile(
+    rf"(?P<article>(?:the|this|these|that|those|a|an|each|every|one|its|their)\s+)?(?!{_VERB}\b)"
+    rf"(?P<name>{_WORD}(?:\s+(?!{_VERB}\b){_WORD}){{0,8}}?)"
+    rf"(?:\s*,\s*[^,\d;]{{3,80}}?\s*,)?"
+    rf"\s+(?:(?:also|still|now|alone|together|currently|already|collectively|reportedly)\s+)?{_VERB}\b",
+    re.I,
+)
+_BACK = frozenset(
+    "it its they this these that segment region country category sub-segment subsegment latter former".split()
+)
+_TAIL = re.compile(r"\s+(?:segments?|sub-segments?|category|categories)$", re.I)
+_MARKET_NOUNS = re.compile(rf"(?<![\w-])(?:{vocab.pattern('measures', 'market-nouns')})(?![\w-])", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
+# A noun phrase that opens with one of these names one unit, not a part of the market ("A station
+# ... cost EUR 1.9 million to build"); its last noun is what a price is per.
+_ONE = frozenset({"a", "an", "each", "every", "one"})
+_NOT_HEAD = re.compile(r"[a-z-]+ing|of|for|in|with|at|on|per|from|to|that|which|by", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The noun phrase a clause is about, as the page writes it."""
+
+    name: str
+    refers_back: bool  # "the segment", "it": the subject of the figure before
+    one_unit: bool  # "a station ...", "each turbine": a single unit, not a part of the market
+    head: str  # the phrase's main noun ("station" in "A station dispensing one tonne per day")
+
+    def is_market(self, market_words: frozenset[str]) -> bool:
+        """The market itself: its revenue, sales or shipments, or only the market's own words."""
+        if _MARKET_NOUNS.search(self.name):
+            return True
+        words = {w.rstrip("s") for w in re.findall(r"[a-z][\w-]*", self.name.lower())}
+        return bool(words) and words <= {w.rstrip("s") for w in market_words} | {"global", "overall", "total"}
+
+
+def lead_dimension(text: str) -> str | None:
+    """'By end use, ...' / 'Based on application, ...' -> 'End Use' / 'Application'."""
+    match = _LEAD.match(text)
+    dim = match.group("dim") if match else None
+    return dim.strip().title() if dim else None
+
+
+def break_between(text: str, start: int, end: int, comma_and: bool = False) -> int | None:
+    """Where the last clause opening between ``start`` and ``end`` begins, if any; with
+    ``comma_and``, 'and' opens one only after a comma ('Sales of drones and parts reached ...' is one
+    clause, '..., and the market was valued at ...' two)."""
+    last = None
+    for match in _BREAK.finditer(text, start, end):
+        last = match.end()
+    if last is not None:
+        return last
+    for match in _AND.finditer(text, start, end):
+        if match.group("comma") or not comma_and:
+            last = match.end()
+    return last
+
+
+def subject(text: str, start: int, end: int) -> Subject | None:
+    """The subject of the clause opening at ``start``, if it is named before ``end`` (the figure)."""
+    if start == 0:
+        lead = _LEAD.match(text, 0, end)
+        start = lead.end() if lead else 0
+    match = _SUBJECT.match(text, start, end)
+    if match is None:
+        return None
+    name = _TAIL.sub("", match.group("name"))
+    words = name.split()
+    article = (match.group("article") or "").strip().lower()
+    head = next((w for w in reversed(_head_phrase(words)) if w.isalpha()), words[-1])
+    return Subject(
+        name=name,
+        refers_back=name.lower() in _BACK,
+        one_unit=article in _ONE,
+        head=head.lower(),
+    )
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    """The words before a participle or preposition ('station' of 'station dispensing one tonne')."""
+    out: list[str] = []
+    for word in words:
+        if out and _NOT_HEAD.fullmatch(word):
+            break
+        out.append(word)
+    return out
+
+
+def pairs(text: str, names: list[tuple[int, int]], figures: list[tuple[int, int]]) -> bool:
+    """True when ``names`` and ``figures`` (offsets, in order) are two lists of the same length
+    ('Japan and Canada ... 12.4% and 14.1%')."""
+    if len(names) != len(figures) or len(names) < 2:
+        return False
+    return all(
+        _LIST_GAP.fullmatch(text[a[1] : b[0]])
+        for items in (names, figures)
+        for a, b in zip(items, items[1:], strict=False)
+    )
+
+
+def is_list_gap(text: str) -> bool:
+    return _LIST_GAP.fullmatch(text) is not None
