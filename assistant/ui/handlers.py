@@ -151,23 +151,29 @@ class ChatHandlers:
 
     def card_and_examples(self, choice: str | None) -> tuple[str, list[str]]:
         """Facts card HTML and example questions for a picker value (or a report id)."""
+        card, examples, _ = self._card_of(choice)
+        return card, examples
+
+    def _card_of(self, choice: str | None) -> tuple[str, list[str], str | None]:
+        """Card, examples and the id of the report they are about (None: no report chosen)."""
         report_id = report_id_of(choice)
         if report_id is None:
             summaries = self.summaries()
             if len(summaries) > 1:
-                return no_report_card_html(len(summaries)), market_examples(summaries)
+                return no_report_card_html(len(summaries)), market_examples(summaries), None
         report = self.assistant.report(report_id)
-        return facts_card_html(report), example_questions(report)
+        return facts_card_html(report), example_questions(report), report.id
 
-    def _card_update(self, report_id: str | None, choice: str | None, outputs: PageOutputs) -> None:
-        """Show the card and examples of ``report_id`` (or of the picker's choice when None)."""
+    def _show_card(self, conversation: Conversation, report_id: str | None, outputs: PageOutputs) -> None:
+        """Show the card and examples of ``report_id`` (of the picker's choice when None)."""
         try:
-            card, examples = self.card_and_examples(report_id or choice)
+            card, examples, shown = self._card_of(report_id or conversation.choice)
         except AssistantError as exc:
             gr.Warning(str(exc))
             return
         outputs.facts = card
         outputs.examples = gr.update(samples=[[q] for q in examples])
+        conversation.shown_report = shown
 
     # --- page load, clear, picker -------------------------------------------------------------
     def restore(self, stored: object, choice: str | None) -> tuple[Any, ...]:
@@ -179,9 +185,7 @@ class ChatHandlers:
         outputs = self._final_outputs(conversation, None)
         outputs.picker = conversation.choice
         last = self._last_answered(conversation)
-        self._card_update(
-            last.answer.report_id if last and last.answer else None, conversation.choice, outputs
-        )
+        self._show_card(conversation, last.answer.report_id if last and last.answer else None, outputs)
         return outputs.values()
 
     def clear(self, choice: str | None, stored: object = None) -> tuple[Any, ...]:
@@ -198,7 +202,7 @@ class ChatHandlers:
             chart=gr.Plot(value=None, visible=False),
             status="",
         )
-        self._card_update(None, choice, outputs)
+        self._show_card(conversation, None, outputs)
         return outputs.values()
 
     pick_report = clear  # a new report starts a new conversation
@@ -307,8 +311,7 @@ class ChatHandlers:
         outputs = self._final_outputs(conversation, turn)
         answer = turn.answer
         if answer is not None and answer.report_id and answer.report_id != conversation.shown_report:
-            self._card_update(answer.report_id, None, outputs)
-            conversation.shown_report = answer.report_id
+            self._show_card(conversation, answer.report_id, outputs)
         if turn.report_id and turn.asked_of:
             outputs.picker = turn.report_id  # a report chosen from the answer's offer stays chosen
         return outputs

@@ -2,8 +2,9 @@
 
 - With a login (``ASSISTANT_UI_AUTH``), Gradio leaves some routes open to anyone; ``PageGuard``
   answers 401 on those that a signed-out visitor has no use for: ``/gradio_api/app_id``, the
-  heartbeat, ``/cancel``, ``/reset``, ``/startup-events`` and the media stream routes. FastAPI's
-  ``/openapi.json`` is switched off by ``app_kwargs`` (``serve``).
+  heartbeat, ``/cancel``, ``/reset`` and the media stream routes. FastAPI's ``/openapi.json`` is
+  switched off by ``app_kwargs`` (``serve``). ``/startup-events`` stays open: ``launch`` itself
+  calls it, without a login, and it only runs the app's startup events once.
 - A REST call of ``/ask`` (``POST /gradio_api/run/ask``, ``/api/ask``, ``/call/ask``) that sends only
   the question gets the optional inputs filled in with ``null``, so it is answered instead of
   failing with a server error.
@@ -28,7 +29,6 @@ CLOSED_UNDER_LOGIN = (
     f"{API}/heartbeat/",
     f"{API}/cancel",
     f"{API}/reset",
-    f"{API}/startup-events",
     f"{API}/stream/",
 )
 MAX_BODY = 1_000_000  # bytes of a REST /ask body read to fill in missing inputs
