@@ -16,8 +16,8 @@ from starlette.middleware import Middleware
 
 from assistant.errors import ConfigError
 from assistant.settings import Settings
-from assistant.ui.assets import CLEAR_BOX_JS, CSS, PAGE_JS, REF_JS, SCROLL_TO_MARK_JS
-from assistant.ui.cards import report_label, report_years
+from assistant.ui.assets import CSS, PAGE_JS, REF_JS, SCROLL_TO_MARK_JS
+from assistant.ui.cards import examples_html, report_label, report_years
 from assistant.ui.context import EMPTY_SOURCE_HTML
 from assistant.ui.handlers import AUTO, OUTPUTS, AssistantLike, ChatHandlers
 from assistant.ui.security import PageGuard
@@ -140,13 +140,7 @@ def build_app(
                         "Clear", variant="secondary", scale=1, min_width=70, elem_id="clear-button"
                     )
                 status = gr.HTML("", elem_id="status")
-                example_set = gr.Dataset(
-                    components=[question],
-                    samples=[[q] for q in examples],
-                    label="Example questions",
-                    elem_id="examples",
-                    samples_per_page=12,
-                )
+                example_set = gr.HTML(examples_html(examples), elem_id="examples")
             with gr.Column(scale=2, min_width=320):
                 facts = gr.HTML(card, elem_id="facts-card")
                 chart = gr.Plot(
@@ -167,6 +161,7 @@ def build_app(
         ref_box = gr.Textbox(visible="hidden", elem_id="page-ref")
         cite_button = gr.Button("cite", visible="hidden", elem_id="cite-trigger")
         choice_button = gr.Button("choose", visible="hidden", elem_id="choice-trigger")
+        example_button = gr.Button("example", visible="hidden", elem_id="example-trigger")
 
         named = {
             "chat": chatbot,
@@ -192,8 +187,7 @@ def build_app(
         private: dict[str, Any] = {"api_visibility": "private"}
         for trigger in (question.submit, ask.click):
             trigger(handlers.respond, [question, stored, picker], **answering)
-            trigger(None, None, [question], js=CLEAR_BOX_JS, **private)
-        example_set.click(handlers.respond_example, [example_set, stored, picker], **answering)
+        example_button.click(handlers.respond_example, [ref_box, stored, picker], js=REF_JS, **answering)
         choice_button.click(handlers.choose_report, [ref_box, stored, picker], js=REF_JS, **answering)
         cite_button.click(
             handlers.show_citation, [ref_box, stored], [source, citations], js=REF_JS, queue=False, **private

@@ -1,9 +1,9 @@
 """The page's stylesheet and script (passed to ``launch``); no file is fetched from elsewhere.
 
-The script does three things the server cannot: a click on a citation ``[n]`` or on a report offered
-by "Which report do you mean?" hands its reference (the link's ``#cite-…`` / ``#ask-…``) to a hidden
-button whose event reads ``window.reportAssistantRef``; Copy puts the answer's visible text on the
-clipboard; example chips get their whole question as a tooltip.
+The script does what the server cannot: a click on a citation ``[n]``, on a report offered by "Which
+report do you mean?" or on an example question hands its reference (the link's ``#cite-…`` /
+``#ask-…``, the chip's question) to a hidden button whose event reads ``window.reportAssistantRef``;
+Copy puts the answer's visible text on the clipboard.
 """
 
 from __future__ import annotations
@@ -58,10 +58,17 @@ CSS = """
   padding: 1px 8px; margin-top: 4px; background: var(--background-fill-primary); cursor: pointer; }
 #chat .progress { font-style: italic; color: var(--body-text-color-subdued); }
 #chat .question-report { font-size: 0.75rem; color: var(--body-text-color-subdued); }
-#examples button { max-width: 100%; }
+.examples-title { font-size: 0.85rem; font-weight: 600; color: var(--body-text-color-subdued);
+  margin: 4px 0 6px 0; }
+.example-chips { display: flex; flex-wrap: wrap; gap: 6px; }
+.example-chip { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+  border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 4px 10px;
+  background: var(--background-fill-primary); font-size: 0.85rem; cursor: pointer; text-align: left; }
+.example-chip:hover { border-color: var(--color-accent); }
+#chat .icon-button-wrapper.top-panel { display: none; }  /* its bin covered messages; Clear does that */
 """
 
-# Clicks on links inside answers, Copy, and tooltips for example chips.
+# Clicks on links inside answers, on Copy and on example chips.
 PAGE_JS = """
 <script>
 (() => {
@@ -102,13 +109,13 @@ PAGE_JS = """
     const ref = (link.getAttribute('href') || '').replace(/^#/, '');
     trigger(link.classList.contains('cite') ? 'cite-trigger' : 'choice-trigger', ref);
   }, true);
-  const titleChips = () => {
-    document.querySelectorAll('#examples button').forEach((chip) => {
-      const text = chip.textContent.trim();
-      if (text && chip.title !== text) chip.title = text;
-    });
-  };
-  new MutationObserver(titleChips).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const chip = target && target.closest('#examples .example-chip');
+    if (!chip) return;
+    event.preventDefault();
+    trigger('example-trigger', chip.textContent);
+  }, true);
 })();
 </script>
 """
@@ -128,6 +135,3 @@ SCROLL_TO_MARK_JS = """
   setTimeout(scroll, 30);
 }
 """
-
-# Runs when a question is submitted: empties the box at once (the question is already on its way).
-CLEAR_BOX_JS = "() => ''"

@@ -123,6 +123,16 @@ def market_examples(summaries: Sequence[SummaryLike]) -> list[str]:
     return _unique([f"How big is the {name} market?" for name in names])
 
 
+def examples_html(questions: Sequence[str]) -> str:
+    """Example questions as chips; a long one is cut short on the chip and shown whole on hover.
+    A click asks it (the page script, ``assets.PAGE_JS``)."""
+    chips = "".join(
+        f'<button type="button" class="example-chip" title="{html.escape(q)}">{html.escape(q)}</button>'
+        for q in questions
+    )
+    return f'<div class="examples-title">Example questions</div><div class="example-chips">{chips}</div>'
+
+
 def _unique(questions: list[str]) -> list[str]:
     seen: set[str] = set()
     unique = []

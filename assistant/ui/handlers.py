@@ -27,6 +27,7 @@ from assistant.errors import AssistantError, InputError
 from assistant.ui.cards import (
     SummaryLike,
     example_questions,
+    examples_html,
     facts_card_html,
     market_examples,
     no_report_card_html,
@@ -172,7 +173,7 @@ class ChatHandlers:
             gr.Warning(str(exc))
             return
         outputs.facts = card
-        outputs.examples = gr.update(samples=[[q] for q in examples])
+        outputs.examples = examples_html(examples)
         conversation.shown_report = shown
 
     # --- page load, clear, picker -------------------------------------------------------------
@@ -205,7 +206,12 @@ class ChatHandlers:
         self._show_card(conversation, None, outputs)
         return outputs.values()
 
-    pick_report = clear  # a new report starts a new conversation
+    def pick_report(self, choice: str | None, stored: object = None) -> tuple[Any, ...]:
+        """Another report starts a new conversation; the same one again (the picker reports its
+        value when it closes without a choice) changes nothing."""
+        if isinstance(stored, dict) and stored.get("choice") == choice:
+            return PageOutputs().values()
+        return self.clear(choice, stored)
 
     # --- questions ----------------------------------------------------------------------------
     def respond(self, message: str | None, stored: object, choice: str | None) -> Iterator[tuple[Any, ...]]:
@@ -216,14 +222,18 @@ class ChatHandlers:
             return
         conversation = self.store.open(stored)
         conversation.choice = choice
-        yield from self._answer(conversation, question, report_id_of(choice))
+        yield from self._answer(conversation, question, report_id_of(choice), clear_box=True)
 
     def respond_example(
-        self, sample: object, stored: object, choice: str | None
+        self, question: str | None, stored: object, choice: str | None
     ) -> Iterator[tuple[Any, ...]]:
-        """An example question was clicked (``sample`` is the Dataset's row)."""
-        question = sample[0] if isinstance(sample, list | tuple) and sample else sample
-        yield from self.respond(question if isinstance(question, str) else None, stored, choice)
+        """An example question was clicked; it is asked like a typed one (the box keeps its text)."""
+        if not question or not question.strip():
+            yield PageOutputs().values()
+            return
+        conversation = self.store.open(stored)
+        conversation.choice = choice
+        yield from self._answer(conversation, question, report_id_of(choice))
 
     def choose_report(self, ref: str | None, stored: object, choice: str | None) -> Iterator[tuple[Any, ...]]:
         """A report offered by "Which report do you mean?" was chosen: ask that question of it."""
@@ -240,12 +250,22 @@ class ChatHandlers:
         yield from self._answer(conversation, turn.question, chosen.id, asked_of=chosen.title)
 
     def _answer(
-        self, conversation: Conversation, question: str, report_id: str | None, asked_of: str | None = None
+        self,
+        conversation: Conversation,
+        question: str,
+        report_id: str | None,
+        asked_of: str | None = None,
+        clear_box: bool = False,
     ) -> Iterator[tuple[Any, ...]]:
+        """Queue the question, wait for the earlier ones, then answer it: a progress line while the
+        answer is computed, the text streamed, then sources, chart and card."""
         turn = conversation.add(question, report_id, asked_of)
         ahead = conversation.waiting_before(turn)
         turn.shown = pending_html("Waiting for the answer above…" if ahead else "Reading the report…")
-        yield _shown(conversation, PageOutputs(chat=chat_messages(conversation), status=""))
+        first = PageOutputs(chat=chat_messages(conversation), status="")
+        if clear_box:
+            first.question = ""  # the question is on its way; the box is free for the next one
+        yield _shown(conversation, first)
         with conversation.in_turn(turn):
             future = self.pool.submit(question, conversation.history(turn), report_id)
             answer = None

@@ -7,7 +7,14 @@ import re
 from assistant import parse_report
 from assistant.domain.formatting import format_money, format_percent
 from assistant.ui.app import AUTO, picker_choices
-from assistant.ui.cards import example_questions, facts_card_html, market_examples, no_report_card_html, report_years
+from assistant.ui.cards import (
+    example_questions,
+    examples_html,
+    facts_card_html,
+    market_examples,
+    no_report_card_html,
+    report_years,
+)
 from tests.ui.ui_helpers import MARKDOWN_ID, MARKDOWN_REPORT, MARKUP, SECOND_ID
 
 
@@ -61,6 +68,12 @@ def test_examples_come_from_the_report(warm_assistant):
     assert "How big is the tidal kelp farming market?" in markdown and not any("**" in q for q in markdown)
 
 
+def test_example_chips_carry_the_whole_question_and_escape_it():
+    chips = examples_html(["What is <b>the</b> CAGR?", "A very long question " * 8])
+    assert "<b>" not in chips and 'title="What is &lt;b&gt;the&lt;/b&gt; CAGR?"' in chips
+    assert chips.count('class="example-chip"') == 2 and ("A very long question " * 8) in chips
+
+
 def test_picker_names_reports_by_title_publisher_and_years(multi_assistant):
     choices = picker_choices(multi_assistant)
     assert choices[0][1] == AUTO
@@ -68,7 +81,9 @@ def test_picker_names_reports_by_title_publisher_and_years(multi_assistant):
     second = multi_assistant.report(SECOND_ID)
     assert labels[SECOND_ID] == f"{second.title} · {second.publisher} · {report_years(second)}"
     kelp = multi_assistant.report(MARKDOWN_ID)
-    assert labels[MARKDOWN_ID] == f"{kelp.title} · 2024–2030", "a publisher the report does not name is left out"
+    assert labels[MARKDOWN_ID] == f"{kelp.title} · 2024–2030", (
+        "a publisher the report does not name is left out"
+    )
 
 
 def test_without_a_chosen_report_the_card_lists_no_catalogue(multi_assistant):

@@ -107,5 +107,12 @@ def parse_report_text(text: str) -> Report:
     """A report over ``text`` with no sections (context may come from anywhere in it)."""
     consistency = {"status": "unknown", "message": ""}
     return Report.model_validate(
-        {"id": "r", "title": "T", "path": "r.txt", "content_hash": "h", "text": text, "consistency": consistency}
+        {
+            "id": "r",
+            "title": "T",
+            "path": "r.txt",
+            "content_hash": "h",
+            "text": text,
+            "consistency": consistency,
+        }
     )

@@ -33,7 +33,12 @@ def test_the_browsers_copy_rebuilds_the_conversation():
 def test_a_malformed_copy_loses_only_what_is_malformed():
     good = Conversation(id="b" * 32)
     _answered(good, "q", "a")
-    turns = [{"question": 3}, "junk", {"question": "x", "answer": {"status": "nonsense"}}, *good.stored()["turns"]]
+    turns = [
+        {"question": 3},
+        "junk",
+        {"question": "x", "answer": {"status": "nonsense"}},
+        *good.stored()["turns"],
+    ]
     rebuilt = Conversation.from_stored({"id": "../../etc", "turns": turns, "choice": ["x"]})
     assert len(rebuilt.id) == 32 and rebuilt.id != "../../etc"
     assert [t.question for t in rebuilt.turns] == ["q"] and rebuilt.choice is None

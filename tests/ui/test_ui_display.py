@@ -32,7 +32,12 @@ def test_markdown_becomes_text(markdown, text):
 
 
 def test_text_that_is_not_markdown_is_left_alone():
-    for text in ("6.71 x 1.0565^4 = 8.36", "2 * 3 * 4 = 24", "snake_case_name", "Market Size (2031)\n\nUSD 9.33"):
+    for text in (
+        "6.71 x 1.0565^4 = 8.36",
+        "2 * 3 * 4 = 24",
+        "snake_case_name",
+        "Market Size (2031)\n\nUSD 9.33",
+    ):
         assert plain_text(text) == text
 
 

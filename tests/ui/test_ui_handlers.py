@@ -29,6 +29,10 @@ def run(handlers, message, stored, choice) -> list[dict]:
     return [named(v) for v in handlers.respond(message, stored, choice)]
 
 
+def chips(examples_html: str) -> list[str]:
+    return [html.unescape(t) for t in re.findall(r'class="example-chip" title="([^"]*)"', examples_html)]
+
+
 def shown(message: dict) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", message["content"])).split())
 
@@ -112,7 +116,10 @@ def test_two_sessions_follow_ups_never_mix(multi_assistant):
         SECOND_ID: f"How big will the {SECOND_MARKET} market be in 2029?",
         seed: f"How big will the {seed_market} market be in 2029?",
     }
-    stored = {rid: run(handlers, q, named(handlers.clear(AUTO))["stored"], AUTO)[-1]["stored"] for rid, q in sessions.items()}
+    stored = {
+        rid: run(handlers, q, named(handlers.clear(AUTO))["stored"], AUTO)[-1]["stored"]
+        for rid, q in sessions.items()
+    }
     follow_ups: dict[str, list] = {}
 
     def follow(rid: str) -> None:
@@ -215,8 +222,7 @@ def test_picker_switches_card_examples_and_routing(multi_assistant):
     outputs = named(handlers.pick_report(SECOND_ID))
     assert f"Global {SECOND_MARKET} Market" in outputs["facts"]
     second = multi_assistant.report(SECOND_ID)
-    samples = [sample[0] for sample in outputs["examples"]["samples"]]
-    assert samples[-len(second.faq) :] == [p.question for p in second.faq]
+    assert chips(outputs["examples"])[-len(second.faq) :] == [p.question for p in second.faq]
     final = run(handlers, FORECAST_QUESTION, outputs["stored"], SECOND_ID)[-1]
     assert final["stored"]["turns"][0]["answer"]["citations"][0]["report_id"] == SECOND_ID
 
@@ -227,7 +233,7 @@ def test_automatic_routing_shows_the_chosen_reports_card_and_examples(multi_assi
     final = run(handlers, f"How big will the {SECOND_MARKET} market be in 2029?", stored, AUTO)[-1]
     assert f"Global {SECOND_MARKET} Market" in final["facts"]
     second = multi_assistant.report(SECOND_ID)
-    assert [s[0] for s in final["examples"]["samples"]][-1] == second.faq[-1].question
+    assert chips(final["examples"])[-1] == second.faq[-1].question
 
 
 def test_choosing_an_offered_report_asks_the_question_of_it(multi_assistant):
@@ -239,7 +245,10 @@ def test_choosing_an_offered_report_asks_the_question_of_it(multi_assistant):
         text="Which report do you mean?",
         candidates=[ReportChoice(id=s.id, title=s.title) for s in reversed(multi_assistant.reports())],
     )
-    stored = {"id": "9" * 32, "turns": [{"question": FORECAST_QUESTION, "number": 0, "answer": offered.model_dump(mode="json")}]}
+    stored = {
+        "id": "9" * 32,
+        "turns": [{"question": FORECAST_QUESTION, "number": 0, "answer": offered.model_dump(mode="json")}],
+    }
     index = [c.id for c in offered.candidates].index(SECOND_ID)
     final = [named(v) for v in handlers.choose_report(f"ask-0-{index}", stored, AUTO)][-1]
     turn = final["stored"]["turns"][-1]
@@ -261,3 +270,9 @@ def test_api_handler_returns_the_answer_json(handlers):
         handlers.ask_api(FORECAST_QUESTION, None, "nope")
     with pytest.raises(gr.Error, match="question must be text"):
         handlers.ask_api(None)  # type: ignore[arg-type]
+
+
+def test_picking_the_report_already_chosen_keeps_the_conversation(handlers, first_turn, warm_assistant):
+    stored = first_turn[-1]["stored"]
+    assert handlers.pick_report(stored["choice"], stored) == (SKIP,) * len(OUTPUTS)
+    assert named(handlers.pick_report(AUTO, stored))["stored"]["id"] != stored["id"]

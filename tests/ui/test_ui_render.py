@@ -67,7 +67,9 @@ def test_list_answers_are_bullets_each_cited_once():
 
 
 def test_an_introduction_followed_by_lines_is_a_list():
-    blocks = text_blocks("Recent developments:\nIn May, A launched B. [1]\nIn June, C bought D. [2]\n\nThat is all.")
+    blocks = text_blocks(
+        "Recent developments:\nIn May, A launched B. [1]\nIn June, C bought D. [2]\n\nThat is all."
+    )
     assert [(b.kind, len(b.lines)) for b in blocks] == [("paragraph", 1), ("list", 2), ("paragraph", 1)]
     assert [b.kind for b in text_blocks("One sentence. Another one [1].")] == ["paragraph"]
 
@@ -82,7 +84,9 @@ def test_working_shows_only_the_users_formulas():
             Computation(
                 tool="market_size_in_year", inputs={}, output={"year": 2031}, expression="stated: 9.33"
             ),
-            Computation(tool="size_table", inputs={}, output={}, expression="size(y) = 6.71 x 1.0565^(y - 2025)"),
+            Computation(
+                tool="size_table", inputs={}, output={}, expression="size(y) = 6.71 x 1.0565^(y - 2025)"
+            ),
         ],
     )
     shown = visible_text(answer_html(answer, 0))
@@ -93,7 +97,9 @@ def test_working_shows_only_the_users_formulas():
 
 
 def test_report_text_never_becomes_markup():
-    quote = "a photo ![x](http://127.0.0.1:9/p.png) at [site](http://127.0.0.1:9/) <img src=x onerror=alert(1)>"
+    quote = (
+        "a photo ![x](http://127.0.0.1:9/p.png) at [site](http://127.0.0.1:9/) <img src=x onerror=alert(1)>"
+    )
     answer = Answer(
         question="q",
         status="answered",
@@ -132,17 +138,24 @@ def test_report_choices_are_links_that_ask_again():
         status="unanswerable",
         text="Which report do you mean?",
         candidates=[
-            ReportChoice(id="a", title="Aquaculture **Fish** Feed Market", publisher="Brackwater", years="2023–2030"),
+            ReportChoice(
+                id="a", title="Aquaculture **Fish** Feed Market", publisher="Brackwater", years="2023–2030"
+            ),
             ReportChoice(id="b", title="Ornamental Fish Feed Market"),
         ],
     )
     bubble = answer_html(answer, 4)
     links = re.findall(r'<a class="choice" href="#ask-4-(\d)"[^>]*>(.*?)</a>', bubble)
-    assert links == [("0", "Aquaculture Fish Feed Market · Brackwater · 2023–2030"), ("1", "Ornamental Fish Feed Market")]
+    assert links == [
+        ("0", "Aquaculture Fish Feed Market · Brackwater · 2023–2030"),
+        ("1", "Ornamental Fish Feed Market"),
+    ]
 
 
 def test_unanswered_parts_are_listed():
-    answer = Answer(question="q", status="answered", text="The CAGR is 5.65% [1].", citations=[_citation("5.65%")])
+    answer = Answer(
+        question="q", status="answered", text="The CAGR is 5.65% [1].", citations=[_citation("5.65%")]
+    )
     answer.unanswered_parts = ["the CEO's salary"]
     assert "Not in the report: the CEO's salary" in visible_text(answer_html(answer, 0))
 
