@@ -11,6 +11,6 @@ Importing this package imports gradio.
 
 from assistant.ui.app import build_app, parse_auth, serve
 from assistant.ui.handlers import ChatHandlers
-from assistant.ui.warmup import warm_up
+from assistant.ui.warmup import warm_http, warm_up
 
-__all__ = ["ChatHandlers", "build_app", "parse_auth", "serve", "warm_up"]
+__all__ = ["ChatHandlers", "build_app", "parse_auth", "serve", "warm_http", "warm_up"]

@@ -14,7 +14,6 @@ import logging
 import re
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
@@ -35,7 +34,7 @@ from assistant.ui.cards import (
 from assistant.ui.chart import series_figure
 from assistant.ui.context import EMPTY_SOURCE_HTML, passage_html
 from assistant.ui.conversation import Conversation, ConversationStore, Turn
-from assistant.ui.pool import AnswerPool
+from assistant.ui.pool import AnswerPool, Job
 from assistant.ui.render import (
     answer_html,
     citation_choices,
@@ -267,13 +266,12 @@ class ChatHandlers:
             first.question = ""  # the question is on its way; the box is free for the next one
         yield _shown(conversation, first)
         with conversation.in_turn(turn):
-            future = self.pool.submit(question, conversation.history(turn), report_id)
-            answer = None
+            job = self.pool.submit(question, conversation.history(turn), report_id)
             try:
-                for line in self._progress(future):
+                for line in self._progress(job):
                     turn.shown = pending_html(line)
                     yield _shown(conversation, PageOutputs(chat=chat_messages(conversation)))
-                answer = future.result()
+                answer = job.future.result()
             except AssistantError as exc:
                 gr.Warning(str(exc), title=type(exc).__name__.rstrip("_"))
                 yield self._refused(conversation, turn, str(exc))
@@ -296,20 +294,20 @@ class ChatHandlers:
             turn.shown = answer_html(answer, turn.number)
             yield _shown(conversation, self._answered(conversation, turn))
 
-    def _progress(self, future: Future[Answer]) -> Iterator[str]:
-        """Progress lines while ``future`` runs, one each time the line changes."""
+    def _progress(self, job: Job) -> Iterator[str]:
+        """Progress lines while ``job`` runs, one each time the line changes."""
         started = time.monotonic()
         last = ""
         while True:
             try:
-                future.result(timeout=TICK_S)
+                job.future.result(timeout=TICK_S)
                 return
             except FutureTimeout:
                 pass
             except Exception:
                 return  # the caller reads the error from the future
             waited = time.monotonic() - started
-            if not future.running():
+            if not job.started.is_set():
                 line = f"Waiting for a free answer slot ({self.pool.waiting()} in line)…"
             elif waited >= SLOW_S:
                 line = f"Reading the report… {waited:.0f} s"

@@ -7,7 +7,10 @@
   calls it, without a login, and it only runs the app's startup events once.
 - A REST call of ``/ask`` (``POST /gradio_api/run/ask``, ``/api/ask``, ``/call/ask``) that sends only
   the question gets the optional inputs filled in with ``null``, so it is answered instead of
-  failing with a server error.
+  failing with a server error. A direct one (``/run``, ``/api``) without a ``session_hash`` gets a
+  shared one: ``/ask`` keeps no state, and Gradio would otherwise build a whole session (a copy of
+  every component's configuration, several milliseconds) for each call. ``/call`` goes through the
+  queue, which delivers results by session, so it keeps its own.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ CLOSED_UNDER_LOGIN = (
     f"{API}/stream/",
 )
 MAX_BODY = 1_000_000  # bytes of a REST /ask body read to fill in missing inputs
+REST_SESSION = "rest-api-ask"  # the session REST calls of /ask share when they name none
 
 
 class PageGuard:
@@ -44,6 +48,7 @@ class PageGuard:
         self.rest_paths = {
             f"{API}/{kind}/{api_name}{slash}" for kind in ("run", "api", "call") for slash in ("", "/")
         }
+        self.direct_paths = {p for p in self.rest_paths if not p.startswith(f"{API}/call/")}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -54,11 +59,12 @@ class PageGuard:
             await _reply(send, 401, {"detail": "Not authenticated"})
             return
         if scope.get("method") == "POST" and path in self.rest_paths:
-            receive = await self._padded(receive)
+            receive = await self._padded(receive, shared_session=path in self.direct_paths)
         await self.app(scope, receive, send)
 
-    async def _padded(self, receive: Receive) -> Receive:
-        """The request body with ``data`` padded to ``inputs`` values (unchanged if it is not JSON)."""
+    async def _padded(self, receive: Receive, shared_session: bool) -> Receive:
+        """The request body with ``data`` padded to ``inputs`` values and, when ``shared_session``,
+        the shared session named (unchanged if it is not JSON)."""
         chunks = []
         size = 0
         while True:
@@ -77,6 +83,8 @@ class PageGuard:
         if isinstance(payload, dict) and isinstance(payload.get("data"), list):
             data = payload["data"]
             payload["data"] = data + [None] * (self.inputs - len(data))
+            if shared_session and not payload.get("session_hash"):
+                payload["session_hash"] = REST_SESSION
             body = json.dumps(payload).encode()
         return _replay([{"type": "http.request", "body": body, "more_body": False}])
 

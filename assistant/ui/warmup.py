@@ -4,7 +4,8 @@ A cold server pays on its first questions for loading the embedding model, the r
 and its planner, for building the question encoder (on a process's second question), for routing's
 index of report names and for drawing the first chart. ``warm_up`` answers a few real questions
 through the page's own answer pool and renders them as the page would, so all of that is done
-before the server accepts a request.
+before the server accepts a request. ``warm_http`` then sends the server its first requests itself
+(the page, its configuration and one ``/ask``), before the address is announced.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import io
 import logging
 import time
 from dataclasses import dataclass
+
+import httpx
 
 from assistant.domain.answer import Answer
 from assistant.domain.report import Report
@@ -29,11 +32,13 @@ WARM_QUESTIONS = 3  # example questions of the report answered before serving
 
 @dataclass(frozen=True)
 class WarmUp:
-    """What warming did: questions answered, of which report, and how long it took (seconds)."""
+    """What warming did: questions answered, of which report, how long it took (seconds), and a
+    question to send over HTTP once the server listens."""
 
     questions: int
     report_id: str
     seconds: float
+    question: str
 
 
 def warm_up(handlers: ChatHandlers, report_id: str | None = None) -> WarmUp:
@@ -44,7 +49,8 @@ def warm_up(handlers: ChatHandlers, report_id: str | None = None) -> WarmUp:
     chosen = report_id or summaries[0].id
     report = handlers.assistant.report(chosen)
     asked = 0
-    for question in example_questions(report)[:WARM_QUESTIONS]:
+    examples = example_questions(report)
+    for question in examples[:WARM_QUESTIONS]:
         _render(report, handlers.pool.ask(question, None, report.id))
         asked += 1
     if len(summaries) > 1:
@@ -53,7 +59,7 @@ def warm_up(handlers: ChatHandlers, report_id: str | None = None) -> WarmUp:
             asked += 1
     seconds = time.perf_counter() - started
     logger.info("warm-up: %d questions about %s answered in %.1f s", asked, report.id, seconds)
-    return WarmUp(questions=asked, report_id=report.id, seconds=seconds)
+    return WarmUp(questions=asked, report_id=report.id, seconds=seconds, question=examples[0])
 
 
 def _render(report: Report, answer: Answer) -> None:
@@ -65,3 +71,15 @@ def _render(report: Report, answer: Answer) -> None:
     figure = series_figure(answer.series, size.currency if size else None)
     if figure is not None:
         figure.savefig(io.BytesIO(), format="png")
+
+
+def warm_http(url: str, question: str, auth: tuple[str, str] | None = None) -> None:
+    """The first requests a server answers are slower (routes, validators and serializers warm up):
+    fetch the page and its configuration and ask ``question`` through ``/ask`` over loopback."""
+    with httpx.Client(base_url=url, timeout=60) as http:
+        if auth is not None:
+            http.post("login", data={"username": auth[0], "password": auth[1]})
+        for _ in range(2):
+            http.get("")
+            http.get("config")
+            http.post("gradio_api/run/ask", json={"data": [question]})

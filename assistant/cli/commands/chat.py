@@ -1,7 +1,8 @@
 """``assistant chat``: serve the chat page (Gradio) on 127.0.0.1 unless told otherwise.
 
 The server warms up before it listens (``assistant.ui.warmup``): it loads the model, the report and
-its planner and answers a few questions, then starts, then prints its address.
+its planner and answers a few questions, then starts, sends itself its first requests, then prints
+its address.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     # Before gradio is imported anywhere: no telemetry and no version check from this process.
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    from assistant.ui import ChatHandlers, build_app, parse_auth, serve, warm_up
+    from assistant.ui import ChatHandlers, build_app, parse_auth, serve, warm_http, warm_up
 
-    parse_auth(settings.ui.auth)  # fail fast on a malformed ASSISTANT_UI_AUTH, before loading models
+    auth = parse_auth(settings.ui.auth)  # fail fast on a malformed ASSISTANT_UI_AUTH, before loading models
     from assistant import Assistant
 
     assistant = Assistant(settings)
@@ -51,6 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     host = args.host or settings.ui.host
     port = args.port or settings.ui.port
     url = serve(demo, settings, host=host, port=port, prevent_thread_lock=True)
+    warm_http(f"http://127.0.0.1:{port}/", warmed.question, auth)
     logger.info("serving the chat page on %s", url)
     print(f"Chat page: {url}  (Ctrl+C stops it)", flush=True)
     demo.block_thread()
