@@ -63,7 +63,8 @@ CSS = """
 .example-chips { display: flex; flex-wrap: wrap; gap: 6px; }
 .example-chip { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
   border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 4px 10px;
-  background: var(--background-fill-primary); font-size: 0.85rem; cursor: pointer; text-align: left; }
+  background: var(--background-fill-primary); font-size: 0.85rem; font-weight: 400; cursor: pointer;
+  text-align: left; }
 .example-chip:hover { border-color: var(--color-accent); }
 #chat .icon-button-wrapper.top-panel { display: none; }  /* its bin covered messages; Clear does that */
 """

@@ -1,7 +1,7 @@
 """The chat page in a real headless Chromium (Debian's package) driven by Playwright.
 
-Screenshots are taken at 1366x900 and 390x844; set ASSISTANT_SCREENSHOTS=docs to keep them in docs/
-(``docs/chat-page.png`` is the README's picture, the others go to ``docs/screenshots/``).
+Screenshots are taken at 1366x900 and 390x844; set ASSISTANT_SCREENSHOTS=docs to keep them in
+``docs/screenshots/`` (the citation one at 1366x900 is also ``docs/chat-page.png``, the README's).
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ def answered(page, count: int) -> None:
     expect(page.locator(f"{BOT} .copy-answer")).to_have_count(count)
 
 
-def keep(page, tmp_path: Path, name: str) -> None:
-    """Screenshot of the window as it is, named with its size; copied into ASSISTANT_SCREENSHOTS."""
+def keep(page, tmp_path: Path, name: str, readme: bool = False) -> None:
+    """Screenshot of the window as it is, named with its size; copied into ASSISTANT_SCREENSHOTS
+    (``readme``: also the whole page as the README's picture, ``chat-page.png``)."""
     size = page.viewport_size
     shot = tmp_path / f"{name}-{size['width']}x{size['height']}.png"
     page.screenshot(path=str(shot))
@@ -70,6 +71,8 @@ def keep(page, tmp_path: Path, name: str) -> None:
         folder = Path(target) / "screenshots"
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, folder / shot.name)
+        if readme:
+            page.screenshot(path=str(Path(target) / "chat-page.png"), full_page=True)
 
 
 def keep_both(page, tmp_path: Path, name: str, focus: str) -> None:
@@ -105,10 +108,6 @@ def test_forecast_answer_with_sources_chart_and_no_outside_request(
     expect(chart).to_be_visible()
     assert chart.evaluate("img => img.naturalWidth") > 300, "the chart image did not load"
     assert page.external == [], f"the page fetched from the internet: {page.external}"
-    shot = tmp_path / "chat-page.png"
-    web.screenshot(path=str(shot))
-    if os.environ.get("ASSISTANT_SCREENSHOTS"):
-        shutil.copy(shot, Path(os.environ["ASSISTANT_SCREENSHOTS"]) / "chat-page.png")
     keep_both(web, tmp_path, "forecast", focus=BOT)
 
 
@@ -136,7 +135,7 @@ def test_a_citation_link_shows_its_quote_highlighted_in_view(
     assert not [d for d in DEBRIS if d in text], text
     context = [line for line in text.splitlines()[1:] if line.strip()]
     assert len(context) <= 2 + len(citation.quote.splitlines()) + 2, "a few lines around the quote"
-    keep(web, tmp_path, "citation")
+    keep(web, tmp_path, "citation", readme=size is DESKTOP)
 
 
 def test_markdown_report_reads_as_text_and_its_links_stay_text(page, multi_server, multi_assistant, tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import time
 
 import gradio as gr
 import pytest
@@ -276,3 +277,44 @@ def test_picking_the_report_already_chosen_keeps_the_conversation(handlers, firs
     stored = first_turn[-1]["stored"]
     assert handlers.pick_report(stored["choice"], stored) == (SKIP,) * len(OUTPUTS)
     assert named(handlers.pick_report(AUTO, stored))["stored"]["id"] != stored["id"]
+
+
+class Slowed:
+    """The real assistant, answering ``delay_s`` seconds later (a slow model or a cold report)."""
+
+    def __init__(self, assistant, delay_s: float) -> None:
+        self.assistant = assistant
+        self.delay_s = delay_s
+
+    def ask(self, *args, **kwargs):
+        time.sleep(self.delay_s)
+        return self.assistant.ask(*args, **kwargs)
+
+    def reports(self):
+        return self.assistant.reports()
+
+    def report(self, report_id=None):
+        return self.assistant.report(report_id)
+
+
+def test_a_slow_answer_shows_progress_and_a_full_pool_says_so(warm_assistant):
+    handlers = ChatHandlers(Slowed(warm_assistant, 1.6), stream_delay_s=0.0, workers=1)
+    one, two = (
+        handlers.respond(FORECAST_QUESTION, None, None),
+        handlers.respond("What is the CAGR?", None, None),
+    )
+    next(one), next(two)  # two browsers' questions, one answer slot
+    lines = {"one": [], "two": []}
+
+    def read(name, events):
+        lines[name] = [shown(named(v)["chat"][-1]) for v in events if named(v)["chat"] != SKIP]
+
+    threads = [threading.Thread(target=read, args=(n, e)) for n, e in (("one", one), ("two", two))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    everything = lines["one"] + lines["two"]
+    assert any(re.fullmatch(r"Reading the report… [12] s", line) for line in everything), everything
+    assert any(line.startswith("Waiting for a free answer slot (") for line in everything), everything
+    assert "8.36" in lines["one"][-1] and "5.65%" in lines["two"][-1]
