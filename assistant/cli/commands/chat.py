@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     host = args.host or settings.ui.host
     port = args.port or settings.ui.port
     url = serve(demo, settings, host=host, port=port, prevent_thread_lock=True)
-    warm_http(f"http://127.0.0.1:{port}/", warmed.question, auth)
+    warm_http(url, warmed.question, auth)
     logger.info("serving the chat page on %s", url)
     print(f"Chat page: {url}  (Ctrl+C stops it)", flush=True)
     demo.block_thread()
