@@ -4,7 +4,7 @@ A browser keeps its conversation in ``gr.BrowserState`` (so it survives a reload
 every event; the server keeps the live conversation of each browser in a ``ConversationStore`` while it
 is in use, because a question asked while the previous one is still being answered carries a copy
 from before that answer. Questions of one conversation are answered one after another, in the order
-they were asked (``Conversation.in_turn``), each with every earlier answer as its history.
+they were asked (``Conversation.wait_turn`` / ``finish``), each with every earlier answer as its history.
 
 The store is bounded: conversations idle longer than ``idle_s`` are dropped, and beyond ``capacity``
 the least recently used idle ones go first. A dropped conversation is rebuilt from the browser's copy
@@ -74,7 +74,8 @@ class Conversation:
     closed: bool = False  # the browser cleared it or picked another report: nothing more is shown
     last_used: float = field(default_factory=time.monotonic)
     _next_ticket: int = 0
-    _serving: int = 0
+    _serving: int = 0  # the number of the turn answered now (or next)
+    _finished: set[int] = field(default_factory=set)  # turns finished before their time (abandoned)
     _cond: threading.Condition = field(default_factory=threading.Condition)
 
     @property
@@ -102,21 +103,33 @@ class Conversation:
         with self._cond:
             return next((t for t in self.turns if t.number == number), None)
 
-    @contextmanager
-    def in_turn(self, turn: Turn) -> Iterator[None]:
-        """Wait until every earlier question of this conversation is answered, then hold the turn."""
+    def wait_turn(self, turn: Turn) -> None:
+        """Block until every question of this conversation asked before ``turn`` is finished."""
         with self._cond:
             while self._serving != turn.number:
                 self._cond.wait()
             turn.state = "working"
+
+    def finish(self, turn: Turn) -> None:
+        """``turn`` is over (answered, refused or abandoned): the next question may go. A turn that
+        finishes before its time (its event was closed while it waited) is skipped when its time comes."""
+        with self._cond:
+            self._finished.add(turn.number)
+            while self._serving in self._finished:
+                self._finished.discard(self._serving)
+                self._serving += 1
+            self.last_used = time.monotonic()
+            del self.turns[: max(0, len(self.turns) - MAX_TURNS)]
+            self._cond.notify_all()
+
+    @contextmanager
+    def in_turn(self, turn: Turn) -> Iterator[None]:
+        """Wait for ``turn``'s time, hold it while the body runs, then let the next one go."""
         try:
+            self.wait_turn(turn)
             yield
         finally:
-            with self._cond:
-                self._serving += 1
-                self.last_used = time.monotonic()
-                del self.turns[: max(0, len(self.turns) - MAX_TURNS)]
-                self._cond.notify_all()
+            self.finish(turn)
 
     def waiting_before(self, turn: Turn) -> int:
         """How many questions of this conversation are answered before ``turn``."""

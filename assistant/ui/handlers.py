@@ -214,25 +214,25 @@ class ChatHandlers:
 
     # --- questions ----------------------------------------------------------------------------
     def respond(self, message: str | None, stored: object, choice: str | None) -> Iterator[tuple[Any, ...]]:
-        """Answer a question typed or picked; several may be pending, answered in order."""
-        question = message or ""
-        if not question.strip():
-            yield PageOutputs().values()  # an empty message is ignored
-            return
-        conversation = self.store.open(stored)
-        conversation.choice = choice
-        yield from self._answer(conversation, question, report_id_of(choice), clear_box=True)
+        """Answer a typed question; several may be pending, answered in order. The box is emptied
+        as soon as the question is on its way."""
+        yield from self._ask(message, stored, choice, clear_box=True)
 
     def respond_example(
         self, question: str | None, stored: object, choice: str | None
     ) -> Iterator[tuple[Any, ...]]:
-        """An example question was clicked; it is asked like a typed one (the box keeps its text)."""
+        """An example question was clicked: asked like a typed one, the box left as it is."""
+        yield from self._ask(question, stored, choice, clear_box=False)
+
+    def _ask(
+        self, question: str | None, stored: object, choice: str | None, clear_box: bool
+    ) -> Iterator[tuple[Any, ...]]:
         if not question or not question.strip():
-            yield PageOutputs().values()
+            yield PageOutputs().values()  # an empty message is ignored
             return
         conversation = self.store.open(stored)
         conversation.choice = choice
-        yield from self._answer(conversation, question, report_id_of(choice))
+        yield from self._answer(conversation, question, report_id_of(choice), clear_box=clear_box)
 
     def choose_report(self, ref: str | None, stored: object, choice: str | None) -> Iterator[tuple[Any, ...]]:
         """A report offered by "Which report do you mean?" was chosen: ask that question of it."""
@@ -259,40 +259,48 @@ class ChatHandlers:
         """Queue the question, wait for the earlier ones, then answer it: a progress line while the
         answer is computed, the text streamed, then sources, chart and card."""
         turn = conversation.add(question, report_id, asked_of)
+        try:  # however this ends (answered, refused, the event closed), the next question may go
+            yield from self._answer_turn(conversation, turn, clear_box)
+        finally:
+            conversation.finish(turn)
+
+    def _answer_turn(
+        self, conversation: Conversation, turn: Turn, clear_box: bool
+    ) -> Iterator[tuple[Any, ...]]:
         ahead = conversation.waiting_before(turn)
         turn.shown = pending_html("Waiting for the answer above…" if ahead else "Reading the report…")
         first = PageOutputs(chat=chat_messages(conversation), status="")
         if clear_box:
             first.question = ""  # the question is on its way; the box is free for the next one
         yield _shown(conversation, first)
-        with conversation.in_turn(turn):
-            job = self.pool.submit(question, conversation.history(turn), report_id)
-            try:
-                for line in self._progress(job):
-                    turn.shown = pending_html(line)
-                    yield _shown(conversation, PageOutputs(chat=chat_messages(conversation)))
-                answer = job.future.result()
-            except AssistantError as exc:
-                gr.Warning(str(exc), title=type(exc).__name__.rstrip("_"))
-                yield self._refused(conversation, turn, str(exc))
-                return
-            except Exception as exc:  # any other failure: log it, show a warning, keep the page alive
-                logger.exception("answering %r failed", question[:200])
-                text = f"Something went wrong while answering ({type(exc).__name__}); the server log has details."
-                gr.Warning(text)
-                yield self._refused(conversation, turn, text)
-                return
-            if answer.status == "rejected":
-                gr.Warning(answer.text, title="Question refused")
-                yield self._refused(conversation, turn, answer.text)
-                return
-            for prefix in stream_prefixes(answer.text.strip(), STREAM_STEPS):
-                turn.shown = answer_html(answer, turn.number, prefix, complete=False)
+        conversation.wait_turn(turn)
+        job = self.pool.submit(turn.question, conversation.history(turn), turn.report_id)
+        try:
+            for line in self._progress(job):
+                turn.shown = pending_html(line)
                 yield _shown(conversation, PageOutputs(chat=chat_messages(conversation)))
-                time.sleep(self.stream_delay_s)
-            turn.answer, turn.state = answer, "done"
-            turn.shown = answer_html(answer, turn.number)
-            yield _shown(conversation, self._answered(conversation, turn))
+            answer = job.future.result()
+        except AssistantError as exc:
+            gr.Warning(str(exc), title=type(exc).__name__.rstrip("_"))
+            yield self._refused(conversation, turn, str(exc))
+            return
+        except Exception as exc:  # any other failure: log it, show a warning, keep the page alive
+            logger.exception("answering %r failed", turn.question[:200])
+            text = f"Something went wrong while answering ({type(exc).__name__}); the server log has details."
+            gr.Warning(text)
+            yield self._refused(conversation, turn, text)
+            return
+        if answer.status == "rejected":
+            gr.Warning(answer.text, title="Question refused")
+            yield self._refused(conversation, turn, answer.text)
+            return
+        for prefix in stream_prefixes(answer.text.strip(), STREAM_STEPS):
+            turn.shown = answer_html(answer, turn.number, prefix, complete=False)
+            yield _shown(conversation, PageOutputs(chat=chat_messages(conversation)))
+            time.sleep(self.stream_delay_s)
+        turn.answer, turn.state = answer, "done"
+        turn.shown = answer_html(answer, turn.number)
+        yield _shown(conversation, self._answered(conversation, turn))
 
     def _progress(self, job: Job) -> Iterator[str]:
         """Progress lines while ``job`` runs, one each time the line changes."""

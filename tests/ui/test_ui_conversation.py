@@ -99,3 +99,18 @@ def test_closing_a_conversation_stops_its_pending_answers_from_showing():
     conversation = store.open(None)
     store.close({"id": conversation.id})
     assert conversation.closed and len(store) == 0
+
+
+def test_a_question_abandoned_while_it_waits_does_not_hold_up_the_next():
+    conversation = Conversation(id="7" * 32)
+    first, abandoned, third = (conversation.add(q) for q in ("q0", "q1", "q2"))
+    conversation.finish(abandoned)  # its event was closed before its time came
+    with conversation.in_turn(first):
+        pass
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (conversation.wait_turn(third), done.set()))
+    thread.start()
+    thread.join(5)
+    assert done.is_set(), "the third question still waits for the abandoned one"
+    conversation.finish(third)
+    assert not conversation.busy

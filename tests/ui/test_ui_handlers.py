@@ -318,3 +318,13 @@ def test_a_slow_answer_shows_progress_and_a_full_pool_says_so(warm_assistant):
     assert any(re.fullmatch(r"Reading the report… [12] s", line) for line in everything), everything
     assert any(line.startswith("Waiting for a free answer slot (") for line in everything), everything
     assert "8.36" in lines["one"][-1] and "5.65%" in lines["two"][-1]
+
+
+def test_a_page_event_closed_early_leaves_the_conversation_usable(handlers, warm_assistant):
+    report_id = warm_assistant.report().id
+    stored = named(handlers.clear(report_id))["stored"]
+    gone = handlers.respond(FORECAST_QUESTION, stored, report_id)
+    next(gone)
+    gone.close()  # the browser went away while the question waited
+    final = run(handlers, "What is the CAGR?", stored, report_id)[-1]
+    assert "5.65%" in shown(final["chat"][-1])
