@@ -20,6 +20,7 @@ from assistant.ui.assets import CSS, PAGE_JS, REF_JS, SCROLL_TO_MARK_JS
 from assistant.ui.cards import examples_html, report_label, report_years
 from assistant.ui.context import EMPTY_SOURCE_HTML
 from assistant.ui.handlers import AUTO, OUTPUTS, AssistantLike, ChatHandlers
+from assistant.ui.pool import ANSWER_SLOTS
 from assistant.ui.security import PageGuard
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,6 @@ SANS = [
     "sans-serif",
 ]
 MONO = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "monospace"]
-ANSWER_CONCURRENCY = 4  # answers computed at once (page and /ask together); the rest wait their turn
 EVENT_CONCURRENCY = 32  # page events (or /ask calls) in progress at once, most of them waiting
 SESSION_CAPACITY = 500  # browser sessions whose component state Gradio keeps (the oldest go first)
 PICKER_DETAIL_LIMIT = 200  # catalogues up to this size show each report's years in the picker
@@ -81,7 +81,7 @@ def build_app(
     assistant: AssistantLike,
     report_id: str | None = None,
     stream_delay_s: float = 0.03,
-    concurrency: int = ANSWER_CONCURRENCY,
+    concurrency: int = ANSWER_SLOTS,
     handlers: ChatHandlers | None = None,
 ) -> gr.Blocks:
     """The chat page over ``assistant``; ``report_id`` preselects a report (default: the only one,

@@ -34,7 +34,7 @@ from assistant.ui.cards import (
 from assistant.ui.chart import series_figure
 from assistant.ui.context import EMPTY_SOURCE_HTML, passage_html
 from assistant.ui.conversation import Conversation, ConversationStore, Turn
-from assistant.ui.pool import AnswerPool, Job
+from assistant.ui.pool import ANSWER_SLOTS, AnswerPool, Job
 from assistant.ui.render import (
     answer_html,
     citation_choices,
@@ -137,7 +137,7 @@ class ChatHandlers:
         self,
         assistant: AssistantLike,
         stream_delay_s: float = 0.03,
-        workers: int = 4,
+        workers: int = ANSWER_SLOTS,
         store: ConversationStore | None = None,
     ) -> None:
         self.assistant = assistant
