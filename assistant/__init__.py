@@ -14,6 +14,7 @@ __all__ = [
     "Catalogue",
     "Citation",
     "Computation",
+    "HybridSearcher",
     "IngestResult",
     "Report",
     "ReportChoice",
@@ -32,6 +33,7 @@ _HOMES = {
     "Assistant": "assistant.agent.assistant",
     "AssistantError": "assistant.errors",
     "Catalogue": "assistant.index.catalogue",
+    "HybridSearcher": "assistant.index.hybrid",
     "IngestResult": "assistant.index.ingest",
     "ReportChoice": "assistant.domain.answer",
     "ingest": "assistant.index.ingest",
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from assistant.errors import AssistantError
     from assistant.index.catalogue import Catalogue
     from assistant.index.dense import Retriever
+    from assistant.index.hybrid import HybridSearcher
     from assistant.index.ingest import IngestResult, ingest
     from assistant.parsing.parse import parse_report
     from assistant.settings import Settings

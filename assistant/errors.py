@@ -5,7 +5,9 @@
     ├── ConfigError                a setting is missing or malformed (bad ASSISTANT_MODEL, auth)
     ├── ReportError                a report file cannot be used; the message names the file
     │   └── ReportParseError       empty, binary, malformed or unreadable report text
-    ├── IndexError_                the vector store is missing, empty or unreachable
+    ├── IndexError_                the vector store is missing, empty, unreachable or read-only
+    │   ├── StoreBusyError         another ingest holds the store's lock
+    │   └── StoreSpaceError        too little free disk space to write the store safely
     ├── ReportNotFoundError        an unknown report id was asked for
     ├── InputError                 a question or argument is unusable (empty, too long, bad year)
     └── BackendError               the chat model failed or produced an unusable reply
@@ -43,6 +45,14 @@ class IndexError_(AssistantError):  # noqa: N801, N818 - the trailing underscore
 
 
 StoreError = IndexError_
+
+
+class StoreBusyError(IndexError_):
+    """Another ingest holds the store's lock."""
+
+
+class StoreSpaceError(IndexError_):
+    """Too little free disk space to write the store without risking it."""
 
 
 class ReportNotFoundError(AssistantError):

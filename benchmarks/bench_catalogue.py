@@ -1,5 +1,6 @@
 """Catalogue scale: question latency with 1, 100 and 1,000 reports in the store, embedded against a
-Chroma server, and (through benchmarks/bench_ingest.py) ingest throughput against raw model.encode.
+Chroma server, and (through benchmarks/bench_ingest.py) ingest throughput against raw embedding by
+the ingest embedder.
 
     .venv/bin/python benchmarks/bench_catalogue.py                      # everything, a few minutes once cached
     .venv/bin/python benchmarks/bench_catalogue.py --sizes 1,100 --no-server --no-ingest
@@ -34,6 +35,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -95,21 +97,27 @@ class _Memo:
                 self.vectors = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
 
     def embedder(self) -> Any:
-        from assistant.index.embeddings import Embedder, get_embedder
+        from assistant.index.embeddings import get_passage_embedder
         from assistant.settings import Settings
 
-        base = get_embedder(Settings(data_dir=BENCH))
+        base = get_passage_embedder(Settings(data_dir=BENCH))
         memo = self
 
-        class MemoEmbedder(Embedder):
-            def _encode(self, texts: list[str]) -> list[list[float]]:
+        class MemoEmbedder:
+            name = base.name
+            dimension = base.dimension
+
+            def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
                 missing = [t for t in dict.fromkeys(texts) if t not in memo.vectors]
                 if missing:
-                    memo.vectors.update(zip(missing, super()._encode(missing), strict=True))
+                    memo.vectors.update(zip(missing, base.embed_documents(missing), strict=True))
                     memo.added += len(missing)
                 return [[float(x) for x in memo.vectors[t]] for t in texts]
 
-        return MemoEmbedder(base.model, base.name, base.batch_size)
+            def embed_query(self, text: str) -> list[float]:
+                return base.embed_query(text)
+
+        return MemoEmbedder()
 
     def save(self) -> None:
         import numpy as np

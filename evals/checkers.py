@@ -1,127 +1,61 @@
 """Checkers that grade one ``Answer`` against one gold record.
 
-Numbers are read from the answer text as quantities with a scale and a kind, so "USD 8.36 billion",
-"$8.36bn" and "8,360 million" are the same amount. A gold number is ``{"value", "unit", "tolerance"}``
-with unit one of billion / million / thousand / trillion (USD amounts; tolerance in that unit),
-percent (tolerance in percentage points), year, years (a duration) or count; ``as_unit`` demands the
-answer state the amount in that scale ("in millions").
+A gold record (one JSON object) may ask for, all optional:
 
-The grounding check here is independent of the assistant's own guard: a number in the text is
-grounded when a cited quote or a computation (inputs, output, working) holds the same value at the
-precision the text shows.
+- ``status``: the allowed statuses (default ``["answered"]``); ``abstain``: declined with no invented
+  figure (every amount or percent in the text grounded);
+- ``numbers``: gold numbers that must all appear, each ``{"value", "unit", "tolerance"}`` with unit one
+  of billion / million / thousand / trillion (USD amounts; tolerance in that unit), percent (tolerance
+  in percentage points), year, years (a duration) or count; ``as_unit`` demands the answer state the
+  amount in that scale ("in millions"); any other key (``working``, how the value was derived) is a
+  note for readers; ``forbid_numbers``: numbers that must not appear;
+- ``terms_all`` (each item a term or a list of alternatives) and ``terms_any``; ``forbid_terms``:
+  phrases that must not appear (a ``*`` stands for up to six words: "does not cover the * market");
+- ``parts``: sub-golds (each with ``numbers`` / ``terms_all`` / ``terms_any`` and an optional
+  ``label``) that must all be satisfied by the text: one per ask of a multi-part question;
+  ``one_of``: sub-golds of which at least one must be satisfied (a clarifying question or the figure);
+- ``unanswered_parts``: ``{"min", "max", "terms_any"}``: how many asks the answer's own
+  ``unanswered_parts`` list must hold, and words one of them must use;
+- ``min_citations`` / ``max_citations``: how many citations the answer carries (0 for small talk);
+  ``cite_sections``: headings of which at least one citation must lie in one;
+- ``premise``: the correction of a false premise, ``{"numbers", "terms_all", "terms_any"}`` like a
+  sub-gold; each must appear, and appear BEFORE the first of the record's ``numbers`` (the figure that
+  answers the question), so the correction comes first. Without ``numbers`` only presence is checked.
+
+Numbers and terms are read by ``evals.textmatch``. The grounding check here is independent of the
+assistant's own guard: a number in the text is grounded when a cited quote or a computation (inputs,
+output, working) holds the same value at the precision the text shows.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from evals.textmatch import (
+    MONEY_UNITS,
+    SCALE_WORDS,
+    SCALES,
+    UNITS,
+    Quantity,
+    close,
+    describe,
+    first_of,
+    has_term,
+    matches,
+    normalize_heading,
+    number_position,
+    options_of,
+    quantities,
+)
 
 if TYPE_CHECKING:
     from assistant import Answer
 
-SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_ALIASES = {
-    "thousand": ("thousand", "k"),
-    "million": ("million", "millions", "mn", "mln", "mm", "m"),
-    "billion": ("billion", "billions", "bn", "b"),
-    "trillion": ("trillion", "trillions", "tn"),
-}
-_SCALE_WORDS: dict[str, str] = {alias: unit for unit, aliases in _ALIASES.items() for alias in aliases}
-MONEY_UNITS = frozenset(SCALES)
-UNITS = MONEY_UNITS | {"percent", "year", "years", "count"}
 DECLINED = frozenset({"unanswerable", "rejected"})
 FIGURE_KINDS = frozenset({"money", "percent"})  # what an invented market figure looks like
-
-_NUMBER = re.compile(
-    r"(?P<cur>(?:US\$|USD|\$|€|EUR)\s?)?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|pct\b|pp\b)"
-    r"|\s?(?:trillions?|tn|billions?|bn|b|millions?|mln|mn|mm|m|thousand|k)\b"
-    r"|\s(?:years?|yrs?)\b)?",
-    re.IGNORECASE,
-)
-_MARKER = re.compile(r"\[\d+\]")
-_ENUMERATOR = re.compile(r"(?m)^\s*\d+[.)]\s")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number read from text: ``raw`` as written, ``scale`` its multiplier, ``kind`` what it measures."""
-
-    text: str
-    raw: float
-    decimals: int
-    kind: str  # "money", "percent", "duration" or "plain"
-    scale_word: str | None = None
-
-    @property
-    def absolute(self) -> float:
-        """The value with its scale applied: 8.36 billion -> 8.36e9."""
-        return self.raw * SCALES.get(self.scale_word or "", 1.0)
-
-
-def quantities(text: str) -> list[Quantity]:
-    """Every number in ``text`` with its scale and kind; citation markers and list enumerators skipped."""
-    cleaned = _ENUMERATOR.sub(" ", _MARKER.sub(" ", text))
-    found: list[Quantity] = []
-    for match in _NUMBER.finditer(cleaned):
-        number = match.group("num")
-        decimals = len(number.split(".")[1]) if "." in number else 0
-        raw = float(number.replace(",", ""))
-        suffix = (match.group("suffix") or "").strip().lower()
-        scale_word: str | None = None
-        if suffix in {"%", "percent", "pct", "pp"} or suffix.startswith("per"):
-            kind = "percent"
-        elif suffix in _SCALE_WORDS:
-            kind, scale_word = "money", _SCALE_WORDS[suffix]
-        elif suffix.startswith(("year", "yr")):
-            kind = "duration"
-        elif match.group("cur"):
-            kind = "money"
-        else:
-            kind = "plain"
-        found.append(Quantity(match.group(0).strip(), raw, decimals, kind, scale_word))
-    return found
-
-
-def _close(a: float, b: float, tolerance: float) -> bool:
-    return abs(a - b) <= tolerance + 1e-9 * max(1.0, abs(b))
-
-
-def matches(quantity: Quantity, spec: Mapping[str, Any]) -> bool:
-    """Whether ``quantity`` states the gold number ``spec`` within its tolerance and unit."""
-    unit = spec["unit"]
-    value = float(spec["value"])
-    tolerance = float(spec.get("tolerance", 0))
-    if unit in MONEY_UNITS:
-        if quantity.kind != "money":
-            return False
-        if spec.get("as_unit") and quantity.scale_word != spec["as_unit"]:
-            return False
-        scale = SCALES[unit]
-        return _close(quantity.absolute / scale, value, tolerance)
-    if unit == "percent":
-        return quantity.kind == "percent" and _close(quantity.raw, value, tolerance)
-    if unit == "year":
-        return quantity.kind == "plain" and quantity.decimals == 0 and _close(quantity.raw, value, 0)
-    if unit == "years":
-        return quantity.kind in {"duration", "plain"} and _close(quantity.raw, value, tolerance)
-    if unit == "count":
-        return any(_close(v, value, tolerance) for v in (quantity.raw, quantity.absolute))
-    raise ValueError(f"unknown gold unit {unit!r}; expected one of {sorted(UNITS)}")
-
-
-def describe(spec: Mapping[str, Any]) -> str:
-    """'8.36 billion ±0.01 (as million)' for messages."""
-    text = f"{spec['value']} {spec['unit']}"
-    if spec.get("tolerance"):
-        text += f" ±{spec['tolerance']}"
-    if spec.get("as_unit"):
-        text += f" (as {spec['as_unit']})"
-    return text
 
 
 @dataclass(frozen=True)
@@ -158,18 +92,6 @@ def check_forbidden_numbers(text: str, specs: Iterable[Mapping[str, Any]]) -> Ch
     return CheckResult("forbidden_numbers", not hits, f"states {', '.join(hits)}" if hits else "")
 
 
-def _normalize(text: str) -> str:
-    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[\u2010-\u2015-]", " ", text)
-    return re.sub(r"\s+", " ", text)
-
-
-def has_term(text: str, term: str) -> bool:
-    """Case-insensitive whole-word match; hyphens and runs of spaces count as one space."""
-    pattern = r"(?<!\w)" + re.escape(_normalize(term).strip()) + r"(?!\w)"
-    return re.search(pattern, _normalize(text)) is not None
-
-
 def check_terms(
     text: str, terms_all: Iterable[str | list[str]] = (), terms_any: Iterable[str] = ()
 ) -> CheckResult:
@@ -183,6 +105,107 @@ def check_terms(
     if any_list and not any(has_term(text, term) for term in any_list):
         missing.append("one of: " + " / ".join(any_list))
     return CheckResult("terms", not missing, f"missing {'; '.join(missing)}" if missing else "")
+
+
+def check_forbidden_terms(text: str, phrases: Iterable[str]) -> CheckResult:
+    """No forbidden phrase (a refusal where an answer is due, a market that is not one) appears."""
+    hits = [phrase for phrase in phrases if has_term(text, phrase)]
+    return CheckResult("forbid_terms", not hits, f"says {'; '.join(hits)}" if hits else "")
+
+
+def _sub_gold_misses(text: str, sub: Mapping[str, Any]) -> list[str]:
+    """What a sub-gold (numbers, terms_all, terms_any) finds missing in ``text``; empty when satisfied."""
+    misses = []
+    numbers = check_numbers(text, sub.get("numbers", []))
+    if not numbers.passed:
+        misses.append(numbers.detail)
+    terms = check_terms(text, sub.get("terms_all", []), sub.get("terms_any", []))
+    if not terms.passed:
+        misses.append(terms.detail)
+    return misses
+
+
+def _label(sub: Mapping[str, Any], index: int) -> str:
+    return f"part {index + 1}" + (f" ({sub['label']})" if sub.get("label") else "")
+
+
+def check_parts(text: str, parts: Sequence[Mapping[str, Any]]) -> CheckResult:
+    """Every ask of a multi-part question is answered in ``text``."""
+    problems = []
+    for index, sub in enumerate(parts):
+        misses = _sub_gold_misses(text, sub)
+        if misses:
+            problems.append(f"{_label(sub, index)}: {'; '.join(misses)}")
+    return CheckResult("parts", not problems, " | ".join(problems))
+
+
+def check_one_of(text: str, options: Sequence[Mapping[str, Any]]) -> CheckResult:
+    """At least one of several acceptable answers (e.g. a clarifying question, or the figure) is given."""
+    misses = [
+        f"{_label(sub, i)}: {'; '.join(m)}"
+        for i, sub in enumerate(options)
+        if (m := _sub_gold_misses(text, sub))
+    ]
+    ok = len(misses) < len(options)
+    return CheckResult("one_of", ok, "" if ok else "none satisfied: " + " | ".join(misses))
+
+
+def answer_unanswered_parts(answer: Answer) -> list[str]:
+    """The asks the answer itself lists as not answerable from the report (empty for older answers)."""
+    return [str(part) for part in getattr(answer, "unanswered_parts", None) or []]
+
+
+def check_unanswered_parts(answer: Answer, spec: Mapping[str, Any]) -> CheckResult:
+    """The answer lists between ``min`` and ``max`` unanswered parts, one of them using a ``terms_any`` word."""
+    listed = answer_unanswered_parts(answer)
+    low, high = int(spec.get("min", 0)), spec.get("max")
+    problems = []
+    if len(listed) < low or (high is not None and len(listed) > int(high)):
+        bound = f"{low}..{high}" if high is not None else f"at least {low}"
+        problems.append(f"lists {len(listed)} unanswered part(s), expected {bound}")
+    words = list(spec.get("terms_any", []))
+    if words and listed and not any(has_term(part, word) for part in listed for word in words):
+        problems.append(f"no unanswered part mentions one of: {' / '.join(words)}")
+    return CheckResult("unanswered_parts", not problems, "; ".join(problems))
+
+
+def check_citation_count(answer: Answer, low: int | None, high: int | None) -> CheckResult:
+    count = len(answer.citations)
+    ok = (low is None or count >= low) and (high is None or count <= high)
+    bound = f"{low if low is not None else 0}..{high if high is not None else 'any'}"
+    return CheckResult("citations", ok, "" if ok else f"{count} citation(s), expected {bound}")
+
+
+def check_cited_sections(answer: Answer, headings: Iterable[str]) -> CheckResult:
+    """At least one citation lies in one of ``headings`` (the evidence asked for is the right passage)."""
+    wanted = {normalize_heading(h) for h in headings}
+    cited = [c.section for c in answer.citations]
+    ok = any(normalize_heading(section) in wanted for section in cited)
+    detail = "" if ok else f"cites {sorted(set(cited)) or 'nothing'}, expected one of {sorted(headings)}"
+    return CheckResult("cite_sections", ok, detail)
+
+
+def check_premise(text: str, premise: Mapping[str, Any], figures: Sequence[Mapping[str, Any]]) -> CheckResult:
+    """The false premise is corrected (premise numbers and terms present) before the answering figure."""
+    found: list[tuple[str, int | None]] = [
+        (describe(s), number_position(text, s)) for s in premise.get("numbers", [])
+    ]
+    found += [
+        (" / ".join(options_of(t)), first_of(text, options_of(t))) for t in premise.get("terms_all", [])
+    ]
+    if premise.get("terms_any"):
+        words = list(premise["terms_any"])
+        found.append(("one of: " + " / ".join(words), first_of(text, words)))
+    missing = [name for name, position in found if position is None]
+    if missing:
+        return CheckResult("premise", False, f"no correction: missing {'; '.join(missing)}")
+    figure_positions = [p for p in (number_position(text, s) for s in figures) if p is not None]
+    if figure_positions:
+        first_figure = min(figure_positions)
+        late = [name for name, position in found if position is not None and position > first_figure]
+        if late:
+            return CheckResult("premise", False, f"correction comes after the answer: {'; '.join(late)}")
+    return CheckResult("premise", True)
 
 
 # ---------------------------------------------------------------- grounding (independent recompute)
@@ -201,7 +224,7 @@ def _source_values(value: Any, scale_word: str | None, into: list[tuple[float, s
             into.append((q.raw, q.scale_word or scale_word))
     elif isinstance(value, Mapping):
         unit = value.get("unit")
-        inner = _SCALE_WORDS.get(str(unit).lower(), scale_word) if unit else scale_word
+        inner = SCALE_WORDS.get(str(unit).lower(), scale_word) if unit else scale_word
         for item in value.values():
             _source_values(item, inner, into)
     elif isinstance(value, list | tuple):
@@ -217,7 +240,7 @@ def evidence_values(answer: Answer) -> list[tuple[float, str | None]]:
     for computation in answer.computations:
         # The working ("6.71 x 1.0565^4 = 8.36") is in the unit the output names.
         unit = computation.output.get("unit") or computation.inputs.get("unit")
-        scale_word = _SCALE_WORDS.get(str(unit).lower()) if unit else None
+        scale_word = SCALE_WORDS.get(str(unit).lower()) if unit else None
         _source_values(computation.inputs, None, values)
         _source_values(computation.output, None, values)
         _source_values(computation.expression, scale_word, values)
@@ -229,9 +252,9 @@ def _grounded(q: Quantity, evidence: list[tuple[float, str | None]]) -> bool:
     for value, scale_word in evidence:
         if q.scale_word and scale_word:  # both scaled: compare amounts, 8,360 million vs 8.36 billion
             shown_step = 0.5 * 10 ** (-q.decimals) * SCALES[q.scale_word]
-            if _close(q.absolute, value * SCALES[scale_word], shown_step):
+            if close(q.absolute, value * SCALES[scale_word], shown_step):
                 return True
-        elif _close(q.raw, value, half_ulp):
+        elif close(q.raw, value, half_ulp):
             return True
     return False
 
@@ -239,10 +262,12 @@ def _grounded(q: Quantity, evidence: list[tuple[float, str | None]]) -> bool:
 def ungrounded_numbers(answer: Answer, kinds: Iterable[str] | None = None) -> list[str]:
     """Numbers (of ``kinds``, default all) in the answer text that no cited quote or computation holds.
 
-    A ``rejected`` answer is a message about the input ("the limit is 2,000 characters"), not a claim
-    about the report, so it is not recomputed; its own ``ungrounded_numbers`` still count in metrics.
+    A ``rejected`` answer is a message about the input ("the limit is 2,000 characters"), and a
+    question back with ``candidates`` is a message about the catalogue (report titles and their
+    years), not claims about a report, so neither is recomputed; their own ``ungrounded_numbers``
+    still count in metrics.
     """
-    if answer.status == "rejected":
+    if answer.status == "rejected" or getattr(answer, "candidates", None):
         return []
     wanted = set(kinds) if kinds is not None else None
     evidence = evidence_values(answer)
@@ -256,6 +281,15 @@ def ungrounded_numbers(answer: Answer, kinds: Iterable[str] | None = None) -> li
 def check_grounded(answer: Answer) -> CheckResult:
     missing = ungrounded_numbers(answer)
     return CheckResult("grounded", not missing, f"ungrounded {', '.join(missing)}" if missing else "")
+
+
+def check_route(answer: Answer, report_id: str | None) -> CheckResult:
+    """A routed answer came from ``report_id``; ``None`` means it must name no report (it asked back)."""
+    ok = answer.report_id == report_id
+    if ok:
+        return CheckResult("route", True)
+    wanted = "no report (ask back)" if report_id is None else f"report {report_id!r}"
+    return CheckResult("route", False, f"answered from {answer.report_id!r}, expected {wanted}")
 
 
 def check_abstention(answer: Answer, allowed: Iterable[str] = ("unanswerable",)) -> CheckResult:
@@ -286,19 +320,98 @@ def check_answer(answer: Answer, gold: Mapping[str, Any]) -> list[CheckResult]:
         results.append(check_terms(answer.text, gold.get("terms_all", []), gold.get("terms_any", [])))
     if gold.get("forbid_numbers"):
         results.append(check_forbidden_numbers(answer.text, gold["forbid_numbers"]))
+    results.extend(_structure_checks(answer, gold))
     return results
+
+
+def _structure_checks(answer: Answer, gold: Mapping[str, Any]) -> list[CheckResult]:
+    """The checks for multi-part, premise, follow-up and small-talk golds."""
+    results = []
+    if gold.get("forbid_terms"):
+        results.append(check_forbidden_terms(answer.text, gold["forbid_terms"]))
+    if gold.get("parts"):
+        results.append(check_parts(answer.text, gold["parts"]))
+    if gold.get("one_of"):
+        results.append(check_one_of(answer.text, gold["one_of"]))
+    if gold.get("premise"):
+        results.append(check_premise(answer.text, gold["premise"], gold.get("numbers", [])))
+    if "unanswered_parts" in gold:
+        results.append(check_unanswered_parts(answer, gold["unanswered_parts"]))
+    if "min_citations" in gold or "max_citations" in gold:
+        results.append(check_citation_count(answer, gold.get("min_citations"), gold.get("max_citations")))
+    if gold.get("cite_sections"):
+        results.append(check_cited_sections(answer, gold["cite_sections"]))
+    return results
+
+
+def _validate_numbers(specs: Any, where: str, key: str) -> None:
+    if not isinstance(specs, list):
+        raise ValueError(f"{where}: gold {key} must be a list of numbers")
+    for spec in specs:
+        if not isinstance(spec, Mapping) or spec.get("unit") not in UNITS:
+            raise ValueError(
+                f"{where}: gold {key} entry {spec!r} needs a numeric value and a unit in {sorted(UNITS)}"
+            )
+        if isinstance(spec.get("value"), bool) or not isinstance(spec.get("value"), int | float):
+            raise ValueError(
+                f"{where}: gold {key} entry {spec!r} needs a numeric value and a unit in {sorted(UNITS)}"
+            )
+        if spec.get("as_unit") and spec["as_unit"] not in MONEY_UNITS:
+            raise ValueError(f"{where}: as_unit {spec['as_unit']!r} is not one of {sorted(MONEY_UNITS)}")
+
+
+def _validate_terms(terms: Any, where: str, key: str) -> None:
+    items = terms if isinstance(terms, list) else None
+    ok = items is not None and all(
+        (isinstance(t, str) and t.strip())
+        or (isinstance(t, list) and t and all(isinstance(o, str) and o.strip() for o in t))
+        for t in items
+    )
+    if not ok:
+        raise ValueError(f"{where}: gold {key} must be a list of non-empty terms (or lists of alternatives)")
+
+
+def _validate_sub_gold(sub: Any, where: str, key: str) -> None:
+    if not isinstance(sub, Mapping) or not ({"numbers", "terms_all", "terms_any"} & set(sub)):
+        raise ValueError(f"{where}: each gold {key} entry needs numbers, terms_all or terms_any")
+    _validate_numbers(sub.get("numbers", []), where, f"{key} numbers")
+    for terms_key in ("terms_all", "terms_any"):
+        _validate_terms(sub.get(terms_key, []), where, f"{key} {terms_key}")
+
+
+def _validate_count(value: Any, where: str, key: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{where}: gold {key} must be a whole number >= 0, got {value!r}")
 
 
 def validate_gold(gold: Mapping[str, Any], where: str) -> None:
     """Raise ValueError naming ``where`` when a gold record is malformed."""
+    if not isinstance(gold, Mapping):
+        raise ValueError(f"{where}: gold must be a JSON object")
     for key in ("numbers", "forbid_numbers"):
-        for spec in gold.get(key, []):
-            if spec.get("unit") not in UNITS or not isinstance(spec.get("value"), int | float):
-                raise ValueError(
-                    f"{where}: gold {key} entry {spec!r} needs a numeric value and a unit in {sorted(UNITS)}"
-                )
-            if spec.get("as_unit") and spec["as_unit"] not in MONEY_UNITS:
-                raise ValueError(f"{where}: as_unit {spec['as_unit']!r} is not one of {sorted(MONEY_UNITS)}")
+        _validate_numbers(gold.get(key, []), where, key)
+    for key in ("terms_all", "terms_any", "forbid_terms"):
+        _validate_terms(gold.get(key, []), where, key)
+    for key in ("parts", "one_of"):
+        subs = gold.get(key, [])
+        if not isinstance(subs, list):
+            raise ValueError(f"{where}: gold {key} must be a list")
+        for sub in subs:
+            _validate_sub_gold(sub, where, key)
+    if "premise" in gold:
+        _validate_sub_gold(gold["premise"], where, "premise")
+    if "unanswered_parts" in gold:
+        spec = gold["unanswered_parts"]
+        if not isinstance(spec, Mapping):
+            raise ValueError(f"{where}: gold unanswered_parts must be an object with min and/or max")
+        for bound in ("min", "max"):
+            if bound in spec:
+                _validate_count(spec[bound], where, f"unanswered_parts {bound}")
+        _validate_terms(spec.get("terms_any", []), where, "unanswered_parts terms_any")
+    for key in ("min_citations", "max_citations"):
+        if key in gold:
+            _validate_count(gold[key], where, key)
+    _validate_terms(gold.get("cite_sections", []), where, "cite_sections")
     statuses = gold.get("status") or []
     if isinstance(statuses, str):
         statuses = [statuses]

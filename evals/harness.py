@@ -1,6 +1,11 @@
 """Runs a question set through the assistant and the retrieval baseline, grades both, checks thresholds.
 
 ``run_eval(settings)`` is the whole evaluation; ``assistant eval`` calls it and renders the result.
+
+A set over a catalogue of reports runs on its own corpus folder (``corpus``, ingested into a store of
+its own, see ``evals.corpus``) in one of two modes: ``scoped`` asks each question within the report its
+record names; ``routed`` asks without one, as a user of "All reports" does, and an answer counts only
+when it comes from that report (or, for a question naming no single report, asks back).
 """
 
 from __future__ import annotations
@@ -15,23 +20,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from evals.baseline import RetrievalBaseline
-from evals.checkers import CheckResult
+from evals.checkers import CheckResult, answer_unanswered_parts
+from evals.corpus import prepare_corpus
 from evals.metrics import Graded, RetrievalHit, by_kind, grade, retrieval_metrics
-from evals.questions import EvalItem, load_set
+from evals.questions import EvalItem, load_set, set_stem
+from evals.thresholds import THRESHOLDS, check_thresholds, load_thresholds
 
 if TYPE_CHECKING:
     from assistant import Answer, Settings
 
 EVALS_DIR = Path(__file__).resolve().parent
 RESULTS_DIR = EVALS_DIR / "results"
-THRESHOLDS = EVALS_DIR / "thresholds.json"
 WARM_UP = "what is the market size in 2025"
+MODES = ("scoped", "routed")
 
 
 class Answerer(Protocol):
-    """What the harness asks: the real Assistant or the baseline."""
+    """What the harness asks: the real Assistant or the baseline; ``report_id`` scopes the question."""
 
-    def ask(self, question: str, history: list[dict[str, str]] | None = None) -> Answer: ...
+    def ask(
+        self, question: str, history: list[dict[str, str]] | None = None, report_id: str | None = None
+    ) -> Answer: ...
 
 
 @dataclass
@@ -46,19 +55,54 @@ class SystemRun:
         return by_kind(self.graded)
 
 
-def ask_item(answerer: Answerer, item: EvalItem) -> tuple[Answer, float]:
-    """Ask the item's question after its history; returns the answer and its wall time in ms."""
-    history: list[dict[str, str]] = item.transcript or []
-    for turn in item.scripted_turns:
-        earlier = answerer.ask(turn, history=list(history) or None)
-        history = [
-            *history,
-            {"role": "user", "content": turn},
-            {"role": "assistant", "content": earlier.text},
-        ]
+def _exchange(history: list[dict[str, str]], question: str, reply: str) -> list[dict[str, str]]:
+    return [*history, {"role": "user", "content": question}, {"role": "assistant", "content": reply}]
+
+
+def _replay(
+    answerer: Answerer, turns: Sequence[str], history: list[dict[str, str]], report_id: str | None
+) -> list[dict[str, str]]:
+    """Ask ``turns`` in order after ``history``, feeding the answerer's own replies back."""
+    for turn in turns:
+        earlier = answerer.ask(turn, history=list(history) or None, report_id=report_id)
+        history = _exchange(history, turn, earlier.text)
+    return history
+
+
+def _timed(
+    answerer: Answerer, question: str, history: list[dict[str, str]], report_id: str | None
+) -> tuple[Answer, float]:
     started = time.perf_counter()
-    answer = answerer.ask(item.question, history=list(history) or None)
+    answer = answerer.ask(question, history=list(history) or None, report_id=report_id)
     return answer, (time.perf_counter() - started) * 1000
+
+
+def ask_item(answerer: Answerer, item: EvalItem, report_id: str | None = None) -> tuple[Answer, float]:
+    """Ask the item's question after its history (all within ``report_id`` when given); returns the
+    answer and its wall time in ms."""
+    history = _replay(answerer, item.scripted_turns, item.transcript or [], report_id)
+    return _timed(answerer, item.question, history, report_id)
+
+
+def ask_turn(
+    answerer: Answerer,
+    item: EvalItem,
+    transcripts: dict[str, list[dict[str, str]]],
+    report_id: str | None = None,
+) -> tuple[Answer, float]:
+    """Ask one item; a conversation turn continues the transcript its earlier turns left in ``transcripts``.
+
+    When the earlier turns were not asked just before (a ``--limit`` cut, a failed turn), they are
+    replayed from the item's history first, so the turn always sees the conversation it belongs to.
+    """
+    if item.conversation is None:
+        return ask_item(answerer, item, report_id)
+    history = transcripts.get(item.conversation, [])
+    if len(history) != 2 * len(item.scripted_turns):
+        history = _replay(answerer, item.scripted_turns, [], report_id)
+    answer, latency = _timed(answerer, item.question, history, report_id)
+    transcripts[item.conversation] = _exchange(history, item.question, answer.text)
+    return answer, latency
 
 
 def run_system(
@@ -67,29 +111,36 @@ def run_system(
     items: Sequence[EvalItem],
     report_text: Callable[[str], str],
     progress: Callable[[str], None] | None = None,
+    mode: str = "routed",
 ) -> SystemRun:
-    """Ask every item; an exception on one question fails that question, not the run."""
+    """Ask every item (within its report when ``mode`` is scoped); an exception on one question fails
+    that question, not the run. In a routed run, items that name their report are graded on routing."""
     from assistant import Answer, AssistantError
 
+    scoped, routed = mode == "scoped", mode == "routed"
     run = SystemRun(name)
-    try:  # first call loads models; keep it out of the latency figures
-        answerer.ask(WARM_UP)
+    # The first call loads models; keep it out of the latency figures. Within a report, so that a
+    # catalogue's warm-up is not a question it asks back about.
+    warm_report = next((item.report_id for item in items if item.report_id), None)
+    try:
+        answerer.ask(WARM_UP, report_id=warm_report)
     except AssistantError:
         raise
     except Exception:  # noqa: BLE001 - the graded questions will show the failure
         pass
+    transcripts: dict[str, list[dict[str, str]]] = {}
     for item in items:
         try:
-            answer, latency = ask_item(answerer, item)
+            answer, latency = ask_turn(answerer, item, transcripts, item.report_id if scoped else None)
         except AssistantError:
             raise  # a broken setup (no index, unknown report) stops the run with its own message
         except Exception as exc:  # noqa: BLE001 - ask() must not raise for a question; record it as a failure
             answer = Answer(question=item.question, status="rejected", text="", backend=name)
-            graded = grade(item, answer, 0.0, report_text)
+            graded = grade(item, answer, 0.0, report_text, routed)
             graded.checks.append(CheckResult("error", False, f"{type(exc).__name__}: {exc}"))
             run.graded.append(graded)
             continue
-        run.graded.append(grade(item, answer, latency, report_text))
+        run.graded.append(grade(item, answer, latency, report_text, routed))
         if progress:
             progress(f"{name} {item.id}")
     return run
@@ -101,55 +152,18 @@ def retrieval_query(item: EvalItem) -> str:
     return " ".join([*turns, item.question]).strip()
 
 
-def run_retrieval(retriever: Any, items: Sequence[EvalItem], k: int) -> list[RetrievalHit]:
+def run_retrieval(
+    retriever: Any, items: Sequence[EvalItem], k: int, scoped: bool = False
+) -> list[RetrievalHit]:
+    """The sections of the top ``k`` passages per item with gold sections (within its report if scoped)."""
     hits = []
     for item in items:
         query = retrieval_query(item)
         if not item.gold_sections or not query:
             continue
-        passages = retriever.search(query, k=k)
+        passages = retriever.search(query, k=k, report_id=item.report_id if scoped else None)
         hits.append(RetrievalHit(item, [p.section for p in passages]))
     return hits
-
-
-# ---------------------------------------------------------------- thresholds
-
-
-def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {"min": dict(data.get("min", {})), "max": dict(data.get("max", {}))}
-
-
-def check_thresholds(
-    metrics: dict[str, dict[str, Any]], thresholds: dict[str, dict[str, float]]
-) -> list[dict[str, Any]]:
-    """One verdict per threshold; a group absent from the set is skipped, an unmeasured metric fails."""
-    verdicts = []
-    for bound, limits in (("min", thresholds.get("min", {})), ("max", thresholds.get("max", {}))):
-        for key, limit in limits.items():
-            group, _, metric = key.partition(".")
-            if group not in metrics:
-                verdicts.append(
-                    {
-                        "metric": key,
-                        "bound": bound,
-                        "limit": limit,
-                        "value": None,
-                        "passed": True,
-                        "note": "not in this set",
-                    }
-                )
-                continue
-            value = metrics[group].get(metric)
-            if value is None:
-                ok, note = False, "not measured"
-            else:
-                ok = value >= limit - 1e-12 if bound == "min" else value <= limit + 1e-12
-                note = ""
-            verdicts.append(
-                {"metric": key, "bound": bound, "limit": limit, "value": value, "passed": ok, "note": note}
-            )
-    return verdicts
 
 
 # ---------------------------------------------------------------- the whole run
@@ -164,19 +178,33 @@ class EvalRun:
     systems: list[SystemRun]
     retrieval: dict[str, dict[str, Any]]
     verdicts: list[dict[str, Any]]
+    mode: str = "routed"
+    corpus: str | None = None
 
     @property
     def passed(self) -> bool:
         return all(v["passed"] for v in self.verdicts)
 
+    @property
+    def results_stem(self) -> str:
+        """``<backend>``, or ``<backend>-<set>-<mode>`` for a run over its own corpus."""
+        if self.corpus is None:
+            return results_name(self.backend)
+        return results_name(f"{self.backend}-{set_stem(self.set_name)}-{self.mode}")
+
     def to_dict(self) -> dict[str, Any]:
         questions = []
         for index, item in enumerate(self.items):
             row: dict[str, Any] = {"id": item.id, "kind": item.kind, "question": _clip(item.question, 200)}
+            if item.conversation is not None:
+                row["conversation"] = item.conversation
+            if item.names_report:
+                row["report_id"] = item.report_id
             for system in self.systems:
                 g = system.graded[index]
                 row[system.name] = {
                     "status": g.answer.status,
+                    "report_id": g.answer.report_id,
                     "passed": g.passed,
                     "failures": g.failures,
                     "answer": _clip(g.answer.text, 600),
@@ -184,12 +212,15 @@ class EvalRun:
                     "ungrounded": g.ungrounded,
                     "citations": g.citations_total,
                     "citations_invalid": g.citations_total - g.citations_valid,
+                    "unanswered_parts": answer_unanswered_parts(g.answer),
                 }
             questions.append(row)
         return {
             "set": self.set_name,
             "backend": self.backend,
             "k": self.k,
+            "mode": self.mode,
+            "corpus": self.corpus,
             "n": len(self.items),
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "passed": self.passed,
@@ -212,14 +243,24 @@ def run_eval(
     limit: int | None = None,
     thresholds_path: Path = THRESHOLDS,
     progress: Callable[[str], None] | None = None,
+    corpus: Path | None = None,
+    mode: str = "routed",
 ) -> EvalRun:
-    """Evaluate the assistant (on ``backend``, default the settings' model) and the baseline."""
+    """Evaluate the assistant (on ``backend``, default the settings' model) and the baseline.
+
+    Without ``corpus`` the set is asked of the reports already ingested under ``settings``; with it,
+    of that folder's pages, ingested into the set's own store first. ``mode`` is scoped or routed.
+    """
     from assistant import Assistant, Retriever
 
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
     if backend:
         settings = settings.model_copy(update={"model": backend})
     k = k or settings.agent.search_k
     items = load_set(set_name)[: limit or None]
+    if corpus is not None:
+        settings = prepare_corpus(settings, corpus, set_stem(set_name), progress)
     assistant = Assistant(settings)
     retriever = Retriever(settings)
     texts: dict[str, str] = {}
@@ -230,12 +271,13 @@ def run_eval(
         return texts[report_id]
 
     systems = [
-        run_system("assistant", assistant, items, report_text, progress),
-        run_system("baseline", RetrievalBaseline(retriever, k), items, report_text, progress),
+        run_system("assistant", assistant, items, report_text, progress, mode),
+        run_system("baseline", RetrievalBaseline(retriever, k), items, report_text, progress, mode),
     ]
-    retrieval = retrieval_metrics(run_retrieval(retriever, items, k), k)
-    verdicts = check_thresholds(systems[0].metrics, load_thresholds(thresholds_path))
-    return EvalRun(set_name, settings.model, k, items, systems, retrieval, verdicts)
+    retrieval = retrieval_metrics(run_retrieval(retriever, items, k, mode == "scoped"), k)
+    verdicts = check_thresholds(systems[0].metrics, load_thresholds(thresholds_path, set_name, mode))
+    corpus_name = str(corpus) if corpus is not None else None
+    return EvalRun(set_name, settings.model, k, items, systems, retrieval, verdicts, mode, corpus_name)
 
 
 def results_name(backend: str) -> str:
@@ -246,9 +288,9 @@ def results_name(backend: str) -> str:
 def write_results(
     run: EvalRun, data: dict[str, Any], markdown: str, out_dir: Path = RESULTS_DIR
 ) -> tuple[Path, Path]:
-    """Write ``<backend>.json`` and ``<backend>.md`` under ``out_dir``; returns both paths."""
+    """Write ``<stem>.json`` and ``<stem>.md`` under ``out_dir`` (see ``EvalRun.results_stem``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = results_name(run.backend)
+    stem = run.results_stem
     json_path, md_path = out_dir / f"{stem}.json", out_dir / f"{stem}.md"
     json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     md_path.write_text(markdown, encoding="utf-8")

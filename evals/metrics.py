@@ -10,20 +10,24 @@ Metrics (rates are fractions 0..1, latencies in milliseconds):
 - ungrounded rate: share of answers with a number in no quote or computation (the answer's own
   ``ungrounded_numbers`` or this package's independent recompute);
 - cited-section hit: share of questions with gold sections where a citation lies in one of them;
+- routing accuracy: in a routed run, share of questions answered from the report they name (or,
+  naming none, asked back about);
 - retrieval recall@k / hit@k: gold sections among the sections of the top k passages;
-- latency p50 / p95 of the final question of each item.
+- latency p50 / p95 of the final question of each item;
+- conversations / conversations_right / conversation_accuracy: conversation records among the items
+  (each turn is an item) and those whose every turn passed.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from evals.checkers import DECLINED, CheckResult, check_answer, ungrounded_numbers
+from evals.checkers import DECLINED, CheckResult, check_answer, check_route, ungrounded_numbers
 from evals.questions import KINDS, EvalItem
+from evals.textmatch import normalize_heading
 
 if TYPE_CHECKING:
     from assistant import Answer
@@ -60,17 +64,23 @@ def citation_is_valid(citation: Any, report_text: ReportText) -> bool:
         text = report_text(citation.report_id)
     except Exception:  # noqa: BLE001 - an unknown report id makes the citation invalid, not the run
         return False
-    return text[citation.start : citation.end] == citation.quote
+    return bool(text[citation.start : citation.end] == citation.quote)
 
 
-def grade(item: EvalItem, answer: Answer, latency_ms: float, report_text: ReportText) -> Graded:
+def grade(
+    item: EvalItem, answer: Answer, latency_ms: float, report_text: ReportText, routed: bool = False
+) -> Graded:
+    """Grade one answer; in a ``routed`` run an item that names its report is also graded on routing."""
     valid = sum(citation_is_valid(c, report_text) for c in answer.citations)
     ungrounded = list(dict.fromkeys(list(answer.ungrounded_numbers) + ungrounded_numbers(answer)))
+    checks = check_answer(answer, item.gold)
+    if routed and item.names_report:
+        checks.append(check_route(answer, item.report_id))
     return Graded(
         item=item,
         answer=answer,
         latency_ms=latency_ms,
-        checks=check_answer(answer, item.gold),
+        checks=checks,
         citations_valid=valid,
         citations_total=len(answer.citations),
         ungrounded=ungrounded,
@@ -92,10 +102,6 @@ def percentile(values: Sequence[float], q: float) -> float | None:
 
 def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
-
-
-def normalize_heading(heading: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", heading.casefold()).strip()
 
 
 def section_matches(heading: str, gold_sections: Iterable[str]) -> bool:
@@ -143,6 +149,8 @@ def summarize(graded: Sequence[Graded]) -> dict[str, Any]:
         for g in with_sections
     )
     latencies = [g.latency_ms for g in graded]
+    routes = [c.passed for g in graded for c in g.checks if c.name == "route"]
+    conversations, conversations_right = conversation_counts(graded)
     return {
         "n": n,
         "accuracy": _ratio(sum(g.passed for g in graded), n),
@@ -155,9 +163,22 @@ def summarize(graded: Sequence[Graded]) -> dict[str, Any]:
         "citation_coverage": _ratio(sum(bool(g.answer.citations) for g in answered), len(answered)),
         "ungrounded_rate": _ratio(sum(bool(g.ungrounded) for g in graded), n),
         "cited_section_hit": _ratio(section_hits, len(with_sections)),
+        "routing_accuracy": _ratio(sum(routes), len(routes)),
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),
+        "conversations": conversations,
+        "conversations_right": conversations_right,
+        "conversation_accuracy": _ratio(conversations_right, conversations),
     }
+
+
+def conversation_counts(graded: Sequence[Graded]) -> tuple[int, int]:
+    """(conversations among ``graded``, those whose every turn passed)."""
+    verdicts: dict[str, bool] = {}
+    for g in graded:
+        if g.item.conversation is not None:
+            verdicts[g.item.conversation] = verdicts.get(g.item.conversation, True) and g.passed
+    return len(verdicts), sum(verdicts.values())
 
 
 def by_kind(graded: Sequence[Graded]) -> dict[str, dict[str, Any]]:

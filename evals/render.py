@@ -14,9 +14,11 @@ OVERALL_ROWS = (
     ("answered with a citation", "citation_coverage", "pct"),
     ("ungrounded-number rate", "ungrounded_rate", "pct"),
     ("cited gold section", "cited_section_hit", "pct"),
+    ("routed to the right report", "routing_accuracy", "pct"),
     ("latency p50 (ms)", "latency_p50_ms", "ms"),
     ("latency p95 (ms)", "latency_p95_ms", "ms"),
 )
+ONLY_WHEN_MEASURED = {"routing_accuracy"}  # a row of a routed run over many reports, else noise
 
 
 def fmt(value: Any, style: str = "pct") -> str:
@@ -73,11 +75,23 @@ def kind_table(data: dict[str, Any]) -> list[str]:
 
 def overall_table(data: dict[str, Any]) -> list[str]:
     systems = [s for s in SYSTEMS if s in data["metrics"]]
+    values = {key: [data["metrics"][s]["overall"].get(key) for s in systems] for _, key, _ in OVERALL_ROWS}
     rows = [
-        [label, *(fmt(data["metrics"][s]["overall"].get(key), style) for s in systems)]
+        [label, *(fmt(value, style) for value in values[key])]
         for label, key, style in OVERALL_ROWS
+        if key not in ONLY_WHEN_MEASURED or any(value is not None for value in values[key])
     ]
     return _table(["overall", *systems], rows)
+
+
+def conversation_lines(data: dict[str, Any]) -> list[str]:
+    """'Conversations fully right: assistant 3 of 20, baseline 1 of 20.' when the set has conversations."""
+    counts = []
+    for system in SYSTEMS:
+        overall = data["metrics"].get(system, {}).get("overall", {})
+        if overall.get("conversations"):
+            counts.append(f"{system} {overall['conversations_right']} of {overall['conversations']}")
+    return [f"Conversations fully right (every turn): {', '.join(counts)}.", ""] if counts else []
 
 
 def threshold_lines(data: dict[str, Any]) -> list[str]:
@@ -109,15 +123,24 @@ def failure_lines(data: dict[str, Any], system: str = "assistant", limit: int | 
 def render_markdown(data: dict[str, Any], failures_limit: int | None = None) -> str:
     """The whole result as Markdown: A = assistant, B = retrieval baseline."""
     verdict = "PASS" if data["passed"] else "FAIL"
+    scope = ""
+    if data.get("corpus"):
+        scope = f"Corpus `{data['corpus']}`, mode `{data['mode']}`" + (
+            ": each question asked within its report."
+            if data["mode"] == "scoped"
+            else ": each question routed by the assistant; an answer from the wrong report fails."
+        )
     lines = [
         f"# Evaluation: set `{data['set']}`, backend `{data['backend']}` ({data['n']} questions) - {verdict}",
         "",
+        *([scope, ""] if scope else []),
         f"A = assistant, B = retrieval baseline (top {data['k']} passages, best sentence, no tools).",
         "",
         *kind_table(data),
         "",
         *overall_table(data),
         "",
+        *conversation_lines(data),
         "## Thresholds (assistant)",
         "",
         *threshold_lines(data),

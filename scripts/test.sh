@@ -14,9 +14,18 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 .venv/bin/ruff check assistant tools evals tests benchmarks
+.venv/bin/ruff format --check assistant tools evals tests benchmarks
 .venv/bin/mypy
+# The layers of assistant/ and what tools/, evals/ and the surfaces may import (pyproject.toml).
+.venv/bin/lint-imports
 # The evaluation gate: the offline assistant over the seed question set, against committed thresholds.
 .venv/bin/assistant ingest
 .venv/bin/assistant eval
+# The analyst set (questions written as analysts type them), against its own thresholds.
+.venv/bin/assistant eval --set analyst --out evals/results/analyst
+# The catalogue set over fixture pages in many publishers' layouts, ingested into its own store: each
+# question asked within its report, then routed by the assistant (thresholds per mode).
+.venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode scoped
+.venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode routed
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"

@@ -139,26 +139,33 @@ def store_settings(request: pytest.FixtureRequest, tmp_path: Path, corpus_dir: P
 
 
 @pytest.fixture(scope="session")
-def memo_embedder(tmp_path_factory: pytest.TempPathFactory):
-    """The real packaged embedder, remembering passage vectors across tests (for speed only).
+def memo_embedder():
+    """The real packaged ingest embedder, remembering passage vectors across tests (for speed only).
 
     Pass it as ``embedder=`` where a test is not about embedding itself; its ``documents_embedded``
     counter still counts every text asked for, remembered or not.
     """
-    from assistant.index.embeddings import Embedder, get_embedder
+    from assistant.index.embeddings import get_passage_embedder
     from assistant.settings import Settings
 
-    base = get_embedder(Settings(data_dir=tmp_path_factory.mktemp("memo")))
+    base = get_passage_embedder(Settings())
 
-    class MemoEmbedder(Embedder):
+    class MemoEmbedder:
         def __init__(self) -> None:
-            super().__init__(base.model, base.name, base.batch_size)
             self.memory: dict[str, list[float]] = {}
+            self.documents_embedded = 0
+            self.name = base.name
+            self.dimension = base.dimension
 
-        def _encode(self, texts: list[str]) -> list[list[float]]:
+        def embed_documents(self, texts):
+            texts = list(texts)
+            self.documents_embedded += len(texts)
             missing = [t for t in dict.fromkeys(texts) if t not in self.memory]
             if missing:
-                self.memory.update(zip(missing, super()._encode(missing), strict=True))
+                self.memory.update(zip(missing, base.embed_documents(missing), strict=True))
             return [list(self.memory[t]) for t in texts]
+
+        def embed_query(self, text):
+            return base.embed_query(text)
 
     return MemoEmbedder()

@@ -152,5 +152,37 @@ def test_search_json_stdout_is_clean_in_a_fresh_process(ingested_settings) -> No
     )
     assert proc.returncode == 0, proc.stderr
     payload = json.loads(proc.stdout)
-    assert payload["passages"][0]["section"] == "Segmental Insights"
+    # The passages holding the exact phrase come first (the report's header and its own FAQ).
+    assert "fastest growing segment" in payload["passages"][0]["text"].lower()
     assert "Loading weights" not in proc.stderr
+
+
+def test_ingest_refuses_a_second_file_for_a_stored_id_until_replace(
+    settings: Settings, use_settings, tmp_path, capsys
+) -> None:
+    use_settings(settings)
+    text = (settings.corpus_dir / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+    first, second = tmp_path / "a" / "pumps.txt", tmp_path / "b" / "pumps.txt"
+    for path, tag in ((first, "a"), (second, "b")):
+        path.parent.mkdir()
+        path.write_text(text + f"\nCopy {tag}.\n", encoding="utf-8")
+    assert main(["ingest", "--no-progress", str(first)]) == 0
+    capsys.readouterr()
+    assert main(["ingest", "--no-progress", str(second)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {second}: report id 'pumps' is already stored from {first}")
+    assert "--replace" in err
+    assert main(["ingest", "--no-progress", "--replace", str(second)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == f"replaced: pumps (was read from {first})\n"
+    assert "1 updated" in captured.out
+
+
+def test_ingest_says_which_copy_it_skipped(settings: Settings, use_settings, capsys) -> None:
+    use_settings(settings)
+    copy = settings.corpus_dir / "smo-copy.txt"
+    copy.write_text((settings.corpus_dir / f"{SEED_ID}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["ingest", "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"skipped: {copy}: same content as ")
+    assert "1 added" in captured.out and "1 skipped" in captured.out

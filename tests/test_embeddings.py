@@ -1,29 +1,36 @@
-"""The packaged all-MiniLM-L6-v2, loaded offline, once per process."""
+"""The packaged all-MiniLM-L6-v2: found, checked whole, extracted once, and served to questions by the
+ONNX embedder, once per process."""
 
 from __future__ import annotations
 
 import math
-import os
+import shutil
 from pathlib import Path
 
 import pytest
+from fakes import HashingEmbedder
 
 from assistant.errors import ConfigError
-from assistant.index.embeddings import (
-    HEADING_WEIGHT,
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import HEADING_WEIGHT, get_embedder, get_passage_embedder, passage_vectors
+from assistant.index.model_files import (
     MODEL_NAME,
-    Embedder,
+    WEIGHTS_FILE,
+    WEIGHTS_SHA256,
+    check_weights,
     extract_model,
-    get_embedder,
     model_zip_path,
-    passage_vectors,
+    sha256_file,
 )
+from assistant.index.onnx_embedder import OnnxEmbedder
 from assistant.settings import EmbeddingSettings, Settings
 
 
 @pytest.fixture(scope="module")
-def embedder(tmp_path_factory: pytest.TempPathFactory) -> Embedder:
-    return get_embedder(Settings(data_dir=tmp_path_factory.mktemp("emb")))
+def embedder(tmp_path_factory: pytest.TempPathFactory) -> OnnxEmbedder:
+    found = get_embedder(Settings(data_dir=tmp_path_factory.mktemp("emb")))
+    assert isinstance(found, OnnxEmbedder)
+    return found
 
 
 def _dot(a: list[float], b: list[float]) -> float:
@@ -38,21 +45,37 @@ def test_model_comes_from_the_installed_package_zip() -> None:
 
 def test_extraction_happens_once_into_a_versioned_folder(tmp_path: Path) -> None:
     folder = extract_model(tmp_path)
-    weights = folder / "model.safetensors"
+    weights = folder / WEIGHTS_FILE
     assert weights.is_file() and (folder / "tokenizer.json").is_file()
     assert folder.name.startswith(MODEL_NAME)
     stamp = weights.stat().st_mtime_ns
     assert extract_model(tmp_path) == folder
     assert weights.stat().st_mtime_ns == stamp  # not extracted again
     assert [p.name for p in tmp_path.iterdir()] == [folder.name]  # no temporary folder left behind
+    assert sha256_file(weights) == WEIGHTS_SHA256  # the whole 64-hex digest, not a prefix
 
 
-def test_embedder_is_loaded_once_per_process(embedder: Embedder, tmp_path: Path) -> None:
+def test_weights_are_checked_whole(tmp_path: Path) -> None:
+    assert len(WEIGHTS_SHA256) == 64 and int(WEIGHTS_SHA256, 16) >= 0
+    folder = tmp_path / "copy"
+    shutil.copytree(extract_model(tmp_path / "cache"), folder)
+    check_weights(folder)
+    weights = folder / WEIGHTS_FILE
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit in the middle: a prefix/suffix check would miss it
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ConfigError, match=f"expected {WEIGHTS_SHA256}"):
+        check_weights(folder)
+
+
+def test_questions_get_one_onnx_embedder_per_process(embedder: OnnxEmbedder, tmp_path: Path) -> None:
     assert get_embedder(Settings(data_dir=tmp_path)) is embedder
-    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+    assert isinstance(embedder, Embedder)
+    assert embedder.name == MODEL_NAME and embedder.dimension == 384
+    assert isinstance(get_passage_embedder(Settings(data_dir=tmp_path)), Embedder)
 
 
-def test_documents_get_normalised_384_dimensional_vectors(embedder: Embedder) -> None:
+def test_documents_get_normalised_384_dimensional_vectors(embedder: OnnxEmbedder) -> None:
     before = embedder.documents_embedded
     vectors = embedder.embed_documents(
         ["North America holds the largest share.", "The biggest region is North America.", "Pasta recipes."]
@@ -65,7 +88,7 @@ def test_documents_get_normalised_384_dimensional_vectors(embedder: Embedder) ->
     assert embedder.embed_documents([]) == []
 
 
-def test_query_embeddings_are_cached(embedder: Embedder) -> None:
+def test_query_embeddings_are_cached(embedder: OnnxEmbedder) -> None:
     hits, misses = embedder.query_cache_info()
     first = embedder.embed_query("Which region is the largest?")
     first.append(99.0)  # a caller mutating its list must not corrupt the cache
@@ -73,12 +96,14 @@ def test_query_embeddings_are_cached(embedder: Embedder) -> None:
     assert len(second) == 384
     assert embedder.query_cache_info() == (hits + 1, misses + 1)
     doc = embedder.embed_documents(["Which region is the largest?"])[0]
-    assert _dot(second, doc) > 0.999  # queries and documents share one space
+    assert max(abs(a - b) for a, b in zip(second, doc, strict=True)) < 1e-6  # one space, one vector
 
 
-def test_passage_vectors_blend_text_and_heading(embedder: Embedder) -> None:
+def test_passage_vectors_blend_text_and_heading(embedder: OnnxEmbedder) -> None:
     texts = ["North America maintains a dominant position.", "Plain text without a heading."]
-    blended = passage_vectors(embedder, texts, ["Regional Insights", None])
+    known: dict[str, list[float]] = {}
+    blended = passage_vectors(embedder, texts, ["Regional Insights", None], known)
+    assert list(known) == ["Regional Insights"]  # kept for the next batch
     text_vec = embedder.embed_documents([f"Regional Insights: {texts[0]}"])[0]
     heading_vec = embedder.embed_documents(["Regional Insights"])[0]
     q = embedder.embed_query("largest region")
@@ -93,3 +118,17 @@ def test_only_the_packaged_model_is_accepted(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path, embedding=EmbeddingSettings(model_name="bge-large"))
     with pytest.raises(ConfigError, match="bge-large"):
         get_embedder(settings)
+    with pytest.raises(ConfigError, match="bge-large"):
+        get_passage_embedder(settings)
+
+
+def test_the_hashing_fake_is_a_deterministic_unit_embedder() -> None:
+    fake = HashingEmbedder()
+    assert isinstance(fake, Embedder) and fake.dimension == 384
+    a, b, c = fake.embed_documents(["market size in 2029", "the market size in 2029", "pasta recipes"])
+    assert (
+        fake.embed_query("market size in 2029") == a == HashingEmbedder().embed_query("market size in 2029")
+    )
+    assert math.isclose(_dot(a, a), 1.0, abs_tol=1e-6) and math.isclose(_dot(c, c), 1.0, abs_tol=1e-6)
+    assert _dot(a, b) > 0.5 > _dot(a, c)
+    assert fake.calls == [3] and fake.documents_embedded == 3

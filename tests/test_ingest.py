@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,7 +11,8 @@ import pytest
 from assistant.errors import ReportError
 from assistant.index.catalogue import Catalogue
 from assistant.index.dense import Retriever
-from assistant.index.embeddings import Embedder, get_embedder
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import get_passage_embedder
 from assistant.index.ingest import ingest
 from assistant.index.store import ChromaStore
 from assistant.settings import EmbeddingSettings, Settings
@@ -22,13 +22,17 @@ OLD_REGION = "North America maintains a dominant position"
 NEW_REGION = "North America keeps a commanding lead"
 
 
-class CountingEmbedder(Embedder):
+class CountingEmbedder:
     """A real embedder (``base``, which may remember vectors), recording every batch asked for."""
 
     def __init__(self, base: Embedder) -> None:
-        super().__init__(base.model, base.name, base.batch_size)
         self.base = base
+        self.name = base.name
+        self.dimension = base.dimension
         self.calls: list[int] = []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.base.embed_query(text)
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         self.calls.append(len(texts))
@@ -71,7 +75,7 @@ def _assert_offsets_check_out(settings: Settings, report_id: str) -> None:
 
 
 def test_first_ingest_then_nothing_changes(store_settings: Settings) -> None:
-    first_embedder = CountingEmbedder(get_embedder(store_settings))  # the real one, unremembered
+    first_embedder = CountingEmbedder(get_passage_embedder(store_settings))  # the real one, unremembered
     first = ingest(store_settings, progress=False, embedder=first_embedder)
     assert first.added == [SEED_ID] and first.ok
     n = first.chunks[SEED_ID]
@@ -82,7 +86,7 @@ def test_first_ingest_then_nothing_changes(store_settings: Settings) -> None:
     ids = store.chunk_ids(SEED_ID)
     assert store.count() == n == len(ids)
 
-    again_embedder = CountingEmbedder(get_embedder(store_settings))
+    again_embedder = CountingEmbedder(get_passage_embedder(store_settings))
     again = ingest(store_settings, progress=False, embedder=again_embedder)
     assert again.unchanged == [SEED_ID]
     assert again.added == again.updated == again.removed == []
@@ -132,7 +136,9 @@ def test_removed_report_is_deleted_only_by_a_whole_corpus_ingest(
     store_settings: Settings, memo_embedder: Embedder
 ) -> None:
     other = store_settings.corpus_dir / "second-copy-market.txt"
-    shutil.copy(_seed_file(store_settings), other)
+    other.write_text(
+        _seed_file(store_settings).read_text(encoding="utf-8") + "\nSecond copy.\n", encoding="utf-8"
+    )
     result = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert sorted(result.added) == sorted([SEED_ID, "second-copy-market"])
     store = ChromaStore(store_settings)
@@ -215,7 +221,8 @@ def test_explicit_paths_and_folders(
 
 
 def test_two_files_with_one_id_are_an_error(store_settings: Settings, memo_embedder: Embedder) -> None:
-    shutil.copy(_seed_file(store_settings), store_settings.corpus_dir / f"{SEED_ID}.md")
+    text = _seed_file(store_settings).read_text(encoding="utf-8")
+    (store_settings.corpus_dir / f"{SEED_ID}.md").write_text(text + "\nAnother edition.\n", encoding="utf-8")
     result = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert len(result.added) == 1
     [(path, message)] = result.errors.items()
@@ -256,14 +263,14 @@ def test_reports_share_length_sorted_batches(store_settings: Settings, memo_embe
 def test_a_new_parser_version_re_stores_an_unchanged_report(store_settings, memo_embedder, monkeypatch):
     """Stored fact sheets never lag the parser: a parser bump re-reads reports whose text is unchanged."""
     import assistant.index.ingest as ingest_module
-    import assistant.index.store as store_module
+    import assistant.index.records as records_module
     from assistant.index.ingest import ingest
 
     ingest(store_settings, progress=False, embedder=memo_embedder)
     again = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert again.unchanged and not again.updated
-    monkeypatch.setattr(ingest_module, "PARSER_VERSION", store_module.PARSER_VERSION + 1)
-    monkeypatch.setattr(store_module, "PARSER_VERSION", store_module.PARSER_VERSION + 1)
+    monkeypatch.setattr(ingest_module, "PARSER_VERSION", records_module.PARSER_VERSION + 1)
+    monkeypatch.setattr(records_module, "PARSER_VERSION", records_module.PARSER_VERSION + 1)
     bumped = ingest(store_settings, progress=False, embedder=memo_embedder)
     assert bumped.updated == again.unchanged
     assert bumped.chunks_embedded == 0  # same text, same chunks: nothing to embed again

@@ -277,8 +277,19 @@ def test_crlf_copy_keeps_offsets(tmp_path: Path, seed_text: str) -> None:
 
 def test_slugify() -> None:
     assert slugify("Clinical Trial SMO Market") == "clinical-trial-smo-market"
-    assert slugify("  Über__Report 2024!! ") == "ber-report-2024"
-    assert slugify("???") == "report"
+    assert slugify("  Über__Report 2024!! ") == "über-report-2024"
+    assert slugify("Marché des Pompes (2024)") == "marché-des-pompes-2024"
+    assert slugify("市场报告") == "市场报告"
+    assert slugify("???") == ""
+
+
+def test_report_ids_keep_letters_of_any_script_or_fall_back_to_the_content(tmp_path: Path, seed_text) -> None:
+    names = ["Über Pumpen.txt", "Überwachung.txt", "市场报告.txt", "отчёт.txt", "???.txt", "!!!.txt"]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(seed_text + f"\nEdition {i}\n", encoding="utf-8")
+    ids = [parse_report(tmp_path / name).id for name in names]
+    assert ids[:4] == ["über-pumpen", "überwachung", "市场报告", "отчёт"]
+    assert ids[4].startswith("report-") and ids[5].startswith("report-") and ids[4] != ids[5]
 
 
 def test_discover_reports(tmp_path: Path, seed_path: Path) -> None:
@@ -561,13 +572,17 @@ def test_prose_with_forecast_period_and_region() -> None:
     )
     report = parse_text(text, "gizmo.txt")
     f = report.facts
-    assert f.market_size is not None and f.market_size.span.text.endswith("USD 1.20 billion")
+    # The CAGR runs 2025-2032, so the forecast compounds from the size stated for 2025, not 2024.
+    assert f.market_size is not None and f.market_size.span.text.endswith("USD 1.31 billion")
     assert f.forecast_end is not None and f.forecast_end.span.text.endswith("USD 2.50 billion")
     assert f.cagr is not None and (f.cagr.start_year, f.cagr.end_year) == (2025, 2032)
     assert f.forecast_period is not None and f.forecast_period.span.text == "2025-2032"
     assert f.largest_region is not None and f.largest_region.name == "North America"
-    # 1.20 x 1.097^8 = 2.52: off from 2.50 by less than the rounding of the stated base and CAGR.
-    assert report.consistency.status == "agree" and "within the rounding" in report.consistency.message
+    sizes = [(q.start_year, q.value, q.period) for q in f.quantities if q.metric == "market_size"]
+    assert sizes == [(2024, 1.2, "base"), (2025, 1.31, "forecast"), (2032, 2.5, "forecast")]
+    # 1.31 x 1.097^7 = 2.50.
+    assert report.consistency.status == "agree"
+    assert report.consistency.message.startswith("1.31 x 1.097^7 = 2.50, matches")
     assert_spans_true(report)
 
 

@@ -11,6 +11,7 @@ PUBLIC = [
     "Catalogue",
     "Citation",
     "Computation",
+    "HybridSearcher",
     "IngestResult",
     "Report",
     "ReportChoice",

@@ -73,7 +73,9 @@ def test_a_question_two_reports_answer_equally_gets_the_candidates(summaries, qu
     assert sorted(c.id for c in chosen.candidates) == [AQUA, FISH]
     text = chosen.clarifying_question(len(summaries))
     assert text.startswith("Which report do you mean? Candidates:")
-    assert f"(id {AQUA})" in text and f"(id {FISH})" in text and "(id " + CRO not in text
+    titles = {s.id: s.title for s in summaries}
+    assert titles[AQUA] in text and titles[FISH] in text and titles[CRO] not in text
+    assert [c.id for c in chosen.choices()] == [c.id for c in chosen.candidates]
 
 
 @pytest.mark.parametrize(
@@ -84,7 +86,9 @@ def test_a_question_that_names_no_market_lists_the_catalogue(summaries, question
     assert chosen.report_id is None and chosen.reason == "unnamed" and chosen.matched == []
     text = chosen.clarifying_question(len(summaries))
     assert f"names no market of the {len(summaries)} ingested reports" in text
-    assert text.count("(id ") == min(len(summaries), MAX_LISTED)
+    listed = [c for c in chosen.candidates if c.title in text]
+    assert len(listed) == MAX_LISTED == len(chosen.choices())
+    assert f"and {len(summaries) - MAX_LISTED} more" in text
 
 
 def test_the_clarifying_question_counts_candidates_it_does_not_list():
@@ -92,7 +96,7 @@ def test_the_clarifying_question_counts_candidates_it_does_not_list():
     chosen = route("How big is the widget market?", many)
     assert chosen.report_id is None and len(chosen.candidates) == 25
     text = chosen.clarifying_question(25)
-    assert text.count("(id ") == MAX_LISTED and f"and {25 - MAX_LISTED} more" in text
+    assert text.count("Widget ") == MAX_LISTED and f"and {25 - MAX_LISTED} more" in text
 
 
 def test_a_follow_up_without_a_market_stays_with_the_conversation(summaries):
@@ -190,8 +194,43 @@ def test_ambiguous_question_comes_back_as_a_question(catalogue_assistant):
     data = answer.to_json_dict()
     assert data["status"] == "unanswerable" and data["report_id"] is None
     assert data["answer"].startswith("Which report do you mean?")
-    assert f"(id {AQUA})" in data["answer"] and f"(id {FISH})" in data["answer"]
+    assert sorted(c["id"] for c in data["candidates"]) == [AQUA, FISH]
+    for choice in data["candidates"]:
+        assert choice["title"] == catalogue_assistant.report(choice["id"]).title
+        assert choice["title"] in data["answer"]
     assert data["citations"] == [] and data["computations"] == []
+
+
+def test_a_market_the_catalogue_lacks_gets_the_nearest_reports_as_choices(catalogue_assistant):
+    answer = catalogue_assistant.ask("What was the size of the moon rock market in 2023?")
+    assert (answer.status, answer.report_id) == ("unanswerable", None)
+    assert answer.text.startswith("The catalogue holds no report on the moon rock market")
+    assert answer.computations == [] and answer.citations == []
+    # No name word is shared, so the reports' own vectors rank them: the lunar mining report first.
+    assert answer.candidates[0].id == "lunar-regolith-mining-market"
+    lunar = catalogue_assistant.report("lunar-regolith-mining-market")
+    assert answer.candidates[0].title == lunar.title and answer.candidates[0].publisher == lunar.publisher
+    assert answer.candidates[0].title in answer.text
+
+
+def test_a_question_naming_no_market_offers_the_nearest_reports_first(catalogue_assistant):
+    question = "How big will the market be in 2029?"
+    answer = catalogue_assistant.ask(question)
+    assert answer.status == "unanswerable" and len(answer.candidates) == MAX_LISTED
+    nearest = [i for i, _ in catalogue_assistant.retriever.nearest_reports(question, MAX_LISTED)]
+    assert [c.id for c in answer.candidates] == nearest
+    assert [c.id for c in answer.candidates] != sorted(c.id for c in answer.candidates)
+
+
+def test_report_codes_and_publisher_abbreviations_from_the_pages_route(catalogue_assistant):
+    # The lunar page states its report code, the TechSci pages their publisher's abbreviation; both
+    # reach routing through the stored records.
+    coded = catalogue_assistant.ask("In report SA-0042, how big will the market be in 2027?")
+    assert (coded.status, coded.report_id) == ("answered", "lunar-regolith-mining-market")
+    by_source = catalogue_assistant.ask("per TSR, how big will the market be in 2030?")
+    assert by_source.report_id is None
+    assert sorted(c.id for c in by_source.candidates) == [SMO, MOON]
+    assert all(c.publisher == "TechSci Research" and c.years for c in by_source.candidates)
 
 
 def test_follow_up_stays_with_the_report_of_the_conversation(catalogue_assistant):

@@ -6,13 +6,15 @@ import re
 import socket
 
 import pytest
+from pydantic import ValidationError
 
 from assistant.domain.report import Report
-from assistant.errors import ConfigError, IndexError_, ReportNotFoundError
+from assistant.errors import IndexError_, ReportNotFoundError
 from assistant.index.catalogue import Catalogue
 from assistant.index.chunking import Chunk, chunk_report
 from assistant.index.dense import Retriever
-from assistant.index.embeddings import Embedder, get_embedder, passage_vectors
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import get_embedder, passage_vectors
 from assistant.index.store import ChromaStore, collection_names
 from assistant.parsing.parse import parse_report
 from assistant.settings import ChunkingSettings, Settings
@@ -74,6 +76,19 @@ def test_round_trip(store_settings: Settings, seed: Report, memo_embedder: Embed
     assert not store.exists()
 
 
+def test_nearest_reports_ranks_by_the_reports_own_vectors(
+    store_settings: Settings, seed: Report, memo_embedder: Embedder
+) -> None:
+    store = ChromaStore(store_settings)
+    assert store.nearest_reports(memo_embedder.embed_query("clinical trial sites"), 3) == []
+    other = seed.model_copy(update={"id": "deep-sea-cable-market", "title": "Deep Sea Cable Market"})
+    store.put_report(seed, 1, memo_embedder.embed_documents(["clinical trial site management"])[0])
+    store.put_report(other, 1, memo_embedder.embed_documents(["submarine telecom cables"])[0])
+    ranked = store.nearest_reports(memo_embedder.embed_query("undersea internet cables"), 5)
+    assert [i for i, _ in ranked] == ["deep-sea-cable-market", seed.id]
+    assert 1 >= ranked[0][1] > ranked[1][1] >= 0
+
+
 def test_update_offsets_rewrites_metadata_without_touching_text(
     store_settings: Settings, seed: Report, memo_embedder: Embedder
 ) -> None:
@@ -130,6 +145,6 @@ def test_unreachable_server_is_an_index_error(tmp_path) -> None:
             Catalogue(settings).list_reports()
 
 
-def test_malformed_server_url_is_a_config_error(tmp_path) -> None:
-    with pytest.raises(ConfigError, match="not-a-url"):
-        ChromaStore(Settings(data_dir=tmp_path, chroma_url="not-a-url"))
+def test_malformed_server_url_is_refused_before_any_store_opens(tmp_path) -> None:
+    with pytest.raises(ValidationError, match="not-a-url"):
+        Settings(data_dir=tmp_path, chroma_url="not-a-url")

@@ -26,19 +26,13 @@ from tools.forecast import (
     market_size_in_year,
     size_table,
 )
+from tools.quantities import QuantitiesResult, QuantityFact, lookup_quantities
 from tools.search import Passage, PassageLike, PassageSearcher, SearchResult, search_passages
-from tools.wrappers import fact_tool, forecast_tools, search_tool
+from tools.wrappers import FORECAST_TOOLS, fact_tool, forecast_tools, quantities_tool, search_tool
 
-TOOL_NAMES: tuple[str, ...] = (
-    "market_size_in_year",
-    "cagr_between",
-    "growth_between",
-    "doubling_time",
-    "size_table",
-    "convert_units",
-    "lookup_fact",
-    "search_passages",
-)
+# Tools that compute a figure from their arguments: their calls are an answer's computations.
+COMPUTING_TOOLS: tuple[str, ...] = tuple(name for name, _, _ in FORECAST_TOOLS)
+TOOL_NAMES: tuple[str, ...] = (*COMPUTING_TOOLS, "lookup_fact", "lookup_quantities", "search_passages")
 
 
 def build_tools(
@@ -46,10 +40,16 @@ def build_tools(
 ) -> list[StructuredTool]:
     """Every tool, in TOOL_NAMES order: forecast tools take pure arguments; fact lookup and search are
     bound to ``facts`` and ``searcher`` and default to ``report_id`` when a call names no report."""
-    return [*forecast_tools(), fact_tool(facts, report_id), search_tool(searcher, report_id)]
+    return [
+        *forecast_tools(),
+        fact_tool(facts, report_id),
+        quantities_tool(facts, report_id),
+        search_tool(searcher, report_id),
+    ]
 
 
 __all__ = [
+    "COMPUTING_TOOLS",
     "FACT_NAMES",
     "TOOL_NAMES",
     "CagrResult",
@@ -61,6 +61,8 @@ __all__ = [
     "Passage",
     "PassageLike",
     "PassageSearcher",
+    "QuantitiesResult",
+    "QuantityFact",
     "Quote",
     "SearchResult",
     "SizeResult",
@@ -75,8 +77,10 @@ __all__ = [
     "forecast_tools",
     "growth_between",
     "lookup_fact",
+    "lookup_quantities",
     "market_size_in_year",
     "search_passages",
+    "quantities_tool",
     "search_tool",
     "size_table",
 ]

@@ -147,7 +147,7 @@ def _working(base: float, base_year: int, rate: float, year: int, result: float)
     return f"{plain(base)} {op} {factor(rate)}^{abs(n)} = {two(result)}"
 
 
-def _size_in_year(
+def size_at(
     base: float,
     base_year: int,
     rate: float,
@@ -196,7 +196,7 @@ def _size_in_year(
     )
 
 
-def _common(
+def check_series(
     base_value: float,
     base_year: int,
     cagr_percent: float,
@@ -234,10 +234,10 @@ def market_size_in_year(
     forecast_end_year; say that the report does not forecast it), "backcast" (before base_year).
     Years must lie in 1900..2100.
     """
-    base, by, rate, unit, currency, end, known = _common(
+    base, by, rate, unit, currency, end, known = check_series(
         base_value, base_year, cagr_percent, unit, currency, forecast_end_year, stated
     )
-    return _size_in_year(base, by, rate, check_year("year", year), unit, currency, end, known)
+    return size_at(base, by, rate, check_year("year", year), unit, currency, end, known)
 
 
 def cagr_between(start_value: float, start_year: int, end_value: float, end_year: int) -> CagrResult:
@@ -286,14 +286,14 @@ def growth_between(
     billion USD); percent_increase is a percent (31.6 means 31.6 %). Computed from unrounded sizes,
     then rounded to 2 decimals. from_year must not be after to_year; years in 1900..2100.
     """
-    base, by, rate, unit, currency, end, known = _common(
+    base, by, rate, unit, currency, end, known = check_series(
         base_value, base_year, cagr_percent, unit, currency, forecast_end_year, stated
     )
     fy, ty = check_year("from_year", from_year), check_year("to_year", to_year)
     if fy > ty:
         raise ValueError(f"from_year ({fy}) is after to_year ({ty})")
-    first = _size_in_year(base, by, rate, fy, unit, currency, end, known)
-    last = _size_in_year(base, by, rate, ty, unit, currency, end, known)
+    first = size_at(base, by, rate, fy, unit, currency, end, known)
+    last = size_at(base, by, rate, ty, unit, currency, end, known)
     absolute = round2(last.exact_value - first.exact_value)
     percent = round2((last.exact_value / first.exact_value - 1) * 100)
     expression = (
@@ -349,7 +349,7 @@ def size_table(
     ("stated", "computed", "extrapolated" after forecast_end_year, "backcast" before base_year).
     cagr_percent is a percent (5.65 means 5.65 %); years in 1900..2100.
     """
-    base, by, rate, unit, currency, end, known = _common(
+    base, by, rate, unit, currency, end, known = check_series(
         base_value, base_year, cagr_percent, unit, currency, forecast_end_year, stated
     )
     fy, ty = check_year("from_year", from_year), check_year("to_year", to_year)
@@ -357,7 +357,7 @@ def size_table(
         raise ValueError(f"from_year ({fy}) is after to_year ({ty})")
     if ty - fy + 1 > MAX_ROWS:
         raise ValueError(f"a table holds at most {MAX_ROWS} rows; {fy}..{ty} is {ty - fy + 1}")
-    sizes = [_size_in_year(base, by, rate, y, unit, currency, end, known) for y in range(fy, ty + 1)]
+    sizes = [size_at(base, by, rate, y, unit, currency, end, known) for y in range(fy, ty + 1)]
     rows = [TableRow(year=s.year, value=s.value, kind=s.kind) for s in sizes]
     kinds = {s.kind for s in sizes}
     notes = []

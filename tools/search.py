@@ -48,6 +48,9 @@ class Passage(BaseModel):
     end: int = Field(ge=0)
     text: str
     score: float = Field(description="Similarity, higher is nearer (as the index reports it).")
+    mid_sentence: bool = Field(
+        False, description="True when the passage begins inside a sentence: its first words start none."
+    )
 
 
 class SearchResult(BaseModel):
@@ -82,6 +85,7 @@ def search_passages(
             end=p.end,
             text=p.text,
             score=p.score if math.isfinite(p.score) else 0.0,
+            mid_sentence=bool(getattr(p, "mid_sentence", False)),
         )
         for p in list(found)[:k]
     ]

@@ -13,9 +13,10 @@ from typing import Any
 from langchain_core.tools import StructuredTool
 from pydantic import BaseModel, Field
 
-from tools import forecast
+from tools import derived, forecast
 from tools._errors import make_tool
 from tools.facts import FACT_NAMES, FactResult, FactSource, lookup_fact
+from tools.quantities import QuantitiesResult, lookup_quantities
 from tools.search import MAX_K, PassageSearcher, SearchResult, search_passages
 
 _BASE = "Base-year market size in the report's unit, e.g. 6.71 for USD 6.71 billion."
@@ -65,8 +66,68 @@ class ConvertArgs(BaseModel):
     to_unit: str = Field(description="thousand, million, billion or trillion, e.g. million.")
 
 
+class ThresholdArgs(_SeriesArgs):
+    target_value: float = Field(
+        description="The size to reach, in the report's unit (e.g. 10 for USD 10 billion)."
+    )
+
+
+class RatioArgs(GrowthArgs):
+    """Same arguments as growth: from_year must be before to_year."""
+
+
+class CumulativeArgs(GrowthArgs):
+    """Same arguments as growth; at most 200 years."""
+
+
+class AverageGainArgs(GrowthArgs):
+    """Same arguments as growth: from_year must be before to_year."""
+
+
+class RequiredRateArgs(BaseModel):
+    start_value: float = Field(description="Size in start_year, in the report's unit (e.g. billion USD).")
+    start_year: int = Field(description="Year of start_value (1900..2100).")
+    target_value: float = Field(description="The size to reach, same unit as start_value.")
+    target_year: int = Field(description="Year by which the target is reached, after start_year.")
+
+
+class ProjectionArgs(BaseModel):
+    base_value: float = Field(description=_BASE)
+    base_year: int = Field(description="Year of the base size, e.g. 2025 (1900..2100).")
+    assumed_cagr_percent: float = Field(description="The rate the user supplies, as a percent: 6 means 6 %.")
+    year: int = Field(description="Year whose size is wanted (1900..2100).")
+    unit: str = Field("billion", description=_UNIT)
+    currency: str = Field("USD", description="ISO currency code of the sizes.")
+
+
+class ShareValueArgs(BaseModel):
+    total_value: float = Field(description="The whole, e.g. the market's size in a year, in its unit.")
+    share_percent: float = Field(description="The part's share as a percent: 31.4 means 31.4 %.")
+
+
+class ShareOfTotalArgs(BaseModel):
+    part_value: float = Field(description="The part, in the same unit as total_value.")
+    total_value: float = Field(description="The whole, in the same unit as part_value.")
+
+
+class CompareArgs(BaseModel):
+    first_value: float = Field(description="The first figure.")
+    second_value: float = Field(description="The second figure, same unit as the first.")
+    first_label: str = Field(description="What the first figure is, e.g. 'X market 2030'.")
+    second_label: str = Field(description="What the second figure is.")
+
+
 class FactArgs(BaseModel):
     name: str = Field(description="Which fact: " + ", ".join(FACT_NAMES) + ".")
+    report_id: str | None = Field(None, description="Report id; omit for the current report.")
+
+
+class QuantitiesArgs(BaseModel):
+    metric: str | None = Field(
+        None, description="market_size, cagr, share, volume, price, count or growth; omit for all."
+    )
+    name: str | None = Field(None, description="A region, country or segment, or 'market'; omit for all.")
+    year: int | None = Field(None, description="Keep the figures whose years include this year.")
     report_id: str | None = Field(None, description="Report id; omit for the current report.")
 
 
@@ -87,11 +148,20 @@ FORECAST_TOOLS: tuple[tuple[str, Callable[..., BaseModel], type[BaseModel]], ...
     ("doubling_time", forecast.doubling_time, DoublingArgs),
     ("size_table", forecast.size_table, TableArgs),
     ("convert_units", forecast.convert, ConvertArgs),
+    ("year_reaching", derived.year_reaching, ThresholdArgs),
+    ("size_ratio", derived.size_ratio, RatioArgs),
+    ("cumulative_size", derived.cumulative_size, CumulativeArgs),
+    ("average_annual_increase", derived.average_annual_increase, AverageGainArgs),
+    ("required_cagr", derived.required_cagr, RequiredRateArgs),
+    ("project_at_rate", derived.project_at_rate, ProjectionArgs),
+    ("share_value", derived.share_value, ShareValueArgs),
+    ("share_of_total", derived.share_of_total, ShareOfTotalArgs),
+    ("compare_values", derived.compare_values, CompareArgs),
 )
 
 
 def forecast_tools() -> list[StructuredTool]:
-    """The six arithmetic tools; they take every number as an argument and read no report."""
+    """The arithmetic tools; they take every number as an argument and read no report."""
     return [
         make_tool(func, name=name, args_schema=schema, description=_doc(func))
         for name, func, schema in FORECAST_TOOLS
@@ -106,6 +176,23 @@ def fact_tool(facts: FactSource, report_id: str | None = None) -> StructuredTool
         return lookup_fact(facts, name, report_id or default)
 
     return make_tool(run, name="lookup_fact", args_schema=FactArgs, description=_doc(lookup_fact))
+
+
+def quantities_tool(facts: FactSource, report_id: str | None = None) -> StructuredTool:
+    """lookup_quantities bound to ``facts``; a call without report_id reads the ``report_id`` given here."""
+    default = report_id
+
+    def run(
+        metric: str | None = None,
+        name: str | None = None,
+        year: int | None = None,
+        report_id: str | None = None,
+    ) -> QuantitiesResult:
+        return lookup_quantities(facts, metric, name, year, report_id or default)
+
+    return make_tool(
+        run, name="lookup_quantities", args_schema=QuantitiesArgs, description=_doc(lookup_quantities)
+    )
 
 
 def search_tool(searcher: PassageSearcher, report_id: str | None = None) -> StructuredTool:

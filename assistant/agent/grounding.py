@@ -74,9 +74,20 @@ def ungrounded_numbers(text: str, evidence: set[Decimal]) -> list[str]:
     return missing
 
 
-def guard(text: str, citations: list[Citation], computations: list[Computation]) -> tuple[str, list[str]]:
-    """Remove ungrounded numbers from ``text``; return the cleaned text and what was removed."""
-    missing = ungrounded_numbers(text, evidence_numbers(citations, computations))
+def guard(
+    text: str, citations: list[Citation], computations: list[Computation], echoed: Iterable[str] = ()
+) -> tuple[str, list[str]]:
+    """Remove ungrounded numbers from ``text``; return the cleaned text and what was removed.
+
+    ``echoed`` are numbers the answer repeats from the user's own question (a premise it corrects);
+    they are the user's words, not claims about the report.
+    """
+    evidence = evidence_numbers(citations, computations)
+    for token in echoed:
+        value = _value(token)
+        if value is not None:
+            evidence.add(value)
+    missing = ungrounded_numbers(text, evidence)
     if not missing:
         return text, []
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(token) for token in missing) + r")(?![\d])")

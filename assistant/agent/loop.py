@@ -4,7 +4,6 @@ until the model writes a final reply."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 from langchain_core.tools import BaseTool
+from pydantic import BaseModel
 
 from assistant.errors import BackendError
 
@@ -26,7 +26,7 @@ class ToolRecord:
     call_id: str
     name: str
     args: dict[str, Any]
-    result: Any  # the tool's JSON result as Python data, or the error message (str) when `error`
+    result: BaseModel | str  # the tool's typed result, or its readable refusal when `error`
     error: bool
 
 
@@ -34,17 +34,6 @@ class ToolRecord:
 class LoopResult:
     final: AIMessage
     records: list[ToolRecord]
-
-
-def parse_tool_content(content: Any) -> tuple[Any, bool]:
-    """A tool's reply as data; a reply that is not JSON is the readable error of a refused call."""
-    if isinstance(content, dict | list):
-        return content, False
-    text = str(content)
-    try:
-        return json.loads(text), False
-    except json.JSONDecodeError:
-        return text, True
 
 
 def run_tool_loop(
@@ -86,12 +75,7 @@ def _run_call(by_name: dict[str, BaseTool], call: Any) -> tuple[ToolRecord, Tool
     if not isinstance(message, ToolMessage):
         message = ToolMessage(str(message), tool_call_id=call_id)
     artifact = message.artifact
-    if message.status == "error" or artifact is None:
-        result, error = parse_tool_content(message.content)
-        error = error or message.status == "error"
-    else:
-        result = artifact.model_dump(mode="json") if hasattr(artifact, "model_dump") else artifact
-        error = False
-    if error:
-        log.info("tool %s refused %s: %s", name, args, result)
-    return ToolRecord(call_id, name, args, result, error), message
+    if message.status == "error" or not isinstance(artifact, BaseModel):
+        log.info("tool %s refused %s: %s", name, args, message.content)
+        return ToolRecord(call_id, name, args, str(message.content), True), message
+    return ToolRecord(call_id, name, args, artifact, False), message

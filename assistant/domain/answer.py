@@ -37,6 +37,34 @@ class SeriesPoint(BaseModel):
     kind: Literal["stated", "computed", "extrapolated", "backcast"]
 
 
+class QuoteRef(BaseModel):
+    """A span of the report a draft cites; ``text`` None means 'the report's text at these offsets'."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str | None = None
+
+
+class FinalDraft(BaseModel):
+    """A model's answer before it is checked: text whose [n] markers point into ``quotes`` (1-based).
+
+    The offline planner returns one directly; for an LLM backend the agent builds one from its tool
+    calls. Either way it goes through the same verification (quotes against the report text, numbers
+    against quotes and computations) to become an ``Answer``.
+    """
+
+    text: str
+    status: Status = "answered"
+    quotes: list[QuoteRef] = Field(default_factory=list)
+    series: list[SeriesPoint] = Field(default_factory=list)
+    working: list[str] = Field(default_factory=list)
+    unanswered_parts: list[str] = Field(default_factory=list)
+    echoed: list[str] = Field(
+        default_factory=list,
+        description="Numbers the text repeats from the question (a premise it corrects).",
+    )
+
+
 class ReportChoice(BaseModel):
     """A report the user may mean, offered when a question fits several (best match first)."""
 

@@ -6,8 +6,12 @@ that does not check out against the report text (``report.text[start:end] == quo
 report), or a number the answer's grounding guard could not ground (``Answer.ungrounded_numbers``).
 
 A warning (printed, but not failing the check) is an answer on drivers, challenges, trends, recent
-developments or key players that cites nothing from the report's own section on that topic: likely
-off-topic, though not provably wrong.
+developments or key players that cites nothing from the report's own section on that topic (likely
+off-topic, though not provably wrong), or an answer that repeats an earlier one and is therefore
+published as not answered.
+
+``comparison_lines`` is the check's report of what each answer was compared with and found; the
+published formats leave it out.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Literal
 from assistant.domain.report import Report
 from assistant.faq.generate import FaqDocument
 
-ProblemKind = Literal["disagreement", "citation", "ungrounded", "off_topic"]
+ProblemKind = Literal["disagreement", "citation", "ungrounded", "off_topic", "duplicate"]
 
 # Topic -> word its section's heading holds ('Key Market Drivers').
 _TOPIC_SECTIONS = {
@@ -60,6 +64,37 @@ def check_faq(document: FaqDocument, report: Report) -> list[Problem]:
     return problems
 
 
+def duplicate_warnings(document: FaqDocument) -> list[Problem]:
+    """Answers that repeat an earlier answer (kept out of the published answers)."""
+    questions = {e.key: e.question for e in document.entries}
+    return [
+        Problem(
+            entry.key,
+            "duplicate",
+            f"the answer repeats the answer to {entry.duplicate_of} ({questions[entry.duplicate_of]!r}); "
+            "published as not answered",
+        )
+        for entry in document.duplicates
+        if entry.duplicate_of is not None
+    ]
+
+
+def comparison_lines(document: FaqDocument) -> list[str]:
+    """One line per compared answer: what the report says and whether the answer agrees."""
+    lines = []
+    for entry in document.entries:
+        comparison = entry.comparison
+        if comparison is None:
+            continue
+        against = "the report's own FAQ" if comparison.source == "report_faq" else "the report's stated facts"
+        if comparison.agrees:
+            points = "; ".join(comparison.agreements) or "nothing to compare"
+            lines.append(f"{entry.key}: agrees with {against}: {points}")
+        else:
+            lines.append(f"{entry.key}: disagrees with {against}: {'; '.join(comparison.disagreements)}")
+    return lines
+
+
 def off_topic_warnings(document: FaqDocument, report: Report) -> list[Problem]:
     """Answers on a sectioned topic that cite nothing from the report's section on it."""
     warnings: list[Problem] = []
@@ -85,7 +120,10 @@ def summary(document: FaqDocument, warnings: int = 0) -> str:
     citations = sum(len(e.answer.citations) for e in document.entries)
     return (
         f"faq check passed for {document.report_id}: {len(document.entries)} questions "
-        f"({len(document.answered)} answered, {len(document.unanswered)} not answered by the report), "
+        f"({len(document.answered)} answered, "
+        f"{len(document.unanswered) - len(document.duplicates)} not answered by the report"
+        + (f", {len(document.duplicates)} withheld as repeats" if document.duplicates else "")
+        + "), "
         f"{sources.count('report_faq')} agree with the report's own FAQ and "
         f"{sources.count('fact_sheet')} with its stated facts, {citations} citations verified, "
         "no ungrounded numbers" + (f"; {warnings} warning(s)" if warnings else "")

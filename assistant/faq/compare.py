@@ -83,7 +83,7 @@ def quantities_agree(expected: Quantity, got: Quantity) -> bool:
     ratio = got.scale / expected.scale if expected.kind == got.kind == "money" else 1.0
     # Each side's rounding in the report's unit; the coarser one bounds the true value.
     tolerance = max(0.5 * 10**-expected.decimals, 0.5 * 10**-got.decimals * ratio) + 1e-9
-    return abs(got.value * ratio - expected.value) <= tolerance
+    return bool(abs(got.value * ratio - expected.value) <= tolerance)
 
 
 Source = Literal["report_faq", "fact_sheet"]
@@ -142,7 +142,7 @@ def compare_answer(
 
 
 def _named_entities(report: Report) -> list[tuple[str, str]]:
-    """(label, name) pairs from the fact sheet, longest names first so 'Phase II' wins over 'Phase I'."""
+    """(label, name) pairs from the fact sheet, longest names first so 'Type II' wins over 'Type I'."""
     facts = report.facts
     pairs: dict[str, str] = {}
 
@@ -167,7 +167,7 @@ def _named_entities(report: Report) -> list[tuple[str, str]]:
 
 
 def _mask_market(report: Report, text: str) -> str:
-    """Blank out the market's own name: 'Site Management' is a segment but also part of the market name."""
+    """Blank out the market's own name: 'Heat Pump' may be a segment but also part of the market name."""
     for phrase in sorted({p for p in (report.title, report.market) if p}, key=len, reverse=True):
         text = re.sub(re.escape(phrase.strip()), " ", text, flags=re.IGNORECASE)
     return text

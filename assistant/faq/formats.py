@@ -1,9 +1,15 @@
-"""Render a ``FaqDocument`` as Markdown, JSON, schema.org FAQPage JSON-LD or an HTML fragment.
+"""Render a ``FaqDocument`` as Markdown, JSON, schema.org FAQPage JSON-LD or an HTML page.
+
+The published formats (Markdown, JSON-LD, HTML) hold what a reader needs: each question, its
+answer, the working of a computed figure and the numbered verbatim sources (section named). How an
+answer compares with the report's own FAQ, character offsets and tool expressions are for checking:
+they go to ``--check`` and to the JSON format, which pipelines read.
 
 Every renderer is a pure function of the document: no timestamps, no latency, keys sorted, entries
 in document order, so the same corpus and settings give byte-identical output. Questions the report
-does not answer are shown honestly in Markdown, JSON and HTML, and left out of the JSON-LD (a
-FAQPage's accepted answer must answer), with a note in the HTML saying so.
+does not answer, and questions whose answer would repeat an earlier one, are listed as not answered
+in Markdown and HTML, kept in JSON (with ``duplicate_of``), and left out of the JSON-LD (a FAQPage's
+accepted answer must answer).
 """
 
 from __future__ import annotations
@@ -11,20 +17,28 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
 from assistant.domain.answer import Citation
 from assistant.errors import InputError
 from assistant.faq.generate import FaqDocument, FaqEntry
+from assistant.faq.plain import plain_text, text_beside_working
 
-_MARKER = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
-_REFERENCE_LABEL = {"report_faq": "The report's own FAQ answer", "fact_sheet": "The report states"}
-_UNANSWERED_NOTE = "The report does not answer these questions; the assistant's replies are shown as given."
-_UNANSWERED_HTML_NOTE = (
-    "The report does not answer these questions; they are left out of the structured data "
-    "rather than answered with a guess."
-)
+_NOT_ANSWERED_NOTE = "The report does not answer these questions, so no answer is given."
+_REPEAT_NOTE = "The report gives no separate answer to this question."
+
+
+def default_stylesheet() -> str:
+    """The stylesheet shipped with the package (``assistant/faq/static/faq.css``)."""
+    return resources.files("assistant.faq").joinpath("static/faq.css").read_text(encoding="utf-8")
+
+
+def check_stylesheet(css: str) -> str:
+    """``css`` if it can sit inside a <style> element; InputError if it would end the element early."""
+    if re.search(r"</style", css, re.IGNORECASE):
+        raise InputError("the stylesheet contains '</style', which would end the style element early")
+    return css
 
 
 def to_data(document: FaqDocument) -> dict[str, Any]:
@@ -42,6 +56,7 @@ def to_data(document: FaqDocument) -> dict[str, Any]:
                 "origin": entry.origin,
                 "question_source": entry.question_source,
                 "topic": entry.topic,
+                "duplicate_of": entry.duplicate_of,
                 **answer,
                 "reference": None
                 if comparison is None
@@ -67,6 +82,7 @@ def to_data(document: FaqDocument) -> dict[str, Any]:
             "questions": len(document.entries),
             "answered": len(document.answered),
             "not_answered": len(document.unanswered),
+            "duplicates": len(document.duplicates),
             "compared_with_report_faq": sum(1 for c in compared if c.source == "report_faq"),
             "compared_with_fact_sheet": sum(1 for c in compared if c.source == "fact_sheet"),
             "agree_with_the_report": sum(1 for c in compared if c.agrees),
@@ -76,7 +92,7 @@ def to_data(document: FaqDocument) -> dict[str, Any]:
 
 
 def to_jsonld_data(document: FaqDocument) -> dict[str, Any]:
-    """schema.org FAQPage of the answered questions; citation markers such as '[1]' are dropped."""
+    """schema.org FAQPage of the published answers as prose: no citation markers, no formulas."""
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -84,7 +100,7 @@ def to_jsonld_data(document: FaqDocument) -> dict[str, Any]:
             {
                 "@type": "Question",
                 "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": _MARKER.sub("", entry.answer.text).strip()},
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
             }
             for entry in document.answered
         ],
@@ -104,28 +120,47 @@ def render_markdown(document: FaqDocument) -> str:
     source = f"`{document.report_id}`" + (f", {_md(document.publisher)}" if document.publisher else "")
     lines += [
         f"Answers written by the report analyst assistant from the report {source}; "
-        "numbered sources quote the report verbatim, with character offsets into its text.",
+        "numbered sources quote the report verbatim.",
         "",
     ]
     for entry in document.answered:
         lines += _md_entry(entry, level="##")
     if document.unanswered:
-        lines += ["## Questions the report does not answer", "", _UNANSWERED_NOTE, ""]
+        lines += ["## Questions the report does not answer", "", _NOT_ANSWERED_NOTE, ""]
         for entry in document.unanswered:
-            lines += _md_entry(entry, level="###")
+            lines += [f"### {_md(entry.question)}", ""]
+            if entry.duplicate_of is not None:
+                lines += [_REPEAT_NOTE, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render_html(document: FaqDocument) -> str:
-    """An HTML fragment: the JSON-LD in a script element, then the questions and answers with sources."""
+def render_html(document: FaqDocument, stylesheet: str | None = None) -> str:
+    """A standalone page: the stylesheet (the packaged one unless given), then one
+    ``<section class="report-faq">`` holding the JSON-LD and the questions with their sources."""
+    css = default_stylesheet() if stylesheet is None else check_stylesheet(stylesheet)
     rid = _id(document.report_id)
-    # '<', '>' and '&' as \u escapes: the JSON stays equal, and no '</script' can end the element early.
+    # '<', '>' and '&' as \\u escapes: the JSON stays equal, and no '</script' can end the element early.
     script = _dumps(to_jsonld_data(document)).rstrip("\n")
     script = script.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    title = f"Frequently asked questions: {document.title}"
+    source = html.escape(document.report_id) + (
+        f", {html.escape(document.publisher)}" if document.publisher else ""
+    )
     out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title>",
+        f"<style>\n{css.strip()}\n</style>",
+        "</head>",
+        "<body>",
         f'<section class="report-faq" id="faq-{rid}" data-report-id="{html.escape(document.report_id)}">',
         f'<script type="application/ld+json">\n{script}\n</script>',
-        f"<h2>Frequently asked questions: {html.escape(document.title)}</h2>",
+        f"<h2>{html.escape(title)}</h2>",
+        f'<p class="faq-lead">Answers written by the report analyst assistant from the report {source}; '
+        "numbered sources quote the report verbatim.</p>",
     ]
     for entry in document.answered:
         out += _html_entry(entry, rid)
@@ -133,31 +168,36 @@ def render_html(document: FaqDocument) -> str:
         out += [
             '<div class="faq-unanswered">',
             "<h3>Questions the report does not answer</h3>",
-            f'<p class="faq-note">{html.escape(_UNANSWERED_HTML_NOTE)}</p>',
+            f'<p class="faq-note">{html.escape(_NOT_ANSWERED_NOTE)}</p>',
         ]
         for entry in document.unanswered:
-            out += _html_entry(entry, rid, heading="h4")
+            anchor = f"faq-{rid}-{_id(entry.key)}"
+            status = "repeat" if entry.duplicate_of is not None else entry.answer.status
+            out.append(f'<div class="faq-item" id="{anchor}" data-status="{status}">')
+            out.append(f'<h4 class="faq-question">{html.escape(entry.question)}</h4>')
+            if entry.duplicate_of is not None:
+                out.append(f'<p class="faq-note">{html.escape(_REPEAT_NOTE)}</p>')
+            out.append("</div>")
         out.append("</div>")
-    out.append("</section>")
+    out += ["</section>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-RENDERERS: dict[str, Callable[[FaqDocument], str]] = {
-    "md": render_markdown,
-    "json": render_json,
-    "jsonld": render_jsonld,
-    "html": render_html,
-}
-FORMATS = tuple(RENDERERS)
+FORMATS = ("md", "json", "jsonld", "html")
+EXTENSIONS = {"md": ".md", "json": ".json", "jsonld": ".jsonld", "html": ".html"}
 
 
-def render(document: FaqDocument, fmt: str) -> str:
-    """The document in format ``fmt`` (one of FORMATS)."""
-    try:
-        renderer = RENDERERS[fmt]
-    except KeyError:
-        raise InputError(f"unknown FAQ format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
-    return renderer(document)
+def render(document: FaqDocument, fmt: str, stylesheet: str | None = None) -> str:
+    """The document in format ``fmt`` (one of FORMATS); ``stylesheet`` replaces the HTML's default one."""
+    if fmt == "md":
+        return render_markdown(document)
+    if fmt == "json":
+        return render_json(document)
+    if fmt == "jsonld":
+        return render_jsonld(document)
+    if fmt == "html":
+        return render_html(document, stylesheet)
+    raise InputError(f"unknown FAQ format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
 def _dumps(data: dict[str, Any]) -> str:
@@ -169,65 +209,81 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("<", "\\<")
 
 
+def _quoted_in(citation: Citation, text: str) -> bool:
+    """Whether the answer already shows the quote word for word (a list answer's points do)."""
+    return " ".join(citation.quote.split()) in " ".join(text.split())
+
+
+def _answer_lines(text: str) -> tuple[str, list[str]]:
+    """The answer's lead sentence and its bullet points ('- ...' lines), if it has any."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    bullets = [line[2:] for line in lines if line.startswith("- ")]
+    lead = " ".join(line for line in lines if not line.startswith("- "))
+    return lead, bullets
+
+
 def _md_entry(entry: FaqEntry, level: str) -> list[str]:
     answer = entry.answer
-    lines = [f"{level} {_md(entry.question)}", "", _md(answer.text), ""]
-    for computation in answer.computations:
-        if computation.expression:
-            lines += [f"Working: {_md(computation.expression)}", ""]
+    text = text_beside_working(answer)
+    lead, bullets = _answer_lines(text)
+    lines = [f"{level} {_md(entry.question)}", "", _md(lead), ""]
+    if bullets:
+        lines += [f"- {_md(point)}" for point in bullets] + [""]
+    for formula in answer.working:
+        lines += [f"Computed: `{_code(formula)}`", ""]
     if answer.citations:
         lines += ["Sources:", ""]
         for number, citation in enumerate(answer.citations, start=1):
-            lines.append(f"{number}. {_md(citation.section)}, characters {citation.start}-{citation.end}:")
+            section = _md(citation.section) or "The report"
+            if _quoted_in(citation, text):  # shown above already: say where it is from, once
+                lines.append(f"{number}. {section} (quoted above)")
+                continue
+            lines.append(f"{number}. {section}:")
             lines += [
                 f"   > {line.replace('<', chr(92) + '<')}".rstrip() for line in citation.quote.split("\n")
             ]
         lines.append("")
-    if entry.comparison is not None:
-        comparison = entry.comparison
-        verdict = "agrees" if comparison.agrees else "**disagrees**"
-        points = comparison.disagreements if not comparison.agrees else comparison.agreements
-        lines += [f"{_REFERENCE_LABEL[comparison.source]}: {_md(comparison.reference)}", ""]
-        lines += [
-            f"Generated answer {verdict}: " + ("; ".join(_md(p) for p in points) or "nothing to compare"),
-            "",
-        ]
     return lines
 
 
-def _html_entry(entry: FaqEntry, rid: str, heading: str = "h3") -> list[str]:
+def _code(text: str) -> str:
+    """One line for inline code; a backtick inside would end it, so it becomes a quote mark."""
+    return " ".join(text.split()).replace("`", "'")
+
+
+def _html_entry(entry: FaqEntry, rid: str) -> list[str]:
     answer = entry.answer
     anchor = f"faq-{rid}-{_id(entry.key)}"
+    text = text_beside_working(answer)
+    lead, bullets = _answer_lines(text)
+    count = len(answer.citations)
     out = [
         f'<div class="faq-item" id="{anchor}" data-status="{answer.status}">',
-        f'<{heading} class="faq-question">{html.escape(entry.question)}</{heading}>',
+        f'<h3 class="faq-question">{html.escape(entry.question)}</h3>',
         '<div class="faq-answer">',
-        f"<p>{_link_markers(html.escape(answer.text), anchor, len(answer.citations))}</p>",
+        f"<p>{_link_markers(html.escape(lead), anchor, count)}</p>",
     ]
-    for computation in answer.computations:
-        if computation.expression:
-            out.append(f'<p class="faq-working">Working: {html.escape(computation.expression)}</p>')
+    if bullets:
+        items = "".join(f"<li>{_link_markers(html.escape(point), anchor, count)}</li>" for point in bullets)
+        out.append(f"<ul>{items}</ul>")
+    for formula in answer.working:
+        out.append(f'<p class="faq-working">Computed: <code>{html.escape(formula)}</code></p>')
     if answer.citations:
         out.append('<ol class="faq-citations">')
         for number, citation in enumerate(answer.citations, start=1):
-            out.append(_html_citation(citation, f"{anchor}-source-{number}"))
+            out.append(_html_citation(citation, f"{anchor}-source-{number}", _quoted_in(citation, text)))
         out.append("</ol>")
-    if entry.comparison is not None:
-        verdict = "agrees" if entry.comparison.agrees else "disagrees"
-        label = _REFERENCE_LABEL[entry.comparison.source]
-        out.append(
-            f'<p class="faq-compare" data-verdict="{verdict}">{html.escape(label)}: '
-            f"<q>{html.escape(entry.comparison.reference)}</q> (this answer {verdict})</p>"
-        )
     out += ["</div>", "</div>"]
     return out
 
 
-def _html_citation(citation: Citation, anchor: str) -> str:
+def _html_citation(citation: Citation, anchor: str, shown: bool = False) -> str:
+    section = html.escape(citation.section) or "The report"
+    if shown:  # the answer quotes it word for word already
+        return f'<li id="{anchor}"><span class="faq-source">{section} (quoted above)</span></li>'
     return (
         f'<li id="{anchor}"><blockquote>{html.escape(citation.quote)}</blockquote> '
-        f'<span class="faq-source">{html.escape(citation.section)}, '
-        f"characters {citation.start}-{citation.end}</span></li>"
+        f'<span class="faq-source">{section}</span></li>'
     )
 
 

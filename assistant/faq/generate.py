@@ -5,7 +5,8 @@ Each answer is compared with what the report itself says: its own FAQ answer for
 its stated headline fact (size, CAGR, region, ...) for standard questions on such a topic.
 
 Every answer comes from ``assistant.ask`` (the same path as every other surface), one question at a
-time with no history, so the result depends only on the corpus and the settings.
+time with no history, so the result depends only on the corpus and the settings. An answer that
+repeats an earlier one word for word is kept out of the published answers (``duplicate_of``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic import BaseModel, Field
 from assistant.domain.answer import Answer
 from assistant.domain.report import Report
 from assistant.faq.compare import Comparison, compare_answer
+from assistant.faq.duplicates import first_repeated
 from assistant.faq.questions import STANDARD_QUESTIONS, StandardQuestion
 from assistant.faq.reference import fact_statement
 
@@ -46,6 +48,14 @@ class FaqEntry(BaseModel):
     comparison: Comparison | None = Field(
         None, description="Against the report's own FAQ answer, else its stated fact on the topic, if any."
     )
+    duplicate_of: str | None = Field(
+        None, description="Key of an earlier entry whose answer this one repeats; then it is not published."
+    )
+
+    @property
+    def published(self) -> bool:
+        """Answered, and not a repeat of an earlier answer."""
+        return self.answer.status == "answered" and self.duplicate_of is None
 
 
 class FaqDocument(BaseModel):
@@ -60,11 +70,17 @@ class FaqDocument(BaseModel):
 
     @property
     def answered(self) -> list[FaqEntry]:
-        return [e for e in self.entries if e.answer.status == "answered"]
+        """The published answers: answered and not repeating an earlier one."""
+        return [e for e in self.entries if e.published]
 
     @property
     def unanswered(self) -> list[FaqEntry]:
-        return [e for e in self.entries if e.answer.status != "answered"]
+        """Questions the report does not answer, and those whose answer repeats an earlier one."""
+        return [e for e in self.entries if not e.published]
+
+    @property
+    def duplicates(self) -> list[FaqEntry]:
+        return [e for e in self.entries if e.duplicate_of is not None]
 
 
 def generate_faq(
@@ -114,6 +130,8 @@ def generate_faq(
                 comparison=None if stated is None else compare_answer(report, stated, answer, "fact_sheet"),
             )
         )
+    for number, entry in enumerate(entries):
+        entry.duplicate_of = first_repeated(entry.answer, [(e.key, e.answer) for e in entries[:number]])
     return FaqDocument(
         report_id=report.id,
         title=report.title,

@@ -47,7 +47,7 @@ STANDARD_QUESTIONS: tuple[StandardQuestion, ...] = (
 
 
 def market_phrase(report: Report) -> str:
-    """'the Global Clinical Trial Site Management Organization Market': the title, as the report's own
+    """'the Global Industrial Heat Pump Market': the title, as the report's own
     FAQ names the market; else 'the <market> market'; else 'the market'."""
     title = " ".join(report.title.split())
     if title:

@@ -1,6 +1,7 @@
 """Cut a report into section-aware passages bounded in cl100k tokens, with overlap.
 
-A chunk never crosses a section, and navigation sections (a table of contents) are left out. Inside
+A chunk never crosses a section, and navigation sections (a table of contents) and passages that
+address an assistant (``Report.suspect_spans``) are left out. Inside
 a section a chunk ends at the best break the token budget allows (a line or paragraph break, else a
 sentence end, else a word boundary, else a hard token cut) and the next chunk starts about
 ``overlap_tokens`` earlier, on a sentence or word start. Offsets are Python string indices into
@@ -200,6 +201,24 @@ def _chunk_id(report_id: str, section: str, text: str, occurrence: int) -> str:
     return f"{report_id}:{digest.hexdigest()[:24]}"
 
 
+def _without(parts: list[tuple[str, int, int]], holes: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """``parts`` with the ``holes`` (text addressed to an assistant, not to a reader) cut out."""
+    if not holes:
+        return parts
+    out: list[tuple[str, int, int]] = []
+    for heading, start, end in parts:
+        position = start
+        for hole_start, hole_end in sorted(holes):
+            if hole_end <= position or hole_start >= end:
+                continue
+            if hole_start > position:
+                out.append((heading, position, hole_start))
+            position = max(position, hole_end)
+        if position < end:
+            out.append((heading, position, end))
+    return out
+
+
 def chunk_report(report: Report, cfg: ChunkingSettings) -> list[Chunk]:
     """Cut ``report`` into chunks of at most ``cfg.max_tokens`` tokens, in reading order."""
     if cfg.overlap_tokens >= cfg.max_tokens:
@@ -212,6 +231,7 @@ def chunk_report(report: Report, cfg: ChunkingSettings) -> list[Chunk]:
     parts = [(s.heading, s.start, s.end) for s in report.sections if not is_navigation(s)]
     if not parts:
         parts = [(FULL_TEXT_SECTION, 0, len(report.text))]
+    parts = _without(parts, [(span.start, span.end) for span in report.suspect_spans])
     chunks: list[Chunk] = []
     seen: dict[tuple[str, str], int] = {}
     for heading, base, end in parts:

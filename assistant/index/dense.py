@@ -5,8 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from assistant.errors import IndexError_, InputError, ReportNotFoundError
-from assistant.index.embeddings import Embedder, get_embedder
-from assistant.index.store import INGEST_HINT, ChromaStore, VectorStore
+from assistant.index.embedded import INGEST_HINT
+from assistant.index.embedder import Embedder
+from assistant.index.embeddings import get_embedder
+from assistant.index.store import ChromaStore, VectorStore
 from assistant.settings import Settings
 
 MAX_K = 100
@@ -51,6 +53,12 @@ class Retriever:
         if self._embedder is None:
             self._embedder = get_embedder(self.settings)
         return self._embedder
+
+    def nearest_reports(self, query: str, k: int) -> list[tuple[str, float]]:
+        """The ``k`` reports nearest to ``query`` by their own vectors: (report id, similarity 0..1)."""
+        if not query or not query.strip() or k < 1:
+            return []
+        return self.store.nearest_reports(self.embedder.embed_query(query.strip()), k)
 
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[Passage]:
         """The ``k`` passages nearest to ``query``, best first, optionally within one report."""

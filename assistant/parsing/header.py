@@ -5,7 +5,7 @@ Recognised pair shapes (the key must be one this module knows; anything else is 
 - inline ``Key: Value`` lines, bulleted or not ("Market Size (2024): USD 1.2 Billion",
   "• CAGR (2025-2030): 8.9%", "**Forecast Period:** 2025-2030"), also tab- or ``|``-separated cells;
 - the web layout where the key is alone on a line and the value is the next short line
-  ("Market Size (2025)" / blank / "USD 6.71 Billion"), as in TechSci Research's Report Description.
+  ("Market Size (2024)" / blank / "USD 9.31 Billion"), as some publishers print a report description.
 """
 
 from __future__ import annotations
@@ -13,47 +13,79 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.domain.report import Money, Named, Period, Rate, Span
+from assistant.domain.report import Named, Period, Scope, Span, Stated, StatedNumber
 from assistant.parsing import numbers as num
+from assistant.parsing import vocab
 from assistant.parsing.lines import Doc, Line, strip_span
+from assistant.parsing.scopes import ScopeIndex
 from assistant.parsing.sections import Outline
 
 _Y = num.YEAR
+_QUALIFIER = vocab.pattern("keys", "size-qualifiers")
+_SIZE_WORD = vocab.pattern("keys", "size-words")
+_SIZE_TAIL = vocab.pattern("keys", "size-tails")
+_LEADING = vocab.pattern("keys", "leading-words")
 _SIZE_KEY = re.compile(
-    r"(?:(?:global|total|base[- ]year|estimated|current|projected|forecast(?:ed)?|expected|anticipated)"
-    r"\s+)*"
-    r"(?:market\s+)?(?:size|value|valuation|revenue)(?:\s+(?:value|estimate|forecast|projection))?"
-    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|\s+(?:in|for|by|as of)\s+(?P<y2>{_Y}))?"
-    rf"|(?P<y3>{_Y})\s+(?:market\s+)?(?:size|value|valuation|revenue)",
+    rf"(?:{_QUALIFIER}\s+)*{_SIZE_WORD}(?:\s+{_SIZE_TAIL})?"
+    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|\s+(?:(?:in|for|by|as of|of)\s+)?(?P<y2>{_Y})e?)?"
+    rf"|(?P<y3>{_Y})e?\s+(?:{_QUALIFIER}\s+)*{_SIZE_WORD}"
+    rf"|(?:market\s+)?forecast(?:\s+(?:value|revenue))?(?:\s+(?:in|for|by)\s+(?P<y4>{_Y})|\s*\(\s*(?P<y5>{_Y})\s*\))",
     re.I,
 )
-_CAGR_KEY = re.compile(r"(?:cagr|compound annual growth rate|(?:revenue |market )?growth rate)\b.*", re.I)
-_FORECAST_KEY = re.compile(r"forecast(?:\s+(?:period|years|horizon|timeline))?|projection period", re.I)
-_BASE_YEAR_KEY = re.compile(r"base\s+year", re.I)
+_PROJECTION = re.compile(vocab.pattern("keys", "projection-words"), re.I)
+_CAGR_KEY = re.compile(rf"(?:{vocab.pattern('keys', 'cagr-keys')})\b.*", re.I)
+_SHARE_KEY = re.compile(
+    rf"(?:market\s+|revenue\s+)?share(?:\s*\((?P<inside>[^)]*)\)|\s+(?:in|for)\s+(?P<y1>{_Y}))?", re.I
+)
+_VOLUME_KEY = re.compile(
+    rf"(?:market\s+|total\s+)?(?:volume|shipments)(?:\s*\(\s*(?P<y1>{_Y})\s*\)|\s+(?:in|for|by)\s+(?P<y2>{_Y}))?",
+    re.I,
+)
+_FORECAST_KEY = re.compile(vocab.pattern("keys", "forecast-keys"), re.I)
+_BASE_YEAR_KEY = re.compile(vocab.pattern("keys", "base-year-keys"), re.I)
+_HISTORICAL_KEY = re.compile(vocab.pattern("keys", "historical-keys"), re.I)
+_STUDY_KEY = re.compile(vocab.pattern("keys", "study-keys"), re.I)
 _REGION_KEY = re.compile(
-    rf"(?:largest|dominant|dominating|leading|biggest)\s+(?:regional\s+)?(?:market|region)(?:\s*\(\s*{_Y}\s*\))?"
-    r"|region with (?:the )?largest share",
+    rf"{_LEADING}\s+(?:regional\s+)?(?:market|region|country)(?:\s*\(\s*{_Y}\s*\)|\s+in\s+{_Y})?"
+    rf"|region with (?:the )?largest share|(?:dominant|dominating|dominated|leading) region",
     re.I,
 )
 _SEGMENT_KEY = re.compile(r"fastest[- ]growing\s+(?:market\s+)?segment", re.I)
-_PLAYERS_KEY = re.compile(
-    r"(?:key|major|leading|prominent)\s+(?:market\s+)?(?:players|companies|vendors)(?:\s+profiled)?"
-    r"|companies profiled",
-    re.I,
-)
-_PUBLISHER_KEY = re.compile(r"publisher|published by", re.I)
+_PLAYERS_KEY = re.compile(vocab.pattern("keys", "players-keys"), re.I)
+_PUBLISHER_KEY = re.compile(vocab.pattern("keys", "publisher-keys"), re.I)
+_CODE_KEY = re.compile(vocab.pattern("keys", "code-keys"), re.I)
+_PAGES_KEY = re.compile(vocab.pattern("keys", "pages-keys"), re.I)
+_PUBLISHED_KEY = re.compile(vocab.pattern("keys", "published-keys"), re.I)
+# Order matters where keys overlap: "Forecast Period" before a size key, a share before a size.
 _KEYS = (
-    _SIZE_KEY,
-    _CAGR_KEY,
     _FORECAST_KEY,
     _BASE_YEAR_KEY,
+    _HISTORICAL_KEY,
+    _STUDY_KEY,
+    _SIZE_KEY,
+    _CAGR_KEY,
+    _SHARE_KEY,
+    _VOLUME_KEY,
     _REGION_KEY,
     _SEGMENT_KEY,
     _PLAYERS_KEY,
     _PUBLISHER_KEY,
+    _CODE_KEY,
+    _PAGES_KEY,
+    _PUBLISHED_KEY,
 )
-_ANY_KEY = re.compile("|".join(f"(?:{p.pattern})" for p in _KEYS), re.I)
-_INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?::|\t+|\s\|\s)\s*(?P<value>\S.*)")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+# One pattern for the quick test "is this any known key" (group names dropped: they repeat).
+_ANY_KEY = re.compile("|".join("(?:" + _GROUP_NAME.sub("(?:", p.pattern) + ")" for p in _KEYS), re.I)
+# Keys that may carry a scope before them: "U.S. Market Size (2024)", "Europe CAGR (2025-2030)".
+_SCOPED_KEYS = (_SIZE_KEY, _CAGR_KEY, _SHARE_KEY, _VOLUME_KEY)
+_SCOPED_TAIL = re.compile(
+    r"\s(?=(?:market|revenue|size|value|cagr|share|volume|shipments|compound|growth|\(?(?:19|20)\d\d)\b)",
+    re.I,
+)
+_CELL_SPLIT = re.compile(r"\s\|\s")
+_KEY_COLON = re.compile(r"\s*(?P<key>[\w*][^:|]{0,40}?)\s*:\s*(?P<value>\S.*?)\s*")
+_INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?P<sep>:|\t+|\s\|\s)\s*(?P<value>\S.*)")
 _NAME_END = re.compile(r"\s+\(|\s+[–—-]\s|,\s|;\s|\.\s|\s+with\s|\s+at\s")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 
@@ -67,152 +99,225 @@ class Pair:
     end: int
     value: str
     key_start: int = -1  # where the key's line starts; -1 when unknown
+    form: str = "header"  # "header" (a key-value line), "bullet" or "table" (a tab or | row)
+    lines: tuple[int, ...] = ()  # indexes of the lines the pair occupies
+    scope: Scope | None = None  # named before the key: "Europe Market Size (2024)"
+    key_pattern: re.Pattern[str] | None = None  # which key it is
+
+    def is_(self, pattern: re.Pattern[str]) -> bool:
+        return self.key_pattern is pattern
+
+    def statement(self, doc: Doc, end: int) -> Span:
+        """From the key's line to ``end``: the year the key states ('Market Size (2025)') is then
+        part of the quote, so an answer that names the year is grounded in it."""
+        start = self.key_start if 0 <= self.key_start < end else self.start
+        return doc.span(start, end)
 
 
 @dataclass(slots=True)
 class HeaderFacts:
-    """What the key-value pairs say; None/empty where they are silent."""
+    """What the key-value pairs say besides figures; None/empty where they are silent."""
 
-    market_size: Money | None = None
-    forecast_end: Money | None = None
-    cagr: Rate | None = None
     forecast_period: Period | None = None
+    historical_period: Period | None = None
+    study_period: Period | None = None
+    base_year: StatedNumber | None = None
     largest_region: Named | None = None
     fastest_segment: Named | None = None
     key_players: list[Named] = field(default_factory=list)
-    publisher: str | None = None
+    publisher: Stated | None = None
+    report_code: Stated | None = None
+    pages: StatedNumber | None = None
+    published: Stated | None = None
 
 
-def pairs(doc: Doc, out: Outline) -> list[Pair]:
+def pairs(doc: Doc, out: Outline, scopes: ScopeIndex | None = None) -> list[Pair]:
     """Every recognised key-value pair, in document order."""
     found: list[Pair] = []
     for line in doc.lines:
         if line.blank or line.index in out.furniture or len(line.text) > 300:
             continue
-        pair = _inline(doc, line) or _split(doc, line, out)
+        if " | " in line.text and ":" in line.text and not line.text.startswith("|"):
+            found.extend(_cells(doc, line, scopes))
+            continue
+        pair = _inline(doc, line, scopes) or _split(doc, line, out, scopes)
         if pair is not None:
             found.append(pair)
     return found
 
 
-def _known(key: str) -> bool:
-    return _ANY_KEY.fullmatch(key) is not None
+def _cells(doc: Doc, line: Line, scopes: ScopeIndex | None) -> list[Pair]:
+    """A byline of ' | '-separated cells, some 'Key: Value' ("Report ID: X | March 2025 | Pages: 180")."""
+    out: list[Pair] = []
+    position = 0
+    for cut in [*_CELL_SPLIT.finditer(line.text), None]:
+        stop = cut.start() if cut else len(line.text)
+        cell = line.text[position:stop]
+        match = _KEY_COLON.fullmatch(cell)
+        known = _match_key(_clean_key(match.group("key")), scopes) if match else None
+        if match and known is not None:
+            offset = line.start + position
+            start, end = strip_span(doc, offset + match.start("value"), offset + len(cell), " \t*_")
+            if start < end:
+                key = _clean_key(match.group("key"))
+                value = doc.text[start:end]
+                out.append(
+                    Pair(
+                        key,
+                        start,
+                        end,
+                        value,
+                        offset + match.start("key"),
+                        "header",
+                        (line.index,),
+                        known[1],
+                        known[0],
+                    )
+                )
+        position = cut.end() if cut else stop
+    return out
+
+
+def _match_key(key: str, scopes: ScopeIndex | None) -> tuple[re.Pattern[str], Scope | None] | None:
+    """Which key ``key`` is, and the scope named before it; None for an unknown key."""
+    if len(key) > 80 or _ANY_KEY.fullmatch(key) is None:
+        if scopes is None or len(key) > 80:
+            return None
+        for cut in _SCOPED_TAIL.finditer(key):
+            scope = scopes.lookup(key[: cut.start()].strip(" ,:-"))
+            rest = key[cut.end() :]
+            if scope is None:
+                continue
+            for pattern in _SCOPED_KEYS:
+                if pattern.fullmatch(rest):
+                    return pattern, scope
+        return None
+    for pattern in _KEYS:
+        if pattern.fullmatch(key):
+            return pattern, None
+    return None
 
 
 def _clean_key(key: str) -> str:
     return key.strip().strip("*_").strip().rstrip(":").strip()
 
 
-def _inline(doc: Doc, line: Line) -> Pair | None:
+def _inline(doc: Doc, line: Line, scopes: ScopeIndex | None) -> Pair | None:
     text = line.text
+    form = "bullet" if line.bullet else "header"
     if text.startswith("|"):  # markdown table row: | key | value |
         cells = [c for c in text.strip("|").split("|")]
-        if len(cells) >= 2 and _known(_clean_key(cells[0])):
-            offset = line.start + text.index("|", 1) + 1
-            start, end = strip_span(doc, offset, offset + len(cells[1]), " \t*_")
-            return Pair(_clean_key(cells[0]), start, end, doc.text[start:end], line.start)
-        return None
+        if len(cells) < 2:
+            return None
+        known = _match_key(_clean_key(cells[0]), scopes)
+        if known is None:
+            return None
+        offset = line.start + text.index("|", 1) + 1
+        start, end = strip_span(doc, offset, offset + len(cells[1]), " \t*_")
+        return Pair(
+            _clean_key(cells[0]),
+            start,
+            end,
+            doc.text[start:end],
+            line.start,
+            "table",
+            (line.index,),
+            known[1],
+            known[0],
+        )
     match = _INLINE.fullmatch(text)
-    if not match or not _known(_clean_key(match.group("key"))):
+    if not match:
+        return None
+    known = _match_key(_clean_key(match.group("key")), scopes)
+    if known is None:
         return None
     start, end = strip_span(doc, line.start + match.start("value"), line.end, " \t*_")
     if start >= end:
         return None
-    return Pair(_clean_key(match.group("key")), start, end, doc.text[start:end], line.start)
+    if "\t" in match.group("sep") or "|" in match.group("sep"):
+        form = "table"
+    return Pair(
+        _clean_key(match.group("key")),
+        start,
+        end,
+        doc.text[start:end],
+        line.start,
+        form,
+        (line.index,),
+        known[1],
+        known[0],
+    )
 
 
-def _split(doc: Doc, line: Line, out: Outline) -> Pair | None:
-    if line.bullet or len(line.text) > 60 or not _known(_clean_key(line.text)):
+def _split(doc: Doc, line: Line, out: Outline, scopes: ScopeIndex | None) -> Pair | None:
+    if line.bullet or len(line.text) > 60:
+        return None
+    known = _match_key(_clean_key(line.text), scopes)
+    if known is None:
         return None
     value = doc.next_content(line.index, line.index + 4)
     if value is None or value.bullet or len(value.text) > 80 or value.index in out.furniture:
         return None
-    if _known(_clean_key(value.text)):
+    if _match_key(_clean_key(value.text), scopes) is not None:
         return None
-    return Pair(_clean_key(line.text), value.start, value.end, value.text, line.start)
+    return Pair(
+        _clean_key(line.text),
+        value.start,
+        value.end,
+        value.text,
+        line.start,
+        "header",
+        (line.index, value.index),
+        known[1],
+        known[0],
+    )
 
 
 def header_facts(doc: Doc, found: list[Pair]) -> HeaderFacts:
-    """Map recognised pairs to facts; the first pair of each kind wins."""
+    """Map recognised pairs to named facts and report details; the first pair of each kind wins."""
     facts = HeaderFacts()
-    sizes: list[tuple[Money, bool]] = []  # (money, stated as a projection)
-    base_year: int | None = None
     for pair in found:
-        key = pair.key
-        size_key = _SIZE_KEY.fullmatch(key)
-        if size_key:
-            sizes.extend(_size(doc, pair, size_key))
-        elif _CAGR_KEY.fullmatch(key) and facts.cagr is None:
-            facts.cagr = _rate(doc, pair)
-        elif _FORECAST_KEY.fullmatch(key) and facts.forecast_period is None:
-            facts.forecast_period = _period(doc, pair)
-        elif _BASE_YEAR_KEY.fullmatch(key) and base_year is None:
+        if pair.scope is not None:
+            continue
+        if pair.is_(_FORECAST_KEY) and facts.forecast_period is None:
+            facts.forecast_period = period(doc, pair)
+        elif pair.is_(_HISTORICAL_KEY) and facts.historical_period is None:
+            facts.historical_period = period(doc, pair)
+        elif pair.is_(_STUDY_KEY) and facts.study_period is None:
+            facts.study_period = period(doc, pair)
+        elif pair.is_(_BASE_YEAR_KEY) and facts.base_year is None:
             match = num.YEAR_ONLY.search(pair.value)
-            base_year = int(match.group("year")) if match else None
-        elif _REGION_KEY.fullmatch(key) and facts.largest_region is None:
+            if match:
+                facts.base_year = StatedNumber(
+                    value=int(match.group("year")),
+                    span=doc.span(pair.start + match.start(), pair.start + match.end()),
+                )
+        elif pair.is_(_REGION_KEY) and facts.largest_region is None:
             facts.largest_region = _name(doc, pair)
-        elif _SEGMENT_KEY.fullmatch(key) and facts.fastest_segment is None:
+        elif pair.is_(_SEGMENT_KEY) and facts.fastest_segment is None:
             facts.fastest_segment = _name(doc, pair)
-        elif _PLAYERS_KEY.fullmatch(key) and not facts.key_players:
+        elif pair.is_(_PLAYERS_KEY) and not facts.key_players:
             facts.key_players = name_list(doc, pair.start, pair.end)
-        elif _PUBLISHER_KEY.fullmatch(key) and facts.publisher is None:
-            facts.publisher = pair.value.strip(" .")
-    _assign_sizes(facts, sizes, base_year)
+        elif pair.is_(_PUBLISHER_KEY) and facts.publisher is None:
+            facts.publisher = _stated(doc, pair)
+        elif pair.is_(_CODE_KEY) and facts.report_code is None:
+            facts.report_code = _stated(doc, pair)
+        elif pair.is_(_PAGES_KEY) and facts.pages is None:
+            match = re.search(r"\d{1,5}", pair.value)
+            if match:
+                span = doc.span(pair.start + match.start(), pair.start + match.end())
+                facts.pages = StatedNumber(value=int(match.group()), span=span)
+        elif pair.is_(_PUBLISHED_KEY) and facts.published is None:
+            facts.published = _stated(doc, pair)
     return facts
 
 
-def _size(doc: Doc, pair: Pair, key: re.Match[str]) -> list[tuple[Money, bool]]:
-    match = num.MONEY.search(pair.value)
-    if not match:
-        return []
-    stated = key.group("y1") or key.group("y2") or key.group("y3")
-    year = int(stated) if stated else num.year_after(pair.value, match.end())
-    projected = bool(re.search(r"projected|forecast|expected|anticipated", key.group(), re.I))
-    money = num.money(doc, match, year, pair.start)
-    if stated:
-        money = money.model_copy(update={"span": _with_key(doc, pair, money.span.end)})
-    return [(money, projected)]
+def _stated(doc: Doc, pair: Pair) -> Stated | None:
+    start, end = strip_span(doc, pair.start, pair.end, " \t.,;:")
+    return Stated(text=doc.text[start:end], span=doc.span(start, end)) if end > start else None
 
 
-def _with_key(doc: Doc, pair: Pair, end: int) -> Span:
-    """The span from the key's line to ``end``: the year the key states ('Market Size (2025)') is
-    then part of the quote, so an answer that names the year is grounded in it."""
-    start = pair.key_start if 0 <= pair.key_start < end else pair.start
-    return doc.span(start, end)
-
-
-def _assign_sizes(facts: HeaderFacts, sizes: list[tuple[Money, bool]], base_year: int | None) -> None:
-    end_year = facts.forecast_period.end_year if facts.forecast_period else None
-    dated: list[Money] = []
-    for money, projected in sizes:
-        if money.year is None:
-            # An undated size takes the stated base year, or the forecast end if it is a projection.
-            year = end_year if projected else base_year
-            if year is None:
-                continue
-            money = money.model_copy(update={"year": year})
-        dated.append(money)
-    if not dated:
-        return
-    dated.sort(key=lambda m: m.year or 0)
-    first, last = dated[0], dated[-1]
-    facts.market_size = first
-    if last.year != first.year:
-        facts.forecast_end = last
-
-
-def _rate(doc: Doc, pair: Pair) -> Rate | None:
-    match = num.PERCENT.search(pair.value)
-    if not match:
-        return None
-    key_years = num.year_range(pair.key)
-    rate = num.rate(doc, match, key_years or num.year_range(pair.value), pair.start)
-    if rate is not None and key_years:
-        rate = rate.model_copy(update={"span": _with_key(doc, pair, rate.span.end)})
-    return rate
-
-
-def _period(doc: Doc, pair: Pair) -> Period | None:
+def period(doc: Doc, pair: Pair) -> Period | None:
     for match in num.YEAR_RANGE.finditer(pair.value):
         first, last = int(match.group("y1")), int(match.group("y2"))
         if first < last:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from assistant.domain.report import Period, ReportIdentity, Span, Stated, StatedNumber
+from assistant.parsing import vocab
+from assistant.parsing.header import HeaderFacts
 from assistant.parsing.lines import Doc
 from assistant.parsing.sections import KNOWN_HEADING, Outline
 
-# A capitalised phrase ending in "Market": "Global Clinical Trial Site Management Organization Market".
+# A capitalised phrase ending in "Market": "Global Industrial Heat Pump Market".
 _MARKET_PHRASE = re.compile(
-    r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*)){0,12}?\s+Market\b(?!\s+(?:[A-Z]|&))"
+    r"\b[A-Z][\w'’/&.-]*(?:\s+(?:&|and|of|for|-|[A-Z][\w'’/&.-]*|\([A-Z][A-Za-z]{1,6}\))){0,12}?\s+Market\b"
+    # "X Market Size, Share ..." ends at Market; "Quantara Market Research" names a publisher, not a market.
+    rf"(?!\s+(?:&|(?:{vocab.alternation([w.title() for w in vocab.phrases('publishers', 'firm-words')])})\b))"
 )
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|This|That|Our|In|On|For|Of|And|However|Overall|Consequently|Company|Profiles)\s+)+"
@@ -21,19 +26,38 @@ _GENERIC = re.compile(
     r"|Regional|Parent|Target|Addressable|Serviceable|Attractive|Most|Biggest|Emerging|Mature|Segment)\s+)+Market"
 )
 _MARKET_NAME = re.compile(r"^(?:The\s+)?(?:Global|Worldwide|World)?\s*(?P<name>.+?)\s+Market\b")
+_PUBLISHERS = vocab.table("publishers", "")
 _KNOWN_PUBLISHERS = re.compile(
-    r"\b(?:TechSci Research|Grand View Research|MarketsandMarkets|Mordor Intelligence"
-    r"|Fortune Business Insights|Allied Market Research|Precedence Research|IMARC Group|Research and Markets"
-    r"|Market Research Future"
-    r"|Transparency Market Research|Persistence Market Research|Technavio|Frost & Sullivan|Euromonitor"
-    r"|Verified Market Research|Future Market Insights|Data Bridge Market Research|Coherent Market Insights"
-    r"|Straits Research|The Business Research Company|Global Market Insights|Polaris Market Research"
-    r"|Spherical Insights|Custom Market Insights|Expert Market Research|Emergen Research|Market\.us)\b"
+    rf"(?<![\w&])(?:{vocab.alternation([row[0] for row in _PUBLISHERS])})(?![\w&])"
 )
+_ABBREVIATIONS = {row[0].casefold(): row[1:] for row in _PUBLISHERS}
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})"
 )
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_PUBLISHED = re.compile(
+    rf"\b(?:Published|Publication date|Release date|Last updated|Updated)(?:\s+(?:on|date))?\s*:?\s*"
+    rf"(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d{{2}})\b",
+    re.I,
+)
+_CODE = re.compile(
+    r"\bReport\s+(?:ID|Code|No\.?|Number)\s*[:#]?\s*(?P<code>[A-Z0-9][\w./-]{2,30}[A-Za-z0-9])"
+)
+_PAGES = re.compile(
+    r"\b(?P<n>\d{1,4})\s+Pages\b|\b(?:Number of |No\.? of )?Pages\s*:\s*(?P<n2>\d{1,4})\b", re.I
+)
+_PAGES_WORD = re.compile(r"pages\b", re.I)
+_BYLINE_DETAIL = re.compile(r"\|\s*(?:Report\s+(?:ID|Code)|Published|Pages|\d{1,4}\s+Pages)", re.I)
+_BYLINE_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})(?:\s*\([A-Z][A-Za-z&]{1,7}\))?\s*\|"
+)
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}\)")
+_NAME_WITH_ABBREVIATION = re.compile(
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})\s*\((?P<abbr>[A-Z]{2,6})\)"
+)
+_PUBLISHER_WORD = re.compile(rf"\b(?:{vocab.alternation(vocab.phrases('publishers', 'firm-words'))})\b", re.I)
 _NAME_STOP = re.compile(r"\.\s|\s+All\s+rights", re.I)
 _CUSTOMIZE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})\s+offers\s+customi[sz]ations")
 
@@ -75,26 +99,141 @@ def market_phrase(title_text: str) -> str:
 
 
 def market_name(title_text: str | None) -> str | None:
-    """'Global Clinical Trial Site Management Organization Market' -> 'Clinical Trial Site ...'."""
+    """'Global Industrial Heat Pump Market' -> 'Industrial Heat Pump'."""
     if not title_text:
         return None
     match = _MARKET_NAME.match(title_text)
     return match.group("name") if match else None
 
 
-def publisher(doc: Doc, out: Outline, stated: str | None) -> str | None:
-    """A stated 'Publisher:' value, else a copyright line, a known publisher, or 'X offers customizations'."""
+def publisher(doc: Doc, out: Outline, stated: Stated | None) -> Stated | None:
+    """A stated 'Publisher:' value, else the name opening a byline of report details, a copyright
+    line, a known publisher, or 'X offers customizations'."""
     if stated:
         return stated
+    byline = _byline_publisher(doc, out) or _abbreviated_publisher(doc)
+    if byline is not None:
+        return byline
     text = doc.text
     for pattern in (_COPYRIGHT, _KNOWN_PUBLISHERS, _CUSTOMIZE):
         for match in pattern.finditer(text):
             # Copyright lines are page footers (furniture) but still name the publisher.
             if pattern is not _COPYRIGHT and doc.line_at(match.start()).index in out.furniture:
                 continue
-            name = match.groupdict().get("name") or match.group()
-            name = _NAME_STOP.split(name)[0].rstrip(" .,")
-            if name.lower().startswith("all rights"):
+            group = "name" if "name" in match.re.groupindex else 0
+            name = _NAME_STOP.split(match.group(group))[0].rstrip(" .,")
+            if name.lower().startswith("all rights") or not name:
                 continue
-            return name
+            start = match.start(group)
+            return Stated(text=name, span=doc.span(start, start + len(name)))
+    return None
+
+
+def _byline_publisher(doc: Doc, out: Outline) -> Stated | None:
+    """'Acme Research (AR) | Report ID: AR-1 | Published: May 2025': the name before the details."""
+    for line in doc.lines[:60]:
+        if line.blank or line.index in out.furniture or not _BYLINE_DETAIL.search(line.text):
+            continue
+        match = _BYLINE_NAME.match(line.text)
+        if match:
+            start = line.start + match.start("name")
+            name = match.group("name")
+            return Stated(text=name, span=doc.span(start, start + len(name)))
+    return None
+
+
+def _abbreviated_publisher(doc: Doc) -> Stated | None:
+    """'Quantara Market Research (QMR)': a research firm's name followed by its own initials."""
+    for hit in _ABBREVIATION_IN_BRACKETS.finditer(doc.text):
+        line_start = doc.text.rfind("\n", 0, hit.start()) + 1
+        match = _NAME_WITH_ABBREVIATION.search(doc.text, max(line_start, hit.start() - 80), hit.end())
+        if match is None or match.end() != hit.end():
+            continue
+        name, abbreviation = match.group("name"), match.group("abbr")
+        if _PUBLISHER_WORD.search(name) and _initials_fit(name, abbreviation):
+            return Stated(text=name, span=doc.span(match.start("name"), match.end("name")))
+    return None
+
+
+def _initials_fit(name: str, abbreviation: str) -> bool:
+    """Each letter of the abbreviation appears in order in the name, the first at its start."""
+    letters = name.lower()
+    if not letters.startswith(abbreviation[0].lower()):
+        return False
+    position = 0
+    for letter in abbreviation.lower():
+        position = letters.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def report_identity(doc: Doc, out: Outline, found: HeaderFacts, forecast: Period | None) -> ReportIdentity:
+    """Publisher, its abbreviations, report code, pages, publication date and the report's periods."""
+    name = publisher(doc, out, found.publisher)
+    published = found.published or _search_stated(
+        doc, out, _PUBLISHED, "date", ("published", "publication date", "release date", "updated")
+    )
+    edition = _YEAR.search(published.text) if published else None
+    return ReportIdentity(
+        publisher=name,
+        abbreviations=_abbreviations(doc, name),
+        report_code=found.report_code
+        or _search_stated(
+            doc, out, _CODE, "code", ("report id", "report code", "report no", "report number")
+        ),
+        pages=found.pages or _pages(doc, out),
+        published=published,
+        edition_year=int(edition.group()) if edition else None,
+        base_year=found.base_year,
+        historical_period=found.historical_period,
+        forecast_period=forecast,
+        study_period=found.study_period,
+    )
+
+
+def _abbreviations(doc: Doc, name: Stated | None) -> list[Stated]:
+    """'(GVR)' printed after the publisher's name, then the usual ones from data/publishers.txt."""
+    if name is None:
+        return []
+    found: list[Stated] = []
+    pattern = re.compile(rf"{re.escape(name.text)}\s*\((?P<abbr>[A-Z][A-Za-z&]{{1,7}})\)")
+    for match in pattern.finditer(doc.text):
+        if all(a.text != match.group("abbr") for a in found):
+            found.append(
+                Stated(text=match.group("abbr"), span=doc.span(match.start("abbr"), match.end("abbr")))
+            )
+    for abbreviation in _ABBREVIATIONS.get(name.text.casefold(), ()):
+        if all(a.text != abbreviation for a in found):
+            found.append(Stated(text=abbreviation))
+    return found
+
+
+def _search_stated(
+    doc: Doc, out: Outline, pattern: re.Pattern[str], group: str, anchors: tuple[str, ...]
+) -> Stated | None:
+    """The first match of ``pattern`` near one of its anchor words (found by plain substring search)."""
+    lowered = doc.text.lower()
+    starts = sorted(p for a in anchors if (p := lowered.find(a)) >= 0)
+    for anchor_at in starts:
+        for match in pattern.finditer(doc.text, max(0, anchor_at - 10), min(len(doc.text), anchor_at + 80)):
+            if doc.line_at(match.start()).index in out.furniture:
+                continue
+            span: Span = doc.span(match.start(group), match.end(group))
+            return Stated(text=span.text, span=span)
+    return None
+
+
+def _pages(doc: Doc, out: Outline) -> StatedNumber | None:
+    for hit in _PAGES_WORD.finditer(doc.text):
+        # Read the page count only around the word itself: a full-text pattern would try every digit.
+        window_start = max(0, hit.start() - 30)
+        for match in _PAGES.finditer(doc.text, window_start, min(len(doc.text), hit.end() + 12)):
+            if doc.line_at(match.start()).index in out.furniture:
+                continue
+            group = "n" if match.group("n") else "n2"
+            return StatedNumber(
+                value=int(match.group(group)), span=doc.span(match.start(group), match.end(group))
+            )
     return None

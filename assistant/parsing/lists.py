@@ -15,7 +15,7 @@ _PLAYERS = re.compile(
     re.I,
 )
 _DEVELOPMENTS = re.compile(r"(?:recent|key|latest)?\s*(?:industry\s+)?developments", re.I)
-# "Clinical Trial SMO Market, By Phase:", "By Type: A, B, C", "Segmentation by End User"
+# "Industrial Heat Pump Market, By Type:", "By Type: A, B, C", "Segmentation by End User"
 _DIMENSION = re.compile(
     r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments)\s+)?"
     r"[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"

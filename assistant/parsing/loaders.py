@@ -3,9 +3,12 @@
 - ``.txt`` / ``.md``: the file decoded as UTF-8 with no newline translation, so offsets are the
   file's own characters.
 - ``.html`` / ``.htm``: the visible text (stdlib ``html.parser``); script, style, nav, head and
-  similar invisible parts are dropped. Block elements become paragraphs separated by a blank line,
-  list items become "• " lines indented two spaces per nesting level, table cells are separated by a
-  tab. ``h1``-``h6`` offsets are returned as heading hints.
+  similar invisible parts are dropped, and so is text hidden from the reader (``hidden``,
+  ``aria-hidden="true"``, ``display:none`` / ``visibility:hidden`` inline or by a ``<style>`` class
+  rule), so it is never indexed or quoted. Block elements become paragraphs separated by a blank line,
+  list items become "• " lines indented two spaces per nesting level, a table row becomes one line
+  with its cells separated by tabs (empty cells kept, so columns stay aligned). ``h1``-``h6`` offsets
+  are returned as heading hints.
 - ``.pdf``: the text pypdf extracts, pages separated by a blank line.
 
 Anything that cannot be a report (empty, whitespace only, binary, undecodable, too short, mostly
@@ -196,40 +199,88 @@ _VOID = frozenset(
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CSS_RULE = re.compile(r"(?P<selectors>[^{}]+)\{(?P<body>[^}]*)\}")
+_CSS_CLASS = re.compile(r"^\s*(?:[a-z0-9]*)\.(?P<name>[\w-]+)\s*$", re.I)
+_CELLS = frozenset({"td", "th"})
+
+
+def _hidden_classes(css: str) -> set[str]:
+    """Class names a stylesheet hides ('.note{display:none}'); only plain '.name' selectors."""
+    names: set[str] = set()
+    for rule in _CSS_RULE.finditer(css):
+        if _HIDDEN_STYLE.search(rule.group("body")):
+            for selector in rule.group("selectors").split(","):
+                match = _CSS_CLASS.match(selector)
+                if match:
+                    names.add(match.group("name"))
+    return names
+
+
 class _VisibleText(HTMLParser):
-    """Collects visible text as lines: (prefix, text, heading level or 0, is list item)."""
+    """Collects visible text as lines: (prefix, text, heading level or 0, is list item).
+
+    Text a reader cannot see is dropped with its element: ``hidden``, ``aria-hidden="true"``, an
+    inline ``display:none`` / ``visibility:hidden`` style, or a class a ``<style>`` rule hides.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[tuple[str, str, int, bool]] = []
         self._buf: list[str] = []
-        self._hidden = 0
         self._hidden_stack: list[str] = []
         self._list_depth = 0
         self._prefix = ""
         self._in_li = False
         self._heading = 0
         self._pre = 0
+        self._css: list[str] = []
+        self._hidden_names: set[str] = set()
+        self._row_cells = 0  # cells opened in the current table row
+        self._cell_depth = 0
+
+    def _hides(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if tag in _HIDDEN:
+            return True
+        for name, value in attrs:
+            if name == "hidden":
+                return True
+            if name == "aria-hidden" and (value or "").strip().lower() == "true":
+                return True
+            if name == "style" and value and _HIDDEN_STYLE.search(value):
+                return True
+            if name == "class" and value and self._hidden_names.intersection(value.split()):
+                return True
+        return False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._hidden and tag == "body" and self._hidden_stack == ["head"]:
-            self._hidden_stack.pop()  # an unclosed <head> ends where <body> starts
-            self._hidden = 0
-        if self._hidden:
-            if tag in _HIDDEN and tag not in _VOID:
+        if self._hidden_stack:
+            if tag == "body" and self._hidden_stack[0] == "head":
+                self._hidden_stack.clear()  # an unclosed <head> ends where <body> starts
+            elif tag not in _VOID:
                 self._hidden_stack.append(tag)
-                self._hidden += 1
+                return
+            else:
+                return
+        if self._hides(tag, attrs):
+            if tag not in _VOID:
+                self._hidden_stack.append(tag)
             return
-        if tag in _HIDDEN:
-            self._hidden_stack.append(tag)
-            self._hidden += 1
-            return
-        if tag in ("td", "th"):
-            if "".join(self._buf).strip():
+        if tag in _CELLS:
+            if self._row_cells:
                 self._buf.append("\t")
+            self._row_cells += 1
+            self._cell_depth += 1
+            return
+        if tag == "tr":
+            self._flush()
+            self._row_cells = 0
             return
         if tag in _BLOCKS:
-            self._flush()
+            if self._cell_depth and tag not in ("table", "tr"):
+                self._buf.append(" ")  # a paragraph or break inside a cell stays in the cell
+            else:
+                self._flush()
         if tag in ("ul", "ol"):
             self._list_depth += 1
         elif tag == "li":
@@ -241,17 +292,31 @@ class _VisibleText(HTMLParser):
             self._pre += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self._hidden and tag in _BLOCKS:
-            self._flush()
+        if not self._hidden_stack and tag in _BLOCKS:
+            if self._cell_depth:
+                self._buf.append(" ")
+            else:
+                self._flush()
 
     def handle_endtag(self, tag: str) -> None:
-        if self._hidden:
-            if self._hidden_stack and self._hidden_stack[-1] == tag:
-                self._hidden_stack.pop()
-                self._hidden -= 1
+        if self._hidden_stack:
+            if tag in self._hidden_stack:
+                # Close up to the matching tag: end tags the page left out close with it.
+                while self._hidden_stack and self._hidden_stack.pop() != tag:
+                    pass
+                if tag == "style":
+                    self._hidden_names |= _hidden_classes("".join(self._css))
+            return
+        if tag in _CELLS:
+            self._cell_depth = max(0, self._cell_depth - 1)
             return
         if tag in _BLOCKS:
+            if self._cell_depth and tag not in ("table", "tr"):
+                self._buf.append(" ")
+                return
             self._flush()
+        if tag == "tr":
+            self._row_cells = 0
         if tag in ("ul", "ol"):
             self._list_depth = max(0, self._list_depth - 1)
         elif tag in _HEADINGS:
@@ -262,8 +327,10 @@ class _VisibleText(HTMLParser):
             self._in_li = False
 
     def handle_data(self, data: str) -> None:
-        if not self._hidden:
+        if not self._hidden_stack:
             self._buf.append(data)
+        elif self._hidden_stack[-1] == "style":
+            self._css.append(data)
 
     def close(self) -> None:
         super().close()
@@ -276,9 +343,14 @@ class _VisibleText(HTMLParser):
             text = raw.strip("\n")
             if not text.strip():
                 return
-        else:
+        elif "\t" in raw:
+            # A table row: every cell kept, empty ones too, so columns stay aligned.
             cells = [_SPACES.sub(" ", cell).strip() for cell in raw.split("\t")]
-            text = "\t".join(cell for cell in cells if cell)
+            if not any(cells):
+                return
+            text = "\t".join(cells)
+        else:
+            text = _SPACES.sub(" ", raw).strip()
             if not text:
                 return
         self.lines.append((self._prefix, text, self._heading, bool(self._prefix)))

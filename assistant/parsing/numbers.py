@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from assistant.domain.report import Money, Rate, Unit
 from assistant.parsing.lines import Doc
@@ -38,6 +37,8 @@ _UNITS: dict[str, Unit] = {
     "tn": "trillion",
     "t": "trillion",
 }
+UNIT_NAMES = _UNITS  # every spelling of a scale ('bn', 'B', 'billion') to its Unit
+
 _CURRENCIES = {
     "$": "USD",
     "€": "EUR",
@@ -64,7 +65,7 @@ def money(doc: Doc, match: re.Match[str], year: int | None, offset: int = 0) -> 
         cur = "USD"
     return Money(
         amount=float(num.replace(",", "")),
-        unit=cast(Unit, _UNITS[unit]),
+        unit=_UNITS[unit],
         currency=_CURRENCIES.get(cur, cur),
         year=year,
         span=doc.span(offset + match.start(group), offset + match.end(group)),

@@ -3,30 +3,59 @@
 Every offset indexes ``Report.text`` (see ``assistant.parsing.loaders`` for what that text is per file type),
 and ``report.text[s.start:s.end] == s.text`` holds for every span and section.
 
-Facts are taken, in order of trust, from key-value pairs (TechSci Research's "Report Description"
-block, "Market Size (2024): USD 1.2 Billion" headers, "Report Snapshot" bullets), then from prose
-("valued at USD X billion in 2024 ... reach USD Y billion by 2030 ... CAGR of Z %"). A fact no
-pattern finds stays None/empty. Section and furniture rules are in ``assistant.parsing.sections``.
+Every figure the page states goes into the fact sheet's quantity table (``assistant.parsing.quantities``:
+key-value pairs such as "Market Size (2024): USD 1.2 Billion" and "Report Snapshot" bullets,
+year-column tables, and sentences such as "valued at USD X billion in 2024 ... reach USD Y billion
+by 2030 ... CAGR of Z %" or "Europe held 31.4% of revenue in 2024"). The headline market size, CAGR
+and forecast end are views of that table chosen by ``assistant.domain.basis.forecast_basis``, the
+rule the consistency check and the planner share. Named facts (largest region, fastest segment,
+players, segmentation, developments) come from pairs, then lists and prose. A fact no pattern finds
+stays None/empty. Section and furniture rules are in ``assistant.parsing.sections``; passages that
+address an assistant are ``Report.suspect_spans`` (``assistant.parsing.safety``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from assistant.domain.report import FactSheet, Report
+from assistant.domain.basis import forecast_basis
+from assistant.domain.report import (
+    FactSheet,
+    Money,
+    Named,
+    Period,
+    Quantity,
+    QuantitySource,
+    Rate,
+    Report,
+    Span,
+)
 from assistant.errors import ReportError
-from assistant.parsing import faq, header, identity, lists, prose
+from assistant.parsing import (
+    faq,
+    header,
+    identity,
+    keyed,
+    lists,
+    prose,
+    prose_figures,
+    quantities,
+    safety,
+    tables,
+)
 from assistant.parsing.consistency import check_consistency
 from assistant.parsing.lines import Doc
 from assistant.parsing.loaders import SUFFIXES, Heading, check_readable, load_document, load_text
-from assistant.parsing.sections import build_sections, is_navigation, outline
+from assistant.parsing.scopes import ScopeIndex, inline_groups
+from assistant.parsing.sections import NAVIGATION_HEADING, Outline, build_sections, is_navigation, outline
 
 # Bump when what the parser extracts changes (facts, spans, sections): ingest then re-parses and
 # re-stores reports whose text has not changed, so stored fact sheets never lag the parser.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 __all__ = [
     "discover_reports",
@@ -34,10 +63,21 @@ __all__ = [
     "load_text",
     "parse_report",
     "parse_text",
+    "report_id_for",
     "slugify",
 ]
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+# Runs of anything but letters and digits (of any script) become one hyphen.
+_SLUG = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
+_FAQ = re.compile(r"frequently asked questions|faqs?|questions and answers", re.I)
+# Blocks whose figures are not the market's: the outline, company lists and company news.
+_NO_FIGURES = re.compile(
+    rf"(?:{NAVIGATION_HEADING.pattern})|(?:recent|key|latest)?\s*(?:industry\s+)?developments"
+    r"|(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)(?:\s+profiled)?"
+    r"|companies profiled|company profiles|competitive landscape",
+    re.I,
+)
 
 
 def discover_reports(folder: Path) -> list[Path]:
@@ -58,9 +98,15 @@ def discover_reports(folder: Path) -> list[Path]:
 
 
 def slugify(name: str) -> str:
-    """'Clinical Trial SMO Market' -> 'clinical-trial-smo-market'."""
-    slug = _SLUG.sub("-", name.lower()).strip("-")
-    return slug or "report"
+    """'Industrial Heat Pump Market' -> 'industrial-heat-pump-market'; letters of any script are kept
+    ('Marché des pompes' -> 'marché-des-pompes'); '' when the name has no letter or digit."""
+    return _SLUG.sub("-", unicodedata.normalize("NFKC", name).lower()).strip("-")
+
+
+def report_id_for(path: str, content_hash: str) -> str:
+    """The id a report file is stored under: its name as a slug, else (a name with no letter or
+    digit) 'report-' and the start of its content hash, so two such files never share an id."""
+    return slugify(Path(path).stem) or f"report-{content_hash[:12]}"
 
 
 def parse_report(path: Path) -> Report:
@@ -84,37 +130,108 @@ def parse_text(
 def _parse(text: str, path: str, report_id: str | None, headings: Sequence[Heading]) -> Report:
     doc = Doc.build(text, path)
     out = outline(doc, headings)
-    title = identity.title(doc, out)
-    found = header.header_facts(doc, header.pairs(doc, out))
-    from_prose = prose.prose_facts(doc, out)
+    suspects = safety.suspect_spans(doc)
+    # Fact extraction skips suspect lines as it skips furniture; sections keep them so offsets and
+    # the text around an injection stay whole (the chunker leaves the suspect spans out).
+    facts_out = Outline(out.blocks, out.furniture | safety.suspect_lines(doc, suspects), out.markup)
+    title = identity.title(doc, facts_out)
+    report_title = title or Path(path).stem.replace("-", " ").replace("_", " ").strip() or "Untitled report"
+    market = identity.market_name(title)
+    segmentation = lists.segmentation(doc, facts_out)
+    scopes = ScopeIndex(segmentation, inline_groups(text))
+    found_pairs = header.pairs(doc, facts_out, scopes)
+    found = header.header_facts(doc, found_pairs)
+    from_prose = prose.prose_facts(doc, facts_out)
+    forecast = found.forecast_period or from_prose.forecast_period
+    players = lists.key_players(doc, facts_out) or found.key_players
+    table = _quantity_table(doc, facts_out, found_pairs, scopes, market, players, found, forecast)
+    basis = forecast_basis(table.quantities, table.base_year)
     facts = FactSheet(
-        market_size=found.market_size or from_prose.market_size,
-        cagr=found.cagr or from_prose.cagr,
-        forecast_period=found.forecast_period or from_prose.forecast_period,
-        forecast_end=found.forecast_end,
+        market_size=money_view(basis.base),
+        cagr=rate_view(basis.cagr),
+        forecast_period=forecast,
+        forecast_end=money_view(basis.end),
         largest_region=found.largest_region or from_prose.largest_region,
         fastest_segment=found.fastest_segment or from_prose.fastest_segment,
-        key_players=lists.key_players(doc, out) or found.key_players,
-        segmentation=lists.segmentation(doc, out),
-        recent_developments=lists.developments(doc, out),
+        key_players=players,
+        segmentation=segmentation,
+        recent_developments=lists.developments(doc, facts_out),
+        quantities=table.quantities,
+        conflicts=table.conflicts,
+        notes=quantities.notes(table),
+        skipped=table.skipped,
     )
-    if facts.forecast_end is None and from_prose.forecast_end is not None:
-        # A prose forecast only pairs with the base it was stated against.
-        base, prose_base = facts.market_size, from_prose.market_size
-        if base is None or (prose_base is not None and prose_base.year == base.year):
-            facts.forecast_end = from_prose.forecast_end
-    report_title = title or Path(path).stem.replace("-", " ").replace("_", " ").strip() or "Untitled report"
-    market_phrase = identity.market_phrase(report_title)
+    report_identity = identity.report_identity(doc, facts_out, found, forecast)
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Report(
-        id=report_id or slugify(Path(path).stem),
+        id=report_id or report_id_for(path, content_hash),
         title=report_title,
-        publisher=identity.publisher(doc, out, found.publisher),
-        market=identity.market_name(title),
+        publisher=report_identity.publisher.text if report_identity.publisher else None,
+        market=market,
         path=str(path),
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        content_hash=content_hash,
         text=text,
         sections=build_sections(doc, out, report_title),
         facts=facts,
-        faq=faq.faq_pairs(doc, out, market_phrase),
+        faq=faq.faq_pairs(doc, facts_out, identity.market_phrase(report_title)),
         consistency=check_consistency(facts),
+        identity=report_identity,
+        suspect_spans=suspects,
     )
+
+
+def _quantity_table(
+    doc: Doc,
+    out: Outline,
+    found_pairs: list[header.Pair],
+    scopes: ScopeIndex,
+    market: str | None,
+    players: list[Named],
+    found: header.HeaderFacts,
+    forecast: Period | None,
+) -> quantities.Table:
+    """Every figure of the page: key-value pairs, year-column tables, then sentences elsewhere."""
+    drafts, skipped = keyed.pair_drafts(doc, found_pairs, scopes)
+    table_drafts, table_skipped, table_lines = tables.table_drafts(doc, out, scopes)
+    drafts += table_drafts
+    skipped += table_skipped
+    read = table_lines | {index for pair in found_pairs for index in pair.lines}
+    ctx = prose_figures.context(scopes, market, players)
+    for offset, sentence, source in _prose_lines(doc, out, read):
+        found_drafts, missed = prose_figures.sentence_drafts(doc, offset, sentence, source, ctx)
+        drafts += found_drafts
+        skipped += missed
+    stated_base = found.base_year.value if found.base_year else None
+    return quantities.build_table(drafts, stated_base, forecast, skipped)
+
+
+def _prose_lines(doc: Doc, out: Outline, read: set[int]) -> Iterator[tuple[int, str, QuantitySource]]:
+    """Sentences of content blocks (not the outline, company lists or news) on lines not read yet."""
+    for block in out.blocks:
+        if block.furniture or _NO_FIGURES.fullmatch(block.heading):
+            continue
+        is_faq = bool(_FAQ.fullmatch(block.heading))
+        lines = (line for line in out.body(doc, block) if line.index not in read and _DIGIT.search(line.text))
+        for line, offset, sentence in prose_figures.sentences(doc, lines):
+            source: QuantitySource = "faq" if is_faq else "bullet" if line.bullet else "prose"
+            yield offset, sentence, source
+
+
+def money_view(q: Quantity | None) -> Money | None:
+    """A headline size from the table; a key-value statement keeps its key in the span, a sentence
+    gives the figure alone (so the quote is the number and the number's precision reads true)."""
+    if q is None or q.unit is None or q.start_year is None:
+        return None
+    return Money(
+        amount=q.value, unit=q.unit, currency=q.currency or "USD", year=q.start_year, span=_view_span(q)
+    )
+
+
+def rate_view(q: Quantity | None) -> Rate | None:
+    if q is None:
+        return None
+    return Rate(percent=q.value, start_year=q.start_year, end_year=q.end_year, span=_view_span(q))
+
+
+def _view_span(q: Quantity) -> Span:
+    return q.span if q.span.end == q.figure.end else q.figure

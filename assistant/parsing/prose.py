@@ -1,9 +1,9 @@
-"""Headline facts stated in prose, used only where no key-value pair gave them.
+"""Named headline facts stated in prose, used only where no key-value pair gave them: the forecast
+period ("during the forecast period (2025-2032)"), the largest region ("North America dominated
+...") and the fastest-growing segment. Figures are read by ``assistant.parsing.prose_figures``.
 
-"The market was valued at USD 1.2 billion in 2024 and is expected to reach USD 2.0 billion by 2030,
-growing at a CAGR of 8.9% from 2025 to 2030." Each pattern needs its anchor words ("valued at",
-"reach ... by", "CAGR of", "dominated", "fastest-growing segment"); a sentence without them yields
-nothing, so an unknown layout leaves the fact out instead of guessing.
+Each pattern needs its anchor words ("forecast period", "dominated", "fastest-growing segment"); a
+sentence without them yields nothing, so an unknown layout leaves the fact out instead of guessing.
 """
 
 from __future__ import annotations
@@ -12,38 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.domain.report import Money, Named, Period, Rate
+from assistant.domain.report import Named, Period
 from assistant.parsing import numbers as num
 from assistant.parsing.lines import Doc
 from assistant.parsing.sections import Outline
 
-_ABOUT = (
-    r"(?:(?:approximately|around|about|nearly|roughly|almost|over|an estimated|a value of|a total of)\s+)?"
-)
-_BASE = re.compile(
-    r"\b(?:valued at|estimated at|estimated to be|worth|accounted for|stood at|was|were|size of|at|from"
-    rf"|reached|generated|of)\s+{_ABOUT}(?P<money>{num.MONEY_PATTERN})\s*,?\s+(?:in|during|for|as of)\s+"
-    rf"(?:the year\s+)?(?P<year>{num.YEAR})\b",
-    re.I,
-)
-_END = re.compile(
-    r"\b(?:reach|reaching|reaches|to|hit|surpass|surpassing|exceed|exceeding|touch|attain|be worth|of)\s+"
-    rf"{_ABOUT}(?P<money>{num.MONEY_PATTERN})\s*,?\s+(?:by|in|through|until|at the end of)\s+"
-    rf"(?:the year\s+)?(?P<year>{num.YEAR})\b",
-    re.I,
-)
-_PCT = r"(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s?cent\b)"
-_CAGR = re.compile(
-    rf"(?:\bCAGR\b|compound annual growth rate)(?:\s*\(CAGR\))?\s+(?:of\s+)?(?:(?:approximately|around|about"
-    rf"|nearly|roughly|over)\s+)?{_PCT}"
-    rf"|{_PCT.replace('pct', 'pct2')}\s+(?:CAGR\b|compound annual growth rate)",
-    re.I,
-)
-_CAGR_YEARS = re.compile(
-    r"\s*,?\s*(?:\(|(?:from|between|during|over|for|in)\s+(?:the\s+)?(?:forecast\s+)?(?:period\s+)?(?:of\s+)?\(?)"
-    rf"(?P<y1>{num.YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<y2>{num.YEAR})",
-    re.I,
-)
 _FORECAST = re.compile(
     rf"forecast (?:period|years)\s*(?:of|from|between|,|:)?\s*\(?(?P<y1>{num.YEAR})"
     rf"\s*(?:-|–|—|to|and)\s*(?P<y2>{num.YEAR})\b",
@@ -81,9 +54,6 @@ _SEGMENT_PROSE = re.compile(
 
 @dataclass(slots=True)
 class ProseFacts:
-    market_size: Money | None = None
-    forecast_end: Money | None = None
-    cagr: Rate | None = None
     forecast_period: Period | None = None
     largest_region: Named | None = None
     fastest_segment: Named | None = None
@@ -102,27 +72,9 @@ def sentences(doc: Doc, out: Outline) -> Iterator[tuple[int, str]]:
 
 
 def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
-    """The headline sentence's figures plus the largest region and fastest segment, if stated."""
+    """The forecast period, the largest region and the fastest segment, if a sentence states them."""
     facts = ProseFacts()
-    all_sentences = list(sentences(doc, out))
-    for position, (offset, sentence) in enumerate(all_sentences):
-        base = _BASE.search(sentence)
-        if base is None or "market" not in sentence.lower():
-            continue
-        facts.market_size = num.money(doc, base, int(base.group("year")), offset)
-        # The forecast and the rate are in the same sentence or the next two.
-        for later_offset, later in all_sentences[position : position + 3]:
-            if facts.forecast_end is None:
-                facts.forecast_end = _end(doc, later, later_offset, facts.market_size)
-            if facts.cagr is None:
-                facts.cagr = cagr(doc, later, later_offset)
-        break
-    if facts.cagr is None:
-        facts.cagr = next(
-            (r for o, s in all_sentences if "market" in s.lower() and (r := cagr(doc, s, o)) is not None),
-            None,
-        )
-    for offset, sentence in all_sentences:
+    for offset, sentence in sentences(doc, out):
         if facts.forecast_period is None and "orecast" in sentence:
             facts.forecast_period = _period(doc, sentence, offset)
         # Cheap word checks first: the name patterns try every capital letter of a sentence.
@@ -139,47 +91,6 @@ def _period(doc: Doc, sentence: str, offset: int) -> Period | None:
         return None
     span = doc.span(offset + match.start("y1"), offset + match.end("y2"))
     return Period(start_year=int(match.group("y1")), end_year=int(match.group("y2")), span=span)
-
-
-def _end(doc: Doc, sentence: str, offset: int, base: Money) -> Money | None:
-    for match in _END.finditer(sentence):
-        year = int(match.group("year"))
-        money = num.money(doc, match, year, offset)
-        if base.year is not None and year > base.year and money.span.start != base.span.start:
-            return money
-    return None
-
-
-def cagr(doc: Doc, sentence: str, offset: int) -> Rate | None:
-    """The CAGR a sentence states, with its years when they follow the figure."""
-    match = _CAGR.search(sentence)
-    if match is None:
-        return None
-    group = "pct" if match.group("pct") else "pct2"
-    years_match = _CAGR_YEARS.match(sentence, match.end())
-    if years_match is None:
-        tail = re.compile(r"\s+(?:CAGR\b|compound annual growth rate)", re.I).match(
-            sentence, match.end(group)
-        )
-        years_match = _CAGR_YEARS.match(sentence, tail.end()) if tail else None
-    years = (int(years_match.group("y1")), int(years_match.group("y2"))) if years_match else None
-    if years and years[0] >= years[1]:
-        years = None
-    span = doc.span(
-        offset + match.start(group), offset + match.end(group) + _pct_tail(sentence, match.end(group))
-    )
-    return Rate(
-        percent=float(match.group(group)),
-        start_year=years[0] if years else None,
-        end_year=years[1] if years else None,
-        span=span,
-    )
-
-
-def _pct_tail(sentence: str, end: int) -> int:
-    """Include the '%' sign in the span (the group stops at the number)."""
-    tail = re.match(r"\s?(?:%|percent\b|per\s?cent\b)", sentence[end:], re.I)
-    return tail.end() if tail else 0
 
 
 def _named(doc: Doc, pattern: re.Pattern[str], sentence: str, offset: int, geo: bool) -> Named | None:

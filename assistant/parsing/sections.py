@@ -4,11 +4,12 @@ Decisions (documented here because chunking and citations rely on them):
 
 - Headings come from markup when the source has it (markdown ``#`` lines, HTML ``h1``-``h6``), from a
   vocabulary of report headings in any layout ("Market Overview", "Key Market Drivers", "Report
-  Scope:", "Frequently asked questions", ...), and, in plain text without markup, from a standalone
+  Scope:", "Frequently asked questions", ...; ``data/headings.txt``), and, in plain text without markup, from a standalone
   short title-like line followed by prose (or an ALL CAPS line). A heading repeated on the next line
   (web pages print tab titles twice) counts once.
 - Page furniture is left in ``Report.text`` (offsets stay true) but is never inside a section:
-  navigation and call-to-action lines ("Main Content start here", "Download Free Sample Report"),
+  navigation and call-to-action lines ("Main Content start here", "Download Free Sample Report";
+  ``data/furniture.txt``),
   cookie notices, and everything under a "Related Reports"-style heading. A furniture line inside a
   section ends that piece; the text after it continues as another section with the same heading.
 - Sections are flat: each heading starts one, whatever its level. ``Section.start:end`` covers the
@@ -25,48 +26,25 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.domain.report import Section
+from assistant.parsing import vocab
 from assistant.parsing.lines import Doc, Line
 from assistant.parsing.loaders import Heading
 
-_KNOWN = (
-    r"report description|report overview|report summary|market overview|overview|introduction"
-    r"|executive summary|report snapshot|market snapshot|key findings|key highlights|report highlights"
-    r"|key takeaways|market summary|summary|at a glance"
-    r"|key market drivers|market drivers|drivers|growth drivers|key market challenges|market challenges"
-    r"|challenges|restraints|market restraints|opportunities|market opportunities|key market trends"
-    r"|market trends|trends|market dynamics"
-    r"|segmental insights|segment insights|segment analysis|segmentation|market segmentation"
-    r"|segmentation analysis|segments covered|market segments"
-    r"|regional insights|regional analysis|regional outlook|regional landscape|geographic analysis"
-    r"|recent developments|recent industry developments|key developments|industry developments"
-    r"|latest developments|key market players|key players|key companies|major players"
-    r"|key companies profiled|leading companies|market players|companies profiled|key company insights"
-    r"|report scope|scope of the report|report coverage|competitive landscape|competitive analysis"
-    r"|available customi[sz]ations|table of contents?|frequently asked questions|faqs?"
-    r"|research methodology|methodology|conclusions?|market size(?: and| &) forecast|market outlook"
-    r"|about the report|about (?:the )?publisher"
-)
-KNOWN_HEADING = re.compile(rf"(?:{_KNOWN})\s*:?", re.I)
+KNOWN_HEADING = re.compile(rf"{vocab.pattern('headings', 'headings')}\s*:?", re.I)
 NAVIGATION_HEADING = re.compile(r"table of contents?", re.I)
-_FURNITURE_LINE = re.compile(
-    r"(?:main content start here|main layout|skip to (?:main )?content|download (?:free )?sample(?: report)?"
-    r"|(?:request|get) (?:a )?(?:free )?sample(?: report| pdf)?|buy now|(?:en|in)quire before buying"
-    r"|ask for customi[sz]ation|request (?:a )?customi[sz]ation|(?:talk|speak) to (?:an )?analyst"
-    r"|share(?: this report)?|print|figures and tables|home|back to top|subscribe|log ?in|sign in|cart"
-    r"|menu|search|read more|view more|more info)\s*[.:]?",
-    re.I,
-)
-_FURNITURE_REGION = re.compile(
-    r"(?:related|similar|recommended|other|trending) (?:reports|research)|you may also like\s*:?", re.I
-)
-# Page footers and markdown rules: "© 2024 Acme Research. All rights reserved.", "---".
+_FURNITURE_LINE = re.compile(rf"{vocab.pattern('furniture', 'lines')}\s*[.:]?", re.I)
+_FURNITURE_REGION = re.compile(rf"{vocab.pattern('headings', 'furniture-regions')}\s*:?", re.I)
+# Page footers, markdown rules and breadcrumbs: "© 2024 Acme Research. All rights reserved.", "---",
+# "Home > Energy & Power > Industrial Equipment".
 _FOOTER = re.compile(
-    r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}", re.I
+    r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}"
+    r"|[^>\n]{1,60}(?:\s+(?:>|»|›)\s+[^>\n]{1,60}){1,6}",
+    re.I,
 )
 _COOKIE = re.compile(r"\bcookies?\b.{0,300}?\b(?:use|consent|accept|policy|experience)\b", re.I)
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _DIGIT = re.compile(r"\d")
-# Web pages print segmentation tab titles as a run of lines: "By Phase", "By Region", ...
+# Web pages print segmentation tab titles as a run of lines: "By Type", "By Region", ...
 _BY_LINE = re.compile(r"By [A-Z][\w &/,-]{1,50}")
 _END_PUNCT = re.compile(r"[.,;!?]$")
 _HAS_FIGURE = re.compile(r"\d[\d.,]*\s*%|\$|USD|\t|\|")
@@ -111,6 +89,7 @@ def is_navigation(section: Section) -> bool:
 def is_furniture_line(text: str) -> bool:
     return bool(
         _FURNITURE_LINE.fullmatch(text)
+        or (" | " in text and all(_FURNITURE_LINE.fullmatch(part.strip()) for part in text.split(" | ")))
         or _FOOTER.fullmatch(text)
         or (len(text) < 600 and _COOKIE.search(text) is not None)
     )

@@ -1,64 +1,110 @@
-"""Small pieces the answer scripts share: fetching facts and passages through the tools, and a
-draft that numbers citations as the text cites them."""
+"""A draft answer: text whose [n] markers number the quotes in the order the text cites them."""
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Sequence
+from typing import Protocol
 
-from assistant.planner.model import Call, Final, Result
+from assistant.domain.answer import FinalDraft, QuoteRef, SeriesPoint, Status
 
-if TYPE_CHECKING:
-    from assistant.planner.understanding import PolicyContext
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+class Quotable(Protocol):
+    """Anything with offsets into the report text: a fact's quote, a passage, a sentence."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 class Draft:
     """Collects citations in the order the text cites them; ``cite`` returns the marker '[n]'."""
 
     def __init__(self) -> None:
-        self.citations: list[dict[str, Any]] = []
+        self.quotes: list[QuoteRef] = []
+        self.working: list[str] = []
+        self.echoed: list[str] = []
 
-    def cite(self, quote: dict[str, Any]) -> str:
-        key = (quote["start"], quote["end"])
-        for i, existing in enumerate(self.citations, 1):
-            if (existing["start"], existing["end"]) == key:
+    def echo(self, number: str) -> str:
+        """A number repeated from the question (a premise being corrected); returns it for the text."""
+        self.echoed.append(number)
+        return number
+
+    def _cite(self, start: int, end: int, text: str | None) -> str:
+        for i, existing in enumerate(self.quotes, 1):
+            if (existing.start, existing.end) == (start, end):
                 return f"[{i}]"
-        self.citations.append(
-            {"quote": quote.get("quote", quote.get("text")), "start": quote["start"], "end": quote["end"]}
-        )
-        return f"[{len(self.citations)}]"
+        self.quotes.append(QuoteRef(start=start, end=end, text=text))
+        return f"[{len(self.quotes)}]"
 
-    def cite_all(self, quotes: list[dict[str, Any]]) -> str:
+    def cite(self, quote: Quotable) -> str:
+        return self._cite(quote.start, quote.end, quote.text)
+
+    def cite_all(self, quotes: Sequence[Quotable]) -> str:
         return "".join(self.cite(q) for q in quotes)
 
-    def cite_range(self, quotes: list[dict[str, Any]]) -> str:
+    def cite_range(self, quotes: Sequence[Quotable]) -> str:
         """One citation spanning several quotes (e.g. a list); its text is filled from the report."""
         if not quotes:
             return ""
-        return self.cite(
-            {"quote": None, "start": min(q["start"] for q in quotes), "end": max(q["end"] for q in quotes)}
+        return self._cite(min(q.start for q in quotes), max(q.end for q in quotes), None)
+
+    def show_working(self, formula: str) -> None:
+        """A computed figure's formula, for the reader to check; each is shown once."""
+        if formula and formula not in self.working:
+            self.working.append(formula)
+
+    def final(self, text: str, status: Status = "answered", series: Sequence[SeriesPoint] = ()) -> FinalDraft:
+        return FinalDraft(
+            text=text.strip(),
+            status=status,
+            quotes=list(self.quotes),
+            series=list(series),
+            working=list(self.working),
+            echoed=list(self.echoed),
         )
 
-    def final(self, text: str, status: str = "answered", series: list[dict[str, Any]] | None = None) -> Final:
-        return Final(text=text.strip(), status=status, citations=self.citations, series=series or [])
+
+def combine(parts: Sequence[FinalDraft], unanswered: Sequence[str] = ()) -> FinalDraft:
+    """Several parts' answers as one, in the order given: markers renumbered over the joined quotes,
+    the first chart kept. Answered if any part is; ``unanswered`` names the parts that are not."""
+    if len(parts) == 1 and not unanswered:
+        return parts[0]
+    quotes: list[QuoteRef] = []
+    texts: list[str] = []
+    working: list[str] = []
+    echoed: list[str] = []
+    for part in parts:
+        numbers: dict[int, int] = {}
+        for i, quote in enumerate(part.quotes, 1):
+            key = next(
+                (j for j, q in enumerate(quotes, 1) if (q.start, q.end) == (quote.start, quote.end)), 0
+            )
+            if not key:
+                quotes.append(quote)
+                key = len(quotes)
+            numbers[i] = key
+        texts.append(_renumber(part.text, numbers))
+        working.extend(w for w in part.working if w not in working)
+        echoed.extend(part.echoed)
+    answered = [p for p in parts if p.status == "answered"]
+    status: Status = "answered" if answered else parts[0].status
+    series = next((p.series for p in parts if p.series), [])
+    return FinalDraft(
+        text="\n\n".join(t for t in texts if t),
+        status=status,
+        quotes=quotes,
+        series=series,
+        working=working,
+        unanswered_parts=list(unanswered),
+        echoed=echoed,
+    )
 
 
-def fetch_facts(ctx: PolicyContext, *names: str) -> Generator[list[Call], list[Result], dict[str, Any]]:
-    """The named facts as lookup_fact returned them; None for one the report does not state."""
-    results = yield [Call("lookup_fact", {"name": name, "report_id": ctx.report_id}) for name in names]
-    found: dict[str, Any] = {}
-    for name, result in zip(names, results, strict=True):
-        data = result.data
-        found[name] = data if not result.error and isinstance(data, dict) and data.get("found") else None
-    return found
-
-
-def search(
-    query: str, ctx: PolicyContext, k: int | None = None
-) -> Generator[list[Call], list[Result], list[dict[str, Any]]]:
-    """Passages for ``query`` from the report, best first (empty when the search was refused)."""
-    args = {"query": query[:500], "k": min(k or ctx.search_k, 20), "report_id": ctx.report_id}
-    (result,) = yield [Call("search_passages", args)]
-    if result.error or not isinstance(result.data, dict):
-        return []
-    return list(result.data.get("passages", []))
+def _renumber(text: str, numbers: dict[int, int]) -> str:
+    return _MARKER.sub(lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", text)

@@ -8,7 +8,11 @@ from collections.abc import Sequence
 
 from assistant.planner.slots import Entity, match_entities
 
-_PRONOUN = re.compile(r"\b(it|its|it's|that|this|those|these|them|their|there|the same)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(it|its|it's|that|this|those|these|them|their|there|the same|both|the two"
+    r"|the (later|earlier|former|latter|other|first|second|third|last) one)\b",
+    re.I,
+)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|ten) years? (?P<dir>later|after|on|earlier|before|prior)\b"
@@ -17,7 +21,7 @@ _RELATIVE = re.compile(
 )
 _SUBJECT = re.compile(
     r"\b(market|size|cagr|growth|grow|region|segment|player|compan|driver|trend|challenge|forecast|doubl|"
-    r"rate|worth|value|big|large|phase|countr|acqui|develop|launch)",
+    r"rate|worth|value|big|large|countr|acqui|develop|launch)",
     re.I,
 )
 
@@ -60,5 +64,117 @@ def entities_in_last_answer(history: Sequence[dict[str, str]], vocabulary: list[
     """What the assistant's last answer named: the referent of 'it' or 'its'."""
     for turn in reversed(history):
         if turn.get("role") == "assistant":
-            return match_entities(turn.get("content", ""), vocabulary)
+            text = turn.get("content", "")
+            found = match_entities(text, vocabulary)
+            return sorted(found, key=lambda e: _position(text, e.name))  # first named first
     return []
+
+
+def _position(text: str, name: str) -> int:
+    found = text.lower().find(name.lower())
+    return found if found >= 0 else len(text)
+
+
+def last_answer(history: Sequence[dict[str, str]]) -> str:
+    """The assistant's last answer without its citation markers."""
+    for turn in reversed(history):
+        if turn.get("role") == "assistant":
+            return _MARKERS.sub("", turn.get("content", ""))
+    return ""
+
+
+def cited_items(history: Sequence[dict[str, str]]) -> list[str]:
+    """The points of the assistant's last answer, each the text before one of its [n] markers."""
+    for turn in reversed(history):
+        if turn.get("role") == "assistant":
+            pieces = re.split(r"\s*\[\d+\](?:\[\d+\])*\s*", turn.get("content", ""))
+            return [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
+    return []
+
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "latter": -1, "former": 1,
+}  # fmt: skip
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?("
+    + "|".join(_ORDINALS)
+    + r")(?:\s+(?:one|company|player|firm|item|name|of them|on the list))?\b",
+    re.I,
+)
+_MARKERS = re.compile(r"\s*\[\d+\]")
+_WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?(?:when|what date|which date|what month|since when)\b", re.I)
+_BETWEEN_THEM = re.compile(
+    r"\b(between|from)\s+(them|those(\s+two)?(\s+years)?|the two|both|these(\s+two)?(\s+years)?)\b"
+    r"|\b(those|these|the) two years\b|\bboth years\b",
+    re.I,
+)
+
+
+def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
+    """'the second one' after a listing answer: the second item of that list, as written."""
+    match = _ORDINAL.search(question)
+    if not match:
+        return None
+    items = last_listed(history, vocabulary)
+    if not items:
+        return None
+    position = _ORDINALS[match.group(1).lower()]
+    index = position - 1 if position > 0 else len(items) + position
+    return items[index] if 0 <= index < len(items) else None
+
+
+def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> list[str]:
+    """The items of the list the assistant's last answer gave ('...: A, B and C [1].'), in order:
+    the report's names where they can be found in it, else the list cut at its commas."""
+    for turn in reversed(history):
+        if turn.get("role") != "assistant":
+            continue
+        bullets = [
+            _MARKERS.sub("", line[2:]).strip()
+            for line in turn.get("content", "").splitlines()
+            if line.startswith("- ")
+        ]
+        if len(bullets) >= 2:  # a bulleted answer: one item a line
+            return bullets
+        for line in turn.get("content", "").splitlines():
+            if ": " not in line:
+                continue
+            listed = _MARKERS.sub("", line.split(": ", 1)[1]).strip().rstrip(".")
+            lowered = listed.lower()
+            spans = sorted(
+                (lowered.find(e.name.lower()), -len(e.name), e.name)
+                for e in vocabulary
+                if e.name.lower() in lowered
+            )
+            named: list[str] = []
+            end = -1
+            for start, negative_length, name in spans:  # 'Asia Pacific', not also 'Asia' inside it
+                if start >= end:
+                    named.append(name)
+                    end = start - negative_length
+            items = named or [i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()]
+            if len(items) >= 2:
+                return items
+        return []
+    return []
+
+
+def asks_when(question: str) -> bool:
+    """'when?', 'and when was that?': the date of what was just discussed."""
+    return bool(_WHEN.search(question)) and len(question.split()) <= 6
+
+
+def refers_to_two_years(question: str) -> bool:
+    return bool(_BETWEEN_THEM.search(question))
+
+
+def last_two_years(history: Sequence[dict[str, str]]) -> list[int]:
+    """The two most recent distinct years the user named, in the order named."""
+    seen: list[int] = []
+    for year in reversed(conversation_years(history)):
+        if year not in seen:
+            seen.append(year)
+        if len(seen) == 2:
+            break
+    return sorted(seen)

@@ -1,62 +1,38 @@
 """The offline planner: a deterministic LangChain chat model that needs no key.
 
 It plays the part an LLM plays in the tool-calling loop. Its decisions live in a *script* (see
-``assistant.planner.understanding``): a generator that yields batches of tool calls, receives their results, and
-returns the final answer. The chat model is stateless, as LangChain expects: on every call it replays
-the script from the start, feeding it the results already present in the conversation, and answers
-with the next batch of tool calls or the final message.
+``assistant.planner.calls``): a generator that yields batches of tool calls, receives their typed
+results, and returns the final draft. The chat model is stateless, as LangChain expects: on every
+call it replays the script from the start, feeding it the results already present in the
+conversation, and answers with the next batch of tool calls or with the final message, which carries
+the typed ``FinalDraft`` for the agent to verify.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Generator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict
 
-from assistant.agent.loop import parse_tool_content
+from assistant.domain.answer import FinalDraft
+from assistant.planner.calls import Result, Steps
 
+Script = Steps[FinalDraft]
+Turn = dict[str, str]
+ScriptFactory = Callable[[str, list[Turn]], Script]
 
-@dataclass(frozen=True)
-class Call:
-    """A tool call the script wants made."""
-
-    name: str
-    args: dict[str, Any]
-
-
-@dataclass
-class Result:
-    """A tool's answer as the script sees it."""
-
-    data: Any
-    error: bool
-
-    @property
-    def message(self) -> str:
-        return self.data if isinstance(self.data, str) else json.dumps(self.data)
+DRAFT_KEY = "draft"  # where the final AIMessage carries its FinalDraft (in additional_kwargs)
 
 
-@dataclass
-class Final:
-    """The script's answer: text, status, verbatim citations (from tool results) and a chart series."""
-
-    text: str
-    status: str = "answered"
-    citations: list[dict[str, Any]] = field(default_factory=list)  # {quote, start, end, report_id?}
-    series: list[dict[str, Any]] = field(default_factory=list)
-
-
-Script = Generator[list[Call], list[Result], Final]
-ScriptFactory = Callable[[str, list[dict[str, str]]], Script]
-
-FINAL_KEY = "offline_final"
+def draft_of(message: AIMessage) -> FinalDraft | None:
+    """The FinalDraft an offline planner's final message carries, if any."""
+    draft = message.additional_kwargs.get(DRAFT_KEY)
+    return draft if isinstance(draft, FinalDraft) else None
 
 
 class OfflinePlanner(BaseChatModel):
@@ -64,9 +40,8 @@ class OfflinePlanner(BaseChatModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    script_factory: (
-        Any  # ScriptFactory; typed loosely because pydantic cannot validate callables of generators
-    )
+    # Typed loosely: pydantic cannot validate a callable that returns a generator.
+    script_factory: Any
 
     @property
     def _llm_type(self) -> str:
@@ -85,14 +60,20 @@ class OfflinePlanner(BaseChatModel):
     ) -> ChatResult:
         question, history, rounds = _split(messages)
         script: Script = self.script_factory(question, history)
-        reply = _replay(script, rounds)
-        return ChatResult(generations=[ChatGeneration(message=reply)])
+        return ChatResult(generations=[ChatGeneration(message=_replay(script, rounds))])
 
 
-def _split(messages: list[BaseMessage]) -> tuple[str, list[dict[str, str]], list[list[Result]]]:
+def _result(message: ToolMessage) -> Result:
+    artifact = message.artifact
+    if message.status == "error" or not isinstance(artifact, BaseModel):
+        return Result(None, str(message.content))
+    return Result(artifact)
+
+
+def _split(messages: list[BaseMessage]) -> tuple[str, list[Turn], list[list[Result]]]:
     """The current question, the earlier turns, and the tool results of this turn by round."""
     last_human = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
-    history: list[dict[str, str]] = []
+    history: list[Turn] = []
     for message in messages[:last_human]:
         if isinstance(message, HumanMessage):
             history.append({"role": "user", "content": str(message.content)})
@@ -103,8 +84,7 @@ def _split(messages: list[BaseMessage]) -> tuple[str, list[dict[str, str]], list
         if isinstance(message, AIMessage) and message.tool_calls:
             rounds.append([])
         elif isinstance(message, ToolMessage) and rounds:
-            data, error = parse_tool_content(message.content)
-            rounds[-1].append(Result(data, error))
+            rounds[-1].append(_result(message))
     return str(messages[last_human].content), history, rounds
 
 
@@ -114,10 +94,10 @@ def _replay(script: Script, rounds: list[list[Result]]) -> AIMessage:
         for results in rounds:
             calls = script.send(results)
     except StopIteration as stop:
-        final: Final = stop.value
-        return AIMessage(content=final.text, response_metadata={FINAL_KEY: asdict(final)})
+        final: FinalDraft = stop.value
+        return AIMessage(content=final.text, additional_kwargs={DRAFT_KEY: final})
     tool_calls = [
-        {"name": call.name, "args": call.args, "id": f"call_{len(rounds)}_{i}", "type": "tool_call"}
+        {"name": call.name, "args": call.arguments(), "id": f"call_{len(rounds)}_{i}", "type": "tool_call"}
         for i, call in enumerate(calls)
     ]
     return AIMessage(content="", tool_calls=tool_calls)

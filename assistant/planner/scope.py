@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.planner.intents import EXAMPLES
+from assistant.planner.intents import Intent
+from assistant.planner.registry import EXAMPLES
 from assistant.text.tokens import terms
 from assistant.text.words import word_list
 
@@ -25,12 +26,20 @@ _MARKET_FILLER = word_list("filler-before-market")
 
 @lru_cache(maxsize=1)
 def _example_terms() -> frozenset[str]:
-    return frozenset(t for examples in EXAMPLES.values() for text in examples for t in terms(text))
+    """Words of the headline intents' examples: question vocabulary, not a subject of the prose (the
+    prose-fact examples are left out, since their nouns are exactly such subjects)."""
+    return frozenset(
+        t
+        for intent, examples in EXAMPLES.items()
+        if intent is not Intent.PASSAGE
+        for text in examples
+        for t in terms(text)
+    )
 
 
 def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[str]) -> list[str]:
     """Words of the question that name a subject in the report's prose rather than a headline figure
-    ('registry', 'enrollment', 'pharma'); ``known`` holds the market's and the entities' own words."""
+    ('registry', 'waiting time', 'survey'); ``known`` holds the market's and the entities' own words."""
     found = []
     for term in terms(question):
         if term.isdigit() or term in _NEUTRAL or term in known or term in _example_terms():
@@ -41,7 +50,7 @@ def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[
 
 
 def other_market(question: str, market_words: frozenset[str], entity_words: frozenset[str]) -> str | None:
-    """'the CRO market' asked of an SMO report: the other market's name, else None."""
+    """'the robotics market' asked of a heat pump report: the other market's name, else None."""
     for match in _OTHER_MARKET.finditer(question.lower()):
         words = [
             w

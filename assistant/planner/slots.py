@@ -7,7 +7,8 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.text.words import word_map
+from assistant.text.tokens import singular
+from assistant.text.words import word_list, word_map
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
 _SHORT_YEAR = re.compile(r"\b(?:fy|in|by|for)\s*'?(\d{2})\b", re.I)
@@ -28,12 +29,14 @@ _UNSTATED_ATTRIBUTE = re.compile(
     re.I,
 )
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales)\b",
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales|spend"
+    r"|spending|spent)\b",
     re.I,
 )
 _FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
 _GROWTH_ASK = re.compile(
-    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump)\b", re.I
+    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap|spread)\b",
+    re.I,
 )
 _MARKET_FIGURE = re.compile(
     r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook)\b", re.I
@@ -62,11 +65,19 @@ def normalise(question: str) -> str:
 class Entity:
     kind: str  # "region", "country", "segment", "company"
     name: str  # as the report writes it
-    dimension: str | None = None  # for segments: e.g. "Therapeutic Area"
-    key: str | None = None  # a company's distinctive word ('veeda'), matched even when misspelt
-    # All its words belong to the market's own name ('Site Management' in 'Clinical Trial Site
-    # Management Organization'): naming the market names it too, so it says nothing on its own.
+    dimension: str | None = None  # for segments: e.g. "End User"
+    key: str | None = None  # a company's distinctive word ('portvolt'), matched even when misspelt
+    # All its words belong to the market's own name ('Heat Pump' in 'Industrial Heat Pump'): naming
+    # the market names it too, so it says nothing on its own.
     in_market_name: bool = False
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money figure written in the question: '4bn' -> 4.0 billion, 'usd 600 mn' -> 600.0 million."""
+
+    value: float
+    unit: str | None
 
 
 @dataclass
@@ -82,6 +93,9 @@ class Slots:
     asks_share: bool = False
     follow_up: bool = False
     injection: bool = False
+    amounts: list[Amount] = field(default_factory=list)  # money figures the question states
+    percents: list[float] = field(default_factory=list)  # rates the question states, 8 means 8 %
+    currency: str | None = None  # a currency the question asks in ('EUR' for 'in euros')
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         return [entity for entity in self.entities if entity.kind in kinds]
@@ -117,7 +131,42 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     slots.asks_share = bool(_SHARE_ASK.search(question))
     slots.follow_up = bool(_FOLLOW_UP.search(question))
     slots.injection = bool(_INJECTION.search(question))
+    slots.amounts = [
+        Amount(float(m.group("num").replace(",", "")), _unit_word(m.group("unit")))
+        for m in _AMOUNT.finditer(question)
+        if m.group("unit") or m.group("cur")
+    ]
+    slots.percents = [float(m.group(1)) for m in _PERCENT.finditer(question)]
+    currency = next((code for code, pattern in _CURRENCIES if pattern.search(question)), None)
+    slots.currency = currency
     return slots
+
+
+_AMOUNT = re.compile(
+    r"(?P<cur>\$|usd|us\$|eur|€|£|gbp)?\s?(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+    r"(?P<unit>trillions?|tn|trn|billions?|bn|bln|b|millions?|mn|mln|m|thousand)?\b(?!\s?%)",
+    re.I,
+)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)", re.I)
+# Currencies a question may ask in; the report's own is known only from its figures.
+_CURRENCIES = (
+    ("EUR", re.compile(r"\b(eur|euros?)\b|€", re.I)),
+    ("GBP", re.compile(r"\b(gbp|pounds? sterling|pounds)\b|£", re.I)),
+    ("JPY", re.compile(r"\b(jpy|yen)\b|¥", re.I)),
+    ("INR", re.compile(r"\b(inr|rupees?)\b|₹", re.I)),
+    ("CNY", re.compile(r"\b(cny|rmb|yuan|renminbi)\b", re.I)),
+    ("USD", re.compile(r"\b(usd|us\$|dollars?)\b|\$", re.I)),
+)
+
+
+def _unit_word(word: str | None) -> str | None:
+    if not word:
+        return None
+    key = word.lower()
+    for unit, pattern in _UNITS:
+        if pattern.fullmatch(key) or (key in ("b", "m") and unit[0] == key):
+            return unit
+    return None
 
 
 def _looks_like_year_context(question: str, start: int) -> bool:
@@ -126,13 +175,15 @@ def _looks_like_year_context(question: str, start: int) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
+    """Lower-case words in singular form ('hospitals' meets 'Hospital')."""
+    return [singular(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))]
 
 
 def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
-    of a name's distinctive first word (e.g. 'veda' for Veeda Clinical Research)."""
+    of a name's distinctive first word (e.g. 'portvot' for Portvolt Systems)."""
     words = _words(question)
+    raw = re.findall(r"[a-z0-9]+", question.lower())  # as typed: a misspelling is judged on these
     text = " " + " ".join(words) + " "
     found: list[Entity] = []
     for entity in vocabulary:
@@ -147,7 +198,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             found.append(entity)
             continue
         key = entity.key
-        if key and (key in words or _close(key, words)):
+        if key and (key in words or key in raw or _close(key, raw)):
             found.append(entity)
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))
@@ -174,56 +225,22 @@ def _abbreviated(name_words: list[str], words: list[str]) -> bool:
 
 
 def _close(key: str, words: list[str]) -> bool:
-    """A misspelling of a company's key word ('veda' for 'veeda'), not a different word ('pharma')."""
+    """A misspelling of a company's key word ('portvot' for 'portvolt'), not a different word."""
     return any(abs(len(w) - len(key)) <= 1 for w in difflib.get_close_matches(key, words, n=3, cutoff=0.8))
 
 
 def _names_the_segment(entity: Entity, text: str) -> bool:
-    """'site management services' names the segment, where 'site management market' names the market."""
+    """'heat pump services' names the segment, where 'heat pump market' names the market."""
     name = " ".join(_words(entity.name))
     return bool(re.search(rf" {re.escape(name)} (segment|services?|area|category) ", text))
 
 
-_GENERIC = {
-    "clinical",
-    "research",
-    "health",
-    "medical",
-    "the",
-    "and",
-    "of",
-    "others",
-    "phase",
-    "management",
-    "holdings",
-    "co",
-    "ltd",
-    "pvt",
-    "sa",
-    "inc",
-    "south",
-    "north",
-    "middle",
-    "east",
-    "africa",
-    "america",
-    "asia",
-    "pacific",
-    "united",
-    "new",
-    "site",
-    "project",
-    "pain",
-    "global",
-    "group",
-    "international",
-}
-
-
 def distinctive_word(name: str, common: set[str]) -> str | None:
-    """A company's first uncommon word is enough to name it ('veeda', 'wcg', 'elligo'); words of the
-    market's own name (``common``, e.g. 'smo') are not distinctive."""
+    """A company's first uncommon word is enough to name it ('portvolt' for Portvolt Systems): not a
+    legal form or business word, not a place, not in ``common`` (the market's own words and words
+    the report's other names share)."""
+    ordinary = word_list("company-words") | word_list("places")
     for word in _words(name):
-        if word not in _GENERIC and word not in common and len(word) >= 3:
+        if word not in ordinary and word not in common and len(word) >= 3:
             return word
     return None

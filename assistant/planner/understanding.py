@@ -1,29 +1,35 @@
-"""The offline planner's decisions: which tools a question needs, in which order, and how the
-answer is written from their results. Every number in an answer comes out of a tool result.
-
-A script is a generator (see ``assistant.planner.model``): it yields batches of ``Call``s, receives their
-``Result``s, and returns a ``Final``.
-"""
+"""Reading a question: which intent it asks, its particulars, whether it leans on the conversation
+('and in 2030?'), and whether the report can hold its answer at all."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from collections.abc import Sequence
+from dataclasses import replace
 
+from assistant.planner.acts import conversation_act
+from assistant.planner.classifier import IntentScore
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import (
-    conversation_years,
+    asks_when,
+    cited_items,
     entities_in_last_answer,
     has_subject,
+    last_answer,
+    last_two_years,
+    ordinal_item,
     refers_back,
+    refers_to_two_years,
     relative_years,
 )
-from assistant.planner.intents import Intent, IntentClassifier, IntentScore
-from assistant.planner.model import Script
+from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
+from assistant.planner.parts import clauses
+from assistant.planner.premises import split_premise
+from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import Entity, Slots, extract, normalise
-from assistant.text.tokens import terms
+from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
+from assistant.text.tokens import stems
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
 # answered from the prose, or declined when the prose holds nothing near it.
@@ -32,99 +38,227 @@ WEAK_INTENT = 0.55
 STRONG_INTENT = 0.7
 # Above this the wording is one of the examples, whatever words it adds.
 CERTAIN_INTENT = 0.85
-SIZE_INTENTS = (Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END)
-NUMERIC_INTENTS = (*SIZE_INTENTS, Intent.GROWTH, Intent.TABLE, Intent.CAGR, Intent.DOUBLING)
 
 
-@dataclass
-class PolicyContext:
-    """What the planner knows before calling any tool: how to read intents and the report's names."""
-
-    classifier: IntentClassifier
-    vocabulary: list[Entity]
-    report_id: str
-    search_k: int = 4
-    market_words: frozenset[str] = frozenset()  # words of the market's own name, lower-case
-    publisher: str | None = None  # as the parser found it in the report's text
-    report_terms: frozenset[str] = frozenset()  # stems of every word of the report
-    acronyms: dict[str, str] = field(default_factory=dict)  # 'acrp' -> 'Association of Clinical ...'
-
-    @cached_property
-    def known_terms(self) -> frozenset[str]:
-        """Stems of the market's name and of every entity: words that are not a foreign subject."""
-        words = " ".join([*self.market_words, *(e.name for e in self.vocabulary)])
-        return frozenset(terms(words))
-
-    def expand(self, question: str) -> str:
-        """Spell out the report's acronyms ('acrp stat' -> 'acrp Association of Clinical ... stat')."""
-        return re.sub(
-            r"\b[a-z]{2,6}\b",
-            lambda m: (
-                f"{m.group(0)} {self.acronyms[m.group(0).lower()]}"
-                if m.group(0).lower() in self.acronyms
-                else m.group(0)
-            ),
-            question,
-            flags=re.I,
-        )
-
-    @cached_property
-    def entity_words(self) -> frozenset[str]:
-        """Lower-case words of every region, segment and company name."""
-        return frozenset(w for e in self.vocabulary for w in re.findall(r"[a-z0-9&]+", e.name.lower()))
-
-    @cached_property
-    def _market_name(self) -> re.Pattern[str] | None:
-        if not self.market_words:
-            return None
-        words = "|".join(map(re.escape, sorted(self.market_words)))
-        return re.compile(rf"\b(?:{words})(?:[\s-]+(?:{words}))+\b", re.I)
-
-    def plain(self, question: str) -> str:
-        """The question with the market's name said as 'the market', so the name's words ('site
-        management', 'clinical trial') do not pull the intent towards segments."""
-        return self._market_name.sub("the market", question) if self._market_name else question
+def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
+    """The message as the parts it asks, in order, and the premise it opens with, if any."""
+    text = ctx.expand(normalise(question))
+    if conversation_act(text):
+        return Plan([(question, Decision(Intent.SMALL_TALK, Slots(), 1.0))])
+    if extract(text, ctx.vocabulary).injection:
+        return Plan([(question, decide(question, history, ctx))])
+    premise, rest = split_premise(text, ctx.vocabulary)
+    if premise is not None and rest != text:
+        # The rest may point back at the premise ('given X's new site, what does it cover?').
+        history = [*history, {"role": "user", "content": premise.clause}]
+    groups: list[str] = []
+    for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
+        if groups and not _stands_alone(piece, ctx):
+            groups[-1] += joiner + piece
+        else:
+            groups.append(piece)
+    if len(groups) == 1:
+        return Plan([(rest, decide(rest, history, ctx))], premise)
+    parts: list[tuple[str, Decision]] = []
+    running = list(history)
+    for group in groups:
+        parts.append((group, decide(group, running, ctx)))
+        # A later part may point back at an earlier one ('who acquired whom, and when?').
+        running = [*running, {"role": "user", "content": group}]
+    if len({d.intent for _, d in parts}) == 1 and _same_subjects(parts) and parts[0][1].intent in _REPEATABLE:
+        return Plan(
+            [(rest, decide(rest, history, ctx))], premise
+        )  # one ask several times: 'size in 2026 and 2028'
+    parts = _merge_adjacent_sizes(parts)
+    _share_years(parts)
+    return Plan(parts, premise)
 
 
-@dataclass
-class Decision:
-    intent: Intent
-    slots: Slots
-    score: float
-    unanswerable: str | None = None  # the reason, when the report cannot hold the answer
-    query: str = ""  # what to search for: the question, with the earlier one for a follow-up
+# Intents that read the market's size series; a follow-up giving only a year keeps them.
+_SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
+_SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
+_MORE = re.compile(
+    r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
+)
+_STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|how (many|much))\b|%", re.I)
+# Intents whose repeats are one question over several years, not several questions.
+_REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
+_TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
 
 
-def decide(question: str, history: Sequence[dict[str, str]], ctx: PolicyContext) -> Decision:
+def _same_subjects(parts: list[tuple[str, Decision]]) -> bool:
+    return len({tuple(e.name for e in d.slots.entities) for _, d in parts}) == 1
+
+
+def _merge_adjacent_sizes(parts: list[tuple[str, Decision]]) -> list[tuple[str, Decision]]:
+    """'2025 value + 2031 forecast + who leads?': the two sizes are one part over two years."""
+    merged: list[tuple[str, Decision]] = []
+    for text, decision in parts:
+        if merged and decision.intent in SIZE_INTENTS and merged[-1][1].intent in SIZE_INTENTS:
+            earlier_text, earlier = merged[-1]
+            if not decision.unanswerable and not earlier.unanswerable and decision.slots.years:
+                earlier.slots.years = list(dict.fromkeys([*earlier.slots.years, *decision.slots.years]))
+                earlier.intent = Intent.SIZE_IN_YEAR
+                merged[-1] = (f"{earlier_text} and {text}", earlier)
+                continue
+        merged.append((text, decision))
+    return merged
+
+
+def _stands_alone(clause: str, ctx: ReportContext) -> bool:
+    """Whether a clause asks something by itself, rather than adding a year or a name to the last."""
+    if len(clause.split()) < 2 and not any(p.search(clause) for _, p in KEYWORDS):
+        return False
+    slots = extract(clause, ctx.vocabulary)
+    if settled_intent(clause, slots, follow_up=False):
+        return True
+    if _QUESTION_FORM.match(clause) and len(clause.split()) >= 3:
+        return True
+    if any(pattern.search(clause) for _, pattern in KEYWORDS):
+        return True
+    top = ctx.classifier.rank(ctx.plain(clause))[0]
+    return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
+
+
+_QUESTION_FORM = re.compile(
+    r"^\s*(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
+    r"|will|would|list|tell|give|show|name|describe|explain)\b",
+    re.I,
+)
+
+
+def _share_years(parts: list[tuple[str, Decision]]) -> None:
+    """'size and growth in 2030': a year said once applies to the parts that read years but name
+    none; a part comparing two years takes the other parts' years ('2031 size and % growth from 2025')."""
+    years = list(dict.fromkeys(y for _, d in parts for y in d.slots.years))
+    if not years:
+        return
+    for _, decision in parts:
+        if not decision.slots.years and decision.intent in SIZE_INTENTS:
+            decision.slots.years = list(years)
+            decision.intent = Intent.SIZE_IN_YEAR
+        elif decision.intent in _TWO_YEAR_INTENTS and len(set(decision.slots.years)) < 2:
+            decision.slots.years = sorted(set([*decision.slots.years, *years]))
+
+
+_BARE = frozenset(
+    "the market by in for of at around forecast forecasts forecasted outlook estimate estimated projection "
+    "projected expected value size worth total usd eur mn bn million billion trillion what whats what's how "
+    "about and market's".split()
+)
+
+
+def _only_market_named(plain: str, named: list[Entity]) -> bool:
+    """Nothing but the market's name and the regions or segments named ('us x market', 'x in europe')."""
+    text = plain.lower()
+    for entity in named:
+        text = re.sub(re.escape(entity.name.lower()), " ", text)
+    words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", text))
+    return "market" in words and all(w in _BARE or w in ("us", "u") for w in words)
+
+
+def _only_market_and_year(plain: str) -> bool:
+    """Nothing but the market's name, a year and filler ('x market 2031?', 'x by 2030')."""
+    words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", plain.lower()))
+    return all(w in _BARE or w in _FIGURE_NOUNS for w in words)
+
+
+_FIGURE_NOUNS = frozenset("number figure figures data estimate".split())
+
+
+# Verbs of listing: 'which phases does it cover', 'split by end user pls' still ask for the list.
+_LISTING = frozenset(
+    t[:6]
+    for t in "cover covers covered include includes included offer offered split break show give list pls please plz".split()
+)
+
+_LEADER_WORDS = re.compile(
+    r"\b(fastest|quickest|largest|biggest|lead|leads|leading|dominant|dominates|top|most)\b", re.I
+)
+
+
+def _names_dimension(question: str, ctx: ReportContext) -> bool:
+    """The question names one of the report's segmentation dimensions as a list ('which phases',
+    'end users?', 'split by type'), not its leader."""
+    asked = stems(question)
+    return not _LEADER_WORDS.search(question) and any(
+        found and found <= asked for found in ctx.dimension_stems.values()
+    )
+
+
+_COMPANY_RANK = re.compile(
+    r"\b(which|what|who)\b[^?]*\b(firm|company|player|vendor|provider|competitor|brand)\b[^?]*"
+    r"\b(biggest|largest|leading|top|dominant|leads|dominates|number one|no\.? ?1|market leader|most share)\b"
+    r"|\b(biggest|largest|leading|top|dominant)\s+(firm|company|player|vendor|provider|competitor|brand)\b",
+    re.I,
+)
+
+
+def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
-    question = ctx.expand(normalise(question))
+    question = ctx.expand(normalise(ctx.without_source(question)))
     slots = extract(question, ctx.vocabulary)
     if slots.injection:
         # Read only the question the message ends with; the text before it tries to set figures.
         question = _last_question(question)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
+    previous = _previous_question(history)
+    settled = settled_intent(question, slots, follow_up=previous is not None)
+    if settled is Intent.SOURCE and previous is not None:
+        earlier = decide(previous, _before_last_question(history), ctx)
+        return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
     ranked = ctx.classifier.rank(ctx.plain(question))
     top = ranked[0]
     foreign = foreign_terms(question, ctx.report_terms, ctx.known_terms)
-    if bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
+    if settled is not None:
+        top = IntentScore(settled, CERTAIN_INTENT)
+    elif _COMPANY_RANK.search(question) and not slots.specific("company"):
+        decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
+        decision.query = ctx.plain(question)
+        return decision
+    elif (
+        _names_dimension(question, ctx)
+        and not [t for t in foreign if t not in _LISTING and t not in ctx.dimension_terms]
+        and not slots.asks_figure
+        and not slots.specific("company")
+    ):
+        # 'which product types does it cover', 'end users?': the report's own segmentation.
+        top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
+    elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
+        # 'delta between 2027 and 2029': the change in size between the two.
+        top = IntentScore(Intent.GROWTH, STRONG_INTENT)
+    elif slots.years and _only_market_and_year(ctx.plain(question)):
+        # 'surgical smoke evacuation 2031', 'kitchen robotics by 2030': the market's size that year.
+        top = IntentScore(Intent.SIZE_IN_YEAR, max(top.score, STRONG_INTENT))
+    elif bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
         # A year and a money or forecast word: a figure is wanted, whatever else the wording resembles.
         best = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
         top = IntentScore(best.intent, max(best.score, WEAK_INTENT))
     elif foreign and top.intent in NUMERIC_INTENTS and top.score < CERTAIN_INTENT:
-        # 'how much did enrollment time increase': a figure about something the prose discusses.
+        # 'how much did waiting time increase': a figure about something the prose discusses.
         top = IntentScore(Intent.PASSAGE, WEAK_INTENT)
-    elif _RATE_WORDS.search(question) and top.intent in (*SIZE_INTENTS, Intent.GROWTH, Intent.TABLE):
+    elif _RATE_WORDS.search(question) and top.intent in SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE}:
         # 'cagr between 2026 and 2031', 'how fast will it grow each year': a rate, not sizes.
         top = IntentScore(Intent.CAGR, top.score)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
         # Companies appear in the report as key players and in its recent developments.
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
-    previous = _previous_question(history)
     elliptic = len(question.split()) <= 4 and (top.score < WEAK_INTENT or not has_subject(question))
-    if previous and (slots.follow_up or elliptic or refers_back(question)):
-        return _follow_up(question, slots, top, history, previous, ctx)
+    pointing = (
+        refers_back(question)
+        or refers_to_two_years(question)
+        or ordinal_item(question, history, ctx.vocabulary)
+    )
+    if previous and (slots.follow_up or elliptic or pointing):
+        return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
-    reason = _unanswerable(intent, slots) or _elsewhere(question, ctx)
+    reason = _unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
+    if settled is None and _table_may_hold(intent, slots, question, ctx.plain(question)):
+        # A region's or segment's figure: the page's quantity table may state it; decline only if not.
+        decision = Decision(
+            Intent.STATED_FIGURE, slots, top.score, query=ctx.plain(question), fallback=reason
+        )
+        return decision
     # The search reads the question as the classifier did, so its embedding is computed once.
     return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
 
@@ -140,7 +274,7 @@ def _last_question(text: str) -> str:
     return (asked or parts or [text])[-1]
 
 
-def _elsewhere(question: str, ctx: PolicyContext) -> str | None:
+def _elsewhere(question: str, ctx: ReportContext) -> str | None:
     name = other_market(question, ctx.market_words, ctx.entity_words)
     if name is None:
         return None
@@ -153,19 +287,47 @@ def _follow_up(
     top: IntentScore,
     history: Sequence[dict[str, str]],
     previous: str,
-    ctx: PolicyContext,
+    ctx: ReportContext,
+    settled: bool = False,
 ) -> Decision:
     """A question that leans on the conversation: its own intent when it states one ('and the
     fastest growing segment?'), else the earlier question's; particulars it lacks come from before."""
     earlier = decide(previous, _before_last_question(history), ctx)
-    own = top.score >= STRONG_INTENT and has_subject(question)
+    keyword = any(intent is top.intent and pattern.search(question) for intent, pattern in KEYWORDS)
+    own = settled or keyword or (top.score >= STRONG_INTENT and has_subject(question))
     intent = _refine(top.intent, slots) if own else earlier.intent
+    when = asks_when(question) and not has_subject(question)
+    if (
+        not own
+        and slots.years
+        and intent not in _SERIES_INTENTS
+        and not when
+        and intent is not Intent.DEVELOPMENTS
+    ):
+        intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
+    if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
+        intent = Intent.SIZE_IN_YEAR  # 'and at the report's own rate?'
+    more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
+    if more_on:
+        intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
+    stats_on = not own and bool(_STATS.search(question)) and intent in _SECTION_INTENTS
+    if stats_on:
+        intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
     years = (
         slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
     )
-    if intent is Intent.GROWTH and len(years) < 2:
-        years = sorted(set(conversation_years(history) + years))
+    if not own and slots.asks_growth and intent in SIZE_INTENTS:
+        intent = Intent.GROWTH  # 'difference?' after two sizes
+    if refers_to_two_years(question) or (intent in _TWO_YEAR_INTENTS and len(set(years)) < 2):
+        years = last_two_years(history) or years
+        if intent in SIZE_INTENTS and len(years) == 2 and not own:
+            intent = Intent.GROWTH  # 'and the change between them?'
     entities = slots.entities
+    listed = ordinal_item(question, history, ctx.vocabulary)
+    if listed:
+        entities = match_entities(listed, ctx.vocabulary) or entities
+        if not own and intent is Intent.KEY_PLAYERS:
+            intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
     if not entities and refers_back(question):
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
     merged = replace(
@@ -177,7 +339,23 @@ def _follow_up(
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
-    return Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
+    if stats_on or more_on:
+        # Near what was just said ('the second one': that point of the list).
+        points = cited_items(history)
+        position = _ordinal_position(question)
+        point = points[position] if position is not None and position < len(points) else last_answer(history)
+        query = f"{point[:300]} {ctx.plain(question)}"
+    decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
+    decision.asks_when = when
+    decision.elaborate = more_on
+    return decision
+
+
+def _ordinal_position(question: str) -> int | None:
+    for index, word in enumerate(("first", "second", "third", "fourth", "fifth")):
+        if re.search(rf"\b{word}\b", question, re.I):
+            return index
+    return None
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:
@@ -218,7 +396,26 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
         return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
     if companies and (slots.asks_money or slots.asks_share):
         return f"The report gives no market share or revenue for {companies[0].name}."
+    if slots.asks_unstated_attribute and intent not in NUMERIC_INTENTS and not parts:
+        return "The report gives no figures such as profits, margins, revenue or staff for the market's companies."
     return None
+
+
+def _table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "") -> bool:
+    """A figure about a region, country or segment (not a company's): the quantity table may state it.
+    'us smart irrigation market' asks for one too: nothing but a place and the market's name."""
+    scoped = slots.specific("region", "country", "segment")
+    figure = (
+        slots.asks_money
+        or slots.asks_share
+        or bool(_RATE_WORDS.search(question))
+        or intent in NUMERIC_INTENTS
+        or (bool(plain) and _only_market_named(plain, scoped))
+    )
+    return bool(scoped) and figure and not slots.specific("company") and not _WHY.match(question)
+
+
+_WHY = re.compile(r"^\s*(why|what (drives|is driving|explains)|how come)\b", re.I)
 
 
 def _previous_question(history: Sequence[dict[str, str]]) -> str | None:
@@ -233,28 +430,3 @@ def _before_last_question(history: Sequence[dict[str, str]]) -> list[dict[str, s
         if history[i].get("role") == "user":
             return list(history[:i])
     return []
-
-
-def make_script_factory(ctx: PolicyContext) -> Callable[[str, list[dict[str, str]]], Script]:
-    """The function the offline planner calls for every turn.
-
-    The planner replays the script once per tool round, so the decision for a turn is kept (keyed by
-    question and history) instead of being worked out again each round.
-    """
-    from assistant.planner.text_answers import answer
-
-    decisions: dict[tuple[str, tuple[tuple[str, str], ...]], Decision] = {}
-
-    def factory(question: str, history: list[dict[str, str]]) -> Script:
-        key = (question, tuple((t.get("role", ""), t.get("content", "")) for t in history))
-        decision = decisions.get(key)
-        if decision is None:
-            if len(decisions) >= 512:
-                decisions.clear()
-            decision = decisions[key] = decide(question, history, ctx)
-        return answer(question, decision, ctx)
-
-    return factory
-
-
-__all__ = ["Decision", "PolicyContext", "decide", "make_script_factory"]

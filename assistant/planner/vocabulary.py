@@ -6,7 +6,7 @@ import re
 
 from assistant.domain.report import Named, Report
 from assistant.planner.slots import Entity, distinctive_word
-from assistant.text.words import word_list
+from assistant.text.words import phrase_list, word_list
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
@@ -15,12 +15,13 @@ def vocabulary(report: Report) -> list[Entity]:
     """Every region, country, segment and company the report names, each once."""
     facts = report.facts
     entities: dict[tuple[str, str], Entity] = {}
-    common = set(market_words(report))
+    market = set(market_words(report))
+    common = market | _shared_name_words(report)
 
     def add(kind: str, name: str, dimension: str | None = None) -> None:
         if name and name.lower() != "others":
             key = distinctive_word(name, common) if kind == "company" else None
-            generic = set(re.findall(r"\w+", name.lower())) <= common
+            generic = set(re.findall(r"\w+", name.lower())) <= market
             entities.setdefault((kind, name.lower()), Entity(kind, name, dimension, key, generic))
 
     for dimension, items in facts.segmentation.items():
@@ -33,21 +34,47 @@ def vocabulary(report: Report) -> list[Entity]:
         add("region", facts.largest_region.name)
     if facts.fastest_segment:
         add("segment", facts.fastest_segment.name)
+    for quantity in facts.quantities:  # regions and segments the page states figures for
+        scope = quantity.scope
+        if scope.name and scope.kind != "market":
+            add(scope.kind, scope.name, scope.dimension)
     for player in facts.key_players:
         add("company", player.name)
     for development in facts.recent_developments:
         add("company", development.company)
+    # Regions the report does not list are still regions when a question names them.
+    for kind, places in (("region", "world-regions"), ("country", "countries")):
+        for place in phrase_list(places):
+            add(kind, place)
     return list(entities.values())
 
 
 _NOT_NAME = frozenset({"global", "market", "the", "of", "and", "report"})
 
 
+def _shared_name_words(report: Report) -> set[str]:
+    """Words that several of the report's names share ('research' in three company names): they
+    tell none of them apart."""
+    names = [p.name for p in report.facts.key_players] + [d.company for d in report.facts.recent_developments]
+    word_sets = [set(re.findall(r"[a-z0-9]+", n.lower())) for n in dict.fromkeys(names)]
+    # A short form of a name ('Acme' beside 'Acme Robotics') is the same company, not another one.
+    companies = [w for w in word_sets if not any(w < other for other in word_sets)]
+    counts: dict[str, int] = {}
+    for words in companies:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return {word for word, count in counts.items() if count >= 2}
+
+
 def market_words(report: Report) -> frozenset[str]:
-    """Words of the market's own name and its acronym ('clinical', 'trial', ..., 'smo')."""
+    """Words of the market's own name and its acronym ('industrial', 'heat', 'pump', 'ihp')."""
     words = {w.lower() for w in re.findall(r"\w+", f"{report.title} {report.market or ''}")}
     words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000])}
-    return frozenset(words - _NOT_NAME)
+    # A title's report words ('Size, Share & Trends Analysis 2025-2030') and the publisher's
+    # initials are no part of the market's name.
+    source = {a.text.lower() for a in report.identity.abbreviations}
+    boilerplate = word_list("question-words") - {"industry", "sector"}
+    return frozenset(w for w in words - _NOT_NAME - source - boilerplate if not w.isdigit())
 
 
 def _flatten(items: list[Named]) -> list[Named]:
@@ -66,12 +93,12 @@ _WORDS_NOT_ACRONYMS = word_list("everyday-words")
 
 
 def acronyms(report: Report) -> dict[str, str]:
-    """Initials of the report's capitalised names ('acrp' -> 'Association of Clinical Research
-    Professionals'), so an analyst's acronym finds the passage that spells the name out."""
+    """Initials of the report's capitalised names ('hsa' -> 'Harbour Safety
+    Association'), so an analyst's acronym finds the passage that spells the name out."""
     found: dict[str, str] = {}
     for match in _PHRASE.finditer(report.text):
         words = [w for w in match.group(0).split() if w.lower() not in _LINKS]
-        # Every run of three or more capitalised words: 'Decentralized Clinical Trial' inside a title.
+        # Every run of three or more capitalised words: 'Autonomous Mobile Robot' inside a title.
         for size in range(len(words), 1, -1):
             for first in range(len(words) - size + 1):
                 run = words[first : first + size]

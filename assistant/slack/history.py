@@ -10,7 +10,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from assistant.slack.blocks import APOLOGY, PLACEHOLDER
+from assistant.slack.blocks import APOLOGY, BUSY, PLACEHOLDER
 from assistant.slack.text import clean_text
 
 Turn = dict[str, str]
@@ -18,7 +18,7 @@ Turn = dict[str, str]
 MAX_TURNS = 20  # older turns add little to a follow-up and slow the answer
 MAX_PAGES = 10  # conversations.replies pages of up to 200 messages
 _PEOPLE_SUBTYPES = {None, "thread_broadcast", "file_share", "me_message"}
-_NOT_TURNS = {PLACEHOLDER, APOLOGY}
+_NOT_TURNS = {PLACEHOLDER, APOLOGY, BUSY}
 
 
 def _ts(value: object) -> float:

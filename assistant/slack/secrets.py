@@ -13,6 +13,7 @@ _TOKEN_SHAPES = re.compile(r"\b(?:xox[abposr]|xapp)-[A-Za-z0-9-]+")
 # Event payloads carry a legacy verification token ("token": "..." or token=... in form bodies).
 _TOKEN_FIELDS = re.compile(r"""(['"]?\btoken['"]?\s*[:=]\s*['"]?)[^'"&,\s}]+""", re.IGNORECASE)
 REDACTED = "[redacted]"
+MAX_LOG_CHARS = 2000  # a log line never carries a whole payload
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class SlackTokens:
 
 
 class RedactSecrets(logging.Filter):
-    """Replace known secrets and anything shaped like a Slack token in a log record with ``[redacted]``."""
+    """Replace known secrets and anything shaped like a Slack token in a log record with ``[redacted]``,
+    and cut a message longer than ``MAX_LOG_CHARS``."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()
@@ -86,7 +88,11 @@ class RedactSecrets(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        clean = self.redact(message)
+        # Redact a generous head only: a secret may straddle the cut, and regexes over megabytes are slow.
+        clean = self.redact(message[: 2 * MAX_LOG_CHARS])
+        if len(message) > MAX_LOG_CHARS:
+            dropped = len(message) - MAX_LOG_CHARS
+            clean = clean[:MAX_LOG_CHARS] + f"… ({dropped} more characters not logged)"
         if clean != message:
             record.msg, record.args = clean, None
         if record.exc_info and not record.exc_text:

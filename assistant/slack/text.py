@@ -42,6 +42,6 @@ def parse_report_option(text: str) -> tuple[str | None, str]:
     if not report_id or not _REPORT_ID.match(report_id):
         raise InputError(
             f"the report option needs a report id (letters, digits, '.', '_' or '-'), got {report_id!r}; "
-            "write e.g. '--report clinical-trial-smo-market how big is the market in 2029?'"
+            "write e.g. '--report REPORT-ID how big is the market in 2029?'"
         )
     return report_id, text[match.end() :].strip()

@@ -1,30 +1,70 @@
-"""Turning tool results into verbatim citations: whole fact quotes, or the one sentence of a
-retrieved passage that best answers the question, with offsets into the report text."""
+"""Sentences with their offsets, and the sentences of retrieved passages that best match a question.
+
+A sentence is cut at a full stop, question or exclamation mark followed by a capital or a digit, or
+at a line break; a full stop after an abbreviation ("U.S.", "Ltd.", "e.g.") does not end one. Offsets
+index the report text, so a sentence can be quoted and checked against the file.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from assistant.text.words import word_list
 
 _BOUNDARY = re.compile(r"[.!?]['\u2019\u201d]?(?=\s+['\u2018\u201c\"(]?[A-Z0-9])|\n")
 # A full stop after these does not end a sentence ("U.S. Food", "Pvt. Ltd.", "Co., LTD").
 _ABBREVIATION = re.compile(r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Inc|Pvt|vs|e\.g|i\.e|Dr|St|No|approx)\.$")
-# "how much", "how many" and the market's own name would match every sentence.
+# "how much", "how many" and a market report's own boilerplate would match every sentence.
 _STOP = word_list("stopwords") | {"much", "many", "market", "report", "global"}
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _BULLET = re.compile(r"^[\s\u2022\-*]+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_FIGURE = re.compile(r"\d")
+_ASKED = re.compile(
+    r"\b(?:which|what|how many|how much)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z]+)(?:\s+([a-z]+))?",
+    re.I,
+)
+MIN_SENTENCE_CHARS = 12
+STEM = 5  # words sharing this many first letters count half (acquire/acquired, region/regional)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a report: ``report_text[start:end] == text``; ``overlap`` is filled by matching."""
+
+    text: str
+    start: int
+    end: int
+    report_id: str | None = None
+    section: str | None = None
+    overlap: float = 0.0  # content words shared with the query that chose it
+
+
+class PassageLike(Protocol):
+    """A retrieved passage: ``text`` begins at offset ``start`` of its report."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def section(self) -> str: ...
+    @property
+    def report_id(self) -> str: ...
 
 
 def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
 
 
-def sentences(text: str, start: int) -> list[dict[str, Any]]:
-    """Sentences of ``text`` (which begins at offset ``start``) as quotes with offsets."""
-    found: list[dict[str, Any]] = []
+def sentences(text: str, start: int) -> list[Sentence]:
+    """Sentences of ``text`` (which begins at offset ``start``), bullets and edges trimmed."""
+    found: list[Sentence] = []
     begin = 0
     for match in _BOUNDARY.finditer(text):
         if match.group(0) != "\n" and _ABBREVIATION.search(text[begin : match.end()]):
@@ -35,41 +75,48 @@ def sentences(text: str, start: int) -> list[dict[str, Any]]:
     return found
 
 
-def _add_sentence(text: str, begin: int, end: int, offset: int, into: list[dict[str, Any]]) -> None:
+def _add_sentence(text: str, begin: int, end: int, offset: int, into: list[Sentence]) -> None:
     raw = text[begin:end]
     lead = len(raw) - len(_BULLET.sub("", raw, count=1))
     body = raw[lead:].rstrip()
-    if len(body) >= 12:
-        into.append({"quote": body, "start": offset + begin + lead, "end": offset + begin + lead + len(body)})
+    if len(body) >= MIN_SENTENCE_CHARS:
+        first = offset + begin + lead
+        into.append(Sentence(body, first, first + len(body)))
 
 
 def best_sentences(
-    passages: Iterable[dict[str, Any]], query: str, limit: int = 1, want_number: bool = False
-) -> list[dict[str, Any]]:
+    passages: Iterable[PassageLike], query: str, limit: int = 1, want_number: bool = False
+) -> list[Sentence]:
     """The sentences of ``passages`` sharing most content words with ``query`` (ties: retrieval order)."""
     wanted = content_words(query)
-    scored: list[tuple[float, int, dict[str, Any]]] = []
-    order = 0
+    # The words right after 'which'/'what'/'how many' name what is asked: they count double.
+    focus = {w for m in _ASKED.finditer(query) for w in m.groups() if w} & wanted
+    scored: list[tuple[float, int, Sentence]] = []
     for passage in passages:
-        for sentence in sentences(passage["text"], passage["start"]):
-            words = content_words(sentence["quote"])
-            overlap = len(wanted & words) + 0.5 * _stem_overlap(wanted, words)
-            rank = overlap + float(passage.get("score", 0.0))
-            if want_number and re.search(r"\d", sentence["quote"]):
-                rank += 1.0
-            sentence = {
-                **sentence,
-                "report_id": passage.get("report_id"),
-                "section": passage.get("section"),
-                "overlap": overlap,  # shared content words: the lexical evidence alone
-            }
-            scored.append((rank, order, sentence))
-            order += 1
+        found = sentences(passage.text, passage.start)
+        if getattr(passage, "mid_sentence", False):
+            found = found[1:]  # the passage opens inside a sentence: its first piece is a fragment
+        for sentence in found:
+            words = content_words(sentence.text)
+            overlap = len(wanted & words) + 0.5 * _stem_overlap(wanted, words) + len(focus & words)
+            rank = overlap + float(passage.score)
+            if want_number and _FIGURE.search(_YEAR.sub(" ", sentence.text)):
+                rank += 1.0  # a figure other than a date
+            chosen = replace(sentence, report_id=passage.report_id, section=passage.section, overlap=overlap)
+            scored.append((rank, len(scored), chosen))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [s for _, _, s in scored[:limit]]
 
 
 def _stem_overlap(a: set[str], b: set[str]) -> int:
-    """Words that share a 5-letter stem (acquire/acquired, region/regional) but are not equal."""
-    stems_b = {w[:5] for w in b if len(w) >= 5}
-    return sum(1 for w in a if len(w) >= 5 and w not in b and w[:5] in stems_b)
+    """Words that share a stem but are not equal ('acquire'/'acquired'; 'mark'/'marked')."""
+    stems_b = {w[:STEM] for w in b if len(w) >= STEM}
+    shared = 0
+    for w in a:
+        if w in b:
+            continue
+        if (len(w) >= STEM and w[:STEM] in stems_b) or (
+            len(w) == STEM - 1 and any(x.startswith(w) for x in b)
+        ):
+            shared += 1
+    return shared

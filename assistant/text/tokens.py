@@ -1,5 +1,5 @@
 """The one word tokenizer: lower-cased words (keeping inner '.', '&' and apostrophes, so
-'clinicaltrials.gov' and 'r&d' stay whole), and content terms cut to a six-letter stem so that
+'example.gov' and 'r&d' stay whole), and content terms cut to a six-letter stem so that
 'acquired' meets 'acquisition'."""
 
 from __future__ import annotations
@@ -21,3 +21,20 @@ def terms(text: str) -> list[str]:
     """Content words of ``text`` (stop words dropped), each cut to its stem."""
     stop = word_list("stopwords")
     return [w[:STEM_LENGTH] for w in words(text) if w not in stop]
+
+
+def singular(word: str) -> str:
+    """Cheap singular form, so 'polishes', 'systems' and 'batteries' meet their names."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stems(text: str) -> set[str]:
+    """Stems of the content words of ``text``, singular first ('pumps' and 'pump' meet)."""
+    stop = word_list("stopwords")
+    return {singular(w)[:STEM_LENGTH] for w in words(text) if w not in stop}

@@ -23,3 +23,9 @@ def word_map(name: str) -> dict[str, str]:
     """``data/<name>.txt`` read as one mapping per line: the first word to the rest of the line."""
     pairs = (line.split(maxsplit=1) for line in _lines(name))
     return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+
+
+@cache
+def phrase_list(name: str) -> tuple[str, ...]:
+    """``data/<name>.txt`` read as one phrase per line, in file order."""
+    return tuple(_lines(name))

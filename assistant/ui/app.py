@@ -17,7 +17,7 @@ from starlette.middleware import Middleware
 from assistant.errors import ConfigError
 from assistant.settings import Settings
 from assistant.ui.assets import CSS, PAGE_JS, REF_JS, SCROLL_TO_MARK_JS
-from assistant.ui.cards import examples_html, report_label, report_years
+from assistant.ui.cards import examples_html, report_label
 from assistant.ui.context import EMPTY_SOURCE_HTML
 from assistant.ui.handlers import AUTO, OUTPUTS, AssistantLike, ChatHandlers
 from assistant.ui.pool import ANSWER_SLOTS
@@ -39,7 +39,6 @@ SANS = [
 MONO = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "monospace"]
 EVENT_CONCURRENCY = 32  # page events (or /ask calls) in progress at once, most of them waiting
 SESSION_CAPACITY = 500  # browser sessions whose component state Gradio keeps (the oldest go first)
-PICKER_DETAIL_LIMIT = 200  # catalogues up to this size show each report's years in the picker
 STORAGE_KEY = "report-assistant-conversation"
 
 
@@ -62,16 +61,13 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 
 def picker_choices(assistant: AssistantLike) -> list[tuple[str, str]]:
-    """(label, id) of every report, labelled by title, publisher and years; automatic routing first
-    when there are several. Years need the parsed report, so only small catalogues show them unless
-    the catalogue entry carries them."""
+    """(label, id) of every report, labelled by title, publisher and years (as far as the catalogue
+    knows them); automatic routing first when there are several."""
     summaries = list(assistant.reports())
-    choices = []
-    for summary in summaries:
-        years = getattr(summary, "years", None)
-        if years is None and len(summaries) <= PICKER_DETAIL_LIMIT:
-            years = report_years(assistant.report(summary.id))
-        choices.append((report_label(summary.title, getattr(summary, "publisher", None), years), summary.id))
+    choices = [
+        (report_label(s.title, getattr(s, "publisher", None), getattr(s, "years", None)), s.id)
+        for s in summaries
+    ]
     if len(summaries) > 1:
         choices.insert(0, ("All reports: each question goes to the market it names", AUTO))
     return choices
@@ -198,14 +194,14 @@ def build_app(
         clear.click(handlers.clear, [picker, stored], outputs, queue=False, **private)
         picker.input(handlers.pick_report, [picker, stored], outputs, **private)
         demo.load(handlers.restore, [stored, picker], outputs, queue=False, **private)
-        gr.api(
+        gr.api(  # type: ignore[attr-defined]  # gradio does not re-export it
             handlers.ask_api,
             api_name="ask",
             concurrency_limit=EVENT_CONCURRENCY,
             concurrency_id="api-answers",
         )
-    demo.queue(default_concurrency_limit=EVENT_CONCURRENCY)
-    return demo
+    queued: gr.Blocks = demo.queue(default_concurrency_limit=EVENT_CONCURRENCY)
+    return queued
 
 
 def serve(

@@ -36,19 +36,25 @@ def _row(label: str, value: str | None) -> str:
 
 
 def report_years(report: Report) -> str | None:
-    """'2025–2031': the report's base year to the end of its forecast, as far as it states them."""
+    """'2027–2031': the report's forecast period, as the catalogue names it (the period the page
+    states about itself, else its facts' forecast period, else its CAGR's years)."""
     facts = report.facts
-    period = facts.forecast_period
-    start = facts.base_year or (period.start_year if period else None)
-    end = (facts.forecast_end.year if facts.forecast_end else None) or (period.end_year if period else None)
-    if start and end and end != start:
-        return f"{start}–{end}"
-    return str(start or end) if (start or end) else None
+    period = report.identity.forecast_period or facts.forecast_period
+    if period:
+        return f"{period.start_year}–{period.end_year}"
+    if facts.cagr and facts.cagr.start_year and facts.cagr.end_year:
+        return f"{facts.cagr.start_year}–{facts.cagr.end_year}"
+    return None
+
+
+def shown_years(years: str | None) -> str | None:
+    """A catalogue's '2027-2031' written as the page writes ranges, '2027–2031'."""
+    return years.replace("-", "–") if years else None
 
 
 def report_label(title: str, publisher: str | None, years: str | None) -> str:
-    """How the picker names a report: 'Title · Publisher · 2025–2031'."""
-    return " · ".join(part for part in (one_line(title), publisher, years) if part)
+    """How the page names a report among others: 'Title · Publisher · 2027–2031'."""
+    return " · ".join(part for part in (one_line(title), publisher, shown_years(years)) if part)
 
 
 def facts_card_html(report: Report) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.domain.answer import Answer, Citation, ReportChoice
+from assistant.ui.cards import report_label
 from assistant.ui.display import BULLET, one_line, plain_text, shorten
 
 ABSTENTION_LABEL = "Not answerable from the report"
@@ -99,8 +100,8 @@ def body_html(text: str, turn: int, citations: int) -> str:
 
 
 def choice_label(choice: ReportChoice) -> str:
-    """'Title · Publisher · 2025-2031' (parts the report does not state are left out)."""
-    return " · ".join(p for p in (one_line(choice.title), choice.publisher, choice.years) if p)
+    """'Title · Publisher · 2027–2031' (parts the report does not state are left out)."""
+    return report_label(choice.title, choice.publisher, choice.years)
 
 
 def source_line(turn: int, number: int, citation: Citation) -> str:

@@ -8,10 +8,17 @@ from assistant.domain.answer import Answer, Citation, Computation
 from evals.checkers import (
     check_abstention,
     check_answer,
+    check_citation_count,
+    check_cited_sections,
     check_forbidden_numbers,
+    check_forbidden_terms,
     check_numbers,
+    check_one_of,
+    check_parts,
+    check_premise,
     check_status,
     check_terms,
+    check_unanswered_parts,
     has_term,
     matches,
     quantities,
@@ -170,3 +177,148 @@ def test_validate_gold_names_the_problem() -> None:
         validate_gold({"numbers": [{"value": 8, "unit": "billion", "as_unit": "percent"}]}, "x")
     with pytest.raises(ValueError, match="unknown status"):
         validate_gold({"status": ["maybe"]}, "x")
+
+
+# ---------------------------------------------------------------- multi-part, premise, follow-up, small talk
+
+
+def test_positions_point_into_the_original_text() -> None:
+    text = "1. WCG [1]\nUSD 6.71 Billion [2] and 5.65%"
+    found = quantities(text)
+    assert [text[q.position : q.position + len(q.text)] for q in found] == ["USD 6.71 Billion", "5.65%"]
+
+
+def test_wildcard_terms_stand_for_a_few_words() -> None:
+    refusal = "This report does not cover the ratio market."
+    assert has_term(refusal, "does not cover the * market")
+    assert has_term("It does not cover the Phase II trial market", "does not cover the * market")
+    assert not has_term("It does not cover the split by phase.", "does not cover the * market")
+    assert not has_term("does not cover the a b c d e f g market", "does not cover the * market")
+
+
+def test_forbidden_terms() -> None:
+    assert check_forbidden_terms(
+        "The ratio 2030/2026 is 1.25.", ["could not find", "does not cover the * market"]
+    ).passed
+    result = check_forbidden_terms("I could not find that.", ["could not find", "will not estimate"])
+    assert not result.passed and result.detail == "says could not find"
+
+
+def test_every_part_must_be_answered() -> None:
+    parts = [
+        {"label": "region", "terms_all": ["North America"]},
+        {"label": "2029", "numbers": [B836]},
+        {"terms_any": ["Oncology", "oncology segment"]},
+    ]
+    assert check_parts("North America leads; USD 8.36 billion in 2029; Oncology grows fastest.", parts).passed
+    result = check_parts("North America leads; Oncology grows fastest.", parts)
+    assert not result.passed and result.detail == "part 2 (2029): missing 8.36 billion ±0.01"
+    assert "part 3: missing one of" in check_parts("North America, USD 8.36 billion", parts).detail
+
+
+def test_one_of_accepts_any_listed_answer() -> None:
+    options = [{"numbers": [B836]}, {"terms_any": ["do you mean", "clarify"]}]
+    assert check_one_of("USD 8.36 billion", options).passed
+    assert check_one_of("Do you mean the market size in 2030?", options).passed
+    result = check_one_of("North America.", options)
+    assert not result.passed and result.detail.startswith("none satisfied: part 1")
+
+
+class WithParts:
+    """An answer from an assistant that lists the asks it could not answer."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.unanswered_parts = parts
+
+
+def test_unanswered_parts_counted_from_the_answer_or_none() -> None:
+    spec = {"min": 1, "max": 1, "terms_any": ["revenue"]}
+    assert check_unanswered_parts(WithParts(["clinchoice revenue 2024"]), spec).passed  # type: ignore[arg-type]
+    older = check_unanswered_parts(answer("Oncology."), spec)  # an Answer without the field lists none
+    assert not older.passed and "lists 0 unanswered part(s), expected 1..1" in older.detail
+    wrong = check_unanswered_parts(WithParts(["the CEO"]), spec)  # type: ignore[arg-type]
+    assert not wrong.passed and "no unanswered part mentions one of: revenue" in wrong.detail
+    assert not check_unanswered_parts(WithParts(["a", "b"]), {"max": 1}).passed  # type: ignore[arg-type]
+    assert check_unanswered_parts(answer("all answered"), {"max": 0}).passed
+
+
+def test_citation_count_and_sections() -> None:
+    cited = answer("x", citations=[quote_of("USD 6.71 Billion")])
+    assert check_citation_count(answer("Hello!"), None, 0).passed
+    assert not check_citation_count(cited, None, 0).passed
+    assert (
+        check_citation_count(cited, 1, None).passed and not check_citation_count(answer("x"), 1, None).passed
+    )
+    assert check_cited_sections(cited, ["market overview"]).passed
+    result = check_cited_sections(cited, ["Regional Insights"])
+    assert not result.passed and "cites ['Market Overview']" in result.detail
+    assert not check_cited_sections(answer("x"), ["Market Overview"]).passed
+
+
+PREMISE = {
+    "numbers": [{"value": 5.65, "unit": "percent", "tolerance": 0.01}],
+    "terms_any": ["not", "rather than"],
+}
+
+
+def test_premise_correction_must_come_before_the_figure() -> None:
+    first = "The report's CAGR is 5.65%, not 8%; at that rate 2029 is USD 8.36 billion."
+    assert check_premise(first, PREMISE, [B836]).passed
+    after = "2029 is USD 8.36 billion. The report's CAGR is 5.65%, not 8%."
+    result = check_premise(after, PREMISE, [B836])
+    assert not result.passed and "comes after the answer" in result.detail
+    unchallenged = check_premise("At 5.65%, 2029 is USD 8.36 billion.", PREMISE, [B836])
+    assert not unchallenged.passed and "missing one of: not / rather than" in unchallenged.detail
+    # Without a figure to answer, the correction only has to be there.
+    region = {"terms_all": [["North America"]], "terms_any": ["not", "actually"]}
+    assert check_premise("Actually, North America is the largest region.", region, []).passed
+
+
+def test_check_answer_runs_the_new_checks_in_order() -> None:
+    gold = {
+        "status": ["answered"],
+        "numbers": [B836],
+        "forbid_terms": ["could not find"],
+        "parts": [{"terms_all": ["2029"]}],
+        "one_of": [{"terms_any": ["USD"]}],
+        "premise": PREMISE,
+        "unanswered_parts": {"max": 0},
+        "max_citations": 3,
+        "cite_sections": ["Market Overview"],
+    }
+    reply = answer(
+        "The report's CAGR is 5.65%, not 8%; 2029 is USD 8.36 billion.",
+        citations=[quote_of("CAGR (2026-2031) 5.65%")],
+    )
+    results = check_answer(reply, gold)
+    assert [c.name for c in results] == [
+        "status",
+        "numbers",
+        "forbid_terms",
+        "parts",
+        "one_of",
+        "premise",
+        "unanswered_parts",
+        "citations",
+        "cite_sections",
+    ]
+    assert all(c.passed for c in results), [c for c in results if not c.passed]
+
+
+@pytest.mark.parametrize(
+    ("gold", "message"),
+    [
+        ({"parts": [{"label": "x"}]}, "each gold parts entry needs numbers, terms_all or terms_any"),
+        ({"parts": {"terms_all": ["a"]}}, "gold parts must be a list"),
+        ({"one_of": [{"numbers": [{"value": 1, "unit": "parsecs"}]}]}, "gold one_of numbers entry"),
+        ({"premise": {"terms_any": [""]}}, "gold premise terms_any must be a list of non-empty terms"),
+        ({"unanswered_parts": {"min": -1}}, "unanswered_parts min must be a whole number"),
+        ({"unanswered_parts": 2}, "unanswered_parts must be an object"),
+        ({"max_citations": "0"}, "max_citations must be a whole number"),
+        ({"forbid_terms": "could not find"}, "gold forbid_terms must be a list"),
+        ({"terms_all": [["North America", 3]]}, "gold terms_all must be a list"),
+    ],
+)
+def test_validate_gold_refuses_malformed_new_keys(gold: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        validate_gold(gold, "set.jsonl:7")

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from assistant.domain.answer import Answer, Citation
-from evals.harness import check_thresholds, load_thresholds
 from evals.metrics import (
     RetrievalHit,
     by_kind,
@@ -18,8 +17,9 @@ from evals.metrics import (
     retrieval_metrics,
     summarize,
 )
-from evals.questions import EvalItem
-from evals.render import render_markdown
+from evals.questions import EvalItem, set_stem
+from evals.render import conversation_lines, render_markdown
+from evals.thresholds import ThresholdsError, check_thresholds, load_thresholds
 
 TEXT = "Market Size (2025)\nUSD 6.71 Billion\nNorth America leads. Oncology grows fastest."
 TEXTS = {"r": TEXT}
@@ -151,15 +151,69 @@ def test_thresholds_min_max_missing_and_unmeasured(tmp_path: Path) -> None:
     assert not verdicts["overall.ungrounded_rate"]["passed"]
     assert not verdicts["lookup.citation_validity"]["passed"]  # no citations: unmeasured is a failure
     path = tmp_path / "t.json"
-    path.write_text(json.dumps({"description": "x", **thresholds}))
+    path.write_text(json.dumps({"description": "x", "sets": {"seed": thresholds}}))
     assert load_thresholds(path) == thresholds
 
 
+def test_thresholds_per_set_with_the_seed_entry_as_default(tmp_path: Path) -> None:
+    seed = {"min": {"overall.accuracy": 0.95}, "max": {"overall.ungrounded_rate": 0.0}}
+    analyst = {"min": {"overall.accuracy": 0.2}}
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"description": "x", "sets": {"seed": seed, "analyst": analyst}}))
+    assert load_thresholds(path, "analyst") == {"min": {"overall.accuracy": 0.2}, "max": {}}
+    assert load_thresholds(path, "/somewhere/analyst.jsonl")["min"] == {"overall.accuracy": 0.2}
+    assert load_thresholds(path, "smoke") == seed and load_thresholds(path) == seed
+    assert set_stem("evals/sets/analyst-holdout.jsonl") == "analyst-holdout" and set_stem("seed") == "seed"
+    path.write_text(json.dumps({"sets": {"analyst": analyst}}))
+    with pytest.raises(ThresholdsError, match="no thresholds for set 'smoke' and no 'seed' entry"):
+        load_thresholds(path, "smoke")
+    path.write_text("[1, 2]")
+    with pytest.raises(ThresholdsError, match="must be a JSON object with a 'sets' object"):
+        load_thresholds(path)
+    path.write_text(json.dumps(seed))  # limits with no 'sets' around them
+    with pytest.raises(ThresholdsError, match="with a 'sets' object"):
+        load_thresholds(path)
+    path.write_text("{")
+    with pytest.raises(ThresholdsError, match="not JSON"):
+        load_thresholds(path)
+
+
+def test_conversation_line_counts_whole_conversations() -> None:
+    metrics = {"overall": {"conversations": 20, "conversations_right": 3}}
+    data = {
+        "metrics": {
+            "assistant": metrics,
+            "baseline": {"overall": {"conversations": 20, "conversations_right": 0}},
+        }
+    }
+    assert conversation_lines(data)[0] == (
+        "Conversations fully right (every turn): assistant 3 of 20, baseline 0 of 20."
+    )
+    assert conversation_lines({"metrics": {"assistant": {"overall": {"conversations": 0}}}}) == []
+
+
 def test_committed_thresholds_are_the_agreed_start() -> None:
-    assert load_thresholds() == {
+    seed = {
         "min": {"forecast.accuracy": 1.0, "overall.accuracy": 0.95, "overall.citation_validity": 1.0},
         "max": {"overall.ungrounded_rate": 0.0},
     }
+    assert load_thresholds() == seed and load_thresholds(set_name="smoke") == seed
+    analyst = load_thresholds(set_name="analyst")
+    assert (
+        set(analyst["max"]) == {"overall.ungrounded_rate"}
+        and analyst["max"]["overall.ungrounded_rate"] < 0.05
+    )
+    assert analyst["min"]["overall.citation_validity"] == 1.0
+    kinds = {key.partition(".")[0] for key in analyst["min"]}
+    assert kinds >= {"overall", "multi_part", "derived_math", "false_premise", "passage_detail"}
+    assert kinds >= {"not_a_market", "smalltalk", "unstated", "followup"}
+    assert "overall.conversation_accuracy" in analyst["min"]
+    for mode in ("scoped", "routed"):  # the catalogue is gated in both modes, apart from the seed
+        catalogue = load_thresholds(set_name="catalogue", mode=mode)
+        assert catalogue != seed and "overall.accuracy" in catalogue["min"], mode
+        assert catalogue["min"]["overall.citation_validity"] == 1.0, mode
+        assert catalogue["max"]["overall.ungrounded_rate"] <= 0.1, mode
+    assert "overall.routing_accuracy" in load_thresholds(set_name="catalogue", mode="routed")["min"]
 
 
 def test_markdown_shows_both_systems_and_failures() -> None:
@@ -182,3 +236,7 @@ def test_markdown_shows_both_systems_and_failures() -> None:
     assert "FAIL overall.accuracy = 0.4 (need >= 0.95)" in text
     assert "`b` (forecast)" in text and "missing 6.71 billion" in text
     assert "`a` (forecast)" not in text
+    assert "routed to the right report" not in text  # no question was routed
+    routed = {**metrics, "overall": {**metrics["overall"], "routing_accuracy": 0.5}}
+    text = render_markdown({**data, "metrics": {"assistant": routed, "baseline": metrics}})
+    assert "| routed to the right report | 50.0% | - |" in text

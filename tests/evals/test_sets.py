@@ -11,7 +11,7 @@ import pytest
 
 from evals import build_sets
 from evals.metrics import normalize_heading
-from evals.questions import KINDS, EvalSetError, load_set
+from evals.questions import KINDS, SEED_KINDS, EvalSetError, load_set
 
 SEED_ID = "clinical-trial-smo-market"
 
@@ -26,8 +26,12 @@ def test_seed_set_size_and_kinds() -> None:
     items = load_set("seed")
     assert len(items) >= 150
     counts = Counter(item.kind for item in items)
-    assert set(counts) == set(KINDS)
-    assert all(counts[kind] >= 10 for kind in KINDS), counts
+    assert set(counts) == set(SEED_KINDS)
+    assert all(counts[kind] >= 10 for kind in SEED_KINDS), counts
+
+
+def test_every_kind_is_listed_once() -> None:
+    assert len(set(KINDS)) == len(KINDS), [kind for kind in KINDS if KINDS.count(kind) > 1]
 
 
 def test_headline_is_read_from_the_report(seed_text: str) -> None:
@@ -106,5 +110,75 @@ def test_duplicate_ids_and_unknown_sets_are_refused(tmp_path: Path) -> None:
     path.write_text(record + "\n" + record + "\n")
     with pytest.raises(EvalSetError, match="duplicate id 'x'"):
         load_set(str(path))
-    with pytest.raises(EvalSetError, match="known sets: seed, smoke"):
+    known = "known sets: analyst, analyst-holdout, catalogue, catalogue-holdout, seed, smoke"
+    with pytest.raises(EvalSetError, match=known):
         load_set("nope")
+
+
+def test_a_conversation_loads_as_one_item_per_turn(tmp_path: Path) -> None:
+    conversation = {
+        "id": "cv",
+        "kind": "followup",
+        "turns": [
+            {
+                "question": "key players?",
+                "gold": {"terms_all": ["WCG"]},
+                "gold_sections": ["Key Market Players"],
+            },
+            {"question": "what did the first one announce?", "gold": {"terms_all": ["Site Network"]}},
+            {"question": "when?", "gold": {"numbers": [{"value": 2024, "unit": "year"}]}},
+        ],
+    }
+    single = {"id": "one", "kind": "lookup", "question": "cagr?", "gold": {}}
+    path = tmp_path / "conv.jsonl"
+    path.write_text(json.dumps(single) + "\n" + json.dumps(conversation) + "\n")
+    items = load_set(str(path))
+    assert [(i.id, i.conversation, i.turn) for i in items] == [
+        ("one", None, 0),
+        ("cv#1", "cv", 1),
+        ("cv#2", "cv", 2),
+        ("cv#3", "cv", 3),
+    ]
+    assert items[1].history is None and items[1].gold_sections == ["Key Market Players"]
+    assert items[3].scripted_turns == ["key players?", "what did the first one announce?"]
+    assert all(i.kind == "followup" for i in items[1:]) and items[2].gold == {"terms_all": ["Site Network"]}
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"id": "c", "kind": "followup", "turns": "hi"}, "turns must be a list of at least two"),
+        ({"id": "c", "kind": "followup", "turns": [{"question": "a", "gold": {}}]}, "at least two"),
+        (
+            {"id": "c", "kind": "followup", "turns": [{"question": "a", "gold": {}}, {"question": "b"}]},
+            "turn 2: each turn needs a question (string) and a gold",
+        ),
+        (
+            {"id": "c", "kind": "followup", "question": "q", "turns": [{"question": "a", "gold": {}}] * 2},
+            "a conversation has turns, not a question",
+        ),
+        ({"kind": "followup", "turns": [{"question": "a", "gold": {}}] * 2}, "missing id"),
+        (
+            {"id": "c", "kind": "chat", "turns": [{"question": "a", "gold": {}}] * 2},
+            "unknown kind 'chat'",
+        ),
+        (
+            {"id": "c", "kind": "followup", "turns": [{"question": "a", "gold": {"status": "x"}}] * 2},
+            "turn 1: unknown status",
+        ),
+    ],
+)
+def test_bad_conversations_are_refused_with_file_and_line(tmp_path: Path, record: dict, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    with pytest.raises(EvalSetError, match=re.escape(message)) as info:
+        load_set(str(path))
+    assert f"{path}:1" in str(info.value)
+
+
+def test_duplicate_conversation_ids_are_refused(tmp_path: Path) -> None:
+    record = json.dumps({"id": "c", "kind": "followup", "turns": [{"question": "a", "gold": {}}] * 2})
+    path = tmp_path / "dup.jsonl"
+    path.write_text(record + "\n" + record + "\n")
+    with pytest.raises(EvalSetError, match="duplicate id 'c#1'"):
+        load_set(str(path))

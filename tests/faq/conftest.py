@@ -9,11 +9,14 @@ from assistant.faq import STANDARD_QUESTIONS, FaqDocument, StandardQuestion, gen
 # A question the seed report cannot answer (it states no company revenue), so every format is
 # exercised on an unanswerable entry too.
 UNANSWERABLE = StandardQuestion("wcg_revenue", "company_revenue", "What was WCG Clinical's revenue in 2024?")
+# Another wording of the standard drivers question: its answer repeats that one, so the FAQ must not
+# publish it a second time.
+REWORDED = StandardQuestion("what_drives", "what_drives", "What drives {market}?")
 
 
 @pytest.fixture(scope="session")
 def faq_questions() -> tuple[StandardQuestion, ...]:
-    return (*STANDARD_QUESTIONS, UNANSWERABLE)
+    return (*STANDARD_QUESTIONS, UNANSWERABLE, REWORDED)
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,41 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
-from tests.slack.fake_slack import FakeSlack, event_body, sign, start_fake_slack
+from tests.slack.fake_slack import FakeSlack, action_body, command_body, event_body, sign, start_fake_slack
 
 BOT_TOKEN = "xoxb-1111-2222-fakebottokenvalue"
 SIGNING_SECRET = "fake-signing-secret-0123456789abcdef"
+
+
+REPORT_ID = "clinical-trial-smo-market"
+
+
+def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    return [" ".join(el["text"] for el in b["elements"]) for b in blocks if b["type"] == "context"]
+
+
+def all_texts(message: dict[str, Any]) -> list[str]:
+    """Every text in a message's blocks (mrkdwn, plain and rich text), in order."""
+    texts: list[str] = []
+    for block in message.get("blocks") or []:
+        if block["type"] == "section":
+            texts.append(block["text"]["text"])
+        for element in block.get("elements") or []:
+            if "text" in element and isinstance(element["text"], str):
+                texts.append(element["text"])
+            texts.extend(leaf["text"] for leaf in element.get("elements") or [] if "text" in leaf)
+    return texts
+
+
+def size_in(year: int) -> str:
+    """The seed report's market size for ``year`` (USD B): 6.71 compounded at 5.65 % from 2025."""
+    return f"{6.71 * 1.0565 ** (year - 2025):.2f}"
 
 
 @dataclass
@@ -30,16 +56,33 @@ class Reply:
 
 @dataclass
 class RecordingAssistant:
-    """The real Assistant, with a note of what it was asked (to check the history the bot passes)."""
+    """The real Assistant, with a note of what it was asked (to check the history the bot passes) and
+    how many questions it was answering at once. While ``gate`` is closed every question waits at the
+    door (for at most a minute), so a test can hold answers back and see what the bot does meanwhile."""
 
     inner: Any
     asked: list[dict[str, Any]] = field(default_factory=list)
+    gate: threading.Event = field(default_factory=threading.Event)
+    active: int = 0
+    most_active: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.gate.set()
 
     def ask(
         self, question: str, history: list[dict[str, str]] | None = None, report_id: str | None = None
     ) -> Any:
-        self.asked.append({"question": question, "history": history, "report_id": report_id})
-        return self.inner.ask(question, history=history, report_id=report_id)
+        with self._lock:
+            self.asked.append({"question": question, "history": history, "report_id": report_id})
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        try:
+            self.gate.wait(timeout=60)
+            return self.inner.ask(question, history=history, report_id=report_id)
+        finally:
+            with self._lock:
+                self.active -= 1
 
     def reports(self) -> Any:
         return self.inner.reports()
@@ -92,6 +135,24 @@ class Bot:
         assert reply.status == 200, reply
         return event
 
+    def slash(self, text: str, response_id: str, command: str = "/report") -> dict[str, Any]:
+        """Send ``/report text`` as Slack does; the acknowledgement (returned) is the first message shown."""
+        response_url = self.fake.url.replace("/api/", f"/response/{response_id}")
+        body = command_body(command, text, response_url)
+        reply = self.post(body, sign(self.secret, body), content_type="application/x-www-form-urlencoded")
+        assert reply.status == 200, reply
+        ack = reply.json() if reply.body else {}
+        if ack:
+            self.fake.show_ephemeral(response_id, ack)
+        return ack
+
+    def click(self, button: dict[str, Any], container: dict[str, Any], response_id: str) -> Reply:
+        """Click ``button`` (a Block Kit button the bot sent) in the message described by ``container``."""
+        response_url = self.fake.url.replace("/api/", f"/response/{response_id}")
+        action = {k: button[k] for k in ("action_id", "value")} | {"block_id": "report_choices"}
+        body = action_body(action, container, response_url)
+        return self.post(body, sign(self.secret, body), content_type="application/x-www-form-urlencoded")
+
     def answered(self, event: dict[str, Any]) -> bool:
         """True once a chat.update has replaced the placeholder posted in reply to ``event``."""
         thread = event.get("thread_ts") or event["ts"]
@@ -122,19 +183,32 @@ def fake_slack() -> Iterator[FakeSlack]:
     server.server_close()
 
 
+@contextmanager
+def running_bot(settings: Any, assistant: Any, fake: FakeSlack) -> Iterator[Bot]:
+    """The bolt app over ``assistant``, its HTTP server on a free loopback port, stopped afterwards."""
+    from assistant.slack import SlackBot, SlackTokens, build_app, make_http_server
+
+    slack = settings.slack.model_copy(update={"api_url": fake.url})
+    settings = settings.model_copy(update={"slack": slack})
+    recording = RecordingAssistant(assistant)
+    tokens = SlackTokens(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET)
+    slack_bot = SlackBot(settings, recording)
+    server = make_http_server(build_app(settings, recording, tokens, bot=slack_bot), tokens, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Bot(url=server.url, fake=fake, assistant=recording)
+    finally:
+        recording.gate.set()
+        server.shutdown()
+        thread.join(timeout=30)
+        server.server_close()
+        slack_bot.close()
+    assert not fake.invalid, fake.invalid  # every block the bot sent was one Slack accepts
+
+
 @pytest.fixture
 def bot(fake_slack: FakeSlack, seed_assistant: Any, ingested_settings: Any) -> Iterator[Bot]:
     """The bolt app over the real Assistant, served over HTTP on a free loopback port."""
-    from assistant.slack import SlackTokens, build_app, make_http_server
-
-    slack = ingested_settings.slack.model_copy(update={"api_url": fake_slack.url})
-    settings = ingested_settings.model_copy(update={"slack": slack})
-    recording = RecordingAssistant(seed_assistant)
-    app = build_app(settings, recording, SlackTokens(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET))
-    server = make_http_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield Bot(url=f"http://127.0.0.1:{server.server_port}/slack/events", fake=fake_slack, assistant=recording)
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with running_bot(ingested_settings, seed_assistant, fake_slack) as running:
+        yield running

@@ -1,8 +1,10 @@
 """A small fake of Slack's Web API over real HTTP on 127.0.0.1, and a signer for Slack's requests.
 
 It keeps channels and threads in memory (so ``conversations.replies`` returns what was posted),
-checks the bot token on every call, records every call, and serves ``/response/<id>`` URLs for
-slash-command responses. Tests wait on the record with ``wait_for`` (a bounded poll).
+checks the bot token on every call, refuses blocks Slack would refuse (``invalid_blocks``, noted in
+``invalid``), records every call, and serves ``/response/<id>`` URLs for slash-command and button
+responses, keeping what the person sees there: each response adds an ephemeral message, or replaces
+the last one with ``replace_original``. Tests wait on the record with ``wait_for`` (a bounded poll).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlparse
+
+from tests.slack.block_kit import problems_with
 
 BOT_USER_ID = "UBOT0001"
 BOT_ID = "BBOT0001"
@@ -41,6 +45,9 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel -> messages
     fail_methods: set[str] = field(default_factory=set)  # methods that answer ok=false
+    invalid: list[str] = field(default_factory=list)  # problems with blocks the bot sent
+    held: dict[str, threading.Event] = field(default_factory=dict)  # methods that wait to answer
+    ephemeral: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # response id -> messages
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _clock: float = 1_700_000_000.0
 
@@ -62,6 +69,22 @@ class FakeSlack:
         with self._lock:
             self.messages.setdefault(channel, []).append(message)
         return ts
+
+    def hold(self, method: str) -> threading.Event:
+        """Make calls to ``method`` wait (at most a minute) until the returned event is set."""
+        gate = threading.Event()
+        self.held[method] = gate
+        return gate
+
+    def show_ephemeral(self, response_id: str, message: dict[str, Any]) -> None:
+        """A slash command's immediate reply (the HTTP response to the command) is the first message."""
+        with self._lock:
+            self.ephemeral.setdefault(response_id, []).append(message)
+
+    def visible(self, response_id: str) -> list[dict[str, Any]]:
+        """The ephemeral messages the person sees for a command or button, oldest first."""
+        with self._lock:
+            return [dict(m) for m in self.ephemeral.get(response_id, [])]
 
     def calls_to(self, method: str) -> list[Call]:
         with self._lock:
@@ -89,8 +112,15 @@ class FakeSlack:
     def handle(self, method: str, params: dict[str, Any], authorization: str | None) -> dict[str, Any]:
         with self._lock:
             self.calls.append(Call(method, params, authorization))
+        if method in self.held:
+            self.held[method].wait(timeout=60)
+        problems = problems_with(params.get("blocks"))
+        if problems:
+            with self._lock:
+                self.invalid.extend(f"{method}: {p}" for p in problems)
+            return {"ok": False, "error": "invalid_blocks"}
         if method.startswith("response/"):
-            return {"ok": True}
+            return self._respond(method.removeprefix("response/"), params)
         if method == "apps.connections.open":  # Socket Mode; only a refusal is faked (no WebSocket server)
             return {"ok": False, "error": "invalid_auth"}
         if authorization != f"Bearer {self.bot_token}":
@@ -114,6 +144,18 @@ class FakeSlack:
         if method == "conversations.replies":
             return self._replies(params)
         return {"ok": False, "error": "unknown_method"}
+
+    def _respond(self, response_id: str, params: dict[str, Any]) -> dict[str, Any]:
+        message = {k: params[k] for k in ("text", "blocks", "response_type") if k in params}
+        with self._lock:
+            shown = self.ephemeral.setdefault(response_id, [])
+            if params.get("delete_original"):
+                del shown[-1:]
+            elif params.get("replace_original") and shown:
+                shown[-1] = message
+            else:
+                shown.append(message)
+        return {"ok": True}
 
     def _post(self, params: dict[str, Any]) -> dict[str, Any]:
         channel = str(params.get("channel"))
@@ -194,8 +236,11 @@ def start_fake_slack(bot_token: str) -> tuple[FakeSlack, ThreadingHTTPServer]:
         def do_POST(self) -> None:  # noqa: N802 - http.server's name
             self._serve()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+        request_queue_size = 256  # bursts of answers arrive at once
+
+    server = Server(("127.0.0.1", 0), Handler)
     fake.url = f"http://127.0.0.1:{server.server_port}/api/"
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return fake, server
@@ -242,3 +287,20 @@ def command_body(command: str, text: str, response_url: str) -> str:
             "trigger_id": "1.2.3",
         }
     )
+
+
+def action_body(action: dict[str, Any], container: dict[str, Any], response_url: str) -> str:
+    """A ``block_actions`` request body (form-encoded ``payload``), as Slack sends a button click."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": TEAM_ID},
+        "user": {"id": "UHUMAN1"},
+        "api_app_id": "A0000001",
+        "token": "legacy-verification-token",
+        "container": container,
+        "trigger_id": "1.2.3",
+        "channel": {"id": container.get("channel_id", "C0000001")},
+        "response_url": response_url,
+        "actions": [{**action, "type": "button", "action_ts": f"{time.time():.6f}"}],
+    }
+    return urlencode({"payload": json.dumps(payload)})

@@ -126,6 +126,8 @@ def test_the_manifest_asks_for_what_the_bot_uses() -> None:
     assert command["command"] == Settings().slack.command
     assert command["url"].endswith("/slack/events")
     assert manifest["settings"]["event_subscriptions"]["request_url"].endswith("/slack/events")
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True  # report buttons
+    assert manifest["settings"]["interactivity"]["request_url"].endswith("/slack/events")
     assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
 
 
@@ -134,18 +136,19 @@ def test_the_slash_command_name_comes_from_settings(
 ) -> None:
     settings = _settings(tmp_path, fake_slack.url)
     settings.slack.command = "/ask-report"
-    server = make_http_server(
-        build_app(settings, seed_assistant, SlackTokens(BOT_TOKEN, SIGNING_SECRET)), "127.0.0.1", 0
-    )
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    tokens = SlackTokens(BOT_TOKEN, SIGNING_SECRET)
+    server = make_http_server(build_app(settings, seed_assistant, tokens), tokens, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
     try:
-        bot = Bot(f"http://127.0.0.1:{server.server_port}/slack/events", fake_slack, RecordingAssistant(None))
+        bot = Bot(server.url, fake_slack, RecordingAssistant(None))
         replies = {}
         for command in ("/ask-report", "/report"):
             body = command_body(command, "help", fake_slack.url.replace("/api/", "/response/x"))
             replies[command] = bot.post(body, sign(SIGNING_SECRET, body), "application/x-www-form-urlencoded")
     finally:
         server.shutdown()
+        thread.join(timeout=30)
         server.server_close()
     assert (
         replies["/ask-report"].status == 200

@@ -8,24 +8,19 @@ import re
 import time
 from typing import Any
 
+import pytest
+
 from assistant.slack.blocks import APOLOGY, PLACEHOLDER
-from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
-from tests.slack.fake_slack import command_body, event_body, sign
+from tests.slack.conftest import BOT_TOKEN, REPORT_ID, SIGNING_SECRET, Bot, all_texts, context_texts, size_in
+from tests.slack.fake_slack import event_body, sign
 
-REPORT_ID = "clinical-trial-smo-market"
-CITATION = re.compile(r"^\*\[(?P<n>\d+)\]\* “(?P<quote>.*)”\n_(?P<section>.+)_ · ", re.DOTALL)
-
-
-def size_in(year: int) -> str:
-    """The report's market size for ``year`` (USD B): 6.71 compounded at 5.65 % from 2025."""
-    return f"{6.71 * 1.0565 ** (year - 2025):.2f}"
+CITATION = re.compile(r"^\*\[(?P<n>\d+)\]\* “(?P<quote>.*)”\nSection: (?P<section>.+)$", re.DOTALL)
 
 
-def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
-    return [el["text"] for b in blocks if b["type"] == "context" for el in b["elements"]]
-
-
-def test_mention_gets_placeholder_then_cited_answer_in_its_thread(bot: Bot, seed_text: str) -> None:
+def test_mention_gets_placeholder_then_cited_answer_in_its_thread(
+    bot: Bot, seed_text: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="assistant.slack")
     event = bot.mention("how big will the market be in 2029?")
     update = bot.answer_to(event)
 
@@ -39,7 +34,7 @@ def test_mention_gets_placeholder_then_cited_answer_in_its_thread(bot: Bot, seed
     blocks = update["blocks"]
     assert blocks[0]["type"] == "section" and size_in(2029) in blocks[0]["text"]["text"]
     contexts = context_texts(blocks)
-    assert any(size_in(2029) in text and "Computed" in text for text in contexts)
+    assert contexts[-1] == "Report: Global Clinical Trial Site Management Organization Market"
     cited = [CITATION.match(t) for t in contexts if CITATION.match(t)]
     assert cited, contexts
     assert [int(m.group("n")) for m in cited] == list(range(1, len(cited) + 1))
@@ -47,12 +42,16 @@ def test_mention_gets_placeholder_then_cited_answer_in_its_thread(bot: Bot, seed
     for match in cited:  # each citation is a verbatim piece of the report, with its section
         quote = match.group("quote").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
         assert quote.removesuffix(" …") in flat_report
+        assert "chars" not in match.group("section")
         assert match.group("section").strip()
     assert bot.assistant.asked[0] == {
         "question": "how big will the market be in 2029?",
         "history": None,
         "report_id": None,
     }
+    # Which backend answered and how long it took is for the log, not for the reader.
+    assert f"answered (answered) from report {REPORT_ID} by the offline backend in" in caplog.text
+    assert not any("offline" in t or " ms" in t for t in context_texts(blocks))
 
 
 def test_bad_or_stale_signature_gets_401_and_nothing_is_posted(bot: Bot) -> None:
@@ -204,14 +203,17 @@ def test_one_message_delivered_as_two_events_gets_one_answer(bot: Bot) -> None:
     assert [c.params["thread_ts"] for c in bot.fake.calls_to("chat.postMessage")] == [ts, sentinel["ts"]]
 
 
-def slash(bot: Bot, text: str, response_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Send ``/report text``; return the immediate (ack) JSON and, once it arrives, the response_url post."""
-    response_url = bot.fake.url.replace("/api/", f"/response/{response_id}")
-    body = command_body("/report", text, response_url)
-    reply = bot.post(body, sign(SIGNING_SECRET, body), content_type="application/x-www-form-urlencoded")
-    assert reply.status == 200
-    ack = reply.json() if reply.body else {}
-    return ack, [c.params for c in bot.fake.calls_to(f"response/{response_id}")]
+def mrkdwn_texts(message: dict[str, Any]) -> list[str]:
+    """The texts of a message Slack reads as mrkdwn (where ``*``, ``_`` and ``&`` mean something)."""
+    texts = [
+        b["text"]["text"]
+        for b in message["blocks"]
+        if b["type"] == "section" and b["text"]["type"] == "mrkdwn"
+    ]
+    for block in message["blocks"]:
+        if block["type"] == "context":
+            texts += [el["text"] for el in block["elements"] if el["type"] == "mrkdwn"]
+    return texts
 
 
 def test_slash_command_answers_ephemerally_with_a_report_option(bot: Bot) -> None:
@@ -221,8 +223,8 @@ def test_slash_command_answers_ephemerally_with_a_report_option(bot: Bot) -> Non
             f"report:{REPORT_ID} how big will the market be in 2030?",
         ]
     ):
-        ack, _ = slash(bot, text, f"r{n}")
-        assert ack["response_type"] == "ephemeral" and PLACEHOLDER in ack["text"]
+        ack = bot.slash(text, f"r{n}")
+        assert ack["response_type"] == "ephemeral" and ack["text"] == PLACEHOLDER
         bot.fake.wait_for(lambda f, n=n: bool(f.calls_to(f"response/r{n}")))
     first, second = (bot.fake.calls_to(f"response/r{n}")[0].params for n in (0, 1))
     assert first["response_type"] == second["response_type"] == "ephemeral"
@@ -232,15 +234,49 @@ def test_slash_command_answers_ephemerally_with_a_report_option(bot: Bot) -> Non
     assert not bot.fake.calls_to("chat.postMessage")  # nothing visible to the channel
 
 
-def test_slash_command_with_an_unknown_report_or_no_question(bot: Bot) -> None:
-    _, _ = slash(bot, "--report no-such-report how big is it?", "unknown")
-    bot.fake.wait_for(lambda f: bool(f.calls_to("response/unknown")))
-    [reply] = bot.fake.calls_to("response/unknown")
-    assert "no-such-report" in reply.params["text"] and REPORT_ID in reply.params["text"]
+def test_a_slash_command_leaves_one_message_the_answer_in_place_of_the_placeholder(bot: Bot) -> None:
+    question = "how big will the market be in 2031?"
+    bot.assistant.gate.clear()  # hold the answer back to look at what is shown meanwhile
+    ack = bot.slash(question, "one")
+    assert bot.fake.visible("one") == [ack]
+    bot.assistant.gate.set()
+    bot.fake.wait_for(lambda f: bool(f.calls_to("response/one")))
+    [response] = bot.fake.calls_to("response/one")
+    assert response.params["replace_original"] is True
+    [shown] = bot.fake.visible("one")
+    assert shown["response_type"] == "ephemeral" and size_in(2031) in shown["text"]
+    assert question in all_texts(shown)  # the answer still shows what was asked
+    assert PLACEHOLDER not in all_texts(shown)
 
-    usage, _ = slash(bot, "", "usage")
+
+def test_what_a_person_typed_is_echoed_exactly_never_as_markup(bot: Bot) -> None:
+    question = "what is the *CAGR* for 2026_2031 & is it > 5%?"
+    ack = bot.slash(question, "markup")
+    bot.fake.wait_for(lambda f: bool(f.calls_to("response/markup")))
+    [answer] = bot.fake.visible("markup")
+    for message in (ack, answer):
+        quoted = [b for b in message["blocks"] if b["type"] == "rich_text"]
+        assert quoted and quoted[0]["elements"][1]["elements"] == [{"type": "text", "text": question}]
+        for text in mrkdwn_texts(message):
+            assert "CAGR*" not in text and "2026_2031" not in text  # no mrkdwn holds what was typed
+            assert ">" not in text.replace("&gt;", "") and "&" not in text.replace("&amp;", "").replace(
+                "&gt;", ""
+            ).replace("&lt;", "")
+        assert "&" not in message["text"].replace("&amp;", "").replace("&gt;", "").replace("&lt;", "")
+    assert bot.assistant.asked[0]["question"] == question
+
+
+def test_slash_command_with_an_unknown_report_or_no_question(bot: Bot) -> None:
+    bot.slash("--report no_such_report how big is it?", "unknown")
+    bot.fake.wait_for(lambda f: bool(f.calls_to("response/unknown")))
+    [reply] = bot.fake.visible("unknown")
+    assert "no_such_report" in reply["text"] and any(REPORT_ID in t for t in all_texts(reply))
+    notice = reply["blocks"][0]["text"]
+    assert notice["type"] == "plain_text" and "no_such_report" in notice["text"]  # never read as _italics_
+
+    usage = bot.slash("", "usage")
     assert "--report" in usage["text"] and REPORT_ID in usage["text"]
-    bad, _ = slash(bot, "--report", "bad")
+    bad = bot.slash("--report", "bad")
     assert "report id" in bad["text"]
 
 
@@ -267,7 +303,7 @@ def test_tokens_never_reach_the_log(bot: Bot, caplog: Any) -> None:
     event = bot.mention("how big will the market be in 2029?")
     bot.answer_to(event)
     logged = caplog.text + json.dumps([r.getMessage() for r in caplog.records])
-    assert "Invalid request signature" in logged
+    assert "refused POST /slack/events from 127.0.0.1: missing, stale or wrong signature (401)" in logged
     for secret in (BOT_TOKEN, SIGNING_SECRET, "legacy-verification-token"):
         assert secret not in logged
 

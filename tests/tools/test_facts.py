@@ -8,7 +8,7 @@ import pytest
 from tools_doubles import SEED_ID, SheetSource, seed_sheet
 
 from assistant.domain.report import FactSheet
-from tools.facts import FACT_NAMES, canonical_fact_name, lookup_fact
+from tools.facts import FACT_NAMES, MoneyFact, canonical_fact_name, lookup_fact
 
 
 def _keys(node: Any) -> set[str]:
@@ -27,7 +27,7 @@ def source(seed_text: str) -> SheetSource:
 def test_market_size_value_summary_and_quote(source: SheetSource, seed_text: str) -> None:
     result = lookup_fact(source, "market_size")
     assert result.found and result.report_id == SEED_ID
-    assert result.value == {"amount": 6.71, "unit": "billion", "currency": "USD", "year": 2025}
+    assert result.value == MoneyFact(amount=6.71, unit="billion", currency="USD", year=2025)
     assert result.summary == "USD 6.71 billion in 2025"
     (quote,) = result.quotes
     assert seed_text[quote.start : quote.end] == quote.text == "USD 6.71 Billion in 2025"
@@ -47,21 +47,21 @@ def test_headline_summaries(source: SheetSource) -> None:
     assert summaries["recent_developments"].startswith("2024-10 WCG: In October 2024, WCG launched")
 
 
-@pytest.mark.parametrize("name", FACT_NAMES)
+@pytest.mark.parametrize("name", [n for n in FACT_NAMES if n not in ("consistency", "identity")])
 def test_every_quote_is_verbatim_at_its_offsets(source: SheetSource, seed_text: str, name: str) -> None:
     result = lookup_fact(source, name)
     assert result.found and result.quotes
     for quote in result.quotes:
         assert seed_text[quote.start : quote.end] == quote.text
-    assert "span" not in _keys(result.value)
+    assert "span" not in _keys(result.model_dump()["value"])
 
 
 def test_lists_give_one_labelled_quote_per_item(source: SheetSource) -> None:
     players = lookup_fact(source, "key_players")
-    assert [q.label for q in players.quotes] == [p["name"] for p in players.value]
+    assert [q.label for q in players.quotes] == [p.name for p in players.value]
     region = lookup_fact(source, "largest_region")
     assert [q.text for q in region.quotes] == ["North America", "United States"]
-    assert region.value["children"][0]["name"] == "United States"
+    assert region.value.children[0].name == "United States"
 
 
 @pytest.mark.parametrize(

@@ -143,7 +143,7 @@ def test_markdown_report_reads_as_text_and_its_links_stay_text(page, multi_serve
     web.goto(multi_server)
     kelp = multi_assistant.report(MARKDOWN_ID)
     web.locator("#report-picker input").click()
-    web.get_by_role("option", name=f"{kelp.title} · 2024–2030").click()
+    web.get_by_role("option", name=f"{kelp.title} · 2025–2030").click()  # no publisher; the CAGR's years
     expect(web.locator("#facts-card")).to_contain_text("USD 412 million")
     submit(web, "How big was the market in 2024?")
     answered(web, 1)
@@ -186,7 +186,7 @@ def test_catalogue_card_picker_and_examples_follow_the_chosen_report(
         expect(card).not_to_contain_text(summary.title)
     second = multi_assistant.report(SECOND_ID)
     web.locator("#report-picker input").click()
-    option = web.get_by_role("option", name=f"{second.title} · {second.publisher} · 2025–2031")
+    option = web.get_by_role("option", name=f"{second.title} · {second.publisher} · 2027–2031")
     expect(option).to_be_visible()
     web.keyboard.press("Escape")
     submit(web, f"How big will the {SECOND_MARKET} market be in 2029?")

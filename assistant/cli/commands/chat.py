@@ -12,6 +12,7 @@ import logging
 import os
 from typing import Any
 
+from assistant.cli.binding import check_bind
 from assistant.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     # Before gradio is imported anywhere: no telemetry and no version check from this process.
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    host = args.host or settings.ui.host
+    port = settings.ui.port if args.port is None else args.port
+    check_bind(host, port, "--host/ASSISTANT_UI__HOST", "--port/ASSISTANT_UI__PORT")  # before models load
     from assistant.ui import ChatHandlers, build_app, parse_auth, serve, warm_http, warm_up
 
     auth = parse_auth(settings.ui.auth)  # fail fast on a malformed ASSISTANT_UI_AUTH, before loading models
@@ -49,8 +53,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         f"Warmed up: {warmed.questions} questions about {warmed.report_id} answered in {warmed.seconds:.1f} s",
         flush=True,
     )
-    host = args.host or settings.ui.host
-    port = args.port or settings.ui.port
     url = serve(demo, settings, host=host, port=port, prevent_thread_lock=True)
     warm_http(url, warmed.question, auth)
     logger.info("serving the chat page on %s", url)

@@ -1,7 +1,8 @@
 """``assistant eval``: run a question set through the assistant and the retrieval baseline.
 
 Prints a table per kind and overall (assistant vs baseline), writes ``evals/results/<backend>.json``
-and ``.md``, and exits 1 when a metric of the assistant misses ``evals/thresholds.json``.
+and ``.md`` (``<backend>-<set>-<mode>`` for a run over ``--corpus``), and exits 1 when a metric of the
+assistant misses the set's entry in ``evals/thresholds.json``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         dest="set_name",
         default="seed",
         metavar="NAME",
-        help="question set in evals/sets (seed, smoke) or a .jsonl path (default: seed)",
+        help="question set in evals/sets (seed, smoke, analyst, catalogue; analyst-holdout, catalogue-holdout) "
+        "or a .jsonl path (default: seed)",
     )
     parser.add_argument(
         "--backend",
@@ -52,7 +54,22 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="where to write <backend>.json and .md (default: evals/results)",
+        help="where to write the results as .json and .md (default: evals/results)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="ask the set over this folder of report pages, ingested into a store of its own "
+        "(<data dir>/eval-<set>)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=("scoped", "routed"),
+        default="routed",
+        help="scoped: ask each question within its report; routed: let the assistant pick the report and "
+        "grade the pick (default: routed)",
     )
     parser.add_argument(
         "--thresholds",
@@ -65,9 +82,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from evals.harness import RESULTS_DIR, THRESHOLDS, run_eval, write_results
+    from evals.harness import RESULTS_DIR, run_eval, write_results
     from evals.questions import EvalSetError
     from evals.render import render_markdown
+    from evals.thresholds import THRESHOLDS
 
     if args.k is not None and args.k < 1:
         raise InputError(f"-k must be at least 1, got {args.k}")
@@ -84,6 +102,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             k=args.k,
             limit=args.limit,
             thresholds_path=thresholds,
+            corpus=args.corpus,
+            mode=args.mode,
         )
     except (EvalSetError, json.JSONDecodeError) as exc:
         raise InputError(str(exc)) from exc

@@ -8,7 +8,7 @@ import json
 from assistant.settings import Settings
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "reports",
         help="list the ingested reports",

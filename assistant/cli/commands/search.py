@@ -9,11 +9,13 @@ import textwrap
 from assistant.settings import Settings
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "search",
         help="find the report passages nearest to a text",
-        description="Semantic search over the ingested passages; scores are 0..1, higher is nearer.",
+        description="Search the ingested passages by meaning and by exact words: passages holding the "
+        "query's exact words come first. The score is the embedding similarity, 0..1 (0 for a passage "
+        "found by its words alone).",
     )
     parser.add_argument("query", help="what to look for")
     parser.add_argument("-k", type=int, default=None, help="number of passages (default: agent.search_k)")
@@ -23,10 +25,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant import Retriever
+    from assistant import HybridSearcher
 
     k = args.k if args.k is not None else settings.agent.search_k
-    passages = Retriever(settings).search(args.query, k=k, report_id=args.report)
+    passages = HybridSearcher(settings).search(args.query, k=k, report_id=args.report)
     if args.json:
         payload = {"query": args.query, "k": k, "passages": [p.model_dump() for p in passages]}
         print(json.dumps(payload, ensure_ascii=False, indent=2))

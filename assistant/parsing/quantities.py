@@ -1,0 +1,216 @@
+"""The quantity table: every figure a page states, typed, once each, with restatements merged and
+differing statements flagged.
+
+Extractors (``keyed``, ``prose_figures``, ``tables``) hand in ``Draft``s; ``build_table`` settles
+their years (an undated header size takes the base year, or the forecast end when its key names a
+projection; a CAGR "over the forecast period" takes the stated forecast period; a share without a
+year takes the stated base year), classifies each as historical, base or forecast relative to the
+report's base year, merges restatements and lists conflicts. A figure whose year cannot be settled
+is left out and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from assistant.domain.basis import classify_period, infer_base_year
+from assistant.domain.report import (
+    Metric,
+    Period,
+    Quantity,
+    QuantityConflict,
+    QuantitySource,
+    Scope,
+    Span,
+    Unit,
+)
+from assistant.parsing.numbers import UNIT_SCALE, decimals
+
+
+@dataclass(slots=True)
+class Draft:
+    """A figure as an extractor read it, before the report's base year settles its years."""
+
+    metric: Metric
+    scope: Scope
+    value: float
+    span: Span
+    figure: Span
+    source: QuantitySource
+    start_year: int | None = None
+    end_year: int | None = None
+    unit: Unit | None = None
+    currency: str | None = None
+    measure: str | None = None
+    needs: str | None = (
+        None  # "base", "end" (undated header size), "forecast" (forecast-period phrase), "share"
+    )
+
+
+@dataclass(slots=True)
+class Table:
+    quantities: list[Quantity] = field(default_factory=list)
+    conflicts: list[QuantityConflict] = field(default_factory=list)
+    skipped: int = 0
+    base_year: int | None = None
+
+
+def _settle(
+    draft: Draft, base_year: int | None, forecast: Period | None, end_year: int | None
+) -> Draft | None:
+    """Fill the years a draft takes from the report; None when they cannot be read."""
+    if draft.needs is None:
+        return draft
+    if draft.needs == "forecast":
+        # "over the forecast period", or "to 2033" (end_year set) when the forecast period ends then;
+        # otherwise the rate keeps no years: it is still the stated rate.
+        if forecast is None or draft.end_year not in (None, forecast.end_year):
+            return replace(draft, start_year=None, end_year=None, needs=None)
+        return replace(draft, start_year=forecast.start_year, end_year=forecast.end_year, needs=None)
+    year = end_year if draft.needs == "end" else base_year
+    if year is None:
+        return None
+    return replace(draft, start_year=year, end_year=year, needs=None)
+
+
+def _magnitude(draft: Draft | Quantity) -> float:
+    return draft.value * (UNIT_SCALE[draft.unit] if draft.unit else 1.0)
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    """Equal at the precision of the less precise statement (6.7 billion restates 6,712 million)."""
+    if a.currency != b.currency:
+        return False
+    x, y = _magnitude(a), _magnitude(b)
+    scale_a = UNIT_SCALE[a.unit] if a.unit else 1.0
+    scale_b = UNIT_SCALE[b.unit] if b.unit else 1.0
+    half = max(0.5 * 10 ** -decimals(a.figure.text) * scale_a, 0.5 * 10 ** -decimals(b.figure.text) * scale_b)
+    return bool(abs(x - y) <= half + 1e-9 * max(abs(x), abs(y), 1.0))
+
+
+def _key(q: Quantity) -> tuple[object, ...]:
+    return q.metric, q.scope.key, q.start_year, q.end_year, (q.measure or "").casefold()
+
+
+def build_table(
+    drafts: list[Draft], stated_base_year: int | None, forecast: Period | None, skipped: int
+) -> Table:
+    """Settle, classify, merge and check the drafts of one report (in page order)."""
+    drafts = sorted(drafts, key=lambda d: (d.span.start, d.figure.start))
+    # A rate "over the forecast period" takes the stated period first: the base year may follow from it.
+    drafts = [_settle(d, None, forecast, None) or d if d.needs == "forecast" else d for d in drafts]
+    dated = [
+        Quantity(
+            metric=d.metric,
+            scope=d.scope,
+            value=d.value,
+            span=d.span,
+            figure=d.figure,
+            source=d.source,
+            start_year=d.start_year,
+            end_year=d.end_year,
+        )
+        for d in drafts
+        if d.needs is None and d.start_year is not None
+    ]
+    base_year = infer_base_year(dated, stated_base_year)
+    forecast_end = forecast.end_year if forecast else None
+    if forecast_end is None:
+        ends = [d.end_year for d in drafts if d.metric == "cagr" and d.scope.kind == "market" and d.end_year]
+        forecast_end = max(ends) if ends else None
+    table = Table(skipped=skipped, base_year=base_year)
+    kept: dict[tuple[object, ...], list[Quantity]] = {}
+    for draft in drafts:
+        settled = _settle(draft, base_year, forecast, forecast_end)
+        if settled is None:
+            table.skipped += 1
+            continue
+        quantity = Quantity(
+            metric=settled.metric,
+            scope=settled.scope,
+            start_year=settled.start_year,
+            end_year=settled.end_year,
+            period=classify_period(settled.start_year, settled.end_year, base_year),
+            value=settled.value,
+            unit=settled.unit,
+            currency=settled.currency,
+            measure=settled.measure,
+            span=settled.span,
+            figure=settled.figure,
+            source=settled.source,
+        )
+        if _restated(quantity, kept):
+            continue
+        kept.setdefault(_key(quantity), []).append(quantity)
+        table.quantities.append(quantity)
+    for group in kept.values():
+        if len(group) > 1:
+            table.conflicts.append(_conflict(group))
+    return table
+
+
+def _restated(quantity: Quantity, kept: dict[tuple[object, ...], list[Quantity]]) -> bool:
+    """True when an equal figure was already stated: same key, or an undated rate equal to a dated one."""
+    same = kept.get(_key(quantity), [])
+    if any(_same_value(quantity, q) for q in same):
+        return True
+    if quantity.start_year is None:
+        return any(
+            _same_value(quantity, q)
+            for group in kept.values()
+            for q in group
+            if q.metric == quantity.metric and q.scope.key == quantity.scope.key
+        )
+    return False
+
+
+def _conflict(group: list[Quantity]) -> QuantityConflict:
+    first = group[0]
+    years = (
+        ""
+        if first.start_year is None
+        else f" for {first.start_year}"
+        if first.start_year == first.end_year
+        else f" for {first.start_year}-{first.end_year}"
+    )
+    what = first.metric.replace("_", " ")
+    whose = "the market" if first.scope.kind == "market" else f"{first.scope.name}"
+    values = "; ".join(f"{describe(q)} ({q.source}, offset {q.span.start})" for q in group)
+    return QuantityConflict(
+        metric=first.metric,
+        scope=first.scope,
+        start_year=first.start_year,
+        end_year=first.end_year,
+        quantities=group,
+        message=f"The page states {len(group)} different values of the {what} of {whose}{years}: {values}.",
+    )
+
+
+def describe(q: Quantity) -> str:
+    """'USD 6.71 billion', '5.65 %', '48,200 units', 'USD 38,500 per unit'."""
+    figure = f"{q.value:,.{max(decimals(q.figure.text), 0)}f}"
+    if q.metric in ("cagr", "share", "growth"):
+        return f"{figure} %"
+    if q.currency:
+        return (
+            f"{q.currency} {figure}"
+            + (f" {q.unit}" if q.unit else "")
+            + (f" {q.measure}" if q.measure else "")
+        )
+    return f"{figure} {q.measure}" if q.measure else figure
+
+
+def notes(table: Table) -> list[str]:
+    """What the reader of the table should know."""
+    out: list[str] = []
+    if not table.quantities:
+        out.append("The page states no figures.")
+    if table.skipped:
+        figures = "1 figure was" if table.skipped == 1 else f"{table.skipped} figures were"
+        out.append(f"{figures} left out: their unit, year or scope could not be read.")
+    if table.conflicts:
+        out.append(
+            f"{len(table.conflicts)} figure{'s are' if len(table.conflicts) > 1 else ' is'} stated with "
+            "different values; the first statement is used for the headline."
+        )
+    return out

@@ -1,0 +1,204 @@
+"""Figures in tables with a row per region or segment and a column per year:
+
+    Market size by region (USD Billion)
+    | Region        | 2023 | 2024 | 2032 | CAGR (2024-2032) |
+    | North America | 12.1 | 13.0 | 20.4 | 5.8%             |
+
+Rows come as Markdown ``|`` rows or as tab-separated cells (how the HTML loader writes ``<tr>``).
+The money unit is read from the header cells or the caption line just above; a money column
+without a readable unit is left out and counted. Two-column "Attribute | Details" tables are
+key-value pairs (``assistant.parsing.header``), not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.domain.report import Scope, Span
+from assistant.parsing import figures as fig
+from assistant.parsing import numbers as num
+from assistant.parsing.lines import Doc, Line
+from assistant.parsing.quantities import Draft
+from assistant.parsing.scopes import ScopeIndex
+from assistant.parsing.sections import Outline
+
+_CAGR_CELL = re.compile(r".*\b(?:CAGR|growth rate)\b.*", re.I)
+_SHARE_CELL = re.compile(r".*\bshare\b.*", re.I)
+_UNIT = re.compile(
+    r"(?P<cur>US\s?\$|USD|\$|EUR|€|GBP|£|JPY|¥|INR|₹|CNY|RMB)\s*(?:in\s+)?(?P<unit>thousand|million|billion|trillion|mn|bn|mln|bln|tn|[KMBT])\b"
+    r"|(?P<unit2>thousand|million|billion|trillion|mn|bn)\s+(?P<cur2>USD|US\s+dollars?|EUR)\b",
+    re.I,
+)
+_DIMENSION_CELL = re.compile(r"dimension|segment type|segmentation|category", re.I)
+_VALUE_CELL = re.compile(r"\b(?:revenue|value|size|sales|share)\b|%", re.I)
+_NUMBER = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?")
+_TOTAL = re.compile(r"(?:global|total|overall|world(?:wide)?|grand total|market total)", re.I)
+_GENERIC_DIMENSION = re.compile(
+    r"(?:segments?|regions?|countries|country|geography|category|categories|type)", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    text: str
+    start: int  # offset in the report text
+    end: int
+
+
+def _cells(doc: Doc, line: Line) -> list[_Cell]:
+    text = line.text
+    if text.startswith("|"):
+        parts = re.finditer(r"[^|]+", text.strip().strip("|"))
+        base = line.start + (len(text) - len(text.lstrip())) + 1
+    elif "\t" in text:
+        parts = re.finditer(r"[^\t]+", text)
+        base = line.start
+    else:
+        return []
+    cells = []
+    for part in parts:
+        raw = part.group()
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        start = base + part.start() + lead
+        cells.append(_Cell(stripped, start, start + len(stripped)))
+    return cells
+
+
+def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[_Cell]]]]:
+    """Runs of consecutive table rows with at least three cells."""
+    runs: list[list[tuple[Line, list[_Cell]]]] = []
+    current: list[tuple[Line, list[_Cell]]] = []
+    for line in doc.lines:
+        cells = [] if line.blank or line.index in out.furniture else _cells(doc, line)
+        if re.fullmatch(r"\|?\s*:?-{2,}.*", line.text):  # markdown separator row
+            continue
+        # Three cells start a table; a row whose last cells are empty (trimmed away) continues one.
+        if len(cells) >= 3 or (current and len(cells) >= 2):
+            current.append((line, cells))
+            continue
+        if not line.blank and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft], int, set[int]]:
+    """Drafts from every table with a year, share or CAGR column, figures left out, and the line
+    indexes read."""
+    drafts: list[Draft] = []
+    skipped = 0
+    used: set[int] = set()
+    for run in _rows(doc, out):
+        head_line, head = run[0]
+        caption = " ".join(
+            doc.lines[i].text
+            for i in range(max(0, head_line.index - 3), head_line.index)
+            if not doc.lines[i].blank
+        )
+        # "Regional Breakdown, 2024" above a table whose columns name no year: every column is 2024.
+        caption_years = {int(y) for y in re.findall(rf"\b{num.YEAR}\b", caption)}
+        columns = _columns(head, caption_years.pop() if len(caption_years) == 1 else None)
+        if not any(kind not in ("note", "dimension") for kind, _ in columns.values()) or len(run) < 2:
+            continue
+        table_unit = _UNIT.search(" ".join(c.text for c in head) + " " + caption)
+        is_share = bool(_SHARE_CELL.match(caption))
+        first = head[0].text.strip("*_ ")
+        dimension = None if _GENERIC_DIMENSION.fullmatch(first) else first
+        used.update(line.index for line, _ in run)
+        for line, cells in run[1:]:
+            label = cells[0].text.strip("*_ ")
+            row_dimension = next(
+                (cells[i].text for i, (kind, _) in columns.items() if kind == "dimension" and i < len(cells)),
+                dimension,
+            )
+            scope = (
+                Scope()
+                if _TOTAL.fullmatch(label)
+                else scopes.lookup(label) or Scope(kind="segment", name=label, dimension=row_dimension)
+            )
+            span = doc.span(line.start, line.end)
+            for position, cell in enumerate(cells[1:], start=1):
+                if position not in columns or position >= len(head) + 1:
+                    continue
+                kind, years = columns[position]
+                if kind == "note":
+                    drafts.extend(_note_rates(doc, cell, scope, span))
+                    continue
+                number = _NUMBER.search(cell.text)
+                if number is None or years is None:
+                    continue
+                figure = doc.span(
+                    cell.start + number.start(), cell.start + number.end() + _percent_tail(cell, number)
+                )
+                value = float(number.group().replace(",", ""))
+                if kind == "cagr":
+                    drafts.append(Draft("cagr", scope, value, span, figure, "table", years[0], years[1]))
+                    continue
+                if kind == "share" or "%" in cell.text or is_share:
+                    if scope.kind != "market":
+                        drafts.append(Draft("share", scope, value, span, figure, "table", years[0], years[0]))
+                    continue
+                unit = _UNIT.search(head[position].text) or table_unit
+                if unit is None:
+                    skipped += 1
+                    continue
+                scale = (unit.group("unit") or unit.group("unit2")).lower()
+                drafts.append(
+                    Draft(
+                        "market_size",
+                        scope,
+                        value,
+                        span,
+                        figure,
+                        "table",
+                        years[0],
+                        years[0],
+                        unit=num.UNIT_NAMES[scale],
+                        currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
+                    )
+                )
+    return drafts, skipped, used
+
+
+def _percent_tail(cell: _Cell, number: re.Match[str]) -> int:
+    tail = re.match(r"\s?%", cell.text[number.end() :])
+    return tail.end() if tail else 0
+
+
+def _note_rates(doc: Doc, cell: _Cell, scope: Scope, span: Span) -> list[Draft]:
+    """A CAGR written in a remarks cell: 'Fastest growing, CAGR 9.1% (2025-2033)'."""
+    if not _CAGR_CELL.match(cell.text):
+        return []
+    out = []
+    for figure in fig.find(cell.text):
+        years = fig.year_range(cell.text, figure, 0)
+        if figure.kind == "percent" and years.start is not None and years.start != years.end:
+            where = doc.span(cell.start + figure.start, cell.start + figure.end)
+            out.append(Draft("cagr", scope, figure.value, span, where, "table", years.start, years.end))
+    return out
+
+
+def _columns(head: list[_Cell], caption_year: int | None) -> dict[int, tuple[str, tuple[int, int] | None]]:
+    """Column index -> ('year' | 'cagr' | 'share' | 'note' | 'dimension', years) for each header cell;
+    a column naming no year takes the caption's year when it names a value or a share."""
+    columns: dict[int, tuple[str, tuple[int, int] | None]] = {}
+    for position, cell in enumerate(head[1:], start=1):
+        text = cell.text.strip("*_ ")
+        years = num.year_range(text)
+        year = num.YEAR_ONLY.search(text)
+        single = (int(year.group("year")),) * 2 if year and not years else None
+        if single is None and caption_year is not None:
+            single = (caption_year, caption_year)
+        if _CAGR_CELL.match(text):
+            columns[position] = ("cagr", years) if years else ("note", None)
+        elif _DIMENSION_CELL.fullmatch(text):
+            columns[position] = ("dimension", None)
+        elif single and (year or _VALUE_CELL.search(text)):
+            columns[position] = ("share" if _SHARE_CELL.match(text) or "%" in text else "year", single)
+        else:
+            columns[position] = ("note", None)
+    return columns

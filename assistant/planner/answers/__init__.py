@@ -1,0 +1,1 @@
+"""Answer scripts, one module per family of question kinds."""

@@ -1,0 +1,168 @@
+"""The report's base size, CAGR and forecast end as the fact tool returned them, and the forecast
+tools' arguments built from them."""
+
+from __future__ import annotations
+
+from assistant.domain.formatting import format_money, format_percent
+from assistant.planner.calls import Call, Steps, ask, both, fetch_facts
+from assistant.planner.context import ReportContext
+from assistant.planner.draft import Draft
+from tools.facts import ConsistencyFact, FactResult, MoneyFact, Quote, RateFact
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.wrappers import GrowthArgs, MarketSizeArgs, QuantitiesArgs, TableArgs
+
+
+class Basis:
+    """The figures every computed size rests on."""
+
+    def __init__(
+        self,
+        base: FactResult | None,
+        cagr: FactResult | None,
+        end: FactResult | None,
+        consistency: FactResult | None = None,
+    ) -> None:
+        self.base_fact = base
+        self.cagr_fact = cagr
+        self.end_fact = end
+        self.consistency = consistency.value if consistency else None
+        self.table: list[QuantityFact] = []  # every whole-market size the page states
+        self.rates: list[QuantityFact] = []  # every whole-market CAGR it states
+
+    @property
+    def disagrees(self) -> bool:
+        """The parser's verdict: the stated base, CAGR and end do not reconcile."""
+        verdict = self.consistency
+        return (
+            isinstance(verdict, ConsistencyFact)
+            and verdict.status == "disagree"
+            and self.end_year is not None
+        )
+
+    @property
+    def base(self) -> MoneyFact | None:
+        value = self.base_fact.value if self.base_fact else None
+        return value if isinstance(value, MoneyFact) else None
+
+    @property
+    def rate(self) -> RateFact | None:
+        value = self.cagr_fact.value if self.cagr_fact else None
+        return value if isinstance(value, RateFact) else None
+
+    @property
+    def end(self) -> MoneyFact | None:
+        value = self.end_fact.value if self.end_fact else None
+        return value if isinstance(value, MoneyFact) else None
+
+    @property
+    def complete(self) -> bool:
+        return self.base is not None and self.rate is not None and self.base.year is not None
+
+    @property
+    def base_year(self) -> int:
+        assert self.base is not None and self.base.year is not None
+        return self.base.year
+
+    @property
+    def end_year(self) -> int | None:
+        return self.end.year if self.end else None
+
+    def stated(self) -> dict[int, float]:
+        """Sizes the report states, in the base's unit: they are quoted, never recomputed."""
+        assert self.base is not None
+        stated = {
+            q.start_year: q.value
+            for q in self.table
+            if q.start_year is not None
+            and q.start_year == q.end_year
+            and q.unit == self.base.unit
+            and (q.currency or self.base.currency) == self.base.currency
+        }
+        stated[self.base_year] = self.base.amount
+        if self.end and self.end.year is not None and self.end.unit == self.base.unit:
+            stated[self.end.year] = self.end.amount
+        return stated
+
+    def conflicting(self, year: int, value: float) -> list[QuantityFact]:
+        """Other whole-market sizes the page states for ``year`` with a different value."""
+        assert self.base is not None
+        return [
+            q
+            for q in self.table
+            if q.start_year == year == q.end_year
+            and q.unit == self.base.unit
+            and abs(q.value - value) > 0.005
+        ]
+
+    def quotes_for(self, year: int) -> list[Quote]:
+        """The quotes that state the size of ``year``: the headline facts first, then the table."""
+        if year == self.base_year and self.base_fact:
+            return self.base_fact.quotes
+        if self.end and year == self.end.year and self.end_fact:
+            return self.end_fact.quotes
+        return [q.quote for q in self.table if q.start_year == year == q.end_year][:1]
+
+    def size_args(self, year: int, stated: dict[int, float] | None = None) -> MarketSizeArgs:
+        assert self.base is not None and self.rate is not None
+        return MarketSizeArgs(
+            base_value=self.base.amount,
+            base_year=self.base_year,
+            cagr_percent=self.rate.percent,
+            unit=self.base.unit,
+            currency=self.base.currency or "USD",
+            forecast_end_year=self.end_year,
+            stated=self.stated() if stated is None else stated,
+            year=year,
+        )
+
+    def growth_args(self, first: int, last: int) -> GrowthArgs:
+        args = self.size_args(first).model_dump(exclude={"year"})
+        return GrowthArgs(**args, from_year=first, to_year=last)
+
+    def table_args(self, years: list[int]) -> TableArgs:
+        last = max([*years, self.end_year or self.base_year])
+        first = min([*years, self.base_year])
+        args = self.size_args(first).model_dump(exclude={"year"})
+        return TableArgs(**args, from_year=first, to_year=last)
+
+    def describe(self, draft: Draft) -> str:
+        """'the report's USD 6.71 billion in 2025 [1] and its 5.65% CAGR (2026-2031) [2]'."""
+        assert self.base is not None and self.rate is not None
+        assert self.base_fact is not None and self.cagr_fact is not None
+        rate = self.rate
+        period = (
+            f" ({rate_period(rate, self.cagr_fact.quotes)})"
+            if rate_period(rate, self.cagr_fact.quotes)
+            else ""
+        )
+        return (
+            f"the report's {format_money(self.base.currency, self.base.amount, self.base.unit)} in "
+            f"{self.base_year} {draft.cite_all(self.base_fact.quotes)} and its "
+            f"{format_percent(rate.percent)} CAGR{period} {draft.cite_all(self.cagr_fact.quotes)}"
+        )
+
+
+def rate_period(rate: RateFact, quotes: list[Quote]) -> str:
+    """'2026-2031' when the quoted text states the CAGR's years; '' when it does not (a period the
+    reader cannot find in the quote is not shown)."""
+    if rate.start_year is None or rate.end_year is None:
+        return ""
+    said = " ".join(q.text for q in quotes)
+    return (
+        f"{rate.start_year}-{rate.end_year}"
+        if str(rate.start_year) in said and str(rate.end_year) in said
+        else ""
+    )
+
+
+def fetch_basis(ctx: ReportContext) -> Steps[Basis]:
+    names = ("market_size", "cagr", "forecast_end", "consistency")
+    facts, table = yield from both(
+        fetch_facts(ctx.report_id, *names),
+        ask(Call("lookup_quantities", QuantitiesArgs(name="market", report_id=ctx.report_id))),
+    )
+    basis = Basis(*(facts[name] for name in names))
+    if isinstance(table.value, QuantitiesResult):
+        basis.table = [q for q in table.value.quantities if q.metric == "market_size"]
+        basis.rates = [q for q in table.value.quantities if q.metric == "cagr"]
+    return basis

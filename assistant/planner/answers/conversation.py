@@ -1,0 +1,79 @@
+"""Replies that are about the conversation rather than a new figure: small talk (with example
+questions the loaded report can answer) and the evidence behind the last answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from assistant.domain.answer import FinalDraft
+from assistant.planner.acts import conversation_act
+from assistant.planner.calls import Steps, fetch_facts
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision
+from assistant.planner.draft import Draft
+from tools.facts import FactResult, MoneyFact, NamedFact
+
+EXAMPLES_SHOWN = 3
+_OPENINGS = {
+    "greeting": "Hello! I answer questions about {title} from the report's own text.",
+    "thanks": "You're welcome.",
+    "help": (
+        "Ask me about {title} in plain words: the market's size in any year, its growth and CAGR, the "
+        "leading region and segments, key players, recent developments, drivers and challenges."
+    ),
+}
+_HOW = (
+    " Every claim comes with a quote from the report, derived figures are computed step by step, and "
+    "when the report is silent on something I tell you so rather than guess."
+)
+
+
+def small_talk(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    act = conversation_act(question) or "help"
+    facts = yield from fetch_facts(
+        ctx.report_id, "forecast_end", "cagr", "largest_region", "key_players", "recent_developments"
+    )
+    examples = example_questions(facts)
+    text = _OPENINGS[act].format(title=ctx.title)
+    if act != "thanks":
+        text += _HOW
+    text += " You could ask:\n" + "\n".join(f"- {q}" for q in examples[:EXAMPLES_SHOWN])
+    return Draft().final(text)
+
+
+def example_questions(facts: Mapping[str, FactResult | None]) -> list[str]:
+    """Questions this report can answer, from the facts it states."""
+    found: list[str] = []
+    end = getattr(facts.get("forecast_end"), "value", None)
+    if isinstance(end, MoneyFact):
+        # No year in the text: a reply without citations must not state figures.
+        found.append("How big will the market be at the end of the forecast?")
+    if facts.get("cagr"):
+        found.append("What is the market's CAGR?")
+    region = getattr(facts.get("largest_region"), "value", None)
+    if isinstance(region, NamedFact):
+        found.append("Which region leads the market, and why?")
+    if facts.get("key_players"):
+        found.append("Who are the key players?")
+    if facts.get("recent_developments"):
+        found.append("What are the recent developments?")
+    found.append("What drives the market?")
+    return found
+
+
+def evidence_of(earlier: FinalDraft) -> FinalDraft:
+    """The passages the previous answer rests on, quoted, instead of the answer again."""
+    if not earlier.quotes:
+        return FinalDraft(text="The previous answer cites no passage of the report.", status=earlier.status)
+    shown = [
+        f"“{q.text}” [{i}]" if q.text else f"the report's list [{i}]" for i, q in enumerate(earlier.quotes, 1)
+    ]
+    text = "That rests on these passages of the report: " + "; ".join(shown) + "."
+    return FinalDraft(text=text, status="answered", quotes=earlier.quotes, working=earlier.working)
+
+
+def no_earlier_claim(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    yield from ()
+    return Draft().final(
+        "Which claim do you mean? Ask a question first and I will show where the report says it."
+    )

@@ -1,0 +1,328 @@
+"""Answer scripts for questions about size and growth: every figure comes from a forecast tool."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.answer import FinalDraft, SeriesPoint
+from assistant.domain.formatting import format_money, format_percent
+from assistant.planner.answers import reconcile
+from assistant.planner.answers.basis import Basis, fetch_basis, rate_period
+from assistant.planner.answers.common import refused, series
+from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision
+from assistant.planner.draft import Draft
+from assistant.text.sentences import sentences
+from tools.facts import PeriodFact, RateFact
+from tools.forecast import CagrResult, ConvertResult, DoublingResult, GrowthResult, SizeResult, TableResult
+from tools.wrappers import CagrArgs, ConvertArgs, DoublingArgs
+
+MAX_YEARS_PER_ANSWER = 6
+
+
+def no_basis(draft: Draft) -> FinalDraft:
+    return draft.final(
+        "The report does not state both a base-year market size and a CAGR, so I cannot compute that "
+        "without guessing.",
+        status="unanswerable",
+    )
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|[a-z])", re.I)
+
+
+def _quote_the_year(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """No base size and CAGR to compute from: quote the page's own sentence about the year asked,
+    if it has one, and say nothing can be computed."""
+    draft = Draft()
+    years = [str(y) for y in decision.slots.years]
+    if years:
+        passages = yield from search(f"{question} {' '.join(years)}", ctx.report_id, ctx.search_k)
+        stating = [
+            s
+            for p in passages
+            for s in sentences(p.text, p.start)
+            if any(y in s.text for y in years)
+            and re.search(r"\d[\d,.]*\s*(?:%|[a-z])", s.text.replace(years[0], ""))
+        ]
+        if stating:
+            return draft.final(
+                f"The report says: {stating[0].text} {draft.cite(stating[0])} It states no base size and CAGR, "
+                "so nothing more can be computed from it."
+            )
+    return no_basis(draft)
+
+
+def _convert(value: float, from_unit: str, to_unit: str) -> Call:
+    return Call("convert_units", ConvertArgs(value=value, from_unit=from_unit, to_unit=to_unit))
+
+
+def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete:
+        return (yield from _quote_the_year(question, decision, ctx))
+    years = list(dict.fromkeys(decision.slots.years))[:MAX_YEARS_PER_ANSWER] or [basis.base_year]
+    mismatch = basis.disagrees
+    calls = [
+        *(Call("market_size_in_year", basis.size_args(y)) for y in years),
+        Call("size_table", basis.table_args(years)),
+    ]
+    results = yield [*calls, reconcile.end_check_call(basis)] if mismatch else calls
+    check = results[len(calls)] if mismatch else None
+    sizes, table = results[: len(years)], results[len(years)]
+    failed = next((r for r in sizes if r.failed), None)
+    if failed:
+        return refused(failed)
+    found = [r.get(SizeResult) for r in sizes]
+    conversions: list[Result] = []
+    wanted_unit = decision.slots.unit
+    if wanted_unit and wanted_unit != found[0].unit:
+        conversions = yield [_convert(s.value, s.unit, wanted_unit) for s in found]
+    lines, computed, notes = [], [], []
+    for i, size in enumerate(found):
+        shown = format_money(size.currency, size.value, size.unit)
+        if conversions and isinstance(conversions[i].value, ConvertResult):
+            converted = conversions[i].get(ConvertResult)
+            shown = f"{format_money(size.currency, converted.value, wanted_unit)} ({shown})"
+        if size.kind == "stated":
+            lines.append(
+                f"The report states {shown} for {size.year} {draft.cite_all(basis.quotes_for(size.year))}."
+            )
+        else:
+            draft.show_working(size.expression)
+            computed.append((size, shown))
+        if size.note and not (check and size.kind == "stated") and size.note not in notes:
+            notes.append(size.note)  # the reconcile note below says it for a stated year
+    if computed:
+        # One sentence for every computed year, so the basis is described (and cited) once.
+        verb = "was" if all(s.kind == "backcast" for s, _ in computed) else "is projected at"
+        figures = _join([f"{shown} in {size.year}" for size, shown in computed])
+        lines.append(f"The market {verb} {figures}, computed from {basis.describe(draft)}.")
+    lines.extend(notes)
+    if check:
+        kinds = [(s.kind, s.year) for s in found]
+        lines.append(reconcile.note(basis, check, kinds, draft))
+    return draft.final(" ".join(lines), series=series(table))
+
+
+def size_end(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    basis = yield from fetch_basis(ctx)
+    if not basis.end or not basis.end_fact:
+        return (yield from size_in_year(question, decision, ctx)) if basis.complete else no_basis(draft)
+    end = basis.end
+    text = (
+        f"The report forecasts {format_money(end.currency, end.amount, end.unit)} by {end.year} "
+        f"{draft.cite_all(basis.end_fact.quotes)}"
+    )
+    points: list[SeriesPoint] = []
+    if basis.complete:
+        table = yield from ask(Call("size_table", basis.table_args([])))
+        points = series(table)
+        text += f", up from {basis.describe(draft).removeprefix('the report' + chr(39) + 's ')}"
+    return draft.final(text + ".", series=points)
+
+
+def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    basis = yield from fetch_basis(ctx)
+    rate, cagr_fact = basis.rate, basis.cagr_fact
+    if rate is None or cagr_fact is None:
+        return draft.final("The report does not state a CAGR.", status="unanswerable")
+    stated_years = rate_period(rate, cagr_fact.quotes)
+    period = f" over {stated_years}" if stated_years else ""
+    text = (
+        f"The report expects the market to grow at a CAGR of {format_percent(rate.percent)}{period} "
+        f"{draft.cite_all(cagr_fact.quotes)}."
+    )
+    points: list[SeriesPoint] = []
+    years = sorted(set(decision.slots.years))
+    asked = (years[0], years[-1]) if len(years) >= 2 else None
+    stated = [q for q in basis.rates if (q.start_year, q.end_year) == asked] if asked else []
+    if stated and asked and asked != (rate.start_year, rate.end_year):
+        # A rate the page states for exactly the years asked ('cagr 2019-2023'): quoted, not computed.
+        found = stated[0]
+        return draft.final(
+            f"The report states a CAGR of {format_percent(found.value)} for {asked[0]}-{asked[1]} "
+            f"{draft.cite(found.quote)}."
+        )
+    if basis.complete and asked and asked != (rate.start_year, rate.end_year):
+        text += yield from _cagr_between_years(basis, asked, draft)
+    elif basis.complete and basis.end and basis.end_year and basis.end_year > basis.base_year:
+        assert basis.base is not None and basis.base_fact is not None and basis.end_fact is not None
+        check, table = yield [
+            Call(
+                "cagr_between",
+                CagrArgs(
+                    start_value=basis.base.amount,
+                    start_year=basis.base_year,
+                    end_value=basis.end.amount,
+                    end_year=basis.end_year,
+                ),
+            ),
+            Call("size_table", basis.table_args([])),
+        ]
+        points = series(table)
+        if isinstance(check.value, CagrResult):
+            implied = check.value
+            draft.show_working(implied.expression)
+            text += (
+                f" Check: from {basis.base.amount} in {basis.base_year} {draft.cite_all(basis.base_fact.quotes)} "
+                f"to {basis.end.amount} in {basis.end_year} {draft.cite_all(basis.end_fact.quotes)} the implied "
+                f"CAGR is {format_percent(implied.percent)}."
+            )
+    return draft.final(text, series=points)
+
+
+def _cagr_between_years(basis: Basis, years: tuple[int, int], draft: Draft) -> Steps[str]:
+    """The CAGR between two years the analyst names, from the sizes the report's figures give them."""
+    first, last = yield [Call("market_size_in_year", basis.size_args(y)) for y in years]
+    if first.failed or last.failed:
+        return f" ({(first if first.failed else last).message()})"
+    a, b = first.get(SizeResult), last.get(SizeResult)
+    rate = yield from ask(
+        Call(
+            "cagr_between",
+            CagrArgs(
+                start_value=a.exact_value, start_year=years[0], end_value=b.exact_value, end_year=years[1]
+            ),
+        )
+    )
+    if rate.failed:
+        return f" ({rate.message()})"
+    found = rate.get(CagrResult)
+    draft.show_working(found.expression)
+    return (
+        f" Between {years[0]} ({format_money(a.currency, a.value, a.unit)}) and {years[1]} "
+        f"({format_money(b.currency, b.value, b.unit)}) that gives a CAGR of {format_percent(found.percent)}, "
+        f"computed from {basis.describe(draft)}."
+    )
+
+
+def growth(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete:
+        return no_basis(draft)
+    years = sorted(set(decision.slots.years))
+    if len(years) >= 2:
+        start, stop = years[0], years[-1]
+    elif years:
+        start, stop = sorted((basis.base_year, years[0]))
+    else:
+        start, stop = basis.base_year, basis.end_year or basis.base_year
+    if start == stop:  # growth within one year is that year's size
+        return (yield from size_in_year(question, decision, ctx))
+    result, table = yield [
+        Call("growth_between", basis.growth_args(start, stop)),
+        Call("size_table", basis.table_args([start, stop])),
+    ]
+    if result.failed:
+        return refused(result)
+    g = result.get(GrowthResult)
+    increase = format_money(g.currency, g.absolute_increase, g.unit)
+    wanted_unit = decision.slots.unit
+    if wanted_unit and wanted_unit != g.unit:
+        conv = yield from ask(_convert(g.absolute_increase, g.unit, wanted_unit))
+        if isinstance(conv.value, ConvertResult):
+            increase = f"{format_money(g.currency, conv.value.value, wanted_unit)} ({increase})"
+    draft.show_working(g.expression)
+    text = (
+        f"From {g.from_year} to {g.to_year} the market grows by {increase} "
+        f"({format_percent(g.percent_increase)}), from {format_money(g.currency, g.from_value, g.unit)} to "
+        f"{format_money(g.currency, g.to_value, g.unit)}, computed from {basis.describe(draft)}."
+    )
+    for note in g.notes:
+        text += f" {note}"
+    return draft.final(text, series=series(table))
+
+
+def doubling(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    basis = yield from fetch_basis(ctx)
+    if basis.rate is None or basis.cagr_fact is None:
+        return draft.final(
+            "The report does not state a CAGR, so I cannot compute a doubling time.", status="unanswerable"
+        )
+    result = yield from ask(Call("doubling_time", DoublingArgs(cagr_percent=basis.rate.percent)))
+    if result.failed:
+        return refused(result)
+    found = result.get(DoublingResult)
+    draft.show_working(found.expression)
+    text = (
+        f"At the report's {format_percent(basis.rate.percent)} CAGR {draft.cite_all(basis.cagr_fact.quotes)} "
+        f"the market doubles in about {found.years} years."
+    )
+    if basis.end_year and basis.complete and basis.base_year + found.years > basis.end_year:
+        text += " That is longer than the report's forecast runs, so it assumes the rate holds beyond it."
+    return draft.final(text)
+
+
+def table(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete:
+        return no_basis(draft)
+    years = decision.slots.years
+    args = basis.table_args(years)
+    if len(years) >= 2:
+        args = args.model_copy(update={"from_year": min(years), "to_year": max(years)})
+    result = yield from ask(Call("size_table", args))
+    if result.failed:
+        return refused(result)
+    t = result.get(TableResult)
+    rows = "; ".join(f"{r.year}: {format_money(t.currency, r.value, t.unit)} ({r.kind})" for r in t.rows)
+    text = f"Market size by year, computed from {basis.describe(draft)}: {rows}."
+    for note in t.notes:
+        text += f" {note}"
+    return draft.final(text, series=series(result))
+
+
+def forecast_period(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    facts = yield from fetch_facts(ctx.report_id, "forecast_period", "cagr")
+    period, rate_fact = facts["forecast_period"], facts["cagr"]
+    if not period or not isinstance(period.value, PeriodFact):
+        return draft.final("The report does not state a forecast period.", status="unanswerable")
+    value = period.value
+    text = (
+        f"The report's forecast period is {value.start_year}-{value.end_year} {draft.cite_all(period.quotes)}"
+    )
+    rate = rate_fact.value if rate_fact else None
+    if rate_fact and isinstance(rate, RateFact) and rate.start_year and rate.start_year != value.start_year:
+        text += (
+            f"; its CAGR is stated for {rate.start_year}-{rate.end_year} {draft.cite_all(rate_fact.quotes)}"
+        )
+    return draft.final(text + ".")
+
+
+def size_base(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    basis = yield from fetch_basis(ctx)
+    base = basis.base
+    if base is None or basis.base_fact is None:
+        return draft.final("The report does not state a market size.", status="unanswerable")
+    shown = format_money(base.currency, base.amount, base.unit)
+    wanted_unit = decision.slots.unit
+    if wanted_unit and wanted_unit != base.unit:
+        conv = yield from ask(_convert(base.amount, base.unit, wanted_unit))
+        if isinstance(conv.value, ConvertResult):
+            shown = f"{format_money(base.currency, conv.value.value, wanted_unit)} ({shown})"
+    text = f"The market was {shown} in {base.year} {draft.cite_all(basis.base_fact.quotes)}"
+    points: list[SeriesPoint] = []
+    if basis.end and basis.end_fact and basis.complete:
+        end = basis.end
+        table = yield from ask(Call("size_table", basis.table_args([])))
+        points = series(table)
+        text += (
+            f", and the report forecasts {format_money(end.currency, end.amount, end.unit)} by {end.year} "
+            f"{draft.cite_all(basis.end_fact.quotes)}"
+        )
+    return draft.final(text + ".", series=points)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,325 @@
+"""Answer scripts for what the report names: its leading region and segment, key players, how it is
+segmented, recent developments, and its publisher."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.domain.answer import FinalDraft
+from assistant.planner.answers.common import NUMBER_ASK, decline
+from assistant.planner.answers.stated import shown as stated_shown
+from assistant.planner.answers.stated import when as stated_when
+from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision
+from assistant.planner.draft import Draft
+from assistant.text.sentences import best_sentences, sentences
+from assistant.text.tokens import stems
+from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.wrappers import QuantitiesArgs
+
+Handler = Callable[[str, Decision, ReportContext], Steps[FinalDraft]]
+SUPPORT_K = 8
+
+
+def named_fact(name: str, label: str, support_query: str) -> Handler:
+    """A handler for one named headline fact ('largest_region'), with the report's own reason; when
+    the question ranks another kind of scope ('fastest growing country', 'which end user leads',
+    'second largest region') the ranking comes from the figures the page states."""
+
+    def handler(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+        draft = Draft()
+        kind, dimension_words = _ranked_scope(question, name)
+        rank = _rank(question)
+        facts, table = yield from both(
+            fetch_facts(ctx.report_id, name),
+            ask(Call("lookup_quantities", QuantitiesArgs(metric=None, report_id=ctx.report_id))),
+        )
+        fact = facts[name]
+        figures = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
+        stated_fits = fact is not None and isinstance(fact.value, NamedFact) and rank == 1
+        if stated_fits and fact is not None and isinstance(fact.value, NamedFact):
+            stated_fits = _fits(fact.value.name, kind, dimension_words, figures, ctx)
+        if not stated_fits:
+            ranked = _rank_from_table(figures, name, kind, dimension_words)
+            if len(ranked) >= rank:
+                chosen = ranked[rank - 1]
+                place = {1: "", 2: "second-", 3: "third-"}.get(rank, f"number {rank} ")
+                what = "fastest-growing" if name == "fastest_segment" else "largest"
+                scope = " ".join(dimension_words) or chosen.dimension or chosen.scope
+                return draft.final(
+                    f"{chosen.name} is the {place}{what} {scope.lower()} the report gives figures for, with "
+                    f"{stated_shown(chosen)}{stated_when(chosen)} {draft.cite(chosen.quote)}."
+                )
+            if fact is None or not isinstance(fact.value, NamedFact):
+                return (yield from decline(question, f"The report does not name the {label}.", ctx))
+        assert fact is not None and isinstance(fact.value, NamedFact)
+        named = fact.value.name
+        query = f"{named} {support_query}"
+        passages = yield from search(query, ctx.report_id, ctx.search_k)
+        support = [s for s in best_sentences(passages, query, limit=3) if named in s.text]
+        text = f"{named} is the {label} of the market {draft.cite_all(fact.quotes)}."
+        if support:  # the report's own reason, quoted
+            text += f" The report explains: {support[0].text} {draft.cite(support[0])}"
+        return draft.final(text)
+
+    return handler
+
+
+_SCOPE_KINDS = (
+    ("country", re.compile(r"\b(country|countries|nation|national)\b", re.I)),
+    ("region", re.compile(r"\b(region|regions|regional|geograph\w*|continent)\b", re.I)),
+)
+_RANK = re.compile(r"\b(second|2nd|third|3rd)\b", re.I)
+_RANK_WORDS = frozenset(
+    "which what who is are the a an of in for fastest quickest growing growth largest biggest leading "
+    "lead leads dominant dominates top most highest second third 2nd 3rd market share segment one".split()
+)
+
+
+def _ranked_scope(question: str, name: str) -> tuple[str, list[str]]:
+    """Which kind of scope the question ranks, and the words naming its dimension ('end user')."""
+    for kind, pattern in _SCOPE_KINDS:
+        if pattern.search(question):
+            return kind, []
+    words = [w for w in re.findall(r"[a-z][a-z-]*", question.lower()) if w not in _RANK_WORDS]
+    return ("region" if name == "largest_region" else "segment"), words
+
+
+def _rank(question: str) -> int:
+    match = _RANK.search(question)
+    return 1 if not match else (2 if match.group(1).lower() in ("second", "2nd") else 3)
+
+
+def _fits(
+    named: str, kind: str, dimension_words: list[str], figures: list[QuantityFact], ctx: ReportContext
+) -> bool:
+    """Whether the report's named leader is of the kind the question ranks."""
+    if kind in ("country", "region"):
+        return any(e.kind == kind and e.name.lower() == named.lower() for e in ctx.vocabulary)
+    if not dimension_words:
+        return True
+    own = next((q for q in figures if q.name and q.name.lower() == named.lower()), None)
+    wanted = stems(" ".join(dimension_words))
+    return own is None or not own.dimension or bool(stems(own.dimension) & wanted)
+
+
+def _rank_from_table(
+    figures: list[QuantityFact], name: str, kind: str, dimension_words: list[str]
+) -> list[QuantityFact]:
+    """Scopes of the kind asked, best first: by CAGR for 'fastest', by share, else by size, for 'largest'."""
+    metrics = ("cagr",) if name == "fastest_segment" else ("share", "market_size")
+    wanted = stems(" ".join(dimension_words))
+    for metric in metrics:
+        pool = [q for q in figures if q.metric == metric and q.scope == kind and q.name]
+        if wanted:
+            pool = (
+                [q for q in pool if q.dimension and stems(q.dimension) & wanted]
+                or [q for q in pool if stems(q.name or "") & wanted]
+                or pool
+            )
+        latest = max((q.start_year or 0 for q in pool), default=0)
+        same_year = [q for q in pool if (q.start_year or 0) == latest] if metric != "cagr" else pool
+        if same_year:
+            best: dict[str, QuantityFact] = {}
+            for q in sorted(same_year, key=lambda q: -q.value):
+                best.setdefault((q.name or "").lower(), q)
+            return list(best.values())
+    return []
+
+
+def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    facts = yield from fetch_facts(ctx.report_id, "key_players")
+    fact = facts["key_players"]
+    if fact is None or not isinstance(fact.value, list):
+        return (yield from decline(question, "The report does not list key players.", ctx))
+    names = [p.name for p in fact.value if isinstance(p, NamedFact)]
+    mark = draft.cite_range(fact.quotes)
+    text = f"The report names these key players: {', '.join(names)} {mark}."
+    if decision.asks_company_rank:
+        text = (
+            "The report gives no market shares or revenues for individual companies, so it does not say "
+            f"which is the largest. {text}"
+        )
+    return draft.final(text)
+
+
+def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    facts = yield from fetch_facts(ctx.report_id, "segmentation")
+    fact = facts["segmentation"]
+    if fact is None or not isinstance(fact.value, dict):
+        return (yield from decline(question, "The report does not describe its segmentation.", ctx))
+    dimensions: dict[str, list[NamedFact]] = fact.value
+    regions = [e.name for e in decision.slots.of_kind("region")]
+    if regions and re.search(r"countr|nation", question, re.I):
+        for item in dimensions.get(_dimension_like(dimensions, "region") or "", []):
+            if item.name in regions and item.children:
+                children = [child.name for child in item.children]
+                mark = draft.cite_range(_labelled(fact.quotes, children))
+                return draft.final(f"In {item.name} the report covers {join_names(children)} {mark}.")
+    parts = []
+    for dim in wanted_dimensions(dimensions, question):
+        names = [item.name for item in dimensions[dim]]
+        mark = draft.cite_range(_labelled(fact.quotes, names))
+        parts.append(f"by {dim}: {join_names(names)} {mark}")
+    return draft.final("The report segments the market " + "; ".join(parts) + ".")
+
+
+def _labelled(quotes: list[Quote], labels: list[str]) -> list[Quote]:
+    return [q for q in quotes if q.label in labels]
+
+
+def _dimension_like(dimensions: dict[str, list[NamedFact]], word: str) -> str | None:
+    return next((dim for dim in dimensions if word in dim.lower()), None)
+
+
+_PLACE_WORDS = re.compile(r"region|geograph|continent|countr", re.I)
+
+
+def wanted_dimensions(dimensions: dict[str, list[NamedFact]], question: str) -> list[str]:
+    """The report's segmentation dimensions the question names by their own words ('by type',
+    'which end users', 'what regions'); all of them when it names none."""
+    asked = stems(question)
+    wanted = [dim for dim in dimensions if stems(dim) & asked]
+    if _PLACE_WORDS.search(question):
+        region = _dimension_like(dimensions, "region") or _dimension_like(dimensions, "geograph")
+        if region and region not in wanted:
+            wanted.append(region)
+    return wanted or list(dimensions)
+
+
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_KIND_WORDS = (r"acqui", r"partner", r"launch|open|establish", r"expan")
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    draft = Draft()
+    facts = yield from fetch_facts(ctx.report_id, "recent_developments")
+    fact = facts["recent_developments"]
+    if fact is None or not isinstance(fact.value, list):
+        return (yield from decline(question, "The report lists no recent developments.", ctx))
+    items = [(d, q) for d, q in zip(fact.value, fact.quotes, strict=False) if isinstance(d, DevelopmentFact)]
+    chosen = _filter_developments(items, question, decision)
+    lines = []
+    detail = _detail_words(question, decision)
+    for item, quote in chosen:
+        # The opening sentence says who did what; a 'how many' question wants the sentence with the
+        # figure, and a question about a detail the sentence that shares its words.
+        opening = sentences(quote.text, quote.start)[:1]
+        if NUMBER_ASK.search(question):
+            picked = best_sentences([_AsPassage(quote)], question, limit=1, want_number=True)
+        elif detail:
+            best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
+            picked = best if best and best[0].overlap >= 1 else opening
+            if picked and opening and picked[0].start != opening[0].start:
+                picked = [opening[0], picked[0]]
+        else:
+            picked = opening
+        text = " ".join(f"{s.text} {draft.cite(s)}" for s in picked)
+        if picked and decision.asks_when and not _DATED.search(picked[0].text):
+            text = f"{_month_year(item.date)}: {text}"
+        if picked:
+            lines.append(text)
+    if not lines:
+        named = decision.slots.of_kind("company")
+        reason = (
+            f"The report lists no recent development by {named[0].name}."
+            if named
+            else "The report mentions no such development."
+        )
+        return (yield from decline(question, reason, ctx))
+    return draft.final(" ".join(lines))
+
+
+_DATED = re.compile(r"\b(19|20)\d\d\b")
+_GENERIC_DETAIL = frozenset(
+    "what which who when how did does do the a an of in on to for and recent recently new latest any "
+    "development developments news announce announced acquisition acquire acquired launch launched open "
+    "opened company firm player one market report tell me about".split()
+)
+
+
+_WHERE = "location locations across region regions country countries city site sites markets"
+
+
+def _detail_words(question: str, decision: Decision) -> list[str]:
+    """Words of the question beyond who and what kind of development: the detail it asks about
+    ('where?' asks for places)."""
+    if re.match(r"^\s*(and\s+)?where\b", question, re.I):
+        return _WHERE.split()
+    names = {w for e in decision.slots.entities for w in e.name.lower().split()}
+    return [
+        w
+        for w in re.findall(r"[a-z0-9]+", question.lower())
+        if w not in _GENERIC_DETAIL and w not in names and not w.isdigit() and len(w) > 2
+    ]
+
+
+def _month_year(date: str) -> str:
+    """'2024-03' -> 'March 2024'; a bare year stays as it is."""
+    year, _, month = date.partition("-")
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return f"{_MONTHS[int(month) - 1].capitalize()} {year}"
+    return year
+
+
+class _AsPassage:
+    """A fact's quote read as a retrieved passage, for sentence matching."""
+
+    def __init__(self, quote: Quote) -> None:
+        self.text, self.start, self.score = quote.text, quote.start, 0.0
+        self.section, self.report_id = "", ""
+
+
+def _filter_developments(
+    items: list[tuple[DevelopmentFact, Quote]], question: str, decision: Decision
+) -> list[tuple[DevelopmentFact, Quote]]:
+    lowered = question.lower()
+    companies = {e.name.lower() for e in decision.slots.of_kind("company")}
+    chosen = items
+    if companies:
+        # A company the question names: its own news only, none when it has none.
+        chosen = [
+            (d, q)
+            for d, q in chosen
+            if d.company.lower() in companies or any(c.split()[0] in q.text.lower() for c in companies)
+        ]
+    for pattern in _KIND_WORDS:
+        if re.search(pattern, lowered):
+            chosen = [(d, q) for d, q in chosen if re.search(pattern, q.text.lower())] or chosen
+    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in lowered or m[:3] + " " in lowered), None)
+    for year in decision.slots.years:
+        stamp = f"{year}-{month:02d}" if month else str(year)
+        chosen = [(d, q) for d, q in chosen if d.date.startswith(stamp)] or chosen
+    return chosen
+
+
+def publisher(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """Who published the report: the publisher the page names (with its short name), else the
+    sentence of the report that names it."""
+    draft = Draft()
+    facts = yield from fetch_facts(ctx.report_id, "identity")
+    fact = facts["identity"]
+    identity = fact.value if fact and isinstance(fact.value, IdentityFact) else None
+    if identity and identity.publisher and fact:
+        quote = next((q for q in fact.quotes if q.label == "publisher"), None)
+        short = next((a.text for a in identity.abbreviations if a.text != identity.publisher.text), None)
+        name = f"{identity.publisher.text} ({short})" if short else identity.publisher.text
+        return draft.final(
+            f"The report is published by {name}" + (f" {draft.cite(quote)}" if quote else "") + "."
+        )
+    if not ctx.publisher:
+        return (yield from decline(question, "The report does not name its publisher.", ctx))
+    passages = yield from search(f"{ctx.publisher} report", ctx.report_id, SUPPORT_K)
+    naming = [s for p in passages for s in sentences(p.text, p.start) if ctx.publisher in s.text]
+    if not naming:
+        return (yield from decline(question, "The report does not name its publisher.", ctx))
+    return draft.final(f"The report is published by {ctx.publisher} {draft.cite(naming[0])}.")

@@ -1,0 +1,244 @@
+"""Checking what a question takes for granted against the report: a wrong figure, leader or deal is
+corrected before the question is answered from the report's own figures."""
+
+from __future__ import annotations
+
+from assistant.domain.answer import FinalDraft
+from assistant.domain.formatting import format_money, format_percent
+from assistant.planner.calls import Call, Steps, ask, fetch_facts, search
+from assistant.planner.context import ReportContext
+from assistant.planner.draft import Draft
+from assistant.planner.premises import Premise
+from assistant.text.sentences import content_words, sentences
+from tools.facts import DevelopmentFact, MoneyFact, NamedFact, Quote, RateFact
+from tools.forecast import ConvertResult
+from tools.wrappers import CompareArgs, ConvertArgs
+
+# Rounding a premise may differ by and still agree: half a unit of the second decimal.
+SAME_FIGURE = 0.006
+
+
+def check_premise(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """A correction when the report says otherwise; None when it agrees or cannot tell."""
+    if premise.kind == "rate":
+        return (yield from _rate(premise, ctx))
+    if premise.kind == "rate_period":
+        return (yield from _rate_period(premise, ctx))
+    if premise.kind == "size":
+        return (yield from _size(premise, ctx))
+    if premise.kind == "decline":
+        return (yield from _decline(premise, ctx))
+    if premise.kind in ("largest_region", "fastest_segment", "largest_segment"):
+        return (yield from _leader(premise, ctx))
+    if premise.kind == "development":
+        return (yield from _development(premise, ctx))
+    return (yield from _deal(premise, ctx))
+
+
+def _compared(asserted: float, stated: float) -> CompareArgs:
+    return CompareArgs(
+        first_value=asserted,
+        second_value=stated,
+        first_label="the question's figure",
+        second_label="the report's",
+    )
+
+
+def _rate_period(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    facts = yield from fetch_facts(ctx.report_id, "cagr")
+    fact = facts["cagr"]
+    if fact is None or not isinstance(fact.value, RateFact) or premise.period is None:
+        return None
+    rate = fact.value
+    if (rate.start_year, rate.end_year) == premise.period or rate.start_year is None:
+        return None
+    draft = Draft()
+    asserted = "-".join(draft.echo(str(y)) for y in premise.period)
+    text = (
+        f"The report does not give its CAGR for {asserted}: it states {format_percent(rate.percent)} for "
+        f"{rate.start_year}-{rate.end_year} {draft.cite_all(fact.quotes)}."
+    )
+    return draft.final(text)
+
+
+def _decline(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'since the market shrinks...', 'why did it fall 34%?': the report's own direction, and what
+    the figure the question quotes is about, if the report has it."""
+    facts = yield from fetch_facts(ctx.report_id, "cagr", "forecast_end")
+    rate_fact, end_fact = facts["cagr"], facts["forecast_end"]
+    if rate_fact is None or not isinstance(rate_fact.value, RateFact) or rate_fact.value.percent <= 0:
+        return None
+    draft = Draft()
+    rate = rate_fact.value
+    text = (
+        f"The report does not say the market shrinks or falls: it expects growth at a CAGR of "
+        f"{format_percent(rate.percent)} {draft.cite_all(rate_fact.quotes)}"
+    )
+    if end_fact and isinstance(end_fact.value, MoneyFact):
+        end = end_fact.value
+        text += f", to {format_money(end.currency, end.amount, end.unit)} by {end.year} {draft.cite_all(end_fact.quotes)}"
+    text += "."
+    if premise.percent is not None:
+        shown = f"{premise.percent:g}%"
+        passages = yield from search(shown, ctx.report_id, ctx.search_k)
+        about = [
+            s for p in passages for s in sentences(p.text, p.start) if shown in s.text.replace(" %", "%")
+        ]
+        if about:
+            text += f" The {shown} the report mentions is about something else: {about[0].text} {draft.cite(about[0])}"
+    return draft.final(text)
+
+
+def _development(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'given X's new Houston site': details the report does not give for that company are named,
+    next to what it does say about it."""
+    if premise.subject is None:
+        return None
+    facts = yield from fetch_facts(ctx.report_id, "recent_developments")
+    fact = facts["recent_developments"]
+    items = list(zip(fact.value, fact.quotes, strict=False)) if fact and isinstance(fact.value, list) else []
+    name = premise.subject.name.lower().split()[0]
+    theirs = [
+        quote for item, quote in items if isinstance(item, DevelopmentFact) and name in quote.text.lower()
+    ]
+    if not theirs:
+        return None
+    said = " ".join(q.text.lower() for q in theirs)
+    missing = [
+        w for w in content_words(premise.clause) if w not in said and w not in premise.subject.name.lower()
+    ]
+    if not missing:
+        return None
+    draft = Draft()
+    first = sentences(theirs[0].text, theirs[0].start)[:1]
+    text = f"The report does not mention {' '.join(missing)} for {premise.subject.name}"
+    if first:
+        text += f"; it says: {first[0].text} {draft.cite(first[0])}"
+    return draft.final(text + ".")
+
+
+def _rate(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    facts = yield from fetch_facts(ctx.report_id, "cagr")
+    fact = facts["cagr"]
+    if fact is None or not isinstance(fact.value, RateFact) or premise.percent is None:
+        return None
+    rate = fact.value
+    if abs(rate.percent - premise.percent) < SAME_FIGURE:
+        return None
+    draft = Draft()
+    period = f" for {rate.start_year}-{rate.end_year}" if rate.start_year else ""
+    # The question's figure beside the report's, through a tool: the answer may then repeat it.
+    yield from ask(Call("compare_values", _compared(premise.percent, rate.percent)))
+    asserted = format_percent(premise.percent)
+    text = (
+        f"The report does not say the CAGR is {asserted}: it gives "
+        f"{format_percent(rate.percent)}{period} {draft.cite_all(fact.quotes)}, not "
+        f"{asserted}, and the answer below uses the report's rate."
+    )
+    return draft.final(text)
+
+
+def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    facts = yield from fetch_facts(ctx.report_id, "market_size", "forecast_end")
+    stated = [
+        f for f in (facts["market_size"], facts["forecast_end"]) if f and isinstance(f.value, MoneyFact)
+    ]
+    amount = premise.amount
+    if not stated or amount is None:
+        return None
+    fact = next(
+        (f for f in stated if isinstance(f.value, MoneyFact) and f.value.year == premise.year), stated[0]
+    )
+    money = fact.value
+    assert isinstance(money, MoneyFact)
+    value = amount.value
+    if amount.unit and amount.unit != money.unit:
+        converted = yield from ask(
+            Call("convert_units", ConvertArgs(value=amount.value, from_unit=amount.unit, to_unit=money.unit))
+        )
+        if not isinstance(converted.value, ConvertResult):
+            return None
+        value = converted.value.value
+    if abs(value - money.amount) < SAME_FIGURE:
+        return None
+    draft = Draft()
+    year = f" in {premise.year}" if premise.year else ""
+    yield from ask(Call("compare_values", _compared(value, money.amount)))
+    if premise.year:
+        draft.echo(str(premise.year))
+    text = (
+        f"The report does not put the market at {format_money(money.currency, value, money.unit)}{year}: it "
+        f"states {format_money(money.currency, money.amount, money.unit)} for {money.year} "
+        f"{draft.cite_all(fact.quotes)}, and the answer below uses the report's figures."
+    )
+    return draft.final(text)
+
+
+def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    name = premise.kind
+    facts = yield from fetch_facts(ctx.report_id, "fastest_segment" if name == "largest_segment" else name)
+    fact = facts.get(name)
+    if premise.subject is None:
+        return None
+    draft = Draft()
+    if name == "largest_segment":
+        # Reports rarely rank segments by size; say what the report does say of the named one.
+        fastest = yield from fetch_facts(ctx.report_id, "fastest_segment")
+        found = fastest["fastest_segment"]
+        if (
+            found
+            and isinstance(found.value, NamedFact)
+            and found.value.name.lower() == premise.subject.name.lower()
+        ):
+            return draft.final(
+                f"The report does not say {premise.subject.name} is the largest segment: it names it the "
+                f"fastest-growing segment {draft.cite_all(found.quotes)}, and gives no segment sizes."
+            )
+        return draft.final(f"The report does not say {premise.subject.name} is the largest segment.")
+    label = "largest region" if name == "largest_region" else "fastest-growing segment"
+    if fact is None or not isinstance(fact.value, NamedFact):
+        return draft.final(f"The report does not name {premise.subject.name} as the {label}; it names none.")
+    if fact.value.name.lower() == premise.subject.name.lower():
+        return None
+    text = (
+        f"The report does not name {premise.subject.name} as the {label}: it names {fact.value.name} "
+        f"{draft.cite_all(fact.quotes)}."
+    )
+    return draft.final(text)
+
+
+def _deal(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    if premise.subject is None:
+        return None
+    facts = yield from fetch_facts(ctx.report_id, "recent_developments")
+    fact = facts["recent_developments"]
+    items = fact.value if fact and isinstance(fact.value, list) else []
+    buyer = premise.subject.name.lower().split()[0]
+    target = premise.target.name.lower().split()[0] if premise.target else None
+    for item, quote in zip(items, fact.quotes if fact else [], strict=False):
+        if not isinstance(item, DevelopmentFact):
+            continue
+        text = quote.text.lower()
+        if buyer in text and "acqui" in text and (target is None or target in text):
+            return None
+    what = f"{premise.subject.name} acquiring {premise.target.name}" if premise.target else premise.clause
+    draft = Draft()
+    text = f"The report does not mention {what}; it records no such acquisition"
+    related = [
+        (item, quote)
+        for item, quote in zip(items, fact.quotes if fact else [], strict=False)
+        if isinstance(item, DevelopmentFact) and buyer in quote.text.lower()
+    ]
+    # What the report does record: the buyer's own news, and any acquisition it reports.
+    acquisitions = [
+        (item, quote)
+        for item, quote in zip(items, fact.quotes if fact else [], strict=False)
+        if isinstance(item, DevelopmentFact) and "acqui" in quote.text.lower()
+    ]
+    starts: dict[int, Quote] = {}
+    for _, quote in [*related, *acquisitions]:
+        starts.setdefault(quote.start, quote)
+    said = [s for quote in list(starts.values())[:2] for s in sentences(quote.text, quote.start)[:1]]
+    if said:
+        text += ". What it does report: " + " ".join(f"{s.text} {draft.cite(s)}" for s in said)
+    return draft.final(text + ("" if text.endswith(".") else "."))

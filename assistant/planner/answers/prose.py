@@ -1,0 +1,96 @@
+"""Answer scripts for what the report says in its prose: drivers, challenges, trends, what the
+market's organisations do, and any fact stated in a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.answer import FinalDraft
+from assistant.planner.answers.common import NUMBER_ASK, decline
+from assistant.planner.calls import Steps, search
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision
+from assistant.planner.draft import Draft
+from assistant.planner.intents import Intent
+from assistant.text.sentences import Sentence, best_sentences, sentences
+from tools.search import Passage
+
+# Words of the section headings each list question is answered from.
+SECTION_WORDS = {
+    Intent.DRIVERS: ("driver", "drivers"),
+    Intent.CHALLENGES: ("challenge", "challenges", "restraint"),
+    Intent.TRENDS: ("trend", "trends"),
+    Intent.DEFINITION: ("overview", "market overview", "definition", "introduction"),
+}
+LABELS = {Intent.DRIVERS: "drivers", Intent.CHALLENGES: "challenges", Intent.TRENDS: "trends"}
+# A question whose nearest passage scores below this is not about anything the report says.
+WEAK_PASSAGE = 0.22
+# Shared content words for a sentence to count as stating the answer (3 on its own, 2 with a near passage).
+LEXICAL_FLOOR, LEXICAL_STRONG = 2.0, 3.0
+PASSAGE_K = 8
+SECTION_K = 20  # wide enough to hold a whole section of a report; the section filter does the choosing
+MIN_POINT_CHARS = 40  # an opening shorter than this is a heading or a fragment, not a point
+MAX_POINTS = 3
+ELABORATION = 2  # sentences added after a point the user asks to hear more about
+
+_DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
+
+
+def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
+    """The passage's paragraphs (split on blank lines) with their offsets; a chunk may open
+    mid-paragraph, so a first paragraph that starts in lower case is left out."""
+    found = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", passage.text):
+        text = match.group(0)
+        if match.start() == 0 and passage.start > 0 and (passage.mid_sentence or not text[:1].isupper()):
+            continue
+        found.append((text, passage.start + match.start()))
+    return found
+
+
+def section_summary(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """Drivers, challenges, trends, what the organisations do: the report's own opening sentences."""
+    draft = Draft()
+    words = SECTION_WORDS[decision.intent]
+    passages = yield from search(decision.query or question, ctx.report_id, SECTION_K)
+    in_section = [p for p in passages if any(w in p.section.lower() for w in words)]
+    picks: list[Sentence] = []
+    for found in sorted(in_section, key=lambda p: p.start):
+        for text, start in _paragraphs(found):  # each paragraph opens with its point
+            opening = next((s for s in sentences(text, start) if len(s.text) > MIN_POINT_CHARS), None)
+            if opening and all(s.start != opening.start for s in picks):
+                picks.append(opening)
+    if decision.intent is Intent.DEFINITION and NUMBER_ASK.search(question):
+        return (yield from passage(question, decision, ctx))  # 'how many of them are there' is no definition
+    if decision.intent is Intent.DEFINITION:
+        # What the organisations are: the report's own "X is a ..." sentence, the overview's first.
+        ordered = in_section + [p for p in passages if p not in in_section]
+        defining = [s for p in ordered for s in sentences(p.text, p.start) if _DEFINES.search(s.text)]
+        picks = defining[:1] or picks
+    if not picks:
+        return (yield from passage(question, decision, ctx))
+    label = LABELS.get(decision.intent)
+    if not label:
+        return draft.final("The report says: " + " ".join(f"{p.text} {draft.cite(p)}" for p in picks[:1]))
+    # One short bullet per point, each cited once.
+    points = "\n".join(f"- {p.text} {draft.cite(p)}" for p in picks[:MAX_POINTS])
+    return draft.final(f"The report describes these {label}:\n{points}")
+
+
+def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """A fact stated in the prose: quote the one sentence that answers it, or decline."""
+    draft = Draft()
+    query = decision.query or question
+    passages = yield from search(query, ctx.report_id, PASSAGE_K)
+    want_number = bool(NUMBER_ASK.search(query))
+    best = best_sentences(passages, query, limit=1, want_number=want_number)
+    top_score = max((p.score for p in passages), default=0.0)
+    lexical = best[0].overlap if best else 0.0
+    strong = lexical >= LEXICAL_FLOOR and (top_score >= WEAK_PASSAGE or lexical >= LEXICAL_STRONG)
+    if not strong or (want_number and not re.search(r"\d", best[0].text)):
+        return (yield from decline(query, "I could not find that in the report.", ctx))
+    chosen = [best[0]]
+    if decision.elaborate:  # the point and the sentences that follow it in its passage
+        following = [s for p in passages for s in sentences(p.text, p.start) if s.start > best[0].start]
+        chosen += sorted(following, key=lambda s: s.start)[:ELABORATION]
+    return draft.final("The report says: " + " ".join(f"{s.text} {draft.cite(s)}" for s in chosen))

@@ -1,0 +1,261 @@
+"""Answer scripts for figures a page states in its quantity table beyond the headline: a region's or
+segment's value or share, a historical growth rate, a volume or price, and the report's own identity
+(code, pages, edition, base year, periods). Quoted as stated; never estimated."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.answer import FinalDraft
+from assistant.domain.formatting import format_money, format_number, format_percent
+from assistant.planner.answers.basis import fetch_basis
+from assistant.planner.answers.common import decline
+from assistant.planner.calls import Call, Steps, ask, fetch_facts
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision
+from assistant.planner.draft import Draft
+from assistant.planner.slots import Slots
+from tools.facts import IdentityFact, MoneyFact
+from tools.forecast import SizeResult
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.wrappers import QuantitiesArgs
+
+_VOLUME = re.compile(
+    r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
+)
+_PRICE = re.compile(r"\b(price|prices|pricing|asp|cost per|per unit|per kg|per tonne)\b", re.I)
+_COUNT = re.compile(r"\b(how many|number of|count of)\b", re.I)
+_RATE = re.compile(r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how fast)\b", re.I)
+HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
+
+
+_GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
+
+
+def wanted_metric(question: str, slots: Slots) -> str:
+    """Which kind of figure the question asks for."""
+    if _GROWTH.search(question):
+        return "growth"
+    if slots.asks_share:
+        return "share"
+    if _RATE.search(question):
+        return "cagr"
+    if _PRICE.search(question):
+        return "price"
+    if _VOLUME.search(question):
+        return "volume"
+    if _COUNT.search(question) and not slots.asks_money:
+        return "count"
+    return "market_size"
+
+
+def shown(q: QuantityFact) -> str:
+    if q.metric in ("share", "cagr", "growth"):
+        return format_percent(q.value)
+    if q.currency or q.unit:
+        return format_money(q.currency, q.value, q.unit)
+    if q.figure:  # a volume or price as the page writes it ('9.3 million litres'), so it can be checked
+        return q.figure if not q.measure or q.measure in q.figure else f"{q.figure} {q.measure}"
+    return " ".join(part for part in (format_number(q.value), q.measure) if part)
+
+
+def when(q: QuantityFact) -> str:
+    """' in 2024' or ' over 2025-2032', for the years its quote states (a year the page gives
+    elsewhere, or one read from context, is not repeated beside this quote)."""
+    if q.start_year is None or str(q.start_year) not in q.quote.text:
+        if q.end_year is not None and q.end_year != q.start_year and str(q.end_year) in q.quote.text:
+            return f" to {q.end_year}"
+        return ""
+    if q.end_year is not None and q.end_year != q.start_year:
+        return (
+            f" over {q.start_year}-{q.end_year}"
+            if str(q.end_year) in q.quote.text
+            else f" from {q.start_year}"
+        )
+    return f" in {q.start_year}"
+
+
+_LABELS = {
+    "market_size": "a size of",
+    "share": "a share of",
+    "cagr": "a CAGR of",
+    "growth": "growth of",
+    "volume": "a volume of",
+    "price": "a price of",
+    "count": "a count of",
+}
+
+
+def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """A region's, country's or segment's figure, or a whole-market figure other than the headline
+    size (a volume, a price, a historical CAGR), as the page states it."""
+    slots = decision.slots
+    metric = wanted_metric(question, slots)
+    scoped = slots.specific("region", "country", "segment")
+    name = scoped[0].name if scoped else "market"
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric=metric, name=name, report_id=ctx.report_id))
+    )
+    found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    if metric == "cagr" and name == "market":
+        historical = bool(HISTORICAL.search(question))
+        found = [q for q in found if (q.period == "historical") == historical] or found
+    years = set(slots.years)
+    exact = [q for q in found if years and (q.start_year in years or q.end_year in years)] if years else found
+    draft = Draft()
+    if not found:
+        reason = decision.fallback or (
+            f"The report states no {metric.replace('_', ' ')} figure for {name if scoped else 'the market'}."
+        )
+        return (yield from decline_with_context(question, reason, decision, ctx))
+    chosen = exact or found
+    lines = []
+    subject = scoped[0].name if scoped else "The market"
+    for q in chosen[:4]:
+        lines.append(f"{subject} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+    if years and not exact:
+        asked = ", ".join(str(y) for y in sorted(years))
+        lines.insert(0, f"The report states no such figure for {asked}; what it does state:")
+    return draft.final(" ".join(lines))
+
+
+def decline_with_context(
+    question: str, reason: str, decision: Decision, ctx: ReportContext
+) -> Steps[FinalDraft]:
+    """Decline a figure the page does not state, and say what it does give: the whole market's
+    figure for the year asked, and what it says of the region or segment named."""
+    declined = yield from decline(question, reason, ctx)
+    draft = Draft()
+    extra: list[str] = []
+    years = decision.slots.years
+    if years and (decision.slots.asks_money or decision.slots.asks_figure):
+        basis = yield from fetch_basis(ctx)
+        if basis.complete:
+            size = yield from ask(Call("market_size_in_year", basis.size_args(years[-1])))
+            if isinstance(size.value, SizeResult):
+                found = size.value
+                if found.kind == "stated":
+                    cite = draft.cite_all(basis.quotes_for(found.year))
+                    extra.append(
+                        f"For the whole market it states {format_money(found.currency, found.value, found.unit)} in {found.year} {cite}."
+                    )
+                else:
+                    draft.show_working(found.expression)
+                    extra.append(
+                        f"For the whole market, {found.year} comes to {format_money(found.currency, found.value, found.unit)}, "
+                        f"computed from {basis.describe(draft)}."
+                    )
+    companies = decision.slots.specific("company")
+    if companies:
+        facts = yield from fetch_facts(ctx.report_id, "key_players")
+        players = facts["key_players"]
+        if players and any(q.label == companies[0].name for q in players.quotes):
+            quote = next(q for q in players.quotes if q.label == companies[0].name)
+            extra.append(f"It does name {companies[0].name} among the key players {draft.cite(quote)}.")
+    named = decision.slots.specific("region", "country", "segment")
+    if named:
+        facts = yield from fetch_facts(ctx.report_id, "largest_region", "fastest_segment", "segmentation")
+        segmentation = facts["segmentation"]
+        if segmentation and isinstance(segmentation.value, dict):
+            for items in segmentation.value.values():
+                parent = next(
+                    (i for i in items if any(c.name.lower() == named[0].name.lower() for c in i.children)),
+                    None,
+                )
+                if parent:
+                    listed = next((q for q in segmentation.quotes if q.label == named[0].name), None)
+                    cite = f" {draft.cite(listed)}" if listed else ""
+                    extra.append(f"It lists {named[0].name} under {parent.name}{cite}.")
+        for fact_name, label in (
+            ("largest_region", "the largest region"),
+            ("fastest_segment", "the fastest-growing segment"),
+        ):
+            fact = facts[fact_name]
+            value = getattr(fact, "value", None)
+            if fact and value is not None and getattr(value, "name", "").lower() == named[0].name.lower():
+                extra.append(f"It does name {named[0].name} {label} {draft.cite_all(fact.quotes)}.")
+    if not extra:
+        return declined
+    offset = len(declined.quotes)
+    more = draft.final(" ".join(extra))
+    text = declined.text + " " + _shift(more.text, offset)
+    return declined.model_copy(
+        update={
+            "text": text,
+            "quotes": [*declined.quotes, *more.quotes],
+            "working": [*declined.working, *more.working],
+        }
+    )
+
+
+def _shift(text: str, offset: int) -> str:
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)
+
+
+_IDENTITY_FIELDS = (
+    (
+        "report_code",
+        re.compile(r"\b(report (code|id|number|no)|sku|product code|code)\b", re.I),
+        "report code",
+    ),
+    ("pages", re.compile(r"\b(pages?|page count|how long is the report|length)\b", re.I), "pages"),
+    (
+        "published",
+        re.compile(r"\b(published|publication|release date|released|edition|when was)\b", re.I),
+        "published",
+    ),
+    ("base_year", re.compile(r"\bbase[- ]year\b", re.I), "base year"),
+    (
+        "historical_period",
+        re.compile(r"\b(historical|history|past data|historic)\b", re.I),
+        "historical period",
+    ),
+    ("study_period", re.compile(r"\bstudy period\b", re.I), "study period"),
+    ("forecast_period", re.compile(r"\bforecast (period|years|horizon)\b", re.I), "forecast period"),
+)
+
+
+def metadata(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """The report's own identity details the question asks for: code, pages, edition, periods."""
+    facts = yield from fetch_facts(ctx.report_id, "identity", "market_size")
+    fact, base = facts["identity"], facts["market_size"]
+    identity = fact.value if fact and isinstance(fact.value, IdentityFact) else IdentityFact()
+    asked = [(key, label) for key, pattern, label in _IDENTITY_FIELDS if pattern.search(question)] or [
+        (key, label) for key, _, label in _IDENTITY_FIELDS[:3]
+    ]
+    draft = Draft()
+    lines, missing = [], []
+    for key, label in asked:
+        value = getattr(identity, key)
+        text = _identity_text(value)
+        quote = next((q for q in (fact.quotes if fact else []) if q.label == key), None)
+        if (
+            text is None
+            and key == "base_year"
+            and base
+            and isinstance(base.value, MoneyFact)
+            and base.value.year
+        ):
+            # No stated base year: the year of the base-year size the page leads with.
+            text, quote = str(base.value.year), base.quotes[0] if base.quotes else None
+        if text is None:
+            missing.append(label)
+            continue
+        lines.append(f"The report's {label}: {text}" + (f" {draft.cite(quote)}" if quote else "") + ".")
+    if not lines:
+        return (yield from decline(question, f"The report does not state its {' or '.join(missing)}.", ctx))
+    if missing:
+        lines.append(f"It does not state its {' or '.join(missing)}.")
+    return draft.final(" ".join(lines))
+
+
+def _identity_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "text"):
+        return str(value.text)
+    if hasattr(value, "value"):
+        return format_number(float(value.value))
+    if hasattr(value, "start_year"):
+        return f"{value.start_year}-{getattr(value, 'end_year', '')}"
+    return str(value)

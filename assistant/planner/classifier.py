@@ -1,0 +1,69 @@
+"""What a question asks for, recognised by meaning: the question's embedding is compared with
+example phrasings of every intent (nearest neighbour), and a few unambiguous words add weight. The
+examples and words come from the intent registry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.planner.intents import Intent
+
+Examples = Mapping[Intent, Sequence[str]]
+Keywords = Sequence[tuple[Intent, re.Pattern[str]]]
+
+
+# A settling word adds this to its intent's similarity, and lifts it to at least the floor: chosen on
+# the seed question set so that a keyword outweighs a near miss of the examples but not an exact one.
+KEYWORD_WEIGHT = 0.25
+KEYWORD_FLOOR = 0.6
+
+
+@dataclass(frozen=True)
+class IntentScore:
+    intent: Intent
+    score: float  # cosine similarity to the nearest example, plus keyword weight
+
+
+class IntentClassifier:
+    """Nearest-example intent recognition over sentence embeddings."""
+
+    def __init__(
+        self,
+        examples: Examples,
+        keywords: Keywords,
+        embed: Callable[[Sequence[str]], Sequence[Sequence[float]]],
+        embed_query: Callable[[str], Sequence[float]] | None = None,
+    ) -> None:
+        self._keywords = keywords
+        # The question's embedding is cached by the embedder, so the search that follows reuses it.
+        self._embed_query = embed_query or (lambda text: embed([text])[0])
+        labels: list[Intent] = []
+        texts: list[str] = []
+        for intent, phrasings in examples.items():
+            labels.extend([intent] * len(phrasings))
+            texts.extend(phrasings)
+        self._labels = labels
+        self._matrix = _normalise(np.asarray(embed(texts), dtype=np.float32))
+
+    def rank(self, question: str) -> list[IntentScore]:
+        """Intents by score, best first."""
+        query = _normalise(np.asarray([self._embed_query(question)], dtype=np.float32))[0]
+        sims = self._matrix @ query
+        best: dict[Intent, float] = {}
+        for label, sim in zip(self._labels, sims, strict=True):
+            best[label] = max(best.get(label, -1.0), float(sim))
+        for intent, pattern in self._keywords:
+            if pattern.search(question):
+                # A settling word makes its intent count even when the wording is far from the examples.
+                best[intent] = max(best.get(intent, 0.0) + KEYWORD_WEIGHT, KEYWORD_FLOOR)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0].value))
+        return [IntentScore(intent, score) for intent, score in ranked]
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)

@@ -1,0 +1,91 @@
+"""What the planner knows about one report before calling any tool: how to read intents, and the
+report's own names (regions, segments, companies, the market's words, acronyms, publisher)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.planner.classifier import IntentClassifier
+from assistant.planner.slots import Entity
+from assistant.text.tokens import stems, terms
+
+
+@dataclass
+class ReportContext:
+    classifier: IntentClassifier
+    vocabulary: list[Entity]
+    report_id: str
+    search_k: int = 4
+    market_words: frozenset[str] = frozenset()  # words of the market's own name, lower-case
+    publisher: str | None = None  # as the parser found it in the report's text
+    report_terms: frozenset[str] = frozenset()  # stems of every word of the report
+    acronyms: dict[str, str] = field(default_factory=dict)  # initials -> the capitalised name they stand for
+    title: str = "this report"
+    dimensions: tuple[str, ...] = ()  # how the report segments the market: 'Region', 'End User', ...
+    source_names: tuple[str, ...] = ()  # the publisher's short names ('NMA')
+
+    @cached_property
+    def dimension_terms(self) -> frozenset[str]:
+        """Terms of the segmentation dimensions' names: the report's own words for its lists."""
+        return frozenset(terms(" ".join(self.dimensions)))
+
+    @cached_property
+    def dimension_stems(self) -> dict[str, set[str]]:
+        return {dim: stems(dim) for dim in self.dimensions}
+
+    @cached_property
+    def known_terms(self) -> frozenset[str]:
+        """Stems of the market's name and of every entity: words that are not a foreign subject."""
+        words = " ".join([*self.market_words, *(e.name for e in self.vocabulary)])
+        return frozenset(terms(words))
+
+    def expand(self, question: str) -> str:
+        """Spell out the report's acronyms ('acme stat' -> 'acme A Company Mentioned Elsewhere stat')."""
+        return re.sub(
+            r"\b[a-z]{2,6}\b",
+            lambda m: (
+                f"{m.group(0)} {self.acronyms[m.group(0).lower()]}"
+                if m.group(0).lower() in self.acronyms
+                else m.group(0)
+            ),
+            question,
+            flags=re.I,
+        )
+
+    @cached_property
+    def entity_words(self) -> frozenset[str]:
+        """Lower-case words of every region, segment and company name."""
+        return frozenset(w for e in self.vocabulary for w in re.findall(r"[a-z0-9&]+", e.name.lower()))
+
+    @cached_property
+    def _market_name(self) -> re.Pattern[str] | None:
+        if not self.market_words:
+            return None
+        words = "|".join(map(re.escape, sorted(self.market_words)))
+        return re.compile(rf"\b(?:{words})(?:e?s)?(?:[\s-]+(?:{words})(?:e?s)?)+\b", re.I)
+
+    def plain(self, question: str) -> str:
+        """The question with the market's name said as 'the market' and its source left out, so the
+        words of the name do not pull the intent towards segments that share them."""
+        question = self.without_source(question)
+        return self._market_name.sub("the market", question) if self._market_name else question
+
+    @cached_property
+    def _source(self) -> re.Pattern[str] | None:
+        names = [n for n in (self.publisher, *self.source_names) if n]
+        if not names:
+            return None
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(
+            rf"[,;(]?\s*\b(?:per|according to|as per|from|by|in|says?|said|at)?\s*(?:the\s+)?(?:{alternatives})"
+            r"(?:['’]s?)?(?:\s+(?:(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d|(?:19|20)\d\d))?"
+            r"(?:\s+(?:edition|report|study|data|figures?|estimates?|forecasts?|numbers?|analysis))?\b\)?",
+            re.I,
+        )
+
+    def without_source(self, question: str) -> str:
+        """'per NMA', 'according to Northbridge's 2024-2032 edition': words naming the report's
+        source say nothing about what is asked, and their years are no question's years."""
+        return self._source.sub(" ", question).strip() if self._source else question

@@ -1,0 +1,32 @@
+"""What the planner decided a question (or one part of it) asks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.planner.intents import Intent
+from assistant.planner.premises import Premise
+from assistant.planner.slots import Slots
+
+
+@dataclass
+class Decision:
+    intent: Intent
+    slots: Slots
+    score: float
+    unanswerable: str | None = None  # the reason, when the report cannot hold the answer
+    query: str = ""  # what to search for: the question, with the earlier one for a follow-up
+    earlier: Decision | None = None  # the previous question's reading, for 'what's the source?'
+    earlier_question: str = ""
+    asks_when: bool = False  # 'when?' after a development: the date comes first
+    asks_company_rank: bool = False  # 'which firm is the biggest?': the report gives no shares
+    fallback: str | None = None  # why the report cannot answer, if the quantity table has nothing
+    elaborate: bool = False  # 'tell me more about the first': the sentences after that point too
+
+
+@dataclass
+class Plan:
+    """A message read as one or more parts, answered in the order asked, after any premise check."""
+
+    parts: list[tuple[str, Decision]] = field(default_factory=list)
+    premise: Premise | None = None

@@ -1,0 +1,41 @@
+"""Building the offline planner for a report: the intent classifier (shared by every report) and the
+report's own context (its names, acronyms, publisher)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.domain.report import Report
+from assistant.planner.classifier import IntentClassifier
+from assistant.planner.context import ReportContext
+from assistant.planner.model import OfflinePlanner
+from assistant.planner.registry import EXAMPLES, KEYWORDS
+from assistant.planner.scripts import make_script_factory
+from assistant.planner.vocabulary import acronyms, market_words, vocabulary
+from assistant.text.tokens import terms
+
+EmbedMany = Callable[[Sequence[str]], Sequence[Sequence[float]]]
+EmbedOne = Callable[[str], Sequence[float]]
+
+
+def build_classifier(embed_documents: EmbedMany, embed_query: EmbedOne) -> IntentClassifier:
+    """The classifier over the registry's examples (embedded once per process)."""
+    return IntentClassifier(EXAMPLES, KEYWORDS, embed_documents, embed_query)
+
+
+def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -> OfflinePlanner:
+    """An offline planner that answers questions about ``report``."""
+    context = ReportContext(
+        classifier,
+        vocabulary(report),
+        report.id,
+        search_k,
+        market_words(report),
+        report.publisher,
+        frozenset(terms(report.text)),
+        acronyms(report),
+        report.title,
+        tuple(report.facts.segmentation),
+        tuple(a.text for a in report.identity.abbreviations),
+    )
+    return OfflinePlanner(script_factory=make_script_factory(context))

@@ -1,0 +1,133 @@
+"""What a question takes for granted. 'Since the CAGR is 8 %, what will 2029 be?' asserts a figure
+(a premise, checked against the report before answering); 'what if it grew at 6 %?' supplies one (a
+hypothesis, computed as a what-if beside the report's own figure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.planner.slots import Amount, Entity, extract
+
+PremiseKind = Literal[
+    "rate", "rate_period", "size", "decline", "largest_region", "fastest_segment", "largest_segment", "deal",
+    "development",
+]  # fmt: skip
+
+_QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|does|do|did|can|could|will|would|tell|give|show|list)\b"
+# 'since/given/as ... , <question>' or 'given ... what is ...' without a comma.
+_LEAD = re.compile(
+    r"^\s*(?:since|given(?: that)?|as|because|now that|considering(?: that)?|knowing(?: that)?|seeing as|assuming that)\s+"
+    rf"(?P<clause>[^?;]+?)(?:\s*[,;]\s*|\s+(?=(?:so\s+)?{_QUESTION_START}))(?P<rest>\S.*)$",
+    re.I,
+)
+# A statement put before the question: 'X is the fastest growing segment so how big is it',
+# 'the market is 6.71 trillion right? so what's 2030'.
+_STATEMENT = re.compile(
+    rf"^\s*(?!{_QUESTION_START})(?P<clause>[^?;]{{6,}}?)"
+    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?)\s+(?="
+    + _QUESTION_START
+    + r"))"
+    r"(?P<rest>\S.*)$",
+    re.I,
+)
+_WHY = re.compile(r"^\s*why\s+(?:did|does|do|is|has|was|were|will)\s+(?P<clause>.+?)\??\s*$", re.I)
+_POSSESSIVE_DEAL = re.compile(
+    r"(?P<buyer>[\w&.-]+(?:\s+[\w&.-]+){0,3}?)(?:'s|’s|s')\s+(?:acquisition|purchase|takeover|buyout)\s+of\s+"
+    r"(?P<target>[\w&.-]+(?:\s+[\w&.-]+){0,3})",
+    re.I,
+)
+_ASSERTS = re.compile(
+    r"\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
+    r"|purchased|took over|merged|leads|dominates|opened|launched)\b",
+    re.I,
+)
+_RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*)\b", re.I)
+_SIZE = re.compile(r"\b(worth|valued|size|is|was|market)\b", re.I)
+_LEADER = re.compile(r"\b(largest|biggest|leading|dominant|top|leads|dominates)\b", re.I)
+_FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)
+_SEGMENT = re.compile(r"\bsegments?\b", re.I)
+_DEAL = re.compile(r"\b(acquired|bought|took over|merged with|purchased|acquisition|takeover)\b", re.I)
+_DECLINE = re.compile(
+    r"\b(shrinks?|shrank|shrinking|falls?|fell|falling|declines?|declined|declining|contracts?|contracted|drops?|dropped)\b",
+    re.I,
+)
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to|through)\s*((?:19|20)\d\d)\b")
+_DEVELOPMENT = re.compile(
+    r"\b(new|opened|launched|site|facility|partnership|partnered|deal|expansion)\b", re.I
+)
+HYPOTHESIS = re.compile(
+    r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppose|supposing|hypothetically|instead)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Premise:
+    """A fact the question asserts, as written, with what it asserts."""
+
+    kind: PremiseKind
+    clause: str
+    percent: float | None = None
+    amount: Amount | None = None
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    subject: Entity | None = None  # the region, segment or acquiring company named
+    target: Entity | None = None  # the company said to be acquired
+
+
+def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | None, str]:
+    """The premise a question asserts, and the question that remains to be answered."""
+    if HYPOTHESIS.search(question):
+        return None, question  # a supplied figure is a what-if, not a claim about the report
+    for pattern in (_LEAD, _STATEMENT):
+        match = pattern.match(question)
+        # After 'since' or 'given' the clause is taken for granted; a bare statement must assert.
+        if match and (pattern is _LEAD or _ASSERTS.search(match.group("clause"))):
+            premise = _read(match.group("clause"), vocabulary)
+            if premise:
+                return premise, match.group("rest")
+    why = _WHY.match(question)
+    if why and _DECLINE.search(why.group("clause")):
+        premise = _read(why.group("clause"), vocabulary)
+        if premise:
+            return premise, question
+    deal = _POSSESSIVE_DEAL.search(question)
+    if deal:
+        premise = _read(f"{deal.group('buyer')} acquired {deal.group('target')}", vocabulary)
+        if premise and premise.kind == "deal":
+            return premise, question
+    return None, question
+
+
+def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
+    slots = extract(clause, vocabulary)
+    period = _PERIOD.search(clause)
+    if _RATE.search(clause) and period and not slots.percents:
+        return Premise("rate_period", clause, period=(int(period.group(1)), int(period.group(2))))
+    if _DECLINE.search(clause):
+        return Premise("decline", clause, percent=slots.percents[0] if slots.percents else None)
+    if slots.percents and _RATE.search(clause):
+        return Premise("rate", clause, percent=slots.percents[0])
+    companies = _ordered(clause, slots.of_kind("company"))
+    if _DEAL.search(clause) and companies:
+        return Premise(
+            "deal", clause, subject=companies[0], target=companies[1] if len(companies) > 1 else None
+        )
+    named = _ordered(clause, slots.entities)
+    if named and _FASTEST.search(clause):
+        return Premise("fastest_segment", clause, subject=named[0])
+    if named and _LEADER.search(clause):
+        kind: PremiseKind = "largest_segment" if _SEGMENT.search(clause) else "largest_region"
+        return Premise(kind, clause, subject=named[0])
+    if slots.amounts and _SIZE.search(clause):
+        return Premise("size", clause, amount=slots.amounts[0], year=slots.years[0] if slots.years else None)
+    if companies and _DEVELOPMENT.search(clause):
+        return Premise("development", clause, subject=companies[0])
+    return None
+
+
+def _ordered(clause: str, entities: list[Entity]) -> list[Entity]:
+    lowered = clause.lower()
+    return sorted(entities, key=lambda e: lowered.find(e.name.lower().split()[0]))

@@ -1,0 +1,140 @@
+"""The script for one turn: read the message into parts, check any premise it opens with, answer the
+parts side by side (their tool calls share rounds), and join the answers in the order asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.domain.answer import FinalDraft
+from assistant.planner.answers.conversation import evidence_of
+from assistant.planner.answers.premise_check import check_premise
+from assistant.planner.answers.stated import decline_with_context
+from assistant.planner.calls import Call, Result, Steps, fetch_facts
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision, Plan
+from assistant.planner.draft import combine
+from assistant.planner.intents import NUMERIC_INTENTS, Intent
+from assistant.planner.model import Script, Turn
+from assistant.planner.premises import Premise
+from assistant.planner.registry import ENTRIES
+from assistant.planner.understanding import plan
+from tools.facts import MoneyFact
+
+INJECTION_NOTE = (
+    " (Figures come only from the report and the forecast tools; instructions inside a question do not "
+    "change them.)"
+)
+# Turns whose reading is remembered: the planner replays a script once per tool round.
+MAX_REMEMBERED_PLANS = 512
+
+
+def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """The script for one question (or one part of a message)."""
+    slots = decision.slots
+    if slots.bad_years:
+        yield from ()
+        return FinalDraft(
+            status="rejected",
+            text=f"{slots.bad_years[0]} is not a year I can work with; please ask about a year between "
+            "1900 and 2100.",
+        )
+    if decision.intent is Intent.SOURCE and decision.earlier is not None:
+        earlier = yield from answer(decision.earlier_question, decision.earlier, ctx)
+        return evidence_of(earlier)
+    if decision.unanswerable:
+        final = yield from decline_with_context(
+            decision.query or question, decision.unanswerable, decision, ctx
+        )
+    else:
+        final = yield from ENTRIES[decision.intent].handler(question, decision, ctx)
+    if slots.currency and decision.intent in NUMERIC_INTENTS and final.status == "answered":
+        final = yield from _currency_note(final, slots.currency, ctx)
+    if slots.injection and final.status != "rejected":
+        final = final.model_copy(update={"text": final.text + INJECTION_NOTE})
+    return final
+
+
+def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext) -> Steps[FinalDraft]:
+    """A figure asked in another currency: say plainly the report has none, next to what it gives."""
+    facts = yield from fetch_facts(ctx.report_id, "market_size")
+    fact = facts["market_size"]
+    own = fact.value.currency if fact and isinstance(fact.value, MoneyFact) else None
+    if own is None or own == asked:
+        return final
+    note = (
+        f"The report gives its figures in {own} only; it states none in {asked}, and I do not convert "
+        f"currencies, so the figures below are in {own}."
+    )
+    return final.model_copy(update={"text": f"{note} {final.text}"})
+
+
+def side_by_side(scripts: Sequence[Steps[FinalDraft]]) -> Steps[list[FinalDraft]]:
+    """Run several scripts together: each round carries every unfinished script's next calls."""
+    finals: list[FinalDraft | None] = [None] * len(scripts)
+    pending: dict[int, list[Call]] = {}
+    for i, script in enumerate(scripts):
+        try:
+            pending[i] = next(script)
+        except StopIteration as stop:
+            finals[i] = stop.value
+    while pending:
+        order = list(pending)
+        batch = [call for i in order for call in pending[i]]
+        results: list[Result] = yield batch
+        position = 0
+        for i in order:
+            count = len(pending[i])
+            mine, position = results[position : position + count], position + count
+            try:
+                pending[i] = scripts[i].send(mine)
+            except StopIteration as stop:
+                finals[i] = stop.value
+                del pending[i]
+    return [f for f in finals if f is not None]
+
+
+def _checked(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft]:
+    """The premise check as a script of its own: an empty draft when the report agrees."""
+    correction = yield from check_premise(premise, ctx)
+    return correction or FinalDraft(text="")
+
+
+def run_plan(message_plan: Plan, ctx: ReportContext) -> Steps[FinalDraft]:
+    """Answer every part, the premise correction first; a part the report cannot answer is named."""
+    scripts = [answer(text, decision, ctx) for text, decision in message_plan.parts]
+    correction: FinalDraft | None = None
+    if message_plan.premise is not None:  # checked side by side with the answers: no extra rounds
+        checked, *finals = yield from side_by_side([_checked(message_plan.premise, ctx), *scripts])
+        correction = checked if checked.text else None
+    else:
+        finals = yield from side_by_side(scripts)
+    if len(finals) == 1 and correction is None:
+        return finals[0]
+    unanswered = [
+        text
+        for (text, _), final in zip(message_plan.parts, finals, strict=True)
+        if final.status != "answered"
+    ]
+    drafts = ([correction] if correction else []) + finals
+    if len(finals) == 1:
+        unanswered = []  # one question after a corrected premise: the correction answers it
+    combined = combine(drafts, unanswered)
+    if correction is not None:
+        combined = combined.model_copy(update={"status": "answered"})
+    return combined
+
+
+def make_script_factory(ctx: ReportContext) -> Callable[[str, list[Turn]], Script]:
+    """The function the offline planner calls for every turn; a turn's reading is worked out once."""
+    plans: dict[tuple[str, tuple[tuple[str, str], ...]], Plan] = {}
+
+    def factory(question: str, history: Sequence[Turn]) -> Script:
+        key = (question, tuple((t.get("role", ""), t.get("content", "")) for t in history))
+        found = plans.get(key)
+        if found is None:
+            if len(plans) >= MAX_REMEMBERED_PLANS:
+                plans.clear()
+            found = plans[key] = plan(question, history, ctx)
+        return run_plan(found, ctx)
+
+    return factory

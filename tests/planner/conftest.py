@@ -1,0 +1,143 @@
+"""A small fictional report in a key-value layout, and a planner over it built from fakes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fakes import HashingEmbedder, ReportFacts, ReportSearcher
+from langchain_core.messages import AIMessage, HumanMessage
+
+from assistant.agent.final import final_draft, to_answer
+from assistant.agent.loop import run_tool_loop
+from assistant.domain.answer import Answer
+from assistant.domain.report import Report
+from assistant.parsing import parse_text
+from assistant.planner.factory import build_classifier, build_planner
+from tools import build_tools
+
+PAGE = """Global Harbour Crane Electrification Market Report
+
+Market Size (2024): USD 3.20 Billion
+Market Size (2030): USD 4.54 Billion
+CAGR (2025-2030): 6.00%
+Forecast Period: 2025-2030
+Largest Region: Europe
+Fastest Growing Segment: Retrofit Kits
+
+Market Overview
+
+Harbour crane electrification replaces diesel drives on ship-to-shore and yard cranes with electric
+drives fed from the port grid. Electrification providers are engineering firms that design, supply and
+commission the drive trains, cable reels and substations a crane needs.
+
+Key Market Drivers
+
+Ports face emission caps set by their cities, and electric cranes cut fuel costs by about 40 percent.
+
+Shipping lines ask terminals to report the carbon footprint of every container moved.
+
+Key Market Challenges
+
+Grid connections at older terminals often cannot carry the load of a full fleet of electric cranes.
+
+Retrofitting a working crane takes it out of service for several weeks, which terminals resist.
+
+Key Market Trends
+
+Battery buffers let cranes recover braking energy and flatten the peak load on the port grid.
+
+Market Segmentation
+
+By Type: New Cranes, Retrofit Kits
+By Region: Europe, Asia Pacific, North America
+
+Key Players
+
+Portvolt Systems, Quayline Engineering, Harbourdrive AG
+
+Recent Developments
+
+In March 2024, Portvolt Systems acquired Cablereel Works, adding 3 factories in Poland and Spain.
+
+In June 2024, Quayline Engineering opened a test yard in Rotterdam for retrofit kits.
+"""
+
+
+@pytest.fixture(scope="session")
+def crane_report() -> Report:
+    return parse_text(
+        PAGE, "harbour-crane-electrification-market.txt", "harbour-crane-electrification-market"
+    )
+
+
+@pytest.fixture(scope="session")
+def ask(crane_report: Report) -> Callable[..., Answer]:
+    """Ask the offline planner about the crane report through the real tool loop and real tools."""
+    embedder = HashingEmbedder()
+    classifier = build_classifier(embedder.embed_documents, embedder.embed_query)
+    planner = build_planner(crane_report, classifier, search_k=4)
+    tools = build_tools(ReportFacts(crane_report), ReportSearcher(crane_report), crane_report.id)
+
+    def run(question: str, history: list[dict[str, str]] | None = None) -> Answer:
+        messages = []
+        for turn in history or []:
+            role = HumanMessage if turn["role"] == "user" else AIMessage
+            messages.append(role(turn["content"]))
+        messages.append(HumanMessage(question))
+        result = run_tool_loop(planner, tools, messages, max_rounds=12)
+        return to_answer(question, final_draft(result.final, result.records), crane_report, result.records)
+
+    return run
+
+
+PRESS_RELEASE = """# Cargo Drone Logistics Market to Reach USD 12.40 Billion by 2032
+
+*Published by Halden Ridge Analytics (HRA) | Report Code: HRA-LG-5521 | 164 pages | Published: May 2025*
+
+The global cargo drone logistics market was valued at USD 4.10 billion in 2023 and USD 4.62 billion in
+2024, and is projected to reach USD 12.40 billion by 2032, growing at a CAGR of 13.1% from 2024 to 2032.
+Between 2019 and 2023 the market grew at a CAGR of 9.4%.
+
+## Regional Insights
+
+North America held a 38.6% share of revenue in 2024. Asia Pacific is expected to grow at the fastest
+CAGR of 15.8% from 2024 to 2032. Latin America accounted for 7.2% of revenue in 2024.
+
+## Segment Insights
+
+By payload, the heavy-lift segment was worth USD 1.35 billion in 2024, while the light parcel segment
+accounted for 52.4% of revenue. By end use, e-commerce is projected to grow at a CAGR of 16.3% to 2032.
+
+## Key Players
+
+Skyhaul Freight, Aerolift Systems, Vantor Drones
+
+## Report Scope
+
+| Report Attribute | Details |
+|---|---|
+| Base Year | 2024 |
+| Historical Period | 2019-2023 |
+| Forecast Period | 2025-2032 |
+"""
+
+
+@pytest.fixture(scope="session")
+def drone_report() -> Report:
+    return parse_text(PRESS_RELEASE, "cargo-drone-logistics-market.md", "cargo-drone-logistics-market")
+
+
+@pytest.fixture(scope="session")
+def ask_drone(drone_report: Report) -> Callable[..., Answer]:
+    """Ask about the press-release page through the real tool loop and real tools."""
+    embedder = HashingEmbedder()
+    classifier = build_classifier(embedder.embed_documents, embedder.embed_query)
+    planner = build_planner(drone_report, classifier, search_k=4)
+    tools = build_tools(ReportFacts(drone_report), ReportSearcher(drone_report), drone_report.id)
+
+    def run(question: str) -> Answer:
+        result = run_tool_loop(planner, tools, [HumanMessage(question)], max_rounds=12)
+        return to_answer(question, final_draft(result.final, result.records), drone_report, result.records)
+
+    return run
