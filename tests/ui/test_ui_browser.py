@@ -1,6 +1,6 @@
 """The chat page in a real headless Chromium (Debian's package) driven by Playwright.
 
-Screenshots are taken at 1366x900 and 390x844; set ASSISTANT_SCREENSHOTS=docs to keep them in
+Screenshots are taken at 1366x900 and 390x844; set UI_SCREENSHOTS=docs to keep them in
 ``docs/screenshots/`` (the citation one at 1366x900 is also ``docs/chat-page.png``, the README's).
 """
 
@@ -60,13 +60,13 @@ def answered(page, count: int) -> None:
 
 
 def keep(page, tmp_path: Path, name: str, readme: bool = False) -> None:
-    """Screenshot of the window as it is, named with its size; copied into ASSISTANT_SCREENSHOTS
+    """Screenshot of the window as it is, named with its size; copied into UI_SCREENSHOTS
     (``readme``: also the whole page as the README's picture, ``chat-page.png``)."""
     size = page.viewport_size
     shot = tmp_path / f"{name}-{size['width']}x{size['height']}.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    target = os.environ.get("ASSISTANT_SCREENSHOTS")
+    target = os.environ.get("UI_SCREENSHOTS")
     if target:
         folder = Path(target) / "screenshots"
         folder.mkdir(parents=True, exist_ok=True)
