@@ -1,8 +1,8 @@
 """The chat page: ``build_app`` lays out the gr.Blocks, ``serve`` launches it on loopback.
 
 Layout: report picker (only when the catalogue holds several reports), chat, question box and
-example questions on the left; facts card, market-size chart and source panel on the right.
-The answering function is also the named API endpoint ``/ask`` (see ``ChatHandlers.ask_api``).
+example questions on the left; facts card, market-size chart, source picker and source panel on the
+right. The answering function is also the named API endpoint ``/ask`` (see ``ChatHandlers.ask_api``).
 """
 
 from __future__ import annotations
@@ -12,11 +12,16 @@ import os
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.errors import ConfigError
 from assistant.settings import Settings
+from assistant.ui.assets import CSS, PAGE_JS, REF_JS, SCROLL_TO_MARK_JS
+from assistant.ui.cards import examples_html, report_label
 from assistant.ui.context import EMPTY_SOURCE_HTML
-from assistant.ui.handlers import AUTO, AssistantLike, ChatHandlers, new_session
+from assistant.ui.handlers import AUTO, OUTPUTS, AssistantLike, ChatHandlers
+from assistant.ui.pool import ANSWER_SLOTS
+from assistant.ui.security import PageGuard
 
 logger = logging.getLogger(__name__)
 
@@ -32,36 +37,9 @@ SANS = [
     "sans-serif",
 ]
 MONO = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "monospace"]
-ANSWER_CONCURRENCY = 4  # answers computed at once (the rest queue); 4 beat 2 in bench_chat_load on 2 cores
-
-CSS = """
-.app-header h1 { margin: 0 0 2px 0; font-size: 1.35rem; }
-.app-header p { margin: 0; color: var(--body-text-color-subdued); font-size: 0.9rem; }
-.facts-card { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 12px 14px;
-  background: var(--background-fill-secondary); }
-.facts-title { font-weight: 600; font-size: 1rem; line-height: 1.3; }
-.facts-sub { color: var(--body-text-color-subdued); font-size: 0.8rem; margin-bottom: 8px; }
-.facts-card table.facts-table { width: 100%; border-collapse: collapse; font-size: 0.85rem;
-  border: none !important; }
-.facts-table th { text-align: left; font-weight: 500; color: var(--body-text-color-subdued);
-  padding: 3px 8px 3px 0; width: 44%; vertical-align: top; border: none; background: none; }
-.facts-table td { padding: 3px 0; font-weight: 600; border: none; background: none; }
-.facts-table tr { border: none; background: none !important; }
-.fact-missing { font-weight: 400; font-style: italic; color: var(--body-text-color-subdued); }
-.facts-check { margin-top: 8px; font-size: 0.75rem; padding: 4px 8px; border-radius: 6px; }
-.facts-agree { background: #ecfdf5; color: #065f46; }
-.facts-disagree { background: #fff7ed; color: #9a3412; }
-.facts-unknown { background: #f3f4f6; color: #374151; }
-.facts-list { margin: 4px 0 0 18px; font-size: 0.85rem; }
-.source-passage { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px 12px;
-  font-size: 0.85rem; line-height: 1.5; max-height: 320px; overflow-y: auto; }
-.source-meta { font-size: 0.75rem; color: var(--body-text-color-subdued); margin-bottom: 6px; }
-.source-text p { margin: 0 0 0.55em 0; }
-.source-text mark { background: #fde68a; color: #111827; padding: 1px 2px; border-radius: 3px; }
-.source-empty { color: var(--body-text-color-subdued); font-style: italic; }
-.source-warning { color: #9a3412; font-size: 0.8rem; }
-#status { min-height: 0; color: #9a3412; }
-"""
+EVENT_CONCURRENCY = 32  # page events (or /ask calls) in progress at once, most of them waiting
+SESSION_CAPACITY = 500  # browser sessions whose component state Gradio keeps (the oldest go first)
+STORAGE_KEY = "report-assistant-conversation"
 
 
 def theme() -> gr.themes.Base:
@@ -82,11 +60,16 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
     return user.strip(), password
 
 
-def _picker_choices(handlers: ChatHandlers) -> list[tuple[str, str]]:
-    summaries = handlers.summaries()
-    choices = [(f"{s.title} ({s.id})", s.id) for s in summaries]
+def picker_choices(assistant: AssistantLike) -> list[tuple[str, str]]:
+    """(label, id) of every report, labelled by title, publisher and years (as far as the catalogue
+    knows them); automatic routing first when there are several."""
+    summaries = list(assistant.reports())
+    choices = [
+        (report_label(s.title, getattr(s, "publisher", None), getattr(s, "years", None)), s.id)
+        for s in summaries
+    ]
     if len(summaries) > 1:
-        choices.insert(0, ("All reports: route each question to the market it names", AUTO))
+        choices.insert(0, ("All reports: each question goes to the market it names", AUTO))
     return choices
 
 
@@ -94,45 +77,47 @@ def build_app(
     assistant: AssistantLike,
     report_id: str | None = None,
     stream_delay_s: float = 0.03,
-    concurrency: int = ANSWER_CONCURRENCY,
+    concurrency: int = ANSWER_SLOTS,
+    handlers: ChatHandlers | None = None,
 ) -> gr.Blocks:
     """The chat page over ``assistant``; ``report_id`` preselects a report (default: the only one,
     or automatic routing when there are several). ``stream_delay_s`` paces streamed text (seconds);
-    ``concurrency`` is how many answers (page or /ask) are computed at once, the rest queue."""
-    handlers = ChatHandlers(assistant, stream_delay_s=stream_delay_s)
-    choices = _picker_choices(handlers)
+    ``concurrency`` is how many answers (page or /ask) are computed at once, the rest wait.
+    ``handlers`` replaces the page's handlers (already warmed, for instance)."""
+    handlers = handlers or ChatHandlers(assistant, stream_delay_s=stream_delay_s, workers=concurrency)
+    choices = picker_choices(assistant)
     if report_id is not None:
         assistant.report(report_id)  # raises ReportNotFoundError for an unknown id
         initial = report_id
     else:
         initial = choices[0][1] if choices else AUTO
     card, examples = handlers.card_and_examples(initial)
-    first_session = new_session()
-    first_session["shown_report"] = None if initial == AUTO else initial
 
     with gr.Blocks(title="Report analyst assistant", analytics_enabled=False, fill_width=True) as demo:
-        session = gr.State(first_session)
+        stored = gr.BrowserState(None, storage_key=STORAGE_KEY)
         gr.HTML(
             '<div class="app-header"><h1>Report analyst assistant</h1>'
             "<p>Answers come from the report's own text, with numbered citations; "
             "every computed figure shows its working.</p></div>"
         )
         with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=420):
+            with gr.Column(scale=3, min_width=340):
                 picker = gr.Dropdown(
                     choices=choices,
                     value=initial,
                     label="Report",
                     visible=len(choices) > 1,
                     interactive=True,
+                    filterable=True,
                     elem_id="report-picker",
                 )
                 chatbot = gr.Chatbot(
-                    label="Conversation",
-                    height=580,
+                    show_label=False,
+                    height=560,
                     elem_id="chat",
                     feedback_options=None,
-                    buttons=["copy"],
+                    buttons=[],
+                    latex_delimiters=[],
                     placeholder="Ask a question about the report, or pick an example below.",
                 )
                 with gr.Row(equal_height=True):
@@ -140,24 +125,19 @@ def build_app(
                         show_label=False,
                         placeholder="Ask about the report…",
                         scale=6,
+                        min_width=160,
                         lines=1,
                         max_lines=6,
                         elem_id="question",
                         container=False,
                     )
-                    ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask-button")
+                    ask = gr.Button("Ask", variant="primary", scale=1, min_width=70, elem_id="ask-button")
                     clear = gr.Button(
-                        "Clear", variant="secondary", scale=1, min_width=80, elem_id="clear-button"
+                        "Clear", variant="secondary", scale=1, min_width=70, elem_id="clear-button"
                     )
-                status = gr.Markdown("", elem_id="status")
-                example_set = gr.Dataset(
-                    components=[question],
-                    samples=[[q] for q in examples],
-                    label="Example questions",
-                    elem_id="examples",
-                    samples_per_page=12,
-                )
-            with gr.Column(scale=2, min_width=360):
+                status = gr.HTML("", elem_id="status")
+                example_set = gr.HTML(examples_html(examples), elem_id="examples")
+            with gr.Column(scale=2, min_width=320):
                 facts = gr.HTML(card, elem_id="facts-card")
                 chart = gr.Plot(
                     label="Market size by year",
@@ -168,32 +148,59 @@ def build_app(
                 )
                 citations = gr.Radio(
                     choices=[],
-                    label="Citations: choose one to see it in the report",
+                    label="Sources of the answer: choose one to see it in the report",
                     visible=False,
                     elem_id="citations",
                 )
                 source = gr.HTML(EMPTY_SOURCE_HTML, elem_id="source-panel")
+        # Hidden controls the page script drives (see assets.PAGE_JS).
+        ref_box = gr.Textbox(visible="hidden", elem_id="page-ref")
+        cite_button = gr.Button("cite", visible="hidden", elem_id="cite-trigger")
+        choice_button = gr.Button("choose", visible="hidden", elem_id="choice-trigger")
+        example_button = gr.Button("example", visible="hidden", elem_id="example-trigger")
 
-        outputs: list[Any] = [chatbot, question, session, citations, source, chart, status, facts]
-        ask_args: dict[str, Any] = {
-            "fn": handlers.respond,
-            "inputs": [question, session, picker],
+        named = {
+            "chat": chatbot,
+            "question": question,
+            "stored": stored,
+            "citations": citations,
+            "source": source,
+            "chart": chart,
+            "status": status,
+            "facts": facts,
+            "examples": example_set,
+            "picker": picker,
+        }
+        outputs: list[Any] = [named[name] for name in OUTPUTS]
+        answering: dict[str, Any] = {
             "outputs": outputs,
             "api_visibility": "private",
             "show_progress": "hidden",
+            "trigger_mode": "multiple",  # a question asked while another is answered waits its turn
+            "concurrency_limit": EVENT_CONCURRENCY,
+            "concurrency_id": "page-answers",
         }
-        question.submit(**ask_args)
-        ask.click(**ask_args)
-        example_set.click(
-            lambda sample: sample[0], [example_set], [question], api_visibility="private", queue=False
-        ).then(**ask_args)
-        clear.click(handlers.clear, [picker], outputs, api_visibility="private", queue=False)
-        # The chatbot's own bin icon must forget the conversation too, not just empty the display.
-        chatbot.clear(handlers.clear, [picker], outputs, api_visibility="private", queue=False)
-        picker.input(handlers.pick_report, [picker], [*outputs, example_set], api_visibility="private")
-        citations.input(handlers.show_citation, [citations, session], [source], api_visibility="private")
-        gr.api(handlers.ask_api, api_name="ask")  # type: ignore[attr-defined]  # gradio does not re-export it
-    queued: gr.Blocks = demo.queue(default_concurrency_limit=concurrency)
+        private: dict[str, Any] = {"api_visibility": "private"}
+        for trigger in (question.submit, ask.click):
+            trigger(handlers.respond, [question, stored, picker], **answering)
+        example_button.click(handlers.respond_example, [ref_box, stored, picker], js=REF_JS, **answering)
+        choice_button.click(handlers.choose_report, [ref_box, stored, picker], js=REF_JS, **answering)
+        cite_button.click(
+            handlers.show_citation, [ref_box, stored], [source, citations], js=REF_JS, queue=False, **private
+        ).then(None, js=SCROLL_TO_MARK_JS, **private)
+        citations.input(
+            handlers.show_citation, [citations, stored], [source, citations], queue=False, **private
+        ).then(None, js=SCROLL_TO_MARK_JS, **private)
+        clear.click(handlers.clear, [picker, stored], outputs, queue=False, **private)
+        picker.input(handlers.pick_report, [picker, stored], outputs, **private)
+        demo.load(handlers.restore, [stored, picker], outputs, queue=False, **private)
+        gr.api(  # type: ignore[attr-defined]  # gradio does not re-export it
+            handlers.ask_api,
+            api_name="ask",
+            concurrency_limit=EVENT_CONCURRENCY,
+            concurrency_id="api-answers",
+        )
+    queued: gr.Blocks = demo.queue(default_concurrency_limit=EVENT_CONCURRENCY)
     return queued
 
 
@@ -210,6 +217,9 @@ def serve(
     """
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # belt and braces; the Blocks already opt out
     auth = parse_auth(settings.ui.auth)
+    app_kwargs: dict[str, Any] = {"middleware": [Middleware(PageGuard)]}
+    if auth is not None:
+        app_kwargs["openapi_url"] = None  # FastAPI's schema of every route, open to anyone otherwise
     try:
         _, url, _ = demo.launch(
             server_name=host or settings.ui.host,
@@ -223,8 +233,13 @@ def serve(
             quiet=True,
             footer_links=["api"],
             run_history=False,
+            ssr_mode=False,
+            max_threads=2 * EVENT_CONCURRENCY + 16,
+            state_session_capacity=SESSION_CAPACITY,
+            app_kwargs=app_kwargs,
             theme=theme(),
             css=CSS,
+            head=PAGE_JS,
         )
     except OSError as exc:
         raise ConfigError(

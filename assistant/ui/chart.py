@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from assistant.domain.answer import SeriesPoint
+from assistant.domain.formatting import format_number
 
 # kind -> (legend label, marker, face colour, edge colour)
 STYLES: dict[str, tuple[str, str, str, str]] = {
@@ -67,7 +68,7 @@ def series_figure(
         if asked:
             ax.scatter([point.year], [point.value], s=260, color=HALO, zorder=2, linewidths=0)
         ax.annotate(
-            f"{point.value:,.2f}",
+            format_number(point.value),
             (point.year, point.value),
             textcoords="offset points",
             xytext=(0, 10 if asked else 8),

@@ -1,105 +1,125 @@
-"""The source panel: a cited passage shown in its context with the quote highlighted.
+"""The source panel: a cited quote highlighted with a few lines of its section around it.
 
-Everything taken from the report is HTML-escaped; the only markup is the panel's own.
+Context never leaves the quote's section, so page furniture between sections (navigation, "Main
+Content start here") never shows. Report text is cleaned of Markdown for display (``display``) and
+HTML-escaped; the only markup is the panel's own.
 """
 
 from __future__ import annotations
 
 import html
-import re
 
 from assistant.domain.answer import Citation
+from assistant.domain.report import Report
 from assistant.errors import InputError
+from assistant.ui.display import one_line, plain_text
 
-CONTEXT_BEFORE = 300  # report characters shown before a quote, at most
-CONTEXT_AFTER = 500  # report characters shown after a quote, at most
-PARAGRAPHS_BEFORE = 1  # whole paragraphs shown before the one holding the quote, at most
-PARAGRAPHS_AFTER = 1  # whole paragraphs shown after the one holding the quote, at most
-_OPEN, _CLOSE = "\x00", "\x01"  # stand-ins for <mark> and </mark> while splitting paragraphs
-
-
-def _trim_before(text: str, paragraphs: int = PARAGRAPHS_BEFORE) -> str:
-    """Leading context: at most ``paragraphs`` paragraphs before the quote's own, never mid-word."""
-    parts = re.split(r"(\n\s*\n)", text)
-    if len(parts) > 2 * paragraphs + 1:
-        return "".join(parts[-(2 * paragraphs + 1) :])
-    space = re.search(r"\s", text)
-    return text[space.end() :] if space else text
+LINES_BEFORE = 2  # non-blank lines of the section shown before the quote's own line, at most
+LINES_AFTER = 2  # non-blank lines shown after the quote's own line, at most
+CONTEXT_CHARS = 320  # report characters read on either side of the quote, at most
 
 
-def _trim_after(text: str, paragraphs: int = PARAGRAPHS_AFTER) -> str:
-    """Trailing context: at most ``paragraphs`` paragraphs after the quote's own, never mid-word."""
-    parts = re.split(r"(\n\s*\n)", text)
-    if len(parts) > 2 * paragraphs + 1:
-        return "".join(parts[: 2 * paragraphs + 1])
-    space = max(text.rfind(" "), text.rfind("\n"))
-    return text[:space] if space > 0 else text
+def _bounds(report: Report, start: int, end: int) -> tuple[int, int]:
+    """Where context may come from: the quote's section, or the whole text if it lies in none."""
+    section = report.section_at(start)
+    if section is None or end > section.end:
+        return 0, len(report.text)
+    return section.start, section.end
 
 
-def _escape(text: str) -> str:
-    """HTML-escape report text and drop any characters that would pass for the mark stand-ins."""
-    return html.escape(text).replace(_OPEN, "").replace(_CLOSE, "")
+def _last_lines(text: str, count: int, cut: bool) -> str:
+    """The end of ``text``: its part of the quote's line plus ``count`` non-blank lines before it.
+    ``cut`` says the text starts mid-passage, so a partial first word is dropped."""
+    lines = text.split("\n")
+    kept = [lines[-1]]
+    for line in reversed(lines[:-1]):
+        if len([k for k in kept[:-1] if k.strip()]) >= count:
+            break
+        kept.insert(0, line)
+    out = "\n".join(kept)
+    if cut and len(kept) == len(lines):
+        space = out.find(" ")
+        out = "…" + out[space + 1 :] if space >= 0 else out
+    return out
 
 
-def _paragraphs(marked: str) -> str:
-    """Escaped text (with mark stand-ins) as <p> paragraphs; a quote spanning paragraphs is marked
-    in each of them so the HTML stays well nested."""
+def _first_lines(text: str, count: int, cut: bool) -> str:
+    """The start of ``text``: the rest of the quote's line plus ``count`` non-blank lines after it."""
+    lines = text.split("\n")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if len([k for k in kept[1:] if k.strip()]) >= count:
+            break
+        kept.append(line)
+    out = "\n".join(kept)
+    if cut and len(kept) == len(lines):
+        space = out.rfind(" ")
+        out = out[:space] + "…" if space > 0 else out
+    return out
+
+
+def _lines_html(pieces: list[tuple[str, bool]]) -> str:
+    """(text, highlighted) pieces as one <p> per non-blank line; a highlight spanning lines is
+    marked on each of them, so the HTML stays well nested."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    for text, marked in pieces:
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append((part, marked))
     out = []
-    inside = False
-    for paragraph in re.split(r"\n\s*\n", marked):
-        if not paragraph.strip():
+    for line in lines:
+        if not any(part.strip() for part, _ in line):
             continue
-        body = (_OPEN if inside else "") + paragraph.strip("\n")
-        inside = body.rfind(_OPEN) > body.rfind(_CLOSE)
-        if inside:
-            body += _CLOSE
-        body = body.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>").replace("\n", "<br>")
-        out.append(f"<p>{body}</p>")
+        body = "".join(
+            f"<mark>{html.escape(part)}</mark>" if marked else html.escape(part) for part, marked in line
+        )
+        out.append(f"<p>{body.strip()}</p>")
     return "".join(out)
 
 
 def passage_html(
-    report_text: str, citation: Citation, before_chars: int = CONTEXT_BEFORE, after_chars: int = CONTEXT_AFTER
+    report: Report,
+    citation: Citation,
+    lines_before: int = LINES_BEFORE,
+    lines_after: int = LINES_AFTER,
+    context_chars: int = CONTEXT_CHARS,
 ) -> str:
-    """HTML for the source panel: section, offsets, and the quote marked inside its context.
+    """HTML for the source panel: the section's name, the report's title and the quote marked among
+    at most ``lines_before`` / ``lines_after`` lines of its section (``context_chars`` characters
+    read on either side).
 
-    ``before_chars`` and ``after_chars`` bound the report text shown around the quote, in characters.
     Raises ``InputError`` if the citation's offsets do not lie inside the report text.
     """
+    text = report.text
     start, end = citation.start, citation.end
-    if not 0 <= start <= end <= len(report_text):
+    if not 0 <= start <= end <= len(text):
         raise InputError(
             f"citation offsets {start}..{end} lie outside report {citation.report_id!r} "
-            f"({len(report_text)} characters)"
+            f"({len(text)} characters)"
         )
-    lead_from = max(0, start - before_chars)
-    tail_to = min(len(report_text), end + after_chars)
-    before = report_text[lead_from:start]
-    after = report_text[end:tail_to]
-    if lead_from > 0:
-        before = _trim_before(before)
-    if tail_to < len(report_text):
-        after = _trim_after(after)
-    quote = report_text[start:end]
+    low, high = _bounds(report, start, end)
+    lead_from = max(low, start - context_chars)
+    tail_to = min(high, end + context_chars)
+    before = _last_lines(text[lead_from:start], lines_before, cut=lead_from > low)
+    after = _first_lines(text[end:tail_to], lines_after, cut=tail_to < high)
+    quote = text[start:end]
     mismatch = ""
     if quote != citation.quote:
         mismatch = '<p class="source-warning">The report text at these offsets differs from the quote.</p>'
-    ellipsis_before = "…" if lead_from > 0 else ""
-    ellipsis_after = "…" if tail_to < len(report_text) else ""
-    # Escape first, then insert the stand-ins: nothing from the report can become markup.
-    marked = (
-        ellipsis_before + _escape(before) + _OPEN + _escape(quote) + _CLOSE + _escape(after) + ellipsis_after
-    )
+    pieces = [(plain_text(before), False), (plain_text(quote), True), (plain_text(after), False)]
+    section = one_line(citation.section) or "Report text"
     return (
         '<div class="source-passage">'
-        f'<div class="source-meta"><strong>{html.escape(citation.section)}</strong>'
-        f" · {html.escape(citation.report_id)} · characters {start}–{end}</div>"
+        f'<div class="source-meta"><strong>{html.escape(section)}</strong>'
+        f" · {html.escape(one_line(report.title))}</div>"
         f"{mismatch}"
-        f'<div class="source-text">{_paragraphs(marked)}</div>'
+        f'<div class="source-text">{_lines_html(pieces)}</div>'
         "</div>"
     )
 
 
 EMPTY_SOURCE_HTML = (
-    '<div class="source-passage source-empty">Choose a citation to see the passage in the report.</div>'
+    '<div class="source-passage source-empty">Choose a citation ([1], [2], …) to see it in the report.</div>'
 )

@@ -1,5 +1,5 @@
 """Chat page fixtures: a real Gradio server on loopback over the real offline Assistant, a second
-catalogue holding two reports, and Debian's Chromium driven by Playwright."""
+catalogue holding three reports (one written in Markdown), and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.ui.ui_helpers import FORECAST_QUESTION, SECOND_ID, SECOND_MARKET, free_port
+from tests.ui.ui_helpers import FORECAST_QUESTION, MARKDOWN_REPORT, SECOND_ID, SECOND_MARKET, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -60,7 +60,8 @@ def chat_server(warm_assistant, ui_settings) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def multi_settings(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):
-    """Settings of a catalogue with two reports: the seed and a copy renamed to another market."""
+    """Settings of a catalogue with three reports: the seed, a copy renamed to another market and a
+    report written in Markdown (with a link and an image in its text)."""
     from assistant.index.ingest import ingest
     from assistant.settings import Settings
 
@@ -71,6 +72,7 @@ def multi_settings(tmp_path_factory: pytest.TempPathFactory, seed_path: Path):
     text = seed_path.read_text(encoding="utf-8")
     renamed = text.replace("Clinical Trial Site Management Organization", SECOND_MARKET)
     (corpus / f"{SECOND_ID}.txt").write_text(renamed, encoding="utf-8")
+    shutil.copy(MARKDOWN_REPORT, corpus / MARKDOWN_REPORT.name)
     settings = without_auth(Settings(data_dir=base / "data", corpus_dir=corpus))
     ingest(settings)
     return settings
@@ -81,6 +83,19 @@ def multi_assistant(multi_settings):
     from assistant import Assistant
 
     return Assistant(multi_settings)
+
+
+@pytest.fixture(scope="session")
+def multi_server(multi_assistant, multi_settings) -> Iterator[str]:
+    """URL of the chat page over the three-report catalogue (automatic routing preselected)."""
+    from assistant.ui import build_app, serve
+
+    demo = build_app(multi_assistant, stream_delay_s=0.0)
+    url = serve(demo, multi_settings, port=free_port(), prevent_thread_lock=True)
+    try:
+        yield url
+    finally:
+        demo.close()
 
 
 @pytest.fixture(scope="session")
@@ -115,10 +130,16 @@ class PageWithRequests:
             self.external.append(url)
 
 
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
 def page(browser) -> Iterator[PageWithRequests]:
-    context = browser.new_context(viewport={"width": 1360, "height": 1000})
+    """A fresh browser context (its own storage, so its own conversation) at desktop size."""
+    context = browser.new_context(viewport=DESKTOP)
     context.set_default_timeout(120_000)  # a cold CI machine may take long to answer; no timing asserted
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     try:
         yield PageWithRequests(context.new_page())
     finally:

@@ -56,6 +56,14 @@ def test_ask_rejects_an_over_long_question_as_json(client, warm_assistant):
     assert data["status"] == "rejected" and f"{limit:,}" in data["answer"]
 
 
+def test_a_rest_call_with_only_a_question_is_answered(chat_server):
+    for body in ({"data": ["What is the CAGR?"]}, {"data": ["What is the CAGR?", None]}):
+        reply = httpx.post(f"{chat_server}gradio_api/run/ask", json=body, timeout=120)
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["data"][0]["status"] == "answered"
+    assert httpx.post(f"{chat_server}gradio_api/run/ask", json={"data": [7]}, timeout=60).status_code != 200
+
+
 def test_ask_errors_reach_the_client_by_name(client):
     with pytest.raises(AppError, match="ReportNotFoundError: .*no-such-report"):
         client.predict(FORECAST_QUESTION, None, "no-such-report", api_name="/ask")
@@ -84,6 +92,16 @@ def test_auth_parses_user_and_password_with_colons():
     assert parse_auth("ann:s3:cret") == ("ann", "s3:cret")
 
 
+# Open in Gradio even with a login; the page closes them to visitors who have not signed in.
+CLOSED = [
+    ("GET", "gradio_api/app_id"),
+    ("GET", "gradio_api/heartbeat/some-session"),
+    ("POST", "gradio_api/cancel"),
+    ("POST", "gradio_api/reset"),
+    ("POST", "gradio_api/stream/some-event"),
+]
+
+
 def test_login_guards_page_and_api(warm_assistant, ui_settings):
     settings = ui_settings.model_copy(deep=True)
     settings.ui.auth = "analyst:open-sesame"
@@ -92,6 +110,17 @@ def test_login_guards_page_and_api(warm_assistant, ui_settings):
     try:
         config = httpx.get(f"{url}config", timeout=30)
         assert config.status_code == 401
+        assert httpx.get(f"{url}openapi.json", timeout=30).status_code == 404
+        for method, path in CLOSED:
+            reply = httpx.request(method, f"{url}{path}", json={}, timeout=30)
+            assert reply.status_code == 401, f"{method} /{path} answered {reply.status_code}"
+        with httpx.Client(base_url=url, timeout=30) as signed_in:
+            login = signed_in.post("login", data={"username": "analyst", "password": "open-sesame"})
+            assert login.status_code == 200
+            assert signed_in.get("gradio_api/app_id").status_code == 200
+            with signed_in.stream("GET", "gradio_api/heartbeat/some-session") as beat:
+                assert beat.status_code == 200
+            assert signed_in.post("gradio_api/reset", json={"event_id": "x"}).status_code == 200
         with pytest.raises(ValueError, match="(?i)login|auth|credentials"):
             Client(url, verbose=False)
         with pytest.raises(ValueError, match="(?i)incorrect|login|credentials"):

@@ -1,21 +1,25 @@
-"""``assistant chat``: options, a malformed login setting, and a real server started from the CLI."""
+"""``assistant chat``: options, a malformed login setting, an unknown report, and a real server
+started from the command line that warms up before it listens."""
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from gradio_client import Client
 
 from assistant.cli.main import build_parser, main
 from tests.ui.ui_helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-START_DEADLINE_S = 180  # generous: a cold machine imports torch and gradio first; not a speed check
+START_DEADLINE_S = 240  # generous: a cold machine imports torch and gradio first; not a speed check
 
 
 def test_chat_options():
@@ -44,50 +48,67 @@ def _env(settings) -> dict[str, str]:
     return env
 
 
-def test_unknown_report_is_a_one_line_error(ui_settings):
-    done = subprocess.run(
-        [sys.executable, "-m", "assistant", "chat", "--port", str(free_port()), "--report", "no-such-report"],
-        cwd=ROOT,
-        env=_env(ui_settings),
-        capture_output=True,
-        text=True,
-        timeout=START_DEADLINE_S,
-    )
-    assert done.returncode == 1
-    assert done.stderr.strip().startswith("error: ") and "no-such-report" in done.stderr
-    assert "Traceback" not in done.stderr
+def test_unknown_report_is_a_one_line_error(ui_settings, monkeypatch, capsys):
+    for name, value in _env(ui_settings).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("ASSISTANT_UI_AUTH", raising=False)
+    assert main(["chat", "--port", str(free_port()), "--report", "no-such-report"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().startswith("error: ") and "no-such-report" in err and "Traceback" not in err
 
 
-def test_chat_command_serves_the_page_and_api_on_loopback(ui_settings, warm_assistant):
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_chat_command_warms_up_before_it_listens_then_serves(ui_settings, warm_assistant):
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "chat", "--port", str(port)],
+        [sys.executable, "-m", "assistant", "-v", "chat", "--port", str(port)],
         cwd=ROOT,
         env=_env(ui_settings),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    lines: list[tuple[float, str]] = []
+
+    def read() -> None:
+        assert server.stdout is not None
+        for line in server.stdout:
+            lines.append((time.monotonic(), line.rstrip()))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     try:
-        url = f"http://127.0.0.1:{port}/"
+        first_listening = None
         deadline = time.monotonic() + START_DEADLINE_S
-        while True:
+        while not any(text.startswith("Chat page: ") for _, text in lines):
             if server.poll() is not None:
-                pytest.fail(f"the server exited: {server.stdout.read() if server.stdout else ''}")
-            try:
-                if httpx.get(url, timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
+                time.sleep(0.5)
+                pytest.fail("the server exited:\n" + "\n".join(t for _, t in lines))
+            if first_listening is None and _listening(port):
+                first_listening = time.monotonic()
             if time.monotonic() > deadline:
-                pytest.fail(f"the chat page did not come up within {START_DEADLINE_S} s")
-            time.sleep(0.5)
+                pytest.fail(f"the chat page was not ready within {START_DEADLINE_S} s")
+            time.sleep(0.1)
+        texts = [text for _, text in lines]
+        warmed = next(i for i, t in enumerate(texts) if t.startswith("Warmed up: "))
+        ready = next(i for i, t in enumerate(texts) if t.startswith("Chat page: "))
+        serving = next(i for i, t in enumerate(texts) if "serving the chat page on" in t)
+        assert warmed < serving < ready, texts
+        assert "Warmed up: 3 questions about" in texts[warmed]
+        warmed_at = lines[warmed][0]
+        assert first_listening is None or first_listening >= warmed_at, "it listened before warming up"
+        url = f"http://127.0.0.1:{port}/"
         config = httpx.get(f"{url}config", timeout=30).json()
-        assert config["title"] == "Report analyst assistant"
-        assert config.get("analytics_enabled") is False
+        assert config["title"] == "Report analyst assistant" and config.get("analytics_enabled") is False
         assert any(dep.get("api_name") == "ask" for dep in config["dependencies"])
-        title = warm_assistant.report().title
-        assert title in httpx.get(f"{url}config", timeout=30).text
+        assert warm_assistant.report().title in httpx.get(f"{url}config", timeout=30).text
+        data = Client(url, verbose=False).predict("Which region is the largest?", api_name="/ask")
+        assert data["status"] == "answered"
     finally:
         server.terminate()
         server.wait(timeout=30)

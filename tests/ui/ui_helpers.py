@@ -5,11 +5,15 @@ from __future__ import annotations
 import html
 import re
 import socket
+from pathlib import Path
 from typing import Any
 
 FORECAST_QUESTION = "How big will the market be in 2029?"
 SECOND_MARKET = "Ornamental Fish Feed"
 SECOND_ID = "ornamental-fish-feed-market"
+MARKDOWN_REPORT = Path(__file__).parent / "fixtures" / "tidal-kelp-market.md"
+MARKDOWN_ID = "tidal-kelp-market"
+MARKUP = ("**", "##", "](", "![", "&amp;", "&lt;")  # Markdown or escaped HTML that must never show
 
 
 def free_port() -> int:

@@ -1,4 +1,9 @@
-"""``assistant chat``: serve the chat page (Gradio) on 127.0.0.1 unless told otherwise."""
+"""``assistant chat``: serve the chat page (Gradio) on 127.0.0.1 unless told otherwise.
+
+The server warms up before it listens (``assistant.ui.warmup``): it loads the model, the report and
+its planner and answers a few questions, then starts, sends itself its first requests, then prints
+its address.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "chat",
         help="serve the chat page in the browser",
         description="Serve the chat page: streamed answers with citations, a source panel, a market-size "
-        "chart and the report's facts card. Also serves the /ask API endpoint for gradio_client.",
+        "chart and the report's facts card. Also serves the /ask API endpoint for gradio_client. "
+        "The server answers a few warm-up questions before it starts listening.",
     )
     parser.add_argument(
         "--host", default=None, help="address to bind (default: ASSISTANT_UI__HOST or 127.0.0.1)"
@@ -34,14 +40,22 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     host = args.host or settings.ui.host
     port = settings.ui.port if args.port is None else args.port
     check_bind(host, port, "--host/ASSISTANT_UI__HOST", "--port/ASSISTANT_UI__PORT")  # before models load
-    from assistant.ui import build_app, parse_auth, serve
+    from assistant.ui import ChatHandlers, build_app, parse_auth, serve, warm_http, warm_up
 
-    parse_auth(settings.ui.auth)  # fail fast on a malformed ASSISTANT_UI_AUTH, before loading models
+    auth = parse_auth(settings.ui.auth)  # fail fast on a malformed ASSISTANT_UI_AUTH, before loading models
     from assistant import Assistant
 
     assistant = Assistant(settings)
-    demo = build_app(assistant, report_id=args.report)
-    logger.info("serving the chat page on http://%s:%d", host, port)
-    print(f"Chat page: http://{host}:{port}/  (Ctrl+C stops it)", flush=True)
-    serve(demo, settings, host=host, port=port)
+    handlers = ChatHandlers(assistant)
+    demo = build_app(assistant, report_id=args.report, handlers=handlers)
+    warmed = warm_up(handlers, args.report)
+    print(
+        f"Warmed up: {warmed.questions} questions about {warmed.report_id} answered in {warmed.seconds:.1f} s",
+        flush=True,
+    )
+    url = serve(demo, settings, host=host, port=port, prevent_thread_lock=True)
+    warm_http(url, warmed.question, auth)
+    logger.info("serving the chat page on %s", url)
+    print(f"Chat page: {url}  (Ctrl+C stops it)", flush=True)
+    demo.block_thread()
     return 0
