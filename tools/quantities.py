@@ -31,7 +31,10 @@ class QuantityFact(BaseModel):
     value: float = Field(description="As stated: in `unit` for money, a percent for cagr/share/growth.")
     unit: str | None = Field(None, description="thousand, million, billion or trillion for money.")
     currency: str | None = None
-    measure: str | None = Field(None, description="For volume, price and count: 'units', 'tonnes', ...")
+    measure: str | None = Field(
+        None,
+        description="For volume, price and count: 'units', 'tonnes', ...; 'of growth' for a share of growth.",
+    )
     figure: str | None = Field(
         None, description="The figure as the page writes it, e.g. '9.3 million litres'."
     )

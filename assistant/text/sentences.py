@@ -69,10 +69,31 @@ def sentences(text: str, start: int) -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         if match.group(0) != "\n" and _ABBREVIATION.search(text[begin : match.end()]):
             continue
+        if match.group(0) == "\n" and _wrapped(text, match.start()):
+            continue
         _add_sentence(text, begin, match.end() if match.group(0) != "\n" else match.start(), start, found)
         begin = match.end()
     _add_sentence(text, begin, len(text), start, found)
     return found
+
+
+# Prose wrapped at a fixed width (Markdown, PDF text, e-mail) breaks lines inside sentences: a
+# line at least this long that ends without closing punctuation runs on into the next line.
+WRAPPED_LINE_CHARS = 60
+_CLOSING = ".!?:;"
+_NEW_BLOCK = re.compile(r"\s*(?:[-*•#|>]|\d+[.)]\s)")
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` falls inside a sentence of wrapped prose."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].rstrip()
+    after = text[newline + 1 :]
+    if len(line) < WRAPPED_LINE_CHARS or not line or line[-1] in _CLOSING:
+        return False
+    if not after.strip() or after[:1] == "\n" or _NEW_BLOCK.match(after):
+        return False  # a blank line, a bullet, a heading or a table row starts something new
+    return True
 
 
 def _add_sentence(text: str, begin: int, end: int, offset: int, into: list[Sentence]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from fakes import HashingEmbedder, ReportFacts, ReportSearcher
@@ -91,36 +92,9 @@ def ask(crane_report: Report) -> Callable[..., Answer]:
     return run
 
 
-PRESS_RELEASE = """# Cargo Drone Logistics Market to Reach USD 12.40 Billion by 2032
-
-*Published by Halden Ridge Analytics (HRA) | Report Code: HRA-LG-5521 | 164 pages | Published: May 2025*
-
-The global cargo drone logistics market was valued at USD 4.10 billion in 2023 and USD 4.62 billion in
-2024, and is projected to reach USD 12.40 billion by 2032, growing at a CAGR of 13.1% from 2024 to 2032.
-Between 2019 and 2023 the market grew at a CAGR of 9.4%.
-
-## Regional Insights
-
-North America held a 38.6% share of revenue in 2024. Asia Pacific is expected to grow at the fastest
-CAGR of 15.8% from 2024 to 2032. Latin America accounted for 7.2% of revenue in 2024.
-
-## Segment Insights
-
-By payload, the heavy-lift segment was worth USD 1.35 billion in 2024, while the light parcel segment
-accounted for 52.4% of revenue. By end use, e-commerce is projected to grow at a CAGR of 16.3% to 2032.
-
-## Key Players
-
-Skyhaul Freight, Aerolift Systems, Vantor Drones
-
-## Report Scope
-
-| Report Attribute | Details |
-|---|---|
-| Base Year | 2024 |
-| Historical Period | 2019-2023 |
-| Forecast Period | 2025-2032 |
-"""
+PRESS_RELEASE = (
+    Path(__file__).parent.parent / "fixtures" / "quantities" / "cargo-drone-logistics-market.md"
+).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

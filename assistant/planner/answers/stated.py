@@ -50,6 +50,8 @@ def wanted_metric(question: str, slots: Slots) -> str:
 
 
 def shown(q: QuantityFact) -> str:
+    if q.metric == "share" and q.measure == "of growth":
+        return f"{format_percent(q.value)} of the market's growth"
     if q.metric in ("share", "cagr", "growth"):
         return format_percent(q.value)
     if q.currency or q.unit:
@@ -97,6 +99,10 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         Call("lookup_quantities", QuantitiesArgs(metric=metric, name=name, report_id=ctx.report_id))
     )
     found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    if metric == "share":
+        # A share of the market's growth is not a share of the market, unless growth is asked.
+        of_growth = bool(re.search(r"\bgrowth\b|\bincrease\b", question, re.I))
+        found = [q for q in found if (q.measure == "of growth") == of_growth]
     if metric == "cagr" and name == "market":
         historical = bool(HISTORICAL.search(question))
         found = [q for q in found if (q.period == "historical") == historical] or found
