@@ -409,6 +409,7 @@ def _table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = ""
         slots.asks_money
         or slots.asks_share
         or bool(_RATE_WORDS.search(question))
+        or slots.asks_growth
         or intent in NUMERIC_INTENTS
         or (bool(plain) and _only_market_named(plain, scoped))
     )

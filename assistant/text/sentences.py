@@ -91,9 +91,8 @@ def _wrapped(text: str, newline: int) -> bool:
     after = text[newline + 1 :]
     if len(line) < WRAPPED_LINE_CHARS or not line or line[-1] in _CLOSING:
         return False
-    if not after.strip() or after[:1] == "\n" or _NEW_BLOCK.match(after):
-        return False  # a blank line, a bullet, a heading or a table row starts something new
-    return True
+    # A blank line, a bullet, a heading or a table row starts something new.
+    return bool(after.strip()) and after[:1] != "\n" and not _NEW_BLOCK.match(after)
 
 
 def _add_sentence(text: str, begin: int, end: int, offset: int, into: list[Sentence]) -> None:

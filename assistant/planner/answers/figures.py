@@ -29,8 +29,7 @@ def no_basis(draft: Draft) -> FinalDraft:
     )
 
 
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|[a-z])", re.I)
+_MONEY = re.compile(r"(?:USD|US\$|\$|EUR|€|£|GBP|JPY|¥|INR|₹|CNY)\s?\d", re.I)
 
 
 def _quote_the_year(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
@@ -44,8 +43,7 @@ def _quote_the_year(question: str, decision: Decision, ctx: ReportContext) -> St
             s
             for p in passages
             for s in sentences(p.text, p.start)
-            if any(y in s.text for y in years)
-            and re.search(r"\d[\d,.]*\s*(?:%|[a-z])", s.text.replace(years[0], ""))
+            if any(y in s.text for y in years) and _MONEY.search(s.text)
         ]
         if stating:
             return draft.final(

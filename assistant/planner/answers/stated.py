@@ -38,12 +38,12 @@ def wanted_metric(question: str, slots: Slots) -> str:
         return "growth"
     if slots.asks_share:
         return "share"
-    if _RATE.search(question):
-        return "cagr"
     if _PRICE.search(question):
         return "price"
     if _VOLUME.search(question):
         return "volume"
+    if _RATE.search(question) or (slots.asks_growth and not slots.asks_money):
+        return "cagr"
     if _COUNT.search(question) and not slots.asks_money:
         return "count"
     return "market_size"
