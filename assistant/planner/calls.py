@@ -7,7 +7,7 @@ carry the tools' own pydantic models, so a script never reads a tool's JSON by s
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -67,11 +67,11 @@ A = TypeVar("A")
 B = TypeVar("B")
 
 
-def both(first: Steps[A], second: Steps[B]) -> Steps[tuple[A, B]]:
-    """Run two scripts side by side, each round carrying both scripts' calls; returns both results."""
-    done: dict[int, object] = {}
+def together(scripts: Sequence[Steps[R]]) -> Steps[list[R]]:
+    """Run scripts side by side: each round carries every unfinished script's calls, so the rounds
+    they take are the most any one needs, not their sum. Returns their results in order."""
+    done: dict[int, R] = {}
     pending: dict[int, list[Call]] = {}
-    scripts: tuple[Steps[A], Steps[B]] = (first, second)
     for i, script in enumerate(scripts):
         try:
             pending[i] = next(script)
@@ -89,7 +89,13 @@ def both(first: Steps[A], second: Steps[B]) -> Steps[tuple[A, B]]:
             except StopIteration as stop:
                 done[i] = stop.value
                 del pending[i]
-    return done[0], done[1]  # type: ignore[return-value]
+    return [done[i] for i in range(len(scripts))]
+
+
+def both(first: Steps[A], second: Steps[B]) -> Steps[tuple[A, B]]:
+    """Two scripts side by side; both results."""
+    results: list[Any] = yield from together([first, second])
+    return results[0], results[1]
 
 
 def fetch_facts(report_id: str, *names: str) -> Steps[dict[str, FactResult | None]]:

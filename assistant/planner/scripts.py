@@ -9,7 +9,7 @@ from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.conversation import evidence_of
 from assistant.planner.answers.premise_check import check_premise
 from assistant.planner.answers.stated import decline_with_context
-from assistant.planner.calls import Call, Result, Steps, fetch_facts
+from assistant.planner.calls import Steps, fetch_facts, together
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.draft import combine
@@ -68,31 +68,6 @@ def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext) -> Steps[F
     return final.model_copy(update={"text": f"{note} {final.text}"})
 
 
-def side_by_side(scripts: Sequence[Steps[FinalDraft]]) -> Steps[list[FinalDraft]]:
-    """Run several scripts together: each round carries every unfinished script's next calls."""
-    finals: list[FinalDraft | None] = [None] * len(scripts)
-    pending: dict[int, list[Call]] = {}
-    for i, script in enumerate(scripts):
-        try:
-            pending[i] = next(script)
-        except StopIteration as stop:
-            finals[i] = stop.value
-    while pending:
-        order = list(pending)
-        batch = [call for i in order for call in pending[i]]
-        results: list[Result] = yield batch
-        position = 0
-        for i in order:
-            count = len(pending[i])
-            mine, position = results[position : position + count], position + count
-            try:
-                pending[i] = scripts[i].send(mine)
-            except StopIteration as stop:
-                finals[i] = stop.value
-                del pending[i]
-    return [f for f in finals if f is not None]
-
-
 def _checked(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft]:
     """The premise check as a script of its own: an empty draft when the report agrees."""
     correction = yield from check_premise(premise, ctx)
@@ -104,10 +79,10 @@ def run_plan(message_plan: Plan, ctx: ReportContext) -> Steps[FinalDraft]:
     scripts = [answer(text, decision, ctx) for text, decision in message_plan.parts]
     correction: FinalDraft | None = None
     if message_plan.premise is not None:  # checked side by side with the answers: no extra rounds
-        checked, *finals = yield from side_by_side([_checked(message_plan.premise, ctx), *scripts])
+        checked, *finals = yield from together([_checked(message_plan.premise, ctx), *scripts])
         correction = checked if checked.text else None
     else:
-        finals = yield from side_by_side(scripts)
+        finals = yield from together(scripts)
     if len(finals) == 1 and correction is None:
         return finals[0]
     unanswered = [
