@@ -121,9 +121,12 @@ def build_app(
                     placeholder="Ask a question about the report, or pick an example below.",
                 )
                 with gr.Row(equal_height=True):
+                    # Closed until the page has restored its conversation: a question typed before
+                    # that would be wiped by the restore.
                     question = gr.Textbox(
                         show_label=False,
-                        placeholder="Ask about the report…",
+                        interactive=False,
+                        placeholder="Loading the conversation…",
                         scale=6,
                         min_width=160,
                         lines=1,

@@ -184,6 +184,7 @@ class ChatHandlers:
             conversation.choice = choice
         outputs = self._final_outputs(conversation, None)
         outputs.picker = conversation.choice
+        outputs.question = gr.Textbox(interactive=True, placeholder="Ask about the report…")
         last = self._last_answered(conversation)
         self._show_card(conversation, last.answer.report_id if last and last.answer else None, outputs)
         return outputs.values()
