@@ -51,6 +51,7 @@ STREAM_STEPS = 12  # pieces an answer's text is streamed in
 TICK_S = 0.25  # how often a pending answer's progress line is refreshed, in seconds
 SLOW_S = 1.0  # after this many seconds the progress line shows how long the answer has taken
 ROLES = ("user", "assistant")
+BLANK_QUESTION = "Type a question first."
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 SKIP = gr.skip()
 
@@ -229,7 +230,9 @@ class ChatHandlers:
         self, question: str | None, stored: object, choice: str | None, clear_box: bool
     ) -> Iterator[tuple[Any, ...]]:
         if not question or not question.strip():
-            yield PageOutputs().values()  # an empty message is ignored
+            # Never a turn; the status line says why nothing happened, and tells a caller that
+            # this press has been handled.
+            yield PageOutputs(status=status_html(BLANK_QUESTION)).values()
             return
         conversation = self.store.open(stored)
         conversation.choice = choice

@@ -274,7 +274,7 @@ def test_conversation_survives_a_reload_and_the_page_keeps_out_of_the_way(
     expect(web.locator(USER)).to_have_count(0)
 
 
-def test_empty_message_ignored_and_over_long_refused(page, chat_server, warm_assistant):
+def test_empty_message_is_not_a_turn_and_over_long_refused(page, chat_server, warm_assistant):
     web = page.page
     web.goto(chat_server)
     limit = warm_assistant.settings.agent.max_question_chars
@@ -287,6 +287,7 @@ def test_empty_message_ignored_and_over_long_refused(page, chat_server, warm_ass
     expect(box).to_have_value(long_question)
     box.fill("   ")
     box.press("Enter")
+    expect(web.locator("#status")).to_contain_text("Type a question first")
     submit(web, "What is the CAGR?")
     answered(web, 1)
     expect(web.locator(USER)).to_have_text(["What is the CAGR?"])  # neither blank nor refused became a turn

@@ -50,9 +50,11 @@ def first_turn(handlers, warm_assistant):
     return run(handlers, FORECAST_QUESTION, stored, report_id)
 
 
-def test_empty_message_is_ignored(handlers):
+def test_empty_message_is_never_a_turn_and_the_status_says_why(handlers):
     for blank in ("", "   \n\t", None):
-        assert run(handlers, blank, None, None) == [named((SKIP,) * len(OUTPUTS))]
+        [outputs] = run(handlers, blank, None, None)
+        assert "Type a question first" in outputs.pop("status")
+        assert outputs == {name: SKIP for name in OUTPUTS if name != "status"}
 
 
 def test_answer_streams_then_ends_with_sources_chart_and_stored_copy(first_turn, warm_assistant):
