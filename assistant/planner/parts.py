@@ -12,9 +12,13 @@ _JOINER = re.compile(
     r"|\s*;\s*"
     r"|\s+\+\s*|\s*\+\s+|\s+&\s+"
     r"|,?\s+(?:and also|and then|as well as|and|plus|also|then)\s+"
-    r"|,\s+",
+    r"|,\s+"
+    r"|\s+(?:vs\.?|versus)\s+",
     re.I,
 )
+# Joiners that set two things side by side: they cut only between two questions ('drivers vs
+# challenges'), never inside one ('2030 vs 2024', 'Europe vs Asia growth').
+COMPARING = re.compile(r"^\s+(?:vs\.?|versus)\s+$", re.I)
 
 
 def _name_pattern(name: str) -> str:

@@ -12,7 +12,7 @@ from assistant.planner.slots import Amount, Entity, extract
 
 PremiseKind = Literal[
     "rate", "rate_period", "size", "decline", "largest_region", "fastest_segment", "largest_segment", "deal",
-    "development",
+    "development", "largest_company",
 ]  # fmt: skip
 
 _QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|does|do|did|can|could|will|would|tell|give|show|list)\b"
@@ -45,7 +45,7 @@ _ASSERTS = re.compile(
 )
 _RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*)\b", re.I)
 _SIZE = re.compile(r"\b(worth|valued|size|is|was|market)\b", re.I)
-_LEADER = re.compile(r"\b(largest|biggest|leading|dominant|top|leads|dominates)\b", re.I)
+_LEADER = re.compile(r"\b(largest|biggest|leading|dominant|top|leads|dominates|leader|market leader)\b", re.I)
 _FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)
 _SEGMENT = re.compile(r"\bsegments?\b", re.I)
 _DEAL = re.compile(r"\b(acquired|bought|took over|merged with|purchased|acquisition|takeover)\b", re.I)
@@ -57,8 +57,13 @@ _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to|through)\s*((?:19|20)\d\d
 _DEVELOPMENT = re.compile(
     r"\b(new|opened|launched|site|facility|partnership|partnered|deal|expansion)\b", re.I
 )
+# A figure the user supplies rather than asserts: 'what if', 'assuming', 'say it grows 8 %',
+# 'imagine the cagr were 8 %'.
 HYPOTHESIS = re.compile(
-    r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppose|supposing|hypothetically|instead)\b",
+    r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead"
+    r"|imagine|in a scenario|scenario where)\b"
+    r"|(?:^|[,;:(-]\s*|\b(?:and|so|but|ok|okay|now|then)\s+)(?:let'?s\s+|lets\s+)?say\b"
+    r"|\b(?:cagr|growth|rate|it|market)\s+were\b",
     re.I,
 )
 
@@ -120,6 +125,8 @@ def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
         return Premise("fastest_segment", clause, subject=named[0])
     if named and _LEADER.search(clause):
         kind: PremiseKind = "largest_segment" if _SEGMENT.search(clause) else "largest_region"
+        if named[0].kind == "company":
+            kind = "largest_company"
         return Premise(kind, clause, subject=named[0])
     if slots.amounts and _SIZE.search(clause):
         return Premise("size", clause, amount=slots.amounts[0], year=slots.years[0] if slots.years else None)

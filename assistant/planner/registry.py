@@ -15,6 +15,7 @@ from assistant.planner.calls import Steps
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.intents import Intent
+from assistant.planner.premises import HYPOTHESIS
 from assistant.planner.slots import Slots
 
 Handler = Callable[[str, Decision, ReportContext], Steps[FinalDraft]]
@@ -225,9 +226,14 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "what did the company launch",
             "which company opened a new facility",
             "what happened in october 2024",
+            "recent deals",
+            "any m&a activity lately",
         ),
         named.developments,
-        _words(r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*)\b"),
+        _words(
+            r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*|deals?|m&a|mergers?"
+            r"|takeovers?|buyouts?|collaborat\w*|tie-ups?)\b"
+        ),
         _YEARS | _ENTITIES,
     ),
     IntentEntry(
@@ -343,10 +349,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "assuming 7% growth a year what is the 2029 size",
         ),
         derived.what_if,
-        _words(
-            r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead)\b"
-            r"|\bat an? \d|\bif\b[^?]{0,40}?\d+(\.\d+)?\s?(%|percent)"
-        ),
+        _words(HYPOTHESIS.pattern + r"|\bat an? \d|\bif\b[^?]{0,40}?\d+(\.\d+)?\s?(%|percent)"),
         _YEARS,
         settles=lambda slots: bool(slots.percents),
     ),
@@ -358,7 +361,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "how many times larger will the market be",
         ),
         derived.ratio,
-        _words(r"\b(how many times|times (bigger|larger|greater|as (big|large))|ratio|multiple)\b"),
+        _words(
+            r"\b(how many times|times (bigger|larger|greater|as (big|large)|the)|ratio|multiple)\b"
+            r"|\d(\.\d+)? times\b"
+        ),
         _YEARS,
         settles=lambda slots: True,
     ),

@@ -18,6 +18,8 @@ from assistant.planner.model import Script, Turn
 from assistant.planner.premises import Premise
 from assistant.planner.registry import ENTRIES
 from assistant.planner.understanding import plan
+from assistant.text.sentences import content_words
+from assistant.text.words import word_list
 from tools.facts import MoneyFact
 
 INJECTION_NOTE = (
@@ -90,13 +92,27 @@ def run_plan(message_plan: Plan, ctx: ReportContext) -> Steps[FinalDraft]:
         for (text, _), final in zip(message_plan.parts, finals, strict=True)
         if final.status != "answered"
     ]
-    drafts = ([correction] if correction else []) + finals
     if len(finals) == 1:
         unanswered = []  # one question after a corrected premise: the correction answers it
+        premise = message_plan.premise
+        if correction is not None and premise is not None and premise.kind in _NEVER_STATED:
+            if _points_back_only(message_plan.parts[0][0]):
+                return correction  # 'what is it exactly?' asks for what the report does not give
+    drafts = ([correction] if correction else []) + finals
     combined = combine(drafts, unanswered)
     if correction is not None:
         combined = combined.model_copy(update={"status": "answered"})
     return combined
+
+
+# Premises about what reports do not state (a company's share): the correction says so, and a
+# bare pointer after it ('what is it exactly?') has nothing else to answer.
+_NEVER_STATED = frozenset({"largest_company"})
+
+
+def _points_back_only(question: str) -> bool:
+    """'what is it exactly?': nothing asked beyond what the words before it said."""
+    return content_words(question) <= word_list("pointer-fillers")
 
 
 def make_script_factory(ctx: ReportContext) -> Callable[[str, list[Turn]], Script]:

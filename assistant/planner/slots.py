@@ -56,8 +56,15 @@ _SHORTHAND = word_map("shorthand")
 _SHORTHAND_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w])", re.I)
 
 
+# '1.5x', '2 x', '3×': a multiple, written as 'times' so one wording serves them all.
+_MULTIPLE_AFTER_NUMBER = re.compile(r"(?<=\d)\s?[x×](?!\w)", re.I)
+_MULTIPLE_WORD = re.compile(r"(?<![\w.])[x×](?=\s+(?:bigger|larger|greater|smaller|as|the)\b)", re.I)
+
+
 def normalise(question: str) -> str:
-    """Spell out shorthand ('mkt sz 2028' -> 'market size 2028'); everything else is kept."""
+    """Spell out shorthand ('mkt sz 2028' -> 'market size 2028', '1.5x' -> '1.5 times'); everything
+    else is kept."""
+    question = _MULTIPLE_WORD.sub("times", _MULTIPLE_AFTER_NUMBER.sub(" times", question))
     return _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1).lower()], question)
 
 

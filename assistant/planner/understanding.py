@@ -24,8 +24,8 @@ from assistant.planner.followup import (
     relative_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
-from assistant.planner.parts import clauses
-from assistant.planner.premises import split_premise
+from assistant.planner.parts import COMPARING, clauses
+from assistant.planner.premises import HYPOTHESIS, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
@@ -53,7 +53,11 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         history = [*history, {"role": "user", "content": premise.clause}]
     groups: list[str] = []
     for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
-        if groups and not _stands_alone(piece, ctx):
+        if groups and (
+            not _stands_alone(piece, ctx)
+            or _supposes(groups[-1])
+            or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
+        ):
             groups[-1] += joiner + piece
         else:
             groups.append(piece)
@@ -118,6 +122,11 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True
     top = ctx.classifier.rank(ctx.plain(clause))[0]
     return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
+
+
+def _supposes(clause: str) -> bool:
+    """'imagine the cagr were 8 %': a supposition that the question after it is asked under."""
+    return bool(HYPOTHESIS.search(clause)) and "?" not in clause and not _QUESTION_FORM.match(clause)
 
 
 _QUESTION_FORM = re.compile(

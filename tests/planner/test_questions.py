@@ -169,3 +169,71 @@ def test_which_firm_is_biggest_says_no_shares_are_given(ask):
 def test_question_words_are_not_read_as_another_market(ask, question):
     answer = ask(question)
     assert "does not cover the" not in answer.text
+
+
+# -- the same asks in the shorthand people type -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("1st yr it tops 4bn?", "2028"),
+        ("how many x bigger is 2030 vs 2024", "1.42"),
+        ("2030 is how many x the 2024 size?", "1.42"),
+        ("is 2030 1.5x 2024?", "1.42"),
+    ],
+)
+def test_derived_figures_in_shorthand(ask, question, expected):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert expected in answer.text, answer.text
+    assert answer.ungrounded_numbers == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "say it grows 8% pa, whats 2030",
+        "let's say growth of 8% per annum - 2030 size?",
+        "imagine the cagr were 8%, what would 2030 look like",
+        "ok so if we assume 8% p.a. where does it land in 2030",
+    ],
+)
+def test_a_rate_put_as_a_supposition_is_a_what_if_not_a_false_premise(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert "5.08" in answer.text and "4.54" in answer.text, answer.text
+    assert "assum" in answer.text.lower()
+    assert "does not say" not in answer.text
+
+
+def test_a_stated_year_put_wrongly_in_a_with_clause_is_corrected(ask):
+    answer = ask("with the 2030 forecast at 5bn, whats the cagr?")
+    first = answer.text.split("\n")[0]
+    assert "4.54" in first and "5" in first, answer.text
+    assert "6%" in answer.text
+
+
+def test_a_company_said_to_have_the_largest_share_is_met_with_what_the_report_gives(ask):
+    answer = ask("since portvolt has the biggest share, what is it exactly?")
+    first = answer.text.split("\n")[0].lower()
+    assert "share" in first and "region" not in first, answer.text
+    assert "could not find" not in answer.text
+
+
+def test_two_lists_set_against_each_other(ask):
+    answer = ask("drivers vs challenges?")
+    assert "emission caps" in answer.text and "Grid connections" in answer.text
+
+
+@pytest.mark.parametrize("question", ["recent deals?", "any m&a lately?"])
+def test_deals_are_the_reports_developments(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert "Cablereel Works" in answer.text
+
+
+def test_a_company_called_the_leader_is_corrected_and_the_question_still_answered(ask):
+    answer = ask("since Portvolt Systems is the market leader, what did it acquire?")
+    assert "no market shares" in answer.text and "Cablereel Works" in answer.text
+    assert answer.text.index("no market shares") < answer.text.index("Cablereel Works")

@@ -3,6 +3,8 @@ corrected before the question is answered from the report's own figures."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.calls import Call, Steps, ask, fetch_facts, search
@@ -32,6 +34,8 @@ def check_premise(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | No
         return (yield from _leader(premise, ctx))
     if premise.kind == "development":
         return (yield from _development(premise, ctx))
+    if premise.kind == "largest_company":
+        return (yield from _company_leader(premise, ctx))
     return (yield from _deal(premise, ctx))
 
 
@@ -205,6 +209,32 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         f"{draft.cite_all(fact.quotes)}."
     )
     return draft.final(text)
+
+
+_PERCENT = re.compile(r"\d\s?%|\bpercent\b", re.I)
+
+
+def _company_leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'since X has the largest share': unless a passage gives the company a share, say that the
+    report ranks no companies, next to what it does say of X."""
+    if premise.subject is None:
+        return None
+    name = premise.subject.name
+    key = name.lower().split()[0]
+    passages = yield from search(f"{name} market share", ctx.report_id, ctx.search_k)
+    for passage in passages:
+        text = passage.text.lower()
+        if key in text and "share" in text and _PERCENT.search(text):
+            return None  # the report gives it a share: the question is answered from it
+    draft = Draft()
+    text = f"The report gives no market shares for individual companies, so it does not say {name} has the largest share"
+    facts = yield from fetch_facts(ctx.report_id, "key_players")
+    players = facts["key_players"]
+    if players is not None:
+        theirs = [quote for quote in players.quotes if key in quote.text.lower()]
+        if theirs:
+            text += f"; it lists {name} among the key players {draft.cite(theirs[0])}"
+    return draft.final(text + ".")
 
 
 def _deal(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
