@@ -25,6 +25,7 @@ class ReportContext:
     title: str = "this report"
     dimensions: tuple[str, ...] = ()  # how the report segments the market: 'Region', 'End User', ...
     source_names: tuple[str, ...] = ()  # the publisher's short names ('NMA')
+    players: tuple[str, ...] = ()  # the key players, in the report's order
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:

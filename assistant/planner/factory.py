@@ -37,5 +37,6 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         report.title,
         tuple(report.facts.segmentation),
         tuple(a.text for a in report.identity.abbreviations),
+        tuple(player.name for player in report.facts.key_players),
     )
     return OfflinePlanner(script_factory=make_script_factory(context))

@@ -111,17 +111,19 @@ _BETWEEN_THEM = re.compile(
 )
 
 
-def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
-    """'the second one' after a listing answer: the second item of that list, as written."""
+def ordinal_pick(question: str, items: Sequence[str]) -> str | None:
+    """The item of ``items`` the question points at by position ('the second one', 'the last')."""
     match = _ORDINAL.search(question)
-    if not match:
-        return None
-    items = last_listed(history, vocabulary)
-    if not items:
+    if not match or not items:
         return None
     position = _ORDINALS[match.group(1).lower()]
     index = position - 1 if position > 0 else len(items) + position
     return items[index] if 0 <= index < len(items) else None
+
+
+def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
+    """'the second one' after a listing answer: the second item of that list, as written."""
+    return ordinal_pick(question, last_listed(history, vocabulary)) if _ORDINAL.search(question) else None
 
 
 def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> list[str]:
@@ -156,7 +158,7 @@ def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> 
             items = named or [i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()]
             if len(items) >= 2:
                 return items
-        return []
+        return cited_items(history)  # a run of cited points ('In March ... [1] In June ... [2]')
     return []
 
 

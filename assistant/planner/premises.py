@@ -18,7 +18,8 @@ PremiseKind = Literal[
 _QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|does|do|did|can|could|will|would|tell|give|show|list)\b"
 # 'since/given/as ... , <question>' or 'given ... what is ...' without a comma.
 _LEAD = re.compile(
-    r"^\s*(?:since|given(?: that)?|as|because|now that|considering(?: that)?|knowing(?: that)?|seeing as|assuming that)\s+"
+    r"^\s*(?:since|given(?: that)?|as|because|now that|considering(?: that)?|knowing(?: that)?|seeing as|assuming that"
+    r"|with)\s+"
     rf"(?P<clause>[^?;]+?)(?:\s*[,;]\s*|\s+(?=(?:so\s+)?{_QUESTION_START}))(?P<rest>\S.*)$",
     re.I,
 )
@@ -44,7 +45,9 @@ _ASSERTS = re.compile(
     re.I,
 )
 _RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*)\b", re.I)
-_SIZE = re.compile(r"\b(worth|valued|size|is|was|market)\b", re.I)
+_SIZE = re.compile(
+    r"\b(worth|valued|size|is|was|market|at|forecast\w*|project\w*|expected|estimated)\b", re.I
+)
 _LEADER = re.compile(r"\b(largest|biggest|leading|dominant|top|leads|dominates|leader|market leader)\b", re.I)
 _FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)
 _SEGMENT = re.compile(r"\bsegments?\b", re.I)

@@ -95,9 +95,9 @@ def run_plan(message_plan: Plan, ctx: ReportContext) -> Steps[FinalDraft]:
     if len(finals) == 1:
         unanswered = []  # one question after a corrected premise: the correction answers it
         premise = message_plan.premise
-        if correction is not None and premise is not None and premise.kind in _NEVER_STATED:
-            if _points_back_only(message_plan.parts[0][0]):
-                return correction  # 'what is it exactly?' asks for what the report does not give
+        never_stated = premise is not None and premise.kind in _NEVER_STATED
+        if correction is not None and never_stated and _points_back_only(message_plan.parts[0][0]):
+            return correction  # 'what is it exactly?' asks for what the report does not give
     drafts = ([correction] if correction else []) + finals
     combined = combine(drafts, unanswered)
     if correction is not None:

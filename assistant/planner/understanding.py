@@ -19,6 +19,7 @@ from assistant.planner.followup import (
     last_answer,
     last_two_years,
     ordinal_item,
+    ordinal_pick,
     refers_back,
     refers_to_two_years,
     relative_years,
@@ -66,9 +67,13 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     parts: list[tuple[str, Decision]] = []
     running = list(history)
     for group in groups:
-        parts.append((group, decide(group, running, ctx)))
-        # A later part may point back at an earlier one ('who acquired whom, and when?').
+        decision = decide(group, running, ctx)
+        parts.append((group, decision))
+        # A later part may point back at an earlier one ('who acquired whom, and when?'), or into
+        # the list it gives ('name the players and what the first one did').
         running = [*running, {"role": "user", "content": group}]
+        if decision.intent is Intent.KEY_PLAYERS and ctx.players:
+            running.append({"role": "assistant", "content": f"Key players: {', '.join(ctx.players)}."})
     if len({d.intent for _, d in parts}) == 1 and _same_subjects(parts) and parts[0][1].intent in _REPEATABLE:
         return Plan(
             [(rest, decide(rest, history, ctx))], premise
@@ -120,6 +125,8 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True
     if any(pattern.search(clause) for _, pattern in KEYWORDS):
         return True
+    if slots.asks_share and slots.entities:
+        return True  # 'and oncology's share of it'
     top = ctx.classifier.rank(ctx.plain(clause))[0]
     return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
 
@@ -350,21 +357,12 @@ def _follow_up(
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
     if stats_on or more_on:
         # Near what was just said ('the second one': that point of the list).
-        points = cited_items(history)
-        position = _ordinal_position(question)
-        point = points[position] if position is not None and position < len(points) else last_answer(history)
+        point = ordinal_pick(question, cited_items(history)) or last_answer(history)
         query = f"{point[:300]} {ctx.plain(question)}"
     decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
     decision.asks_when = when
     decision.elaborate = more_on
     return decision
-
-
-def _ordinal_position(question: str) -> int | None:
-    for index, word in enumerate(("first", "second", "third", "fourth", "fifth")):
-        if re.search(rf"\b{word}\b", question, re.I):
-            return index
-    return None
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:
