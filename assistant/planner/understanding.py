@@ -384,6 +384,8 @@ def _asks_size_words(slots: Slots) -> bool:
 
 def _unanswerable(intent: Intent, slots: Slots) -> str | None:
     """Questions whose answer a market report of this kind does not hold."""
+    if intent is Intent.WHAT_IF:
+        return None  # computed on the user's own figure, whatever it is about
     companies = slots.specific("company")
     parts = slots.specific("region", "country", "segment")
     if slots.asks_unstated_attribute and (companies or intent in (Intent.KEY_PLAYERS, Intent.DEVELOPMENTS)):

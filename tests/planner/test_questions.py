@@ -269,3 +269,18 @@ def test_a_share_the_report_does_not_give_is_named_beside_the_size_it_does(ask):
     assert answer.status == "answered", answer.text
     assert "4.54" in answer.text
     assert len(answer.unanswered_parts) == 1 and "share" in answer.unanswered_parts[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "if europe were 40% of the 2026 market how much would that be",
+        "what would europe be worth in 2026 at a 40% share",
+        "say europe's share is 40% - what's that in 2026?",
+    ],
+)
+def test_a_share_the_user_supposes_is_computed_as_their_assumption(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert "1.44" in answer.text and "3.60" in answer.text, answer.text  # 40 % of the 2026 size
+    assert "your assumption" in answer.text

@@ -230,7 +230,9 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
 
 
 _SHARE_OF = re.compile(
-    r"(\d+(?:\.\d+)?)\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:market|total|it)\b", re.I
+    r"(\d+(?:\.\d+)?)\s?(?:%|percent)\s+(?:of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:market|total|it)\b|share\b)"
+    r"|\bshare\s+(?:of|at|is|were|was)\s+(\d+(?:\.\d+)?)\s?(?:%|percent)",
+    re.I,
 )
 
 
@@ -243,7 +245,10 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         return draft.final("At what growth rate? Give it as a percent a year.")
     share = _SHARE_OF.search(question)
     if share:
-        return (yield from _share_what_if(float(share.group(1)), decision, basis, draft))
+        return (yield from _share_what_if(float(share.group(share.lastindex or 1)), decision, basis, draft))
+    if decision.slots.specific("region", "country", "segment") and not decision.slots.asks_growth:
+        # 'if europe were 40 %, how much in 2026': a part of the market can only be given a share.
+        return (yield from _share_what_if(decision.slots.percents[-1], decision, basis, draft))
     assumed = decision.slots.percents[-1]
     years = [y for y in dict.fromkeys(decision.slots.years)][:3] or [basis.end_year or basis.base_year + 5]
     calls = [
