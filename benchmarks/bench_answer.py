@@ -108,6 +108,7 @@ def warm(data: Path) -> None:
     from assistant.settings import Settings
 
     assistant = Assistant(Settings(data_dir=data, corpus_dir=data / "corpus"))
+    assistant.prepare()  # as the servers do before they accept requests
     for question in WARM_UP:
         assistant.ask(question)
     rounds: dict[str, list[float]] = {}

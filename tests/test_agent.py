@@ -190,3 +190,20 @@ def test_cagr_between_named_years_is_computed(seed_assistant):
     answer = seed_assistant.ask("what is the cagr between 2027 and 2030?")
     assert answer.status == "answered" and "5.65" in answer.text
     assert [c.tool for c in answer.computations].count("cagr_between") == 1
+
+
+def test_a_prepared_assistant_builds_nothing_on_its_first_search_question(ingested_settings, monkeypatch):
+    from assistant import Assistant
+    from assistant.agent import assistant as agent
+    from assistant.index import hybrid
+
+    assistant = Assistant(ingested_settings)
+    assistant.prepare()
+
+    def built_again(*args, **kwargs):
+        raise AssertionError("built on the first question instead of by prepare()")
+
+    monkeypatch.setattr(hybrid, "chunk_report", built_again)
+    monkeypatch.setattr(agent, "build_planner", built_again)
+    answer = assistant.ask("What did Veeda acquire?")
+    assert answer.status == "answered" and "Heads" in answer.text

@@ -69,6 +69,9 @@ class _Searcher:
         self._searcher = searcher
         self._catalogue = catalogue
 
+    def prepare(self, report_id: str) -> None:
+        self._searcher.prepare(report_id)
+
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[ToolPassage]:
         try:
             hits = self._searcher.search(query, k, report_id)
@@ -186,6 +189,16 @@ class Assistant:
         result = run_tool_loop(model, tools, messages, self.settings.agent.max_tool_rounds)
         answer = to_answer(cleaned, final_draft(result.final, result.records), report, result.records)
         return self._finish(answer, started)
+
+    def prepare(self, report_id: str | None = None) -> None:
+        """Load everything a question about the report may need (the embedding model, the report,
+        its planner, tools and word index), so that a server's first question is as fast as its
+        tenth. ``ask`` loads the same on demand; servers call this before they accept requests."""
+        report = self.report(report_id)
+        self._model_for(report)
+        self._tools_for(report)
+        self._searcher.prepare(report.id)
+        self.embedder.embed_query(report.title)
 
     def _tools_for(self, report: Report) -> list[StructuredTool]:
         with self._lock:  # the tools are bound to a report; build them once per report

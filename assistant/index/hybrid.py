@@ -47,6 +47,11 @@ class HybridSearcher:
             self._lexical[report_id] = index
         return index
 
+    def prepare(self, report_id: str) -> None:
+        """Build the report's word index now (its tokenizer is loaded on first use) rather than on
+        the first search."""
+        self._index(report_id)
+
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[Passage]:
         """The ``k`` best passages for ``query``, optionally within one report."""
         dense = self._retriever.search(query, max(k, CANDIDATES), report_id)

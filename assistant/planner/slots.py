@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from assistant.text.tokens import singular
 from assistant.text.words import word_list, word_map
@@ -186,6 +187,12 @@ def _words(text: str) -> list[str]:
     return [singular(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))]
 
 
+@cache
+def _name_words(name: str) -> tuple[str, ...]:
+    """``_words`` of a report's name, worked out once: every question is matched against them all."""
+    return tuple(_words(name))
+
+
 def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
     of a name's distinctive first word (e.g. 'portvot' for Portvolt Systems)."""
@@ -194,7 +201,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     text = " " + " ".join(words) + " "
     found: list[Entity] = []
     for entity in vocabulary:
-        name_words = _words(entity.name)
+        name_words = _name_words(entity.name)
         if not name_words:
             continue
         if " " + " ".join(name_words) + " " in text or _abbreviated(name_words, words):
@@ -216,7 +223,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     return kept
 
 
-def _abbreviated(name_words: list[str], words: list[str]) -> bool:
+def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:
     """'asia pac' or 'north american' for Asia Pacific, North America: each word of the name, in order,
     begins or is begun by a word of the question (4 letters at least, the first word whole)."""
     if len(name_words) < 2:
@@ -233,7 +240,8 @@ def _abbreviated(name_words: list[str], words: list[str]) -> bool:
 
 def _close(key: str, words: list[str]) -> bool:
     """A misspelling of a company's key word ('portvot' for 'portvolt'), not a different word."""
-    return any(abs(len(w) - len(key)) <= 1 for w in difflib.get_close_matches(key, words, n=3, cutoff=0.8))
+    near_in_length = [w for w in words if abs(len(w) - len(key)) <= 1]
+    return bool(near_in_length) and bool(difflib.get_close_matches(key, near_in_length, n=1, cutoff=0.8))
 
 
 def _names_the_segment(entity: Entity, text: str) -> bool:

@@ -2,8 +2,8 @@
 
 The first answer loads the embedding model, opens the index and builds the planner; that takes
 seconds, longer than Slack waits for a slash command's acknowledgement. ``warm_up`` answers one
-question about the first report in the catalogue, which loads everything reports share and that
-report's planner; other reports' planners are built on their first question.
+question about the first report in the catalogue, after loading everything reports share and that
+report's planner and word index; other reports' are built on their first question.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ class _Asking(Protocol):
 
     def reports(self) -> Sequence[Any]: ...
 
+    def prepare(self, report_id: str | None = None) -> None: ...
+
 
 def warm_up(assistant: _Asking) -> Answer | None:
     """Answer ``WARM_UP_QUESTION`` about the first report; None (and a warning) when none is ingested.
@@ -43,6 +45,7 @@ def warm_up(assistant: _Asking) -> Answer | None:
         return None
     report_id = str(getattr(reports[0], "id", reports[0]))
     log.warning("warming up: loading the model, the index and the planner before accepting events")
+    assistant.prepare(report_id)
     answer = assistant.ask(WARM_UP_QUESTION, report_id=report_id)
     log.warning(
         "warmed up: answered a first question about %s in %.1f s", report_id, time.perf_counter() - started

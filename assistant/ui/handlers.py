@@ -67,6 +67,8 @@ class AssistantLike(Protocol):
 
     def report(self, report_id: str | None = None) -> Report: ...
 
+    def prepare(self, report_id: str | None = None) -> None: ...
+
 
 @dataclass
 class PageOutputs:

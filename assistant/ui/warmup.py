@@ -48,6 +48,7 @@ def warm_up(handlers: ChatHandlers, report_id: str | None = None) -> WarmUp:
     summaries = handlers.summaries()
     chosen = report_id or summaries[0].id
     report = handlers.assistant.report(chosen)
+    handlers.assistant.prepare(report.id)
     asked = 0
     examples = example_questions(report)
     for question in examples[:WARM_QUESTIONS]:

@@ -87,6 +87,9 @@ class RecordingAssistant:
     def reports(self) -> Any:
         return self.inner.reports()
 
+    def prepare(self, report_id: str | None = None) -> None:
+        self.inner.prepare(report_id)
+
 
 @dataclass
 class Bot:
