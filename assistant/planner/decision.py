@@ -22,6 +22,9 @@ class Decision:
     asks_company_rank: bool = False  # 'which firm is the biggest?': the report gives no shares
     fallback: str | None = None  # why the report cannot answer, if the quantity table has nothing
     elaborate: bool = False  # 'tell me more about the first': the sentences after that point too
+    # 'any stats on that?': a figure stated in the section of the point just made, however few of
+    # the question's words it shares.
+    figure_near_point: bool = False
 
 
 @dataclass

@@ -83,6 +83,30 @@ def last_answer(history: Sequence[dict[str, str]]) -> str:
     return ""
 
 
+_NAMES_SOURCE = re.compile(
+    r"\b(according to|survey (by|of|from)|study (by|from)|data (from|by)|published by|reported by|analysis (by|from))\b",
+    re.I,
+)
+_ASKS_ORIGIN = re.compile(
+    r"^\s*(and\s+|so\s+)?(who\b.*\b(publish|said|say|says|conduct|ran|run|found|wrote|released)\w*"
+    r"|what year|which year|when was (it|that|this)|where('s| is| does)? (it|that|this) (from|come from)"
+    r"|whose (data|survey|study|figure|number))\b",
+    re.I,
+)
+
+
+def cited_source(question: str, history: Sequence[dict[str, str]]) -> str | None:
+    """'who published it?', 'what year?' after an answer that quotes a study ('According to X, in
+    2023, 41% ...'): that sentence, which names who stated the figure and when."""
+    if not _ASKS_ORIGIN.search(question) or re.search(r"\breport\b", question, re.I):
+        return None
+    answer = last_answer(history)
+    for line in re.split(r"(?<=[.!?'’\"])\s+", answer):
+        if _NAMES_SOURCE.search(line):
+            return line.strip()
+    return None
+
+
 def cited_items(history: Sequence[dict[str, str]]) -> list[str]:
     """The points of the assistant's last answer, each the text before one of its [n] markers."""
     for turn in reversed(history):

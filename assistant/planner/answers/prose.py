@@ -12,7 +12,7 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
-from assistant.text.sentences import Sentence, best_sentences, sentences
+from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
 from tools.search import Passage
 
 # Words of the section headings each list question is answered from.
@@ -32,6 +32,7 @@ SECTION_K = 20  # wide enough to hold a whole section of a report; the section f
 MIN_POINT_CHARS = 40  # an opening shorter than this is a heading or a fragment, not a point
 MAX_POINTS = 3
 ELABORATION = 2  # sentences added after a point the user asks to hear more about
+NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
 
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
 
@@ -83,10 +84,21 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     query = decision.query or question
     passages = yield from search(query, ctx.report_id, PASSAGE_K)
     want_number = bool(NUMBER_ASK.search(query))
-    best = best_sentences(passages, query, limit=1, want_number=want_number)
+    best = best_sentences(
+        passages, query, limit=NUMBER_CANDIDATES if want_number else 1, want_number=want_number
+    )
     top_score = max((p.score for p in passages), default=0.0)
     lexical = best[0].overlap if best else 0.0
     strong = lexical >= LEXICAL_FLOOR and (top_score >= WEAK_PASSAGE or lexical >= LEXICAL_STRONG)
+    if want_number and best:
+        # The best sentence may state no figure where a sentence close to it does: one of its
+        # section after 'any stats on that?', otherwise one that also shares the question's words.
+        point = best[0]
+        if decision.figure_near_point:
+            stating = [s for s in best if states_figure(s.text) and s.section == point.section]
+        else:
+            stating = [s for s in best if states_figure(s.text) and s.overlap >= LEXICAL_FLOOR]
+        best = stating[:1] or [point]
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, "I could not find that in the report.", ctx))
     chosen = [best[0]]
