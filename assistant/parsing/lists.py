@@ -117,7 +117,26 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
             index += 1
         if segments:
             result[name] = segments
-    return result
+    return result or _title_segmentation(doc)
+
+
+# 'Acme Market (By Product: A, B; By End User: C, D) - Global Industry Analysis ...': a title that
+# lists the segmentation, as many publishers' report pages do.
+_TITLE_DIMENSION = re.compile(
+    r"(?:\(|;|,)\s*[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?):\s*(?P<rest>[^;()]+)"
+)
+
+
+def _title_segmentation(doc: Doc) -> dict[str, list[Named]]:
+    title = next((line for line in doc.lines if not line.blank), None)
+    if title is None or "(" not in title.text:
+        return {}
+    found: dict[str, list[Named]] = {}
+    for match in _TITLE_DIMENSION.finditer(title.text):
+        names = name_list(doc, title.start + match.start("rest"), title.start + match.end("rest"))
+        if len(names) >= 2:
+            found.setdefault(match.group("dim").strip(), names)
+    return found
 
 
 def _dimension(line: Line, out: Outline) -> re.Match[str] | None:

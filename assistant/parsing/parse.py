@@ -59,7 +59,7 @@ from assistant.parsing.sections import NAVIGATION_HEADING, Outline, build_sectio
 
 # Bump when what the parser extracts changes (facts, spans, sections): ingest then re-parses and
 # re-stores reports whose text has not changed, so stored fact sheets never lag the parser.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 __all__ = [
     "discover_reports",

@@ -203,6 +203,11 @@ def _names_dimension(question: str, ctx: ReportContext) -> bool:
     )
 
 
+def _in_dimension_names(term: str, ctx: ReportContext) -> bool:
+    """A word of a segmentation dimension's name, in any number ('areas' for 'Therapeutic Area')."""
+    return term in ctx.dimension_terms or stems(term) <= ctx.dimension_terms
+
+
 _COMPANY_RANK = re.compile(
     r"\b(which|what|who)\b[^?]*\b(firm|company|player|vendor|provider|competitor|brand)\b[^?]*"
     r"\b(biggest|largest|leading|top|dominant|leads|dominates|number one|no\.? ?1|market leader|most share)\b"
@@ -235,7 +240,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     elif (
         _names_dimension(question, ctx)
-        and not [t for t in foreign if t not in _LISTING and t not in ctx.dimension_terms]
+        and not [t for t in foreign if t not in _LISTING and not _in_dimension_names(t, ctx)]
         and not slots.asks_figure
         and not slots.specific("company")
     ):

@@ -27,8 +27,8 @@ def singular(word: str) -> str:
     """Cheap singular form, so 'polishes', 'systems' and 'batteries' meet their names."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
+    if len(word) > 4 and (word.endswith(("sses", "xes", "ches", "shes")) or word in word_list("es-plurals")):
+        return word[:-2]  # 'processes', 'boxes', 'batches'; 'phases', 'cases', 'diseases' only lose the s
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

@@ -74,13 +74,12 @@ def crane_report() -> Report:
     )
 
 
-@pytest.fixture(scope="session")
-def ask(crane_report: Report) -> Callable[..., Answer]:
-    """Ask the offline planner about the crane report through the real tool loop and real tools."""
+def asker(report: Report) -> Callable[..., Answer]:
+    """Ask the offline planner about ``report`` through the real tool loop and real tools."""
     embedder = HashingEmbedder()
     classifier = build_classifier(embedder.embed_documents, embedder.embed_query)
-    planner = build_planner(crane_report, classifier, search_k=4)
-    tools = build_tools(ReportFacts(crane_report), ReportSearcher(crane_report), crane_report.id)
+    planner = build_planner(report, classifier, search_k=4)
+    tools = build_tools(ReportFacts(report), ReportSearcher(report), report.id)
 
     def run(question: str, history: list[dict[str, str]] | None = None) -> Answer:
         messages = []
@@ -89,9 +88,15 @@ def ask(crane_report: Report) -> Callable[..., Answer]:
             messages.append(role(turn["content"]))
         messages.append(HumanMessage(question))
         result = run_tool_loop(planner, tools, messages, max_rounds=12)
-        return to_answer(question, final_draft(result.final, result.records), crane_report, result.records)
+        return to_answer(question, final_draft(result.final, result.records), report, result.records)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def ask(crane_report: Report) -> Callable[..., Answer]:
+    """Ask about the crane report (key-value header)."""
+    return asker(crane_report)
 
 
 PRESS_RELEASE = (
@@ -106,14 +111,5 @@ def drone_report() -> Report:
 
 @pytest.fixture(scope="session")
 def ask_drone(drone_report: Report) -> Callable[..., Answer]:
-    """Ask about the press-release page through the real tool loop and real tools."""
-    embedder = HashingEmbedder()
-    classifier = build_classifier(embedder.embed_documents, embedder.embed_query)
-    planner = build_planner(drone_report, classifier, search_k=4)
-    tools = build_tools(ReportFacts(drone_report), ReportSearcher(drone_report), drone_report.id)
-
-    def run(question: str) -> Answer:
-        result = run_tool_loop(planner, tools, [HumanMessage(question)], max_rounds=12)
-        return to_answer(question, final_draft(result.final, result.records), drone_report, result.records)
-
-    return run
+    """Ask about the press-release page."""
+    return asker(drone_report)

@@ -1,0 +1,55 @@
+"""A report that lists its segmentation in its title, with dimension names people ask for in the
+plural ('care settings?', 'which test phases'), on a page in a snapshot layout.
+
+Figures: USD 412.0 million in 2024, 7.4 % a year over 2025-2032.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import asker
+
+from assistant.parsing import parse_text
+
+PAGE = """Remote Cardiac Monitoring Services Market (By Care Setting: Hospitals, Ambulatory Centres, Home Care; By Test Phase: Screening, Diagnosis, Follow-Up; By Use Case: Arrhythmia Detection, Heart Failure Management, Post-Surgical Recovery) - Global Industry Analysis and Forecast 2025-2032
+
+Ledgerline Analytics | Report ID: LLA-HC-2210 | Published: March 2025 | Pages: 140
+
+This is a fictional sample page written for tests; the figures, companies and publisher are invented.
+
+Report Snapshot
+
+- Market size in 2024: USD 412.0 million
+- CAGR (2025 to 2032): 7.4%
+- Largest market: Europe
+- Base year: 2024
+- Forecast period: 2025 to 2032
+
+Market Overview
+
+Remote cardiac monitoring services read heart rhythm data from wearable patches and implanted
+recorders and pass alerts to cardiologists, so patients can be watched outside the clinic.
+
+Key players: Pulsewire Health, Cardiola Services, Vantry Monitoring.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_cardiac():
+    return asker(
+        parse_text(PAGE, "remote-cardiac-monitoring-services-market.txt", "remote-cardiac-monitoring")
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("care settings?", ["Hospitals", "Ambulatory Centres", "Home Care"]),
+        ("which test phases are covered", ["Screening", "Diagnosis", "Follow-Up"]),
+        ("use cases?", ["Arrhythmia Detection", "Heart Failure Management"]),
+    ],
+)
+def test_a_dimension_asked_for_in_the_plural_lists_its_segments(ask_cardiac, question, expected):
+    answer = ask_cardiac(question)
+    assert answer.status == "answered", answer.text
+    assert all(name in answer.text for name in expected), answer.text
