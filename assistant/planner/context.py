@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.planner.classifier import IntentClassifier
+from assistant.planner.intents import Intent
 from assistant.planner.slots import Entity
 from assistant.text.tokens import stems, terms
 
@@ -25,7 +26,9 @@ class ReportContext:
     title: str = "this report"
     dimensions: tuple[str, ...] = ()  # how the report segments the market: 'Region', 'End User', ...
     source_names: tuple[str, ...] = ()  # the publisher's short names ('NMA')
-    players: tuple[str, ...] = ()  # the key players, in the report's order
+    # What the answers to list-like questions will name, in the report's order (the key players,
+    # the largest region, the fastest segment): a later part of a message may point at them.
+    named_by: dict[Intent, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:

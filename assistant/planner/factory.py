@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from assistant.domain.report import Report
 from assistant.planner.classifier import IntentClassifier
 from assistant.planner.context import ReportContext
+from assistant.planner.intents import Intent
 from assistant.planner.model import OfflinePlanner
 from assistant.planner.registry import EXAMPLES, KEYWORDS
 from assistant.planner.scripts import make_script_factory
@@ -37,6 +38,17 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         report.title,
         tuple(report.facts.segmentation),
         tuple(a.text for a in report.identity.abbreviations),
-        tuple(player.name for player in report.facts.key_players),
+        _named_by(report),
     )
     return OfflinePlanner(script_factory=make_script_factory(context))
+
+
+def _named_by(report: Report) -> dict[Intent, tuple[str, ...]]:
+    """The names the answers to the report's list-like questions give, by intent."""
+    facts = report.facts
+    named = {
+        Intent.KEY_PLAYERS: tuple(player.name for player in facts.key_players),
+        Intent.LARGEST_REGION: (facts.largest_region.name,) if facts.largest_region else (),
+        Intent.FASTEST_SEGMENT: (facts.fastest_segment.name,) if facts.fastest_segment else (),
+    }
+    return {intent: names for intent, names in named.items() if names}

@@ -73,8 +73,9 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         # A later part may point back at an earlier one ('who acquired whom, and when?'), or into
         # the list it gives ('name the players and what the first one did').
         running = [*running, {"role": "user", "content": group}]
-        if decision.intent is Intent.KEY_PLAYERS and ctx.players:
-            running.append({"role": "assistant", "content": f"Key players: {', '.join(ctx.players)}."})
+        names = ctx.named_by.get(decision.intent)
+        if names:
+            running.append({"role": "assistant", "content": f"{decision.intent.value}: {', '.join(names)}."})
     if len({d.intent for _, d in parts}) == 1 and _same_subjects(parts) and parts[0][1].intent in _REPEATABLE:
         return Plan(
             [(rest, decide(rest, history, ctx))], premise
@@ -128,8 +129,16 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True
     if slots.asks_share and slots.entities:
         return True  # 'and oncology's share of it'
+    if _ITS_FIGURE.match(clause):
+        return True  # 'and its 2031 value': a figure of what the clause before named
     top = ctx.classifier.rank(ctx.plain(clause))[0]
     return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
+
+
+_ITS_FIGURE = re.compile(
+    r"^\s*(its|their)\s+((19|20)\d\d\s+)?(value|size|share|growth|growth rate|cagr|revenue|worth|figure)\b",
+    re.I,
+)
 
 
 def _supposes(clause: str) -> bool:

@@ -285,3 +285,19 @@ def test_a_figure_near_the_point_then_who_stated_it_and_when(ask):
         assert answer.status == "answered" and wanted in answer.text, (question, answer.text)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
     assert "Harbour" not in answer.text  # the survey's year, not the report's publisher or edition
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("fastest growing segment and its 2030 value?", "Retrofit Kits"),
+        ("which region leads, and its share?", "Europe"),
+    ],
+)
+def test_a_part_about_what_an_earlier_part_names_is_asked_of_that_name(ask, question, named):
+    answer = ask(question)
+    assert answer.status == "answered" and named in answer.text, answer.text
+    assert len(answer.unanswered_parts) == 1, answer.unanswered_parts
+    assert (
+        f"gives no dollar value for {named}" in answer.text or f"no share figure for {named}" in answer.text
+    )
