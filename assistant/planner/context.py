@@ -12,6 +12,8 @@ from assistant.planner.intents import Intent
 from assistant.planner.slots import Entity
 from assistant.text.tokens import stems, terms
 
+_PLACES = re.compile(r"\b(region|regions|geograph\w*|country|countries)\b", re.I)
+
 
 @dataclass
 class ReportContext:
@@ -38,6 +40,11 @@ class ReportContext:
     @cached_property
     def dimension_stems(self) -> dict[str, set[str]]:
         return {dim: stems(dim) for dim in self.dimensions}
+
+    @cached_property
+    def segment_dimension_stems(self) -> dict[str, set[str]]:
+        """``dimension_stems`` without the dimensions of places ('Region', 'Geography', 'Country')."""
+        return {dim: found for dim, found in self.dimension_stems.items() if not _PLACES.search(dim)}
 
     @cached_property
     def known_terms(self) -> frozenset[str]:

@@ -36,7 +36,7 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         frozenset(terms(report.text)),
         acronyms(report),
         report.title,
-        tuple(report.facts.segmentation),
+        _dimensions(report),
         tuple(a.text for a in report.identity.abbreviations),
         _named_by(report),
     )
@@ -52,3 +52,10 @@ def _named_by(report: Report) -> dict[Intent, tuple[str, ...]]:
         Intent.FASTEST_SEGMENT: (facts.fastest_segment.name,) if facts.fastest_segment else (),
     }
     return {intent: names for intent, names in named.items() if names}
+
+
+def _dimensions(report: Report) -> tuple[str, ...]:
+    """How the report segments the market: its segmentation lists, then the dimensions its
+    figures are stated under ('By animal type, companion animals held ...')."""
+    stated = (q.scope.dimension for q in report.facts.quantities if q.scope.dimension)
+    return tuple(dict.fromkeys([*report.facts.segmentation, *stated]))

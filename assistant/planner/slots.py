@@ -78,6 +78,9 @@ class Entity:
     # All its words belong to the market's own name ('Heat Pump' in 'Industrial Heat Pump'): naming
     # the market names it too, so it says nothing on its own.
     in_market_name: bool = False
+    # Words the report itself uses that are close to ``key`` ('cardiac' beside 'cardiola'): a
+    # question that says one means that word, not a misspelt company.
+    lookalikes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -212,7 +215,9 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             found.append(entity)
             continue
         key = entity.key
-        if key and (key in words or key in raw or _close(key, raw)):
+        if key and (
+            key in words or key in raw or _close(key, [w for w in raw if w not in entity.lookalikes])
+        ):
             found.append(entity)
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))
@@ -236,6 +241,11 @@ def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def lookalikes(key: str, report_words: set[str]) -> frozenset[str]:
+    """The report's own words that ``_close`` would take for a misspelling of ``key``."""
+    return frozenset(w for w in report_words if w != key and _close(key, [w]))
 
 
 def _close(key: str, words: list[str]) -> bool:

@@ -206,9 +206,28 @@ _LEADER_WORDS = re.compile(
 def _names_dimension(question: str, ctx: ReportContext) -> bool:
     """The question names one of the report's segmentation dimensions as a list ('which phases',
     'end users?', 'split by type'), not its leader."""
+    return not _LEADER_WORDS.search(question) and bool(_dimensions_named(question, ctx))
+
+
+def _dimensions_named(question: str, ctx: ReportContext) -> list[str]:
+    """The report's segmentation dimensions whose every word the question says."""
     asked = stems(question)
-    return not _LEADER_WORDS.search(question) and any(
-        found and found <= asked for found in ctx.dimension_stems.values()
+    return [dim for dim, found in ctx.dimension_stems.items() if found and found <= asked]
+
+
+def _leader_of_segments(question: str, ctx: ReportContext) -> Intent | None:
+    """'which care setting leads?', 'fastest growing end user': the leader of a dimension other
+    than the regions, ranked from the page's figures by the named-fact scripts."""
+    if not _LEADER_WORDS.search(question):
+        return None
+    asked = stems(question)
+    named = [dim for dim, found in ctx.segment_dimension_stems.items() if found and found <= asked]
+    if not named:
+        return None
+    return (
+        Intent.FASTEST_SEGMENT
+        if re.search(r"\b(fastest|quickest)\b", question, re.I)
+        else Intent.LARGEST_REGION
     )
 
 
@@ -243,6 +262,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     foreign = foreign_terms(question, ctx.report_terms, ctx.known_terms)
     if settled is not None:
         top = IntentScore(settled, CERTAIN_INTENT)
+    elif (leader := _leader_of_segments(question, ctx)) is not None and not slots.specific("company"):
+        top = IntentScore(leader, max(top.score, STRONG_INTENT))
     elif _COMPANY_RANK.search(question) and not slots.specific("company"):
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
         decision.query = ctx.plain(question)

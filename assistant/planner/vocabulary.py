@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain.report import Named, Report
-from assistant.planner.slots import Entity, distinctive_word
+from assistant.planner.slots import Entity, distinctive_word, lookalikes
 from assistant.text.words import phrase_list, word_list
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -17,12 +17,14 @@ def vocabulary(report: Report) -> list[Entity]:
     entities: dict[tuple[str, str], Entity] = {}
     market = set(market_words(report))
     common = market | _shared_name_words(report)
+    report_words = set(re.findall(r"[a-z0-9]+", report.text.lower()))
 
     def add(kind: str, name: str, dimension: str | None = None) -> None:
-        if name and name.lower() != "others":
+        if name and name.lower() != "others" and (kind, name.lower()) not in entities:
             key = distinctive_word(name, common) if kind == "company" else None
             generic = set(re.findall(r"\w+", name.lower())) <= market
-            entities.setdefault((kind, name.lower()), Entity(kind, name, dimension, key, generic))
+            near = lookalikes(key, report_words) if key else frozenset()
+            entities[(kind, name.lower())] = Entity(kind, name, dimension, key, generic, near)
 
     for dimension, items in facts.segmentation.items():
         is_region = "region" in dimension.lower() or "geograph" in dimension.lower()

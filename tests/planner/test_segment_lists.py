@@ -30,6 +30,13 @@ Market Overview
 Remote cardiac monitoring services read heart rhythm data from wearable patches and implanted
 recorders and pass alerts to cardiologists, so patients can be watched outside the clinic.
 
+Key Takeaways
+
+- Europe held 41.5% of the market in 2024.
+- By care setting, hospitals accounted for 52.4% of revenue in 2024.
+- By care setting, home care is expected to grow at the fastest CAGR of 10.2% from 2025 to 2032.
+- By test phase, diagnosis held a 46.0% share in 2024.
+
 Key players: Pulsewire Health, Cardiola Services, Vantry Monitoring.
 """
 
@@ -53,3 +60,23 @@ def test_a_dimension_asked_for_in_the_plural_lists_its_segments(ask_cardiac, que
     answer = ask_cardiac(question)
     assert answer.status == "answered", answer.text
     assert all(name in answer.text for name in expected), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "leader", "not_named"),
+    [
+        ("which care setting leads?", "Hospitals", "Europe"),
+        ("biggest test phase in remote cardiac monitoring", "Diagnosis", "Europe"),
+        ("fastest growing care setting", "Home Care", "Europe"),
+        ("which region leads", "Europe", "Hospitals"),
+    ],
+)
+def test_the_leader_of_the_dimension_asked_about(ask_cardiac, question, leader, not_named):
+    answer = ask_cardiac(question)
+    assert answer.status == "answered", answer.text
+    assert leader.lower() in answer.text.lower() and not_named not in answer.text, answer.text
+
+
+def test_a_dimension_without_figures_gets_no_leader_from_another_one(ask_cardiac):
+    answer = ask_cardiac("which use case leads?")
+    assert "Hospitals" not in answer.text and "Europe" not in answer.text.split("[")[0], answer.text

@@ -16,6 +16,7 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.text.sentences import best_sentences, sentences
 from assistant.text.tokens import stems
+from assistant.text.words import word_list
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
 from tools.quantities import QuantitiesResult, QuantityFact
 from tools.wrappers import QuantitiesArgs
@@ -31,7 +32,7 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
 
     def handler(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
         draft = Draft()
-        kind, dimension_words = _ranked_scope(question, name)
+        kind, dimension_words = _ranked_scope(question, name, ctx)
         rank = _rank(question)
         facts, table = yield from both(
             fetch_facts(ctx.report_id, name),
@@ -39,11 +40,16 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         )
         fact = facts[name]
         figures = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
-        stated_fits = fact is not None and isinstance(fact.value, NamedFact) and rank == 1
-        if stated_fits and fact is not None and isinstance(fact.value, NamedFact):
-            stated_fits = _fits(fact.value.name, kind, dimension_words, figures, ctx)
-        if not stated_fits:
-            ranked = _rank_from_table(figures, name, kind, dimension_words)
+        of_kind = (
+            fact is not None
+            and isinstance(fact.value, NamedFact)
+            and _fits(fact.value.name, kind, dimension_words, figures, ctx)
+        )
+        if not (of_kind and rank == 1):
+            asked = stems(" ".join(dimension_words))
+            # A dimension the report has ('use case') is ranked only from its own figures.
+            strict = any(found and found <= asked for found in ctx.dimension_stems.values())
+            ranked = _rank_from_table(figures, name, kind, dimension_words, strict)
             if len(ranked) >= rank:
                 chosen = ranked[rank - 1]
                 place = {1: "", 2: "second-", 3: "third-"}.get(rank, f"number {rank} ")
@@ -55,6 +61,10 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                 )
             if fact is None or not isinstance(fact.value, NamedFact):
                 return (yield from decline(question, f"The report does not name the {label}.", ctx))
+            if not of_kind:
+                ranking = " ".join(dimension_words) or kind
+                reason = f"The report does not say which {ranking} leads; it gives no figures to rank them by."
+                return (yield from decline(question, reason, ctx))
         assert fact is not None and isinstance(fact.value, NamedFact)
         named = fact.value.name
         query = f"{named} {support_query}"
@@ -70,7 +80,7 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
 
 _SCOPE_KINDS = (
     ("country", re.compile(r"\b(country|countries|nation|national)\b", re.I)),
-    ("region", re.compile(r"\b(region|regions|regional|geograph\w*|continent)\b", re.I)),
+    ("region", re.compile(r"\b(region|regions|regional|regionally|geograph\w*|continent)\b", re.I)),
 )
 _RANK = re.compile(r"\b(second|2nd|third|3rd)\b", re.I)
 _RANK_WORDS = frozenset(
@@ -79,13 +89,21 @@ _RANK_WORDS = frozenset(
 )
 
 
-def _ranked_scope(question: str, name: str) -> tuple[str, list[str]]:
+def _ranked_scope(question: str, name: str, ctx: ReportContext) -> tuple[str, list[str]]:
     """Which kind of scope the question ranks, and the words naming its dimension ('end user')."""
     for kind, pattern in _SCOPE_KINDS:
         if pattern.search(question):
             return kind, []
-    words = [w for w in re.findall(r"[a-z][a-z-]*", question.lower()) if w not in _RANK_WORDS]
-    return ("region" if name == "largest_region" else "segment"), words
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z-]*", question.lower())
+        if w not in _RANK_WORDS and not stems(w) <= stems(" ".join(ctx.market_words))
+    ]
+    asked = stems(" ".join(words))
+    names_segments = bool(set(words) & word_list("segment-words")) or any(
+        found and found <= asked for found in ctx.segment_dimension_stems.values()
+    )
+    return ("region" if name == "largest_region" and not names_segments else "segment"), words
 
 
 def _rank(question: str) -> int:
@@ -99,6 +117,8 @@ def _fits(
     """Whether the report's named leader is of the kind the question ranks."""
     if kind in ("country", "region"):
         return any(e.kind == kind and e.name.lower() == named.lower() for e in ctx.vocabulary)
+    if any(e.kind in ("region", "country") and e.name.lower() == named.lower() for e in ctx.vocabulary):
+        return False  # a place never leads a ranking of segments
     if not dimension_words:
         return True
     own = next((q for q in figures if q.name and q.name.lower() == named.lower()), None)
@@ -107,9 +127,10 @@ def _fits(
 
 
 def _rank_from_table(
-    figures: list[QuantityFact], name: str, kind: str, dimension_words: list[str]
+    figures: list[QuantityFact], name: str, kind: str, dimension_words: list[str], strict: bool = False
 ) -> list[QuantityFact]:
-    """Scopes of the kind asked, best first: by CAGR for 'fastest', by share, else by size, for 'largest'."""
+    """Scopes of the kind asked, best first: by CAGR for 'fastest', by share, else by size, for
+    'largest'. ``strict``: never a scope stated under another dimension than the one named."""
     metrics = ("cagr",) if name == "fastest_segment" else ("share", "market_size")
     wanted = stems(" ".join(dimension_words))
     for metric in metrics:
@@ -118,7 +139,7 @@ def _rank_from_table(
             pool = (
                 [q for q in pool if q.dimension and stems(q.dimension) & wanted]
                 or [q for q in pool if stems(q.name or "") & wanted]
-                or pool
+                or ([q for q in pool if not q.dimension] if strict else pool)
             )
         latest = max((q.start_year or 0 for q in pool), default=0)
         same_year = [q for q in pool if (q.start_year or 0) == latest] if metric != "cagr" else pool
