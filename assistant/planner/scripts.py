@@ -14,10 +14,10 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.draft import combine
 from assistant.planner.intents import NUMERIC_INTENTS, Intent
+from assistant.planner.message import plan
 from assistant.planner.model import Script, Turn
 from assistant.planner.premises import Premise
 from assistant.planner.registry import ENTRIES
-from assistant.planner.understanding import plan
 from assistant.text.sentences import content_words
 from assistant.text.words import word_list
 from tools.facts import MoneyFact

@@ -7,10 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.planner.acts import conversation_act
 from assistant.planner.classifier import IntentScore
 from assistant.planner.context import ReportContext
-from assistant.planner.decision import Decision, Plan
+from assistant.planner.decision import Decision
 from assistant.planner.followup import (
     asks_when,
     cited_items,
@@ -26,8 +25,6 @@ from assistant.planner.followup import (
     relative_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
-from assistant.planner.parts import COMPARING, clauses
-from assistant.planner.premises import HYPOTHESIS, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
@@ -42,49 +39,6 @@ STRONG_INTENT = 0.7
 CERTAIN_INTENT = 0.85
 
 
-def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
-    """The message as the parts it asks, in order, and the premise it opens with, if any."""
-    text = ctx.expand(normalise(question))
-    if conversation_act(text):
-        return Plan([(question, Decision(Intent.SMALL_TALK, Slots(), 1.0))])
-    if extract(text, ctx.vocabulary).injection:
-        return Plan([(question, decide(question, history, ctx))])
-    premise, rest = split_premise(text, ctx.vocabulary)
-    if premise is not None and rest != text:
-        # The rest may point back at the premise ('given X's new site, what does it cover?').
-        history = [*history, {"role": "user", "content": premise.clause}]
-    groups: list[str] = []
-    for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
-        if groups and (
-            not _stands_alone(piece, ctx)
-            or _supposes(groups[-1])
-            or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
-        ):
-            groups[-1] += joiner + piece
-        else:
-            groups.append(piece)
-    if len(groups) == 1:
-        return Plan([(rest, decide(rest, history, ctx))], premise)
-    parts: list[tuple[str, Decision]] = []
-    running = list(history)
-    for group in groups:
-        decision = decide(group, running, ctx)
-        parts.append((group, decision))
-        # A later part may point back at an earlier one ('who acquired whom, and when?'), or into
-        # the list it gives ('name the players and what the first one did').
-        running = [*running, {"role": "user", "content": group}]
-        names = ctx.named_by.get(decision.intent)
-        if names:
-            running.append({"role": "assistant", "content": f"{decision.intent.value}: {', '.join(names)}."})
-    if len({d.intent for _, d in parts}) == 1 and _same_subjects(parts) and parts[0][1].intent in _REPEATABLE:
-        return Plan(
-            [(rest, decide(rest, history, ctx))], premise
-        )  # one ask several times: 'size in 2026 and 2028'
-    parts = _merge_adjacent_sizes(parts)
-    _share_years(parts)
-    return Plan(parts, premise)
-
-
 # Intents that read the market's size series; a follow-up giving only a year keeps them.
 _SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
 _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
@@ -92,79 +46,7 @@ _MORE = re.compile(
     r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
 )
 _STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|how (many|much))\b|%", re.I)
-# Intents whose repeats are one question over several years, not several questions.
-_REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
-_TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
-
-
-def _same_subjects(parts: list[tuple[str, Decision]]) -> bool:
-    return len({tuple(e.name for e in d.slots.entities) for _, d in parts}) == 1
-
-
-def _merge_adjacent_sizes(parts: list[tuple[str, Decision]]) -> list[tuple[str, Decision]]:
-    """'2025 value + 2031 forecast + who leads?': the two sizes are one part over two years."""
-    merged: list[tuple[str, Decision]] = []
-    for text, decision in parts:
-        if merged and decision.intent in SIZE_INTENTS and merged[-1][1].intent in SIZE_INTENTS:
-            earlier_text, earlier = merged[-1]
-            if not decision.unanswerable and not earlier.unanswerable and decision.slots.years:
-                earlier.slots.years = list(dict.fromkeys([*earlier.slots.years, *decision.slots.years]))
-                earlier.intent = Intent.SIZE_IN_YEAR
-                merged[-1] = (f"{earlier_text} and {text}", earlier)
-                continue
-        merged.append((text, decision))
-    return merged
-
-
-def _stands_alone(clause: str, ctx: ReportContext) -> bool:
-    """Whether a clause asks something by itself, rather than adding a year or a name to the last."""
-    if len(clause.split()) < 2 and not any(p.search(clause) for _, p in KEYWORDS):
-        return False
-    slots = extract(clause, ctx.vocabulary)
-    if settled_intent(clause, slots, follow_up=False):
-        return True
-    if _QUESTION_FORM.match(clause) and len(clause.split()) >= 3:
-        return True
-    if any(pattern.search(clause) for _, pattern in KEYWORDS):
-        return True
-    if slots.asks_share and slots.entities:
-        return True  # 'and oncology's share of it'
-    if _ITS_FIGURE.match(clause):
-        return True  # 'and its 2031 value': a figure of what the clause before named
-    top = ctx.classifier.rank(ctx.plain(clause))[0]
-    return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
-
-
-_ITS_FIGURE = re.compile(
-    r"^\s*(its|their)\s+((19|20)\d\d\s+)?(value|size|share|growth|growth rate|cagr|revenue|worth|figure)\b",
-    re.I,
-)
-
-
-def _supposes(clause: str) -> bool:
-    """'imagine the cagr were 8 %': a supposition that the question after it is asked under."""
-    return bool(HYPOTHESIS.search(clause)) and "?" not in clause and not _QUESTION_FORM.match(clause)
-
-
-_QUESTION_FORM = re.compile(
-    r"^\s*(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
-    r"|will|would|list|tell|give|show|name|describe|explain)\b",
-    re.I,
-)
-
-
-def _share_years(parts: list[tuple[str, Decision]]) -> None:
-    """'size and growth in 2030': a year said once applies to the parts that read years but name
-    none; a part comparing two years takes the other parts' years ('2031 size and % growth from 2025')."""
-    years = list(dict.fromkeys(y for _, d in parts for y in d.slots.years))
-    if not years:
-        return
-    for _, decision in parts:
-        if not decision.slots.years and decision.intent in SIZE_INTENTS:
-            decision.slots.years = list(years)
-            decision.intent = Intent.SIZE_IN_YEAR
-        elif decision.intent in _TWO_YEAR_INTENTS and len(set(decision.slots.years)) < 2:
-            decision.slots.years = sorted(set([*decision.slots.years, *years]))
+TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
 
 
 _BARE = frozenset(
@@ -374,7 +256,7 @@ def _follow_up(
     )
     if not own and slots.asks_growth and intent in SIZE_INTENTS:
         intent = Intent.GROWTH  # 'difference?' after two sizes
-    if refers_to_two_years(question) or (intent in _TWO_YEAR_INTENTS and len(set(years)) < 2):
+    if refers_to_two_years(question) or (intent in TWO_YEAR_INTENTS and len(set(years)) < 2):
         years = last_two_years(history) or years
         if intent in SIZE_INTENTS and len(years) == 2 and not own:
             intent = Intent.GROWTH  # 'and the change between them?'

@@ -63,7 +63,9 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                 return (yield from decline(question, f"The report does not name the {label}.", ctx))
             if not of_kind:
                 ranking = " ".join(dimension_words) or kind
-                reason = f"The report does not say which {ranking} leads; it gives no figures to rank them by."
+                reason = (
+                    f"The report does not say which {ranking} leads; it gives no figures to rank them by."
+                )
                 return (yield from decline(question, reason, ctx))
         assert fact is not None and isinstance(fact.value, NamedFact)
         named = fact.value.name
