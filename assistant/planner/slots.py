@@ -245,7 +245,8 @@ def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:
 
 def lookalikes(key: str, report_words: set[str]) -> frozenset[str]:
     """The report's own words that ``_close`` would take for a misspelling of ``key``."""
-    return frozenset(w for w in report_words if w != key and _close(key, [w]))
+    near_in_length = [w for w in report_words if abs(len(w) - len(key)) <= 1 and w != key]
+    return frozenset(difflib.get_close_matches(key, near_in_length, n=len(near_in_length) or 1, cutoff=0.8))
 
 
 def _close(key: str, words: list[str]) -> bool:
