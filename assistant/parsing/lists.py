@@ -14,10 +14,19 @@ _PLAYERS = re.compile(
     r"|companies profiled|key company insights|market players",
     re.I,
 )
-_DEVELOPMENTS = re.compile(r"(?:recent|key|latest)?\s*(?:industry\s+)?developments", re.I)
+# A section that may name the players in a sentence ('The report profiles A, B and C.'), or not.
+_LANDSCAPE = re.compile(r"competitive landscape|competition|competitive analysis", re.I)
+_DEVELOPMENTS = re.compile(
+    r"(?:recent|key|latest)?\s*(?:industry\s+)?(?:news\s+and\s+)?developments|(?:recent|latest|industry)\s+news",
+    re.I,
+)
+# 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.
+_LIST_LEAD_IN = re.compile(
+    r"^[^,]*?\b(?:profiles|profiled|include|includes|including|are|such as|namely)\s+(?=[A-Z0-9])"
+)
 # "Industrial Heat Pump Market, By Type:", "By Type: A, B, C", "Segmentation by End User"
 _DIMENSION = re.compile(
-    r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments)\s+)?"
+    r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments|Break-?up|Breakdown|Split)\s+)?"
     r"[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
     r"\s*(?::\s*(?P<rest>.*))?"
 )
@@ -55,7 +64,8 @@ _COMPANY = re.compile(
 
 
 def key_players(doc: Doc, out: Outline) -> list[Named]:
-    """Each bullet under a key-players heading (verbatim), or a listed sentence if no bullets."""
+    """Each bullet under a key-players heading (verbatim), or a listed sentence if no bullets; else
+    the names a competitive-landscape section lists in a sentence."""
     for block in out.find(_PLAYERS):
         body = list(out.body(doc, block))
         bullets = [line for line in body if line.bullet]
@@ -63,8 +73,24 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
             top = min(line.indent for line in bullets)
             return [_bullet_name(doc, line) for line in bullets if line.indent == top]
         if len(body) == 1 and len(body[0].text) < 400:
-            return name_list(doc, body[0].start, body[0].end)
+            return _listed(doc, body[0]) or name_list(doc, body[0].start, body[0].end)
+    for block in out.find(_LANDSCAPE):
+        for line in out.body(doc, block):
+            if len(line.text) < 400 and (names := _listed(doc, line)):
+                return names
     return []
+
+
+def _listed(doc: Doc, line: Line) -> list[Named]:
+    """The names a sentence lists after its verb ('The report profiles A, B and C.'), if it does."""
+    lead_in = _LIST_LEAD_IN.match(line.text)
+    if lead_in is None:
+        return []
+    end = line.end - (1 if line.text.endswith(".") else 0)
+    names = name_list(doc, line.start + lead_in.end(), end)
+    return (
+        names if len(names) >= 2 and all(n.name[:1].isupper() or n.name[:1].isdigit() for n in names) else []
+    )
 
 
 def _bullet_name(doc: Doc, line: Line) -> Named:
@@ -98,12 +124,15 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
             continue
         segments: list[Named] = []
         seg_indent: int | None = None
+        plain = not line.bullet  # a label line: its segments may be plain lines
         while index < len(lines):
             item = lines[index]
             if item.blank or item.index in out.furniture:
                 index += 1
                 continue
-            if not item.bullet or _dimension(item, out) is not None:
+            if _dimension(item, out) is not None:
+                break
+            if not item.bullet and not (plain and _names_a_segment(item.text)):
                 break
             if seg_indent is None:
                 seg_indent = item.indent
@@ -120,10 +149,12 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
     return result or _title_segmentation(doc)
 
 
-# 'Acme Market (By Product: A, B; By End User: C, D) - Global Industry Analysis ...': a title that
-# lists the segmentation, as many publishers' report pages do.
+# A title that lists the segmentation, as many publishers' report pages do: 'Acme Market (By
+# Product: A, B; By End User: C, D) - ...' or 'Acme Market Report by Product (A, B), End User (C, D),
+# and Region 2025-2033'.
 _TITLE_DIMENSION = re.compile(
     r"(?:\(|;|,)\s*[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?):\s*(?P<rest>[^;()]+)"
+    r"|(?:\b[Bb]y|,|\band)\s+(?P<dim2>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s*\((?P<rest2>[^()]+)\)"
 )
 
 
@@ -133,9 +164,10 @@ def _title_segmentation(doc: Doc) -> dict[str, list[Named]]:
         return {}
     found: dict[str, list[Named]] = {}
     for match in _TITLE_DIMENSION.finditer(title.text):
-        names = name_list(doc, title.start + match.start("rest"), title.start + match.end("rest"))
+        group = "rest" if match.group("dim") else "rest2"
+        names = name_list(doc, title.start + match.start(group), title.start + match.end(group))
         if len(names) >= 2:
-            found.setdefault(match.group("dim").strip(), names)
+            found.setdefault((match.group("dim") or match.group("dim2")).strip(), names)
     return found
 
 
@@ -144,9 +176,18 @@ def _dimension(line: Line, out: Outline) -> re.Match[str] | None:
     if line.blank or len(line.text) > 160:
         return None
     heading = out.markup and line.text.startswith("#")
-    if not line.bullet and not heading:
+    if not line.bullet and not heading and not _LABEL.fullmatch(line.text):
         return None
     return _DIMENSION.fullmatch(line.text)
+
+
+# 'Breakup by Product:' on a line of its own, its segments on the plain lines below.
+_LABEL = re.compile(r"(?:Break-?up|Breakdown|Segment(?:ation|ed)?|Split)\s+by\s+[A-Z][^:]{0,60}:\s*", re.I)
+
+
+def _names_a_segment(text: str) -> bool:
+    """A plain line that is a name, not a sentence ('Handheld Devices', not 'Handheld devices lead.')."""
+    return len(text) <= 60 and not text.rstrip().endswith((".", ":")) and ": " not in text
 
 
 def developments(doc: Doc, out: Outline) -> list[Development]:

@@ -31,6 +31,7 @@ class ReportContext:
     # What the answers to list-like questions will name, in the report's order (the key players,
     # the largest region, the fastest segment): a later part of a message may point at them.
     named_by: dict[Intent, tuple[str, ...]] = field(default_factory=dict)
+    listed_dimensions: tuple[str, ...] = ()  # the dimensions the report lists segments for
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:

@@ -89,7 +89,8 @@ def combine(parts: Sequence[FinalDraft], unanswered: Sequence[str] = ()) -> Fina
                 quotes.append(quote)
                 key = len(quotes)
             numbers[i] = key
-        texts.append(_renumber(part.text, numbers))
+        text = _renumber(part.text, numbers)
+        texts.append("" if text in texts else text)  # two parts one sentence answers: said once
         working.extend(w for w in part.working if w not in working)
         echoed.extend(part.echoed)
     answered = [p for p in parts if p.status == "answered"]

@@ -39,6 +39,7 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         _dimensions(report),
         tuple(a.text for a in report.identity.abbreviations),
         _named_by(report),
+        tuple(report.facts.segmentation),
     )
     return OfflinePlanner(script_factory=make_script_factory(context))
 

@@ -86,15 +86,14 @@ _LEADER_WORDS = re.compile(
 
 
 def _names_dimension(question: str, ctx: ReportContext) -> bool:
-    """The question names one of the report's segmentation dimensions as a list ('which phases',
-    'end users?', 'split by type'), not its leader."""
-    return not _LEADER_WORDS.search(question) and bool(_dimensions_named(question, ctx))
-
-
-def _dimensions_named(question: str, ctx: ReportContext) -> list[str]:
-    """The report's segmentation dimensions whose every word the question says."""
+    """The question names one of the dimensions the report lists segments for, as a list ('which
+    phases', 'end users?', 'split by type'), not its leader."""
+    if _LEADER_WORDS.search(question):
+        return False
     asked = stems(question)
-    return [dim for dim, found in ctx.dimension_stems.items() if found and found <= asked]
+    return any(
+        found and found <= asked for dim, found in ctx.dimension_stems.items() if dim in ctx.listed_dimensions
+    )
 
 
 def _leader_of_segments(question: str, ctx: ReportContext) -> Intent | None:
@@ -154,6 +153,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         _names_dimension(question, ctx)
         and not [t for t in foreign if t not in _LISTING and not _in_dimension_names(t, ctx)]
         and not slots.asks_figure
+        and not slots.asks_share
         and not slots.specific("company")
     ):
         # 'which product types does it cover', 'end users?': the report's own segmentation.
