@@ -99,7 +99,6 @@ class SynthReport:
     largest_region: str | None  # None: the layout does not state it
     fastest_segment: str | None
     companies: list[str] = field(default_factory=list)
-    companies_listed: bool = True  # False: named in prose only, not as a list the parser reads
     paragraphs: int = 0
 
 
@@ -418,9 +417,8 @@ def generate(n: int, seed: int, out: Path) -> list[SynthReport]:
         truth, extra = _truth(market, layout, rng)
         truth.file = truth.id + _EXT[layout]
         text = render(truth, extra)
-        if layout == "prose_txt":  # this layout states no leader and names companies in prose only
+        if layout == "prose_txt":  # this layout states no leader; its companies are named in a sentence
             truth.largest_region = truth.fastest_segment = None
-            truth.companies_listed = False
         path = out / truth.file
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

@@ -62,7 +62,7 @@ def test_every_layout_parses_back_to_the_generated_figures(tmp_path: Path):
         segment = facts.fastest_segment.name if facts.fastest_segment else None
         assert (region, segment) == (truth.largest_region, truth.fastest_segment), truth.file
         listed = [p.name for p in facts.key_players]
-        assert listed == (truth.companies if truth.companies_listed else []), truth.file
+        assert listed == truth.companies, truth.file
 
 
 @pytest.fixture(scope="module")
