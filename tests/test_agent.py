@@ -207,3 +207,12 @@ def test_a_prepared_assistant_builds_nothing_on_its_first_search_question(ingest
     monkeypatch.setattr(agent, "build_planner", built_again)
     answer = assistant.ask("What did Veeda acquire?")
     assert answer.status == "answered" and "Heads" in answer.text
+
+
+@pytest.mark.parametrize("question", ["what are the main drivers", "key challenges?", "trends?"])
+def test_each_listed_point_opens_a_paragraph_of_the_report(seed_assistant, seed_text, question):
+    answer = seed_assistant.ask(question)
+    assert len(answer.citations) >= 2, answer.text
+    for citation in answer.citations:
+        before = seed_text[: citation.start].rstrip(" \t•*-")
+        assert before.endswith("\n"), f"{citation.quote!r} continues a paragraph"

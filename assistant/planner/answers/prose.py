@@ -32,6 +32,7 @@ SECTION_K = 20  # wide enough to hold a whole section of a report; the section f
 MIN_POINT_CHARS = 40  # an opening shorter than this is a heading or a fragment, not a point
 MAX_POINTS = 3
 ELABORATION = 2  # sentences added after a point the user asks to hear more about
+ALL_SENTENCES = 1000  # every sentence of the passages found, ranked
 NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
 
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
@@ -56,11 +57,14 @@ def section_summary(question: str, decision: Decision, ctx: ReportContext) -> St
     passages = yield from search(decision.query or question, ctx.report_id, SECTION_K)
     in_section = [p for p in passages if any(w in p.section.lower() for w in words)]
     picks: list[Sentence] = []
-    for found in sorted(in_section, key=lambda p: p.start):
-        for text, start in _paragraphs(found):  # each paragraph opens with its point
-            opening = next((s for s in sentences(text, start) if len(s.text) > MIN_POINT_CHARS), None)
-            if opening and all(s.start != opening.start for s in picks):
-                picks.append(opening)
+    paragraphs = [para for found in sorted(in_section, key=lambda p: p.start) for para in _paragraphs(found)]
+    spans = [(start, start + len(text)) for text, start in paragraphs]
+    for text, start in paragraphs:  # each paragraph opens with its point
+        if any(a < start < b for a, b in spans):
+            continue  # a passage that opens inside a paragraph another passage holds from its start
+        opening = next((s for s in sentences(text, start) if len(s.text) > MIN_POINT_CHARS), None)
+        if opening and all(s.start != opening.start for s in picks):
+            picks.append(opening)
     if decision.intent is Intent.DEFINITION and NUMBER_ASK.search(question):
         return (yield from passage(question, decision, ctx))  # 'how many of them are there' is no definition
     if decision.intent is Intent.DEFINITION:
@@ -83,7 +87,7 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     draft = Draft()
     query = decision.query or question
     passages = yield from search(query, ctx.report_id, PASSAGE_K)
-    want_number = bool(NUMBER_ASK.search(query))
+    want_number = bool(NUMBER_ASK.search(query)) or decision.figure_near_point
     best = best_sentences(
         passages, query, limit=NUMBER_CANDIDATES if want_number else 1, want_number=want_number
     )
@@ -95,7 +99,10 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         # section after 'any stats on that?', otherwise one that also shares the question's words.
         point = best[0]
         if decision.figure_near_point:
-            stating = [s for s in best if states_figure(s.text) and s.section == point.section]
+            # The first figure its section states after the point, else the best-ranked one in it.
+            ranked = best_sentences(passages, query, limit=ALL_SENTENCES, want_number=True)
+            stating = [s for s in ranked if states_figure(s.text) and s.section == point.section]
+            stating = sorted((s for s in stating if s.start > point.start), key=lambda s: s.start) or stating
         else:
             stating = [s for s in best if states_figure(s.text) and s.overlap >= LEXICAL_FLOOR]
         best = stating[:1] or [point]
