@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from assistant.faq import FaqDocument, render
-from tests.ui.conftest import CHROMIUM, CHROMIUM_FLAGS
+from tests.browser import headless_chromium
 
 VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
 
@@ -44,20 +44,7 @@ MEASURE = """() => {
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Headless Debian Chromium; skipped when absent outside CI, a failure when absent in CI."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-            pytest.fail(message + " (CI is set, so browser tests may not be skipped)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    yield from headless_chromium()
 
 
 def _open(chromium: Any, path: Path, size: tuple[int, int]) -> tuple[Any, Any, list[str]]:

@@ -3,7 +3,6 @@ catalogue holding three reports (one written in Markdown), and Debian's Chromium
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,19 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser import headless_chromium
 from tests.ui.ui_helpers import FORECAST_QUESTION, MARKDOWN_REPORT, SECOND_ID, SECOND_MARKET, free_port
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def without_auth(settings: Any) -> Any:
@@ -100,20 +88,7 @@ def multi_server(multi_assistant, multi_settings) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Headless Debian Chromium; skipped when absent outside CI, a failure when absent in CI."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)"
-        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-            pytest.fail(message + " (CI is set, so browser tests may not be skipped)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    yield from headless_chromium()
 
 
 class PageWithRequests:
