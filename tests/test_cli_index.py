@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 
 from assistant.cli.main import main
 from assistant.settings import Settings
+from tests.processes import cli_env
 
 SEED_ID = "clinical-trial-smo-market"
 KEY_PLAYERS = [
@@ -135,13 +135,7 @@ def test_commands_before_any_ingest_say_to_ingest(settings: Settings, use_settin
 
 def test_search_json_stdout_is_clean_in_a_fresh_process(ingested_settings) -> None:
     """Nothing but JSON reaches stdout (the model package prints on import; we never import it)."""
-    env = {
-        **os.environ,
-        "ASSISTANT_DATA_DIR": str(ingested_settings.data_dir),
-        "ASSISTANT_CORPUS_DIR": str(ingested_settings.corpus_dir),
-        "HF_HUB_OFFLINE": "1",
-    }
-    env.pop("ASSISTANT_CHROMA_URL", None)
+    env = cli_env(ingested_settings, HF_HUB_OFFLINE="1")
     proc = subprocess.run(
         [sys.executable, "-m", "assistant", "search", "fastest growing segment", "-k", "2", "--json"],
         capture_output=True,

@@ -4,12 +4,13 @@ neither the model nor the web and LLM stacks. Checked in fresh processes through
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import cli_env
 
 ROOT = Path(__file__).resolve().parent.parent
 TORCH = {"torch", "transformers", "sentence_transformers"}
@@ -32,14 +33,7 @@ print({MARK!r} + json.dumps({{"code": code, "loaded": loaded}}), file=sys.stderr
 
 
 def _run(args: list[str], settings) -> tuple[int, set[str], str]:
-    env = {
-        **os.environ,
-        "ASSISTANT_DATA_DIR": str(settings.data_dir),
-        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-    }
-    env.pop("ASSISTANT_CHROMA_URL", None)
+    env = cli_env(settings, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,

@@ -26,22 +26,11 @@ from assistant.index.lock import ingest_lock
 from assistant.index.store import ChromaStore, index_suffix
 from assistant.settings import IngestSettings, Settings
 from benchmarks.synth_catalogue import generate
+from tests.processes import cli_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "clinical-trial-smo-market"
 TIMEOUT = 600
-
-
-def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "ASSISTANT_DATA_DIR": str(settings.data_dir),
-        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-    }
-    env.pop("ASSISTANT_CHROMA_URL", None)
-    if settings.chroma_url:
-        env["ASSISTANT_CHROMA_URL"] = settings.chroma_url
-    return {**env, **extra}
 
 
 def assistant_cmd(*args: str) -> list[str]:

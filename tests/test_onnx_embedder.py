@@ -8,7 +8,6 @@ folder, so only the tests about exporting pay for another export.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from assistant.index.onnx_embedder import OnnxEmbedder
 from assistant.index.onnx_export import OnnxExportError, ensure_onnx_model
 from assistant.index.onnx_model import digest_path, onnx_model_path, problem
 from assistant.index.torch_embedder import SentenceTransformerEmbedder, shared_model
+from tests.processes import cli_env
 
 QUESTIONS = [
     "How big will the market be in 2029?",
@@ -191,15 +191,7 @@ def test_a_question_after_the_graph_was_truncated_is_answered_and_repairs_it(
     shutil.copytree(exported, cache, ignore=shutil.ignore_patterns("*.lock"))
     graph = onnx_model_path(cache)
     _truncate(graph)
-    env = {
-        **os.environ,
-        "XDG_CACHE_HOME": str(xdg),
-        "ASSISTANT_DATA_DIR": str(ingested_settings.data_dir),
-        "ASSISTANT_CORPUS_DIR": str(ingested_settings.corpus_dir),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-    }
-    env.pop("ASSISTANT_CHROMA_URL", None)
+    env = cli_env(ingested_settings, XDG_CACHE_HOME=str(xdg), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     proc = subprocess.run(
         [sys.executable, "-m", "assistant", "ask", "How big will the market be in 2029?"],
         capture_output=True,

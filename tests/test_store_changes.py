@@ -4,7 +4,6 @@ Runs against the embedded store and a real `chroma run` server."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -21,23 +20,12 @@ from assistant.index.embedder import Embedder
 from assistant.index.ingest import ingest
 from assistant.index.store import ChromaStore
 from assistant.settings import Settings
+from tests.processes import cli_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "clinical-trial-smo-market"
 QUESTION = "How big will the market be in 2029?"
 NEW_SENTENCE = "Lunar greenhouse operators became a new end-user group for site management services."
-
-
-def cli_env(settings: Settings) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "ASSISTANT_DATA_DIR": str(settings.data_dir),
-        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-    }
-    env.pop("ASSISTANT_CHROMA_URL", None)
-    if settings.chroma_url:
-        env["ASSISTANT_CHROMA_URL"] = settings.chroma_url
-    return env
 
 
 def ingest_in_another_process(settings: Settings) -> subprocess.CompletedProcess[str]:
