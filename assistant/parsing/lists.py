@@ -7,6 +7,7 @@ import re
 from assistant.domain.report import Development, Named
 from assistant.parsing.header import name_list
 from assistant.parsing.lines import Doc, Line, strip_span
+from assistant.parsing.scopes import BRACKET_GROUP, INLINE_GROUP
 from assistant.parsing.sections import Outline
 
 _PLAYERS = re.compile(
@@ -149,25 +150,18 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
     return result or _title_segmentation(doc)
 
 
-# A title that lists the segmentation, as many publishers' report pages do: 'Acme Market (By
-# Product: A, B; By End User: C, D) - ...' or 'Acme Market Report by Product (A, B), End User (C, D),
-# and Region 2025-2033'.
-_TITLE_DIMENSION = re.compile(
-    r"(?:\(|;|,)\s*[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?):\s*(?P<rest>[^;()]+)"
-    r"|(?:\b[Bb]y|,|\band)\s+(?P<dim2>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,3}?)\s*\((?P<rest2>[^()]+)\)"
-)
-
-
 def _title_segmentation(doc: Doc) -> dict[str, list[Named]]:
+    """A title that lists the segmentation, as many publishers' report pages do: 'Acme Market (By
+    Product: A, B; By End User: C, D)' or 'Acme Market Report by Product (A, B), End User (C, D)'."""
     title = next((line for line in doc.lines if not line.blank), None)
     if title is None or "(" not in title.text:
         return {}
     found: dict[str, list[Named]] = {}
-    for match in _TITLE_DIMENSION.finditer(title.text):
-        group = "rest" if match.group("dim") else "rest2"
-        names = name_list(doc, title.start + match.start(group), title.start + match.end(group))
+    matches = [*INLINE_GROUP.finditer(title.text), *BRACKET_GROUP.finditer(title.text)]
+    for match in sorted(matches, key=lambda m: m.start()):
+        names = name_list(doc, title.start + match.start("items"), title.start + match.end("items"))
         if len(names) >= 2:
-            found.setdefault((match.group("dim") or match.group("dim2")).strip(), names)
+            found.setdefault(match.group("dim").strip(), names)
     return found
 
 

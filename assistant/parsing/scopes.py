@@ -28,9 +28,9 @@ _QUALIFIER = re.compile(
     r"|fastest[- ]growing|smallest|top|this|that|each|every|other|same)\s*)+",
     re.I,
 )
-_INLINE_GROUP = re.compile(r"\bBy\s+(?P<dim>[A-Za-z][\w &/-]{0,40}?)\s*:\s*(?P<items>[^;()\n]{2,300})")
+INLINE_GROUP = re.compile(r"\bBy\s+(?P<dim>[A-Za-z][\w &/-]{0,40}?)\s*:\s*(?P<items>[^;()\n]{2,300})")
 # "by Type (Weather-based, Sensor-based), End User (Residential, Commercial) and Region".
-_BRACKET_GROUP = re.compile(
+BRACKET_GROUP = re.compile(
     r"(?:\bby|,|\band|:)\s+(?P<dim>[A-Za-z][\w &/-]{1,30}?)\s*\((?P<items>[^()]{3,200}?,[^()]{1,200}?)\)",
     re.I,
 )
@@ -266,8 +266,8 @@ def inline_groups(text: str) -> list[tuple[str, list[str]]]:
         while line.count("(") > line.count(")") and index < len(lines) and lines[index].strip() and taken < 3:
             line = f"{line} {lines[index].strip()}"
             index, taken = index + 1, taken + 1
-        matches += _INLINE_GROUP.finditer(line)
-        matches += _BRACKET_GROUP.finditer(line)
+        matches += INLINE_GROUP.finditer(line)
+        matches += BRACKET_GROUP.finditer(line)
     for match in matches:
         names = [n.strip(" .") for n in _LIST_SPLIT.split(match.group("items")) if n.strip(" .")]
         names = [n for n in names if len(n.split()) <= 6]
