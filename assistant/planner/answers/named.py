@@ -96,10 +96,11 @@ def _ranked_scope(question: str, name: str, ctx: ReportContext) -> tuple[str, li
     for kind, pattern in _SCOPE_KINDS:
         if pattern.search(question):
             return kind, []
+    market = stems(" ".join(ctx.market_words))
     words = [
         w
         for w in re.findall(r"[a-z][a-z-]*", question.lower())
-        if w not in _RANK_WORDS and not stems(w) <= stems(" ".join(ctx.market_words))
+        if w not in _RANK_WORDS and not stems(w) <= market
     ]
     asked = stems(" ".join(words))
     names_segments = bool(set(words) & word_list("segment-words")) or any(

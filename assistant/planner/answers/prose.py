@@ -88,9 +88,10 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     query = decision.query or question
     passages = yield from search(query, ctx.report_id, PASSAGE_K)
     want_number = bool(NUMBER_ASK.search(query)) or decision.figure_near_point
-    best = best_sentences(
-        passages, query, limit=NUMBER_CANDIDATES if want_number else 1, want_number=want_number
+    ranked = best_sentences(
+        passages, query, limit=ALL_SENTENCES if want_number else 1, want_number=want_number
     )
+    best = ranked[:NUMBER_CANDIDATES]
     top_score = max((p.score for p in passages), default=0.0)
     lexical = best[0].overlap if best else 0.0
     strong = lexical >= LEXICAL_FLOOR and (top_score >= WEAK_PASSAGE or lexical >= LEXICAL_STRONG)
@@ -100,7 +101,6 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         point = best[0]
         if decision.figure_near_point:
             # The first figure its section states after the point, else the best-ranked one in it.
-            ranked = best_sentences(passages, query, limit=ALL_SENTENCES, want_number=True)
             stating = [s for s in ranked if states_figure(s.text) and s.section == point.section]
             stating = sorted((s for s in stating if s.start > point.start), key=lambda s: s.start) or stating
         else:
