@@ -97,7 +97,7 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
     if any(pattern.search(clause) for _, pattern in KEYWORDS):
         return True
     if slots.asks_share and slots.entities:
-        return True  # 'and oncology's share of it'
+        return True  # 'and Europe's share of it'
     if _ITS_FIGURE.match(clause):
         return True  # 'and its 2031 value': a figure of what the clause before named
     top = ctx.classifier.rank(ctx.plain(clause))[0]
