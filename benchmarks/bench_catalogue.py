@@ -136,7 +136,7 @@ def _fingerprint(files: list[Path], settings: Any) -> str:
     """What a finished store holds: the files' bytes and what shapes the index."""
     from assistant.index.chunking import CHUNKER_VERSION
     from assistant.index.store import index_suffix
-    from assistant.parsing.parse import PARSER_VERSION
+    from assistant.parsing.version import PARSER_VERSION
 
     digest = hashlib.sha256(f"{index_suffix(settings)}\0{CHUNKER_VERSION}\0{PARSER_VERSION}\0".encode())
     for path in files:

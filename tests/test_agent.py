@@ -204,9 +204,20 @@ def test_a_prepared_assistant_builds_nothing_on_its_first_search_question(ingest
         raise AssertionError("built on the first question instead of by prepare()")
 
     monkeypatch.setattr(hybrid, "chunk_report", built_again)
-    monkeypatch.setattr(agent, "build_planner", built_again)
+    monkeypatch.setattr(agent, "build_script_factory", built_again)
     answer = assistant.ask("What did Veeda acquire?")
     assert answer.status == "answered" and "Heads" in answer.text
+
+
+def test_the_embedder_loads_while_the_store_opens_and_the_question_waits_for_it(ingested_settings):
+    from assistant import Assistant
+
+    assistant = Assistant(ingested_settings)
+    assistant.start_loading()
+    assistant.start_loading()  # a second start loads nothing twice: the embedder is process-wide
+    answer = assistant.ask("How big will the market be in 2029?")
+    assert answer.status == "answered" and "8.36" in answer.text
+    assert assistant.embedder is Assistant(ingested_settings).embedder
 
 
 @pytest.mark.parametrize("question", ["what are the main drivers", "key challenges?", "trends?"])

@@ -1,5 +1,5 @@
-"""Each command imports only what it uses: a question never loads torch, and the listing commands load
-neither the model nor the web and LLM stacks. Checked in fresh processes through ``sys.modules``."""
+"""Each command imports only what it uses: a question never loads torch, nor LangChain when the offline
+planner answers it, and the listing commands load neither the model nor the web and LLM stacks. Checked in fresh processes through ``sys.modules``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TORCH = {"torch", "transformers", "sentence_transformers"}
 MODEL = {"onnxruntime", "tokenizers"}
 WEB_AND_LLM = {"gradio", "langchain", "langchain_core", "slack_bolt", "matplotlib"}
+PARSER = {"assistant.parsing.parse", "tiktoken"}  # reading and chunking report files
 MARK = "modules-loaded:"
 
 # Runs a command in this process, then reports which of the watched top-level packages it imported.
@@ -26,7 +27,7 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-watched = {sorted(TORCH | MODEL | WEB_AND_LLM | {"chromadb"})!r}
+watched = {sorted(TORCH | MODEL | WEB_AND_LLM | PARSER | {"chromadb"})!r}
 loaded = sorted(name for name in watched if name in sys.modules)
 print({MARK!r} + json.dumps({{"code": code, "loaded": loaded}}), file=sys.stderr)
 """
@@ -53,7 +54,8 @@ def test_a_question_is_answered_without_torch(ingested_settings) -> None:
     assert code == 0 and "8.36" in out
     assert loaded >= MODEL  # answered by the ONNX embedder ...
     assert not loaded & TORCH  # ... and torch, transformers and sentence-transformers never loaded
-    assert "gradio" not in loaded and "langchain" not in loaded
+    assert not loaded & WEB_AND_LLM  # the offline planner calls the tools without LangChain
+    assert not loaded & PARSER  # stored reports are read, not parsed, and nothing was searched
 
 
 def test_search_embeds_without_torch(ingested_settings) -> None:

@@ -167,6 +167,8 @@ _VALUE_TYPES: dict[str, Any] = {
     "consistency": ConsistencyFact,
     "identity": IdentityFact,
 }
+# Validators built once: building one costs more than the lookup it serves.
+_VALIDATORS: dict[str, TypeAdapter[Any]] = {name: TypeAdapter(kind) for name, kind in _VALUE_TYPES.items()}
 
 
 class FactResult(BaseModel):
@@ -274,9 +276,7 @@ def lookup_fact(source: FactSource, name: str, report_id: str | None = None) -> 
             summary=f"The report does not state {canonical.replace('_', ' ')}.",
         )
     quotes: list[Quote] = []
-    value: FactValue = TypeAdapter(_VALUE_TYPES[canonical]).validate_python(
-        _strip_spans(raw, quotes, canonical)
-    )
+    value: FactValue = _VALIDATORS[canonical].validate_python(_strip_spans(raw, quotes, canonical))
     return FactResult(
         name=canonical, report_id=rid, found=True, value=value, summary=_summary(value), quotes=quotes
     )

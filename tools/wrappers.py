@@ -1,205 +1,57 @@
-"""LangChain wrappers: one pydantic argument schema per tool, descriptions taken from the docstrings.
+"""LangChain wrappers: each tool's spec as a ``StructuredTool`` a chat model can be bound to.
 
-The schemas only type and describe the arguments; ranges (years 1900..2100, rates above -100 %) are
-checked by the pure functions so the model gets one consistent message for each mistake.
+The tool's content is its result as JSON (what the model reads); its artifact is the result model
+itself, so a tool loop can record the computation without re-parsing text. A refusal becomes a
+``ToolException``, which ``handle_tool_error=True`` hands back as the message; arguments that do not
+fit the schema are described field by field, as ``ToolSpec.run`` describes them.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.tools import StructuredTool
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from tools import derived, forecast
-from tools._errors import make_tool
-from tools.facts import FACT_NAMES, FactResult, FactSource, lookup_fact
-from tools.quantities import QuantitiesResult, lookup_quantities
-from tools.search import MAX_K, PassageSearcher, SearchResult, search_passages
+from tools.facts import FactSource
+from tools.search import PassageSearcher
+from tools.specs import ToolRefusedError, ToolSpec, forecast_specs, report_specs, validation_message
 
-_BASE = "Base-year market size in the report's unit, e.g. 6.71 for USD 6.71 billion."
-_RATE = "CAGR as a percent: 5.65 means 5.65 % a year. Above -100."
-_UNIT = "Scale of the sizes: thousand, million, billion or trillion (as the report states them)."
-_END = "Last year of the report's forecast (e.g. 2031); later years are marked extrapolated."
-_STATED = "Sizes the report itself states, year to size in `unit`, e.g. {2025: 6.71, 2031: 9.33}."
+if TYPE_CHECKING:
+    from langchain_core.tools import StructuredTool
 
 
-class _SeriesArgs(BaseModel):
-    base_value: float = Field(description=_BASE)
-    base_year: int = Field(description="Year of the base size, e.g. 2025 (1900..2100).")
-    cagr_percent: float = Field(description=_RATE)
-    unit: str = Field("billion", description=_UNIT)
-    currency: str = Field("USD", description="ISO currency code of the sizes.")
-    forecast_end_year: int | None = Field(None, description=_END)
-    stated: dict[int, float] | None = Field(None, description=_STATED)
+def make_tool(spec: ToolSpec) -> StructuredTool:
+    """``spec`` as a LangChain tool."""
+    # Imported on use: LangChain (with langsmith) is a large part of a cold start, and the offline
+    # planner runs its calls through the specs without it.
+    from langchain_core.tools import StructuredTool, ToolException
 
+    def run(**kwargs: Any) -> tuple[str, BaseModel]:
+        try:
+            result = spec.call(**kwargs)
+        except ToolRefusedError as refusal:
+            raise ToolException(str(refusal)) from refusal
+        return result.model_dump_json(), result
 
-class MarketSizeArgs(_SeriesArgs):
-    year: int = Field(description="Year whose size is wanted (1900..2100).")
-
-
-class GrowthArgs(_SeriesArgs):
-    from_year: int = Field(description="First year (1900..2100).")
-    to_year: int = Field(description="Last year, not before from_year (1900..2100).")
-
-
-class TableArgs(GrowthArgs):
-    """Same arguments as growth; at most 200 rows."""
-
-
-class CagrArgs(BaseModel):
-    start_value: float = Field(description="Size in start_year, in the report's unit (e.g. billion USD).")
-    start_year: int = Field(description="Year of start_value (1900..2100).")
-    end_value: float = Field(description="Size in end_year, same unit as start_value.")
-    end_year: int = Field(description="Year of end_value, after start_year (1900..2100).")
-
-
-class DoublingArgs(BaseModel):
-    cagr_percent: float = Field(description="CAGR as a percent: 5.65 means 5.65 % a year. Positive.")
-
-
-class ConvertArgs(BaseModel):
-    value: float = Field(description="Amount in from_unit, e.g. 8.36.")
-    from_unit: str = Field(description="thousand, million, billion or trillion, e.g. billion.")
-    to_unit: str = Field(description="thousand, million, billion or trillion, e.g. million.")
-
-
-class ThresholdArgs(_SeriesArgs):
-    target_value: float = Field(
-        description="The size to reach, in the report's unit (e.g. 10 for USD 10 billion)."
+    return StructuredTool.from_function(
+        func=run,
+        name=spec.name,
+        description=spec.description,
+        args_schema=spec.args_schema,
+        infer_schema=False,
+        response_format="content_and_artifact",
+        handle_tool_error=True,
+        handle_validation_error=lambda error: validation_message(spec.name, error),
     )
-
-
-class RatioArgs(GrowthArgs):
-    """Same arguments as growth: from_year must be before to_year."""
-
-
-class CumulativeArgs(GrowthArgs):
-    """Same arguments as growth; at most 200 years."""
-
-
-class AverageGainArgs(GrowthArgs):
-    """Same arguments as growth: from_year must be before to_year."""
-
-
-class RequiredRateArgs(BaseModel):
-    start_value: float = Field(description="Size in start_year, in the report's unit (e.g. billion USD).")
-    start_year: int = Field(description="Year of start_value (1900..2100).")
-    target_value: float = Field(description="The size to reach, same unit as start_value.")
-    target_year: int = Field(description="Year by which the target is reached, after start_year.")
-
-
-class ProjectionArgs(BaseModel):
-    base_value: float = Field(description=_BASE)
-    base_year: int = Field(description="Year of the base size, e.g. 2025 (1900..2100).")
-    assumed_cagr_percent: float = Field(description="The rate the user supplies, as a percent: 6 means 6 %.")
-    year: int = Field(description="Year whose size is wanted (1900..2100).")
-    unit: str = Field("billion", description=_UNIT)
-    currency: str = Field("USD", description="ISO currency code of the sizes.")
-
-
-class ShareValueArgs(BaseModel):
-    total_value: float = Field(description="The whole, e.g. the market's size in a year, in its unit.")
-    share_percent: float = Field(description="The part's share as a percent: 31.4 means 31.4 %.")
-
-
-class ShareOfTotalArgs(BaseModel):
-    part_value: float = Field(description="The part, in the same unit as total_value.")
-    total_value: float = Field(description="The whole, in the same unit as part_value.")
-
-
-class CompareArgs(BaseModel):
-    first_value: float = Field(description="The first figure.")
-    second_value: float = Field(description="The second figure, same unit as the first.")
-    first_label: str = Field(description="What the first figure is, e.g. 'X market 2030'.")
-    second_label: str = Field(description="What the second figure is.")
-
-
-class FactArgs(BaseModel):
-    name: str = Field(description="Which fact: " + ", ".join(FACT_NAMES) + ".")
-    report_id: str | None = Field(None, description="Report id; omit for the current report.")
-
-
-class QuantitiesArgs(BaseModel):
-    metric: str | None = Field(
-        None, description="market_size, cagr, share, volume, price, count or growth; omit for all."
-    )
-    name: str | None = Field(None, description="A region, country or segment, or 'market'; omit for all.")
-    year: int | None = Field(None, description="Keep the figures whose years include this year.")
-    report_id: str | None = Field(None, description="Report id; omit for the current report.")
-
-
-class SearchArgs(BaseModel):
-    query: str = Field(description="What to look for, as a phrase or question.")
-    k: int = Field(4, description=f"How many passages, 1 to {MAX_K}.")
-    report_id: str | None = Field(None, description="Report id; omit for the current report.")
-
-
-def _doc(func: Callable[..., Any]) -> str:
-    return inspect.cleandoc(func.__doc__ or "")
-
-
-FORECAST_TOOLS: tuple[tuple[str, Callable[..., BaseModel], type[BaseModel]], ...] = (
-    ("market_size_in_year", forecast.market_size_in_year, MarketSizeArgs),
-    ("cagr_between", forecast.cagr_between, CagrArgs),
-    ("growth_between", forecast.growth_between, GrowthArgs),
-    ("doubling_time", forecast.doubling_time, DoublingArgs),
-    ("size_table", forecast.size_table, TableArgs),
-    ("convert_units", forecast.convert, ConvertArgs),
-    ("year_reaching", derived.year_reaching, ThresholdArgs),
-    ("size_ratio", derived.size_ratio, RatioArgs),
-    ("cumulative_size", derived.cumulative_size, CumulativeArgs),
-    ("average_annual_increase", derived.average_annual_increase, AverageGainArgs),
-    ("required_cagr", derived.required_cagr, RequiredRateArgs),
-    ("project_at_rate", derived.project_at_rate, ProjectionArgs),
-    ("share_value", derived.share_value, ShareValueArgs),
-    ("share_of_total", derived.share_of_total, ShareOfTotalArgs),
-    ("compare_values", derived.compare_values, CompareArgs),
-)
 
 
 def forecast_tools() -> list[StructuredTool]:
-    """The arithmetic tools; they take every number as an argument and read no report."""
-    return [
-        make_tool(func, name=name, args_schema=schema, description=_doc(func))
-        for name, func, schema in FORECAST_TOOLS
-    ]
+    """The arithmetic tools as LangChain tools."""
+    return [make_tool(spec) for spec in forecast_specs()]
 
 
-def fact_tool(facts: FactSource, report_id: str | None = None) -> StructuredTool:
-    """lookup_fact bound to ``facts``; a call without report_id reads the ``report_id`` given here."""
-    default = report_id
-
-    def run(name: str, report_id: str | None = None) -> FactResult:
-        return lookup_fact(facts, name, report_id or default)
-
-    return make_tool(run, name="lookup_fact", args_schema=FactArgs, description=_doc(lookup_fact))
-
-
-def quantities_tool(facts: FactSource, report_id: str | None = None) -> StructuredTool:
-    """lookup_quantities bound to ``facts``; a call without report_id reads the ``report_id`` given here."""
-    default = report_id
-
-    def run(
-        metric: str | None = None,
-        name: str | None = None,
-        year: int | None = None,
-        report_id: str | None = None,
-    ) -> QuantitiesResult:
-        return lookup_quantities(facts, metric, name, year, report_id or default)
-
-    return make_tool(
-        run, name="lookup_quantities", args_schema=QuantitiesArgs, description=_doc(lookup_quantities)
-    )
-
-
-def search_tool(searcher: PassageSearcher, report_id: str | None = None) -> StructuredTool:
-    """search_passages bound to ``searcher``; a call without report_id searches ``report_id``."""
-    default = report_id
-
-    def run(query: str, k: int = 4, report_id: str | None = None) -> SearchResult:
-        return search_passages(searcher, query, k, report_id or default)
-
-    return make_tool(run, name="search_passages", args_schema=SearchArgs, description=_doc(search_passages))
+def build_tools(
+    facts: FactSource, searcher: PassageSearcher, report_id: str | None = None
+) -> list[StructuredTool]:
+    """Every tool as a LangChain tool, in TOOL_NAMES order (see ``tools.specs.report_specs``)."""
+    return [make_tool(spec) for spec in report_specs(facts, searcher, report_id)]

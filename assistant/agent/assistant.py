@@ -1,23 +1,22 @@
 """``Assistant``: a question in, a grounded ``Answer`` out. Every surface calls this and only this.
 
-The same tool-calling loop runs whatever the model: the offline planner (default, no key) or any
-LangChain chat model chosen with ``ASSISTANT_MODEL=provider:model``. The Assistant is the one place
-that wires services (settings, model, store, embedder); it is safe to share between threads.
+The offline planner (default, no key) runs its script's tool calls directly; any LangChain chat model
+chosen with ``ASSISTANT_MODEL=provider:model`` (or passed in) runs them in a LangChain tool loop. Both
+call the tools through the same specs and end in one verified ``Answer``. The Assistant is the one
+place that wires services (settings, model, store, embedder); it is safe to share between threads.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from langchain_core.tools import StructuredTool
-
-from assistant.agent.final import final_draft, to_answer
+from assistant.agent.final import to_answer
 from assistant.agent.loop import run_tool_loop
+from assistant.agent.offline import run_script
 from assistant.agent.prompts import system_prompt
 from assistant.agent.routing import route
 from assistant.agent.validation import clean_question
@@ -31,14 +30,19 @@ from assistant.index.embeddings import get_embedder
 from assistant.index.hybrid import HybridSearcher
 from assistant.index.store import ChromaStore, VectorStore
 from assistant.index.vector_cache import cached_embed
+from assistant.planner.calls import ScriptFactory
 from assistant.planner.classifier import IntentClassifier
-from assistant.planner.factory import build_classifier, build_planner
-from assistant.planner.model import OfflinePlanner
+from assistant.planner.factory import build_classifier, build_script_factory
 from assistant.settings import Settings
-from tools import build_tools
 from tools.search import Passage as ToolPassage
+from tools.specs import ToolSpec, report_specs
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 Message = Mapping[str, str]
+log = logging.getLogger(__name__)
+MAX_KEPT_SHEETS = 64  # fact sheets kept as the tools read them (one per report recently asked about)
 
 
 class _FactSheets:
@@ -46,6 +50,9 @@ class _FactSheets:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self._catalogue = catalogue
+        # The sheet of each report as the tools read it, kept while the catalogue holds that report:
+        # an answer looks facts up several times, and the tools only read the sheet.
+        self._sheets: dict[str, tuple[Report, Mapping[str, Any]]] = {}
 
     def fact_sheet(self, report_id: str | None) -> Mapping[str, Any]:
         if report_id is None:
@@ -54,12 +61,19 @@ class _FactSheets:
             report = self._catalogue.get_report(report_id)
         except ReportNotFoundError as exc:
             raise LookupError(str(exc)) from exc
-        return {
+        kept = self._sheets.get(report_id)
+        if kept is not None and kept[0] is report:
+            return kept[1]
+        sheet = {
             **report.facts.model_dump(mode="json"),
             "consistency": report.consistency.model_dump(mode="json"),
             "identity": report.identity.model_dump(mode="json"),
             "report_id": report.id,
         }
+        if len(self._sheets) >= MAX_KEPT_SHEETS:
+            self._sheets.pop(next(iter(self._sheets)), None)
+        self._sheets[report_id] = (report, sheet)
+        return sheet
 
 
 class _Searcher:
@@ -122,8 +136,21 @@ class Assistant:
         self.backend = "offline" if self._llm is None else _backend_name(self._llm, self.settings.model)
         self._lock = threading.Lock()  # guards the per-report caches below
         self._classifier: IntentClassifier | None = None
-        self._planners: dict[str, OfflinePlanner] = {}
-        self._tools: dict[str, list[StructuredTool]] = {}
+        self._planners: dict[str, ScriptFactory] = {}
+        self._tools: dict[str, list[ToolSpec]] = {}
+
+    def start_loading(self) -> None:
+        """Begin loading the question embedder on another thread, so that it loads while the store
+        opens (a one-question command gains about the load's time); the first question waits for
+        it. A failure is raised by the question that needs the embedder, not here."""
+        if self._embedder is None:
+            threading.Thread(target=self._load_embedder, name="embedder-load").start()
+
+    def _load_embedder(self) -> None:
+        try:
+            get_embedder(self.settings)  # process-wide and loaded once: the question's call gets it
+        except Exception:  # that question's own call loads again and raises the error to its surface
+            log.debug("loading the question embedder in the background failed", exc_info=True)
 
     @property
     def embedder(self) -> Embedder:
@@ -179,15 +206,14 @@ class Assistant:
                 return self._finish(answer, started)
             report_id = chosen.report_id
         report = self.catalogue.get_report(report_id)
-        messages: list[BaseMessage] = [SystemMessage(system_prompt(report))]
-        for turn in turns:
-            messages.append(
-                HumanMessage(turn["content"]) if turn["role"] == "user" else AIMessage(turn["content"])
-            )
-        messages.append(HumanMessage(cleaned))
-        model, tools = self._model_for(report), self._tools_for(report)
-        result = run_tool_loop(model, tools, messages, self.settings.agent.max_tool_rounds)
-        answer = to_answer(cleaned, final_draft(result.final, result.records), report, result.records)
+        specs, rounds = self._tools_for(report), self.settings.agent.max_tool_rounds
+        if self._llm is None:
+            script = self._planner_for(report)(cleaned, turns)
+            draft, records = run_script(script, {spec.name: spec for spec in specs}, rounds)
+        else:
+            prompt = system_prompt(report)
+            draft, records = run_tool_loop(self._llm, specs, prompt, turns, cleaned, rounds)
+        answer = to_answer(cleaned, draft, report, records)
         return self._finish(answer, started)
 
     def prepare(self, report_id: str | None = None) -> None:
@@ -195,25 +221,24 @@ class Assistant:
         its planner, tools and word index), so that a server's first question is as fast as its
         tenth. ``ask`` loads the same on demand; servers call this before they accept requests."""
         report = self.report(report_id)
-        self._model_for(report)
+        if self._llm is None:
+            self._planner_for(report)
         self._tools_for(report)
         self._searcher.prepare(report.id)
         self.embedder.embed_query(report.title)
 
-    def _tools_for(self, report: Report) -> list[StructuredTool]:
+    def _tools_for(self, report: Report) -> list[ToolSpec]:
         with self._lock:  # the tools are bound to a report; build them once per report
             tools = self._tools.get(report.id)
             if tools is None:
-                tools = self._tools[report.id] = build_tools(self._facts, self._searcher, report.id)
+                tools = self._tools[report.id] = report_specs(self._facts, self._searcher, report.id)
             return tools
 
-    def _model_for(self, report: Report) -> BaseChatModel:
-        if self._llm is not None:
-            return self._llm
+    def _planner_for(self, report: Report) -> ScriptFactory:
         with self._lock:
             planner = self._planners.get(report.id)
             if planner is None:
-                planner = self._planners[report.id] = build_planner(
+                planner = self._planners[report.id] = build_script_factory(
                     report, self._intent_classifier(), self.settings.agent.search_k
                 )
             return planner

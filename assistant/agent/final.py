@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import logging
 
-from langchain_core.messages import AIMessage
 from pydantic import BaseModel
 
 from assistant.agent.grounding import guard, numbers_in
-from assistant.agent.loop import ToolRecord
 from assistant.agent.prompts import UNANSWERABLE_MARK
+from assistant.agent.toolcalls import ToolRecord
 from assistant.domain.answer import Answer, Citation, Computation, FinalDraft, QuoteRef, SeriesPoint
 from assistant.domain.report import Report
-from assistant.planner.model import draft_of
 from assistant.text.sentences import best_sentences
 from tools import COMPUTING_TOOLS
 from tools.facts import FactResult
@@ -44,9 +42,9 @@ def computations(records: list[ToolRecord]) -> list[Computation]:
     return found
 
 
-def draft_from_records(message: AIMessage, records: list[ToolRecord]) -> FinalDraft:
+def draft_from_records(reply: str, records: list[ToolRecord]) -> FinalDraft:
     """An LLM's answer as a draft: its text, the quotes its tool calls returned, its working."""
-    text = str(message.content).strip()
+    text = reply.strip()
     status = "answered"
     if text.upper().startswith(UNANSWERABLE_MARK):
         status, text = "unanswerable", text[len(UNANSWERABLE_MARK) :].strip()
@@ -66,11 +64,6 @@ def draft_from_records(message: AIMessage, records: list[ToolRecord]) -> FinalDr
             ]
     working = [c.expression for c in computations(records) if c.expression and c.tool != "size_table"]
     return FinalDraft(text=text, status=status, quotes=quotes, series=series, working=working)
-
-
-def final_draft(message: AIMessage, records: list[ToolRecord]) -> FinalDraft:
-    """The draft the model's final message carries (offline planner), else one built from its calls."""
-    return draft_of(message) or draft_from_records(message, records)
 
 
 def verified_citations(quotes: list[QuoteRef], report: Report) -> list[Citation]:

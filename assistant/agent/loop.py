@@ -1,47 +1,45 @@
-"""The one tool-calling loop every surface uses, whatever the model: the offline planner or any
-LangChain chat model. The model asks for tools; the loop runs them and feeds the results back
+"""The tool-calling loop for a LangChain chat model (an LLM named in the settings, or one passed
+in): the model asks for tools, the loop runs them through their specs and feeds the results back
 until the model writes a final reply."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
-from langchain_core.tools import BaseTool
-from pydantic import BaseModel
-
+from assistant.agent.final import draft_from_records
+from assistant.agent.toolcalls import ToolRecord, run_call
+from assistant.domain.answer import FinalDraft
 from assistant.errors import BackendError
+from assistant.planner.calls import DRAFT_KEY
+from tools.specs import ToolSpec
+from tools.wrappers import make_tool
 
-log = logging.getLogger(__name__)
-
-
-@dataclass
-class ToolRecord:
-    """One tool call made during an answer, with its parsed result."""
-
-    call_id: str
-    name: str
-    args: dict[str, Any]
-    result: BaseModel | str  # the tool's typed result, or its readable refusal when `error`
-    error: bool
-
-
-@dataclass
-class LoopResult:
-    final: AIMessage
-    records: list[ToolRecord]
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 
 def run_tool_loop(
-    model: BaseChatModel, tools: Sequence[BaseTool], messages: list[BaseMessage], max_rounds: int
-) -> LoopResult:
-    """Drive ``model`` until it answers without asking for a tool."""
-    by_name = {tool.name: tool for tool in tools}
-    bound = model.bind_tools(tools)
+    model: BaseChatModel,
+    specs: Sequence[ToolSpec],
+    system: str,
+    turns: Sequence[Mapping[str, str]],
+    question: str,
+    max_rounds: int,
+) -> tuple[FinalDraft, list[ToolRecord]]:
+    """Drive ``model`` until it answers without asking for a tool: its draft and the calls it made."""
+    # Imported on use: LangChain (with langsmith) is a large part of a cold start, and the offline
+    # planner, the default, answers without it.
+    from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+
+    messages: list[BaseMessage] = [SystemMessage(system)]
+    for turn in turns:
+        messages.append(
+            HumanMessage(turn["content"]) if turn["role"] == "user" else AIMessage(turn["content"])
+        )
+    messages.append(HumanMessage(question))
+    by_name = {spec.name: spec for spec in specs}
+    bound = model.bind_tools([make_tool(spec) for spec in specs])
     records: list[ToolRecord] = []
     for _ in range(max_rounds):
         try:
@@ -52,30 +50,21 @@ def run_tool_loop(
             raise BackendError(f"the chat model replied with {type(reply).__name__}, not a message")
         messages.append(reply)
         if not reply.tool_calls:
-            return LoopResult(reply, records)
+            carried = reply.additional_kwargs.get(DRAFT_KEY)
+            if isinstance(carried, FinalDraft):  # the offline planner as a chat model
+                return carried, records
+            return draft_from_records(str(reply.content), records), records
         for call in reply.tool_calls:
-            record, message = _run_call(by_name, call)
+            record = _run(by_name, call)
             records.append(record)
-            messages.append(message)
+            status = "error" if record.error else "success"
+            artifact = None if record.error else record.result
+            messages.append(
+                ToolMessage(record.content(), tool_call_id=record.call_id, status=status, artifact=artifact)
+            )
     raise BackendError(f"no answer after {max_rounds} rounds of tool calls")
 
 
-def _run_call(by_name: dict[str, BaseTool], call: Any) -> tuple[ToolRecord, ToolMessage]:
-    name = call["name"]
-    call_id = call.get("id") or f"call_{name}"
-    args = dict(call.get("args") or {})
-    tool = by_name.get(name)
-    if tool is None:
-        text = f"There is no tool named {name!r}; available: {', '.join(sorted(by_name))}."
-        return ToolRecord(call_id, name, args, text, True), ToolMessage(
-            text, tool_call_id=call_id, status="error"
-        )
-    # Invoked with a whole tool call, a tool returns a ToolMessage carrying its typed artifact.
-    message = tool.invoke({"name": name, "args": args, "id": call_id, "type": "tool_call"})
-    if not isinstance(message, ToolMessage):
-        message = ToolMessage(str(message), tool_call_id=call_id)
-    artifact = message.artifact
-    if message.status == "error" or not isinstance(artifact, BaseModel):
-        log.info("tool %s refused %s: %s", name, args, message.content)
-        return ToolRecord(call_id, name, args, str(message.content), True), message
-    return ToolRecord(call_id, name, args, artifact, False), message
+def _run(by_name: Mapping[str, ToolSpec], call: Mapping[str, Any]) -> ToolRecord:
+    name = str(call["name"])
+    return run_call(by_name, call.get("id") or f"call_{name}", name, call.get("args") or {})

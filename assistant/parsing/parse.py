@@ -57,10 +57,6 @@ from assistant.parsing.passages import Passage
 from assistant.parsing.scopes import ScopeIndex, inline_groups
 from assistant.parsing.sections import NAVIGATION_HEADING, Outline, build_sections, is_navigation, outline
 
-# Bump when what the parser extracts changes (facts, spans, sections): ingest then re-parses and
-# re-stores reports whose text has not changed, so stored fact sheets never lag the parser.
-PARSER_VERSION = 5
-
 __all__ = [
     "discover_reports",
     "is_navigation",

@@ -7,15 +7,16 @@ carry the tools' own pydantic models, so a script never reads a tool's JSON by s
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from assistant.domain.answer import FinalDraft
 from tools.facts import FactResult
+from tools.schemas import FactArgs, SearchArgs
 from tools.search import Passage, SearchResult
-from tools.wrappers import FactArgs, SearchArgs
 
 T = TypeVar("T", bound=BaseModel)
 R = TypeVar("R")
@@ -55,6 +56,12 @@ class Result:
 
 
 Steps = Generator[list[Call], list[Result], R]
+Turn = dict[str, str]  # one earlier turn of the conversation: {"role": "user" | "assistant", "content": ...}
+Script = Steps[FinalDraft]  # one turn's answer: its tool calls by round, then its final draft
+ScriptFactory = Callable[[str, list[Turn]], Script]
+
+# Where a chat model's final message carries a FinalDraft (the offline planner's, as a chat model).
+DRAFT_KEY = "draft"
 
 
 def ask(call: Call) -> Steps[Result]:

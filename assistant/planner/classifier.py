@@ -41,21 +41,25 @@ class IntentClassifier:
         self._keywords = keywords
         # The question's embedding is cached by the embedder, so the search that follows reuses it.
         self._embed_query = embed_query or (lambda text: embed([text])[0])
-        labels: list[Intent] = []
+        intents: list[Intent] = []
+        starts: list[int] = []
         texts: list[str] = []
         for intent, phrasings in examples.items():
-            labels.extend([intent] * len(phrasings))
-            texts.extend(phrasings)
-        self._labels = labels
+            if phrasings:  # each intent's examples sit together: row ranges of the matrix
+                intents.append(intent)
+                starts.append(len(texts))
+                texts.extend(phrasings)
+        self._intents = intents
+        self._starts = np.asarray(starts, dtype=np.intp)
         self._matrix = _normalise(np.asarray(embed(texts), dtype=np.float32))
 
     def rank(self, question: str) -> list[IntentScore]:
         """Intents by score, best first."""
         query = _normalise(np.asarray([self._embed_query(question)], dtype=np.float32))[0]
-        sims = self._matrix @ query
-        best: dict[Intent, float] = {}
-        for label, sim in zip(self._labels, sims, strict=True):
-            best[label] = max(best.get(label, -1.0), float(sim))
+        nearest: list[float] = (
+            np.maximum.reduceat(self._matrix @ query, self._starts).tolist() if self._intents else []
+        )
+        best: dict[Intent, float] = dict(zip(self._intents, nearest, strict=True))
         for intent, pattern in self._keywords:
             if pattern.search(question):
                 # A settling word makes its intent count even when the wording is far from the examples.

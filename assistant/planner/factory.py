@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.domain.report import Report
+from assistant.planner.calls import ScriptFactory
 from assistant.planner.classifier import IntentClassifier
 from assistant.planner.context import ReportContext
 from assistant.planner.intents import Intent
-from assistant.planner.model import OfflinePlanner
 from assistant.planner.registry import EXAMPLES, KEYWORDS
 from assistant.planner.scripts import make_script_factory
 from assistant.planner.vocabulary import acronyms, market_words, vocabulary
@@ -24,8 +24,8 @@ def build_classifier(embed_documents: EmbedMany, embed_query: EmbedOne) -> Inten
     return IntentClassifier(EXAMPLES, KEYWORDS, embed_documents, embed_query)
 
 
-def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -> OfflinePlanner:
-    """An offline planner that answers questions about ``report``."""
+def build_script_factory(report: Report, classifier: IntentClassifier, search_k: int) -> ScriptFactory:
+    """The offline planner for ``report``: from a question and the earlier turns, the turn's script."""
     context = ReportContext(
         classifier,
         vocabulary(report),
@@ -41,7 +41,7 @@ def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -
         _named_by(report),
         tuple(report.facts.segmentation),
     )
-    return OfflinePlanner(script_factory=make_script_factory(context))
+    return make_script_factory(context)
 
 
 def _named_by(report: Report) -> dict[Intent, tuple[str, ...]]:

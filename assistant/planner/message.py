@@ -15,7 +15,7 @@ from assistant.planner.intents import SIZE_INTENTS, Intent
 from assistant.planner.parts import COMPARING, clauses
 from assistant.planner.premises import HYPOTHESIS, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
-from assistant.planner.slots import Slots, extract, normalise
+from assistant.planner.slots import Slots, addresses_the_assistant, extract, normalise
 from assistant.planner.understanding import STRONG_INTENT, TWO_YEAR_INTENTS, decide
 
 
@@ -24,7 +24,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     text = ctx.expand(normalise(question))
     if conversation_act(text):
         return Plan([(question, Decision(Intent.SMALL_TALK, Slots(), 1.0))])
-    if extract(text, ctx.vocabulary).injection:
+    if addresses_the_assistant(text):
         return Plan([(question, decide(question, history, ctx))])
     premise, rest = split_premise(text, ctx.vocabulary)
     if premise is not None and rest != text:

@@ -1,16 +1,16 @@
-"""The offline planner: a deterministic LangChain chat model that needs no key.
+"""The offline planner as a LangChain chat model, for a LangChain tool loop.
 
-It plays the part an LLM plays in the tool-calling loop. Its decisions live in a *script* (see
-``assistant.planner.calls``): a generator that yields batches of tool calls, receives their typed
-results, and returns the final draft. The chat model is stateless, as LangChain expects: on every
-call it replays the script from the start, feeding it the results already present in the
-conversation, and answers with the next batch of tool calls or with the final message, which carries
-the typed ``FinalDraft`` for the agent to verify.
+Its decisions live in a *script* (see ``assistant.planner.calls``): a generator that yields batches
+of tool calls, receives their typed results, and returns the final draft. The ``Assistant`` drives
+the script directly; this adapter lets it play the part an LLM plays in a LangChain tool-calling
+loop. The chat model is stateless, as LangChain expects: on every call it replays the script from
+the start, feeding it the results already present in the conversation, and answers with the next
+batch of tool calls or with the final message, which carries the typed ``FinalDraft``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -20,19 +20,10 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import BaseModel, ConfigDict
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.calls import Result, Steps
-
-Script = Steps[FinalDraft]
-Turn = dict[str, str]
-ScriptFactory = Callable[[str, list[Turn]], Script]
-
-DRAFT_KEY = "draft"  # where the final AIMessage carries its FinalDraft (in additional_kwargs)
-
-
-def draft_of(message: AIMessage) -> FinalDraft | None:
-    """The FinalDraft an offline planner's final message carries, if any."""
-    draft = message.additional_kwargs.get(DRAFT_KEY)
-    return draft if isinstance(draft, FinalDraft) else None
+from assistant.domain.report import Report
+from assistant.planner.calls import DRAFT_KEY, Result, Script, Turn
+from assistant.planner.classifier import IntentClassifier
+from assistant.planner.factory import build_script_factory
 
 
 class OfflinePlanner(BaseChatModel):
@@ -101,3 +92,8 @@ def _replay(script: Script, rounds: list[list[Result]]) -> AIMessage:
         for i, call in enumerate(calls)
     ]
     return AIMessage(content="", tool_calls=tool_calls)
+
+
+def build_planner(report: Report, classifier: IntentClassifier, search_k: int) -> OfflinePlanner:
+    """An offline planner, as a chat model, that answers questions about ``report``."""
+    return OfflinePlanner(script_factory=build_script_factory(report, classifier, search_k))

@@ -3,19 +3,18 @@ parts side by side (their tool calls share rounds), and join the answers in the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.conversation import evidence_of
 from assistant.planner.answers.premise_check import check_premise
 from assistant.planner.answers.stated import decline_with_context
-from assistant.planner.calls import Steps, fetch_facts, together
+from assistant.planner.calls import Script, ScriptFactory, Steps, Turn, fetch_facts, together
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.draft import combine
 from assistant.planner.intents import NUMERIC_INTENTS, Intent
 from assistant.planner.message import plan
-from assistant.planner.model import Script, Turn
 from assistant.planner.premises import Premise
 from assistant.planner.registry import ENTRIES
 from assistant.text.sentences import content_words
@@ -115,7 +114,7 @@ def _points_back_only(question: str) -> bool:
     return content_words(question) <= word_list("pointer-fillers")
 
 
-def make_script_factory(ctx: ReportContext) -> Callable[[str, list[Turn]], Script]:
+def make_script_factory(ctx: ReportContext) -> ScriptFactory:
     """The function the offline planner calls for every turn; a turn's reading is worked out once."""
     plans: dict[tuple[str, tuple[tuple[str, str], ...]], Plan] = {}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.text.tokens import singular
 from assistant.text.words import word_list, word_map
@@ -141,7 +141,7 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     slots.asks_growth = bool(_GROWTH_ASK.search(question))
     slots.asks_share = bool(_SHARE_ASK.search(question))
     slots.follow_up = bool(_FOLLOW_UP.search(question))
-    slots.injection = bool(_INJECTION.search(question))
+    slots.injection = addresses_the_assistant(question)
     slots.amounts = [
         Amount(float(m.group("num").replace(",", "")), _unit_word(m.group("unit")))
         for m in _AMOUNT.finditer(question)
@@ -151,6 +151,11 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     currency = next((code for code, pattern in _CURRENCIES if pattern.search(question)), None)
     slots.currency = currency
     return slots
+
+
+def addresses_the_assistant(question: str) -> bool:
+    """Whether the question tries to instruct the assistant ('ignore your instructions and ...')."""
+    return bool(_INJECTION.search(question))
 
 
 _AMOUNT = re.compile(
@@ -202,12 +207,15 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     words = _words(question)
     raw = re.findall(r"[a-z0-9]+", question.lower())  # as typed: a misspelling is judged on these
     text = " " + " ".join(words) + " "
+    present = set(words)
     found: list[Entity] = []
     for entity in vocabulary:
         name_words = _name_words(entity.name)
         if not name_words:
             continue
-        if " " + " ".join(name_words) + " " in text or _abbreviated(name_words, words):
+        if name_words[0] in present and (
+            " " + " ".join(name_words) + " " in text or _abbreviated(name_words, words)
+        ):
             if entity.in_market_name and not _names_the_segment(entity, text):
                 entity = replace(entity, in_market_name=True)
             elif entity.in_market_name:
@@ -251,8 +259,17 @@ def lookalikes(key: str, report_words: set[str]) -> frozenset[str]:
 
 def _close(key: str, words: list[str]) -> bool:
     """A misspelling of a company's key word ('portvot' for 'portvolt'), not a different word."""
-    near_in_length = [w for w in words if abs(len(w) - len(key)) <= 1]
-    return bool(near_in_length) and bool(difflib.get_close_matches(key, near_in_length, n=1, cutoff=0.8))
+    return any(_misspelt(key, w) for w in words if abs(len(w) - len(key)) <= 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _misspelt(key: str, word: str) -> bool:
+    """``difflib.get_close_matches(key, [word], cutoff=0.8)`` for one word, remembered: every
+    question is compared with every company's key word, and questions repeat their words."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(key)
+    matcher.set_seq1(word)
+    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
 def _names_the_segment(entity: Entity, text: str) -> bool:

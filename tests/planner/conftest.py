@@ -10,7 +10,7 @@ from asking import asker
 
 from assistant.domain.answer import Answer
 from assistant.domain.report import Report
-from assistant.parsing import parse_text
+from assistant.parsing.parse import parse_text
 
 PAGE = """Global Harbour Crane Electrification Market Report
 

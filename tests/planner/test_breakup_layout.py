@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from asking import asker
 
-from assistant.parsing import parse_text
+from assistant.parsing.parse import parse_text
 
 PAGE = """Cold Plasma Wound Care Market Report by Product (Handheld Devices, Stationary Systems), Application (Chronic Wounds, Acute Wounds, Burns), End User (Hospitals, Wound Clinics, Home Settings), and Region 2025-2033
 

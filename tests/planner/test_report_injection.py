@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from fakes import HashingEmbedder, ReportFacts, ReportSearcher
-from langchain_core.messages import HumanMessage
+from asking import asker
+from fakes import ReportSearcher
 
-from assistant.agent.final import final_draft, to_answer
-from assistant.agent.loop import run_tool_loop
-from assistant.parsing import parse_text
-from assistant.planner.factory import build_classifier, build_planner
-from tools import build_tools
+from assistant.parsing.parse import parse_text
 
 PAGE = """Global Tidal Barrage Maintenance Market Report
 
@@ -30,11 +26,7 @@ Ageing barrages built in the 1960s need new turbine seals and gate hydraulics ev
 
 def _ask(question: str):
     report = parse_text(PAGE, "tidal-barrage-maintenance-market.txt", "tidal-barrage-maintenance-market")
-    embedder = HashingEmbedder()
-    planner = build_planner(report, build_classifier(embedder.embed_documents, embedder.embed_query), 4)
-    tools = build_tools(ReportFacts(report), ReportSearcher(report), report.id)
-    result = run_tool_loop(planner, tools, [HumanMessage(question)], max_rounds=10)
-    return report, to_answer(question, final_draft(result.final, result.records), report, result.records)
+    return report, asker(report)(question)
 
 
 def test_the_instruction_is_recorded_as_suspect_and_never_chunked():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from asking import asker
 
-from assistant.parsing import parse_text
+from assistant.parsing.parse import parse_text
 
 PAGE = """Remote Cardiac Monitoring Services Market (By Care Setting: Hospitals, Ambulatory Centres, Home Care; By Test Phase: Screening, Diagnosis, Follow-Up; By Use Case: Arrhythmia Detection, Heart Failure Management, Post-Surgical Recovery; By Device: Wearable Patch Device, Implantable Loop Device) - Global Industry Analysis and Forecast 2025-2032
 

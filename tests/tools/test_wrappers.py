@@ -13,7 +13,9 @@ from langchain_core.tools import StructuredTool
 from tools_doubles import SEED_ID, SheetSource, WordOverlapSearcher, seed_sheet
 
 from assistant.domain.report import FactSheet
-from tools import TOOL_NAMES, SizeResult, build_tools, market_size_in_year
+from tools import TOOL_NAMES, SizeResult, market_size_in_year
+from tools.specs import ToolRefusedError, report_specs
+from tools.wrappers import build_tools
 
 SEED_ARGS = {"base_value": 6.71, "base_year": 2025, "cagr_percent": 5.65}
 
@@ -116,7 +118,11 @@ def test_plain_invoke_returns_the_content(tools: dict[str, StructuredTool]) -> N
     ],
 )
 def test_bad_arguments_come_back_as_readable_errors(
-    tools: dict[str, StructuredTool], tool: str, args: dict[str, Any], message: str
+    tools: dict[str, StructuredTool],
+    sources: tuple[SheetSource, WordOverlapSearcher],
+    tool: str,
+    args: dict[str, Any],
+    message: str,
 ) -> None:
     result = call(tools[tool], args)
     assert result.status == "error"
@@ -124,6 +130,30 @@ def test_bad_arguments_come_back_as_readable_errors(
     assert message in str(result.content)
     # Without a tool call id the same text is returned instead of raised.
     assert message in tools[tool].invoke(args)
+    # The offline planner runs its calls through the spec, without LangChain: the same words.
+    spec = {s.name: s for s in report_specs(*sources, report_id=SEED_ID)}[tool]
+    with pytest.raises(ToolRefusedError) as refused:
+        spec.run(args)
+    assert str(refused.value) == str(result.content)
+
+
+def test_a_spec_and_its_langchain_tool_give_the_same_result(
+    tools: dict[str, StructuredTool], sources: tuple[SheetSource, WordOverlapSearcher]
+) -> None:
+    specs = {s.name: s for s in report_specs(*sources, report_id=SEED_ID)}
+    calls = {
+        "market_size_in_year": {
+            **SEED_ARGS,
+            "year": "2033",
+            "forecast_end_year": 2031,
+            "stated": {"2031": 9.33},
+        },
+        "size_table": {**SEED_ARGS, "from_year": 2025, "to_year": 2031},
+        "lookup_fact": {"name": "largest region"},
+        "search_passages": {"query": "oncology", "k": 2},
+    }
+    for name, args in calls.items():
+        assert specs[name].run(args) == call(tools[name], dict(args)).artifact, name
 
 
 def test_lookup_fact_is_bound_to_the_default_report(

@@ -40,6 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.question:
             raise InputError("give either a question or --batch FILE, not both")
         assistant = Assistant(settings)
+        assistant.start_loading()
         with _open(args.batch) as source:
             for number, question, problem in _lines(source):
                 if problem is None:
@@ -54,7 +55,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if problem is not None:
         answer = _rejected(question, f"the question {problem}", settings.model)
     else:
-        answer = Assistant(settings).ask(question, report_id=args.report)
+        assistant = Assistant(settings)
+        assistant.start_loading()
+        answer = assistant.ask(question, report_id=args.report)
     print(json.dumps(answer.to_json_dict(), ensure_ascii=False, indent=2) if args.json else render(answer))
     return EXIT_REJECTED if answer.status == "rejected" else 0
 

@@ -9,7 +9,7 @@ from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
 from tools.facts import ConsistencyFact, FactResult, MoneyFact, Quote, RateFact
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.wrappers import GrowthArgs, MarketSizeArgs, QuantitiesArgs, TableArgs
+from tools.schemas import GrowthArgs, MarketSizeArgs, QuantitiesArgs, TableArgs
 
 
 class Basis:

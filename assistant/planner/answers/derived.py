@@ -26,7 +26,7 @@ from tools.derived import (
     ThresholdResult,
 )
 from tools.forecast import ConvertResult, SizeResult
-from tools.wrappers import (
+from tools.schemas import (
     AverageGainArgs,
     ConvertArgs,
     CumulativeArgs,

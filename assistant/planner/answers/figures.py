@@ -16,7 +16,7 @@ from assistant.planner.draft import Draft
 from assistant.text.sentences import sentences
 from tools.facts import PeriodFact, RateFact
 from tools.forecast import CagrResult, ConvertResult, DoublingResult, GrowthResult, SizeResult, TableResult
-from tools.wrappers import CagrArgs, ConvertArgs, DoublingArgs
+from tools.schemas import CagrArgs, ConvertArgs, DoublingArgs
 
 MAX_YEARS_PER_ANSWER = 6
 

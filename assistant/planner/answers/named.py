@@ -19,7 +19,7 @@ from assistant.text.tokens import stems
 from assistant.text.words import word_list
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.wrappers import QuantitiesArgs
+from tools.schemas import QuantitiesArgs
 
 Handler = Callable[[str, Decision, ReportContext], Steps[FinalDraft]]
 SUPPORT_K = 8

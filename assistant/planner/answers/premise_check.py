@@ -14,7 +14,7 @@ from assistant.planner.premises import Premise
 from assistant.text.sentences import content_words, sentences
 from tools.facts import DevelopmentFact, MoneyFact, NamedFact, Quote, RateFact
 from tools.forecast import ConvertResult
-from tools.wrappers import CompareArgs, ConvertArgs
+from tools.schemas import CompareArgs, ConvertArgs
 
 # Rounding a premise may differ by and still agree: half a unit of the second decimal.
 SAME_FIGURE = 0.006

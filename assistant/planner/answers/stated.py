@@ -18,7 +18,7 @@ from assistant.planner.slots import Slots
 from tools.facts import IdentityFact, MoneyFact
 from tools.forecast import SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.wrappers import QuantitiesArgs
+from tools.schemas import QuantitiesArgs
 
 _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
