@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from assistant.domain.answer import Citation, Computation
@@ -30,20 +31,30 @@ def numbers_in(text: str) -> list[str]:
     return [m.group(0) for m in _NUMBER.finditer(_MARKER.sub(" ", text))]
 
 
+@lru_cache(maxsize=8192)
+def _float_values(value: float) -> tuple[Decimal, ...]:
+    """A float output as evidence: its value, and its value rounded as the tools show it (8.3599999
+    is shown 8.36). Remembered: a report's tables give the same figures question after question."""
+    number = _value(repr(value))
+    return () if number is None else (number, round(number, 2))
+
+
+@lru_cache(maxsize=8192)
+def _text_values(text: str) -> tuple[Decimal, ...]:
+    """The number values written in ``text`` (a quote, a working line), remembered likewise."""
+    return tuple(number for token in numbers_in(text) if (number := _value(token)) is not None)
+
+
 def _collect(value: Any, into: set[Decimal]) -> None:
     if isinstance(value, bool):
         return
-    if isinstance(value, int | float):
-        number = _value(repr(float(value))) if isinstance(value, float) else Decimal(value)
-        if number is not None:
-            into.add(number)
-            # A float output such as 8.3599999 is shown rounded; accept the rounding the tools use.
-            into.add(round(number, 2))
+    if isinstance(value, float):
+        into.update(_float_values(value))
+    elif isinstance(value, int):
+        number = Decimal(value)
+        into.update((number, round(number, 2)))
     elif isinstance(value, str):
-        for token in numbers_in(value):
-            number = _value(token)
-            if number is not None:
-                into.add(number)
+        into.update(_text_values(value))
     elif isinstance(value, dict):
         for item in value.values():
             _collect(item, into)

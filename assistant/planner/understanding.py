@@ -138,8 +138,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if settled is Intent.SOURCE and previous is not None:
         earlier = decide(previous, _before_last_question(history), ctx)
         return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
-    ranked = ctx.classifier.rank(ctx.plain(question))
-    top = ranked[0]
+    # A question its own words settle is not embedded: ranking the intents would change nothing.
+    ranked = ctx.classifier.rank(ctx.plain(question)) if settled is None else []
+    top = ranked[0] if ranked else IntentScore(Intent.PASSAGE, 0.0)
     foreign = foreign_terms(question, ctx.report_terms, ctx.known_terms)
     if settled is not None:
         top = IntentScore(settled, CERTAIN_INTENT)
