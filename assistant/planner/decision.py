@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.planner.followup import GivenFigure
 from assistant.planner.intents import Intent
 from assistant.planner.premises import Premise
 from assistant.planner.slots import Slots
@@ -25,6 +26,8 @@ class Decision:
     # 'any stats on that?': a figure stated in the section of the point just made, however few of
     # the question's words it shares.
     figure_near_point: bool = False
+    # 'difference between the two': the figures the last two answers led with.
+    compared: tuple[GivenFigure, ...] = ()
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from assistant.planner.slots import Entity, match_entities
 
@@ -204,3 +205,55 @@ def last_two_years(history: Sequence[dict[str, str]]) -> list[int]:
         if len(seen) == 2:
             break
     return sorted(seen)
+
+
+_MONEY = re.compile(
+    r"\b(?P<currency>USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF)\s?(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<unit>thousand|million|billion|trillion))?\b"
+)
+_ANSWER_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
+
+
+@dataclass(frozen=True)
+class GivenFigure:
+    """The figure an earlier answer led with, and the question it answered."""
+
+    value: float
+    unit: str | None
+    currency: str
+    asked: str
+
+
+def _turns_with_answers(history: Sequence[dict[str, str]]) -> list[tuple[str, str]]:
+    """(question, answer) pairs of the conversation, oldest first."""
+    pairs: list[tuple[str, str]] = []
+    asked = ""
+    for turn in history:
+        if turn.get("role") == "user":
+            asked = turn.get("content", "")
+        elif turn.get("role") == "assistant":
+            pairs.append((asked, turn.get("content", "")))
+    return pairs
+
+
+def given_figures(history: Sequence[dict[str, str]]) -> list[GivenFigure]:
+    """The figures the last two answers led with ('the two' after a what-if and the report's own
+    figure), oldest first; fewer when an answer gave none."""
+    found: list[GivenFigure] = []
+    for asked, answer in _turns_with_answers(history)[-2:]:
+        match = _MONEY.search(answer)
+        if match:
+            value = float(match.group("value").replace(",", ""))
+            found.append(GivenFigure(value, match.group("unit"), match.group("currency"), asked))
+    return found
+
+
+def given_years(history: Sequence[dict[str, str]]) -> list[int]:
+    """The years the last two answers led with ('when does it pass 8bn', 'and 9bn?', then 'how many
+    years between those'), in the order given."""
+    years: list[int] = []
+    for _, answer in _turns_with_answers(history)[-2:]:
+        match = _ANSWER_YEAR.search(answer)
+        if match and int(match.group(1)) not in years:
+            years.append(int(match.group(1)))
+    return years

@@ -36,6 +36,8 @@ class Intent(StrEnum):
     SMALL_TALK = "small_talk"  # a greeting, thanks, or a question about the assistant itself
     STATED_FIGURE = "stated_figure"  # a figure from the quantity table: a region's share, a volume, ...
     METADATA = "metadata"  # the report's own code, pages, edition, periods
+    YEAR_SPAN = "year_span"  # how many years lie between two years
+    COMPARE_EARLIER = "compare_earlier"  # the difference between the two figures the last answers gave
 
 
 SIZE_INTENTS = frozenset({Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END})

@@ -35,6 +35,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         if groups and (
             not _stands_alone(piece, ctx)
             or _supposes(groups[-1])
+            or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
         ):
             groups[-1] += joiner + piece
@@ -108,6 +109,11 @@ _ITS_FIGURE = re.compile(
     r"^\s*(its|their)\s+((19|20)\d\d\s+)?(value|size|share|growth|growth rate|cagr|revenue|worth|figure)\b",
     re.I,
 )
+
+
+# 'the spread between the 2023 value' + 'and' + 'the end of the forecast': the 'and' closes the range.
+_OPEN_RANGE = re.compile(r"\bbetween\b(?!.*\b(?:and|&)\b)", re.I)
+_AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
 
 
 def _supposes(clause: str) -> bool:

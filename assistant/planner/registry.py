@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.answers import conversation, derived, figures, named, prose, stated
+from assistant.planner.answers import conversation, derived, figures, named, prose, spans, stated
 from assistant.planner.calls import Steps
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
@@ -413,6 +413,30 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         settles=lambda slots: True,
         needs_history=True,
+    ),
+    IntentEntry(
+        Intent.YEAR_SPAN,
+        (
+            "how many years between 2026 and 2031",
+            "how many years from the base year to the end of the forecast",
+        ),
+        spans.year_span,
+        _words(
+            r"\bhow many (?:years?|yrs?)\b|\bnumber of (?:years?|yrs?)\b|\b(?:years?|yrs?) apart\b"
+            r"|\bhow long (?:is it )?(?:between|from)\b"
+        ),
+        _YEARS,
+        # Two years to count between, named or pointed at ('between those'); an amount or a rate
+        # makes it a threshold or doubling question instead.
+        settles=lambda slots: (
+            not (slots.amounts or slots.percents or slots.asks_money)
+            and (len(set(slots.years)) + len(slots.year_refs) >= 2 or slots.points_at_two)
+        ),
+    ),
+    IntentEntry(
+        Intent.COMPARE_EARLIER,
+        (),  # reached from a follow-up that points at the two figures just given
+        spans.compare_earlier,
     ),
     IntentEntry(
         Intent.METADATA,

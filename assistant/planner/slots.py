@@ -107,6 +107,10 @@ class Slots:
     amounts: list[Amount] = field(default_factory=list)  # money figures the question states
     percents: list[float] = field(default_factory=list)  # rates the question states, 8 means 8 %
     currency: str | None = None  # a currency the question asks in ('EUR' for 'in euros')
+    # Years named by what they are, in the order named: "base" (the base year) and "end" (the
+    # forecast's last year), e.g. 'from the base year to the end of the forecast'.
+    year_refs: list[str] = field(default_factory=list)
+    points_at_two: bool = False  # 'those', 'the two', 'both': what the last answers gave
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         return [entity for entity in self.entities if entity.kind in kinds]
@@ -150,7 +154,25 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     slots.percents = [float(m.group(1)) for m in _PERCENT.finditer(question)]
     currency = next((code for code, pattern in _CURRENCIES if pattern.search(question)), None)
     slots.currency = currency
+    named = sorted((m.start(), ref) for ref, pattern in _YEAR_REFS for m in pattern.finditer(question))
+    slots.year_refs = list(dict.fromkeys(ref for _, ref in named))
+    slots.points_at_two = bool(_TWO_POINTED.search(question))
     return slots
+
+
+_YEAR_REFS = (
+    ("base", re.compile(r"\bbase[- ]?year\b|\bstarting (?:year|point)\b", re.I)),
+    (
+        "end",
+        re.compile(
+            r"\b(?:end|final|last|closing)[- ](?:forecast(?:ed)?[- ])?year\b"
+            r"|\bend of (?:the |its )?(?:forecast|projection|outlook)(?:[- ](?:period|window|horizon))?\b"
+            r"|\bforecast(?:ed)?[- ]end\b",
+            re.I,
+        ),
+    ),
+)
+_TWO_POINTED = re.compile(r"\b(those|these|them|the two|both)\b", re.I)
 
 
 def addresses_the_assistant(question: str) -> bool:

@@ -11,10 +11,13 @@ from assistant.planner.classifier import IntentScore
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.followup import (
+    GivenFigure,
     asks_when,
     cited_items,
     cited_source,
     entities_in_last_answer,
+    given_figures,
+    given_years,
     has_subject,
     last_answer,
     last_two_years,
@@ -159,6 +162,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'which product types does it cover', 'end users?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
+    elif slots.asks_growth and slots.year_refs and len(set(slots.years)) + len(slots.year_refs) >= 2:
+        # 'spread between the base year and the end of the forecast': the change between those years.
+        top = IntentScore(Intent.GROWTH, STRONG_INTENT)
     elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
         # 'delta between 2027 and 2029': the change in size between the two.
         top = IntentScore(Intent.GROWTH, STRONG_INTENT)
@@ -261,6 +267,14 @@ def _follow_up(
         years = last_two_years(history) or years
         if intent in SIZE_INTENTS and len(years) == 2 and not own:
             intent = Intent.GROWTH  # 'and the change between them?'
+    if intent is Intent.YEAR_SPAN and len(set(years)) + len(slots.year_refs) < 2:
+        years = given_years(history) or years  # 'how many years between those' after two dated answers
+    compared: tuple[GivenFigure, ...] = ()
+    if intent is Intent.GROWTH and slots.points_at_two and len(set(years)) < 2:
+        # 'difference between the two' when the two were not sizes of years the user named
+        figures = given_figures(history)
+        if len(figures) == 2 and figures[0].value != figures[1].value:
+            intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
     entities = slots.entities
     listed = ordinal_item(question, history, ctx.vocabulary)
     if listed:
@@ -286,6 +300,7 @@ def _follow_up(
     decision.asks_when = when
     decision.elaborate = more_on
     decision.figure_near_point = stats_on
+    decision.compared = compared
     return decision
 
 

@@ -67,6 +67,17 @@ class Basis:
     def end_year(self) -> int | None:
         return self.end.year if self.end else None
 
+    @property
+    def forecast_end_year(self) -> int | None:
+        """The forecast's last year: the year of its stated end size, else the end of the CAGR's period."""
+        return self.end_year or (self.rate.end_year if self.rate else None)
+
+    def quotes_for_end(self) -> list[Quote]:
+        """The quotes that say where the forecast ends."""
+        if self.end is not None and self.end_fact is not None:
+            return self.end_fact.quotes
+        return self.cagr_fact.quotes if self.cagr_fact else []
+
     def stated(self) -> dict[int, float]:
         """Sizes the report states, in the base's unit: they are quoted, never recomputed."""
         assert self.base is not None

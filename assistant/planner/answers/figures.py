@@ -206,8 +206,11 @@ def growth(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
     if not basis.complete:
         return no_basis(draft)
     years = sorted(set(decision.slots.years))
+    end = basis.forecast_end_year
     if len(years) >= 2:
         start, stop = years[0], years[-1]
+    elif years and "end" in decision.slots.year_refs and end is not None:
+        start, stop = sorted((years[0], end))  # 'the 2030 figure against the end-year forecast'
     elif years:
         start, stop = sorted((basis.base_year, years[0]))
     else:

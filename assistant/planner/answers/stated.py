@@ -233,7 +233,7 @@ def metadata(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fin
     lines, missing = [], []
     for key, label in asked:
         value = getattr(identity, key)
-        text = _identity_text(value)
+        text = _identity_text(key, value)
         quote = next((q for q in (fact.quotes if fact else []) if q.label == key), None)
         if (
             text is None
@@ -255,13 +255,16 @@ def metadata(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fin
     return draft.final(" ".join(lines))
 
 
-def _identity_text(value: object) -> str | None:
+def _identity_text(key: str, value: object) -> str | None:
     if value is None:
         return None
     if hasattr(value, "text"):
         return str(value.text)
     if hasattr(value, "value"):
-        return format_number(float(value.value))
+        number = float(value.value)
+        if key.endswith("year") and number.is_integer():
+            return str(int(number))  # a year is written 2024, never 2,024
+        return format_number(number)
     if hasattr(value, "start_year"):
         return f"{value.start_year}-{getattr(value, 'end_year', '')}"
     return str(value)

@@ -1,0 +1,92 @@
+"""Comparisons a question asks between things it names only by reference: how many years lie
+between two years (named, or the report's base year and forecast end, or the years the last answers
+gave), and the difference between the two figures the last answers gave. The arithmetic is a tool
+call, so every number the answer shows is grounded."""
+
+from __future__ import annotations
+
+from assistant.domain.answer import FinalDraft
+from assistant.domain.formatting import format_money, format_number
+from assistant.planner.answers.basis import Basis, fetch_basis
+from assistant.planner.answers.common import refused
+from assistant.planner.answers.figures import no_basis
+from assistant.planner.calls import Call, Steps, ask
+from assistant.planner.context import ReportContext
+from assistant.planner.decision import Decision
+from assistant.planner.draft import Draft
+from assistant.planner.followup import GivenFigure
+from tools.derived import ComparisonResult
+from tools.facts import Quote
+from tools.schemas import CompareArgs
+
+_REF_NAMES = {"base": "the report's base year", "end": "the end of its forecast"}
+
+
+def year_span(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """'how many years between 2026 and 2031', '... from the base year to the end of the forecast'."""
+    draft = Draft()
+    years = list(dict.fromkeys(decision.slots.years))
+    named: list[str] = []
+    if decision.slots.year_refs:
+        basis = yield from fetch_basis(ctx)
+        if not basis.complete:
+            return no_basis(draft)
+        for ref in decision.slots.year_refs:
+            year, quotes = _referenced(ref, basis)
+            if year is None:
+                return draft.final("The report does not say where its forecast ends.", status="unanswerable")
+            years.append(year)
+            named.append(f"{year} is {_REF_NAMES[ref]} {draft.cite_all(quotes)}".rstrip())
+    years = sorted(set(years))
+    if len(years) < 2:
+        return draft.final("Which two years do you mean? Name both.")
+    start, stop = years[0], years[-1]
+    args = CompareArgs(first_value=stop, second_value=start, first_label=str(stop), second_label=str(start))
+    result = yield from ask(Call("compare_values", args))
+    if result.failed:
+        return refused(result)
+    found = result.get(ComparisonResult)
+    span = format_number(found.difference)
+    text = f"{stop} is {span} year{'' if found.difference == 1 else 's'} after {start}."
+    if named:
+        text += f" ({'; '.join(named)}.)"
+    return draft.final(text)
+
+
+def _referenced(ref: str, basis: Basis) -> tuple[int | None, list[Quote]]:
+    if ref == "base":
+        return basis.base_year, basis.quotes_for(basis.base_year)
+    return basis.forecast_end_year, basis.quotes_for_end()
+
+
+def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """'difference between the two' after two answers that each led with a figure."""
+    draft = Draft()
+    if len(decision.compared) != 2:
+        return draft.final("Which two figures do you mean? Name both.")
+    high, low = sorted(decision.compared, key=lambda figure: -figure.value)
+    if (high.unit, high.currency) != (low.unit, low.currency):
+        return draft.final(
+            f"Those figures are in different units ({_money(high)} and {_money(low)}); "
+            "name two figures in the same unit."
+        )
+    args = CompareArgs(
+        first_value=high.value, second_value=low.value, first_label=high.asked, second_label=low.asked
+    )
+    result = yield from ask(Call("compare_values", args))
+    if result.failed:
+        return refused(result)
+    found = result.get(ComparisonResult)
+    draft.show_working(found.expression)
+    difference = format_money(high.currency, found.difference, high.unit)
+    text = (
+        f"The difference is {difference}: {_money(high)} (the answer to “{high.asked}”) against "
+        f"{_money(low)} (the answer to “{low.asked}”)."
+    )
+    if found.ratio is not None:
+        text += f" The first is {format_number(found.ratio)} times the second."
+    return draft.final(text)
+
+
+def _money(figure: GivenFigure) -> str:
+    return format_money(figure.currency, figure.value, figure.unit)
