@@ -46,10 +46,14 @@ _GEO = re.compile(
 _SEGMENT_PROSE = re.compile(
     rf"(?P<name>{_RUN})\s+segment\s+(?:is|was|constitutes|represents|remains|emerged as|is expected to be"
     r"|is projected to be|is anticipated to be|is poised to be)\s+(?:the\s+)?fastest[- ]growing"
-    rf"|(?P<name2>{_RUN})\s+(?:is|was|remains|emerged as)\s+the\s+fastest[- ]growing\s+segment"
+    rf"|(?P<name2>{_RUN})\s+(?:is|are|was|were|remains|emerged as)\s+the\s+fastest[- ]growing\s+segment"
     rf"|fastest[- ]growing\s+segment\s+(?:is|was|will be)\s+(?P<name3>{_RUN})"
     rf"|(?P<name4>{_RUN})\s+segment\s+is\s+(?:expected|projected|anticipated|forecast)\s+to\s+"
-    r"(?:grow|register|witness|expand|record)\s+(?:at\s+)?the\s+fastest",
+    r"(?:grow|register|witness|expand|record)\s+(?:at\s+)?the\s+fastest"
+    # 'By scrubber type, hybrid scrubbers are the fastest-growing segment': the lead-in bounds a
+    # name written in lower case.
+    r"|\bBy\s+[\w -]{3,40},\s+(?P<name5>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:is|are|was|were)\s+"
+    r"(?:expected to be\s+|projected to be\s+)?the\s+fastest[- ]growing\s+(?:segment|category)",
 )
 
 
@@ -112,7 +116,9 @@ def _period(doc: Doc, sentence: Passage) -> Period | None:
 def _named(doc: Doc, pattern: re.Pattern[str], sentence: Passage, geo: bool) -> Named | None:
     for match in pattern.finditer(sentence.text):
         group = next(
-            g for g in ("name", "name2", "name3", "name4") if g in match.re.groupindex and match.group(g)
+            g
+            for g in ("name", "name2", "name3", "name4", "name5")
+            if g in match.re.groupindex and match.group(g)
         )
         name = match.group(group)
         if geo and not _GEO.search(name):

@@ -246,7 +246,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "growth factors",
         ),
         prose.section_summary,
-        _words(r"\bdriv(er|ers|ing|es)\b|\bfuel"),
+        _words(r"\bdriv(er|ers|ing|es)\b|\bfuel|\b(?:what'?s|what is|whats) behind\b"),
     ),
     IntentEntry(
         Intent.CHALLENGES,

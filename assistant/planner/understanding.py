@@ -45,6 +45,8 @@ CERTAIN_INTENT = 0.85
 # Intents that read the market's size series; a follow-up giving only a year keeps them.
 _SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
 _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
+# What moves the market or holds it back: asked of a region, still prose, never a figure.
+_POINT_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS})
 _MORE = re.compile(
     r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
 )
@@ -338,7 +340,7 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
     if parts and intent in NUMERIC_INTENTS:
         return f"The report gives no size, share or growth rate for {parts[0].name}; its figures cover the whole market."
     named_facts = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION, Intent.DEVELOPMENTS)
-    if parts and slots.asks_growth and intent not in named_facts:
+    if parts and slots.asks_growth and intent not in named_facts and intent not in _POINT_INTENTS:
         return f"The report gives a growth rate for the whole market only, none for {parts[0].name}."
     if parts and slots.asks_share and intent in named_facts[:3]:
         return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
@@ -361,10 +363,20 @@ def _table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = ""
         or intent in NUMERIC_INTENTS
         or (bool(plain) and _only_market_named(plain, scoped))
     )
-    return bool(scoped) and figure and not slots.specific("company") and not _WHY.match(question)
+    return (
+        bool(scoped)
+        and figure
+        and not slots.specific("company")
+        and not _WHY.match(question)
+        # 'what drives growth in asia' is prose; 'packaging share' is a figure whatever it resembles
+        and (intent not in _POINT_INTENTS or slots.asks_share or slots.asks_money)
+    )
 
 
-_WHY = re.compile(r"^\s*(why|what (drives|is driving|explains)|how come)\b", re.I)
+_WHY = re.compile(
+    r"^\s*(why|what (drives|is driving|are driving|explains|is behind|lies behind)|whats behind|how come)\b",
+    re.I,
+)
 
 
 def _previous_question(history: Sequence[dict[str, str]]) -> str | None:

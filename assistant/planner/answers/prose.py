@@ -50,11 +50,62 @@ def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
     return found
 
 
+# Words that tie a sentence about a region or segment to the kind of point asked for.
+_SCOPED_POINT = {
+    Intent.DRIVERS: re.compile(
+        r"\b(driv\w*|fuel\w*|propel\w*|support\w*|boost\w*|spur\w*|because|due to|owing to|thanks to"
+        r"|led by|on the back of|as (?:they|it|the|more|new))\b",
+        re.I,
+    ),
+    Intent.CHALLENGES: re.compile(
+        r"\b(challeng\w*|slow\w*|hamper\w*|restrain\w*|limit\w*|ban\w*|hinder\w*|barrier\w*|obstacle\w*"
+        r"|constrain\w*|costs?|shortage\w*|scarce|delay\w*|risk\w*)\b",
+        re.I,
+    ),
+    Intent.TRENDS: re.compile(
+        r"\b(trend\w*|shift\w*|increasingly|adopt\w*|moving to|move to|emerg\w*)\b", re.I
+    ),
+}
+MAX_SCOPED_POINTS = 2
+
+
 def section_summary(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
-    """Drivers, challenges, trends, what the organisations do: the report's own opening sentences."""
+    """Drivers, challenges, trends, what the organisations do: the report's own opening sentences;
+    for a region or segment the question names, the report's sentences about it first."""
+    scope = decision.slots.specific("region", "country", "segment")
+    if scope and decision.intent in _SCOPED_POINT:
+        return (yield from _scoped_points(question, decision, ctx, scope[0].name))
+    return (yield from _section_points(question, decision, ctx, Draft()))
+
+
+def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: str) -> Steps[FinalDraft]:
+    """'what drives growth in asia pacific?': sentences naming the region (or segment) that give a
+    point of the kind asked; when the report has none, it says so beside the market-wide points."""
+    label, kind = LABELS[decision.intent], _SCOPED_POINT[decision.intent]
+    passages = yield from search(f"{name} {label} {question}", ctx.report_id, SECTION_K)
+    named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
+    found: list[Sentence] = []
+    for passage_found in sorted(passages, key=lambda p: p.start):
+        for sentence in sentences(passage_found.text, passage_found.start):
+            about = named.search(sentence.text) and kind.search(sentence.text)
+            if about and all(s.start != sentence.start for s in found):
+                found.append(sentence)
     draft = Draft()
+    if found:
+        points = "\n".join(f"- {s.text} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
+        return draft.final(f"For {name}, the report says:\n{points}")
+    general = yield from _section_points(question, decision, ctx, draft, search_for=f"{label} {question}")
+    return general.model_copy(
+        update={"text": f"The report gives no {label} for {name} in particular. {general.text}"}
+    )
+
+
+def _section_points(
+    question: str, decision: Decision, ctx: ReportContext, draft: Draft, search_for: str = ""
+) -> Steps[FinalDraft]:
+    """The opening sentence of each paragraph of the section the question asks about."""
     words = SECTION_WORDS[decision.intent]
-    passages = yield from search(decision.query or question, ctx.report_id, SECTION_K)
+    passages = yield from search(search_for or decision.query or question, ctx.report_id, SECTION_K)
     in_section = [p for p in passages if any(w in p.section.lower() for w in words)]
     picks: list[Sentence] = []
     paragraphs = [para for found in sorted(in_section, key=lambda p: p.start) for para in _paragraphs(found)]
