@@ -34,6 +34,7 @@ MAX_POINTS = 3
 ELABORATION = 2  # sentences added after a point the user asks to hear more about
 ALL_SENTENCES = 1000  # every sentence of the passages found, ranked
 NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
+FIGURE_REACH = 2  # sentences after a claim in which the figure backing it is looked for
 
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
 
@@ -133,6 +134,18 @@ def _section_points(
     return draft.final(f"The report describes these {label}:\n{points}")
 
 
+def _figure_after(claim: Sentence, passages: list[Passage]) -> list[Sentence]:
+    """The first sentence stating a figure among the few after ``claim`` in its paragraph."""
+    for found in passages:
+        if not found.start <= claim.start < found.start + len(found.text):
+            continue
+        paragraph_end = found.text.find("\n\n", claim.start - found.start)
+        end = found.start + (paragraph_end if paragraph_end >= 0 else len(found.text))
+        after = [s for s in sentences(found.text, found.start) if claim.start < s.start < end]
+        return [s for s in after[:FIGURE_REACH] if states_figure(s.text)][:1]
+    return []
+
+
 def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     """A fact stated in the prose: quote the one sentence that answers it, or decline."""
     draft = Draft()
@@ -156,6 +169,16 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
             stating = sorted((s for s in stating if s.start > point.start), key=lambda s: s.start) or stating
         else:
             stating = [s for s in best if states_figure(s.text) and s.overlap >= LEXICAL_FLOOR]
+            # 'any stat showing the strain on crews?': the claim is made in the question's words and
+            # the survey figure that backs it follows in the same paragraph, in words of its own.
+            if not stating:
+                claims = [s for s in best if s.overlap >= LEXICAL_FLOOR and _figure_after(s, passages)]
+                if claims:  # judged on the claim's words, answered with the figure after it
+                    lexical = max(lexical, claims[0].overlap)
+                    strong = lexical >= LEXICAL_FLOOR and (
+                        top_score >= WEAK_PASSAGE or lexical >= LEXICAL_STRONG
+                    )
+                    stating = _figure_after(claims[0], passages)
         best = stating[:1] or [point]
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, "I could not find that in the report.", ctx))
