@@ -188,14 +188,27 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
     """Dated entries under a developments heading: bullets, or paragraphs if there are none."""
     for block in out.find(_DEVELOPMENTS):
         body = list(out.body(doc, block))
-        items = [line for line in body if line.bullet] or body
-        found = [dev for line in items if (dev := _development(doc, line)) is not None]
+        bulleted = any(line.bullet for line in body)
+        entries = _wrapped_bullets(body) if bulleted else [[line] for line in body]
+        found = [dev for lines in entries if (dev := _development(doc, lines)) is not None]
         if found:
             return found
     return []
 
 
-def _development(doc: Doc, line: Line) -> Development | None:
+def _wrapped_bullets(body: list[Line]) -> list[list[Line]]:
+    """Each bullet with the plain lines that continue it (a bullet wrapped across lines)."""
+    entries: list[list[Line]] = []
+    for line in body:
+        if line.bullet:
+            entries.append([line])
+        elif entries and not line.blank and entries[-1][-1].index == line.index - 1:
+            entries[-1].append(line)
+    return entries
+
+
+def _development(doc: Doc, lines: list[Line]) -> Development | None:
+    line = lines[0]
     match = _DATED.match(line.text)
     if match is None:
         return None
@@ -210,4 +223,5 @@ def _development(doc: Doc, line: Line) -> Development | None:
     name = company.group() if company else ""
     # Drop a trailing lowercase-led verb the run cannot contain; trim possessives like "Acme's".
     name = re.sub(r"['’]s$", "", name).strip()
-    return Development(date=date, company=name, summary=line.text, span=doc.line_span(line))
+    span = doc.line_span(line) if len(lines) == 1 else doc.span(line.start, lines[-1].end)
+    return Development(date=date, company=name, summary=span.text, span=span)

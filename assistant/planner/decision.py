@@ -28,6 +28,7 @@ class Decision:
     figure_near_point: bool = False
     # 'difference between the two': the figures the last two answers led with.
     compared: tuple[GivenFigure, ...] = ()
+    describes: str = ""  # 'what kind of company is glacia': the name whose description is wanted
 
 
 @dataclass

@@ -28,6 +28,7 @@ from assistant.planner.followup import (
     relative_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
+from assistant.planner.lookups import RELEASE_WORDS, asks_release, described_name
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
@@ -139,6 +140,10 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         question = _last_question(question)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
     previous = _previous_question(history)
+    if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
+        return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
+    if asks_release(question):
+        return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{question} {RELEASE_WORDS}")
     settled = settled_intent(question, slots, follow_up=previous is not None)
     if settled is Intent.SOURCE and previous is not None:
         earlier = decide(previous, _before_last_question(history), ctx)

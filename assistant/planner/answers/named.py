@@ -14,7 +14,7 @@ from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
-from assistant.text.sentences import best_sentences, sentences
+from assistant.text.sentences import best_sentences, sentences, states_figure
 from assistant.text.tokens import stems
 from assistant.text.words import word_list
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
@@ -221,6 +221,7 @@ def join_names(names: list[str]) -> str:
 
 
 _KIND_WORDS = (r"acqui", r"partner", r"launch|open|establish", r"expan")
+MAX_SENTENCES = 50  # every sentence of one development
 _MONTHS = "january february march april may june july august september october november december".split()
 
 
@@ -239,7 +240,11 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
         # figure, and a question about a detail the sentence that shares its words.
         opening = sentences(quote.text, quote.start)[:1]
         if NUMBER_ASK.search(question):
-            picked = best_sentences([_AsPassage(quote)], question, limit=1, want_number=True)
+            # 'how many depots did the deal add': the sentence with a figure, whatever its words,
+            # after the opening that says who did what.
+            ranked = best_sentences([_AsPassage(quote)], question, limit=MAX_SENTENCES, want_number=True)
+            figure = [s for s in ranked if states_figure(s.text)][:1] or ranked[:1]
+            picked = opening + [s for s in figure if not opening or s.start != opening[0].start]
         elif detail:
             best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
             picked = best if best and best[0].overlap >= 1 else opening

@@ -35,6 +35,7 @@ ELABORATION = 2  # sentences added after a point the user asks to hear more abou
 ALL_SENTENCES = 1000  # every sentence of the passages found, ranked
 NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
 FIGURE_REACH = 2  # sentences after a claim in which the figure backing it is looked for
+LIST_ITEMS = 6  # lines of a list quoted after the sentence that introduces it
 
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
 
@@ -146,11 +147,51 @@ def _figure_after(claim: Sentence, passages: list[Passage]) -> list[Sentence]:
     return []
 
 
+def _description(name: str, passages: list[Passage]) -> Sentence | None:
+    """The sentence that says what ``name`` is: 'Glacia, a Norwegian maker of ...', 'Glacia is a ...'."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b(?:,\s+|\s+(?:is|was)\s+)(?:an?|the|one of)\s", re.I)
+    for found in passages:
+        for sentence in sentences(found.text, found.start):
+            if pattern.search(sentence.text):
+                return sentence
+    return None
+
+
+def _listed_after(chosen: Sentence, passages: list[Passage]) -> list[Sentence]:
+    """The items a sentence ending in a colon introduces: the lines after it, up to the list's end."""
+    for found in passages:
+        offset = chosen.end - found.start
+        if not 0 <= offset <= len(found.text):
+            continue
+        items: list[Sentence] = []
+        position = chosen.end
+        for line in found.text[offset:].splitlines(keepends=True):
+            text = line.strip()
+            marker = _LIST_MARKER.match(text)
+            if text and (marker or not items):  # the list's items, or a label line before them
+                item = text[marker.end() :] if marker else text
+                items += sentences(item, position + line.index(item))
+            elif text:
+                break  # a paragraph after the list
+            position += len(line)
+            if len(items) >= LIST_ITEMS:
+                break
+        return items
+    return []
+
+
+_LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+
+
 def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     """A fact stated in the prose: quote the one sentence that answers it, or decline."""
     draft = Draft()
     query = decision.query or question
     passages = yield from search(query, ctx.report_id, PASSAGE_K)
+    if decision.describes:
+        described = _description(decision.describes, passages)
+        if described is not None:
+            return draft.final(f"The report says: {described.text} {draft.cite(described)}")
     want_number = bool(NUMBER_ASK.search(query)) or decision.figure_near_point
     ranked = best_sentences(
         passages, query, limit=ALL_SENTENCES if want_number else 1, want_number=want_number
@@ -183,6 +224,8 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, "I could not find that in the report.", ctx))
     chosen = [best[0]]
+    if best[0].text.rstrip().endswith(":"):  # 'The following options are available:' and its list
+        chosen += _listed_after(best[0], passages)
     if decision.elaborate:  # the point and the sentences that follow it in its passage
         following = [s for p in passages for s in sentences(p.text, p.start) if s.start > best[0].start]
         chosen += sorted(following, key=lambda s: s.start)[:ELABORATION]

@@ -1,0 +1,78 @@
+"""Details inside a passage, asked as users type: a figure inside a development ('how many depots
+did the deal add'), what kind of company a name in the news is, a list the report introduces with
+a colon, and whether the report is out yet. On a page in a layout of its own."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """Cold Storage Robotics Market Size, Share & Trends Analysis Report, 2025-2030
+
+Marlowe Insight Partners
+
+Report Overview
+
+The cold storage robotics market was estimated at USD 2.40 billion in 2024 and is projected to grow
+at a CAGR of 11.2% from 2025 to 2030.
+
+Key Companies
+
+Frostline Automation, Polar Motion Systems and Kettering Robotics lead the market.
+
+Recent Developments
+
+- In June 2024, Polar Motion Systems acquired Glacia, a Norwegian maker of freezer-rated shuttle
+robots used in seafood warehouses. The purchase added 14 depots across Scandinavia and Canada to its
+service network. Polar Motion said the deal strengthens its aftermarket business.
+- In January 2025, Frostline Automation opened a test centre in Rotterdam for robots that work at
+minus 30 degrees Celsius.
+
+Report Customisation
+
+Marlowe Insight Partners tailors the study to each client. The following options can be added:
+
+- Country-level forecasts for up to ten additional countries.
+- Profiles of three more companies of the client's choice.
+
+Report Status
+
+This is a forthcoming report that has not been released yet; pre-orders receive the final edition.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(parse_text(PAGE, "cold-storage-robotics-market.txt", "cold-storage-robotics-market"))
+
+
+@pytest.mark.parametrize(
+    "question", ["how many depots did the polar motion deal add", "how many depots did the glacia acquisition add?"]
+)
+def test_a_figure_inside_a_development(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered" and "14 depots" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["what kind of company is glacia", "what type of firm is Glacia?", "who is glacia"]
+)
+def test_what_kind_of_company_a_name_in_the_news_is(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert "Norwegian maker of freezer-rated shuttle" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["what customisation options r offered", "which options can be added to the study?"])
+def test_a_list_the_report_introduces_with_a_colon(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert "Country-level forecasts" in answer.text and "three more companies" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["is this report out yet or upcoming?", "has the report been released yet"])
+def test_whether_the_report_is_out(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered" and "not been released yet" in answer.text, answer.text
