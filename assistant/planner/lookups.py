@@ -1,6 +1,6 @@
-"""Questions about a detail a report states in passing, recognised by their form: what kind of
-company a name is ('what kind of company is glacia', 'who is glacia'), and whether the report is
-out yet. Both are answered from the report's sentences; nothing here knows a report."""
+"""Questions recognised by their form: what kind of company a name is ('what kind of company is
+glacia', 'who is glacia'), whether the report is out yet, and how many companies there are (which
+reports do not say; their key players are what they give). Nothing here knows a report."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ _RELEASE = re.compile(
     re.I,
 )
 RELEASE_WORDS = "report released upcoming forthcoming available release"
+# 'how many SMOs operate globally', 'how many vendors are there': a count of companies, which
+# reports of this kind do not give; their key players are what they give.
+_COMPANY_COUNT = re.compile(
+    r"\bhow many\s+(?:[\w-]+\s+){0,2}?(?:(?i:companies|firms|players|vendors|providers|suppliers"
+    r"|manufacturers|makers|competitors|organi[sz]ations|operators|businesses)|[A-Z]{2,6}s)\b"
+    r"[^?]*?\b(?i:operate|operating|exist|are there|compete|competing|are active|in the market|worldwide"
+    r"|globally|in total)\b",
+)
 
 
 def described_name(question: str) -> str | None:
@@ -33,6 +41,11 @@ def described_name(question: str) -> str | None:
         return None
     name = (match.group("name") or match.group("who") or "").strip(" .")
     return None if not name or _NOT_A_NAME.match(name) else name
+
+
+def counts_companies(question: str) -> bool:
+    """'how many SMOs operate globally', 'how many vendors are there in this market'."""
+    return bool(_COMPANY_COUNT.search(question))
 
 
 def asks_release(question: str) -> bool:

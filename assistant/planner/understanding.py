@@ -28,7 +28,7 @@ from assistant.planner.followup import (
     relative_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
-from assistant.planner.lookups import RELEASE_WORDS, asks_release, described_name
+from assistant.planner.lookups import RELEASE_WORDS, asks_release, counts_companies, described_name
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
@@ -142,6 +142,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     previous = _previous_question(history)
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
+    if counts_companies(question):
+        return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_count=True)
     if asks_release(question):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{question} {RELEASE_WORDS}")
     settled = settled_intent(question, slots, follow_up=previous is not None)

@@ -28,12 +28,19 @@ Larger container ships need taller cranes, and each added metre of outreach adds
 
 @pytest.fixture(scope="module")
 def ask():
-    return asker(parse_text(PAGE, "port-crane-maintenance-services-market.txt", "port-crane-maintenance-services-market"))
+    return asker(
+        parse_text(
+            PAGE, "port-crane-maintenance-services-market.txt", "port-crane-maintenance-services-market"
+        )
+    )
 
 
 @pytest.mark.parametrize(
     "question",
-    ["any stat showing the strain on maintenance crews?", "is there data on the pressure on maintenance crews"],
+    [
+        "any stat showing the strain on maintenance crews?",
+        "is there data on the pressure on maintenance crews",
+    ],
 )
 def test_the_figure_after_the_claim_answers(ask, question):
     answer = ask(question)

@@ -49,7 +49,8 @@ def ask():
 
 
 @pytest.mark.parametrize(
-    "question", ["how many depots did the polar motion deal add", "how many depots did the glacia acquisition add?"]
+    "question",
+    ["how many depots did the polar motion deal add", "how many depots did the glacia acquisition add?"],
 )
 def test_a_figure_inside_a_development(ask, question):
     answer = ask(question)
@@ -65,14 +66,31 @@ def test_what_kind_of_company_a_name_in_the_news_is(ask, question):
     assert "Norwegian maker of freezer-rated shuttle" in answer.text, answer.text
 
 
-@pytest.mark.parametrize("question", ["what customisation options r offered", "which options can be added to the study?"])
+@pytest.mark.parametrize(
+    "question", ["what customisation options r offered", "which options can be added to the study?"]
+)
 def test_a_list_the_report_introduces_with_a_colon(ask, question):
     answer = ask(question)
     assert answer.status == "answered", answer.text
     assert "Country-level forecasts" in answer.text and "three more companies" in answer.text, answer.text
 
 
-@pytest.mark.parametrize("question", ["is this report out yet or upcoming?", "has the report been released yet"])
+@pytest.mark.parametrize(
+    "question", ["is this report out yet or upcoming?", "has the report been released yet"]
+)
 def test_whether_the_report_is_out(ask, question):
     answer = ask(question)
     assert answer.status == "answered" and "not been released yet" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["how many robotics vendors operate worldwide?", "how many companies are there in the market"]
+)
+def test_a_count_of_companies_the_report_does_not_give_points_to_its_key_players(ask, question):
+    answer = ask(question)
+    assert "does not say how many" in answer.text and "Kettering Robotics" in answer.text, answer.text
+
+
+def test_a_count_of_things_that_are_not_companies_is_not_read_as_one(ask):
+    answer = ask("how many depots did the polar motion deal add")
+    assert "does not say how many" not in answer.text and "14 depots" in answer.text

@@ -163,6 +163,8 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
     names = [p.name for p in fact.value if isinstance(p, NamedFact)]
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
+    if decision.asks_company_count:
+        text = f"The report does not say how many companies there are in the market. {text}"
     if decision.asks_company_rank:
         text = (
             "The report gives no market shares or revenues for individual companies, so it does not say "
