@@ -14,7 +14,7 @@ from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
-from assistant.text.sentences import best_sentences, sentences, states_figure
+from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
 from assistant.text.tokens import stems
 from assistant.text.words import word_list
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
@@ -59,8 +59,18 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                     f"{chosen.name} is the {place}{what} {scope.lower()} the report gives figures for, with "
                     f"{stated_shown(chosen)}{stated_when(chosen)} {draft.cite(chosen.quote)}."
                 )
+            scope = " ".join(dimension_words) or kind
+            stated = yield from _stated_leader(name, rank, scope, ctx)
+            if stated is not None:  # 'Europe is the second-largest region': the page's own sentence
+                return draft.final(f"The report says: {stated.text} {draft.cite(stated)}")
             if fact is None or not isinstance(fact.value, NamedFact):
                 return (yield from decline(question, f"The report does not name the {label}.", ctx))
+            if rank > 1:
+                place = "second" if rank == 2 else "third"
+                reason = (
+                    f"The report does not say which {scope} is {place}; it gives no figures to rank them by."
+                )
+                return (yield from decline(question, reason, ctx))
             if not of_kind:
                 ranking = " ".join(dimension_words) or kind
                 reason = (
@@ -78,6 +88,24 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         return draft.final(text)
 
     return handler
+
+
+_LEADING = {
+    "fastest_segment": r"(?:fastest|quickest)[- ]growing",
+    "largest_region": r"(?:largest|biggest|leading)",
+}
+_PLACE = {1: r"(?<!second[- ])(?<!third[- ])", 2: r"(?:second|2nd)[- ]", 3: r"(?:third|3rd)[- ]"}
+
+
+def _stated_leader(name: str, rank: int, scope: str, ctx: ReportContext) -> Steps[Sentence | None]:
+    """The report's sentence that states the leader asked for ('the second-largest region')."""
+    if not scope:
+        return None
+    scope_words = r"\s+".join(re.escape(w) for w in scope.lower().split())
+    wanted = re.compile(rf"\b{_PLACE.get(rank, _PLACE[3])}{_LEADING[name]}\s+{scope_words}s?\b", re.I)
+    words = "second largest" if rank == 2 else ("fastest growing" if name == "fastest_segment" else "largest")
+    passages = yield from search(f"{words} {scope}", ctx.report_id, SUPPORT_K)
+    return next((s for p in passages for s in sentences(p.text, p.start) if wanted.search(s.text)), None)
 
 
 _SCOPE_KINDS = (
