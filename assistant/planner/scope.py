@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from assistant.planner.intents import Intent
 from assistant.planner.registry import EXAMPLES
-from assistant.text.tokens import terms
+from assistant.text.tokens import singular, terms
 from assistant.text.words import word_list
 
 # Words that say nothing about the subject: units, time, question words the examples lack.
@@ -42,7 +42,14 @@ def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[
     ('registry', 'waiting time', 'survey'); ``known`` holds the market's and the entities' own words."""
     found = []
     for term in terms(question):
-        if term.isdigit() or term in _NEUTRAL or term in known or term in _example_terms():
+        # 'heat pumps' names a 'Heat Pump' market: a plural of the market's own word is known too
+        if (
+            term.isdigit()
+            or term in _NEUTRAL
+            or term in known
+            or singular(term) in known
+            or term in _example_terms()
+        ):
             continue
         if term in report_terms:
             found.append(term)

@@ -13,6 +13,7 @@ import pytest
 from asking import asker
 
 from assistant.parsing.parse import parse_text
+from assistant.planner.scope import foreign_terms
 
 SNAPSHOT = """Global Harbour Crane Retrofit Market: Size, Share and Forecast 2025-2032
 
@@ -142,3 +143,12 @@ def test_other_how_many_years_questions_keep_their_tools(snapshot, question, too
     answer = snapshot(question)
     assert answer.status == "answered" and tool in _tools(answer), answer.text
     assert "compare_values" not in _tools(answer)
+
+
+def test_the_market_named_in_the_plural_is_not_a_subject_of_the_prose():
+    # 'heat pumps' of a 'Heat Pump' market: the market itself, not a prose subject that turns a
+    # figure question into a passage search.
+    report_words = frozenset({"harbour", "cranes", "crane", "retrofit", "diesel"})
+    market_words = frozenset({"harbour", "crane", "retrofit"})
+    assert foreign_terms("harbour cranes retrofit cagr 2025-2032", report_words, market_words) == []
+    assert foreign_terms("diesel cranes cagr", report_words, market_words) == ["diesel"]
