@@ -86,9 +86,12 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
             converted = conversions[i].get(ConvertResult)
             shown = f"{format_money(size.currency, converted.value, wanted_unit)} ({shown})"
         if size.kind == "stated":
-            lines.append(
-                f"The report states {shown} for {size.year} {draft.cite_all(basis.quotes_for(size.year))}."
-            )
+            line = f"The report states {shown} for {size.year} {draft.cite_all(basis.quotes_for(size.year))}."
+            other = next(iter(basis.conflicting(size.year, size.value)), None)
+            if other is not None:  # the page gives this year two values: both are shown
+                again = format_money(other.currency or size.currency, other.value, other.unit)
+                line += f" The page also states {again} for {size.year} {draft.cite(other.quote)}; the two differ."
+            lines.append(line)
         else:
             draft.show_working(size.expression)
             computed.append((size, shown))
@@ -217,6 +220,14 @@ def growth(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
         start, stop = basis.base_year, basis.end_year or basis.base_year
     if start == stop:  # growth within one year is that year's size
         return (yield from size_in_year(question, decision, ctx))
+    stated_rate = next((q for q in basis.rates if (q.start_year, q.end_year) == (start, stop)), None)
+    if stated_rate is not None and stop <= basis.base_year:
+        # 'growth 2019-2023', before the base year, over years the page gives a CAGR for: that
+        # figure, rather than a back-cast at the forecast's rate
+        return draft.final(
+            f"The report states a CAGR of {format_percent(stated_rate.value)} for the market over "
+            f"{start}-{stop} {draft.cite(stated_rate.quote)}."
+        )
     result, table = yield [
         Call("growth_between", basis.growth_args(start, stop)),
         Call("size_table", basis.table_args([start, stop])),
