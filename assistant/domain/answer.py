@@ -9,6 +9,11 @@ from pydantic import BaseModel, Field
 Status = Literal["answered", "unanswerable", "rejected"]
 
 
+# How an answer introduces a second value the page states for the same figure: what follows it is
+# the page's other figure, not the answer's (the FAQ check compares the answer's own figures).
+ALSO_STATED = "The page also states"
+
+
 class Citation(BaseModel):
     """A verbatim quote: ``report.text[start:end] == quote``."""
 

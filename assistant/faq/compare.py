@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.domain.answer import Answer
+from assistant.domain.answer import ALSO_STATED, Answer
 from assistant.domain.report import Named, Report
 
 Kind = Literal["money", "percent", "year", "number"]
@@ -115,7 +115,8 @@ def compare_answer(
         where = "the report's FAQ answers" if source == "report_faq" else "the report states the answer to"
         result.disagreements.append(f"{where} this question but the generated answer is {generated.status}")
         return result
-    got = extract_quantities(generated.text)
+    own = [s for s in re.split(r"(?<=[.!?])\s+", generated.text) if not s.startswith(ALSO_STATED)]
+    got = extract_quantities(" ".join(own))  # the page's other value for a figure is not the answer's
     for want in extract_quantities(reference):
         match = next((q for q in got if quantities_agree(want, q)), None)
         if match is not None:

@@ -12,7 +12,8 @@ from assistant.parsing.sections import Outline
 
 _PLAYERS = re.compile(
     r"(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)(?:\s+profiled)?"
-    r"|companies profiled|key company insights|market players",
+    r"|companies profiled|key company insights|market players"
+    r"|(?:companies|organi[sz]ations|firms|vendors|players)\s+(?:mentioned|covered|included)",
     re.I,
 )
 # A section that may name the players in a sentence ('The report profiles A, B and C.'), or not.

@@ -76,7 +76,11 @@ class ReportContext:
         if not self.market_words:
             return None
         words = "|".join(map(re.escape, sorted(self.market_words)))
-        return re.compile(rf"\b(?:{words})(?:e?s)?(?:[\s-]+(?:{words})(?:e?s)?)+\b", re.I)
+        # A word of the title that is not a name word ('growth' in 'Plant Growth Regulators') may
+        # sit between two of them.
+        inner = sorted({w for w in re.findall(r"[a-z]+", self.title.lower()) if w not in self.market_words})
+        between = rf"(?:(?:{'|'.join(map(re.escape, inner))})[\s-]+)?" if inner else ""
+        return re.compile(rf"\b(?:{words})(?:e?s)?(?:[\s-]+{between}(?:{words})(?:e?s)?)+\b", re.I)
 
     def plain(self, question: str) -> str:
         """The question with the market's name said as 'the market' and its source left out, so the

@@ -1,6 +1,7 @@
 """Questions recognised by their form: what kind of company a name is ('what kind of company is
-glacia', 'who is glacia'), whether the report is out yet, and how many companies there are (which
-reports do not say; their key players are what they give). Nothing here knows a report."""
+glacia', 'who is glacia'), whether the report is out yet, who published it, and how many companies
+there are (which reports do not say; their key players are what they give). Nothing here knows a
+report."""
 
 from __future__ import annotations
 
@@ -41,6 +42,19 @@ def described_name(question: str) -> str | None:
         return None
     name = (match.group("name") or match.group("who") or "").strip(" .")
     return None if not name or _NOT_A_NAME.match(name) else name
+
+
+# 'who publishes the ... forecast', 'who put out this report': the publisher, whatever the rest names.
+_WHO_PUBLISHES = re.compile(
+    r"^\s*(?:and\s+|so\s+)?who\s+(?:publish\w*|wrote|writes|authored|produced|produces|puts?\s+out|issued"
+    r"|is\s+(?:the\s+)?(?:publisher|author))\b",
+    re.I,
+)
+
+
+def asks_publisher(question: str) -> bool:
+    """'who publishes the smart irrigation forecast?', 'who put out this report'."""
+    return bool(_WHO_PUBLISHES.match(question))
 
 
 def counts_companies(question: str) -> bool:

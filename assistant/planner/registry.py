@@ -195,7 +195,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "who are the leading firms",
         ),
         named.key_players,
-        _words(r"\b(players?|vendors|competitors|competition|companies|firms|profiled)\b"),
+        _words(
+            r"\b(players?|vendors|competitors|competition|companies|firms|profiled|organi[sz]ations|manufacturers)\b"
+        ),
     ),
     IntentEntry(
         Intent.SEGMENTATION,

@@ -175,6 +175,11 @@ _YEAR_REFS = (
 _TWO_POINTED = re.compile(r"\b(those|these|them|the two|both)\b", re.I)
 
 
+def asks_change(text: str) -> bool:
+    """Whether ``text`` asks how much something grows or changes ('increase', 'gap', 'grow')."""
+    return bool(_GROWTH_ASK.search(text))
+
+
 def addresses_the_assistant(question: str) -> bool:
     """Whether the question tries to instruct the assistant ('ignore your instructions and ...')."""
     return bool(_INJECTION.search(question))

@@ -28,10 +28,17 @@ from assistant.planner.followup import (
     relative_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
-from assistant.planner.lookups import RELEASE_WORDS, asks_release, counts_companies, described_name
+from assistant.planner.limits import BARE, RATE_WORDS, table_may_hold, unanswerable
+from assistant.planner.lookups import (
+    RELEASE_WORDS,
+    asks_publisher,
+    asks_release,
+    counts_companies,
+    described_name,
+)
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import Entity, Slots, extract, match_entities, normalise
+from assistant.planner.slots import Slots, asks_change, extract, match_entities, normalise
 from assistant.text.tokens import stems
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
@@ -46,8 +53,6 @@ CERTAIN_INTENT = 0.85
 # Intents that read the market's size series; a follow-up giving only a year keeps them.
 _SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
 _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
-# What moves the market or holds it back: asked of a region, still prose, never a figure.
-_POINT_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS})
 _MORE = re.compile(
     r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
 )
@@ -55,26 +60,10 @@ _STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|ho
 TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
 
 
-_BARE = frozenset(
-    "the market by in for of at around forecast forecasts forecasted outlook estimate estimated projection "
-    "projected expected value size worth total usd eur mn bn million billion trillion what whats what's how "
-    "about and market's".split()
-)
-
-
-def _only_market_named(plain: str, named: list[Entity]) -> bool:
-    """Nothing but the market's name and the regions or segments named ('us x market', 'x in europe')."""
-    text = plain.lower()
-    for entity in named:
-        text = re.sub(re.escape(entity.name.lower()), " ", text)
-    words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", text))
-    return "market" in words and all(w in _BARE or w in ("us", "u") for w in words)
-
-
 def _only_market_and_year(plain: str) -> bool:
     """Nothing but the market's name, a year and filler ('x market 2031?', 'x by 2030')."""
     words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", plain.lower()))
-    return all(w in _BARE or w in _FIGURE_NOUNS for w in words)
+    return all(w in BARE or w in _FIGURE_NOUNS for w in words)
 
 
 _FIGURE_NOUNS = frozenset("number figure figures data estimate".split())
@@ -123,6 +112,9 @@ def _in_dimension_names(term: str, ctx: ReportContext) -> bool:
     return term in ctx.dimension_terms or stems(term) <= ctx.dimension_terms
 
 
+_ORGANISATIONS = re.compile(
+    r"\b(compan(y|ies)|organi[sz]ations?|firms?|players?|vendors?|manufacturers?)\b", re.I
+)
 _COMPANY_RANK = re.compile(
     r"\b(which|what|who)\b[^?]*\b(firm|company|player|vendor|provider|competitor|brand)\b[^?]*"
     r"\b(biggest|largest|leading|top|dominant|leads|dominates|number one|no\.? ?1|market leader|most share)\b"
@@ -139,7 +131,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # Read only the question the message ends with; the text before it tries to set figures.
         question = _last_question(question)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
+    if slots.asks_growth and not asks_change(ctx.plain(question)):
+        # 'us plant growth regulators market': the word belongs to the market's name
+        slots = replace(slots, asks_growth=False)
     previous = _previous_question(history)
+    if asks_publisher(question) and not (previous and refers_back(question)):
+        return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
     if counts_companies(question):
@@ -162,6 +159,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
         decision.query = ctx.plain(question)
         return decision
+    elif (
+        top.intent is Intent.SEGMENTATION
+        and _ORGANISATIONS.search(question)
+        and not _names_dimension(question, ctx)
+    ):
+        # 'which organisations are covered': the companies the report names, not its segments
+        top = IntentScore(Intent.KEY_PLAYERS, max(top.score, STRONG_INTENT))
     elif (
         _names_dimension(question, ctx)
         and not [t for t in foreign if t not in _LISTING and not _in_dimension_names(t, ctx)]
@@ -187,7 +191,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif foreign and top.intent in NUMERIC_INTENTS and top.score < CERTAIN_INTENT:
         # 'how much did waiting time increase': a figure about something the prose discusses.
         top = IntentScore(Intent.PASSAGE, WEAK_INTENT)
-    elif _RATE_WORDS.search(question) and top.intent in SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE}:
+    elif RATE_WORDS.search(question) and top.intent in SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE}:
         # 'cagr between 2026 and 2031', 'how fast will it grow each year': a rate, not sizes.
         top = IntentScore(Intent.CAGR, top.score)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
@@ -202,8 +206,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if previous and (slots.follow_up or elliptic or pointing):
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
-    reason = _unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
-    if settled is None and _table_may_hold(intent, slots, question, ctx.plain(question)):
+    reason = unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
+    if settled is None and table_may_hold(intent, slots, question, ctx.plain(question)):
         # A region's or segment's figure: the page's quantity table may state it; decline only if not.
         decision = Decision(
             Intent.STATED_FIGURE, slots, top.score, query=ctx.plain(question), fallback=reason
@@ -211,11 +215,6 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     # The search reads the question as the classifier did, so its embedding is computed once.
     return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
-
-
-_RATE_WORDS = re.compile(
-    r"\bc\.?a\.?g\.?r\b|growth rate|annual growth|how (fast|quickly)|rate of growth", re.I
-)
 
 
 def _last_question(text: str) -> str:
@@ -305,7 +304,7 @@ def _follow_up(
         # Near what was just said ('the second one': that point of the list).
         point = ordinal_pick(question, cited_items(history)) or last_answer(history)
         query = f"{ctx.plain(point[:300])} {ctx.plain(question)}"
-    decision = Decision(intent, merged, top.score, _unanswerable(intent, merged), query=query)
+    decision = Decision(intent, merged, top.score, unanswerable(intent, merged), query=query)
     decision.asks_when = when
     decision.elaborate = more_on
     decision.figure_near_point = stats_on
@@ -328,62 +327,6 @@ def _refine(intent: Intent, slots: Slots) -> Intent:
 
 def _asks_size_words(slots: Slots) -> bool:
     return slots.asks_money and len(slots.years) == 1
-
-
-def _unanswerable(intent: Intent, slots: Slots) -> str | None:
-    """Questions whose answer a market report of this kind does not hold."""
-    if intent is Intent.WHAT_IF:
-        return None  # computed on the user's own figure, whatever it is about
-    companies = slots.specific("company")
-    parts = slots.specific("region", "country", "segment")
-    if slots.asks_unstated_attribute and (companies or intent in (Intent.KEY_PLAYERS, Intent.DEVELOPMENTS)):
-        subject = companies[0].name if companies else "individual companies"
-        return f"The report does not give figures such as revenue, staff or executives for {subject}."
-    if parts and slots.asks_money:
-        return (
-            f"The report states a size and growth rate for the whole market only; it gives no dollar "
-            f"value for {parts[0].name}."
-        )
-    if parts and intent in NUMERIC_INTENTS:
-        return f"The report gives no size, share or growth rate for {parts[0].name}; its figures cover the whole market."
-    named_facts = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION, Intent.DEVELOPMENTS)
-    if parts and slots.asks_growth and intent not in named_facts and intent not in _POINT_INTENTS:
-        return f"The report gives a growth rate for the whole market only, none for {parts[0].name}."
-    if parts and slots.asks_share and intent in named_facts[:3]:
-        return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
-    if companies and (slots.asks_money or slots.asks_share):
-        return f"The report gives no market share or revenue for {companies[0].name}."
-    if slots.asks_unstated_attribute and intent not in NUMERIC_INTENTS and not parts:
-        return "The report gives no figures such as profits, margins, revenue or staff for the market's companies."
-    return None
-
-
-def _table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "") -> bool:
-    """A figure about a region, country or segment (not a company's): the quantity table may state it.
-    'us smart irrigation market' asks for one too: nothing but a place and the market's name."""
-    scoped = slots.specific("region", "country", "segment")
-    figure = (
-        slots.asks_money
-        or slots.asks_share
-        or bool(_RATE_WORDS.search(question))
-        or slots.asks_growth
-        or intent in NUMERIC_INTENTS
-        or (bool(plain) and _only_market_named(plain, scoped))
-    )
-    return (
-        bool(scoped)
-        and figure
-        and not slots.specific("company")
-        and not _WHY.match(question)
-        # 'what drives growth in asia' is prose; 'packaging share' is a figure whatever it resembles
-        and (intent not in _POINT_INTENTS or slots.asks_share or slots.asks_money)
-    )
-
-
-_WHY = re.compile(
-    r"^\s*(why|what (drives|is driving|are driving|explains|is behind|lies behind)|whats behind|how come)\b",
-    re.I,
-)
 
 
 def _previous_question(history: Sequence[dict[str, str]]) -> str | None:

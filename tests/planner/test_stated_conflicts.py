@@ -28,7 +28,11 @@ into gowns and sheets let laundries bill hospitals per item. The market grew at 
 
 @pytest.fixture(scope="module")
 def ask():
-    return asker(parse_text(PAGE, "hospital-linen-tracking-systems-market.txt", "hospital-linen-tracking-systems-market"))
+    return asker(
+        parse_text(
+            PAGE, "hospital-linen-tracking-systems-market.txt", "hospital-linen-tracking-systems-market"
+        )
+    )
 
 
 @pytest.mark.parametrize("question", ["market size 2024", "how big was the market in 2024?"])
@@ -39,7 +43,9 @@ def test_a_figure_stated_twice_differently_shows_both(ask, question):
     assert len(answer.citations) >= 2
 
 
-@pytest.mark.parametrize("question", ["growth 2019-2023", "how fast did the market grow between 2019 and 2023"])
+@pytest.mark.parametrize(
+    "question", ["growth 2019-2023", "how fast did the market grow between 2019 and 2023"]
+)
 def test_growth_over_years_the_page_gives_a_cagr_for_is_that_cagr(ask, question):
     answer = ask(question)
     assert answer.status == "answered" and "6.5%" in answer.text, answer.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain.answer import FinalDraft, SeriesPoint
+from assistant.domain.answer import ALSO_STATED, FinalDraft, SeriesPoint
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers import reconcile
 from assistant.planner.answers.basis import Basis, fetch_basis, rate_period
@@ -90,7 +90,7 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
             other = next(iter(basis.conflicting(size.year, size.value)), None)
             if other is not None:  # the page gives this year two values: both are shown
                 again = format_money(other.currency or size.currency, other.value, other.unit)
-                line += f" The page also states {again} for {size.year} {draft.cite(other.quote)}; the two differ."
+                line += f" {ALSO_STATED} {again} for {size.year} {draft.cite(other.quote)}; the two differ."
             lines.append(line)
         else:
             draft.show_working(size.expression)

@@ -1,0 +1,90 @@
+"""What a market report of this kind cannot answer (a company's revenue, a region's figure the page
+does not give), and which questions the page's quantity table may answer instead of the prose."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.planner.intents import NUMERIC_INTENTS, Intent
+from assistant.planner.slots import Entity, Slots
+
+# What moves the market or holds it back: asked of a region, still prose, never a figure.
+POINT_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS})
+
+# Words that ask for a growth rate, not a size.
+RATE_WORDS = re.compile(
+    r"\bc\.?a\.?g\.?r\b|growth rate|annual growth|how (fast|quickly)|rate of growth", re.I
+)
+
+
+# Filler around a market's name in a question that wants its figure ('us x market size in 2024').
+BARE = frozenset(
+    "the market by in for of at around forecast forecasts forecasted outlook estimate estimated projection "
+    "projected expected value size worth total usd eur mn bn million billion trillion what whats what's how "
+    "about and market's".split()
+)
+
+
+def only_market_named(plain: str, named: list[Entity]) -> bool:
+    """Nothing but the market's name and the regions or segments named ('us x market', 'x in europe')."""
+    text = plain.lower()
+    for entity in named:
+        text = re.sub(re.escape(entity.name.lower()), " ", text)
+    words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", text))
+    return "market" in words and all(w in BARE or w in ("us", "u") for w in words)
+
+
+def unanswerable(intent: Intent, slots: Slots) -> str | None:
+    """Questions whose answer a market report of this kind does not hold."""
+    if intent is Intent.WHAT_IF:
+        return None  # computed on the user's own figure, whatever it is about
+    companies = slots.specific("company")
+    parts = slots.specific("region", "country", "segment")
+    if slots.asks_unstated_attribute and (companies or intent in (Intent.KEY_PLAYERS, Intent.DEVELOPMENTS)):
+        subject = companies[0].name if companies else "individual companies"
+        return f"The report does not give figures such as revenue, staff or executives for {subject}."
+    if parts and slots.asks_money:
+        return (
+            f"The report states a size and growth rate for the whole market only; it gives no dollar "
+            f"value for {parts[0].name}."
+        )
+    if parts and intent in NUMERIC_INTENTS:
+        return f"The report gives no size, share or growth rate for {parts[0].name}; its figures cover the whole market."
+    named_facts = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION, Intent.DEVELOPMENTS)
+    if parts and slots.asks_growth and intent not in named_facts and intent not in POINT_INTENTS:
+        return f"The report gives a growth rate for the whole market only, none for {parts[0].name}."
+    if parts and slots.asks_share and intent in named_facts[:3]:
+        return f"The report names leading regions and segments but gives no share figure for {parts[0].name}."
+    if companies and (slots.asks_money or slots.asks_share):
+        return f"The report gives no market share or revenue for {companies[0].name}."
+    if slots.asks_unstated_attribute and intent not in NUMERIC_INTENTS and not parts:
+        return "The report gives no figures such as profits, margins, revenue or staff for the market's companies."
+    return None
+
+
+def table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "") -> bool:
+    """A figure about a region, country or segment (not a company's): the quantity table may state it.
+    'us smart irrigation market' asks for one too: nothing but a place and the market's name."""
+    scoped = slots.specific("region", "country", "segment")
+    figure = (
+        slots.asks_money
+        or slots.asks_share
+        or bool(RATE_WORDS.search(question))
+        or slots.asks_growth
+        or intent in NUMERIC_INTENTS
+        or (bool(plain) and only_market_named(plain, scoped))
+    )
+    return (
+        bool(scoped)
+        and figure
+        and not slots.specific("company")
+        and not _WHY.match(question)
+        # 'what drives growth in asia' is prose; 'packaging share' is a figure whatever it resembles
+        and (intent not in POINT_INTENTS or slots.asks_share or slots.asks_money)
+    )
+
+
+_WHY = re.compile(
+    r"^\s*(why|what (drives|is driving|are driving|explains|is behind|lies behind)|whats behind|how come)\b",
+    re.I,
+)

@@ -1,0 +1,64 @@
+"""A market whose own name holds a word questions use ('Plant Growth Regulators': 'growth'), players
+listed under a 'Companies Mentioned' heading, and 'who publishes ...' asked beside a word that
+leans elsewhere ('forecast'). On a page in a layout of its own."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """Plant Growth Regulators Market Forecast 2025-2030
+Halden Street Analytics (HSA) | Report code: HSA-AG-3310 | Base year: 2024
+
+Summary
+The plant growth regulators market was valued at USD 3.80 billion in 2024 and is forecast to grow at
+a CAGR of 6.8% from 2025 to 2030. The U.S. plant growth regulators market was valued at USD 0.84
+billion in 2024. Orchards are the heaviest users of thinning agents. According to the Orchard Growers
+Council, 62% of apple orchards applied a thinning agent in 2024.
+
+Companies Mentioned
+Larchmont Chemicals, Bexley Agro Sciences, Tamsin Crop Biology.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(parse_text(PAGE, "plant-growth-regulators-market.txt", "plant-growth-regulators-market"))
+
+
+@pytest.mark.parametrize(
+    "question", ["us plant growth regulators market", "plant growth regulators market in the US?"]
+)
+def test_a_word_of_the_market_name_is_not_a_question_word(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered" and "0.84" in answer.text, answer.text
+
+
+def test_the_report_code_asked_beside_the_market_name(ask):
+    answer = ask("plant growth regulators report code")
+    assert "HSA-AG-3310" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["who are the companies mentioned?", "which organisations are covered"])
+def test_players_under_a_companies_mentioned_heading(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered" and "Tamsin Crop Biology" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["who publishes the plant growth regulators forecast", "who put out this forecast?"]
+)
+def test_who_publishes_is_the_publisher_whatever_else_the_question_names(ask, question):
+    answer = ask(question)
+    assert "Halden Street Analytics" in answer.text, answer.text
+
+
+def test_who_published_it_after_a_quoted_study_is_the_study(ask):
+    question = "what percent of apple orchards applied a thinning agent?"
+    first = ask(question)
+    assert "62%" in first.text, first.text
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": first.text}]
+    answer = ask("who published it", history)
+    assert "Orchard Growers" in answer.text and "Halden Street" not in answer.text, answer.text
