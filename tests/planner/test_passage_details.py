@@ -94,3 +94,13 @@ def test_a_count_of_companies_the_report_does_not_give_points_to_its_key_players
 def test_a_count_of_things_that_are_not_companies_is_not_read_as_one(ask):
     answer = ask("how many depots did the polar motion deal add")
     assert "does not say how many" not in answer.text and "14 depots" in answer.text
+
+
+def test_a_detail_asked_in_another_form_of_the_reports_word(ask):
+    first = ask("what did polar motion acquire?")
+    history = [
+        {"role": "user", "content": "what did polar motion acquire?"},
+        {"role": "assistant", "content": first.text},
+    ]
+    answer = ask("what did it strengthen?", history)
+    assert answer.status == "answered" and "aftermarket business" in answer.text, answer.text

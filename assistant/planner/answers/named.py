@@ -252,6 +252,7 @@ def join_names(names: list[str]) -> str:
 
 _KIND_WORDS = (r"acqui", r"partner", r"launch|open|establish", r"expan")
 MAX_SENTENCES = 50  # every sentence of one development
+DETAIL_OVERLAP = 0.5  # a sentence sharing one word's stem with the detail asked about holds it
 _MONTHS = "january february march april may june july august september october november december".split()
 
 
@@ -277,7 +278,8 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
             picked = opening + [s for s in figure if not opening or s.start != opening[0].start]
         elif detail:
             best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
-            picked = best if best and best[0].overlap >= 1 else opening
+            # another form of the detail's word counts ('strengthen' for 'strengthens')
+            picked = best if best and best[0].overlap >= DETAIL_OVERLAP else opening
             if picked and opening and picked[0].start != opening[0].start:
                 picked = [opening[0], picked[0]]
         else:
