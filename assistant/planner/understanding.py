@@ -56,6 +56,7 @@ _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, 
 _MORE = re.compile(
     r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
 )
+_WHY_ASKED = re.compile(r"^\s*(?:and\s+|so\s+)?(?:why|how come)\b\s*\S", re.I)
 _STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|how (many|much))\b|%", re.I)
 TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
 
@@ -266,6 +267,8 @@ def _follow_up(
     stats_on = not own and bool(_STATS.search(question)) and intent in _SECTION_INTENTS
     if stats_on:
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
+    if not own and intent is Intent.DEFINITION and _WHY_ASKED.match(question):
+        intent = Intent.PASSAGE  # 'what do they do?' then 'why are sponsors hiring them?': the reason
     years = (
         slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
     )

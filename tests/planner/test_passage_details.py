@@ -16,7 +16,9 @@ Marlowe Insight Partners
 Report Overview
 
 The cold storage robotics market was estimated at USD 2.40 billion in 2024 and is projected to grow
-at a CAGR of 11.2% from 2025 to 2030.
+at a CAGR of 11.2% from 2025 to 2030. Cold storage robotics integrators are specialised contractors that
+install and service automated shuttles and pickers in freezer warehouses. Warehouse operators hire
+them chiefly because of labour shortages in sub-zero work and stricter food safety audits.
 
 Key Companies
 
@@ -104,3 +106,21 @@ def test_a_detail_asked_in_another_form_of_the_reports_word(ask):
     ]
     answer = ask("what did it strengthen?", history)
     assert answer.status == "answered" and "aftermarket business" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do integrators do and why are warehouse operators hiring them",
+        "why do warehouse operators hire integrators?",
+    ],
+)
+def test_a_why_question_gets_the_reason_the_report_gives(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered" and "labour shortages" in answer.text, answer.text
+
+
+def test_what_something_does_is_the_sentence_that_says_what_it_is(ask):
+    answer = ask("what do integrators do?")
+    assert "specialised contractors" in answer.text, answer.text
+    assert "forthcoming" not in answer.text

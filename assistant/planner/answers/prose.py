@@ -40,6 +40,26 @@ LIST_ITEMS = 6  # lines of a list quoted after the sentence that introduces it
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
 
 
+def _subject_defined(question: str, found: list[Sentence]) -> list[Sentence]:
+    """Sentences that say what a word of the question is: 'integrators are specialised contractors'."""
+    words = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in _NOT_SUBJECTS]
+    if not words:
+        return []
+    stems = "|".join(re.escape(w.rstrip("s")) for w in words)
+    pattern = re.compile(
+        rf"\b(?:{stems})s?(?:\s+\([^)]{{1,20}}\))?\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?!{_FORECASTING})\w+",
+        re.I,
+    )
+    return [s for s in found if pattern.search(s.text)]
+
+
+# 'is expected to', 'are growing': a forecast or a trend, not what the thing is.
+_FORECASTING = (
+    r"(?:expected|projected|estimated|anticipated|forecast|poised|set|likely|driven|\w+ing|\w+ly)\b"
+)
+_NOT_SUBJECTS = frozenset("what does they them their there this that with from about market report".split())
+
+
 def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
     """The passage's paragraphs (split on blank lines) with their offsets; a chunk may open
     mid-paragraph, so a first paragraph that starts in lower case is left out."""
@@ -121,10 +141,13 @@ def _section_points(
     if decision.intent is Intent.DEFINITION and NUMBER_ASK.search(question):
         return (yield from passage(question, decision, ctx))  # 'how many of them are there' is no definition
     if decision.intent is Intent.DEFINITION:
-        # What the organisations are: the report's own "X is a ..." sentence, the overview's first.
+        # What the organisations are: the report's own "X is a ..." sentence, the overview's first;
+        # one whose subject is what the question names ('integrators are ...') before any other.
         ordered = in_section + [p for p in passages if p not in in_section]
-        defining = [s for p in ordered for s in sentences(p.text, p.start) if _DEFINES.search(s.text)]
-        picks = defining[:1] or picks
+        found = [s for p in ordered for s in sentences(p.text, p.start)]
+        named = _subject_defined(question, found)
+        defining = [s for s in found if _DEFINES.search(s.text)]
+        picks = named[:1] or defining[:1] or picks
     if not picks:
         return (yield from passage(question, decision, ctx))
     label = LABELS.get(decision.intent)
