@@ -19,9 +19,17 @@ _NOT_A_NAME = re.compile(
     r"^(the|a|an|this|that|it|they|them|he|she|its|their|there|behind|responsible|leading|biggest|largest)\b",
     re.I,
 )
+# 'who are key players', 'who are the competitors': the players asked for, not a name described.
+_ROLE = re.compile(
+    r"\b(players?|compan(?:y|ies)|competitors?|vendors?|leaders?|firms?|manufacturers?|suppliers?"
+    r"|providers?|publishers?|authors?|organi[sz]ations?|owners?|ceos?)\b",
+    re.I,
+)
 _RELEASE = re.compile(
-    r"\b(out yet|released yet|been released|release(?:d)? soon|upcoming|forthcoming|available yet"
-    r"|pre-?orders?|when (?:is|will) (?:it|the report|this report) (?:be )?(?:out|released|available))\b",
+    r"\b(out yet|released yet|been released|released soon|release soon|available yet|pre-?orders?"
+    r"|when (?:is|will) (?:it|the report|this report) (?:be )?(?:out|released|available))\b"
+    # 'upcoming' of the report itself, never of trends or developments
+    r"|\b(?:it|this|the report|this report|the study)\s+(?:is\s+)?(?:\w+\s+){0,2}(?:upcoming|forthcoming)\b",
     re.I,
 )
 RELEASE_WORDS = "report released upcoming forthcoming available release"
@@ -41,13 +49,14 @@ def described_name(question: str) -> str | None:
     if match is None:
         return None
     name = (match.group("name") or match.group("who") or "").strip(" .")
-    return None if not name or _NOT_A_NAME.match(name) else name
+    if not name or _NOT_A_NAME.match(name) or _ROLE.search(name):
+        return None
+    return name
 
 
 # 'who publishes the ... forecast', 'who put out this report': the publisher, whatever the rest names.
 _WHO_PUBLISHES = re.compile(
-    r"^\s*(?:and\s+|so\s+)?who\s+(?:publish\w*|wrote|writes|authored|produced|produces|puts?\s+out|issued"
-    r"|is\s+(?:the\s+)?(?:publisher|author))\b",
+    r"^\s*(?:and\s+|so\s+)?who\s+(?:publish\w*|wrote|writes|authored|is\s+(?:the\s+)?(?:publisher|author))\b",
     re.I,
 )
 

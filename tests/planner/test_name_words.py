@@ -48,7 +48,7 @@ def test_players_under_a_companies_mentioned_heading(ask, question):
 
 
 @pytest.mark.parametrize(
-    "question", ["who publishes the plant growth regulators forecast", "who put out this forecast?"]
+    "question", ["who publishes the plant growth regulators forecast", "who wrote this forecast?"]
 )
 def test_who_publishes_is_the_publisher_whatever_else_the_question_names(ask, question):
     answer = ask(question)

@@ -124,3 +124,14 @@ def test_what_something_does_is_the_sentence_that_says_what_it_is(ask):
     answer = ask("what do integrators do?")
     assert "specialised contractors" in answer.text, answer.text
     assert "forthcoming" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["who are key players", "who are major competitors?"])
+def test_who_are_the_players_is_not_a_name_to_describe(ask, question):
+    answer = ask(question)
+    assert "Kettering Robotics" in answer.text, answer.text
+
+
+def test_upcoming_developments_are_not_the_report_s_release(ask):
+    answer = ask("any upcoming developments?")
+    assert "not been released" not in answer.text, answer.text
