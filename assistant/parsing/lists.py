@@ -76,11 +76,20 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
             return [_bullet_name(doc, line) for line in bullets if line.indent == top]
         if len(body) == 1 and len(body[0].text) < 400:
             return _listed(doc, body[0]) or name_list(doc, body[0].start, body[0].end)
+        if body and _NAMES_ONLY.fullmatch(body[0].text):
+            # 'A, B, C and D.' on the heading's first line, other text after it
+            return name_list(doc, body[0].start, body[0].end - (1 if body[0].text.endswith(".") else 0))
     for block in out.find(_LANDSCAPE):
         for line in out.body(doc, block):
             if len(line.text) < 400 and (names := _listed(doc, line)):
                 return names
     return []
+
+
+# A line that is only capitalised names separated by commas ('Ashdown Textile Studio, Vellacourt
+# Conservation, Maison Orlan Restauration.'), the last perhaps after 'and'.
+_NAME = r"[A-Z0-9][\w.&'’+-]*(?:\s+(?:&\s+|and\s+|of\s+|de\s+)?[A-Z0-9][\w.&'’+-]*)*"
+_NAMES_ONLY = re.compile(rf"{_NAME}(?:,\s+(?:and\s+)?{_NAME}){{2,}}\.?")
 
 
 def _listed(doc: Doc, line: Line) -> list[Named]:

@@ -20,6 +20,7 @@ Council, 62% of apple orchards applied a thinning agent in 2024.
 
 Companies Mentioned
 Larchmont Chemicals, Bexley Agro Sciences, Tamsin Crop Biology.
+Further company profiles are added in the full edition.
 """
 
 
