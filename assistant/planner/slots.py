@@ -35,6 +35,8 @@ _MONEY_ASK = re.compile(
     re.I,
 )
 _FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
+# One year's own growth rate, not the CAGR over the forecast: 'yoy growth 2026'.
+YEAR_ON_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)
 _GROWTH_ASK = re.compile(
     r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap|spread)\b",
     re.I,

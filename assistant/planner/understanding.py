@@ -38,7 +38,7 @@ from assistant.planner.lookups import (
 )
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import Slots, asks_change, extract, match_entities, normalise
+from assistant.planner.slots import YEAR_ON_YEAR, Slots, asks_change, extract, match_entities, normalise
 from assistant.text.tokens import stems
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
@@ -142,6 +142,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
     if counts_companies(question):
         return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_count=True)
+    if (
+        YEAR_ON_YEAR.search(question)
+        and len(set(slots.years)) == 1
+        and not slots.specific("region", "country", "segment")
+    ):
+        return Decision(Intent.CAGR, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if asks_release(question):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{question} {RELEASE_WORDS}")
     settled = settled_intent(question, slots, follow_up=previous is not None)

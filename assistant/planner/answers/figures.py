@@ -13,10 +13,12 @@ from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, searc
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
+from assistant.planner.slots import YEAR_ON_YEAR
 from assistant.text.sentences import sentences
 from tools.facts import PeriodFact, RateFact
 from tools.forecast import CagrResult, ConvertResult, DoublingResult, GrowthResult, SizeResult, TableResult
-from tools.schemas import CagrArgs, ConvertArgs, DoublingArgs
+from tools.quantities import QuantitiesResult
+from tools.schemas import CagrArgs, ConvertArgs, DoublingArgs, QuantitiesArgs
 
 MAX_YEARS_PER_ANSWER = 6
 
@@ -139,6 +141,22 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
         f"The report expects the market to grow at a CAGR of {format_percent(rate.percent)}{period} "
         f"{draft.cite_all(cagr_fact.quotes)}."
     )
+    if YEAR_ON_YEAR.search(question) and len(set(decision.slots.years)) == 1:
+        # 'yoy growth 2026': that year's own rate when the page states one, else the CAGR, said so
+        year = decision.slots.years[0]
+        args = QuantitiesArgs(metric="growth", name="market", year=year, report_id=ctx.report_id)
+        looked = yield from ask(Call("lookup_quantities", args))
+        own = [
+            q
+            for q in (looked.value.quantities if isinstance(looked.value, QuantitiesResult) else [])
+            if q.start_year == q.end_year == year and q.unit is None and q.currency is None
+        ]
+        if own:
+            return draft.final(
+                f"The report states year-on-year growth of {format_percent(own[0].value)} for {year} "
+                f"{draft.cite(own[0].quote)}."
+            )
+        return draft.final(f"The report states no year-on-year growth rate for {year}. {text}")
     points: list[SeriesPoint] = []
     years = sorted(set(decision.slots.years))
     asked = (years[0], years[-1]) if len(years) >= 2 else None
