@@ -56,13 +56,16 @@ def described_name(question: str) -> str | None:
 
 # 'who publishes the ... forecast', 'who put out this report': the publisher, whatever the rest names.
 _WHO_PUBLISHES = re.compile(
-    r"^\s*(?:and\s+|so\s+)?who\s+(?:publish\w*|wrote|writes|authored|is\s+(?:the\s+)?(?:publisher|author))\b",
+    r"^\s*(?:and\s+|so\s+)?who\s+(?:publish\w*|wrote|writes|authored|is\s+(?:the\s+)?(?:publisher|author))\b"
+    # 'source for the X forecast?': of the report itself ('the source for that claim' points back)
+    r"|^\s*(?:what(?:'s|s| is) the\s+)?source\s+(?:of|for)\s+(?:the|this)\b[^?]{0,80}?"
+    r"\b(?:report|study|press release|research|analysis|forecast|outlook|figures|data)\b",
     re.I,
 )
 
 
 def asks_publisher(question: str) -> bool:
-    """'who publishes the smart irrigation forecast?', 'who put out this report'."""
+    """'who publishes the smart irrigation forecast?', 'source for the press release?'."""
     return bool(_WHO_PUBLISHES.match(question))
 
 

@@ -63,3 +63,11 @@ def test_who_published_it_after_a_quoted_study_is_the_study(ask):
     history = [{"role": "user", "content": question}, {"role": "assistant", "content": first.text}]
     answer = ask("who published it", history)
     assert "Orchard Growers" in answer.text and "Halden Street" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["source for the plant growth regulators forecast?", "what's the source of this report"]
+)
+def test_the_source_of_the_report_is_its_publisher(ask, question):
+    answer = ask(question)
+    assert "Halden Street Analytics" in answer.text, answer.text
