@@ -21,7 +21,7 @@ from assistant.planner.understanding import STRONG_INTENT, TWO_YEAR_INTENTS, dec
 
 def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
     """The message as the parts it asks, in order, and the premise it opens with, if any."""
-    text = ctx.expand(normalise(question))
+    text = ctx.expand(normalise(ctx.without_source(question)))  # the source named, then acronyms spelt out
     if conversation_act(text):
         return Plan([(question, Decision(Intent.SMALL_TALK, Slots(), 1.0))])
     if addresses_the_assistant(text):

@@ -71,3 +71,11 @@ def test_who_published_it_after_a_quoted_study_is_the_study(ask):
 def test_the_source_of_the_report_is_its_publisher(ask, question):
     answer = ask(question)
     assert "Halden Street Analytics" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["plant growth regulators market 2024 per HSA", "market size 2024 according to HSA?"]
+)
+def test_a_figure_asked_per_the_publisher_s_initials(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered" and "3.80 billion" in answer.text, answer.text
