@@ -88,6 +88,8 @@ _KEY_COLON = re.compile(r"\s*(?P<key>[\w*][^:|]{0,40}?)\s*:\s*(?P<value>\S.*?)\s
 _INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?P<sep>:|\t+|\s\|\s)\s*(?P<value>\S.*)")
 _NAME_END = re.compile(r"\s+\(|\s+[–—-]\s|,\s|;\s|\.\s|\s+with\s|\s+at\s")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+# A company's legal form written after a comma ('Co., Ltd.', 'Holdings, Inc.').
+_LEGAL_SUFFIX = re.compile(r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|Corp|Co|plc|PLC|S\.A|SA|AG|GmbH|N\.V|B\.V)\.?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +344,11 @@ def name_list(doc: Doc, start: int, end: int) -> list[Named]:
     for match in [*_LIST_SPLIT.finditer(doc.text, start, end), None]:
         stop = match.start() if match else end
         a, b = strip_span(doc, position, stop, " \t,;:")
-        if b > a and doc.text[a].isalnum():
+        if b > a and names and _LEGAL_SUFFIX.fullmatch(doc.text[a:b]):
+            # 'Acme Co., Ltd.': the suffix after the comma belongs to the name before it
+            begin = names[-1].span.start
+            names[-1] = Named(name=doc.text[begin:b], span=doc.span(begin, b))
+        elif b > a and doc.text[a].isalnum():
             names.append(Named(name=doc.text[a:b], span=doc.span(a, b)))
         if match:
             position = match.end()

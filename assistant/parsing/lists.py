@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from assistant.domain.report import Development, Named
 from assistant.parsing.header import name_list
 from assistant.parsing.lines import Doc, Line, strip_span
 from assistant.parsing.scopes import BRACKET_GROUP, INLINE_GROUP
 from assistant.parsing.sections import Outline
+from assistant.text.sentences import sentences
 
 _PLAYERS = re.compile(
     r"(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)(?:\s+profiled)?"
@@ -23,8 +25,15 @@ _DEVELOPMENTS = re.compile(
     re.I,
 )
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.
+# 'profiles seven leading vendors: **A, B ...**' counts and names the kind of company first.
 _LIST_LEAD_IN = re.compile(
-    r"^[^,]*?\b(?:profiles|profiled|include|includes|including|are|such as|namely)\s+(?=[A-Z0-9])"
+    r"^[^,]*?\b(?:profiles|profiled|include|includes|including|are|such as|namely)"
+    r"(?P<kind>\s+(?:the\s+following\s+|[a-z]+\s+)?(?:key\s+|major\s+|leading\s+|prominent\s+|top\s+)?"
+    r"(?:companies|players|vendors|firms|manufacturers|suppliers|providers)\s*:)?"
+    r"\s+(?:\*\*|__)?(?=[A-Z0-9])"
+)
+_COMPANY_NOUN = re.compile(
+    r"\b(?:compan(?:y|ies)|players|vendors|firms|manufacturers|suppliers|providers)\b", re.I
 )
 # "Industrial Heat Pump Market, By Type:", "By Type: A, B, C", "Segmentation by End User"
 _DIMENSION = re.compile(
@@ -54,9 +63,10 @@ _MONTHS = {
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATED = re.compile(
-    rf"(?:(?:In|On|During|As of)\s+)?(?:(?:early|mid|late)[- ])?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?:\*\*|__)?(?:(?:In|On|During|As of)\s+)?(?:\*\*|__)?(?:(?:early|mid|late)[- ])?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
-    r"(?:-(?P<mm>\d{2}))?\s*[,:–—-]\s*",
+    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?\s*[,:–—-]\s*",
     re.I,
 )
 # The company is the capitalised run at the start of the sentence, up to its verb.
@@ -75,15 +85,39 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
             top = min(line.indent for line in bullets)
             return [_bullet_name(doc, line) for line in bullets if line.indent == top]
         if len(body) == 1 and len(body[0].text) < 400:
-            return _listed(doc, body[0]) or name_list(doc, body[0].start, body[0].end)
+            return _listed(doc, body[0].start, body[0].end) or name_list(doc, body[0].start, body[0].end)
         if body and _NAMES_ONLY.fullmatch(body[0].text):
             # 'A, B, C and D.' on the heading's first line, other text after it
             return name_list(doc, body[0].start, body[0].end - (1 if body[0].text.endswith(".") else 0))
     for block in out.find(_LANDSCAPE):
-        for line in out.body(doc, block):
-            if len(line.text) < 400 and (names := _listed(doc, line)):
+        for start, end in _paragraphs(doc, out.body(doc, block)):
+            if names := _listed(doc, start, end):
                 return names
+    if bullets := _introduced_bullets(doc, out, _PLAYERS):
+        top = min(entry[0].indent for entry in bullets)
+        return [_bullet_name(doc, entry[0]) for entry in bullets if entry[0].indent == top]
     return []
+
+
+def players_in_prose(doc: Doc, out: Outline) -> list[Named]:
+    """The names a sentence anywhere lists when it says what it lists ('The study profiles seven
+    leading vendors: A, B, ...'): the last resort when no heading or header row holds the players."""
+    content = (line for line in doc.lines if not line.blank and line.index not in out.furniture)
+    for start, end in _paragraphs(doc, content):
+        if names := _listed(doc, start, end, named=True):
+            return names
+    return []
+
+
+def _paragraphs(doc: Doc, lines: Iterable[Line]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of adjacent prose lines: a sentence may wrap across lines."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if run and (line is None or line.bullet or line.index != run[-1].index + 1):
+            yield run[0].start, run[-1].end
+            run = []
+        if line is not None and not line.bullet:
+            run.append(line)
 
 
 # A line that is only capitalised names separated by commas ('Ashdown Textile Studio, Vellacourt
@@ -92,16 +126,40 @@ _NAME = r"[A-Z0-9][\w.&'’+-]*(?:\s+(?:&\s+|and\s+|of\s+|de\s+)?[A-Z0-9][\w.&'�
 _NAMES_ONLY = re.compile(rf"{_NAME}(?:,\s+(?:and\s+)?{_NAME}){{2,}}\.?")
 
 
-def _listed(doc: Doc, line: Line) -> list[Named]:
-    """The names a sentence lists after its verb ('The report profiles A, B and C.'), if it does."""
-    lead_in = _LIST_LEAD_IN.match(line.text)
-    if lead_in is None:
-        return []
-    end = line.end - (1 if line.text.endswith(".") else 0)
-    names = name_list(doc, line.start + lead_in.end(), end)
-    return (
-        names if len(names) >= 2 and all(n.name[:1].isupper() or n.name[:1].isdigit() for n in names) else []
-    )
+def _listed(doc: Doc, start: int, end: int, named: bool = False) -> list[Named]:
+    """The names a sentence of ``start:end`` lists after its verb ('The report profiles A, B and C.'),
+    if one does; ``named``: only a sentence whose lead-in names the kind of company it lists."""
+    for sentence in sentences(doc.text[start:end], start):
+        if len(sentence.text) >= 600:
+            continue
+        lead_in = _LIST_LEAD_IN.match(sentence.text)
+        if lead_in is None or named and not _COMPANY_NOUN.search(sentence.text[: lead_in.end()]):
+            continue
+        end = sentence.end - (1 if sentence.text.endswith(".") else 0)
+        names = name_list(doc, sentence.start + lead_in.end(), end)
+        if len(names) >= 2 and all(n.name[:1].isupper() or n.name[:1].isdigit() for n in names):
+            return names
+    return []
+
+
+def _introduced_bullets(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> list[list[Line]]:
+    """The bullets after a line that introduces them ('Recent developments covered include:'), when
+    no heading of their own holds them."""
+    for line in doc.lines:
+        if line.blank or line.bullet or len(line.text) > 160 or not line.text.rstrip().endswith(":"):
+            continue
+        if line.index in out.furniture or not pattern.search(line.text):
+            continue
+        body: list[Line] = []
+        for item in doc.lines[line.index + 1 :]:
+            if item.blank and not body:
+                continue
+            if item.blank or (not item.bullet and body and body[-1].index != item.index - 1):
+                break
+            body.append(item)
+        if entries := _wrapped_bullets(body):
+            return entries
+    return []
 
 
 def _bullet_name(doc: Doc, line: Line) -> Named:
@@ -203,7 +261,8 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
         found = [dev for lines in entries if (dev := _development(doc, lines)) is not None]
         if found:
             return found
-    return []
+    entries = _introduced_bullets(doc, out, _DEVELOPMENTS)
+    return [dev for lines in entries if (dev := _development(doc, lines)) is not None]
 
 
 def _wrapped_bullets(body: list[Line]) -> list[list[Line]]:

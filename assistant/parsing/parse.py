@@ -143,7 +143,7 @@ def _parse(text: str, path: str, report_id: str | None, headings: Sequence[Headi
     found = header.header_facts(doc, found_pairs)
     from_prose = prose.prose_facts(doc, facts_out)
     forecast = found.forecast_period or from_prose.forecast_period
-    players = lists.key_players(doc, facts_out) or found.key_players
+    players = lists.key_players(doc, facts_out) or found.key_players or lists.players_in_prose(doc, facts_out)
     table = _quantity_table(doc, facts_out, found_pairs, scopes, market, players, found, forecast)
     basis = forecast_basis(table.quantities, table.base_year)
     facts = FactSheet(

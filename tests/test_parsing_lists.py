@@ -1,0 +1,78 @@
+"""Key players and recent developments written the ways publishers write them outside a heading of
+their own: a sentence that lists the companies, a lead-in line ending in a colon, legal suffixes
+that carry a comma."""
+
+from __future__ import annotations
+
+from assistant.domain.report import Report
+from assistant.parsing.parse import parse_text
+
+PRESS_RELEASE = """\
+# Cordless Hedge Trimmer Market to Hit USD 3.4 Billion by 2032 - Larkspur Analytics
+
+Larkspur Analytics has released its study of the cordless hedge trimmer market. The market was valued
+at USD 1.9 billion in 2024 and is expected to reach USD 3.4 billion by 2032, a CAGR of 7.5% from 2025
+to 2032.
+
+## Who competes
+
+The study profiles seven leading vendors: **Brackwell Tools, Osterby Garden AB, Quillon Power Co., Ltd.,
+Harrowgate Inc., Tamsin Outdoor GmbH, Vey & Sons and Pellow Equipment**. Rivalry centres on battery
+platforms shared across tools.
+
+Recent developments covered in the study include:
+
+- In **May 2024**, Osterby Garden AB bought Dutch retailer Tuinhuis for EUR 41 million, adding
+  60 garden centres to its network.
+- In **February 2024**, Harrowgate Inc. launched the TrimLite 18, a 2.1 kg trimmer priced at USD 149.
+
+## Contact
+
+press@larkspur.example
+"""
+
+ATTRIBUTE_TABLE = """\
+Portable Ice Bath Market Report
+
+Report Attribute | Details
+Market size value in 2024 | USD 412.0 million
+Revenue forecast in 2030 | USD 655.2 million
+Growth rate | CAGR of 8.0% from 2025 to 2030
+Key companies profiled | Frostline Wellness Co., Ltd.; Polar Recovery Inc.; Kaldt ApS; Glacier Tubs LLC
+
+Portable ice baths are used by athletes and physiotherapy clinics for cold-water immersion after
+training sessions. Demand is rising as recovery routines move from elite clubs to amateur sport.
+"""
+
+
+def parse(text: str, path: str) -> Report:
+    return parse_text(text, path)
+
+
+def test_players_listed_in_a_sentence_after_a_count_and_a_colon() -> None:
+    report = parse(PRESS_RELEASE, "cordless-hedge-trimmer-market.md")
+    names = [player.name for player in report.facts.key_players]
+    assert names == [
+        "Brackwell Tools",
+        "Osterby Garden AB",
+        "Quillon Power Co., Ltd.",
+        "Harrowgate Inc.",
+        "Tamsin Outdoor GmbH",
+        "Vey & Sons",
+        "Pellow Equipment",
+    ]
+    for player in report.facts.key_players:
+        assert PRESS_RELEASE[player.span.start : player.span.end] == player.name
+
+
+def test_developments_after_a_lead_in_line_ending_in_a_colon() -> None:
+    report = parse(PRESS_RELEASE, "cordless-hedge-trimmer-market.md")
+    found = [(dev.date, dev.company) for dev in report.facts.recent_developments]
+    assert found == [("2024-05", "Osterby Garden AB"), ("2024-02", "Harrowgate Inc.")]
+    assert "60 garden centres" in report.facts.recent_developments[0].summary
+
+
+def test_legal_suffix_after_a_comma_stays_with_its_company() -> None:
+    report = parse(ATTRIBUTE_TABLE, "portable-ice-bath-market.txt")
+    names = [player.name for player in report.facts.key_players]
+    assert names == ["Frostline Wellness Co., Ltd.", "Polar Recovery Inc.", "Kaldt ApS", "Glacier Tubs LLC"]
