@@ -93,9 +93,9 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
         for start, end in _paragraphs(doc, out.body(doc, block)):
             if names := _listed(doc, start, end):
                 return names
-    if bullets := _introduced_bullets(doc, out, _PLAYERS):
-        top = min(entry[0].indent for entry in bullets)
-        return [_bullet_name(doc, entry[0]) for entry in bullets if entry[0].indent == top]
+    if entries := _introduced_bullets(doc, out, _PLAYERS):
+        top = min(entry[0].indent for entry in entries)
+        return [_bullet_name(doc, entry[0]) for entry in entries if entry[0].indent == top]
     return []
 
 
