@@ -21,7 +21,9 @@ _PLAYERS = re.compile(
 # A section that may name the players in a sentence ('The report profiles A, B and C.'), or not.
 _LANDSCAPE = re.compile(r"competitive landscape|competition|competitive analysis", re.I)
 _DEVELOPMENTS = re.compile(
-    r"(?:recent|key|latest)?\s*(?:industry\s+)?(?:news\s+and\s+)?developments|(?:recent|latest|industry)\s+news",
+    r"(?:recent|key|latest)?\s*(?:industry\s+)?(?:news\s+and\s+)?developments"
+    r"|(?:recent|latest|industry|company)\s+(?:news|moves|updates|activity|deals|announcements|highlights)"
+    r"|mergers?\s*(?:&|and)\s*acquisitions|strategic\s+(?:initiatives|moves|developments)",
     re.I,
 )
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.

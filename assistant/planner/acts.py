@@ -1,42 +1,77 @@
-"""Messages that are not questions about the report: a greeting, thanks, or asking what the assistant
-can do. They get a short friendly reply, never a refusal."""
+"""Messages that are not questions about the report: a greeting, thanks or a bare acknowledgement,
+or asking what the assistant is and what it can do. They get a short friendly reply, never a refusal.
+
+A message that names anything the report could answer (a figure, a year, a region, a player, 'why')
+is a question, however it opens: "thanks, and what is the CAGR?".
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Literal
 
-Act = Literal["greeting", "thanks", "help"]
+Act = Literal["greeting", "thanks", "acknowledgement", "help"]
 
-# Short messages only: "thanks, and what is the CAGR?" is a question that happens to say thanks.
-MAX_ACT_WORDS = 8
+MAX_GREETING_WORDS = 6  # "good morning team"; longer messages that open with a greeting ask something
+MAX_THANKS_WORDS = 8
+MAX_HELP_WORDS = 25
+# Chat shorthand spelt out before matching: "what can u do", "who r u".
+_SHORTHAND = {"u": "you", "r": "are", "ur": "your", "ya": "you", "wat": "what", "wht": "what"}
 _GREETING = re.compile(
-    r"^\s*(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening|day)|greetings)\b", re.I
+    r"^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening|day)|morning|greetings)\b", re.I
 )
 _THANKS = re.compile(
     r"^\s*((ok|okay|cool|great|perfect|nice|awesome|brilliant|lovely|super)[,!.]?\s+)*"
     r"(thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)\b",
     re.I,
 )
+# Words that only acknowledge what was said: a message made of nothing else is an acknowledgement.
+_ACK_WORDS = frozenset(
+    "ok okay k cool great nice one lol haha hah got it perfect makes sense sounds good awesome wow "
+    "interesting i see sure alright fine noted understood brilliant lovely super excellent neat that "
+    "thats that's helps helpful very really useful gotcha".split()
+)
+_END = r"(?=\s*(?:[?.!,;-]|$))"
 _HELP = re.compile(
-    r"^\s*(help|\?+|how (do|can|should) i use (you|this)|what can (you|i) (do|ask)|what do you do|who are you"
-    r"|what are you|what (kinds? of |sorts? of |types? of )?questions (can|should|do) i ask|how does this work"
-    r"|what can i ask( you)?|how do i ask|what do you know)\b",
+    r"^\s*(help|\?+)\s*[?.!]*\s*$"
+    r"|\bhow (do|can|should|would) i (use|ask|phrase|talk to|work with|get (started|the best))\b"
+    r"|\bhow (does|do) (this|it|you|this thing|this tool) work\b"
+    r"|\bwhat (can|could|do|should) (you|i) (do|ask)\b"
+    r"|\bwhat (kinds?|sorts?|types?) of (questions|things|stuff)\b"
+    r"|\bwhat (are|is) you(r)? (able to|good at|for)\b"
+    r"|\bwhat do you (do|know)"
+    + _END
+    + r"|\bwho (are you|am i (talking|chatting|speaking) (to|with)|made you|built you)"
+    + _END
+    + r"|\bare you (a |an )?(bot|human|person|robot|ai|real|machine|chatbot|llm)\b"
+    r"|\bwhat are you" + _END + r"|\bcan i (just )?(type|ask|use)\b",
     re.I,
 )
-_QUESTION_WORDS = re.compile(
-    r"\b(market|size|cagr|growth|region|segment|player|compan|driver|trend|forecast|20\d\d)", re.I
+# Anything the report could answer: such a message is a question, whatever else it says.
+_ASKS_THE_REPORT = re.compile(
+    r"\b(market|size|cagr|growth|grow|rate|region|segment|player|compan|vendor|firm|driver|restraint"
+    r"|challenge|trend|forecast|share|revenue|worth|value|acqui|announce|develop|lead|largest|biggest"
+    r"|fastest|why|source|cit(e|ing)|quote|figure|number|how (big|much|many|large))"
+    r"|\b(19|20)\d\d\b",
+    re.I,
 )
+_WORD = re.compile(r"[a-z']+")
 
 
 def conversation_act(message: str) -> Act | None:
-    """The act a short message performs, or None when it asks something about the report."""
-    if len(message.split()) > MAX_ACT_WORDS or _QUESTION_WORDS.search(message):
+    """The act a message performs, or None when it asks something about the report."""
+    words = [_SHORTHAND.get(word, word) for word in _WORD.findall(message.lower())]
+    text = " ".join(words)
+    if not words:
+        return "help" if message.strip().strip("?") == "" and "?" in message else None
+    if _ASKS_THE_REPORT.search(text):
         return None
-    if _HELP.search(message):
+    if len(words) <= MAX_HELP_WORDS and _HELP.search(text):
         return "help"
-    if _THANKS.search(message):
+    if len(words) <= MAX_THANKS_WORDS and _THANKS.search(text):
         return "thanks"
-    if _GREETING.search(message):
+    if len(words) <= MAX_GREETING_WORDS and _GREETING.search(text):
         return "greeting"
+    if all(word in _ACK_WORDS for word in words):
+        return "acknowledgement"
     return None

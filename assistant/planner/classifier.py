@@ -53,15 +53,16 @@ class IntentClassifier:
         self._starts = np.asarray(starts, dtype=np.intp)
         self._matrix = _normalise(np.asarray(embed(texts), dtype=np.float32))
 
-    def rank(self, question: str) -> list[IntentScore]:
-        """Intents by score, best first."""
+    def rank(self, question: str, keyword_text: str | None = None) -> list[IntentScore]:
+        """Intents by score, best first; keywords are looked for in ``keyword_text`` when given (the
+        words the user typed, before acronyms were spelt out)."""
         query = _normalise(np.asarray([self._embed_query(question)], dtype=np.float32))[0]
         nearest: list[float] = (
             np.maximum.reduceat(self._matrix @ query, self._starts).tolist() if self._intents else []
         )
         best: dict[Intent, float] = dict(zip(self._intents, nearest, strict=True))
         for intent, pattern in self._keywords:
-            if pattern.search(question):
+            if pattern.search(question if keyword_text is None else keyword_text):
                 # A settling word makes its intent count even when the wording is far from the examples.
                 best[intent] = max(best.get(intent, 0.0) + KEYWORD_WEIGHT, KEYWORD_FLOOR)
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0].value))

@@ -32,6 +32,8 @@ class ReportContext:
     # the largest region, the fastest segment): a later part of a message may point at them.
     named_by: dict[Intent, tuple[str, ...]] = field(default_factory=dict)
     listed_dimensions: tuple[str, ...] = ()  # the dimensions the report lists segments for
+    # Proper names only the recent developments use (a product, a deal's target) -> those developments.
+    news_names: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:
@@ -46,6 +48,13 @@ class ReportContext:
     def segment_dimension_stems(self) -> dict[str, set[str]]:
         """``dimension_stems`` without the dimensions of places ('Region', 'Geography', 'Country')."""
         return {dim: found for dim, found in self.dimension_stems.items() if not _PLACES.search(dim)}
+
+    def news_in(self, question: str) -> frozenset[int]:
+        """The recent developments the question names by a name of their own ('the orbit's price')."""
+        found: set[int] = set()
+        for word in re.findall(r"[a-z0-9][\w&'-]*", question.lower()):
+            found |= self.news_names.get(re.sub(r"['’]s?$", "", word), frozenset())
+        return frozenset(found)
 
     @cached_property
     def known_terms(self) -> frozenset[str]:
@@ -65,6 +74,17 @@ class ReportContext:
             question,
             flags=re.I,
         )
+
+    def as_typed(self, question: str) -> str:
+        """``question`` without the names ``expand`` spelt out after their acronyms."""
+        pieces: list[str] = []
+        position = 0
+        for match in re.finditer(r"\b([a-z]{2,6}) ", question, flags=re.I):
+            name = self.acronyms.get(match.group(1).lower())
+            if name and match.start() >= position and question.startswith(name, match.end()):
+                pieces.append(question[position : match.end() - 1])
+                position = match.end() + len(name)
+        return "".join(pieces) + question[position:]
 
     @cached_property
     def entity_words(self) -> frozenset[str]:

@@ -30,6 +30,7 @@ class Decision:
     # 'difference between the two': the figures the last two answers led with.
     compared: tuple[GivenFigure, ...] = ()
     describes: str = ""  # 'what kind of company is glacia': the name whose description is wanted
+    news: frozenset[int] = frozenset()  # the developments the question names by a name of their own
 
 
 @dataclass

@@ -12,7 +12,7 @@ from assistant.planner.context import ReportContext
 from assistant.planner.intents import Intent
 from assistant.planner.registry import EXAMPLES, KEYWORDS
 from assistant.planner.scripts import make_script_factory
-from assistant.planner.vocabulary import acronyms, market_words, vocabulary
+from assistant.planner.vocabulary import acronyms, market_words, news_names, vocabulary
 from assistant.text.tokens import terms
 
 EmbedMany = Callable[[Sequence[str]], Sequence[Sequence[float]]]
@@ -40,6 +40,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         tuple(a.text for a in report.identity.abbreviations),
         _named_by(report),
         tuple(report.facts.segmentation),
+        news_names(report),
     )
     return make_script_factory(context)
 

@@ -34,8 +34,29 @@ def only_market_named(plain: str, named: list[Entity]) -> bool:
     return "market" in words and all(w in BARE or w in ("us", "u") for w in words)
 
 
+# What a company's own figures are called; any other figure asked of a company ('how much did it
+# pay', 'deal value', 'price') may be stated in its recent developments.
+_OWN_FIGURE = re.compile(
+    r"\b(revenues?|sales|turnover|earnings|income|profits?|margins?|share|valuation|market cap\w*"
+    r"|employees|staff|headcount|ceo|worth)\b",
+    re.I,
+)
+
+
+def asks_deal_figure(question: str, slots: Slots) -> bool:
+    """A figure asked of a named company that is not its own revenue or share: what it paid, a
+    product's price, how many stores a deal reached. The report's developments may state it."""
+    return bool(slots.specific("company")) and slots.asks_money and not _OWN_FIGURE.search(question)
+
+
 def unanswerable(intent: Intent, slots: Slots) -> str | None:
     """Questions whose answer a market report of this kind does not hold."""
+    reason = _unanswerable(intent, slots)
+    # 'for Acme Inc..': a name's own full stop ends the sentence
+    return reason[:-1] if reason and reason.endswith("..") else reason
+
+
+def _unanswerable(intent: Intent, slots: Slots) -> str | None:
     if intent is Intent.WHAT_IF:
         return None  # computed on the user's own figure, whatever it is about
     companies = slots.specific("company")

@@ -6,6 +6,7 @@ report."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 _KIND_OF = re.compile(
     r"^\s*(?:so\s+|and\s+)?(?:what|which)\s+(?:kind|type|sort)\s+of\s+"
@@ -69,9 +70,15 @@ def asks_publisher(question: str) -> bool:
     return bool(_WHO_PUBLISHES.match(question))
 
 
-def counts_companies(question: str) -> bool:
-    """'how many SMOs operate globally', 'how many vendors are there in this market'."""
-    return bool(_COMPANY_COUNT.search(question))
+def counts_companies(question: str, acronyms: Collection[str] = ()) -> bool:
+    """'how many SMOs operate globally', 'how many vendors are there in this market'; ``acronyms``:
+    the report's own initials, which users type in lower case ('how many smos are there')."""
+    typed = re.sub(
+        r"\b([a-z]{2,6})s\b",
+        lambda m: f"{m.group(1).upper()}s" if m.group(1) in acronyms else m.group(0),
+        question,
+    )
+    return bool(_COMPANY_COUNT.search(typed))
 
 
 def asks_release(question: str) -> bool:

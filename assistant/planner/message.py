@@ -101,7 +101,7 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True  # 'and Europe's share of it'
     if _ITS_FIGURE.match(clause):
         return True  # 'and its 2031 value': a figure of what the clause before named
-    top = ctx.classifier.rank(ctx.plain(clause))[0]
+    top = ctx.classifier.rank(ctx.plain(clause), ctx.plain(ctx.as_typed(clause)))[0]
     return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
 
 

@@ -28,7 +28,7 @@ from assistant.planner.followup import (
     relative_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
-from assistant.planner.limits import BARE, RATE_WORDS, table_may_hold, unanswerable
+from assistant.planner.limits import BARE, RATE_WORDS, asks_deal_figure, table_may_hold, unanswerable
 from assistant.planner.lookups import (
     RELEASE_WORDS,
     asks_publisher,
@@ -53,6 +53,9 @@ CERTAIN_INTENT = 0.85
 # Intents that read the market's size series; a follow-up giving only a year keeps them.
 _SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
 _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
+_MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
+# What a question naming a development's own name reads as, before that name settles it.
+_NEWS_INTENTS = frozenset({Intent.DEVELOPMENTS, Intent.PASSAGE, Intent.KEY_PLAYERS, Intent.DEFINITION})
 _MORE = re.compile(
     r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
 )
@@ -126,11 +129,12 @@ _COMPANY_RANK = re.compile(
 
 def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
-    question = ctx.expand(normalise(ctx.without_source(question)))
+    typed = ctx.as_typed(normalise(ctx.without_source(question)))
+    question = ctx.expand(typed)
     slots = extract(question, ctx.vocabulary)
     if slots.injection:
         # Read only the question the message ends with; the text before it tries to set figures.
-        question = _last_question(question)
+        question, typed = _last_question(question), _last_question(typed)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
     if slots.asks_growth and not asks_change(ctx.plain(question)):
         # 'us plant growth regulators market': the word belongs to the market's name
@@ -140,7 +144,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
-    if counts_companies(question):
+    if counts_companies(question, ctx.acronyms):
         return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_count=True)
     if (
         YEAR_ON_YEAR.search(question)
@@ -151,15 +155,27 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if asks_release(question):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{question} {RELEASE_WORDS}")
     settled = settled_intent(question, slots, follow_up=previous is not None)
+    # 'the orbit's price': a name only the developments use; 'market in kenya' asks the market's figure
+    news = frozenset() if _MARKET_WORD.search(question) else ctx.news_in(question)
+    if news and settled is Intent.STATED_FIGURE and not slots.specific("region", "country", "segment"):
+        settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
     if settled is Intent.SOURCE and previous is not None:
         earlier = decide(previous, _before_last_question(history), ctx)
         return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
     # A question its own words settle is not embedded: ranking the intents would change nothing.
-    ranked = ctx.classifier.rank(ctx.plain(question)) if settled is None else []
+    # An acronym's spelt-out name ('... Pharmaceutical Manufacturers ...') is no intent's keyword.
+    ranked = ctx.classifier.rank(ctx.plain(question), ctx.plain(typed)) if settled is None else []
     top = ranked[0] if ranked else IntentScore(Intent.PASSAGE, 0.0)
     foreign = foreign_terms(question, ctx.report_terms, ctx.known_terms)
     if settled is not None:
         top = IntentScore(settled, CERTAIN_INTENT)
+    elif (
+        news
+        and (top.score < STRONG_INTENT or top.intent in _NEWS_INTENTS)
+        and not slots.specific("region", "country", "segment")
+    ):
+        # 'how much does the orbit cost': a name only the recent developments use
+        top = IntentScore(Intent.DEVELOPMENTS, STRONG_INTENT)
     elif (leader := _leader_of_segments(question, ctx)) is not None and not slots.specific("company"):
         top = IntentScore(leader, max(top.score, STRONG_INTENT))
     elif _COMPANY_RANK.search(question) and not slots.specific("company"):
@@ -214,6 +230,15 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     reason = unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
+    if asks_deal_figure(question, slots) and settled is None:
+        # 'how much did tondo pay for hedgehog': its developments may say; decline only if they do not
+        decision = Decision(Intent.DEVELOPMENTS, slots, top.score, query=ctx.plain(question), fallback=reason)
+        decision.news = news
+        return decision
+    if news and intent is Intent.DEVELOPMENTS:
+        decision = Decision(intent, slots, top.score, reason, query=ctx.plain(question))
+        decision.news = news
+        return decision
     if settled is None and table_may_hold(intent, slots, question, ctx.plain(question)):
         # A region's or segment's figure: the page's quantity table may state it; decline only if not.
         decision = Decision(

@@ -109,3 +109,34 @@ def acronyms(report: Report) -> dict[str, str]:
                 if wanted and initials not in _WORDS_NOT_ACRONYMS:
                     found.setdefault(initials, " ".join(run))
     return found
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'-]{2,}")
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def news_names(report: Report) -> dict[str, frozenset[int]]:
+    """Proper names that only the recent developments use (a product, a target, a partner, a town),
+    lower-case, each with the developments that name it: a question naming one asks about them."""
+    developments = report.facts.recent_developments
+    if not developments:
+        return {}
+    text = report.text
+    spans = [(d.span.start, d.span.end) for d in developments]
+    places = " ".join([*phrase_list("countries"), *phrase_list("world-regions")]).lower()
+    known = set(market_words(report)) | _MONTH_NAMES | word_list("stopwords") | set(places.split())
+    found: dict[str, set[int]] = {}
+    for index, (start, end) in enumerate(spans):
+        for match in _CAPITALISED.finditer(text, start, end):
+            word = re.sub(r"['’]s?$", "", match.group(0).lower())
+            if word not in known and not word.isdigit():
+                found.setdefault(word, set()).add(index)
+    names: dict[str, frozenset[int]] = {}
+    for word, indexes in found.items():
+        # every use of the word, in any case, lies inside a development: no other part shares it
+        uses = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)]
+        if uses and all(any(a <= at < b for a, b in spans) for at in uses):
+            names[word] = frozenset(indexes)
+    return names

@@ -16,7 +16,8 @@ Summary
 The plant growth regulators market was valued at USD 3.80 billion in 2024 and is forecast to grow at
 a CAGR of 6.8% from 2025 to 2030. The U.S. plant growth regulators market was valued at USD 0.84
 billion in 2024. Orchards are the heaviest users of thinning agents. According to the Orchard Growers
-Council, 62% of apple orchards applied a thinning agent in 2024.
+Council, 62% of apple orchards applied a thinning agent in 2024. The Crop Protection Manufacturers
+Association reports that 41% of its members raised prices of growth regulators in 2024.
 
 Companies Mentioned
 Larchmont Chemicals, Bexley Agro Sciences, Tamsin Crop Biology.
@@ -79,3 +80,10 @@ def test_the_source_of_the_report_is_its_publisher(ask, question):
 def test_a_figure_asked_per_the_publisher_s_initials(ask, question):
     answer = ask(question)
     assert answer.status == "answered" and "3.80 billion" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["cpma members stat", "what does the cpma say about its members"])
+def test_an_acronym_spelt_out_lends_no_intent_its_words(ask, question):
+    # 'Manufacturers' in the spelt-out name does not make this a question about the key players
+    answer = ask(question)
+    assert "41%" in answer.text and "Larchmont" not in answer.text, answer.text

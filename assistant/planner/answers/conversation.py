@@ -17,6 +17,7 @@ EXAMPLES_SHOWN = 3
 _OPENINGS = {
     "greeting": "Hello! I answer questions about {title} from the report's own text.",
     "thanks": "You're welcome.",
+    "acknowledgement": "Glad that helps.",
     "help": (
         "Ask me about {title} in plain words: the market's size in any year, its growth and CAGR, the "
         "leading region and segments, key players, recent developments, drivers and challenges."
@@ -35,7 +36,7 @@ def small_talk(question: str, decision: Decision, ctx: ReportContext) -> Steps[F
     )
     examples = example_questions(facts)
     text = _OPENINGS[act].format(title=ctx.title)
-    if act != "thanks":
+    if act in ("greeting", "help"):
         text += _HOW
     text += " You could ask:\n" + "\n".join(f"- {q}" for q in examples[:EXAMPLES_SHOWN])
     return Draft().final(text)

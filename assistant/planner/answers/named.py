@@ -192,12 +192,15 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
     if decision.asks_company_count:
+        # the count asked for is not given; the players are the nearest the report comes
         text = f"The report does not say how many companies there are in the market. {text}"
+        return draft.final(text, status="unanswerable")
     if decision.asks_company_rank:
         text = (
             "The report gives no market shares or revenues for individual companies, so it does not say "
             f"which is the largest. {text}"
         )
+        return draft.final(text, status="unanswerable")
     return draft.final(text)
 
 
@@ -265,17 +268,21 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     items = [(d, q) for d, q in zip(fact.value, fact.quotes, strict=False) if isinstance(d, DevelopmentFact)]
     chosen = _filter_developments(items, question, decision)
     lines = []
-    detail = _detail_words(question, decision)
+    # the names that picked the development say which one, not what about it is asked
+    detail = [w for w in _detail_words(question, decision) if w not in ctx.news_names]
+    wants_figure = bool(NUMBER_ASK.search(question) or decision.slots.asks_money)
+    found_figure = False
     for item, quote in chosen:
         # The opening sentence says who did what; a 'how many' question wants the sentence with the
         # figure, and a question about a detail the sentence that shares its words.
         opening = sentences(quote.text, quote.start)[:1]
-        if NUMBER_ASK.search(question):
+        if wants_figure:
             # 'how many depots did the deal add': the sentence with a figure, whatever its words,
             # after the opening that says who did what.
             ranked = best_sentences([_AsPassage(quote)], question, limit=MAX_SENTENCES, want_number=True)
             figure = [s for s in ranked if states_figure(s.text)][:1] or ranked[:1]
             picked = opening + [s for s in figure if not opening or s.start != opening[0].start]
+            found_figure = found_figure or any(states_figure(s.text) for s in figure)
         elif detail:
             best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
             # another form of the detail's word counts ('strengthen' for 'strengthens')
@@ -289,6 +296,9 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
             text = f"{_month_year(item.date)}: {text}"
         if picked:
             lines.append(text)
+    if decision.fallback and not found_figure:
+        # 'what did tondo earn': no development states it, so the reason the report cannot answer
+        return (yield from decline(question, decision.fallback, ctx))
     if not lines:
         named = decision.slots.of_kind("company")
         reason = (
@@ -346,6 +356,9 @@ def _filter_developments(
     lowered = question.lower()
     companies = {e.name.lower() for e in decision.slots.of_kind("company")}
     chosen = items
+    if decision.news:
+        # the developments the question names by a name of their own ('the orbit', 'greyfield')
+        chosen = [item for index, item in enumerate(items) if index in decision.news] or chosen
     if companies:
         # A company the question names: its own news only, none when it has none.
         chosen = [
