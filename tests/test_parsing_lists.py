@@ -76,3 +76,30 @@ def test_legal_suffix_after_a_comma_stays_with_its_company() -> None:
     report = parse(ATTRIBUTE_TABLE, "portable-ice-bath-market.txt")
     names = [player.name for player in report.facts.key_players]
     assert names == ["Frostline Wellness Co., Ltd.", "Polar Recovery Inc.", "Kaldt ApS", "Glacier Tubs LLC"]
+
+
+SEGMENT_TABLE = """\
+Commercial Drone Insurance Market Report
+
+The commercial drone insurance market was valued at USD 1.10 billion in 2024 and is expected to grow
+at a CAGR of 9.0% from 2025 to 2030. Insurers price hull and liability cover per flight hour.
+
+Market share by segment, 2024, and CAGR 2025-2030
+Segment type\tSegment\tShare 2024 (%)\tCAGR 2025-2030 (%)
+Coverage\tHull\t38.5\t8.2
+Coverage\tThird-party liability\t61.5\t9.5
+Operator\tEnterprises\t70.2\t8.7
+Operator\tSole operators\t29.8\t9.8
+"""
+
+
+def test_a_table_whose_first_column_names_the_dimension_and_second_the_segment() -> None:
+    report = parse(SEGMENT_TABLE, "commercial-drone-insurance-market.txt")
+    stated = {
+        (q.metric, q.scope.name, q.scope.dimension): q.value
+        for q in report.facts.quantities
+        if q.scope.kind == "segment"
+    }
+    assert stated[("share", "Third-party liability", "Coverage")] == 61.5
+    assert stated[("cagr", "Sole operators", "Operator")] == 9.8
+    assert not any(name in ("Coverage", "Operator") for _, name, _ in stated)

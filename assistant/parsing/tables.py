@@ -108,12 +108,19 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
         is_share = bool(_SHARE_CELL.match(caption))
         first = head[0].text.strip("*_ ")
         dimension = None if _GENERIC_DIMENSION.fullmatch(first) else first
+        # 'Segment type | Segment | Share | CAGR': the first column names each row's dimension and
+        # the second its segment.
+        by_dimension = bool(_DIMENSION_CELL.fullmatch(first)) and columns.get(1, ("", None))[0] == "note"
+        if by_dimension:
+            del columns[1]
         used.update(line.index for line, _ in run)
         for line, cells in run[1:]:
-            label = cells[0].text.strip("*_ ")
+            if by_dimension and len(cells) < 2:
+                continue
+            label = cells[1 if by_dimension else 0].text.strip("*_ ")
             row_dimension = next(
                 (cells[i].text for i, (kind, _) in columns.items() if kind == "dimension" and i < len(cells)),
-                dimension,
+                cells[0].text.strip("*_ ") if by_dimension else dimension,
             )
             scope = (
                 Scope()

@@ -30,7 +30,8 @@ class Decision:
     # 'difference between the two': the figures the last two answers led with.
     compared: tuple[GivenFigure, ...] = ()
     describes: str = ""  # 'what kind of company is glacia': the name whose description is wanted
-    news: frozenset[int] = frozenset()  # the developments the question names by a name of their own
+    news: frozenset[int] = frozenset()
+    scope_from: str = ""  # 'and the fastest growing one?': the earlier question whose scope 'one' ranks  # the developments the question names by a name of their own
 
 
 @dataclass

@@ -53,6 +53,8 @@ CERTAIN_INTENT = 0.85
 # Intents that read the market's size series; a follow-up giving only a year keeps them.
 _SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
 _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
+_ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
+_ONE = re.compile(r"\b(one|ones)\b", re.I)
 _MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
 # What a question naming a development's own name reads as, before that name settles it.
 _NEWS_INTENTS = frozenset({Intent.DEVELOPMENTS, Intent.PASSAGE, Intent.KEY_PLAYERS, Intent.DEFINITION})
@@ -225,6 +227,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         refers_back(question)
         or refers_to_two_years(question)
         or ordinal_item(question, history, ctx.vocabulary)
+        # 'at what rate?' right after a ranking answer: the rate of what it ranked first
+        or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )
     if previous and (slots.follow_up or elliptic or pointing):
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
@@ -325,6 +329,10 @@ def _follow_up(
             intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
     if not entities and refers_back(question):
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
+    ranked_last = earlier.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+    if not entities and ranked_last and _ASKS_RATE.search(question):
+        # 'at what rate?' after 'Asia Pacific is the fastest-growing region': that region's rate
+        entities = entities_in_last_answer(history, ctx.vocabulary)[:1]
     merged = replace(
         slots,
         years=years,
@@ -338,11 +346,24 @@ def _follow_up(
         # Near what was just said ('the second one': that point of the list).
         point = ordinal_pick(question, cited_items(history)) or last_answer(history)
         query = f"{ctx.plain(point[:300])} {ctx.plain(question)}"
-    decision = Decision(intent, merged, top.score, unanswerable(intent, merged), query=query)
+    if ranked_last and merged.specific("region", "country", "segment") and _ASKS_RATE.search(question):
+        # the page's quantity table holds the rate of what the ranking answer named
+        fallback = unanswerable(Intent.CAGR, merged)
+        return Decision(Intent.STATED_FIGURE, merged, top.score, query=f"cagr {query}", fallback=fallback)
+    reason = unanswerable(intent, merged)
+    if reason and asks_deal_figure(question, merged) and intent in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS):
+        # 'for how much?' after a company's acquisition: its developments may say; decline if not
+        intent, reason, fallback = Intent.DEVELOPMENTS, None, reason
+    else:
+        fallback = None
+    decision = Decision(intent, merged, top.score, reason, query=query, fallback=fallback)
     decision.asks_when = when
     decision.elaborate = more_on
     decision.figure_near_point = stats_on
     decision.compared = compared
+    ranking = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+    if intent in ranking and earlier.intent in ranking and _ONE.search(question):
+        decision.scope_from = previous  # 'which region leads?' then 'and the fastest growing one?'
     return decision
 
 

@@ -32,7 +32,8 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
 
     def handler(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
         draft = Draft()
-        kind, dimension_words = _ranked_scope(question, name, ctx)
+        # 'and the fastest growing one?' after 'which region leads': the scope the earlier question ranked
+        kind, dimension_words = _ranked_scope(f"{decision.scope_from} {question}".strip(), name, ctx)
         rank = _rank(question)
         facts, table = yield from both(
             fetch_facts(ctx.report_id, name),
@@ -54,11 +55,15 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                 chosen = ranked[rank - 1]
                 place = {1: "", 2: "second-", 3: "third-"}.get(rank, f"number {rank} ")
                 what = "fastest-growing" if name == "fastest_segment" else "largest"
-                scope = " ".join(dimension_words) or chosen.dimension or chosen.scope
-                return draft.final(
+                scope = chosen.dimension or " ".join(dimension_words) or chosen.scope
+                text = (
                     f"{chosen.name} is the {place}{what} {scope.lower()} the report gives figures for, with "
                     f"{stated_shown(chosen)}{stated_when(chosen)} {draft.cite(chosen.quote)}."
                 )
+                explained = yield from _reason_for(chosen.name or "", support_query, chosen.quote.start, ctx)
+                if explained is not None:  # the report's own reason, quoted
+                    text += f" The report explains: {explained.text} {draft.cite(explained)}"
+                return draft.final(text)
             scope = " ".join(dimension_words) or kind
             stated = yield from _stated_leader(name, rank, scope, ctx)
             if stated is not None:  # 'Europe is the second-largest region': the page's own sentence
@@ -90,6 +95,23 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
     return handler
 
 
+def _reason_for(named: str, support_query: str, quoted: int, ctx: ReportContext) -> Steps[Sentence | None]:
+    """A sentence of the report that explains why ``named`` leads, other than the one already quoted
+    (which starts at ``quoted``) and not merely another figure."""
+    query = f"{named} {support_query}"
+    passages = yield from search(query, ctx.report_id, ctx.search_k)
+    for sentence in best_sentences(passages, query, limit=4):
+        elsewhere = not sentence.start <= quoted < sentence.end
+        if elsewhere and (named.lower() in sentence.text.lower() or _EXPLAINS.search(sentence.text)):
+            return sentence
+    return None
+
+
+_EXPLAINS = re.compile(
+    r"\b(driven by|due to|because|thanks to|owing to|supported by|fuel(?:s|led|ed)?)\b", re.I
+)
+
+
 _LEADING = {
     "fastest_segment": r"(?:fastest|quickest)[- ]growing",
     "largest_region": r"(?:largest|biggest|leading)",
@@ -115,7 +137,8 @@ _SCOPE_KINDS = (
 _RANK = re.compile(r"\b(second|2nd|third|3rd)\b", re.I)
 _RANK_WORDS = frozenset(
     "which what who is are the a an of in for fastest quickest growing growth largest biggest leading "
-    "lead leads dominant dominates top most highest second third 2nd 3rd market share segment one".split()
+    "lead leads dominant dominates top most highest second third 2nd 3rd market share segment one ones "
+    "grows grow faster quicker quickly fast rapidly expanding expands bigger larger does do will and".split()
 )
 
 
@@ -307,7 +330,12 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
             else "The report mentions no such development."
         )
         return (yield from decline(question, reason, ctx))
-    return draft.final(" ".join(lines))
+    if len(lines) == 1:
+        return draft.final(lines[0])
+    # one development a line, so 'the third one' can be told from the places each one names
+    return draft.final(
+        "The report describes these recent developments:\n" + "\n".join(f"- {line}" for line in lines)
+    )
 
 
 _DATED = re.compile(r"\b(19|20)\d\d\b")

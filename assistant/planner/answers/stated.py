@@ -25,7 +25,9 @@ _VOLUME = re.compile(
 )
 _PRICE = re.compile(r"\b(price|prices|pricing|asp|cost per|per unit|per kg|per tonne)\b", re.I)
 _COUNT = re.compile(r"\b(how many|number of|count of)\b", re.I)
-_RATE = re.compile(r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how fast)\b", re.I)
+_RATE = re.compile(
+    r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace)\b", re.I
+)
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
