@@ -34,6 +34,7 @@ class ReportContext:
     listed_dimensions: tuple[str, ...] = ()  # the dimensions the report lists segments for
     # Proper names only the recent developments use (a product, a deal's target) -> those developments.
     news_names: dict[str, frozenset[int]] = field(default_factory=dict)
+    market: str | None = None  # the market's name as the parser found it ('Smart Pet Feeder')
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:
@@ -48,6 +49,12 @@ class ReportContext:
     def segment_dimension_stems(self) -> dict[str, set[str]]:
         """``dimension_stems`` without the dimensions of places ('Region', 'Geography', 'Country')."""
         return {dim: found for dim, found in self.dimension_stems.items() if not _PLACES.search(dim)}
+
+    @property
+    def subject(self) -> str:
+        """What the report is about, said short: 'the smart pet feeder market' rather than a title
+        that lists every segment and year."""
+        return f"the {self.market} market" if self.market else self.title
 
     def news_in(self, question: str) -> frozenset[int]:
         """The recent developments the question names by a name of their own ('the orbit's price')."""

@@ -41,6 +41,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         _named_by(report),
         tuple(report.facts.segmentation),
         news_names(report),
+        report.market,
     )
     return make_script_factory(context)
 

@@ -251,6 +251,9 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
                 entity = replace(entity, in_market_name=False)
             found.append(entity)
             continue
+        if _by_head_word(entity, name_words, present):
+            found.append(entity)
+            continue
         key = entity.key
         if key and (
             key in words or key in raw or _close(key, [w for w in raw if w not in entity.lookalikes])
@@ -263,6 +266,25 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         if not any(entity.name.lower() in other.name.lower() for other in kept):
             kept.append(entity)
     return kept
+
+
+# Words that only qualify a segment's head word: 'cloud' names Cloud-based, 'camera' Camera-Enabled Feeders.
+_QUALIFIERS = frozenset(
+    "based enabled connected powered driven type types segment systems system devices device products "
+    "product solutions solution services service".split()
+)
+
+
+def _by_head_word(entity: Entity, name_words: tuple[str, ...], present: set[str]) -> bool:
+    """A segment named by its head word alone, when the rest of its name only qualifies it."""
+    return (
+        entity.kind == "segment"
+        and len(name_words) >= 2
+        and len(name_words[0]) >= 4
+        and name_words[0] in present
+        and all(word in _QUALIFIERS for word in name_words[1:])
+        and not entity.in_market_name
+    )
 
 
 def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:

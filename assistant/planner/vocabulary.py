@@ -70,7 +70,10 @@ def _shared_name_words(report: Report) -> set[str]:
 
 def market_words(report: Report) -> frozenset[str]:
     """Words of the market's own name and its acronym ('industrial', 'heat', 'pump', 'ihp')."""
-    words = {w.lower() for w in re.findall(r"\w+", f"{report.title} {report.market or ''}")}
+    # The title's words before 'Market' name it; a title goes on to list segments ('..., By
+    # Deployment (Cloud-based, On-premises)'), which are no part of the name.
+    named = report.market or re.split(r"\bmarkets?\b", report.title, maxsplit=1, flags=re.I)[0]
+    words = {w.lower() for w in re.findall(r"\w+", named)}
     words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000])}
     # A title's report words ('Size, Share & Trends Analysis 2025-2030') and the publisher's
     # initials are no part of the market's name.

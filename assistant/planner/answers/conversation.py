@@ -35,7 +35,7 @@ def small_talk(question: str, decision: Decision, ctx: ReportContext) -> Steps[F
         ctx.report_id, "forecast_end", "cagr", "largest_region", "key_players", "recent_developments"
     )
     examples = example_questions(facts)
-    text = _OPENINGS[act].format(title=ctx.title)
+    text = _OPENINGS[act].format(title=ctx.subject)
     if act in ("greeting", "help"):
         text += _HOW
     text += " You could ask:\n" + "\n".join(f"- {q}" for q in examples[:EXAMPLES_SHOWN])

@@ -15,10 +15,11 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.slots import Slots
+from tools.derived import ShareResult
 from tools.facts import IdentityFact, MoneyFact
 from tools.forecast import SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.schemas import QuantitiesArgs
+from tools.schemas import QuantitiesArgs, ShareValueArgs
 
 _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
@@ -111,6 +112,10 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     years = set(slots.years)
     exact = [q for q in found if years and (q.start_year in years or q.end_year in years)] if years else found
     draft = Draft()
+    if not found and metric == "market_size" and scoped:
+        derived = yield from _value_from_share(name, slots.years, draft, ctx)
+        if derived is not None:
+            return derived
     if not found:
         reason = decision.fallback or (
             f"The report states no {metric.replace('_', ' ')} figure for {name if scoped else 'the market'}."
@@ -125,6 +130,48 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         asked = ", ".join(str(y) for y in sorted(years))
         lines.insert(0, f"The report states no such figure for {asked}; what it does state:")
     return draft.final(" ".join(lines))
+
+
+def _value_from_share(
+    name: str, years: list[int], draft: Draft, ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """A part's value the page does not state, computed from the share it does state of the market's
+    size in that year ('38.5% of USD 1.10 billion'); None when no share or no size is there."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="share", name=name, report_id=ctx.report_id))
+    )
+    shares = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    shares = [q for q in shares if q.measure != "of growth" and q.start_year and q.start_year == q.end_year]
+    if years:
+        shares = [q for q in shares if q.start_year in years]
+    if not shares:
+        return None
+    share = shares[0]
+    assert share.start_year is not None
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete:
+        return None
+    size = yield from ask(Call("market_size_in_year", basis.size_args(share.start_year)))
+    if not isinstance(size.value, SizeResult):
+        return None
+    total = size.value
+    part = yield from ask(
+        Call("share_value", ShareValueArgs(total_value=total.value, share_percent=share.value))
+    )
+    if not isinstance(part.value, ShareResult):
+        return None
+    draft.show_working(part.value.expression)
+    share_mark = draft.cite(share.quote)  # cited first, as the sentence reads
+    if total.kind == "stated":
+        whole = f"the market's {format_money(total.currency, total.value, total.unit)} in {total.year} {draft.cite_all(basis.quotes_for(total.year))}"
+    else:
+        draft.show_working(total.expression)
+        whole = f"the market's {format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
+    value = format_money(total.currency, part.value.part_value, total.unit)
+    return draft.final(
+        f"The report states no value for {name}; from its {format_percent(share.value)} share "
+        f"{share_mark} of {whole}, it comes to {value} in {total.year}."
+    )
 
 
 def decline_with_context(

@@ -1,0 +1,48 @@
+"""A segment's value the page does not state but its share does: the share of the market's size
+that year, computed and labelled as such; a segment named by its head word ('cloud' for
+Cloud-based); and a segment's own rate, never the market's. On a page whose title lists its
+segments, in a table layout of its own."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """Commercial Drone Insurance Market Size, Share & Analysis, By Coverage (Hull, Third-party Liability), By Platform (Cloud-based, On-premises), 2025-2030
+
+The commercial drone insurance market was valued at USD 1.10 billion in 2024 and is expected to reach
+USD 1.85 billion by 2030, growing at a CAGR of 9.0% from 2025 to 2030. Insurers price hull and
+liability cover per flight hour.
+
+Market share by segment, 2024, and CAGR 2025-2030
+Segment type\tSegment\tShare 2024 (%)\tCAGR 2025-2030 (%)
+Coverage\tHull\t38.5\t8.2
+Coverage\tThird-party Liability\t61.5\t9.5
+Platform\tCloud-based\t70.0\t10.4
+Platform\tOn-premises\t30.0\t5.1
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(
+        parse_text(PAGE, "commercial-drone-insurance-market.txt", "commercial-drone-insurance-market")
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["hull segment value in 2024", "how much was hull cover worth in 2024 in dollars"]
+)
+def test_a_segment_value_from_its_share(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert "0.42" in answer.text and "38.5%" in answer.text, answer.text  # 38.5% of USD 1.10 billion
+    assert answer.working, "the share arithmetic is shown"
+
+
+@pytest.mark.parametrize(("question", "figure"), [("cloud share", "70"), ("cagr for on-premises", "5.1%")])
+def test_a_segment_named_in_the_title_is_still_a_segment(ask, question, figure):
+    answer = ask(question)
+    assert figure in answer.text and "9.0%" not in answer.text, answer.text
