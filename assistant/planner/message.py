@@ -118,7 +118,14 @@ _AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
 
 def _supposes(clause: str) -> bool:
     """'imagine the cagr were 8 %': a supposition that the question after it is asked under."""
-    return bool(HYPOTHESIS.search(clause)) and "?" not in clause and not _QUESTION_FORM.match(clause)
+    return (
+        bool(HYPOTHESIS.search(clause))
+        and "?" not in clause
+        and (not _QUESTION_FORM.match(clause) or bool(_WHAT_IF.match(clause)))
+    )
+
+
+_WHAT_IF = re.compile(r"^\s*(?:and\s+|so\s+)?what if\b", re.I)
 
 
 _QUESTION_FORM = re.compile(

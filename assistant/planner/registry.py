@@ -339,7 +339,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "required growth rate to get to 8 billion by 2029",
         ),
         derived.required_rate,
-        _words(r"\b(need|needed|needs|required|require|requires|would it take|must|necessary)\b"),
+        _words(
+            r"\b(need|needed|needs|required|require|requires|would (?:it )?take|it takes|must|necessary)\b"
+        ),
         _YEARS,
         settles=lambda slots: bool(slots.amounts),
     ),

@@ -40,7 +40,12 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
             "1900 and 2100.",
         )
     if decision.intent is Intent.SOURCE and decision.earlier is not None:
-        earlier = yield from answer(decision.earlier_question, decision.earlier, ctx)
+        earlier_decision, earlier_question = decision.earlier, decision.earlier_question
+        if slots.years and set(slots.years) != set(earlier_decision.slots.years):
+            # 'where does it say the 2031 number?': the evidence for that year's size, not the last claim
+            earlier_decision = Decision(Intent.SIZE_IN_YEAR, slots, 1.0, query=question)
+            earlier_question = question
+        earlier = yield from answer(earlier_question, earlier_decision, ctx)
         return evidence_of(earlier)
     if decision.unanswerable:
         final = yield from decline_with_context(

@@ -53,6 +53,11 @@ CERTAIN_INTENT = 0.85
 # Intents that read the market's size series; a follow-up giving only a year keeps them.
 _SERIES_INTENTS = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE} | DERIVED_INTENTS
 _SECTION_INTENTS = frozenset({Intent.DRIVERS, Intent.CHALLENGES, Intent.TRENDS, Intent.DEFINITION})
+# Words that ask who stands behind the report: without one, nearness to 'who published it' misleads.
+_ASKS_WHO = re.compile(
+    r"\b(publish\w*|author\w*|wrote|written|who|whose|firm|source|by whom|released by|issued by|behind)\b",
+    re.I,
+)
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
 _MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
@@ -222,6 +227,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
         # Companies appear in the report as key players and in its recent developments.
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
+    if top.intent is Intent.PUBLISHER and not _ASKS_WHO.search(question):
+        # 'how many studies does the report say were listed': near 'who published it' in wording only
+        top = next((r for r in ranked if r.intent is not Intent.PUBLISHER), IntentScore(Intent.PASSAGE, 0.0))
     elliptic = len(question.split()) <= 4 and (top.score < WEAK_INTENT or not has_subject(question))
     pointing = (
         refers_back(question)
@@ -305,11 +313,28 @@ def _follow_up(
     if not own and intent is Intent.DEFINITION and _WHY_ASKED.match(question):
         intent = Intent.PASSAGE  # 'what do they do?' then 'why are sponsors hiring them?': the reason
     years = (
-        slots.years or relative_years(question, earlier.slots.years) or ([] if own else earlier.slots.years)
+        slots.years
+        or relative_years(question, earlier.slots.years)
+        or _that_year(question, history)
+        or ([] if own else earlier.slots.years)
     )
+    if _THAT_YEAR.search(question) and years and slots.asks_money and intent in DERIVED_INTENTS:
+        intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
+    percents = slots.percents
+    if not percents and _THAT_RATE.search(question) and earlier.slots.percents:
+        # 'and 2031 at that rate?' after a what-if: the rate the user assumed before
+        percents, intent = earlier.slots.percents, Intent.WHAT_IF
     if not own and slots.asks_growth and intent in SIZE_INTENTS:
         intent = Intent.GROWTH  # 'difference?' after two sizes
-    if refers_to_two_years(question) or (intent in TWO_YEAR_INTENTS and len(set(years)) < 2):
+    if (
+        not own
+        and intent in TWO_YEAR_INTENTS
+        and len(set(slots.years)) == 1
+        and not refers_to_two_years(question)
+        and not slots.asks_growth
+    ):
+        intent = Intent.SIZE_IN_YEAR  # '% growth 2026-2027?' then 'ok and 2030?': that year's size
+    elif refers_to_two_years(question) or (intent in TWO_YEAR_INTENTS and len(set(years)) < 2):
         years = last_two_years(history) or years
         if intent in SIZE_INTENTS and len(years) == 2 and not own:
             intent = Intent.GROWTH  # 'and the change between them?'
@@ -336,6 +361,7 @@ def _follow_up(
     merged = replace(
         slots,
         years=years,
+        percents=percents,
         unit=slots.unit or earlier.slots.unit,
         entities=entities or ([] if own else earlier.slots.entities),
     )
@@ -365,6 +391,20 @@ def _follow_up(
     if intent in ranking and earlier.intent in ranking and _ONE.search(question):
         decision.scope_from = previous  # 'which region leads?' then 'and the fastest growing one?'
     return decision
+
+
+_THAT_YEAR = re.compile(r"\b(that|this|the same|same) year\b", re.I)
+_THAT_RATE = re.compile(
+    r"\b(that|this|the same|same|your|my) (rate|pace|growth(?: rate)?|cagr|assumption)\b", re.I
+)
+
+
+def _that_year(question: str, history: Sequence[dict[str, str]]) -> list[int]:
+    """'that year': the first year the last answer gives (the year it found or was asked about)."""
+    if not _THAT_YEAR.search(question):
+        return []
+    found = re.search(r"\b(19|20)\d\d\b", last_answer(history))
+    return [int(found.group(0))] if found else []
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:

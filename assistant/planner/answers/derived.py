@@ -15,6 +15,7 @@ from assistant.planner.calls import Call, Result, Steps, ask
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
+from assistant.planner.premises import HYPOTHESIS
 from assistant.planner.slots import Amount
 from tools.derived import (
     AverageGainResult,
@@ -102,6 +103,9 @@ def threshold_year(question: str, decision: Decision, ctx: ReportContext) -> Ste
         return draft.final(
             f"I cannot read {amount.value:g} {amount.unit or ''} as a size.", status="rejected"
         )
+    if decision.slots.percents and HYPOTHESIS.search(question):
+        # 'if it grew 7% a year, when would it pass 8bn?': at the user's rate, beside the report's
+        return (yield from _threshold_at_rate(decision.slots.percents[-1], target, basis, draft))
     result = yield from ask(Call("year_reaching", ThresholdArgs(**_series_args(basis), target_value=target)))
     if result.failed:
         return refused(result)
@@ -119,6 +123,38 @@ def threshold_year(question: str, decision: Decision, ctx: ReportContext) -> Ste
     )
     if found.note:
         text += f" {found.note}"
+    return draft.final(text)
+
+
+def _threshold_at_rate(assumed: float, target: float, basis: Basis, draft: Draft) -> Steps[FinalDraft]:
+    """The year a size is first reached at a rate the user assumes, then at the report's own."""
+    assert basis.base is not None
+    series = _series_args(basis)
+    at_assumed = {**series, "cagr_percent": assumed, "stated": None, "forecast_end_year": None}
+    results: list[Result] = yield [
+        Call("year_reaching", ThresholdArgs(**at_assumed, target_value=target)),
+        Call("year_reaching", ThresholdArgs(**series, target_value=target)),
+    ]
+    if results[0].failed:
+        return refused(results[0])
+    found = results[0].get(ThresholdResult)
+    shown_target = format_money(basis.base.currency, found.target_value, found.unit)
+    base = (
+        f"the report's {format_money(basis.base.currency, basis.base.amount, basis.base.unit)} in "
+        f"{basis.base_year} {draft.cite_all(basis.quotes_for(basis.base_year))}"
+    )
+    assumption = f"At an assumed {format_percent(assumed)} a year (your assumption, not the report's)"
+    if found.year is None or found.value is None:
+        text = f"{assumption}, the market would not reach {shown_target} by 2100 from {base}."
+    else:
+        draft.show_working(found.expression)
+        text = (
+            f"{assumption}, the market would first reach {shown_target} in {found.year}, at "
+            f"{format_money(found.currency, found.value, found.unit)}, from {base}."
+        )
+    own = results[1].value
+    if isinstance(own, ThresholdResult) and own.year is not None:
+        text += f" At the report's own rate it does so in {own.year}, computed from {basis.describe(draft)}."
     return draft.final(text)
 
 

@@ -1,0 +1,39 @@
+"""Follow-ups about figures, as users type them: 'that year' after a year was found, 'at that rate'
+after a what-if, a what-if rate applied to 'when would it pass X', one more year after a comparison,
+'where does it say the 2030 number', and 'what growth rate would it take'. On the harbour crane page
+(USD 3.20 billion in 2024, 6.00 % CAGR 2025-2030, USD 4.54 billion in 2030)."""
+
+from __future__ import annotations
+
+from test_questions import converse
+
+
+def test_that_year_is_the_year_just_found(ask):
+    answer = converse(ask, "when does the mkt pass 4bn", "how much would it be in that year")
+    assert "2028" in answer.text and "4.04" in answer.text, answer.text
+
+
+def test_a_what_if_rate_applies_to_when_it_passes_a_size(ask):
+    answer = ask("what if growth was 8% instead, when would it cross 4bn then")
+    assert "2027" in answer.text and "8%" in answer.text and "your assumption" in answer.text, answer.text
+
+
+def test_at_that_rate_is_the_rate_just_assumed(ask):
+    answer = converse(ask, "what if it grew 8% a year, when would it pass 4bn?", "and 2030 at that rate?")
+    assert "5.08" in answer.text and "your assumption" in answer.text, answer.text
+
+
+def test_one_more_year_after_a_comparison_is_that_years_size(ask):
+    answer = converse(ask, "size in 2027?", "whats the % growth between 2026 and 2027", "ok and 2029?")
+    assert "4.28" in answer.text, answer.text
+
+
+def test_where_it_says_a_years_number(ask):
+    asked = ("market size 2024", "and in 2030?", "whats the increase between those two years")
+    answer = converse(ask, *asked, "where does it say the 2030 number")
+    assert "USD 4.54 Billion" in answer.text and answer.citations, answer.text
+
+
+def test_growth_rate_it_would_take_to_hit_a_target(ask):
+    answer = ask("my boss wants to know what growth rate it would take to hit 5bn by 2030")
+    assert "7.72%" in answer.text, answer.text  # (5 / 3.20) ** (1 / 6) - 1
