@@ -31,6 +31,7 @@ class Decision:
     compared: tuple[GivenFigure, ...] = ()
     describes: str = ""  # 'what kind of company is glacia': the name whose description is wanted
     news: frozenset[int] = frozenset()
+    states: tuple[str, ...] = ()  # 'the source for the 26% stat': figures the sentence wanted states
     scope_from: str = ""  # 'and the fastest growing one?': the earlier question whose scope 'one' ranks  # the developments the question names by a name of their own
 
 

@@ -108,12 +108,15 @@ def cited_source(question: str, history: Sequence[dict[str, str]]) -> str | None
     return None
 
 
-def cited_items(history: Sequence[dict[str, str]]) -> list[str]:
-    """The points of the assistant's last answer, each the text before one of its [n] markers."""
+def cited_items(history: Sequence[dict[str, str]], at_least: int = 1) -> list[str]:
+    """The points of the assistant's last answer with ``at_least`` points (the last answer, or the
+    last list when a point of it was just discussed), each the text before one of its [n] markers."""
     for turn in reversed(history):
         if turn.get("role") == "assistant":
             pieces = re.split(r"\s*\[\d+\](?:\[\d+\])*\s*", turn.get("content", ""))
-            return [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
+            points = [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
+            if len(points) >= at_least:
+                return points
     return []
 
 

@@ -58,6 +58,15 @@ _ASKS_WHO = re.compile(
     r"\b(publish\w*|author\w*|wrote|written|who|whose|firm|source|by whom|released by|issued by|behind)\b",
     re.I,
 )
+# A figure as typed ('26%', '180 billion', '560,000'): the digits a sentence stating it holds.
+_FIGURE_TYPED = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR_ONLY = re.compile(r"(19|20)\d\d")
+# Where a figure comes from: its source, who found it, where the report says it.
+_ASKS_ORIGIN = re.compile(
+    r"\b(source|sourced|come from|comes from|who (says|said|reported|found|published)|according to whom"
+    r"|whose (data|figure|stat|number|survey|study)|where (does|did|do) (it|the report|they) (say|get))\b",
+    re.I,
+)
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
 _MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
@@ -166,9 +175,16 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     news = frozenset() if _MARKET_WORD.search(question) else ctx.news_in(question)
     if news and settled is Intent.STATED_FIGURE and not slots.specific("region", "country", "segment"):
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
+    if (slots.percents or slots.amounts) and _ASKS_ORIGIN.search(question):
+        # 'who's the source for the 26% stat': the sentence that states that figure, with its source
+        decision = Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=ctx.plain(question))
+        decision.states = tuple(f for f in _FIGURE_TYPED.findall(question) if not _YEAR_ONLY.fullmatch(f))
+        return decision
     if settled is Intent.SOURCE and previous is not None:
         earlier = decide(previous, _before_last_question(history), ctx)
-        return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
+        if not (_STATS.search(question) and earlier.intent in _SECTION_INTENTS):
+            return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
+        settled = None  # 'any number backing that up?' after the challenges: a figure from that part
     # A question its own words settle is not embedded: ranking the intents would change nothing.
     # An acronym's spelt-out name ('... Pharmaceutical Manufacturers ...') is no intent's keyword.
     ranked = ctx.classifier.rank(ctx.plain(question), ctx.plain(typed)) if settled is None else []
@@ -307,7 +323,11 @@ def _follow_up(
     more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
     if more_on:
         intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
-    stats_on = not own and bool(_STATS.search(question)) and intent in _SECTION_INTENTS
+    stats_on = not own and (
+        (bool(_STATS.search(question)) and intent in _SECTION_INTENTS)
+        # 'what figure does it give for the first one?' then 'and the second': the next point's figure
+        or (earlier.figure_near_point and ordinal_pick(question, ["point"] * 6) is not None)
+    )
     if stats_on:
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
     if not own and intent is Intent.DEFINITION and _WHY_ASKED.match(question):
@@ -370,7 +390,11 @@ def _follow_up(
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
     if stats_on or more_on:
         # Near what was just said ('the second one': that point of the list).
-        point = ordinal_pick(question, cited_items(history)) or last_answer(history)
+        point = (
+            ordinal_pick(question, cited_items(history))
+            or ordinal_pick(question, cited_items(history, at_least=2))
+            or last_answer(history)
+        )
         query = f"{ctx.plain(point[:300])} {ctx.plain(question)}"
     if ranked_last and merged.specific("region", "country", "segment") and _ASKS_RATE.search(question):
         # the page's quantity table holds the rate of what the ranking answer named

@@ -37,3 +37,18 @@ def test_where_it_says_a_years_number(ask):
 def test_growth_rate_it_would_take_to_hit_a_target(ask):
     answer = ask("my boss wants to know what growth rate it would take to hit 5bn by 2030")
     assert "7.72%" in answer.text, answer.text  # (5 / 3.20) ** (1 / 6) - 1
+
+
+def test_the_source_of_a_figure_the_user_names(ask):
+    answer = ask("who's the source for the 41% stat")
+    assert answer.status == "answered" and "Port Equipment Council" in answer.text, answer.text
+
+
+def test_a_figure_the_report_never_states_has_no_source(ask):
+    answer = ask("where does the 99% figure come from")
+    assert answer.status == "unanswerable" and "99" not in answer.text, answer.text
+
+
+def test_a_number_backing_up_the_challenges(ask):
+    answer = converse(ask, "what are the main challenges", "any number backing that up?")
+    assert "41%" in answer.text, answer.text

@@ -7,7 +7,7 @@ import re
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
-from assistant.planner.calls import Steps, search
+from assistant.planner.calls import MAX_SEARCH_K, Steps, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
@@ -206,10 +206,25 @@ def _listed_after(chosen: Sentence, passages: list[Passage]) -> list[Sentence]:
 _LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 
 
+def _stating(figures: tuple[str, ...], query: str, draft: Draft, ctx: ReportContext) -> Steps[FinalDraft]:
+    """The sentence that states the figures the question names, whose words say where it comes from;
+    searched wide, since a figure's digits weigh little in a passage's meaning."""
+    passages = yield from search(query, ctx.report_id, MAX_SEARCH_K)
+    wanted = [re.compile(rf"(?<![\d.,]){re.escape(f.replace(',', ''))}(?![\d]|[.,]\d)") for f in figures]
+    for found in best_sentences(passages, query, limit=ALL_SENTENCES, want_number=True):
+        digits = found.text.replace(",", "")
+        if all(pattern.search(digits) for pattern in wanted):
+            return draft.final(f"The report says: {found.text} {draft.cite(found)}")
+    # the figure itself is not repeated: a number no quote holds would read as the report's
+    return (yield from decline(query, "I could not find that figure stated in the report.", ctx))
+
+
 def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     """A fact stated in the prose: quote the one sentence that answers it, or decline."""
     draft = Draft()
     query = decision.query or question
+    if decision.states:
+        return (yield from _stating(decision.states, query, draft, ctx))
     passages = yield from search(query, ctx.report_id, PASSAGE_K)
     if decision.describes:
         described = _description(decision.describes, passages)
