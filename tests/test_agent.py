@@ -227,3 +227,15 @@ def test_each_listed_point_opens_a_paragraph_of_the_report(seed_assistant, seed_
     for citation in answer.citations:
         before = seed_text[: citation.start].rstrip(" \t•*-")
         assert before.endswith("\n"), f"{citation.quote!r} continues a paragraph"
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("the registered trials driver - what stat does it cite?", "560,000"),
+        ("operating capital challenge: what percentage of sites does it quote", "34%"),
+    ],
+)
+def test_the_figure_a_named_point_leans_on(seed_assistant, question, figure):
+    answer = seed_assistant.ask(question)
+    assert answer.status == "answered" and figure in answer.text, answer.text

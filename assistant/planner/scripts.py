@@ -3,10 +3,11 @@ parts side by side (their tool calls share rounds), and join the answers in the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.answers.conversation import evidence_of
+from assistant.planner.answers.conversation import evidence_of, following_sentence
 from assistant.planner.answers.premise_check import check_premise
 from assistant.planner.answers.stated import decline_with_context
 from assistant.planner.calls import Script, ScriptFactory, Steps, Turn, fetch_facts, together
@@ -46,7 +47,11 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
             earlier_decision = Decision(Intent.SIZE_IN_YEAR, slots, 1.0, query=question)
             earlier_question = question
         earlier = yield from answer(earlier_question, earlier_decision, ctx)
-        return evidence_of(earlier)
+        reason = None
+        if _BARE_WHY.match(question) and earlier.quotes:
+            # 'why?': the sentence the report writes right after the claim is where it says why
+            reason = yield from following_sentence(earlier.quotes[-1], ctx)
+        return evidence_of(earlier, reason)
     if decision.unanswerable:
         final = yield from decline_with_context(
             decision.query or question, decision.unanswerable, decision, ctx
@@ -58,6 +63,9 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
     if slots.injection and final.status != "rejected":
         final = final.model_copy(update={"text": final.text + INJECTION_NOTE})
     return final
+
+
+_BARE_WHY = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:why|how come)\s*\??\s*$", re.I)
 
 
 def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext) -> Steps[FinalDraft]:

@@ -28,7 +28,14 @@ from assistant.planner.followup import (
     relative_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
-from assistant.planner.limits import BARE, RATE_WORDS, asks_deal_figure, table_may_hold, unanswerable
+from assistant.planner.limits import (
+    BARE,
+    POINT_INTENTS,
+    RATE_WORDS,
+    asks_deal_figure,
+    table_may_hold,
+    unanswerable,
+)
 from assistant.planner.lookups import (
     RELEASE_WORDS,
     asks_publisher,
@@ -65,6 +72,11 @@ _YEAR_ONLY = re.compile(r"(19|20)\d\d")
 _ASKS_ORIGIN = re.compile(
     r"\b(source|sourced|come from|comes from|who (says|said|reported|found|published)|according to whom"
     r"|whose (data|figure|stat|number|survey|study)|where (does|did|do) (it|the report|they) (say|get))\b",
+    re.I,
+)
+_WHY_GROWING = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+|ok\s+)?(?:why|how come|what makes)\b[^?]*?"
+    r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b",
     re.I,
 )
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
@@ -243,6 +255,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
         # Companies appear in the report as key players and in its recent developments.
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
+    if _WHY_GROWING.match(question) and not slots.specific("company"):
+        # 'why is it growing?', 'so why's the market expanding': what drives it
+        top = IntentScore(Intent.DRIVERS, CERTAIN_INTENT)
+    elif top.intent in POINT_INTENTS and _STATS.search(question) and not slots.specific("region", "country"):
+        # 'the r&d spend driver - what number does it lean on?': the figure behind that point
+        decision = Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(question))
+        decision.figure_near_point = True
+        return decision
     if top.intent is Intent.PUBLISHER and not _ASKS_WHO.search(question):
         # 'how many studies does the report say were listed': near 'who published it' in wording only
         top = next((r for r in ranked if r.intent is not Intent.PUBLISHER), IntentScore(Intent.PASSAGE, 0.0))

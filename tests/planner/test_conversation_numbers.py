@@ -52,3 +52,16 @@ def test_a_figure_the_report_never_states_has_no_source(ask):
 def test_a_number_backing_up_the_challenges(ask):
     answer = converse(ask, "what are the main challenges", "any number backing that up?")
     assert "41%" in answer.text, answer.text
+
+
+def test_why_is_it_growing_is_what_drives_it(ask):
+    answer = converse(ask, "market size 2026", "why is it growing?")
+    assert "emission caps" in answer.text, answer.text
+
+
+def test_a_decline_quotes_the_nearest_sentence_about_the_subject(ask):
+    answer = ask("what profit margin do terminals earn on a planned retrofit")
+    assert answer.status == "unanswerable"
+    assert (
+        "The nearest the report comes: “" in answer.text and "postponed a planned retrofit" in answer.text
+    ), answer.text

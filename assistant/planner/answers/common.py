@@ -16,6 +16,10 @@ from tools.forecast import TableResult
 EVIDENCE_FLOOR = 2.0
 
 
+QUOTED_EVIDENCE_CHARS = 40  # shorter evidence is a name or a heading, which reads oddly quoted alone
+_PROSE_END = re.compile(r"[.!?][\"'”’)]*\s*$")  # a sentence of prose, not a title or a heading
+
+
 def decline(question: str, reason: str, ctx: ReportContext) -> Steps[FinalDraft]:
     """Unanswerable: say so, and show the nearest evidence the report holds when it is about the
     question."""
@@ -23,7 +27,12 @@ def decline(question: str, reason: str, ctx: ReportContext) -> Steps[FinalDraft]
     passages = yield from search(question, ctx.report_id, ctx.search_k)
     evidence = [s for s in best_sentences(passages, question, limit=2) if s.overlap >= EVIDENCE_FLOOR]
     text = reason + " It does not say, so I will not estimate a figure."
-    if evidence:
+    if evidence and len(evidence[0].text) >= QUOTED_EVIDENCE_CHARS and _PROSE_END.search(evidence[0].text):
+        # the nearest sentence quoted, so the reader sees what the report does say on the subject
+        nearest, *more = evidence
+        text += f" The nearest the report comes: “{nearest.text}” {draft.cite(nearest)}"
+        text += f" (see also {' '.join(draft.cite(e) for e in more)})." if more else "."
+    elif evidence:  # a name in a list, a title or heading: pointed at, not quoted
         text += " The nearest evidence in the report: " + " ".join(draft.cite(e) for e in evidence) + "."
     return draft.final(text, status="unanswerable")
 

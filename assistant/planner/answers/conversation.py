@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from assistant.domain.answer import FinalDraft
+from assistant.domain.answer import FinalDraft, QuoteRef
 from assistant.planner.acts import conversation_act
-from assistant.planner.calls import Steps, fetch_facts
+from assistant.planner.calls import Steps, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
+from assistant.text.sentences import Sentence, sentences
 from tools.facts import FactResult, MoneyFact, NamedFact
 
 EXAMPLES_SHOWN = 3
+MIN_REASON_CHARS = 40  # shorter is a heading or a list item, not a sentence that explains
 _OPENINGS = {
     "greeting": "Hello! I answer questions about {title} from the report's own text.",
     "thanks": "You're welcome.",
@@ -62,15 +64,34 @@ def example_questions(facts: Mapping[str, FactResult | None]) -> list[str]:
     return found
 
 
-def evidence_of(earlier: FinalDraft) -> FinalDraft:
-    """The passages the previous answer rests on, quoted, instead of the answer again."""
+def evidence_of(earlier: FinalDraft, reason: Sentence | None = None) -> FinalDraft:
+    """The passages the previous answer rests on, quoted, instead of the answer again; ``reason``:
+    the sentence after them that says why, for a bare 'why?'."""
     if not earlier.quotes:
         return FinalDraft(text="The previous answer cites no passage of the report.", status=earlier.status)
     shown = [
         f"“{q.text}” [{i}]" if q.text else f"the report's list [{i}]" for i, q in enumerate(earlier.quotes, 1)
     ]
     text = "That rests on these passages of the report: " + "; ".join(shown) + "."
-    return FinalDraft(text=text, status="answered", quotes=earlier.quotes, working=earlier.working)
+    quotes = list(earlier.quotes)
+    if reason is not None:
+        quotes.append(QuoteRef(start=reason.start, end=reason.end, text=reason.text))
+        text += f" The report goes on: “{reason.text}” [{len(quotes)}]."
+    return FinalDraft(text=text, status="answered", quotes=quotes, working=earlier.working)
+
+
+def following_sentence(quote: QuoteRef, ctx: ReportContext) -> Steps[Sentence | None]:
+    """The sentence of the report that follows ``quote`` in its paragraph, if the search finds it."""
+    if not quote.text:
+        return None
+    passages = yield from search(quote.text, ctx.report_id, ctx.search_k)
+    for passage in passages:
+        if passage.start <= quote.start < passage.start + len(passage.text):
+            after = [s for s in sentences(passage.text, passage.start) if s.start >= quote.end]
+            gap = passage.text[quote.end - passage.start : after[0].start - passage.start] if after else ""
+            if after and "\n\n" not in gap and len(after[0].text) >= MIN_REASON_CHARS:
+                return after[0]
+    return None
 
 
 def no_earlier_claim(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:

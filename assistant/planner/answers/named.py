@@ -60,7 +60,8 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                     f"{chosen.name} is the {place}{what} {scope.lower()} the report gives figures for, with "
                     f"{stated_shown(chosen)}{stated_when(chosen)} {draft.cite(chosen.quote)}."
                 )
-                explained = yield from _reason_for(chosen.name or "", support_query, chosen.quote.start, ctx)
+                quoted = (chosen.quote.start, chosen.quote.end)
+                explained = yield from _reason_for(chosen.name or "", support_query, quoted, ctx)
                 if explained is not None:  # the report's own reason, quoted
                     text += f" The report explains: {explained.text} {draft.cite(explained)}"
                 return draft.final(text)
@@ -95,13 +96,15 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
     return handler
 
 
-def _reason_for(named: str, support_query: str, quoted: int, ctx: ReportContext) -> Steps[Sentence | None]:
+def _reason_for(
+    named: str, support_query: str, quoted: tuple[int, int], ctx: ReportContext
+) -> Steps[Sentence | None]:
     """A sentence of the report that explains why ``named`` leads, other than the one already quoted
-    (which starts at ``quoted``) and not merely another figure."""
+    (the span ``quoted``), which states the figure."""
     query = f"{named} {support_query}"
     passages = yield from search(query, ctx.report_id, ctx.search_k)
     for sentence in best_sentences(passages, query, limit=4):
-        elsewhere = not sentence.start <= quoted < sentence.end
+        elsewhere = sentence.end <= quoted[0] or sentence.start >= quoted[1]
         if elsewhere and (named.lower() in sentence.text.lower() or _EXPLAINS.search(sentence.text)):
             return sentence
     return None
