@@ -103,3 +103,55 @@ def test_a_table_whose_first_column_names_the_dimension_and_second_the_segment()
     assert stated[("share", "Third-party liability", "Coverage")] == 61.5
     assert stated[("cagr", "Sole operators", "Operator")] == 9.8
     assert not any(name in ("Coverage", "Operator") for _, name, _ in stated)
+
+
+SCOPE_BLOCK = """\
+CULTURED BUTTER MARKET REPORT
+
+REPORT SCOPE
+Base Year: 2024
+Market Size (2024): USD 210.5 million
+Forecast (2031): USD 398.2 million
+CAGR (2025-2031): 9.5%
+Companies Profiled: 6
+
+MARKET OVERVIEW
+Cultured butter is churned from cream fermented with lactic cultures, which gives it a tangy flavour.
+Artisanal bakeries and premium retail drive demand in Europe and North America.
+
+COMPETITIVE LANDSCAPE
+The market is fragmented. Companies profiled in this report:
+1. Brunnhof Dairy GmbH (Germany)
+2. Tallow Creek Creamery Inc. (United States)
+3. Isigny Vale Cooperative (France)
+"""
+
+BOLD_FIGURES = """\
+# Smart Beehive Monitor Market: Global Analysis, 2024-2030
+
+The global smart beehive monitor market was worth **USD 96.0 million in 2023** and is expected to
+reach **USD 215.4 million by 2030**, a compound annual growth rate (CAGR) of **12.2%** over the
+2024-2030 forecast period.
+
+### By Sensor
+
+Weight sensors held **41.0%** of revenue in 2023. Acoustic sensors are the fastest-growing type with
+a **19.5% CAGR**.
+"""
+
+
+def test_a_count_of_companies_in_the_scope_block_is_no_list_of_them() -> None:
+    report = parse(SCOPE_BLOCK, "cultured-butter-market.txt")
+    names = [player.name for player in report.facts.key_players]
+    assert names == ["Brunnhof Dairy GmbH", "Tallow Creek Creamery Inc.", "Isigny Vale Cooperative"]
+
+
+def test_bold_figures_are_read_and_quoted_as_written() -> None:
+    report = parse(BOLD_FIGURES, "smart-beehive-monitor-market.md")
+    facts = report.facts
+    assert facts.cagr is not None and facts.cagr.percent == 12.2
+    assert facts.market_size is not None and facts.market_size.amount == 96.0
+    segment_rates = {q.scope.name: q.value for q in facts.quantities if q.metric == "cagr" and q.scope.name}
+    assert segment_rates == {"Acoustic sensors": 19.5}
+    for quantity in facts.quantities:  # every quote is the page's own text, emphasis marks included
+        assert BOLD_FIGURES[quantity.span.start : quantity.span.end] == quantity.span.text

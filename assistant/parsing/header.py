@@ -299,7 +299,9 @@ def header_facts(doc: Doc, found: list[Pair]) -> HeaderFacts:
         elif pair.is_(_SEGMENT_KEY) and facts.fastest_segment is None:
             facts.fastest_segment = _name(doc, pair)
         elif pair.is_(_PLAYERS_KEY) and not facts.key_players:
-            facts.key_players = name_list(doc, pair.start, pair.end)
+            # 'Companies Profiled: 8' counts them; only names make a list
+            names = name_list(doc, pair.start, pair.end)
+            facts.key_players = [n for n in names if re.search(r"[^\W\d_]", n.name)]
         elif pair.is_(_PUBLISHER_KEY) and facts.publisher is None:
             facts.publisher = _stated(doc, pair)
         elif pair.is_(_CODE_KEY) and facts.report_code is None:

@@ -82,7 +82,7 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
     the names a competitive-landscape section lists in a sentence."""
     for block in out.find(_PLAYERS):
         body = list(out.body(doc, block))
-        bullets = [line for line in body if line.bullet]
+        bullets = [line for line in body if _is_item(line)]
         if bullets:
             top = min(line.indent for line in bullets)
             return [_bullet_name(doc, line) for line in bullets if line.indent == top]
@@ -156,7 +156,7 @@ def _introduced_bullets(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> lis
         for item in doc.lines[line.index + 1 :]:
             if item.blank and not body:
                 continue
-            if item.blank or (not item.bullet and body and body[-1].index != item.index - 1):
+            if item.blank or (not _is_item(item) and body and body[-1].index != item.index - 1):
                 break
             body.append(item)
         if entries := _wrapped_bullets(body):
@@ -166,8 +166,11 @@ def _introduced_bullets(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> lis
 
 def _bullet_name(doc: Doc, line: Line) -> Named:
     """A player bullet; "Acme Corp - maker of ..." or "Acme Corp: ..." keeps only the name."""
-    cut = re.search(r"\s+[–—-]\s|:\s|\s+\(", line.text)
-    start, end = strip_span(doc, line.start, line.start + cut.start() if cut else line.end, " \t")
+    number = _NUMBERED.match(line.text)
+    skip = number.end() if number else 0
+    cut = re.search(r"\s+[–—-]\s|:\s|\s+\(", line.text[skip:])
+    stop = line.start + skip + cut.start() if cut else line.end
+    start, end = strip_span(doc, line.start + skip, stop, " \t")
     return Named(name=doc.text[start:end], span=doc.span(start, end))
 
 
@@ -267,11 +270,19 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
     return [dev for lines in entries if (dev := _development(doc, lines)) is not None]
 
 
+# '1. Acme GmbH', '2) Beta Inc.': a numbered item, which reads as a bullet in a list
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s+(?=\S)")
+
+
+def _is_item(line: Line) -> bool:
+    return line.bullet or bool(_NUMBERED.match(line.text))
+
+
 def _wrapped_bullets(body: list[Line]) -> list[list[Line]]:
-    """Each bullet with the plain lines that continue it (a bullet wrapped across lines)."""
+    """Each bullet (or numbered item) with the plain lines that continue it (wrapped across lines)."""
     entries: list[list[Line]] = []
     for line in body:
-        if line.bullet:
+        if _is_item(line):
             entries.append([line])
         elif entries and not line.blank and entries[-1][-1].index == line.index - 1:
             entries[-1].append(line)

@@ -51,6 +51,7 @@ from assistant.parsing import (
     tables,
 )
 from assistant.parsing.consistency import check_consistency
+from assistant.parsing.emphasis import mask_emphasis, restore_spans
 from assistant.parsing.lines import Doc
 from assistant.parsing.loaders import SUFFIXES, Heading, check_readable, load_document, load_text
 from assistant.parsing.passages import Passage
@@ -127,7 +128,18 @@ def parse_text(
     return _parse(text, path, report_id, headings)
 
 
-def _parse(text: str, path: str, report_id: str | None, headings: Sequence[Heading]) -> Report:
+def _parse(source: str, path: str, report_id: str | None, headings: Sequence[Heading]) -> Report:
+    report = _extract(mask_emphasis(source), path, report_id, headings)
+    if report.text != source:  # emphasis was blanked for the extractors: quote the report itself
+        report.text = source
+        report.content_hash = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        restore_spans(report, source)
+        if not report_id:
+            report.id = report_id_for(path, report.content_hash)
+    return report
+
+
+def _extract(text: str, path: str, report_id: str | None, headings: Sequence[Heading]) -> Report:
     doc = Doc.build(text, path)
     out = outline(doc, headings)
     suspects = safety.suspect_spans(doc)

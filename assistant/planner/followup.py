@@ -113,11 +113,16 @@ def cited_items(history: Sequence[dict[str, str]], at_least: int = 1) -> list[st
     last list when a point of it was just discussed), each the text before one of its [n] markers."""
     for turn in reversed(history):
         if turn.get("role") == "assistant":
-            pieces = re.split(r"\s*\[\d+\](?:\[\d+\])*\s*", turn.get("content", ""))
-            points = [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
+            points = _points(turn.get("content", ""))
             if len(points) >= at_least:
                 return points
     return []
+
+
+def _points(answer: str) -> list[str]:
+    """The points of an answer, each the text before one of its [n] markers."""
+    pieces = re.split(r"\s*\[\d+\](?:\[\d+\])*\s*", answer)
+    return [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
 
 
 _ORDINALS = {
@@ -155,19 +160,17 @@ def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: l
 
 
 def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> list[str]:
-    """The items of the list the assistant's last answer gave ('...: A, B and C [1].'), in order:
-    the report's names where they can be found in it, else the list cut at its commas."""
-    for turn in reversed(history):
-        if turn.get("role") != "assistant":
-            continue
+    """The items of the list the assistant's last listing answer gave ('...: A, B and C [1].'), in
+    order: the report's names where they can be found in it, else the list cut at its commas. An
+    answer about one item since ('the third one - what was it?') leaves that list the last one."""
+    answers = [turn.get("content", "") for turn in reversed(history) if turn.get("role") == "assistant"]
+    for content in answers:
         bullets = [
-            _MARKERS.sub("", line[2:]).strip()
-            for line in turn.get("content", "").splitlines()
-            if line.startswith("- ")
+            _MARKERS.sub("", line[2:]).strip() for line in content.splitlines() if line.startswith("- ")
         ]
         if len(bullets) >= 2:  # a bulleted answer: one item a line
             return bullets
-        for line in turn.get("content", "").splitlines():
+        for line in content.splitlines():
             if ": " not in line:
                 continue
             listed = _MARKERS.sub("", line.split(": ", 1)[1]).strip().rstrip(".")
@@ -186,8 +189,9 @@ def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> 
             items = named or [i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()]
             if len(items) >= 2:
                 return items
-        return cited_items(history)  # a run of cited points ('In March ... [1] In June ... [2]')
-    return []
+    # no list: the run of cited points of the last answer ('In March ... [1] In June ... [2]')
+    points = _points(answers[0]) if answers else []
+    return points if len(points) >= 2 else []
 
 
 def asks_when(question: str) -> bool:

@@ -35,6 +35,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         if groups and (
             not _stands_alone(piece, ctx)
             or _supposes(groups[-1])
+            or bool(_ONLY_POINTS.fullmatch(groups[-1]))
             or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
         ):
@@ -125,6 +126,13 @@ def _supposes(clause: str) -> bool:
     )
 
 
+# 'and the last one, how many did it add': a clause that only points at an item of the last list
+_ONLY_POINTS = re.compile(
+    r"\s*(?:and|so|ok|okay|now|then|also)?\s*(?:(?:going\s+)?back\s+to|what\s+about|re|about|for|on)?\s*"
+    r"the\s+(?:first|second|third|fourth|fifth|sixth|last|latter|former|1st|2nd|3rd|4th|5th|6th)"
+    r"(?:\s+(?:one|company|player|item|development|point|driver|trend|challenge))?\s*[,:;-]*\s*",
+    re.I,
+)
 _WHAT_IF = re.compile(r"^\s*(?:and\s+|so\s+)?what if\b", re.I)
 
 

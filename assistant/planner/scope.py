@@ -17,7 +17,13 @@ _NEUTRAL = frozenset(
         "usd dollars dollar mn bn million billion trillion thousand year years value worth size market "
         "markets global total overall whole entire please tell me show give expected going stat stats "
         "statistic figure number data latest current today now estimate projected forecast share "
-        "if then predicted prediction holds hold continue continues constant assume assuming rate cagr approx about"
+        "if then predicted prediction holds hold continue continues constant assume assuming rate cagr approx about "
+        # how a forecast is asked for: 'project it out to 2035', 'extrapolate', 'keeps the same cagr'
+        "project projection extrapolate extrapolated extrapolation extend extended keep keeps kept same "
+        "look looks like out through carry carried run "
+        # words that only make the request ('can you ...', 'for me pls')
+        "can could would will should shall may might must you your me my i we our us pls please kindly "
+        "just for do does did get got want wants need needs"
     )
 )
 _OTHER_MARKET = re.compile(r"\b(?:the|a|an)\s+((?:[a-z0-9&'-]+\s+){1,4}?)(?:market|industry|sector)\b", re.I)

@@ -34,7 +34,9 @@ _MONEY_ASK = re.compile(
     r"|spending|spent)\b",
     re.I,
 )
-_FIGURE_ASK = re.compile(r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*)\b", re.I)
+_FIGURE_ASK = re.compile(
+    r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*|extrapolat\w*)\b", re.I
+)
 # One year's own growth rate, not the CAGR over the forecast: 'yoy growth 2026'.
 YEAR_ON_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)
 _GROWTH_ASK = re.compile(
@@ -42,7 +44,8 @@ _GROWTH_ASK = re.compile(
     re.I,
 )
 _MARKET_FIGURE = re.compile(
-    r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook)\b", re.I
+    r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook|extrapolat\w*)\b",
+    re.I,
 )
 _SHARE_ASK = re.compile(r"\b(share|percent|percentage|%)\b", re.I)
 _INJECTION = re.compile(

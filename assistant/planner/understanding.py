@@ -79,6 +79,7 @@ _WHY_GROWING = re.compile(
     r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b",
     re.I,
 )
+_RATE_HOLDS = re.compile(r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged)\b", re.I)
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
 _MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
@@ -277,6 +278,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if previous and (slots.follow_up or elliptic or pointing):
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
+    if intent is Intent.CAGR and len(set(slots.years)) == 1 and _RATE_HOLDS.search(question):
+        intent = Intent.SIZE_IN_YEAR  # 'if it keeps the same cagr, what's 2036 look like': the size then
     reason = unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
     if asks_deal_figure(question, slots) and settled is None:
         # 'how much did tondo pay for hedgehog': its developments may say; decline only if they do not

@@ -5,6 +5,7 @@ after a what-if, a what-if rate applied to 'when would it pass X', one more year
 
 from __future__ import annotations
 
+import pytest
 from test_questions import converse
 
 
@@ -65,3 +66,16 @@ def test_a_decline_quotes_the_nearest_sentence_about_the_subject(ask):
     assert (
         "The nearest the report comes: “" in answer.text and "postponed a planned retrofit" in answer.text
     ), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can you project the market out to 2035?",
+        "extrapolate to 2035 for me?",
+        "if it keeps the same cagr what's 2035 look like",
+    ],
+)
+def test_a_year_past_the_forecast_asked_as_users_type_it(ask, question):
+    answer = ask(question)
+    assert "6.07" in answer.text and "extrapolat" in answer.text, answer.text  # 3.20 x 1.06^11

@@ -309,6 +309,9 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
             figure = [s for s in ranked if states_figure(s.text)][:1] or ranked[:1]
             picked = opening + [s for s in figure if not opening or s.start != opening[0].start]
             found_figure = found_figure or any(states_figure(s.text) for s in figure)
+        elif _WHY_IT_MATTERS.search(question) and len(chosen) == 1:
+            # 'why did it matter for them?': the development in full, what it says it brings
+            picked = sentences(quote.text, quote.start)[:DEVELOPMENT_SENTENCES]
         elif detail:
             best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
             # another form of the detail's word counts ('strengthen' for 'strengthens')
@@ -342,6 +345,12 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
 
 
 _DATED = re.compile(r"\b(19|20)\d\d\b")
+DEVELOPMENT_SENTENCES = 4  # a development told in full: its news and what the report says it brings
+_WHY_IT_MATTERS = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:why|how come)\b|\b(matter\w*|mean\w*|significan\w*|impact|benefit\w*"
+    r"|get out of|gain\w*|bring\w*)\b",
+    re.I,
+)
 _GENERIC_DETAIL = frozenset(
     "what which who when how did does do the a an of in on to for and recent recently new latest any "
     "development developments news announce announced acquisition acquire acquired launch launched open "

@@ -17,9 +17,18 @@ from tools.search import Passage
 
 # Words of the section headings each list question is answered from.
 SECTION_WORDS = {
-    Intent.DRIVERS: ("driver", "drivers"),
-    Intent.CHALLENGES: ("challenge", "challenges", "restraint"),
-    Intent.TRENDS: ("trend", "trends"),
+    # a heading's words in any layout: 'Drivers', 'Why the market is growing', 'What is holding it back'
+    Intent.DRIVERS: ("driver", "drivers", "growth factor", "why the market is growing", "what is driving"),
+    Intent.CHALLENGES: (
+        "challenge",
+        "restraint",
+        "holding it back",
+        "barrier",
+        "obstacle",
+        "headwind",
+        "pitfall",
+    ),
+    Intent.TRENDS: ("trend", "opportunit"),
     Intent.DEFINITION: ("overview", "market overview", "definition", "introduction"),
 }
 LABELS = {Intent.DRIVERS: "drivers", Intent.CHALLENGES: "challenges", Intent.TRENDS: "trends"}
@@ -61,12 +70,13 @@ _NOT_SUBJECTS = frozenset("what does they them their there this that with from a
 
 
 def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
-    """The passage's paragraphs (split on blank lines) with their offsets; a chunk may open
-    mid-paragraph, so a first paragraph that starts in lower case is left out."""
+    """The passage's paragraphs (split on blank lines; each bullet is one) with their offsets; a
+    chunk may open mid-paragraph, so a first paragraph that starts in lower case is left out."""
     found = []
-    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", passage.text):
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)(?!\s*(?:[-*•]|\d+[.)])\s)[^\n]+)*", passage.text):
         text = match.group(0)
-        if match.start() == 0 and passage.start > 0 and (passage.mid_sentence or not text[:1].isupper()):
+        opening = _LIST_MARKER.sub("", text.lstrip())
+        if match.start() == 0 and passage.start > 0 and (passage.mid_sentence or not opening[:1].isupper()):
             continue
         found.append((text, passage.start + match.start()))
     return found
