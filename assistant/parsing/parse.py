@@ -71,6 +71,10 @@ __all__ = [
 # Runs of anything but letters and digits (of any script) become one hyphen.
 _SLUG = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
+# 'By End User', 'Segmentation by Product Type', 'Market by Application': a heading naming a dimension.
+_BY_HEADING = re.compile(
+    r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown),?\s+)?by\s+([A-Za-z][\w &/-]{1,40})", re.I
+)
 _FAQ = re.compile(r"frequently asked questions|faqs?|questions and answers", re.I)
 # Blocks whose figures are not the market's: the outline, company lists and company news.
 _NO_FIGURES = re.compile(
@@ -209,27 +213,32 @@ def _quantity_table(
     skipped += table_skipped
     read = table_lines | {index for pair in found_pairs for index in pair.lines}
     ctx = prose_figures.context(scopes, market, players)
-    for sentence, source in _prose_sentences(doc, out, read):
-        found_drafts, missed = prose_figures.sentence_drafts(doc, sentence, source, ctx)
+    for sentence, source, dimension in _prose_sentences(doc, out, read):
+        found_drafts, missed = prose_figures.sentence_drafts(doc, sentence, source, ctx, dimension)
         drafts += found_drafts
         skipped += missed
     stated_base = found.base_year.value if found.base_year else None
     return quantities.build_table(drafts, stated_base, forecast, skipped)
 
 
-def _prose_sentences(doc: Doc, out: Outline, read: set[int]) -> Iterator[tuple[Passage, QuantitySource]]:
+def _prose_sentences(
+    doc: Doc, out: Outline, read: set[int]
+) -> Iterator[tuple[Passage, QuantitySource, str | None]]:
     """Sentences with a digit in content blocks (not the outline, company lists or news), read in
-    passages of the lines not read yet, so a sentence wrapped across lines is one sentence."""
+    passages of the lines not read yet, so a sentence wrapped across lines is one sentence; each
+    with the segmentation dimension its heading names ('By End User'), if it names one."""
     for block in out.blocks:
         if block.furniture or _NO_FIGURES.fullmatch(block.heading):
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
+        by = _BY_HEADING.fullmatch(block.heading)
+        dimension = by.group(1).strip() if by else None
         lines = (line for line in out.body(doc, block) if line.index not in read)
         for passage in passages.passages(lines, keep=_DIGIT.search):
             source: QuantitySource = "faq" if is_faq else "bullet" if passage.first.bullet else "prose"
             for sentence in passages.sentences(passage):
                 if _DIGIT.search(sentence.text):
-                    yield sentence, source
+                    yield sentence, source, dimension
 
 
 def money_view(q: Quantity | None) -> Money | None:

@@ -147,9 +147,10 @@ class _Reading:
 
 
 def sentence_drafts(
-    doc: Doc, sentence: Passage, source: QuantitySource, ctx: ProseContext
+    doc: Doc, sentence: Passage, source: QuantitySource, ctx: ProseContext, dimension: str | None = None
 ) -> tuple[list[Draft], int]:
-    """Drafts of one sentence's figures, and how many figures in it could not be read."""
+    """Drafts of one sentence's figures, and how many figures in it could not be read; ``dimension``:
+    the segmentation dimension the sentence's heading names, for segments it does not place itself."""
     text = sentence.text
     found = fig.find(text)
     if not found:
@@ -168,7 +169,7 @@ def sentence_drafts(
         or bool(_CONTEXT_START.match(text))
     )
     reading = _Reading(
-        doc, sentence, source, ctx, found, mentions, found[0].start, clauses.lead_dimension(text)
+        doc, sentence, source, ctx, found, mentions, found[0].start, clauses.lead_dimension(text) or dimension
     )
     drafts: list[Draft] = []
     skipped = 0

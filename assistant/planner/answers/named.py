@@ -105,14 +105,9 @@ def _reason_for(
     passages = yield from search(query, ctx.report_id, ctx.search_k)
     for sentence in best_sentences(passages, query, limit=4):
         elsewhere = sentence.end <= quoted[0] or sentence.start >= quoted[1]
-        if elsewhere and (named.lower() in sentence.text.lower() or _EXPLAINS.search(sentence.text)):
+        if elsewhere and named.lower() in sentence.text.lower():
             return sentence
     return None
-
-
-_EXPLAINS = re.compile(
-    r"\b(driven by|due to|because|thanks to|owing to|supported by|fuel(?:s|led|ed)?)\b", re.I
-)
 
 
 _LEADING = {

@@ -85,7 +85,8 @@ def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
 # Words that tie a sentence about a region or segment to the kind of point asked for.
 _SCOPED_POINT = {
     Intent.DRIVERS: re.compile(
-        r"\b(driv\w*|fuel\w*|propel\w*|support\w*|boost\w*|spur\w*|because|due to|owing to|thanks to"
+        r"\b(driv\w*|fuel\w*|propel\w*|support\w*|boost\w*|spur\w*|help\w*|enabl\w*|benefit\w*|lift\w*"
+        r"|underpinn\w*|backed by|pushed by|because|due to|owing to|thanks to"
         r"|led by|on the back of|as (?:they|it|the|more|new))\b",
         re.I,
     ),
