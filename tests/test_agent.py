@@ -239,3 +239,9 @@ def test_each_listed_point_opens_a_paragraph_of_the_report(seed_assistant, seed_
 def test_the_figure_a_named_point_leans_on(seed_assistant, question, figure):
     answer = seed_assistant.ask(question)
     assert answer.status == "answered" and figure in answer.text, answer.text
+
+
+def test_a_topic_asked_as_a_market_is_answered_from_the_report(seed_assistant):
+    answer = seed_assistant.ask("whats the decentralised trials market looking like")
+    assert answer.status == "answered", answer.text
+    assert "does not size a market" in answer.text and "Decentralized" in answer.text

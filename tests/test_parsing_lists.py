@@ -160,6 +160,8 @@ def test_bold_figures_are_read_and_quoted_as_written() -> None:
 def test_a_heading_that_names_a_dimension_scopes_the_segments_under_it() -> None:
     text = BOLD_FIGURES + "\n### By End User\n\nBeekeeping cooperatives held **52.0%** of revenue in 2023.\n"
     report = parse(text, "smart-beehive-monitor-market.md")
-    dimensions = {q.scope.name: q.scope.dimension for q in report.facts.quantities if q.scope.kind == "segment"}
+    dimensions = {
+        q.scope.name: q.scope.dimension for q in report.facts.quantities if q.scope.kind == "segment"
+    }
     assert dimensions["Acoustic sensors"] == "Sensor"
     assert dimensions["Beekeeping cooperatives"] == "End User"

@@ -18,7 +18,7 @@ from assistant.agent.final import to_answer
 from assistant.agent.loop import run_tool_loop
 from assistant.agent.offline import run_script
 from assistant.agent.prompts import system_prompt
-from assistant.agent.routing import route
+from assistant.agent.routing import Route, route
 from assistant.agent.validation import clean_question
 from assistant.domain.answer import Answer
 from assistant.domain.report import Report
@@ -34,6 +34,7 @@ from assistant.planner.calls import ScriptFactory
 from assistant.planner.classifier import IntentClassifier
 from assistant.planner.factory import build_classifier, build_script_factory
 from assistant.settings import Settings
+from assistant.text.topics import names_topic
 from tools.search import Passage as ToolPassage
 from tools.specs import ToolSpec, report_specs
 
@@ -198,6 +199,14 @@ class Assistant:
             reports = self.reports()
             asked = [t["content"] for t in turns if t["role"] == "user"]
             chosen = route(cleaned, reports, asked, self.retriever.nearest_reports)
+            if (
+                chosen.reason == "absent"
+                and len(reports) == 1
+                and self._discusses(reports[0].id, chosen.asked)
+            ):
+                # 'the decentralised trials market' asked of a report that discusses them: the report
+                # answers what it says of them (and that it gives no figure for such a market)
+                chosen = Route(reports[0].id, reason="only")
             if chosen.report_id is None:
                 text = chosen.clarifying_question(len(reports))
                 answer = Answer(
@@ -215,6 +224,10 @@ class Assistant:
             draft, records = run_tool_loop(self._llm, specs, prompt, turns, cleaned, rounds)
         answer = to_answer(cleaned, draft, report, records)
         return self._finish(answer, started)
+
+    def _discusses(self, report_id: str, topic: str | None) -> bool:
+        """Whether every word of ``topic`` (in any spelling's first letters) is in the report's text."""
+        return bool(topic) and names_topic(self.catalogue.get_report(report_id).text, topic or "")
 
     def prepare(self, report_id: str | None = None) -> None:
         """Load everything a question about the report may need (the embedding model, the report,

@@ -25,6 +25,10 @@ _THANKS = re.compile(
     r"(thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it)\b",
     re.I,
 )
+# 'ok thats all for today, cheers': thanks said at the end of a message that closes the conversation
+_SIGNING_OFF = re.compile(
+    r"\b(thanks?|thank you|thx|ty|cheers|bye|goodbye|see you|that's all|thats all)\b", re.I
+)
 # Words that only acknowledge what was said: a message made of nothing else is an acknowledgement.
 _ACK_WORDS = frozenset(
     "ok okay k cool great nice one lol haha hah got it perfect makes sense sounds good awesome wow "
@@ -37,7 +41,8 @@ _HELP = re.compile(
     r"|\bhow (do|can|should|would) i (use|ask|phrase|talk to|work with|get (started|the best))\b"
     r"|\bhow (does|do) (this|it|you|this thing|this tool) work\b"
     r"|\bwhat (can|could|do|should) (you|i) (do|ask)\b"
-    r"|\bwhat (kinds?|sorts?|types?) of (questions|things|stuff)\b"
+    r"|\bwhat (kinds?|sorts?|types?|kinda|sorta) (of )?(questions|things|stuff)\b"
+    r"|\b(can|could) you help( me)? with\b|\bwhat can you help\b"
     r"|\bwhat (are|is) you(r)? (able to|good at|for)\b"
     r"|\bwhat do you (do|know)"
     + _END
@@ -68,7 +73,7 @@ def conversation_act(message: str) -> Act | None:
         return None
     if len(words) <= MAX_HELP_WORDS and _HELP.search(text):
         return "help"
-    if len(words) <= MAX_THANKS_WORDS and _THANKS.search(text):
+    if len(words) <= MAX_THANKS_WORDS and (_THANKS.search(text) or _SIGNING_OFF.search(text)):
         return "thanks"
     if len(words) <= MAX_GREETING_WORDS and _GREETING.search(text):
         return "greeting"

@@ -340,7 +340,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         derived.required_rate,
         _words(
-            r"\b(need|needed|needs|required|require|requires|would (?:it )?take|it takes|must|necessary)\b"
+            r"\b(need|needed|needs|required|require|requires|would (?:it )?take|it takes|must|necessary"
+            r"|wants? (?:it|this|the market) at|target\w*)\b"
         ),
         _YEARS,
         settles=lambda slots: bool(slots.amounts),
@@ -397,7 +398,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
         derived.average_gain,
         _words(
             r"\b(average|mean|typical)\b(?!.*\b(rate|cagr|percent|price|cost|selling|per unit)\b)"
-            r".*\b(increase|gain|growth|rise|addition|adds?|added|change|increment)\b"
+            r"(?:.*\b(increase|gain|growth|rise|addition|adds?|added|change|increment)\b"
+            # 'so avg per yr over that stretch': the average a year, of what was just discussed
+            r"|\s+(?:per|a|each)\s+year\b)"
         ),
         _YEARS,
         settles=lambda slots: not slots.percents,

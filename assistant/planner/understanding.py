@@ -46,7 +46,9 @@ from assistant.planner.lookups import (
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import YEAR_ON_YEAR, Slots, asks_change, extract, match_entities, normalise
+from assistant.text.sentences import content_words
 from assistant.text.tokens import stems
+from assistant.text.topics import topic_words
 
 # Below this similarity to every intent example, no headline intent is meant: the question is
 # answered from the prose, or declined when the prose holds nothing near it.
@@ -79,6 +81,13 @@ _WHY_GROWING = re.compile(
     r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b",
     re.I,
 )
+_COMPARE_WITH = re.compile(
+    r"^\s*(?:and\s+|so\s+|now\s+)?(?:compare|compared|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this))?"
+    r"\s*(?:with|to|against)?\s*(?:the\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
+# 'the trial volume one - got numbers?': a point of the last list named by its words
+_NAMED_POINT = re.compile(r"\bthe\s+[\w&'-]+(?:\s+[\w&'-]+){0,2}\s+one\b", re.I)
 _RATE_HOLDS = re.compile(r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged)\b", re.I)
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
@@ -193,6 +202,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.states = tuple(f for f in _FIGURE_TYPED.findall(question) if not _YEAR_ONLY.fullmatch(f))
         return decision
+    if (
+        previous
+        and settled is Intent.STATED_FIGURE
+        and _NAMED_POINT.search(question)
+        and _STATS.search(question)
+    ):
+        settled = None  # 'the trial volume one - got numbers?' names a point of the list, not a volume
     if settled is Intent.SOURCE and previous is not None:
         earlier = decide(previous, _before_last_question(history), ctx)
         if not (_STATS.search(question) and earlier.intent in _SECTION_INTENTS):
@@ -272,6 +288,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         refers_back(question)
         or refers_to_two_years(question)
         or ordinal_item(question, history, ctx.vocabulary)
+        or bool(_NAMED_POINT.search(question))  # 'the trial volume one': a point of the last list
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )
@@ -281,6 +298,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if intent is Intent.CAGR and len(set(slots.years)) == 1 and _RATE_HOLDS.search(question):
         intent = Intent.SIZE_IN_YEAR  # 'if it keeps the same cagr, what's 2036 look like': the size then
     reason = unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
+    topic = other_market(question, ctx.market_words, ctx.entity_words) if reason and not settled else None
+    if topic and _discussed(topic, ctx):
+        # 'the decentralised trials market' of a report that discusses them: what it says of them
+        decision = Decision(Intent.PASSAGE, slots, top.score, query=f"{topic} {ctx.plain(question)}")
+        decision.topic = topic
+        decision.fallback = reason
+        return decision
     if asks_deal_figure(question, slots) and settled is None:
         # 'how much did tondo pay for hedgehog': its developments may say; decline only if they do not
         decision = Decision(Intent.DEVELOPMENTS, slots, top.score, query=ctx.plain(question), fallback=reason)
@@ -304,6 +328,12 @@ def _last_question(text: str) -> str:
     parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
     asked = [p for p in parts if p.endswith("?")]
     return (asked or parts or [text])[-1]
+
+
+def _discussed(topic: str, ctx: ReportContext) -> bool:
+    """Every word of ``topic`` is a word of the report, in any spelling ('decentralised')."""
+    words = topic_words(topic)
+    return bool(words) and all(any(t.startswith(w) for t in ctx.report_terms) for w in words)
 
 
 def _elsewhere(question: str, ctx: ReportContext) -> str | None:
@@ -346,10 +376,15 @@ def _follow_up(
     more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
     if more_on:
         intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
-    stats_on = not own and (
-        (bool(_STATS.search(question)) and intent in _SECTION_INTENTS)
-        # 'what figure does it give for the first one?' then 'and the second': the next point's figure
-        or (earlier.figure_near_point and ordinal_pick(question, ["point"] * 6) is not None)
+    named_point = _NAMED_POINT.search(question) if earlier.intent in _SECTION_INTENTS else None
+    stats_on = (
+        bool(named_point and _STATS.search(question))
+        or not own
+        and (
+            (bool(_STATS.search(question)) and intent in _SECTION_INTENTS)
+            # 'what figure does it give for the first one?' then 'and the second': the next point's figure
+            or (earlier.figure_near_point and ordinal_pick(question, ["point"] * 6) is not None)
+        )
     )
     if stats_on:
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
@@ -361,8 +396,12 @@ def _follow_up(
         or _that_year(question, history)
         or ([] if own else earlier.slots.years)
     )
-    if _THAT_YEAR.search(question) and years and slots.asks_money and intent in DERIVED_INTENTS:
+    if _THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS:
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
+    if _COMPARE_WITH.match(question) and len(set(slots.years)) == 1 and earlier.slots.years:
+        # 'size in 2031?' then 'compare with 2026': the change between the two years
+        years = sorted({earlier.slots.years[-1], *slots.years})
+        intent = Intent.GROWTH if len(years) == 2 else intent
     percents = slots.percents
     if not percents and _THAT_RATE.search(question) and earlier.slots.percents:
         # 'and 2031 at that rate?' after a what-if: the rate the user assumed before
@@ -375,6 +414,7 @@ def _follow_up(
         and len(set(slots.years)) == 1
         and not refers_to_two_years(question)
         and not slots.asks_growth
+        and not _COMPARE_WITH.match(question)
     ):
         intent = Intent.SIZE_IN_YEAR  # '% growth 2026-2027?' then 'ok and 2030?': that year's size
     elif refers_to_two_years(question) or (intent in TWO_YEAR_INTENTS and len(set(years)) < 2):
@@ -414,7 +454,8 @@ def _follow_up(
     if stats_on or more_on:
         # Near what was just said ('the second one': that point of the list).
         point = (
-            ordinal_pick(question, cited_items(history))
+            (named_pick(named_point.group(0), cited_items(history)) if named_point else None)
+            or ordinal_pick(question, cited_items(history))
             or ordinal_pick(question, cited_items(history, at_least=2))
             or last_answer(history)
         )
@@ -444,6 +485,14 @@ _THAT_YEAR = re.compile(r"\b(that|this|the same|same) year\b", re.I)
 _THAT_RATE = re.compile(
     r"\b(that|this|the same|same|your|my) (rate|pace|growth(?: rate)?|cagr|assumption)\b", re.I
 )
+
+
+def named_pick(phrase: str, items: list[str]) -> str | None:
+    """The item of the last list that 'the trial volume one' names: the one sharing most of its words."""
+    wanted = stems(" ".join(content_words(phrase) - {"one"}))
+    scored = [(len(wanted & stems(item)), item) for item in items]
+    best = max(scored, default=(0, ""), key=lambda pair: pair[0])
+    return best[1] if best[0] else None
 
 
 def _that_year(question: str, history: Sequence[dict[str, str]]) -> list[int]:

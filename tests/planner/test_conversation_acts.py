@@ -52,3 +52,11 @@ def test_conversation_acts(message: str, act: str) -> None:
 )
 def test_questions_about_the_report_are_not_acts(message: str) -> None:
     assert conversation_act(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "act"),
+    [("what kinda stuff can u help me with", "help"), ("ok thats all for today, cheers", "thanks")],
+)
+def test_more_acts_as_users_type_them(message: str, act: str) -> None:
+    assert conversation_act(message) == act

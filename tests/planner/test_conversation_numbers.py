@@ -79,3 +79,17 @@ def test_a_decline_quotes_the_nearest_sentence_about_the_subject(ask):
 def test_a_year_past_the_forecast_asked_as_users_type_it(ask, question):
     answer = ask(question)
     assert "6.07" in answer.text and "extrapolat" in answer.text, answer.text  # 3.20 x 1.06^11
+
+
+def test_a_market_named_for_a_topic_the_report_discusses(ask):
+    answer = ask("what's the grid connection market worth")
+    assert answer.status == "answered", answer.text
+    assert (
+        "does not size a market for grid connection" in answer.text
+        and "grid connection" in answer.text.split(":", 1)[1]
+    )
+
+
+def test_a_market_the_report_never_mentions_is_still_declined(ask):
+    answer = ask("what's the submarine cable market worth")
+    assert answer.status == "unanswerable" and "does not cover the submarine cable market" in answer.text

@@ -63,6 +63,11 @@ def _share_what_if(percent: float, decision: Decision, basis: Basis, draft: Draf
     )
 
 
+_FROM_YEAR = re.compile(
+    r"\b(?:from|since|starting(?: from| in)?|beginning(?: in)?)\s+((?:19|20)\d\d)\b", re.I
+)
+
+
 def _two_years(decision: Decision, basis: Basis) -> tuple[int, int]:
     """The years a comparison runs between: the two asked, one asked against the base year, or the
     base year to the forecast end."""
@@ -286,7 +291,10 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         # 'if europe were 40 %, how much in 2026': a part of the market can only be given a share.
         return (yield from _share_what_if(decision.slots.percents[-1], decision, basis, draft))
     assumed = decision.slots.percents[-1]
-    years = [y for y in dict.fromkeys(decision.slots.years)][:3] or [basis.end_year or basis.base_year + 5]
+    # 'if it grew 8% a yr from 2025': a year it grows from is where it starts, not a year asked for
+    starts = {int(m.group(1)) for m in _FROM_YEAR.finditer(question)}
+    asked = [y for y in dict.fromkeys(decision.slots.years) if y not in starts]
+    years = asked[:3] or [basis.end_year or basis.base_year + 5]
     calls = [
         Call(
             "project_at_rate",

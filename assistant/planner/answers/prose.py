@@ -13,6 +13,7 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
+from assistant.text.topics import names_topic
 from tools.search import Passage
 
 # Words of the section headings each list question is answered from.
@@ -249,6 +250,9 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     top_score = max((p.score for p in passages), default=0.0)
     lexical = best[0].overlap if best else 0.0
     strong = lexical >= LEXICAL_FLOOR and (top_score >= WEAK_PASSAGE or lexical >= LEXICAL_STRONG)
+    if decision.topic:  # a topic the report discusses: the sentence that names it
+        best = [s for s in ranked if names_topic(s.text, decision.topic)][:1] or best
+        strong = bool(best) and names_topic(best[0].text, decision.topic)
     if want_number and best:
         # The best sentence may state no figure where a sentence close to it does: one of its
         # section after 'any stats on that?', otherwise one that also shares the question's words.
@@ -271,11 +275,15 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
                     stating = _figure_after(claims[0], passages)
         best = stating[:1] or [point]
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
-        return (yield from decline(query, "I could not find that in the report.", ctx))
+        return (yield from decline(query, decision.fallback or "I could not find that in the report.", ctx))
     chosen = [best[0]]
     if best[0].text.rstrip().endswith(":"):  # 'The following options are available:' and its list
         chosen += _listed_after(best[0], passages)
     if decision.elaborate:  # the point and the sentences that follow it in its passage
         following = [s for p in passages for s in sentences(p.text, p.start) if s.start > best[0].start]
         chosen += sorted(following, key=lambda s: s.start)[:ELABORATION]
-    return draft.final("The report says: " + " ".join(f"{s.text} {draft.cite(s)}" for s in chosen))
+    said = " ".join(f"{s.text} {draft.cite(s)}" for s in chosen)
+    if decision.topic:
+        lead = f"The report does not size a market for {decision.topic}. What it says about {decision.topic}:"
+        return draft.final(f"{lead} {said}")
+    return draft.final(f"The report says: {said}")
