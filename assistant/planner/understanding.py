@@ -87,7 +87,9 @@ _COMPARE_WITH = re.compile(
     re.I,
 )
 # 'the trial volume one - got numbers?': a point of the last list named by its words
-_NAMED_POINT = re.compile(r"\bthe\s+[\w&'-]+(?:\s+[\w&'-]+){0,2}\s+one\b", re.I)
+_NAMED_POINT = re.compile(
+    r"\bthe\s+[\w&'-]+(?:\s+[\w&'-]+){0,2}\s+(?:one|number|stat|statistic|figure|data point)\b", re.I
+)
 _RATE_HOLDS = re.compile(r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged)\b", re.I)
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
@@ -288,7 +290,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         refers_back(question)
         or refers_to_two_years(question)
         or ordinal_item(question, history, ctx.vocabulary)
-        or bool(_NAMED_POINT.search(question))  # 'the trial volume one': a point of the last list
+        or bool(
+            _NAMED_POINT.search(ctx.as_typed(question))
+        )  # 'the trial volume one': a point of the last list
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )
@@ -376,7 +380,8 @@ def _follow_up(
     more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
     if more_on:
         intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
-    named_point = _NAMED_POINT.search(question) if earlier.intent in _SECTION_INTENTS else None
+    pointable = earlier.intent in _SECTION_INTENTS or earlier.figure_near_point
+    named_point = _NAMED_POINT.search(ctx.as_typed(question)) if pointable else None
     stats_on = (
         bool(named_point and _STATS.search(question))
         or not own
@@ -454,7 +459,12 @@ def _follow_up(
     if stats_on or more_on:
         # Near what was just said ('the second one': that point of the list).
         point = (
-            (named_pick(named_point.group(0), cited_items(history)) if named_point else None)
+            (named_pick(ctx.expand(named_point.group(0)), cited_items(history)) if named_point else None)
+            or (
+                named_pick(ctx.expand(named_point.group(0)), cited_items(history, at_least=2))
+                if named_point
+                else None
+            )
             or ordinal_pick(question, cited_items(history))
             or ordinal_pick(question, cited_items(history, at_least=2))
             or last_answer(history)
@@ -489,10 +499,19 @@ _THAT_RATE = re.compile(
 
 def named_pick(phrase: str, items: list[str]) -> str | None:
     """The item of the last list that 'the trial volume one' names: the one sharing most of its words."""
-    wanted = stems(" ".join(content_words(phrase) - {"one"}))
-    scored = [(len(wanted & stems(item)), item) for item in items]
+    said = content_words(phrase) - {"one", "number", "stat", "statistic", "figure", "data", "point"}
+    wanted = stems(" ".join(said))
+    # 'the AI one': a short word may be the initials of the item's words (artificial intelligence)
+    short = {w for w in said if w.isalpha() and len(w) <= 5}
+    scored = [(len(wanted & stems(item)) + len(short & _initials(item)), item) for item in items]
     best = max(scored, default=(0, ""), key=lambda pair: pair[0])
     return best[1] if best[0] else None
+
+
+def _initials(text: str) -> set[str]:
+    """Initials of every run of two to four words of ``text`` ('artificial intelligence' -> 'ai')."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return {"".join(w[0] for w in words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
 
 
 def _that_year(question: str, history: Sequence[dict[str, str]]) -> list[int]:

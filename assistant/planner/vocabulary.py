@@ -109,6 +109,8 @@ def acronyms(report: Report) -> dict[str, str]:
                 run = words[first : first + size]
                 initials = "".join(w[0] for w in run).lower()
                 wanted = (size == len(words) and 2 <= size <= 6) or 3 <= size <= 5
+                # two letters ('ai') stand for too many pairs of words: only as the report spells them out
+                wanted = wanted and (size > 2 or f"({initials.upper()})" in report.text)
                 if wanted and initials not in _WORDS_NOT_ACRONYMS:
                     found.setdefault(initials, " ".join(run))
     return found

@@ -93,3 +93,11 @@ def test_a_market_named_for_a_topic_the_report_discusses(ask):
 def test_a_market_the_report_never_mentions_is_still_declined(ask):
     answer = ask("what's the submarine cable market worth")
     assert answer.status == "unanswerable" and "does not cover the submarine cable market" in answer.text
+
+
+@pytest.mark.parametrize(
+    "pointer", ["the retrofit one - got numbers?", "and where does the pec number come from"]
+)
+def test_a_point_of_the_last_list_named_by_its_words_or_initials(ask, pointer):
+    answer = converse(ask, "what are the main challenges", pointer)
+    assert "41%" in answer.text, answer.text

@@ -127,8 +127,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     for q in chosen[:4]:
         lines.append(f"{subject} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
     if years and not exact:
-        asked = ", ".join(str(y) for y in sorted(years))
-        lines.insert(0, f"The report states no such figure for {asked}; what it does state:")
+        lines.insert(0, "The report states no such figure for the year asked; what it does state:")
     return draft.final(" ".join(lines))
 
 
