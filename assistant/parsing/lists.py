@@ -243,13 +243,22 @@ def _dimension(line: Line, out: Outline) -> re.Match[str] | None:
     if line.blank or len(line.text) > 160:
         return None
     heading = out.markup and line.text.startswith("#")
-    if not line.bullet and not heading and not _LABEL.fullmatch(line.text):
+    if (
+        not line.bullet
+        and not heading
+        and not _LABEL.fullmatch(line.text)
+        and not _INLINE_BY.fullmatch(line.text)
+    ):
         return None
     return _DIMENSION.fullmatch(line.text)
 
 
 # 'Breakup by Product:' on a line of its own, its segments on the plain lines below.
 _LABEL = re.compile(r"(?:Break-?up|Breakdown|Segment(?:ation|ed)?|Split)\s+by\s+[A-Z][^:]{0,60}:\s*", re.I)
+
+
+# 'By Type: New Cranes, Retrofit Kits' on a plain line: a dimension with its segments listed inline.
+_INLINE_BY = re.compile(r"By\s+[A-Z][\w &/-]{1,40}:\s*[^,:]+(?:,\s*[^,:]+)+\.?")
 
 
 def _names_a_segment(text: str) -> bool:

@@ -27,7 +27,7 @@ _LEAD = re.compile(
 # 'the market is 6.71 trillion right? so what's 2030'.
 _STATEMENT = re.compile(
     rf"^\s*(?!{_QUESTION_START})(?P<clause>[^?;]{{6,}}?)"
-    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?)\s+(?="
+    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?|\s[-–—])\s+(?="
     + _QUESTION_START
     + r"))"
     r"(?P<rest>\S.*)$",
@@ -39,9 +39,17 @@ _POSSESSIVE_DEAL = re.compile(
     r"(?P<target>[\w&.-]+(?:\s+[\w&.-]+){0,3})",
     re.I,
 )
+# A deal a question takes as done: 'how much did X pay to acquire Y', 'when did X buy Y'.
+_ASKED_DEAL = re.compile(
+    r"\b(?:did|does|has|had)\s+(?P<buyer>[\w&.-]+(?:\s+[\w&.-]+){0,3}?)\s+"
+    r"(?:pay\s+(?:to\s+(?:acquire|buy|purchase)|for)|spend\s+(?:to\s+(?:acquire|buy)|on)|acquire|buy|purchase|take over)"
+    r"\s+(?P<target>[\w&.-]+(?:\s+[\w&.-]+){0,3})",
+    re.I,
+)
 _ASSERTS = re.compile(
     r"\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
-    r"|purchased|took over|merged|leads|dominates|opened|launched)\b",
+    r"|purchased|took over|merged|leads|dominates|opened|launched|says|said|puts|put|gives|shows|states"
+    r"|runs|ends)\b",
     re.I,
 )
 _RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*)\b", re.I)
@@ -97,11 +105,15 @@ def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | No
             if premise:
                 return premise, match.group("rest")
     why = _WHY.match(question)
-    if why and _DECLINE.search(why.group("clause")):
+    if why and (
+        _DECLINE.search(why.group("clause"))
+        or _FASTEST.search(why.group("clause"))
+        or _LEADER.search(why.group("clause"))
+    ):
         premise = _read(why.group("clause"), vocabulary)
         if premise:
             return premise, question
-    deal = _POSSESSIVE_DEAL.search(question)
+    deal = _POSSESSIVE_DEAL.search(question) or _ASKED_DEAL.search(question)
     if deal:
         premise = _read(f"{deal.group('buyer')} acquired {deal.group('target')}", vocabulary)
         if premise and premise.kind == "deal":

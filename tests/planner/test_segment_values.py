@@ -46,3 +46,10 @@ def test_a_segment_value_from_its_share(ask, question):
 def test_a_segment_named_in_the_title_is_still_a_segment(ask, question, figure):
     answer = ask(question)
     assert figure in answer.text and "9.0%" not in answer.text, answer.text
+
+
+def test_a_leader_the_page_never_names_is_corrected_from_its_figures(ask):
+    answer = ask("given hull is the fastest growing coverage type, what's its cagr")
+    first = answer.text.split("\n\n")[0]
+    assert "does not name Hull" in first and "Third-party Liability" in first and "9.5%" in first, answer.text
+    assert "8.2%" in answer.text

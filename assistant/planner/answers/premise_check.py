@@ -11,10 +11,12 @@ from assistant.planner.calls import Call, Steps, ask, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
 from assistant.planner.premises import Premise
+from assistant.planner.slots import Entity
 from assistant.text.sentences import content_words, sentences
 from tools.facts import DevelopmentFact, MoneyFact, NamedFact, Quote, RateFact
 from tools.forecast import ConvertResult
-from tools.schemas import CompareArgs, ConvertArgs
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.schemas import CompareArgs, ConvertArgs, QuantitiesArgs
 
 # Rounding a premise may differ by and still agree: half a unit of the second decimal.
 SAME_FIGURE = 0.006
@@ -166,6 +168,21 @@ def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     if abs(value - money.amount) < SAME_FIGURE:
         return None
     draft = Draft()
+    other_year = next(
+        (f for f in stated if isinstance(f.value, MoneyFact) and abs(f.value.amount - value) < SAME_FIGURE),
+        None,
+    )
+    if other_year is not None and premise.year and isinstance(other_year.value, MoneyFact):
+        # 'the report puts 2030 at 9.33bn': the figure is the report's, for another year
+        stated_money = other_year.value
+        draft.echo(str(premise.year))
+        text = (
+            f"The report's {format_money(stated_money.currency, stated_money.amount, stated_money.unit)} is for "
+            f"{stated_money.year}, not {premise.year} {draft.cite_all(other_year.quotes)}"
+        )
+        if money.year == premise.year:  # what it does state for the year the question named
+            text += f"; for {money.year} it states {format_money(money.currency, money.amount, money.unit)} {draft.cite_all(fact.quotes)}"
+        return draft.final(text + ". The answer below uses the report's figures.")
     year = f" in {premise.year}" if premise.year else ""
     yield from ask(Call("compare_values", _compared(value, money.amount)))
     if premise.year:
@@ -201,7 +218,24 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         return draft.final(f"The report does not say {premise.subject.name} is the largest segment.")
     label = "largest region" if name == "largest_region" else "fastest-growing segment"
     if fact is None or not isinstance(fact.value, NamedFact):
-        return draft.final(f"The report does not name {premise.subject.name} as the {label}; it names none.")
+        ranked = yield from _ranked_by_figures(premise.subject, name == "fastest_segment", ctx)
+        if ranked is None:
+            return draft.final(
+                f"The report does not name {premise.subject.name} as the {label}; it names none."
+            )
+        leader, own = ranked
+        if leader.name and leader.name.lower() == premise.subject.name.lower():
+            return None
+        measure = "grows fastest" if name == "fastest_segment" else "is largest"
+        text = (
+            f"The report does not name {premise.subject.name} as the {label}: by the figures it gives, "
+            f"{leader.name} {measure}, at {format_percent(leader.value)} {draft.cite(leader.quote)}"
+        )
+        if own is not None:
+            text += (
+                f", against {format_percent(own.value)} for {premise.subject.name} {draft.cite(own.quote)}"
+            )
+        return draft.final(text + ".")
     if fact.value.name.lower() == premise.subject.name.lower():
         return None
     text = (
@@ -209,6 +243,24 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         f"{draft.cite_all(fact.quotes)}."
     )
     return draft.final(text)
+
+
+def _ranked_by_figures(
+    subject: Entity, by_rate: bool, ctx: ReportContext
+) -> Steps[tuple[QuantityFact, QuantityFact | None] | None]:
+    """The leader among the subject's peers by the page's own figures (CAGR for fastest, share for
+    largest), and the subject's own figure; None when the page gives no such figures."""
+    metric = "cagr" if by_rate else "share"
+    result = yield from ask(Call("lookup_quantities", QuantitiesArgs(metric=metric, report_id=ctx.report_id)))
+    found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    own = next((q for q in found if q.name and q.name.lower() == subject.name.lower()), None)
+    kind = own.scope if own else ("region" if subject.kind in ("region", "country") else "segment")
+    peers = [q for q in found if q.scope == kind and q.name and q.measure != "of growth"]
+    if own is not None and own.dimension:
+        peers = [q for q in peers if q.dimension == own.dimension] or peers
+    if not peers:
+        return None
+    return max(peers, key=lambda q: q.value), own
 
 
 _PERCENT = re.compile(r"\d\s?%|\bpercent\b", re.I)

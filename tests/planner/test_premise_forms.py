@@ -1,0 +1,31 @@
+"""False premises in the forms users type them: a wrong figure the report 'says', a figure put on the
+wrong year, a forecast period it does not use, a leader asked 'why', a leader with a share, a deal
+asked about as if it happened. The correction comes first. On the harbour crane page (Europe
+largest, Retrofit Kits fastest, USD 3.20 billion in 2024 and 4.54 in 2030, 6.00 % CAGR 2025-2030)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("report says 9% cagr overall right? so whats 2030", "6%"),
+        ("the report puts 2029 at 4.54bn, so how big is the jump from 2024", "2030"),
+        ("the forecast runs 2026-2031 per the report, so what's the value at the end of it", "2025-2030"),
+        ("why is new cranes the fastest growing segment?", "Retrofit Kits"),
+        ("asia pacific leads with 46% - what's its growth rate?", "Europe"),
+        ("how much did Quayline Engineering pay to acquire Cablereel Works?", "no such acquisition"),
+    ],
+)
+def test_the_correction_comes_first(ask, question, correction):
+    answer = ask(question)
+    assert correction in answer.text, answer.text
+    first_paragraph = answer.text.split("\n\n")[0]
+    assert correction in first_paragraph and "not" in first_paragraph, answer.text
+
+
+def test_a_deal_that_happened_is_not_contradicted(ask):
+    answer = ask("how much did Portvolt Systems pay to acquire Cablereel Works?")
+    assert "no such acquisition" not in answer.text, answer.text
