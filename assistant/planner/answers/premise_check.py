@@ -245,6 +245,20 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     return draft.final(text)
 
 
+_AFTER_DEAL_VERB = re.compile(
+    r"\b(?:acquired|acquire|bought|buy|purchased|purchase|took over|take over|merged with)\s+"
+    r"(?P<target>[A-Za-z][\w&.-]*(?:\s+(?!in\b|on\b|back\b|for\b|last\b|this\b)[A-Za-z][\w&.-]*){0,3})",
+    re.I,
+)
+
+
+def _named_after_verb(clause: str) -> str | None:
+    """The company a deal clause names after its verb ('bought luminis health back in june 24'),
+    without the date, which the report may not state."""
+    match = _AFTER_DEAL_VERB.search(clause)
+    return match.group("target") if match else None
+
+
 def _ranked_by_figures(
     subject: Entity, by_rate: bool, ctx: ReportContext
 ) -> Steps[tuple[QuantityFact, QuantityFact | None] | None]:
@@ -303,7 +317,12 @@ def _deal(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         text = quote.text.lower()
         if buyer in text and "acqui" in text and (target is None or target in text):
             return None
-    what = f"{premise.subject.name} acquiring {premise.target.name}" if premise.target else premise.clause
+    target_name = premise.target.name if premise.target else _named_after_verb(premise.clause)
+    what = (
+        f"{premise.subject.name} acquiring {target_name}"
+        if target_name
+        else f"such a deal by {premise.subject.name}"
+    )
     draft = Draft()
     text = f"The report does not mention {what}; it records no such acquisition"
     related = [
