@@ -21,7 +21,7 @@ RATE_WORDS = re.compile(
 BARE = frozenset(
     "the market by in for of at around forecast forecasts forecasted outlook estimate estimated projection "
     "projected expected value size worth total usd eur mn bn million billion trillion what whats what's how "
-    "about and market's".split()
+    "about and market's is are was will be".split()
 )
 
 

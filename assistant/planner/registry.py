@@ -248,7 +248,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "growth factors",
         ),
         prose.section_summary,
-        _words(r"\bdriv(er|ers|ing|es)\b|\bfuel|\b(?:what'?s|what is|whats) behind\b"),
+        _words(
+            r"\bdriv(er|ers|ing|es)\b|\bfuel|\b(?:what'?s|what is|whats) behind\b"
+            r"|\b(?:push\w*|boost\w*|propel\w*|spur\w*)\s+(?:the\s+)?(?:demand|growth|market|adoption|uptake)\b"
+        ),
     ),
     IntentEntry(
         Intent.CHALLENGES,

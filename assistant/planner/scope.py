@@ -27,6 +27,8 @@ _NEUTRAL = frozenset(
     )
 )
 _OTHER_MARKET = re.compile(r"\b(?:the|a|an)\s+((?:[a-z0-9&'-]+\s+){1,4}?)(?:market|industry|sector)\b", re.I)
+# 'r&d spending market - anything on that?': a question that opens with the other market's name
+_OPENING_MARKET = re.compile(r"^\s*((?:[a-z0-9&'-]+\s+){1,3}?)(?:market|mkt|industry|sector)\b", re.I)
 _MARKET_FILLER = word_list("filler-before-market")
 
 
@@ -64,7 +66,14 @@ def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[
 
 def other_market(question: str, market_words: frozenset[str], entity_words: frozenset[str]) -> str | None:
     """'the robotics market' asked of a heat pump report: the other market's name, else None."""
-    for match in _OTHER_MARKET.finditer(question.lower()):
+    lowered = question.lower()
+    opening = _OPENING_MARKET.match(lowered)
+    spoken = re.findall(r"[a-z0-9&']+", opening.group(1)) if opening else []
+    # only when every word opening the question names something: 'how big will the market' does not
+    named_first = (
+        [opening] if opening and not any(w in _MARKET_FILLER or w[:6] in _NEUTRAL for w in spoken) else []
+    )
+    for match in [*_OTHER_MARKET.finditer(lowered), *named_first]:
         words = [
             w
             for w in re.findall(r"[a-z0-9&]+", match.group(1))

@@ -47,7 +47,7 @@ _MARKET_FIGURE = re.compile(
     r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook|extrapolat\w*)\b",
     re.I,
 )
-_SHARE_ASK = re.compile(r"\b(share|percent|percentage|%)\b", re.I)
+_SHARE_ASK = re.compile(r"\b(share|percent|percentage)\b|%", re.I)
 _INJECTION = re.compile(
     r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
     r"\breal (market )?(size|value|figure) is|ignore (all |any |the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"

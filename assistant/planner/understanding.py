@@ -90,6 +90,7 @@ _COMPARE_WITH = re.compile(
 _NAMED_POINT = re.compile(
     r"\bthe\s+[\w&'-]+(?:\s+[\w&'-]+){0,2}\s+(?:one|number|stat|statistic|figure|data point)\b", re.I
 )
+_WHICH = re.compile(r"\b(which|who|what region|what segment|leads?|leading|largest|biggest)\b", re.I)
 _RATE_HOLDS = re.compile(r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged)\b", re.I)
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
@@ -299,6 +300,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if previous and (slots.follow_up or elliptic or pointing):
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
+    if (
+        intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+        and slots.asks_share
+        and slots.specific("region", "country", "segment")
+        and not _WHICH.search(question)
+    ):
+        intent = Intent.STATED_FIGURE  # 'what % of the market does north america hold': its share
     if intent is Intent.CAGR and len(set(slots.years)) == 1 and _RATE_HOLDS.search(question):
         intent = Intent.SIZE_IN_YEAR  # 'if it keeps the same cagr, what's 2036 look like': the size then
     reason = unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
@@ -474,6 +482,17 @@ def _follow_up(
         # the page's quantity table holds the rate of what the ranking answer named
         fallback = unanswerable(Intent.CAGR, merged)
         return Decision(Intent.STATED_FIGURE, merged, top.score, query=f"cagr {query}", fallback=fallback)
+    own_figure = slots.asks_share or slots.asks_money or bool(_ASKS_RATE.search(question))
+    if (
+        not settled
+        and own_figure
+        and intent is not Intent.STATED_FIGURE
+        and merged.specific("region", "country", "segment")
+        and table_may_hold(intent, merged, question)
+    ):
+        # 'since asia pacific is the biggest region, what share does it have?': its own figure
+        fallback = unanswerable(intent, merged)
+        return Decision(Intent.STATED_FIGURE, merged, top.score, query=query, fallback=fallback)
     reason = unanswerable(intent, merged)
     if reason and asks_deal_figure(question, merged) and intent in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS):
         # 'for how much?' after a company's acquisition: its developments may say; decline if not

@@ -101,3 +101,13 @@ def test_a_market_the_report_never_mentions_is_still_declined(ask):
 def test_a_point_of_the_last_list_named_by_its_words_or_initials(ask, pointer):
     answer = converse(ask, "what are the main challenges", pointer)
     assert "41%" in answer.text, answer.text
+
+
+def test_a_question_that_opens_with_a_topic_named_as_a_market(ask):
+    answer = ask("grid connection market - anything in here on that")
+    assert answer.status == "answered" and "does not size a market for grid connection" in answer.text
+
+
+def test_a_share_the_page_never_gives_for_a_named_region(ask):
+    answer = ask("what % of the global market does europe hold")
+    assert answer.status == "unanswerable" and "share" in answer.text, answer.text

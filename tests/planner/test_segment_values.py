@@ -53,3 +53,10 @@ def test_a_leader_the_page_never_names_is_corrected_from_its_figures(ask):
     first = answer.text.split("\n\n")[0]
     assert "does not name Hull" in first and "Third-party Liability" in first and "9.5%" in first, answer.text
     assert "8.2%" in answer.text
+
+
+def test_the_rest_of_a_false_premise_asks_about_its_subject(ask):
+    answer = ask("since hull is the biggest coverage type, what share does it have")
+    first, _, rest = answer.text.partition("\n\n")
+    assert "does not name Hull" in first and "Third-party Liability" in first, answer.text
+    assert "38.5%" in answer.text, answer.text

@@ -237,14 +237,15 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     query = decision.query or question
     if decision.states:
         return (yield from _stating(decision.states, query, draft, ctx))
-    passages = yield from search(query, ctx.report_id, PASSAGE_K)
+    # a topic's name may be spelt otherwise in the report: its passages are searched wide
+    passages = yield from search(query, ctx.report_id, MAX_SEARCH_K if decision.topic else PASSAGE_K)
     if decision.describes:
         described = _description(decision.describes, passages)
         if described is not None:
             return draft.final(f"The report says: {described.text} {draft.cite(described)}")
     want_number = bool(NUMBER_ASK.search(query)) or decision.figure_near_point
     ranked = best_sentences(
-        passages, query, limit=ALL_SENTENCES if want_number else 1, want_number=want_number
+        passages, query, limit=ALL_SENTENCES if want_number or decision.topic else 1, want_number=want_number
     )
     best = ranked[:NUMBER_CANDIDATES]
     top_score = max((p.score for p in passages), default=0.0)
