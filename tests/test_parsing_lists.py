@@ -165,3 +165,13 @@ def test_a_heading_that_names_a_dimension_scopes_the_segments_under_it() -> None
     }
     assert dimensions["Acoustic sensors"] == "Sensor"
     assert dimensions["Beekeeping cooperatives"] == "End User"
+
+
+def test_a_share_beside_a_rate_to_a_forecast_year_is_of_the_base_year() -> None:
+    text = BOLD_FIGURES + (
+        "\n## Regions\n\nEurope led with 44.0% of revenue in 2023. Oceania held 12.5% and is projected to "
+        "post a 15.1% CAGR to 2030, the fastest of any region.\n"
+    )
+    report = parse(text, "smart-beehive-monitor-market.md")
+    shares = {q.scope.name: q.start_year for q in report.facts.quantities if q.metric == "share"}
+    assert shares["Oceania"] == 2023, shares

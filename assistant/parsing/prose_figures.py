@@ -390,9 +390,14 @@ def _only_year(text: str) -> int | None:
     years = {
         int(m.group())
         for m in num.YEAR_ONLY.finditer(text)
-        if m.start() not in ranged and m.end() not in ranged
+        if m.start() not in ranged and m.end() not in ranged and not _HORIZON.search(text[: m.start()])
     }
     return years.pop() if len(years) == 1 else None
+
+
+# 'held 21.5% and is projected to post a 12.6% CAGR to 2032': a year a forecast runs to dates the
+# rate, not the share stated beside it.
+_HORIZON = re.compile(r"\b(?:to|by|through|until|till)\s*$", re.I)
 
 
 def found_money(found: list[Figure]) -> bool:

@@ -254,7 +254,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
                 entity = replace(entity, in_market_name=False)
             found.append(entity)
             continue
-        if _by_head_word(entity, name_words, present):
+        if _by_head_word(entity, name_words, present) or _by_acronym(entity.name, present):
             found.append(entity)
             continue
         key = entity.key
@@ -288,6 +288,18 @@ def _by_head_word(entity: Entity, name_words: tuple[str, ...], present: set[str]
         and all(word in _QUALIFIERS for word in name_words[1:])
         and not entity.in_market_name
     )
+
+
+_ACRONYM_IN_NAME = re.compile(r"\(([A-Za-z]{2,8})\)")
+
+
+def _by_acronym(name: str, present: set[str]) -> bool:
+    """'rpc cagr' for 'Reusable plastic containers (RPCs)': the initials the name carries."""
+    found = _ACRONYM_IN_NAME.search(name)
+    if found is None:
+        return False
+    initials = found.group(1).lower()
+    return bool({initials, initials.rstrip("s"), singular(initials)} & present)
 
 
 def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:

@@ -163,7 +163,10 @@ _ORGANISATIONS = re.compile(
 _COMPANY_RANK = re.compile(
     r"\b(which|what|who)\b[^?]*\b(firm|company|player|vendor|provider|competitor|brand)\b[^?]*"
     r"\b(biggest|largest|leading|top|dominant|leads|dominates|number one|no\.? ?1|market leader|most share)\b"
-    r"|\b(biggest|largest|leading|top|dominant)\s+(firm|company|player|vendor|provider|competitor|brand)\b",
+    r"|\b(biggest|largest|leading|top|dominant)\s+(firm|company|player|vendor|provider|competitor|brand)\b"
+    # 'who leads the market?': 'who' asks for a company, never a region
+    r"|^\s*(?:so\s+|and\s+)?who\s+(?:leads|dominates|is\s+(?:the\s+)?(?:market\s+)?leader|is\s+(?:the\s+)?"
+    r"(?:biggest|largest|top|number one))\b(?![^?]*\b(?:region\w*|geograph\w*|countr\w*|segment\w*))",
     re.I,
 )
 

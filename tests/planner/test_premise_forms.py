@@ -29,3 +29,23 @@ def test_the_correction_comes_first(ask, question, correction):
 def test_a_deal_that_happened_is_not_contradicted(ask):
     answer = ask("how much did Portvolt Systems pay to acquire Cablereel Works?")
     assert "no such acquisition" not in answer.text, answer.text
+
+
+def test_a_wrong_leader_is_corrected_with_the_pages_figures():
+    # on a page whose regions carry shares, the correction shows both
+    from asking import asker
+
+    from assistant.parsing.parse import parse_text
+
+    page = (
+        "Pond Aerator Market Report\n\nThe pond aerator market was valued at USD 800.0 million in 2024 and is "
+        "expected to grow at a CAGR of 6.0% from 2025 to 2030.\n\nRegional Analysis\n\nEurope led with 41.2% of "
+        "revenue in 2024. Asia Pacific held 22.8% and is projected to post a 9.1% CAGR to 2030.\n\n"
+        "Competitive Landscape\n\nAquaflow GmbH was the market leader in 2024 with an estimated 12.0% share. "
+        "Other key players include Aquaflow GmbH, Bubblewise Inc. and Pondline Ltd.\n"
+    )
+    ask = asker(parse_text(page, "pond-aerator-market.txt", "pond-aerator-market"))
+    first = ask("since asia pacific is the biggest region, what share does it have").text.split("\n\n")[0]
+    assert "Europe" in first and "41.2%" in first and "22.8%" in first, first
+    leader = ask("who leads the pond aerator market & with what share")
+    assert "Aquaflow GmbH was the market leader" in leader.text and "12.0%" in leader.text, leader.text

@@ -60,3 +60,12 @@ def test_the_rest_of_a_false_premise_asks_about_its_subject(ask):
     first, _, rest = answer.text.partition("\n\n")
     assert "does not name Hull" in first and "Third-party Liability" in first, answer.text
     assert "38.5%" in answer.text, answer.text
+
+
+def test_a_segment_named_by_the_initials_it_carries():
+    from assistant.planner.slots import Entity, match_entities
+
+    vocabulary = [
+        Entity("segment", "Reusable plastic containers (RPCs)", "Asset Type", None, False, frozenset())
+    ]
+    assert [e.name for e in match_entities("rpc cagr?", vocabulary)] == ["Reusable plastic containers (RPCs)"]

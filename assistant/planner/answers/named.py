@@ -217,12 +217,32 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
         text = f"The report does not say how many companies there are in the market. {text}"
         return draft.final(text, status="unanswerable")
     if decision.asks_company_rank:
+        stated = yield from _stated_company_leader(names, ctx)
+        if stated is not None:  # 'Acme was the market leader in 2024 with a 13.5% share'
+            said = Draft()
+            return said.final(f"The report says: {stated.text} {said.cite(stated)}")
         text = (
             "The report gives no market shares or revenues for individual companies, so it does not say "
             f"which is the largest. {text}"
         )
         return draft.final(text, status="unanswerable")
     return draft.final(text)
+
+
+EVERY_SENTENCE = 1000  # every sentence of the passages found, ranked
+_COMPANY_LEAD = re.compile(r"\b(market leader|leader|leads|largest|biggest|top|leading)\b", re.I)
+
+
+def _stated_company_leader(names: list[str], ctx: ReportContext) -> Steps[Sentence | None]:
+    """A sentence of the report that names one of the key players as the market's leader with a share,
+    if the report has one (most reports rank no companies)."""
+    passages = yield from search("market leader largest share company", ctx.report_id, ctx.search_k)
+    keys = [name.split()[0].lower() for name in names if name]
+    for sentence in best_sentences(passages, "market leader largest share", limit=EVERY_SENTENCE):
+        lowered = sentence.text.lower()
+        if any(k in lowered for k in keys) and _COMPANY_LEAD.search(lowered) and "%" in lowered:
+            return sentence
+    return None
 
 
 def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:

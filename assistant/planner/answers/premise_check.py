@@ -240,9 +240,15 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         return None
     text = (
         f"The report does not name {premise.subject.name} as the {label}: it names {fact.value.name} "
-        f"{draft.cite_all(fact.quotes)}."
+        f"{draft.cite_all(fact.quotes)}"
     )
-    return draft.final(text)
+    figures = yield from _own_figures(
+        [fact.value.name, premise.subject.name], "cagr" if name == "fastest_segment" else "share", ctx
+    )
+    shown = [f"{format_percent(q.value)} for {q.name} {draft.cite(q.quote)}" for q in figures]
+    if shown:  # the page's own figures for the two, so the correction can be checked
+        text += f", with {' against '.join(shown)}"
+    return draft.final(text + ".")
 
 
 _AFTER_DEAL_VERB = re.compile(
@@ -257,6 +263,18 @@ def _named_after_verb(clause: str) -> str | None:
     without the date, which the report may not state."""
     match = _AFTER_DEAL_VERB.search(clause)
     return match.group("target") if match else None
+
+
+def _own_figures(names: list[str], metric: str, ctx: ReportContext) -> Steps[list[QuantityFact]]:
+    """The page's latest figure of ``metric`` for each of ``names`` that has one, in that order."""
+    result = yield from ask(Call("lookup_quantities", QuantitiesArgs(metric=metric, report_id=ctx.report_id)))
+    found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    picked: list[QuantityFact] = []
+    for name in names:
+        own = [q for q in found if q.name and q.name.lower() == name.lower() and q.measure != "of growth"]
+        if own:
+            picked.append(max(own, key=lambda q: q.start_year or 0))
+    return picked
 
 
 def _ranked_by_figures(
