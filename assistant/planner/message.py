@@ -13,7 +13,7 @@ from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import has_subject
 from assistant.planner.intents import SIZE_INTENTS, Intent
 from assistant.planner.parts import COMPARING, clauses
-from assistant.planner.premises import HYPOTHESIS, split_premise
+from assistant.planner.premises import HYPOTHESIS, Premise, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.slots import Slots, addresses_the_assistant, extract, normalise
 from assistant.planner.understanding import STRONG_INTENT, TWO_YEAR_INTENTS, decide
@@ -27,6 +27,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     if addresses_the_assistant(text):
         return Plan([(question, decide(question, history, ctx))])
     premise, rest = split_premise(text, ctx.vocabulary)
+    rest = _about_the_real_leader(premise, rest, ctx)
     if premise is not None and rest != text:
         # The rest may point back at the premise ('given X's new site, what does it cover?').
         history = [*history, {"role": "user", "content": premise.clause}]
@@ -66,6 +67,21 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
 
 # Intents whose repeats are one question over several years, not several questions.
 _REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
+
+
+_LEADER_KINDS = {"largest_region": Intent.LARGEST_REGION, "fastest_segment": Intent.FASTEST_SEGMENT}
+
+
+def _about_the_real_leader(premise: Premise | None, rest: str, ctx: ReportContext) -> str:
+    """'given europe is the largest region, what drives its lead?': once the premise is corrected,
+    the question is about the leader the report names, not the one the user assumed."""
+    if premise is None or premise.subject is None or premise.kind not in _LEADER_KINDS:
+        return rest
+    named = ctx.named_by.get(_LEADER_KINDS[premise.kind], ())
+    if not named or named[0].lower() == premise.subject.name.lower():
+        return rest
+    assumed = re.compile(r"\b" + r"\s+".join(map(re.escape, premise.subject.name.split())) + r"\b", re.I)
+    return assumed.sub(named[0], rest)
 
 
 def _same_subjects(parts: list[tuple[str, Decision]]) -> bool:

@@ -49,3 +49,10 @@ def test_a_wrong_leader_is_corrected_with_the_pages_figures():
     assert "Europe" in first and "41.2%" in first and "22.8%" in first, first
     leader = ask("who leads the pond aerator market & with what share")
     assert "Aquaflow GmbH was the market leader" in leader.text and "12.0%" in leader.text, leader.text
+
+
+def test_the_rest_of_a_wrong_leader_premise_is_asked_of_the_real_leader(ask):
+    answer = ask("given asia pacific is the largest region, what's driving asia pacific's lead")
+    first, _, rest = answer.text.partition("\n\n")
+    assert "Europe" in first, answer.text
+    assert "Asia Pacific" not in rest, answer.text
