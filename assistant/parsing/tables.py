@@ -110,7 +110,11 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
         dimension = None if _GENERIC_DIMENSION.fullmatch(first) else first
         # 'Segment type | Segment | Share | CAGR': the first column names each row's dimension and
         # the second its segment.
-        by_dimension = bool(_DIMENSION_CELL.fullmatch(first)) and columns.get(1, ("", None))[0] == "note"
+        labels = [cells[0].text.strip("*_ ") for _, cells in run[1:] if cells]
+        repeats = len(set(labels)) < len(labels)  # 'Cooling technology' on several rows names a dimension
+        by_dimension = (bool(_DIMENSION_CELL.fullmatch(first)) or repeats) and columns.get(1, ("", None))[
+            0
+        ] == "note"
         if by_dimension:
             del columns[1]
         used.update(line.index for line, _ in run)

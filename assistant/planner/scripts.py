@@ -79,7 +79,8 @@ def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext) -> Steps[F
         f"The report gives its figures in {own} only; it states none in {asked}, and I do not convert "
         f"currencies, so the figures below are in {own}."
     )
-    return final.model_copy(update={"text": f"{note} {final.text}"})
+    # the figure asked for (in that currency) is not the report's: what follows is the nearest it gives
+    return final.model_copy(update={"text": f"{note} {final.text}", "status": "unanswerable"})
 
 
 def _checked(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft]:

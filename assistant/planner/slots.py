@@ -254,7 +254,11 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
                 entity = replace(entity, in_market_name=False)
             found.append(entity)
             continue
-        if _by_head_word(entity, name_words, present) or _by_acronym(entity.name, present):
+        if (
+            _by_head_word(entity, name_words, present)
+            or _by_acronym(entity.name, present)
+            or _by_short_name(entity.name, text)
+        ):
             found.append(entity)
             continue
         key = entity.key
@@ -300,6 +304,14 @@ def _by_acronym(name: str, present: set[str]) -> bool:
         return False
     initials = found.group(1).lower()
     return bool({initials, initials.rstrip("s"), singular(initials)} & present)
+
+
+def _by_short_name(name: str, text: str) -> bool:
+    """'thermoelectric share' for 'Thermoelectric (Peltier)': the name before what it puts in brackets."""
+    if "(" not in name:
+        return False
+    short = _words(name.split("(", 1)[0])
+    return bool(short) and " " + " ".join(short) + " " in text
 
 
 def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:

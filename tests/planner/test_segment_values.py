@@ -69,3 +69,21 @@ def test_a_segment_named_by_the_initials_it_carries():
         Entity("segment", "Reusable plastic containers (RPCs)", "Asset Type", None, False, frozenset())
     ]
     assert [e.name for e in match_entities("rpc cagr?", vocabulary)] == ["Reusable plastic containers (RPCs)"]
+
+
+MARKDOWN_TABLE = """# Desk Fan Market Report 2025-2032
+
+The desk fan market was valued at **USD 2.40 billion in 2024** and is expected to grow at a CAGR of
+**5.0%** from 2025 to 2032.
+
+| Segment | Sub-segment | Share of 2024 revenue | CAGR 2025-2032 |
+|---|---|---|---|
+| Blade type | Bladeless (air multiplier) | 35.0% | 7.1% |
+| Blade type | Bladed (classic) | 65.0% | 3.9% |
+"""
+
+
+def test_a_markdown_table_whose_first_column_repeats_its_dimension():
+    ask_fans = asker(parse_text(MARKDOWN_TABLE, "desk-fan-market.md", "desk-fan-market"))
+    answer = ask_fans("bladeless cagr?")
+    assert "7.1%" in answer.text and "5.0%" not in answer.text, answer.text

@@ -132,16 +132,39 @@ def _rate(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     if abs(rate.percent - premise.percent) < SAME_FIGURE:
         return None
     draft = Draft()
-    period = f" for {rate.start_year}-{rate.end_year}" if rate.start_year else ""
+    quotes = list(fact.quotes)
+    period = ""
+    if rate.start_year:
+        # the period is said only from a passage that states it with the rate
+        stating = yield from _rate_with_period(rate, ctx)
+        if stating is not None:
+            period, quotes = f" for {rate.start_year}-{rate.end_year}", [stating]
     # The question's figure beside the report's, through a tool: the answer may then repeat it.
     yield from ask(Call("compare_values", _compared(premise.percent, rate.percent)))
     asserted = format_percent(premise.percent)
     text = (
         f"The report does not say the CAGR is {asserted}: it gives "
-        f"{format_percent(rate.percent)}{period} {draft.cite_all(fact.quotes)}, not "
+        f"{format_percent(rate.percent)}{period} {draft.cite_all(quotes)}, not "
         f"{asserted}, and the answer below uses the report's rate."
     )
     return draft.final(text)
+
+
+def _rate_with_period(rate: RateFact, ctx: ReportContext) -> Steps[Quote | None]:
+    """The passage that states the market's CAGR together with both years of its period."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="cagr", name="market", report_id=ctx.report_id))
+    )
+    found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    for q in found:
+        text = q.quote.text
+        if (
+            abs(q.value - rate.percent) < SAME_FIGURE
+            and str(rate.start_year) in text
+            and str(rate.end_year) in text
+        ):
+            return q.quote
+    return None
 
 
 def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:

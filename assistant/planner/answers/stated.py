@@ -16,7 +16,7 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.slots import Slots
 from tools.derived import ShareResult
-from tools.facts import IdentityFact, MoneyFact
+from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
 from tools.schemas import QuantitiesArgs, ShareValueArgs
@@ -290,8 +290,10 @@ def metadata(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fin
             and isinstance(base.value, MoneyFact)
             and base.value.year
         ):
-            # No stated base year: the year of the base-year size the page leads with.
-            text, quote = str(base.value.year), base.quotes[0] if base.quotes else None
+            # No stated base year: the year of the base-year size the page leads with, quoted where
+            # the page states that size with its year.
+            text = str(base.value.year)
+            quote = yield from _stated_with_year("market_size", base.value.year, ctx)
         if text is None:
             missing.append(label)
             continue
@@ -301,6 +303,18 @@ def metadata(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fin
     if missing:
         lines.append(f"It does not state its {' or '.join(missing)}.")
     return draft.final(" ".join(lines))
+
+
+def _stated_with_year(metric: str, year: int, ctx: ReportContext) -> Steps[Quote | None]:
+    """The passage of the page that states the whole market's ``metric`` for ``year``, year included."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric=metric, name="market", report_id=ctx.report_id))
+    )
+    found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    for q in found:
+        if q.start_year == year and str(year) in q.quote.text:
+            return q.quote
+    return None
 
 
 def _identity_text(key: str, value: object) -> str | None:
