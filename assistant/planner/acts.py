@@ -29,6 +29,12 @@ _THANKS = re.compile(
 _SIGNING_OFF = re.compile(
     r"\b(thanks?|thank you|thx|ty|cheers|bye|goodbye|see you|that's all|thats all)\b", re.I
 )
+# A short remark that opens with one of these and asks nothing is a reaction, not a question.
+_ACK_OPENERS = frozenset("haha hah lol lmao wow nice cool great ok okay ha heh".split())
+_ASKING = frozenset(
+    "what what's whats which who how when where why tell give show list can could is are does do did and "
+    "about".split()
+)
 # Words that only acknowledge what was said: a message made of nothing else is an acknowledgement.
 _ACK_WORDS = frozenset(
     "ok okay k cool great nice one lol haha hah got it perfect makes sense sounds good awesome wow "
@@ -79,4 +85,7 @@ def conversation_act(message: str) -> Act | None:
         return "greeting"
     if all(word in _ACK_WORDS for word in words):
         return "acknowledgement"
+    asks = "?" in message or any(word in _ASKING for word in words)
+    if len(words) <= MAX_THANKS_WORDS and words[0] in _ACK_OPENERS and not asks:
+        return "acknowledgement"  # 'haha ok youre quicker than our intern'
     return None

@@ -32,6 +32,8 @@ class Decision:
     describes: str = ""  # 'what kind of company is glacia': the name whose description is wanted
     news: frozenset[int] = frozenset()
     states: tuple[str, ...] = ()  # 'the source for the 26% stat': figures the sentence wanted states
+    section: Intent | None = None  # 'any hard numbers in the challenges bit?': the part asked about
+    assumed_rate: bool = False  # 'at that rate': the percent is the user's earlier assumption
     scope_from: str = ""
     topic: str = ""  # 'the decentralised trials market' of a report that only discusses them  # 'and the fastest growing one?': the earlier question whose scope 'one' ranks  # the developments the question names by a name of their own
 

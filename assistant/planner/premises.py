@@ -27,7 +27,7 @@ _LEAD = re.compile(
 # 'the market is 6.71 trillion right? so what's 2030'.
 _STATEMENT = re.compile(
     rf"^\s*(?!{_QUESTION_START})(?P<clause>[^?;]{{6,}}?)"
-    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?|\s[-–—])\s+(?="
+    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,—–-]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?|\s[-–—])\s+(?="
     + _QUESTION_START
     + r"))"
     r"(?P<rest>\S.*)$",

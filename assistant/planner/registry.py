@@ -385,7 +385,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         derived.cumulative,
         _words(
-            r"\b(cumulative\w*|combined|in total|total|sum|summed|added up|altogether|aggregate)\b"
+            # 'how much does it add from 2025 to 2031 in total' is the increase, not a sum of sizes
+            r"^(?!.*\b(?:add|adds|added|gain|gains|gained|increase\w*|grow|grows|grew)\b)"
+            r".*\b(cumulative\w*|combined|in total|total|sum|summed|added up|altogether|aggregate)\b"
             r"|\b(average|mean)\b[^?]{0,30}\b(values|sizes|figures)\b"
         ),
         _YEARS,
@@ -401,9 +403,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
         derived.average_gain,
         _words(
             r"\b(average|mean|typical)\b(?!.*\b(rate|cagr|percent|price|cost|selling|per unit)\b)"
-            r"(?:.*\b(increase|gain|growth|rise|addition|adds?|added|change|increment)\b"
+            r"(?:.*\b(increase|gain|growth|grow|grows|rise|addition|adds?|added|change|increment)\b"
             # 'so avg per yr over that stretch': the average a year, of what was just discussed
             r"|\s+(?:per|a|each)\s+year\b)"
+            r"|\b(?:per|a|each)\s+year\s+on\s+average\b"
         ),
         _YEARS,
         settles=lambda slots: not slots.percents,

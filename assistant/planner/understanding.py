@@ -73,7 +73,8 @@ _YEAR_ONLY = re.compile(r"(19|20)\d\d")
 # Where a figure comes from: its source, who found it, where the report says it.
 _ASKS_ORIGIN = re.compile(
     r"\b(source|sourced|come from|comes from|who (says|said|reported|found|published)|according to whom"
-    r"|whose (data|figure|stat|number|survey|study)|where (does|did|do) (it|the report|they) (say|get))\b",
+    r"|whose (data|figure|stat|number|survey|study)|where (does|did|do) (it|the report|they) (say|get)"
+    r"|put (it|that|this) out|who (put|released|issued|ran|did|measured))\b",
     re.I,
 )
 _WHY_GROWING = re.compile(
@@ -82,7 +83,8 @@ _WHY_GROWING = re.compile(
     re.I,
 )
 _COMPARE_WITH = re.compile(
-    r"^\s*(?:and\s+|so\s+|now\s+)?(?:compare|compared|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this))?"
+    r"^\s*(?:and\s+|so\s+|now\s+)?(?:how\s+(?:does|do|did)\s+(?:it|that|this)\s+)?"
+    r"(?:compare|compared|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this))?"
     r"\s*(?:with|to|against)?\s*(?:the\s+)?(?:19|20)\d\d\b",
     re.I,
 )
@@ -111,7 +113,10 @@ def _only_market_and_year(plain: str) -> bool:
     return all(w in BARE or w in _FIGURE_NOUNS for w in words)
 
 
-_FIGURE_NOUNS = frozenset("number figure figures data estimate".split())
+_FIGURE_NOUNS = frozenset(
+    "number figure figures data estimate does do come comes out to be look looks like roughly approx "
+    "approximately around get gets reach reaches hit land lands".split()
+)
 
 
 # Verbs of listing: 'which phases does it cover', 'split by end user pls' still ask for the list.
@@ -134,6 +139,22 @@ def _names_dimension(question: str, ctx: ReportContext) -> bool:
     return any(
         found and found <= asked for dim, found in ctx.dimension_stems.items() if dim in ctx.listed_dimensions
     )
+
+
+_SECTION_NAMES = {
+    Intent.DRIVERS: re.compile(r"\bdrivers?\b", re.I),
+    Intent.CHALLENGES: re.compile(r"\b(challenges?|restraints?|headwinds?|barriers?)\b", re.I),
+    Intent.TRENDS: re.compile(r"\b(trends?|opportunit\w*)\b", re.I),
+}
+
+
+def _named_section(question: str, top: IntentScore) -> Intent | None:
+    """The part of the report a figure is asked from: the one the question names ('in the
+    challenges bit'), else the drivers, challenges or trends the question reads as."""
+    named = [intent for intent, pattern in _SECTION_NAMES.items() if pattern.search(question)]
+    if len(named) == 1:
+        return named[0]
+    return top.intent if top.intent in POINT_INTENTS else None
 
 
 def _leader_of_segments(question: str, ctx: ReportContext) -> Intent | None:
@@ -281,10 +302,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if _WHY_GROWING.match(question) and not slots.specific("company"):
         # 'why is it growing?', 'so why's the market expanding': what drives it
         top = IntentScore(Intent.DRIVERS, CERTAIN_INTENT)
-    elif top.intent in POINT_INTENTS and _STATS.search(question) and not slots.specific("region", "country"):
+    elif (
+        (section := _named_section(question, top))
+        and _STATS.search(question)
+        and not slots.specific("region", "country")
+    ):
         # 'the r&d spend driver - what number does it lean on?': the figure behind that point
         decision = Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(question))
-        decision.figure_near_point = True
+        decision.figure_near_point, decision.section = True, section
         return decision
     if top.intent is Intent.PUBLISHER and not _ASKS_WHO.search(question):
         # 'how many studies does the report say were listed': near 'who published it' in wording only
@@ -414,14 +439,18 @@ def _follow_up(
     )
     if _THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS:
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
-    if _COMPARE_WITH.match(question) and len(set(slots.years)) == 1 and earlier.slots.years:
+    last_year = earlier.slots.years[-1:] or _first_year(last_answer(history))
+    if _COMPARE_WITH.match(question) and len(set(slots.years)) == 1 and last_year:
         # 'size in 2031?' then 'compare with 2026': the change between the two years
-        years = sorted({earlier.slots.years[-1], *slots.years})
+        years = sorted({*last_year, *slots.years})
         intent = Intent.GROWTH if len(years) == 2 else intent
     percents = slots.percents
+    assumed_rate = False
     if not percents and _THAT_RATE.search(question) and earlier.slots.percents:
-        # 'and 2031 at that rate?' after a what-if: the rate the user assumed before
-        percents, intent = earlier.slots.percents, Intent.WHAT_IF
+        # 'and 2031 at that rate?' after a what-if: the rate the user assumed before ('when does it
+        # cross 12bn at that rate?' asks the year at that rate)
+        percents, assumed_rate = earlier.slots.percents, True
+        intent = intent if intent is Intent.THRESHOLD_YEAR and slots.amounts else Intent.WHAT_IF
     if not own and slots.asks_growth and intent in SIZE_INTENTS:
         intent = Intent.GROWTH  # 'difference?' after two sizes
     if (
@@ -507,6 +536,7 @@ def _follow_up(
     decision.elaborate = more_on
     decision.figure_near_point = stats_on
     decision.compared = compared
+    decision.assumed_rate = assumed_rate
     ranking = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
     if intent in ranking and earlier.intent in ranking and _ONE.search(question):
         decision.scope_from = previous  # 'which region leads?' then 'and the fastest growing one?'
@@ -538,9 +568,11 @@ def _initials(text: str) -> set[str]:
 
 def _that_year(question: str, history: Sequence[dict[str, str]]) -> list[int]:
     """'that year': the first year the last answer gives (the year it found or was asked about)."""
-    if not _THAT_YEAR.search(question):
-        return []
-    found = re.search(r"\b(19|20)\d\d\b", last_answer(history))
+    return _first_year(last_answer(history)) if _THAT_YEAR.search(question) else []
+
+
+def _first_year(answer: str) -> list[int]:
+    found = re.search(r"\b(19|20)\d\d\b", answer)
     return [int(found.group(0))] if found else []
 
 

@@ -48,6 +48,8 @@ def test_conversation_acts(message: str, act: str) -> None:
         "cool, why?",
         "what are the main restraints",
         "who are you citing for the 2031 figure",
+        "ok what about europe",
+        "cool and the us",
     ],
 )
 def test_questions_about_the_report_are_not_acts(message: str) -> None:
@@ -56,7 +58,11 @@ def test_questions_about_the_report_are_not_acts(message: str) -> None:
 
 @pytest.mark.parametrize(
     ("message", "act"),
-    [("what kinda stuff can u help me with", "help"), ("ok thats all for today, cheers", "thanks")],
+    [
+        ("what kinda stuff can u help me with", "help"),
+        ("ok thats all for today, cheers", "thanks"),
+        ("haha ok youre quicker than our intern", "acknowledgement"),
+    ],
 )
 def test_more_acts_as_users_type_them(message: str, act: str) -> None:
     assert conversation_act(message) == act

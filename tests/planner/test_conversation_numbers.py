@@ -111,3 +111,18 @@ def test_a_question_that_opens_with_a_topic_named_as_a_market(ask):
 def test_a_share_the_page_never_gives_for_a_named_region(ask):
     answer = ask("what % of the global market does europe hold")
     assert answer.status == "unanswerable" and "share" in answer.text, answer.text
+
+
+def test_numbers_asked_of_a_named_section(ask):
+    answer = ask("any hard numbers on terminals in the challenges bit?")
+    assert "41%" in answer.text, answer.text
+
+
+def test_at_that_rate_when_does_it_pass_a_size(ask):
+    answer = converse(ask, "what if it grew 8% a year", "at that rate when does it cross 4bn")
+    assert "2027" in answer.text and "your assumption" in answer.text, answer.text
+
+
+def test_how_does_that_compare_with_a_year(ask):
+    answer = converse(ask, "when does the market pass 4bn", "how does that compare with 2026")
+    assert "2026" in answer.text and "2028" in answer.text and "grows by" in answer.text, answer.text

@@ -108,7 +108,7 @@ def threshold_year(question: str, decision: Decision, ctx: ReportContext) -> Ste
         return draft.final(
             f"I cannot read {amount.value:g} {amount.unit or ''} as a size.", status="rejected"
         )
-    if decision.slots.percents and HYPOTHESIS.search(question):
+    if decision.slots.percents and (HYPOTHESIS.search(question) or decision.assumed_rate):
         # 'if it grew 7% a year, when would it pass 8bn?': at the user's rate, beside the report's
         return (yield from _threshold_at_rate(decision.slots.percents[-1], target, basis, draft))
     result = yield from ask(Call("year_reaching", ThresholdArgs(**_series_args(basis), target_value=target)))

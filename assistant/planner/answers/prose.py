@@ -237,8 +237,13 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     query = decision.query or question
     if decision.states:
         return (yield from _stating(decision.states, query, draft, ctx))
-    # a topic's name may be spelt otherwise in the report: its passages are searched wide
-    passages = yield from search(query, ctx.report_id, MAX_SEARCH_K if decision.topic else PASSAGE_K)
+    # a topic's name may be spelt otherwise in the report, and a section asked about ('in the
+    # challenges bit') must be found whole: both are searched wide
+    wide = bool(decision.topic) or decision.section in SECTION_WORDS
+    passages = yield from search(query, ctx.report_id, MAX_SEARCH_K if wide else PASSAGE_K)
+    if decision.section in SECTION_WORDS:
+        words = SECTION_WORDS[decision.section]
+        passages = [p for p in passages if any(w in p.section.lower() for w in words)] or passages
     if decision.describes:
         described = _description(decision.describes, passages)
         if described is not None:
@@ -262,6 +267,8 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
             # The first figure its section states after the point, else the best-ranked one in it.
             stating = [s for s in ranked if states_figure(s.text) and s.section == point.section]
             stating = sorted((s for s in stating if s.start > point.start), key=lambda s: s.start) or stating
+            if decision.section in SECTION_WORDS and stating:
+                strong = True  # the section the question named states a figure: that is the answer
         else:
             stating = [s for s in best if states_figure(s.text) and s.overlap >= LEXICAL_FLOOR]
             # 'any stat showing the strain on crews?': the claim is made in the question's words and
