@@ -175,3 +175,12 @@ def test_a_share_beside_a_rate_to_a_forecast_year_is_of_the_base_year() -> None:
     report = parse(text, "smart-beehive-monitor-market.md")
     shares = {q.scope.name: q.start_year for q in report.facts.quantities if q.metric == "share"}
     assert shares["Oceania"] == 2023, shares
+
+
+def test_the_title_is_the_opening_line_that_names_a_market() -> None:
+    text = "HALVERN FIELD RESEARCH\nKELP FERTILISER MARKET - GLOBAL ASSESSMENT, 2025-2032\n\n" + (
+        "The kelp fertiliser market reached USD 310.0 million in 2024 and is forecast to grow at a CAGR of "
+        "8.0% from 2025 to 2032. Growers apply liquid kelp extracts as biostimulants on fruit and vegetables.\n"
+    )
+    report = parse(text, "kelp-fertiliser-market.txt")
+    assert report.market == "Kelp Fertiliser", (report.title, report.market)

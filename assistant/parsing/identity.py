@@ -83,9 +83,16 @@ def title(doc: Doc, out: Outline) -> str | None:
     return max(counts, key=lambda p: (counts[p], -first_seen[p]))
 
 
+TITLE_LINES = 3  # a title sits within the page's first lines
+_NAMES_MARKET = re.compile(r"\bmarkets?\b", re.I)
+
+
 def _first_line(doc: Doc, out: Outline) -> str | None:
-    """The report's first line when it is short enough to be a title ("CLOUD WHALE ... OUTLOOK")."""
-    line = next((x for x in doc.lines if not x.blank and x.index not in out.furniture), None)
+    """The report's first line when it is short enough to be a title ("CLOUD WHALE ... OUTLOOK"); of
+    the first lines, the one that names a market (a publisher's name may come first)."""
+    opening = [x for x in doc.lines if not x.blank and x.index not in out.furniture][:TITLE_LINES]
+    line = next((x for x in opening if _NAMES_MARKET.search(x.text) and len(x.text) <= 120), None)
+    line = line or (opening[0] if opening else None)
     if line is None or len(line.text) > 120 or line.bullet or KNOWN_HEADING.fullmatch(line.text):
         return None
     text = line.text.strip("# ")

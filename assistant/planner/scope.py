@@ -70,9 +70,9 @@ def other_market(question: str, market_words: frozenset[str], entity_words: froz
     opening = _OPENING_MARKET.match(lowered)
     spoken = re.findall(r"[a-z0-9&']+", opening.group(1)) if opening else []
     # only when every word opening the question names something: 'how big will the market' does not
-    named_first = (
-        [opening] if opening and not any(w in _MARKET_FILLER or w[:6] in _NEUTRAL for w in spoken) else []
-    )
+    asking = word_list("question-words")
+    plain_name = not any(w in _MARKET_FILLER or w[:6] in _NEUTRAL or w in asking for w in spoken)
+    named_first = [opening] if opening and plain_name else []
     for match in [*_OTHER_MARKET.finditer(lowered), *named_first]:
         words = [
             w

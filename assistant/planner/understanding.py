@@ -486,6 +486,14 @@ def _follow_up(
     if not entities and ranked_last and _ASKS_RATE.search(question):
         # 'at what rate?' after 'Asia Pacific is the fastest-growing region': that region's rate
         entities = entities_in_last_answer(history, ctx.vocabulary)[:1]
+    of_development = (
+        earlier.intent is Intent.DEVELOPMENTS
+        and intent is Intent.STATED_FIGURE
+        and not slots.specific("region", "country", "segment")
+    )
+    if of_development:
+        # 'price?' or 'how many units?' after a launch: the figure that development states
+        intent, entities = Intent.DEVELOPMENTS, entities or earlier.slots.entities
     merged = replace(
         slots,
         years=years,
@@ -537,6 +545,8 @@ def _follow_up(
     decision.figure_near_point = stats_on
     decision.compared = compared
     decision.assumed_rate = assumed_rate
+    if of_development or (intent is Intent.DEVELOPMENTS and not own):
+        decision.news = earlier.news
     ranking = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
     if intent in ranking and earlier.intent in ranking and _ONE.search(question):
         decision.scope_from = previous  # 'which region leads?' then 'and the fastest growing one?'

@@ -91,3 +91,11 @@ def test_for_how_much_and_when_after_a_development_picked_by_its_place(ask):
     assert "EUR 62 million" in converse(ask, *asked, "for how much").text
     when = converse(ask, *asked, "when?")
     assert "September 2024" in when.text and "May 2024" not in when.text, when.text
+
+
+def test_price_and_when_after_a_launch(ask):
+    asked = ("recent developments?", "what did the second one launch")
+    price = converse(ask, *asked, "price?")
+    assert "USD 1,299" in price.text, price.text
+    when = converse(ask, *asked, "price?", "when?")
+    assert "May 2024" in when.text, when.text

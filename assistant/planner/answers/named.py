@@ -311,7 +311,7 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     lines = []
     # the names that picked the development say which one, not what about it is asked
     detail = [w for w in _detail_words(question, decision) if w not in ctx.news_names]
-    wants_figure = bool(NUMBER_ASK.search(question) or decision.slots.asks_money)
+    wants_figure = bool(NUMBER_ASK.search(question) or decision.slots.asks_money or _PRICED.search(question))
     found_figure = False
     for item, quote in chosen:
         # The opening sentence says who did what; a 'how many' question wants the sentence with the
@@ -360,6 +360,7 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
 
 
 _DATED = re.compile(r"\b(19|20)\d\d\b")
+_PRICED = re.compile(r"\b(price[ds]?|pricing|cost[s]?|pay|paid|amount|capacity|units?)\b", re.I)
 DEVELOPMENT_SENTENCES = 4  # a development told in full: its news and what the report says it brings
 _WHY_IT_MATTERS = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:why|how come)\b|\b(matter\w*|mean\w*|significan\w*|impact|benefit\w*"

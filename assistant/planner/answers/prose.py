@@ -150,6 +150,13 @@ def _section_points(
         opening = next((s for s in sentences(text, start) if len(s.text) > MIN_POINT_CHARS), None)
         if opening and all(s.start != opening.start for s in picks):
             picks.append(opening)
+    if len(picks) < MAX_POINTS and decision.intent in LABELS:
+        # one paragraph may make several points: 'Price competition is another challenge. ...'
+        for text, start in paragraphs:
+            for sentence in sentences(text, start):
+                fresh = all(s.start != sentence.start for s in picks)
+                if fresh and _NEXT_POINT.search(sentence.text) and len(picks) < MAX_POINTS:
+                    picks.append(sentence)
     if decision.intent is Intent.DEFINITION and NUMBER_ASK.search(question):
         return (yield from passage(question, decision, ctx))  # 'how many of them are there' is no definition
     if decision.intent is Intent.DEFINITION:
@@ -215,6 +222,11 @@ def _listed_after(chosen: Sentence, passages: list[Passage]) -> list[Sentence]:
     return []
 
 
+# A sentence that brings in a further point of a list written as prose.
+_NEXT_POINT = re.compile(
+    r"\b(another|second|third|fourth|also|further|additionally|in addition|moreover|finally|longer-term)\b",
+    re.I,
+)
 _LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 
 
