@@ -184,3 +184,25 @@ def test_the_title_is_the_opening_line_that_names_a_market() -> None:
     )
     report = parse(text, "kelp-fertiliser-market.txt")
     assert report.market == "Kelp Fertiliser", (report.title, report.market)
+
+
+ALIGNED = """\
+SEAWEED SNACK MARKET REPORT
+
+The seaweed snack market reached USD 2.10 billion in 2024 and is forecast to grow at a CAGR of 7.0%
+from 2025 to 2032. Roasted sheets remain the best-known format.
+
+BY FORMAT
+
+Format                Share of 2024 revenue    CAGR 2025-2032
+Roasted sheets        48.0%                    6.1%
+Chips and crisps      32.5%                    8.4%
+Others                19.5%                    6.9%
+"""
+
+
+def test_a_plain_text_table_aligned_with_spaces() -> None:
+    report = parse(ALIGNED, "seaweed-snack-market.txt")
+    stated = {(q.metric, q.scope.name): q.value for q in report.facts.quantities if q.scope.kind == "segment"}
+    assert stated[("share", "Chips and crisps")] == 32.5 and stated[("cagr", "Chips and crisps")] == 8.4
+    assert report.facts.cagr is not None and report.facts.cagr.percent == 7.0

@@ -301,7 +301,7 @@ def header_facts(doc: Doc, found: list[Pair]) -> HeaderFacts:
         elif pair.is_(_PLAYERS_KEY) and not facts.key_players:
             # 'Companies Profiled: 8' counts them; only names make a list
             names = name_list(doc, pair.start, pair.end)
-            facts.key_players = [n for n in names if re.search(r"[^\W\d_]", n.name)]
+            facts.key_players = [n for n in names if n.name[:1].isalpha()]
         elif pair.is_(_PUBLISHER_KEY) and facts.publisher is None:
             facts.publisher = _stated(doc, pair)
         elif pair.is_(_CODE_KEY) and facts.report_code is None:

@@ -13,6 +13,7 @@ key-value pairs (``assistant.parsing.header``), not read here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.domain.report import Scope, Span
@@ -39,6 +40,27 @@ _GENERIC_DIMENSION = re.compile(
 )
 
 
+_ALIGNED_GAP = re.compile(r"\S {2,}(?=\S)")
+# A key-value line ('Growth rate   | CAGR of 11.6%') or a sentence is no row of an aligned table.
+_NOT_A_ROW = re.compile(r"\||[.:;]\s*$")
+_TRAILING_FIGURE = re.compile(r"^(?P<label>\D.*?) (?P<figure>[-+]?\d[\d.,]*\s?%?)$")
+
+
+def _aligned_parts(text: str) -> list[re.Match[str]]:
+    """Cells of a space-aligned row: runs of text between gaps of two or more spaces, the first one
+    cut before a figure it runs into."""
+    parts: list[re.Match[str]] = list(re.finditer(r"\S+(?: \S+)*", text))
+    if parts and (tail := _TRAILING_FIGURE.match(parts[0].group())):
+        first = parts[0]
+        label = re.compile(re.escape(tail.group("label"))).match(text, first.start())
+        figure = re.compile(re.escape(tail.group("figure"))).match(text, first.start() + tail.start("figure"))
+        parts[:1] = [m for m in (label, figure) if m is not None]
+    return parts
+
+
+MAX_ALIGNED_ROW = 200  # longer lines are prose, whatever their spacing
+
+
 @dataclass(frozen=True, slots=True)
 class _Cell:
     text: str
@@ -46,13 +68,21 @@ class _Cell:
     end: int
 
 
-def _cells(doc: Doc, line: Line) -> list[_Cell]:
+def _cells(doc: Doc, line: Line, aligned: bool = False) -> list[_Cell]:
     text = line.text
+    parts: Iterable[re.Match[str]]
     if text.startswith("|"):
         parts = re.finditer(r"[^|]+", text.strip().strip("|"))
         base = line.start + (len(text) - len(text.lstrip())) + 1
     elif "\t" in text:
         parts = re.finditer(r"[^\t]+", text)
+        base = line.start
+    elif (
+        aligned and _ALIGNED_GAP.search(text) and len(text) <= MAX_ALIGNED_ROW and not _NOT_A_ROW.search(text)
+    ):
+        # a plain-text table whose columns are aligned with runs of spaces; a long label may leave
+        # a single space before the first figure ('Agricultural residues 31.1%')
+        parts = _aligned_parts(text)
         base = line.start
     else:
         return []
@@ -71,7 +101,7 @@ def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[_Cell]]]]:
     runs: list[list[tuple[Line, list[_Cell]]]] = []
     current: list[tuple[Line, list[_Cell]]] = []
     for line in doc.lines:
-        cells = [] if line.blank or line.index in out.furniture else _cells(doc, line)
+        cells = [] if line.blank or line.index in out.furniture else _cells(doc, line, not out.markup)
         if re.fullmatch(r"\|?\s*:?-{2,}.*", line.text):  # markdown separator row
             continue
         # Three cells start a table; a row whose last cells are empty (trimmed away) continues one.

@@ -12,6 +12,7 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
+from assistant.planner.limits import RATE_WORDS
 from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
 from assistant.text.topics import names_topic
 from tools.search import Passage
@@ -305,5 +306,7 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     said = " ".join(f"{s.text} {draft.cite(s)}" for s in chosen)
     if decision.topic:
         lead = f"The report does not size a market for {decision.topic}. What it says about {decision.topic}:"
-        return draft.final(f"{lead} {said}")
+        # 'how big is the X market' asked a figure the report does not give; 'what does it say' did not
+        sized = decision.slots.asks_money or decision.slots.asks_figure or bool(RATE_WORDS.search(question))
+        return draft.final(f"{lead} {said}", status="unanswerable" if sized else "answered")
     return draft.final(f"The report says: {said}")
