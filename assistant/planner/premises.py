@@ -18,8 +18,8 @@ PremiseKind = Literal[
 _QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|does|do|did|can|could|will|would|tell|give|show|list)\b"
 # 'since/given/as ... , <question>' or 'given ... what is ...' without a comma.
 _LEAD = re.compile(
-    r"^\s*(?:since|given(?: that)?|as|because|now that|considering(?: that)?|knowing(?: that)?|seeing as|assuming that"
-    r"|with)\s+"
+    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:since|given(?: that)?|as|because|now that|considering(?: that)?"
+    r"|knowing(?: that)?|seeing as|assuming that|with)\s+"
     rf"(?P<clause>[^?;]+?)(?:\s*[,;]\s*|\s+(?=(?:so\s+)?{_QUESTION_START}))(?P<rest>\S.*)$",
     re.I,
 )

@@ -35,7 +35,7 @@ _MONEY_ASK = re.compile(
     re.I,
 )
 _FIGURE_ASK = re.compile(
-    r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*|extrapolat\w*)\b", re.I
+    r"\b(forecast\w*|project\w*|outlook|estimat\w*|expected|predict\w*|extrapolat\w*|number|figure)\b", re.I
 )
 # One year's own growth rate, not the CAGR over the forecast: 'yoy growth 2026'.
 YEAR_ON_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)

@@ -201,6 +201,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # Read only the question the message ends with; the text before it tries to set figures.
         question, typed = _last_question(question), _last_question(typed)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
+    if not slots.asks_figure and slots.years:
+        # 'a 2035 number for biochar soil conditioners': the market named by its own name asks its figure
+        slots = replace(slots, asks_figure=extract(ctx.plain(question), []).asks_figure)
     if slots.asks_growth and not asks_change(ctx.plain(question)):
         # 'us plant growth regulators market': the word belongs to the market's name
         slots = replace(slots, asks_growth=False)

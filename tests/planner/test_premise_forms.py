@@ -56,3 +56,13 @@ def test_the_rest_of_a_wrong_leader_premise_is_asked_of_the_real_leader(ask):
     first, _, rest = answer.text.partition("\n\n")
     assert "Europe" in first, answer.text
     assert "Asia Pacific" not in rest, answer.text
+
+
+def test_a_rate_premise_opened_with_so_with(ask):
+    answer = ask("so with it growing at 9% a year what does that make 2030")
+    assert "not say the CAGR is 9%" in answer.text.split("\n\n")[0], answer.text
+
+
+def test_a_number_for_a_year_asked_by_the_markets_own_name(ask):
+    answer = ask("need a 2035 number for harbour crane electrification for a deck")
+    assert "6.07" in answer.text, answer.text

@@ -87,3 +87,8 @@ def test_a_markdown_table_whose_first_column_repeats_its_dimension():
     ask_fans = asker(parse_text(MARKDOWN_TABLE, "desk-fan-market.md", "desk-fan-market"))
     answer = ask_fans("bladeless cagr?")
     assert "7.1%" in answer.text and "5.0%" not in answer.text, answer.text
+
+
+def test_a_segments_worth_asked_beside_its_share(ask):
+    answer = ask("how much is hull worth in $ in 2024? share x total")
+    assert "0.42" in answer.text, answer.text

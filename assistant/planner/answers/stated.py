@@ -25,6 +25,7 @@ _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
 )
 _PRICE = re.compile(r"\b(price|prices|pricing|asp|cost per|per unit|per kg|per tonne)\b", re.I)
+_WORTH = re.compile(r"\b(worth|value|valued|revenue|dollars?|usd|how much)\b|\$", re.I)
 _COUNT = re.compile(r"\b(how many|number of|count of)\b", re.I)
 _RATE = re.compile(
     r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace)\b", re.I
@@ -39,6 +40,8 @@ def wanted_metric(question: str, slots: Slots) -> str:
     """Which kind of figure the question asks for."""
     if _GROWTH.search(question):
         return "growth"
+    if slots.asks_share and _WORTH.search(question):
+        return "market_size"  # 'how much is X worth in $? share x total': its value, from its share
     if slots.asks_share:
         return "share"
     if _PRICE.search(question):
