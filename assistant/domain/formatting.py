@@ -1,5 +1,5 @@
 """One number style for every surface and every answer: ``USD 8.36 billion``, ``5.65%``,
-``1,212.30``. Amounts keep two decimals unless whole; percents drop trailing zeros."""
+``1,212.30``. Amounts keep two decimals unless whole (three under one); percents drop trailing zeros."""
 
 from __future__ import annotations
 
@@ -12,8 +12,13 @@ def format_number(value: float, decimals: int = 2) -> str:
 
 
 def format_money(currency: str | None, amount: float, unit: str | None) -> str:
-    """'USD 8.36 billion'; a missing currency or unit is left out."""
-    return " ".join(part for part in (currency, format_number(amount), unit) if part)
+    """'USD 8.36 billion'; a missing currency or unit is left out. An amount under one keeps a third
+    decimal when it has one ('USD 0.435 billion'): two would round away a tenth of its size."""
+    number = format_number(amount)
+    if 0 < abs(amount) < 1 and not float(amount).is_integer():
+        precise = f"{amount:,.3f}"
+        number = precise[:-1] if precise.endswith("0") else precise
+    return " ".join(part for part in (currency, number, unit) if part)
 
 
 def format_percent(value: float, decimals: int = 2) -> str:

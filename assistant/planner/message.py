@@ -94,7 +94,9 @@ def _merge_adjacent_sizes(parts: list[tuple[str, Decision]]) -> list[tuple[str, 
     for text, decision in parts:
         if merged and decision.intent in SIZE_INTENTS and merged[-1][1].intent in SIZE_INTENTS:
             earlier_text, earlier = merged[-1]
-            if not decision.unanswerable and not earlier.unanswerable and decision.slots.years:
+            # 'base yr size, the 2031 number': a size without a year is the base one, asked apart
+            both_dated = bool(decision.slots.years) and bool(earlier.slots.years)
+            if not decision.unanswerable and not earlier.unanswerable and both_dated:
                 earlier.slots.years = list(dict.fromkeys([*earlier.slots.years, *decision.slots.years]))
                 earlier.intent = Intent.SIZE_IN_YEAR
                 merged[-1] = (f"{earlier_text} and {text}", earlier)
@@ -114,14 +116,18 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True
     if any(pattern.search(clause) for _, pattern in KEYWORDS):
         return True
-    if slots.asks_share and slots.entities:
+    if (slots.asks_share or slots.asks_money) and slots.entities:
         return True  # 'and Europe's share of it'
     if _ITS_FIGURE.match(clause):
         return True  # 'and its 2031 value': a figure of what the clause before named
+    if slots.years and _DATED_FIGURE.search(clause):
+        return True  # 'base yr size, the 2031 number': a year's figure of its own
     top = ctx.classifier.rank(ctx.plain(clause), ctx.plain(ctx.as_typed(clause)))[0]
     return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
 
 
+_BASE_ASKED = re.compile(r"\b(base|current|today|latest|now)\b", re.I)
+_DATED_FIGURE = re.compile(r"\b(number|figure|forecast|estimate|value|size|projection)\b", re.I)
 _ITS_FIGURE = re.compile(
     r"^\s*(its|their)\s+((19|20)\d\d\s+)?(value|size|share|growth|growth rate|cagr|revenue|worth|figure)\b",
     re.I,
@@ -153,7 +159,7 @@ _WHAT_IF = re.compile(r"^\s*(?:and\s+|so\s+)?what if\b", re.I)
 
 
 _QUESTION_FORM = re.compile(
-    r"^\s*(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
+    r"^\s*(?:also\s+|plus\s+|and\s+also\s+)?(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
     r"|will|would|list|tell|give|show|name|describe|explain)\b",
     re.I,
 )
@@ -165,8 +171,9 @@ def _share_years(parts: list[tuple[str, Decision]]) -> None:
     years = list(dict.fromkeys(y for _, d in parts for y in d.slots.years))
     if not years:
         return
-    for _, decision in parts:
-        if not decision.slots.years and decision.intent in SIZE_INTENTS:
+    for text, decision in parts:
+        # 'base yr size, the 2031 number': the base year's size is asked for itself
+        if not decision.slots.years and decision.intent in SIZE_INTENTS and not _BASE_ASKED.search(text):
             decision.slots.years = list(years)
             decision.intent = Intent.SIZE_IN_YEAR
         elif decision.intent in TWO_YEAR_INTENTS and len(set(decision.slots.years)) < 2:

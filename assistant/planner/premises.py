@@ -54,7 +54,9 @@ _ASSERTS = re.compile(
 )
 _RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*)\b", re.I)
 _SIZE = re.compile(
-    r"\b(worth|valued|size|is|was|market|at|forecast\w*|project\w*|expected|estimated)\b", re.I
+    r"\b(worth|valued|size|is|was|market|at|forecast\w*|project\w*|expected|estimated|hit\w*|reach\w*"
+    r"|puts?|climb\w*)\b",
+    re.I,
 )
 _LEADER = re.compile(r"\b(largest|biggest|leading|dominant|top|leads|dominates|leader|market leader)\b", re.I)
 _FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)

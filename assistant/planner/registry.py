@@ -386,7 +386,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         derived.cumulative,
         _words(
             # 'how much does it add from 2025 to 2031 in total' is the increase, not a sum of sizes
-            r"^(?!.*\b(?:add|adds|added|gain|gains|gained|increase\w*|grow|grows|grew)\b)"
+            r"^(?!.*\b(?:add(?!\s+up)|adds|added(?!\s+up)|gain|gains|gained|increase\w*|grow|grows|grew)\b)"
             r".*\b(cumulative\w*|combined|in total|total|sum|summed|added up|altogether|aggregate)\b"
             r"|\b(average|mean)\b[^?]{0,30}\b(values|sizes|figures)\b"
         ),

@@ -20,7 +20,7 @@ _UNITS = (
     ("thousand", re.compile(r"\b(thousands?)\b", re.I)),
 )
 _FOLLOW_UP = re.compile(
-    r"^\s*(and|what about|how about|same for|and what about|ok and|also)\b|^\s*(in|for|by)\s+\d{4}\s*\??\s*$",
+    r"^\s*(and|what about|how about|same for|and what about|ok and)\b|^\s*(in|for|by)\s+\d{4}\s*\??\s*$",
     re.I,
 )
 # Attributes of a company or segment that a market report of this kind does not give.

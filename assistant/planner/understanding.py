@@ -113,9 +113,14 @@ def _only_market_and_year(plain: str) -> bool:
     return all(w in BARE or w in _FIGURE_NOUNS for w in words)
 
 
+_BASE_SIZE = re.compile(
+    r"\b(?:base|current|latest)(?:[- ]year)?\s+(?:market\s+)?(?:size|value|figure)\b", re.I
+)
+_BARE_SIZE = re.compile(r"\b(size|worth|value|valuation|how big|how large)\b", re.I)
 _FIGURE_NOUNS = frozenset(
     "number figure figures data estimate does do come comes out to be look looks like roughly approx "
-    "approximately around get gets reach reaches hit land lands".split()
+    "approximately around get gets reach reaches hit land lands it been back would wouldve would've "
+    "was were have had".split()
 )
 
 
@@ -286,6 +291,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
         # 'delta between 2027 and 2029': the change in size between the two.
         top = IntentScore(Intent.GROWTH, STRONG_INTENT)
+    elif not slots.years and (
+        _BASE_SIZE.search(question)
+        or _BARE_SIZE.search(question)
+        and _only_market_and_year(ctx.plain(question))
+    ):
+        # 'size', 'market size?': the market's size, as the report states it
+        top = IntentScore(Intent.SIZE_BASE, max(top.score, STRONG_INTENT))
     elif slots.years and _only_market_and_year(ctx.plain(question)):
         # 'surgical smoke evacuation 2031', 'kitchen robotics by 2030': the market's size that year.
         top = IntentScore(Intent.SIZE_IN_YEAR, max(top.score, STRONG_INTENT))

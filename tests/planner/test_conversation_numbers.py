@@ -126,3 +126,28 @@ def test_at_that_rate_when_does_it_pass_a_size(ask):
 def test_how_does_that_compare_with_a_year(ask):
     answer = converse(ask, "when does the market pass 4bn", "how does that compare with 2026")
     assert "2026" in answer.text and "2028" in answer.text and "grows by" in answer.text, answer.text
+
+
+def test_base_size_a_years_number_and_the_cagr_in_one_message(ask):
+    answer = ask("quick q - base yr size, the 2030 number, and the cagr pls")
+    assert "3.20" in answer.text and "4.54" in answer.text and "6%" in answer.text, answer.text
+
+
+def test_add_up_the_yearly_values_through_a_year(ask):
+    answer = ask("add up the annual market values 2026 thru 2028 - whats the cumulative total")
+    assert "11.45" in answer.text, answer.text  # 3.5955 + 3.8112 + 4.0399
+
+
+def test_a_year_before_the_base_asked_casually(ask):
+    answer = ask("what wouldve it been back in 2022")
+    assert "2.85" in answer.text, answer.text  # 3.20 / 1.06^2
+
+
+def test_a_size_premise_before_an_em_dash(ask):
+    first = ask("report has it hitting 5bn by 2030 — so whats the starting 2024 figure").text.split("\n\n")[0]
+    assert "4.54" in first and "not" in first, first
+
+
+def test_a_bare_size_beside_a_dated_growth(ask):
+    answer = ask("size and growth in 2028")
+    assert "4.04" in answer.text and "could not find" not in answer.text, answer.text
