@@ -27,5 +27,8 @@ fi
 # question asked within its report, then routed by the assistant (thresholds per mode).
 .venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode scoped
 .venv/bin/assistant eval --set catalogue --corpus tests/fixtures/catalogue --mode routed
+# Sets written blind, from the bundled report and from pages in further layouts.
+.venv/bin/assistant eval --set blind-analyst --out evals/results/blind-analyst
+.venv/bin/assistant eval --set blind-pages --corpus tests/fixtures/blind-pages --mode scoped
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"
