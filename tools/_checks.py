@@ -88,6 +88,11 @@ def round2(value: float) -> float:
     return float(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def round3(value: float) -> float:
+    """Half-up to 3 decimals on the shortest decimal form (0.4355 -> 0.436)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
+
+
 def plain(value: float | Decimal) -> str:
     """Shortest plain decimal text: 6.71 -> '6.71', 2.0 -> '2', 1e-05 -> '0.00001'."""
     text = format(Decimal(repr(value)) if isinstance(value, float) else value, "f")

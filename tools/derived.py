@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
-from tools._checks import MAX_ROWS, MAX_YEAR, factor, number, plain, round2, size, two
+from tools._checks import MAX_ROWS, MAX_YEAR, factor, number, plain, round2, round3, size, two
 from tools._checks import year as check_year
 from tools.forecast import Kind, SizeResult, TableRow, check_series, size_at
 
@@ -315,14 +315,15 @@ def average_annual_increase(
 ) -> AverageGainResult:
     """The mean yearly increase in size between two years: (size(to) - size(from)) / (to - from).
 
-    Sizes as in market_size_in_year; the result is in the report's unit per year, 2 decimals.
-    from_year must be before to_year.
+    Sizes as in market_size_in_year; the result is in the report's unit per year, 2 decimals (3
+    under one, where a second decimal is a tenth of it). from_year must be before to_year.
     """
     pair = _pair(
         base_value, base_year, cagr_percent, from_year, to_year, unit, currency, forecast_end_year, stated
     )
     years = pair.last.year - pair.first.year
-    average = round2((pair.last.value - pair.first.value) / years)
+    gain = (pair.last.value - pair.first.value) / years
+    average = round2(gain) if abs(gain) >= 1 else round3(gain)
     return AverageGainResult(
         from_year=pair.first.year,
         to_year=pair.last.year,
@@ -332,7 +333,7 @@ def average_annual_increase(
         years=years,
         unit=pair.unit,
         currency=pair.currency,
-        expression=f"({two(pair.last.value)} - {two(pair.first.value)}) / {years} = {two(average)}",
+        expression=f"({two(pair.last.value)} - {two(pair.first.value)}) / {years} = {plain(average)}",
         notes=pair.notes,
     )
 

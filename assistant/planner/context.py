@@ -35,6 +35,7 @@ class ReportContext:
     # Proper names only the recent developments use (a product, a deal's target) -> those developments.
     news_names: dict[str, frozenset[int]] = field(default_factory=dict)
     market: str | None = None  # the market's name as the parser found it ('Smart Pet Feeder')
+    development_companies: tuple[str, ...] = ()  # the company of each recent development, in order
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:

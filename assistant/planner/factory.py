@@ -42,6 +42,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         tuple(report.facts.segmentation),
         news_names(report),
         report.market,
+        tuple(d.company for d in report.facts.recent_developments),
     )
     return make_script_factory(context)
 

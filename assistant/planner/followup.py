@@ -255,6 +255,22 @@ def given_figures(history: Sequence[dict[str, str]]) -> list[GivenFigure]:
     return found
 
 
+def figures_of_last_answer(history: Sequence[dict[str, str]]) -> list[GivenFigure]:
+    """The figure the last answer led with and the one it closed with ('at an assumed 8%, USD 10.65
+    billion ... the report's own figure is USD 9.33 billion'), in order."""
+    turns = _turns_with_answers(history)
+    if not turns:
+        return []
+    asked, answer = turns[-1]
+    figures = [
+        GivenFigure(float(m.group("value").replace(",", "")), m.group("unit"), m.group("currency"), asked)
+        for m in _MONEY.finditer(answer)
+    ]
+    if len(figures) < 2 or figures[0].value == figures[-1].value:
+        return []
+    return [figures[0], figures[-1]]
+
+
 def given_years(history: Sequence[dict[str, str]]) -> list[int]:
     """The years the last two answers led with ('when does it pass 8bn', 'and 9bn?', then 'how many
     years between those'), in the order given."""

@@ -29,8 +29,10 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     premise, rest = split_premise(text, ctx.vocabulary)
     rest = _about_the_real_leader(premise, rest, ctx)
     if premise is not None and rest != text:
-        # The rest may point back at the premise ('given X's new site, what does it cover?').
-        history = [*history, {"role": "user", "content": premise.clause}]
+        # The rest may point back at the premise ('given X's new site, what does it cover?'); a
+        # deal the report gives to another buyer is asked about as the report tells it.
+        clause = _as_the_report_tells_it(premise, ctx)
+        history = [*history, {"role": "user", "content": clause}]
     groups: list[str] = []
     for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
         if groups and (
@@ -82,6 +84,19 @@ def _about_the_real_leader(premise: Premise | None, rest: str, ctx: ReportContex
         return rest
     assumed = re.compile(r"\b" + r"\s+".join(map(re.escape, premise.subject.name.split())) + r"\b", re.I)
     return assumed.sub(named[0], rest)
+
+
+def _as_the_report_tells_it(premise: Premise, ctx: ReportContext) -> str:
+    """'WCG acquired Heads': the report gives Heads to Veeda, so the clause the rest leans on names
+    Veeda; any other premise is kept as written."""
+    if premise.kind != "deal" or premise.subject is None:
+        return premise.clause
+    named = [ctx.development_companies[i] for i in sorted(ctx.news_in(premise.clause))]
+    buyers = [n for n in named if n]
+    if not buyers or any(premise.subject.name.lower() == b.lower() for b in buyers):
+        return premise.clause
+    said = re.compile(r"\b" + re.escape(premise.subject.name.split()[0]) + r"\w*(?:\s+[A-Z]\w*)*", re.I)
+    return said.sub(buyers[0], premise.clause, count=1)
 
 
 def _same_subjects(parts: list[tuple[str, Decision]]) -> bool:

@@ -16,6 +16,7 @@ from assistant.planner.followup import (
     cited_items,
     cited_source,
     entities_in_last_answer,
+    figures_of_last_answer,
     given_figures,
     given_years,
     has_subject,
@@ -80,6 +81,11 @@ _ASKS_ORIGIN = re.compile(
 _WHY_GROWING = re.compile(
     r"^\s*(?:and\s+|so\s+|but\s+|ok\s+)?(?:why|how come|what makes)\b[^?]*?"
     r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b",
+    re.I,
+)
+_MORE_THAN = re.compile(
+    r"\bhow much (?:more|less|higher|lower|bigger|smaller|above|below)\b[^?]*\bthan\b"
+    r"|\b(?:difference|gap) (?:from|to|with|versus|vs\.?) the report'?s\b",
     re.I,
 )
 _COMPARE_WITH = re.compile(
@@ -484,7 +490,12 @@ def _follow_up(
     if intent is Intent.YEAR_SPAN and len(set(years)) + len(slots.year_refs) < 2:
         years = given_years(history) or years  # 'how many years between those' after two dated answers
     compared: tuple[GivenFigure, ...] = ()
-    if intent is Intent.GROWTH and slots.points_at_two and len(set(years)) < 2:
+    if _MORE_THAN.search(question) and not slots.years:
+        # 'how much more is that than the report's number?': the two figures the last answer gave
+        figures = figures_of_last_answer(history)
+        if len(figures) == 2:
+            intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
+    elif intent is Intent.GROWTH and slots.points_at_two and len(set(years)) < 2:
         # 'difference between the two' when the two were not sizes of years the user named
         figures = given_figures(history)
         if len(figures) == 2 and figures[0].value != figures[1].value:

@@ -151,3 +151,15 @@ def test_a_size_premise_before_an_em_dash(ask):
 def test_a_bare_size_beside_a_dated_growth(ask):
     answer = ask("size and growth in 2028")
     assert "4.04" in answer.text and "could not find" not in answer.text, answer.text
+
+
+def test_how_much_more_than_the_reports_number_after_a_what_if(ask):
+    answer = converse(
+        ask, "what if it grew 8% a year from 2024 instead", "how much more is that than the report's number"
+    )
+    assert "0.54" in answer.text, answer.text  # 3.20 x 1.08^6 = 5.08 against the report's 4.54
+
+
+def test_the_average_yearly_gain_keeps_three_decimals_under_one(ask):
+    answer = ask("average yearly gain 2025 to 2027 in dollar terms")
+    assert "0.21" in answer.text, answer.text  # (3.60 - 3.39) / 2 = 0.21

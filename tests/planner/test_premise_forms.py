@@ -66,3 +66,12 @@ def test_a_rate_premise_opened_with_so_with(ask):
 def test_a_number_for_a_year_asked_by_the_markets_own_name(ask):
     answer = ask("need a 2035 number for harbour crane electrification for a deck")
     assert "6.07" in answer.text, answer.text
+
+
+def test_the_rest_of_a_wrong_deal_is_asked_of_the_deal_the_report_records(ask):
+    answer = ask(
+        "quayline engineering bought cablereel works in march 2024 right? how many factories did that deal add"
+    )
+    first, _, rest = answer.text.partition("\n\n")
+    assert "no such acquisition" in first, answer.text
+    assert "3 factories" in rest, answer.text

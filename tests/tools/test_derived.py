@@ -52,7 +52,9 @@ def test_cumulative_total_adds_the_rounded_years_it_shows():
 
 def test_average_annual_increase():
     found = average_annual_increase(**STATED, from_year=2025, to_year=2031)
-    assert found.average_increase == 0.44 and found.years == 6
+    # (9.33 - 6.71) / 6 = 0.43667: under one, a third decimal is kept
+    assert found.average_increase == 0.437 and found.years == 6
+    assert found.expression == "(9.33 - 6.71) / 6 = 0.437"
 
 
 def test_required_cagr_to_reach_a_target():

@@ -79,10 +79,13 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
     found = result.get(ComparisonResult)
     draft.show_working(found.expression)
     difference = format_money(high.currency, found.difference, high.unit)
-    text = (
-        f"The difference is {difference}: {_money(high)} (the answer to “{high.asked}”) against "
-        f"{_money(low)} (the answer to “{low.asked}”)."
-    )
+    if high.asked == low.asked:  # both from one answer: the figure it gave, and the report's own
+        text = f"The difference is {difference}: {_money(high)} against {_money(low)}, both from the last answer."
+    else:
+        text = (
+            f"The difference is {difference}: {_money(high)} (the answer to “{high.asked}”) against "
+            f"{_money(low)} (the answer to “{low.asked}”)."
+        )
     if found.ratio is not None:
         text += f" The first is {format_number(found.ratio)} times the second."
     return draft.final(text)
