@@ -206,3 +206,13 @@ def test_a_plain_text_table_aligned_with_spaces() -> None:
     stated = {(q.metric, q.scope.name): q.value for q in report.facts.quantities if q.scope.kind == "segment"}
     assert stated[("share", "Chips and crisps")] == 32.5 and stated[("cagr", "Chips and crisps")] == 8.4
     assert report.facts.cagr is not None and report.facts.cagr.percent == 7.0
+
+
+def test_names_ranked_right_before_their_figures() -> None:
+    text = ALIGNED + (
+        "\nBy flavour, sea salt accounted for 44.0% of revenue in 2024, ahead of wasabi at 21.5% and "
+        "teriyaki at 12.0%. Asia Pacific held 51.0% in 2024, followed by Europe with 22.0%.\n"
+    )
+    report = parse(text, "seaweed-snack-market.txt")
+    shares = {(q.scope.name or "").lower(): q.value for q in report.facts.quantities if q.metric == "share"}
+    assert shares["wasabi"] == 21.5 and shares["teriyaki"] == 12.0 and shares["europe"] == 22.0, shares

@@ -184,6 +184,9 @@ def sentence_drafts(
         first = listed.get(index)
         if metric is None and first is not None and previous is not None and first < index:
             metric = previous.metric  # "at 12.4% and 14.1% respectively": the list's first figure says
+        ranked_next = previous is not None and previous.metric in ("share", "cagr")
+        if metric is None and ranked_next and _RANKED_NEXT.search(text, since, figure.start):
+            metric = previous.metric if previous else None  # 'ahead of dogs at 39.6%': the same measure
         if metric is None:
             since, previous = figure.end, None
             continue
@@ -325,12 +328,26 @@ def _scope(
         found = _clause_scope(r, opening, figure, previous)
         if found is not None:
             return found
+    ranked = _RANKED_NEXT.search(text, since, figure.start) if metric in ("share", "cagr") else None
+    if ranked is not None:
+        # 'cats held 54.2%, ahead of dogs at 39.6% and other pets at 6.2%': each figure its own name
+        name = ranked.group("name")
+        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if previous is not None:
         return previous.scope
     if metric == "share":
         after = [m for m in r.mentions if m.start >= figure.end]
         return after[0].scope if after else None
     return Scope()
+
+
+# 'followed by dogs at 39.6%', 'ahead of Europe with 28.1%', 'and other pets at 6.2%': a name put
+# right before its figure in a ranked list.
+_RANKED_NEXT = re.compile(
+    r"(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
+    r"(?P<name>[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?)\s+(?:at|with)\s*$",
+    re.I,
+)
 
 
 def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | None) -> Scope | None:

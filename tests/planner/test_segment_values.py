@@ -92,3 +92,8 @@ def test_a_markdown_table_whose_first_column_repeats_its_dimension():
 def test_a_segments_worth_asked_beside_its_share(ask):
     answer = ask("how much is hull worth in $ in 2024? share x total")
     assert "0.42" in answer.text, answer.text
+
+
+def test_a_wrong_largest_segment_is_corrected_from_the_shares(ask):
+    first = ask("since hull is the biggest segment, what share does it have").text.split("\n\n")[0]
+    assert "Hull" in first and "61.5%" in first and "38.5%" in first, first

@@ -226,6 +226,16 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         return None
     draft = Draft()
     if name == "largest_segment":
+        ranked = yield from _ranked_by_figures(premise.subject, False, ctx)
+        leader, own = ranked if ranked is not None else (None, None)
+        if leader is not None and leader.name and own is not None:
+            if leader.name.lower() == premise.subject.name.lower():
+                return None
+            return draft.final(
+                f"The report does not say {premise.subject.name} is the largest segment: by the shares it "
+                f"gives, {leader.name} is, at {format_percent(leader.value)} {draft.cite(leader.quote)}, "
+                f"against {format_percent(own.value)} for {premise.subject.name} {draft.cite(own.quote)}."
+            )
         # Reports rarely rank segments by size; say what the report does say of the named one.
         fastest = yield from fetch_facts(ctx.report_id, "fastest_segment")
         found = fastest["fastest_segment"]

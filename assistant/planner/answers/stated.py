@@ -25,7 +25,7 @@ _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
 )
 _PRICE = re.compile(r"\b(price|prices|pricing|asp|cost per|per unit|per kg|per tonne)\b", re.I)
-_WORTH = re.compile(r"\b(worth|value|valued|revenue|dollars?|usd|how much)\b|\$", re.I)
+_WORTH = re.compile(r"\b(worth|value|valued|dollars?|usd|how much)\b|\$", re.I)
 _COUNT = re.compile(r"\b(how many|number of|count of)\b", re.I)
 _RATE = re.compile(
     r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace)\b", re.I
