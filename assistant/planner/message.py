@@ -124,6 +124,8 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
     """Whether a clause asks something by itself, rather than adding a year or a name to the last."""
     if len(clause.split()) < 2 and not any(p.search(clause) for _, p in KEYWORDS):
         return False
+    if _ASKS_ABOUT_IT.fullmatch(clause):
+        return False  # 'and the 42% stat, who said that': asked of the clause before
     slots = extract(clause, ctx.vocabulary)
     if settled_intent(clause, slots, follow_up=False):
         return True
@@ -141,6 +143,10 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
     return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
 
 
+_ASKS_ABOUT_IT = re.compile(
+    r"\s*(?:and\s+)?(?:who|whose|where|when|source|what year|which year)\b(?:\s+\w+){0,3}?\s+(?:that|it|this|them)\s*\??\s*",
+    re.I,
+)
 _BASE_ASKED = re.compile(r"\b(base|current|today|latest|now)\b", re.I)
 _DATED_FIGURE = re.compile(r"\b(number|figure|forecast|estimate|value|size|projection)\b", re.I)
 _ITS_FIGURE = re.compile(

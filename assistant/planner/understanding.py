@@ -541,9 +541,10 @@ def _follow_up(
             )
             or ordinal_pick(question, cited_items(history))
             or ordinal_pick(question, cited_items(history, at_least=2))
-            or last_answer(history)
+            # 'the complexity stat from the overview': a point the last list does not hold is looked for
+            or ("" if named_point else last_answer(history))
         )
-        query = f"{ctx.plain(point[:300])} {ctx.plain(question)}"
+        query = f"{ctx.plain(point[:300])} {ctx.plain(question)}".strip()
     if ranked_last and merged.specific("region", "country", "segment") and _ASKS_RATE.search(question):
         # the page's quantity table holds the rate of what the ranking answer named
         fallback = unanswerable(Intent.CAGR, merged)

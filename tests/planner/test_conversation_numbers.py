@@ -163,3 +163,13 @@ def test_how_much_more_than_the_reports_number_after_a_what_if(ask):
 def test_the_average_yearly_gain_keeps_three_decimals_under_one(ask):
     answer = ask("average yearly gain 2025 to 2027 in dollar terms")
     assert "0.21" in answer.text, answer.text  # (3.60 - 3.39) / 2 = 0.21
+
+
+def test_a_stat_and_who_said_it_in_one_message(ask):
+    answer = converse(ask, "what are the main challenges", "and the 41% stat, who said that")
+    assert "Port Equipment Council" in answer.text, answer.text
+
+
+def test_a_stat_named_by_a_word_outside_the_last_list(ask):
+    answer = converse(ask, "what are the main drivers", "and the fuel costs stat")
+    assert "40 percent" in answer.text, answer.text

@@ -280,8 +280,9 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
             # The first figure its section states after the point, else the best-ranked one in it.
             stating = [s for s in ranked if states_figure(s.text) and s.section == point.section]
             stating = sorted((s for s in stating if s.start > point.start), key=lambda s: s.start) or stating
-            if decision.section in SECTION_WORDS and stating:
-                strong = True  # the section the question named states a figure: that is the answer
+            if stating and (decision.section in SECTION_WORDS or lexical >= 1):
+                # the section the question named, or the point it named by a word, states a figure
+                strong = True
         else:
             stating = [s for s in best if states_figure(s.text) and s.overlap >= LEXICAL_FLOOR]
             # 'any stat showing the strain on crews?': the claim is made in the question's words and
