@@ -35,6 +35,7 @@ class Decision:
     section: Intent | None = None  # 'any hard numbers in the challenges bit?': the part asked about
     assumed_rate: bool = False  # 'at that rate': the percent is the user's earlier assumption
     scope_from: str = ""
+    item: str = ""  # 'whats the 5th one' after the players: the one named
     topic: str = ""  # 'the decentralised trials market' of a report that only discusses them  # 'and the fastest growing one?': the earlier question whose scope 'one' ranks  # the developments the question names by a name of their own
 
 

@@ -83,6 +83,15 @@ _WHY_GROWING = re.compile(
     r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b",
     re.I,
 )
+_BARE_ORDINAL = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:what'?s|whats|what is|who'?s|who is|which is|which'?s)?\s*the\s+\w+(?:\s+one)?\s*\??\s*$",
+    re.I,
+)
+_OVER_WHAT_PERIOD = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:over|for|in|from)?\s*(?:what|which)\s+(?:period|years?|timeframe|time frame|dates?)\b"
+    r"[^?]{0,30}\??\s*$|^\s*(?:and\s+)?(?:when was that|what year was that|since when)\s*\??\s*$",
+    re.I,
+)
 _MORE_THAN = re.compile(
     r"\bhow much (?:more|less|higher|lower|bigger|smaller|above|below)\b[^?]*\bthan\b"
     r"|\b(?:difference|gap) (?:from|to|with|versus|vs\.?) the report'?s\b",
@@ -250,6 +259,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and _STATS.search(question)
     ):
         settled = None  # 'the trial volume one - got numbers?' names a point of the list, not a volume
+    if previous is not None and settled is None and _OVER_WHAT_PERIOD.match(question):
+        earlier = decide(previous, _before_last_question(history), ctx)
+        if earlier.intent is Intent.PASSAGE:
+            # 'over what period was that?' after a statistic: the passage that states it, years and all
+            return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
     if settled is Intent.SOURCE and previous is not None:
         earlier = decide(previous, _before_last_question(history), ctx)
         if not (_STATS.search(question) and earlier.intent in _SECTION_INTENTS):
@@ -502,9 +516,12 @@ def _follow_up(
             intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
     entities = slots.entities
     listed = ordinal_item(question, history, ctx.vocabulary)
+    named_item = ""
     if listed:
         entities = match_entities(listed, ctx.vocabulary) or entities
-        if not own and intent is Intent.KEY_PLAYERS:
+        if _BARE_ORDINAL.match(question) and earlier.intent is Intent.KEY_PLAYERS:
+            named_item = listed  # 'whats the 5th one': which player that is
+        elif not own and intent is Intent.KEY_PLAYERS:
             intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
     if not entities and refers_back(question):
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
@@ -571,6 +588,8 @@ def _follow_up(
     decision.elaborate = more_on
     decision.figure_near_point = stats_on
     decision.compared = compared
+    if named_item:
+        decision.intent, decision.item = Intent.KEY_PLAYERS, named_item
     decision.assumed_rate = assumed_rate
     if of_development or (intent is Intent.DEVELOPMENTS and not own):
         decision.news = earlier.news

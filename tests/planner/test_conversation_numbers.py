@@ -173,3 +173,13 @@ def test_a_stat_and_who_said_it_in_one_message(ask):
 def test_a_stat_named_by_a_word_outside_the_last_list(ask):
     answer = converse(ask, "what are the main drivers", "and the fuel costs stat")
     assert "40 percent" in answer.text, answer.text
+
+
+def test_which_player_a_position_names(ask):
+    answer = converse(ask, "who are the key players", "whats the 2nd one")
+    assert answer.text.startswith("Quayline Engineering is the second"), answer.text
+
+
+def test_over_what_period_a_stat_runs(ask):
+    answer = converse(ask, "who's the source for the 41% stat", "which year was that")
+    assert "2023" in answer.text, answer.text

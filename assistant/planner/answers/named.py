@@ -210,6 +210,15 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
     if fact is None or not isinstance(fact.value, list):
         return (yield from decline(question, "The report does not list key players.", ctx))
     names = [p.name for p in fact.value if isinstance(p, NamedFact)]
+    if decision.item:
+        quote = next((q for q in fact.quotes if q.label and q.label.lower() == decision.item.lower()), None)
+        if quote is not None:  # 'whats the 5th one': that player, where the report lists it
+            # the place in words: a digit no quote holds would read as one of the report's figures
+            position = names.index(quote.label) if quote.label in names else -1
+            place = _ORDINAL_WORDS[position] if 0 <= position < len(_ORDINAL_WORDS) else "one"
+            return draft.final(
+                f"{quote.label} is the {place} of the key players the report names {draft.cite(quote)}."
+            )
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
     if decision.asks_company_count:
@@ -229,6 +238,7 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
     return draft.final(text)
 
 
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 EVERY_SENTENCE = 1000  # every sentence of the passages found, ranked
 _COMPANY_LEAD = re.compile(r"\b(market leader|leader|leads|largest|biggest|top|leading)\b", re.I)
 
