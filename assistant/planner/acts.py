@@ -18,7 +18,8 @@ MAX_HELP_WORDS = 25
 # Chat shorthand spelt out before matching: "what can u do", "who r u".
 _SHORTHAND = {"u": "you", "r": "are", "ur": "your", "ya": "you", "wat": "what", "wht": "what"}
 _GREETING = re.compile(
-    r"^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening|day)|morning|greetings)\b", re.I
+    r"^\s*(hi+|hel+o+|he+y+|hiya|howdy|yo|good (morning|afternoon|evening|day)|morning|afternoon|greetings)\b",
+    re.I,
 )
 _THANKS = re.compile(
     r"^\s*((ok|okay|cool|great|perfect|nice|awesome|brilliant|lovely|super)[,!.]?\s+)*"
@@ -30,7 +31,7 @@ _SIGNING_OFF = re.compile(
     r"\b(thanks?|thank you|thx|ty|cheers|bye|goodbye|see you|that's all|thats all)\b", re.I
 )
 # A short remark that opens with one of these and asks nothing is a reaction, not a question.
-_ACK_OPENERS = frozenset("haha hah lol lmao wow nice cool great ok okay ha heh".split())
+_ACK_OPENERS = frozenset("haha hah lol lmao wow nice cool great ok okay ha heh brb afk gtg".split())
 _ASKING = frozenset(
     "what what's whats which who how when where why tell give show list can could is are does do did and "
     "about".split()
@@ -52,7 +53,7 @@ _HELP = re.compile(
     r"|\bwhat (are|is) you(r)? (able to|good at|for)\b"
     r"|\bwhat do you (do|know)"
     + _END
-    + r"|\bwho (are you|am i (talking|chatting|speaking) (to|with)|made you|built you)"
+    + r"|\bwho (are you|am i (even |actually )?(talking|chatting|speaking) (to|with)|made you|built you)"
     + _END
     + r"|\bare you (a |an )?(bot|human|person|robot|ai|real|machine|chatbot|llm)\b"
     r"|\bwhat are you" + _END + r"|\bcan i (just )?(type|ask|use)\b",
@@ -67,6 +68,7 @@ _ASKS_THE_REPORT = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z']+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def conversation_act(message: str) -> Act | None:
@@ -75,8 +77,8 @@ def conversation_act(message: str) -> Act | None:
     text = " ".join(words)
     if not words:
         return "help" if message.strip().strip("?") == "" and "?" in message else None
-    if _ASKS_THE_REPORT.search(text):
-        return None
+    if _ASKS_THE_REPORT.search(text) or _YEAR.search(message):
+        return None  # 'ok so somewhere in the middle, like 2029' asks about a year
     if len(words) <= MAX_HELP_WORDS and _HELP.search(text):
         return "help"
     if len(words) <= MAX_THANKS_WORDS and (_THANKS.search(text) or _SIGNING_OFF.search(text)):

@@ -31,7 +31,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     if premise is not None and rest != text:
         # The rest may point back at the premise ('given X's new site, what does it cover?'); a
         # deal the report gives to another buyer is asked about as the report tells it.
-        clause = _as_the_report_tells_it(premise, ctx)
+        clause = _as_the_report_tells_it(premise, rest, ctx)
         history = [*history, {"role": "user", "content": clause}]
     groups: list[str] = []
     for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
@@ -71,6 +71,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
 _REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
 
 
+_ASKS_CAUSE = re.compile(r"\b(why|driv\w*|behind|reasons?|explain\w*|caus\w*|how come)\b", re.I)
 _LEADER_KINDS = {"largest_region": Intent.LARGEST_REGION, "fastest_segment": Intent.FASTEST_SEGMENT}
 
 
@@ -86,9 +87,16 @@ def _about_the_real_leader(premise: Premise | None, rest: str, ctx: ReportContex
     return assumed.sub(named[0], rest)
 
 
-def _as_the_report_tells_it(premise: Premise, ctx: ReportContext) -> str:
+def _as_the_report_tells_it(premise: Premise, rest: str, ctx: ReportContext) -> str:
     """'WCG acquired Heads': the report gives Heads to Veeda, so the clause the rest leans on names
-    Veeda; any other premise is kept as written."""
+    Veeda; 'cns being the fastest growing area - what's driving that?': what drives the lead is asked
+    of the real leader ('europe leads - what's its growth rate?' still asks Europe's own figure)."""
+    if premise.subject is not None and premise.kind in _LEADER_KINDS:
+        return (
+            _about_the_real_leader(premise, premise.clause, ctx)
+            if _ASKS_CAUSE.search(rest)
+            else premise.clause
+        )
     if premise.kind != "deal" or premise.subject is None:
         return premise.clause
     named = [ctx.development_companies[i] for i in sorted(ctx.news_in(premise.clause))]

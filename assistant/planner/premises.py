@@ -49,7 +49,7 @@ _ASKED_DEAL = re.compile(
 _ASSERTS = re.compile(
     r"\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
     r"|purchased|took over|merged|leads|dominates|opened|launched|says|said|puts|put|gives|shows|states"
-    r"|runs|ends)\b",
+    r"|runs|ends|quote|quotes|quoted|cite|cites|being)\b",
     re.I,
 )
 _RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*)\b", re.I)

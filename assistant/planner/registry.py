@@ -234,7 +234,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         named.developments,
         _words(
             r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*|deals?|m&a|mergers?"
-            r"|takeovers?|buyouts?|collaborat\w*|tie-ups?)\b"
+            r"|takeovers?|buyouts?|collaborat\w*|tie-ups?|lately|been up to|(?:do|done|did) (?:lately|recently)"
+            r"|(?:what did|what have|what has) (?:they|it|\w+) (?:do|done))\b"
         ),
         _YEARS | _ENTITIES,
     ),
@@ -423,6 +424,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         _words(
             r"\b(source|sources|where does (it|the report) say|evidence|back(s|ing)? (that|this|it) up"
             r"|citation|cite|how do you know|prove it)\b|^\s*why\s*\??\s*$"
+            r"|^\s*(?:and\s+)?(?:what'?s the reason(?: they give| given)?|what reason do they give)\s*\??\s*$"
         ),
         settles=lambda slots: True,
         needs_history=True,

@@ -65,7 +65,11 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
     return final
 
 
-_BARE_WHY = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:why|how come)\s*\??\s*$", re.I)
+_BARE_WHY = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:why|how come|what'?s the reason(?: they give| given)?|what reason do they give)"
+    r"\s*\??\s*$",
+    re.I,
+)
 
 
 def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext) -> Steps[FinalDraft]:

@@ -92,6 +92,7 @@ _OVER_WHAT_PERIOD = re.compile(
     r"[^?]{0,30}\??\s*$|^\s*(?:and\s+)?(?:when was that|what year was that|since when)\s*\??\s*$",
     re.I,
 )
+_WHOLE_MARKET = re.compile(r"\b(global|overall|whole market|total market|worldwide|entire market)\b", re.I)
 _MORE_THAN = re.compile(
     r"\bhow much (?:more|less|higher|lower|bigger|smaller|above|below)\b[^?]*\bthan\b"
     r"|\b(?:difference|gap) (?:from|to|with|versus|vs\.?) the report'?s\b",
@@ -321,8 +322,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif slots.years and _only_market_and_year(ctx.plain(question)):
         # 'surgical smoke evacuation 2031', 'kitchen robotics by 2030': the market's size that year.
         top = IntentScore(Intent.SIZE_IN_YEAR, max(top.score, STRONG_INTENT))
-    elif bool(slots.years) and slots.asks_figure and not slots.follow_up and not foreign:
-        # A year and a money or forecast word: a figure is wanted, whatever else the wording resembles.
+    elif (
+        bool(slots.years)
+        and (slots.asks_figure or slots.unit)
+        and not slots.follow_up
+        and (not foreign or slots.unit)
+    ):
+        # A year and a money or forecast word, or a unit ('can u do 2030 but in millions pls'): a
+        # figure is wanted, whatever else the wording resembles.
         best = next((r for r in ranked if r.intent in NUMERIC_INTENTS), top)
         top = IntentScore(best.intent, max(best.score, WEAK_INTENT))
     elif foreign and top.intent in NUMERIC_INTENTS and top.score < CERTAIN_INTENT:
@@ -537,12 +544,14 @@ def _follow_up(
     if of_development:
         # 'price?' or 'how many units?' after a launch: the figure that development states
         intent, entities = Intent.DEVELOPMENTS, entities or earlier.slots.entities
+    # 'whats the global number for 2031': the whole market, whatever was named before
+    whole_market = bool(_WHOLE_MARKET.search(question)) and not slots.entities
     merged = replace(
         slots,
         years=years,
         percents=percents,
         unit=slots.unit or earlier.slots.unit,
-        entities=entities or ([] if own else earlier.slots.entities),
+        entities=entities or ([] if own or whole_market else earlier.slots.entities),
     )
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR

@@ -66,3 +66,19 @@ def test_questions_about_the_report_are_not_acts(message: str) -> None:
 )
 def test_more_acts_as_users_type_them(message: str, act: str) -> None:
     assert conversation_act(message) == act
+
+
+@pytest.mark.parametrize(
+    ("message", "act"),
+    [
+        ("heyy, morning", "greeting"),
+        ("lol ok who am i even talking to", "help"),
+        ("brb grabbing coffee", "acknowledgement"),
+    ],
+)
+def test_casual_openers(message: str, act: str) -> None:
+    assert conversation_act(message) == act
+
+
+def test_a_year_makes_a_question_whatever_it_opens_with() -> None:
+    assert conversation_act("ok so somewhere in the middle, like 2029") is None

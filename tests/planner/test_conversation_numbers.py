@@ -183,3 +183,13 @@ def test_which_player_a_position_names(ask):
 def test_over_what_period_a_stat_runs(ask):
     answer = converse(ask, "who's the source for the 41% stat", "which year was that")
     assert "2023" in answer.text, answer.text
+
+
+def test_a_year_in_a_unit_amid_chatter(ask):
+    answer = ask("can u do 2030 but in millions pls, finance wants it that way")
+    assert "4,540" in answer.text, answer.text
+
+
+def test_what_a_company_did_lately(ask):
+    answer = converse(ask, "who are the key players", "did any of them do something notable lately")
+    assert "Cablereel" in answer.text, answer.text

@@ -75,3 +75,20 @@ def test_the_rest_of_a_wrong_deal_is_asked_of_the_deal_the_report_records(ask):
     first, _, rest = answer.text.partition("\n\n")
     assert "no such acquisition" in first, answer.text
     assert "3 factories" in rest, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("at the ~9% cagr they quote, what does 2030 come to", "6%"),
+        ("new cranes being the fastest growing segment - what's driving that?", "Retrofit Kits"),
+    ],
+)
+def test_premises_said_in_passing(ask, question, correction):
+    first = ask(question).text.split("\n\n")[0]
+    assert correction in first and "not" in first, first
+
+
+def test_a_global_figure_after_a_wrong_regional_premise(ask):
+    answer = ask("since asia pacific's the biggest region here, whats the global number for 2030")
+    assert "4.54" in answer.text, answer.text
