@@ -85,6 +85,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "market value by the end of the forecast",
         ),
         figures.size_end,
+        _words(
+            r"\b(?:by|at|to|for) the end of the (?:forecast|projection|outlook)(?: period| window| horizon)?\b"
+        ),
         slots=_YEARS,
     ),
     IntentEntry(

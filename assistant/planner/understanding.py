@@ -109,7 +109,11 @@ _NAMED_POINT = re.compile(
     r"\bthe\s+[\w&'-]+(?:\s+[\w&'-]+){0,2}\s+(?:one|number|stat|statistic|figure|data point)\b", re.I
 )
 _WHICH = re.compile(r"\b(which|who|what region|what segment|leads?|leading|largest|biggest)\b", re.I)
-_RATE_HOLDS = re.compile(r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged)\b", re.I)
+_RATE_HOLDS = re.compile(
+    r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged)\b"
+    r"|\bat (?:the report'?s|its|that|the stated|the given) (?:cagr|rate|growth rate)\b",
+    re.I,
+)
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
 _MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)

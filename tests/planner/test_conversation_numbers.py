@@ -193,3 +193,13 @@ def test_a_year_in_a_unit_amid_chatter(ask):
 def test_what_a_company_did_lately(ask):
     answer = converse(ask, "who are the key players", "did any of them do something notable lately")
     assert "Cablereel" in answer.text, answer.text
+
+
+def test_where_it_lands_by_the_end_of_the_forecast(ask):
+    answer = converse(ask, "size in 2024?", "and where's it expected to land by the end of the forecast?")
+    assert "4.54" in answer.text, answer.text
+
+
+def test_a_year_at_the_reports_own_rate(ask):
+    answer = ask("at the report's cagr what would the market be in 2027")
+    assert "3.81" in answer.text, answer.text
