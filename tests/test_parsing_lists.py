@@ -216,3 +216,18 @@ def test_names_ranked_right_before_their_figures() -> None:
     report = parse(text, "seaweed-snack-market.txt")
     shares = {(q.scope.name or "").lower(): q.value for q in report.facts.quantities if q.metric == "share"}
     assert shares["wasabi"] == 21.5 and shares["teriyaki"] == 12.0 and shares["europe"] == 22.0, shares
+
+
+def test_bullets_whose_label_names_what_their_figures_are_of() -> None:
+    text = ALIGNED + (
+        "\nMARKET SNAPSHOT\n\n- Fastest-growing format: Seaweed chips, 9.9% CAGR\n\nBY CHANNEL\n\n"
+        "- Supermarkets: 41.0% share in 2024; 6.2% CAGR\n- Convenience stores: 27.5% share; 8.8% CAGR\n"
+    )
+    report = parse(text, "seaweed-snack-market.txt")
+    stated = {(q.metric, q.scope.name): q.value for q in report.facts.quantities if q.scope.kind == "segment"}
+    assert stated[("share", "Convenience stores")] == 27.5 and stated[("cagr", "Convenience stores")] == 8.8
+    assert stated[("cagr", "Seaweed chips")] == 9.9
+    market_rates = [
+        q.value for q in report.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"
+    ]
+    assert 9.9 not in market_rates

@@ -315,6 +315,16 @@ def _scope(
         return paired
     start = since if previous is not None else 0
     named = [m for m in r.mentions if start <= m.start and m.end <= figure.start]
+    leader = _LEADER_LABEL.match(text)
+    if leader and not named:
+        # '- Fastest-growing vessel type: Container ships, 13.4% CAGR': the figure is the leader's
+        name = leader.group("name").strip()
+        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+    labelled = _LABEL.match(text)
+    if labelled and not named and not _METRIC_LABEL.search(labelled.group("label")):
+        # '- Tankers: 24.1% share; 11.0% CAGR': the bullet's label names what its figures are of
+        name = labelled.group("label").strip()
+        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if named:
         nearest = named[-1]
         if metric != "share" and _GLOBAL_MARKET.search(text, nearest.end, figure.start):
@@ -341,6 +351,16 @@ def _scope(
     return Scope()
 
 
+# '- Container ships: 22.6% share; 13.4% CAGR': a label, a colon, then the label's figures.
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w&/' -]{1,60}?)\s*:\s+(?=\S*\d)")
+_METRIC_LABEL = re.compile(
+    r"\b(market|size|cagr|share|revenue|growth|value|forecast|region|segment|type|year|period|price|volume|units?)\b",
+    re.I,
+)
+_LEADER_LABEL = re.compile(
+    r"^\s*[^:]{0,40}\b(?:fastest|largest|leading|biggest|dominant)\b[^:]{0,40}:\s*(?P<name>[A-Z][\w&/' -]{1,50}?),\s*\S*\d",
+    re.I,
+)
 # 'followed by dogs at 39.6%', 'ahead of Europe with 28.1%', 'and other pets at 6.2%': a name put
 # right before its figure in a ranked list.
 _RANKED_NEXT = re.compile(
