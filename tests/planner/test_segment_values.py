@@ -97,3 +97,9 @@ def test_a_segments_worth_asked_beside_its_share(ask):
 def test_a_wrong_largest_segment_is_corrected_from_the_shares(ask):
     first = ask("since hull is the biggest segment, what share does it have").text.split("\n\n")[0]
     assert "Hull" in first and "61.5%" in first and "38.5%" in first, first
+
+
+def test_the_segmentation_of_a_page_that_lists_none_comes_from_its_figures():
+    ask_fans = asker(parse_text(MARKDOWN_TABLE, "desk-fan-market.md", "desk-fan-market"))
+    answer = ask_fans("what segments does the report cover?")
+    assert "Blade type" in answer.text and "Bladeless (air multiplier)" in answer.text, answer.text

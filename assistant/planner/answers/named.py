@@ -260,6 +260,9 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
     facts = yield from fetch_facts(ctx.report_id, "segmentation")
     fact = facts["segmentation"]
     if fact is None or not isinstance(fact.value, dict):
+        stated = yield from _segments_by_figures(question, ctx)
+        if stated is not None:  # no segmentation list, but the page states figures by segment
+            return stated
         return (yield from decline(question, "The report does not describe its segmentation.", ctx))
     dimensions: dict[str, list[NamedFact]] = fact.value
     regions = [e.name for e in decision.slots.of_kind("region")]
@@ -275,6 +278,27 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
         mark = draft.cite_range(_labelled(fact.quotes, names))
         parts.append(f"by {dim}: {join_names(names)} {mark}")
     return draft.final("The report segments the market " + "; ".join(parts) + ".")
+
+
+def _segments_by_figures(question: str, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """The segments the page states figures for, by dimension, when it lists no segmentation."""
+    table = yield from ask(Call("lookup_quantities", QuantitiesArgs(metric=None, report_id=ctx.report_id)))
+    figures = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
+    by_dimension: dict[str, dict[str, QuantityFact]] = {}
+    for q in figures:
+        if q.scope == "segment" and q.name and q.dimension:
+            by_dimension.setdefault(q.dimension, {}).setdefault(q.name, q)
+    if not by_dimension:
+        return None
+    asked = stems(question)
+    chosen = [dim for dim in by_dimension if stems(dim) & asked] or list(by_dimension)
+    draft = Draft()
+    parts = []
+    for dim in chosen:
+        named = by_dimension[dim]
+        marks = " ".join(draft.cite(q.quote) for q in named.values())
+        parts.append(f"by {dim}: {join_names(list(named))} {marks}")
+    return draft.final("The report gives figures for segments " + "; ".join(parts) + ".")
 
 
 def _labelled(quotes: list[Quote], labels: list[str]) -> list[Quote]:
