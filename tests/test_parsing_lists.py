@@ -231,3 +231,15 @@ def test_bullets_whose_label_names_what_their_figures_are_of() -> None:
         q.value for q in report.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"
     ]
     assert 9.9 not in market_rates
+
+
+def test_a_by_line_inside_a_section_scopes_the_bullets_after_it() -> None:
+    text = ALIGNED + (
+        "\nSEGMENT ANALYSIS\n\nBy Channel\n- Supermarkets: 41.0% share in 2024; 6.2% CAGR\n\n"
+        "By Pack Size\n- Multipacks: 38.0% share in 2024; 7.7% CAGR\n"
+    )
+    report = parse(text, "seaweed-snack-market.txt")
+    dimensions = {
+        q.scope.name: q.scope.dimension for q in report.facts.quantities if q.scope.kind == "segment"
+    }
+    assert dimensions["Supermarkets"] == "Channel" and dimensions["Multipacks"] == "Pack Size", dimensions

@@ -71,6 +71,7 @@ __all__ = [
 # Runs of anything but letters and digits (of any script) become one hyphen.
 _SLUG = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
+MAX_BY_LINE = 60  # 'By Vessel Type' is a label; a longer line starting 'By' is a sentence
 # 'By End User', 'Segmentation by Product Type', 'Market by Application': a heading naming a dimension.
 _BY_HEADING = re.compile(
     r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown),?\s+)?by\s+([A-Za-z][\w &/-]{1,40})", re.I
@@ -233,12 +234,20 @@ def _prose_sentences(
         is_faq = bool(_FAQ.fullmatch(block.heading))
         by = _BY_HEADING.fullmatch(block.heading)
         dimension = by.group(1).strip() if by else None
-        lines = (line for line in out.body(doc, block) if line.index not in read)
+        body = list(out.body(doc, block))
+        # 'By Vessel Type' on a line of its own inside the block: the dimension of what follows it
+        by_lines = [
+            (line.index, m.group(1).strip())
+            for line in body
+            if not line.bullet and len(line.text) <= MAX_BY_LINE and (m := _BY_HEADING.fullmatch(line.text))
+        ]
+        lines = (line for line in body if line.index not in read)
         for passage in passages.passages(lines, keep=_DIGIT.search):
             source: QuantitySource = "faq" if is_faq else "bullet" if passage.first.bullet else "prose"
+            above = [dim for index, dim in by_lines if index < passage.first.index]
             for sentence in passages.sentences(passage):
                 if _DIGIT.search(sentence.text):
-                    yield sentence, source, dimension
+                    yield sentence, source, above[-1] if above else dimension
 
 
 def money_view(q: Quantity | None) -> Money | None:
