@@ -243,3 +243,17 @@ def test_a_by_line_inside_a_section_scopes_the_bullets_after_it() -> None:
         q.scope.name: q.scope.dimension for q in report.facts.quantities if q.scope.kind == "segment"
     }
     assert dimensions["Supermarkets"] == "Channel" and dimensions["Multipacks"] == "Pack Size", dimensions
+
+
+def test_a_region_written_in_capitals_is_still_a_region() -> None:
+    text = (
+        ALIGNED
+        + "\nREGIONAL VIEW\n\nASIA PACIFIC led with 51.0% of revenue in 2024. EUROPE followed with 22.0%.\n"
+    )
+    report = parse(text, "seaweed-snack-market.txt")
+    shares = {
+        q.scope.name: q.value
+        for q in report.facts.quantities
+        if q.metric == "share" and q.scope.kind == "region"
+    }
+    assert shares.get("Asia Pacific") == 51.0 and shares.get("Europe") == 22.0, shares

@@ -187,6 +187,8 @@ def sentence_drafts(
         ranked_next = previous is not None and previous.metric in ("share", "cagr")
         if metric is None and ranked_next and _RANKED_NEXT.search(text, since, figure.start):
             metric = previous.metric if previous else None  # 'ahead of dogs at 39.6%': the same measure
+        if metric is None and figure.kind == "percent" and _FOLLOWED.search(text, since, figure.start):
+            metric = "share"  # 'Europe followed with 22.0%.': the next place in a ranking by share
         if metric is None:
             since, previous = figure.end, None
             continue
@@ -341,7 +343,7 @@ def _scope(
     ranked = _RANKED_NEXT.search(text, since, figure.start) if metric in ("share", "cagr") else None
     if ranked is not None:
         # 'cats held 54.2%, ahead of dogs at 39.6% and other pets at 6.2%': each figure its own name
-        name = ranked.group("name")
+        name = ranked.group("name") or ranked.group("before")
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if previous is not None:
         return previous.scope
@@ -363,9 +365,15 @@ _LEADER_LABEL = re.compile(
 )
 # 'followed by dogs at 39.6%', 'ahead of Europe with 28.1%', 'and other pets at 6.2%': a name put
 # right before its figure in a ranked list.
+_FOLLOWED = re.compile(
+    r"\b(?:followed|came next|was next|trailed|came second|ranked second)\s+(?:with|at)\s*$", re.I
+)
 _RANKED_NEXT = re.compile(
-    r"(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
-    r"(?P<name>[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?)\s+(?:at|with)\s*$",
+    r"(?:(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
+    r"(?P<name>[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?)"
+    # 'Europe followed with 22.0%', 'Latin America came next at 8%'
+    r"|(?:^|[.;,]\s*)(?P<before>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+(?:followed|came next|was next|trailed|came second))"
+    r"\s+(?:at|with)\s*$",
     re.I,
 )
 
@@ -441,9 +449,14 @@ def found_money(found: list[Figure]) -> bool:
     return any(f.kind in ("money", "price") for f in found)
 
 
+_SHOUTED = re.compile(r"\b[A-Z]{4,}(?:\s+[A-Z]{2,})*\b")
+
+
 def _mentions(sentence: str, ctx: ProseContext) -> list[Mention]:
     """Scope mentions, less those inside the market's own name ('... Heat Pump Market')."""
-    mentions = [m for m in ctx.scopes.mentions(sentence) if m.scope.key not in ctx.market_places]
+    # 'EUROPE followed with 29.0%': a name in capitals is read as written in title case (same length)
+    readable = _SHOUTED.sub(lambda m: m.group(0).title(), sentence)
+    mentions = [m for m in ctx.scopes.mentions(readable) if m.scope.key not in ctx.market_places]
     if ctx.market_name is None or not mentions:
         return mentions
     inside = [(m.start(), m.end()) for m in ctx.market_name.finditer(sentence)]

@@ -59,7 +59,31 @@ class PassageLike(Protocol):
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+    return {_american(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+
+
+# British spellings read as American ones, so 'enrolment' meets 'enrollment' and 'organisation'
+# meets 'organization': the question and the report may each use either.
+_SPELLINGS = (
+    (re.compile(r"isation(s?)$"), r"ization\1"),
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s?)$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3}[^l])lment(s?)$"), r"llment\1"),
+    (re.compile(r"(?<=[a-z]{3})ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{3})tre(s?)$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{3})mme(s?)$"), r"m\1"),
+)
+_KEEP_SPELLING = frozenset(
+    "promise premise exercise expertise advise advertise enterprise franchise merchandise".split()
+)
+
+
+def _american(word: str) -> str:
+    if word in _KEEP_SPELLING:
+        return word
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def sentences(text: str, start: int) -> list[Sentence]:
