@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.planner.slots import Entity, match_entities
+from assistant.text.sentences import content_words
+from assistant.text.tokens import stems
 
 _PRONOUN = re.compile(
     r"\b(it|its|it's|that|this|those|these|them|their|there|the same|both|the two"
@@ -154,6 +156,38 @@ def ordinal_pick(question: str, items: Sequence[str]) -> str | None:
     return items[index] if 0 <= index < len(items) else None
 
 
+def has_ordinal(question: str) -> bool:
+    """Whether the question points at an item by its place ('and the second')."""
+    return bool(_ORDINAL.search(question))
+
+
+def named_pick(phrase: str, items: Sequence[str]) -> str | None:
+    """The item of a list that 'the trial volume one' names: the one sharing most of its words."""
+    said = content_words(phrase) - {"one", "number", "stat", "statistic", "figure", "data", "point"}
+    wanted = stems(" ".join(said))
+    # 'the AI one': a short word may be the initials of the item's words (artificial intelligence)
+    short = {w for w in said if w.isalpha() and len(w) <= 5}
+    scored = [(len(wanted & stems(item)) + len(short & _initials(item)), item) for item in items]
+    best = max(scored, default=(0, ""), key=lambda pair: pair[0])
+    return best[1] if best[0] else None
+
+
+def _initials(text: str) -> set[str]:
+    """Initials of every run of two to four words of ``text`` ('artificial intelligence' -> 'ai')."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return {"".join(w[0] for w in words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+
+
+def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, str]]) -> str | None:
+    """The point of the conversation's lists the question picks: by its words (``phrase``, 'the AI
+    one'), else by its place ('the second'); in the last answer, else in the last list (a point of
+    which was just discussed)."""
+    lists = (cited_items(history), cited_items(history, at_least=2))
+    by_words = [named_pick(phrase, items) for items in lists] if phrase else []
+    by_place = [ordinal_pick(question, items) for items in lists]
+    return next((point for point in [*by_words, *by_place] if point), None)
+
+
 def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
     """'the second one' after a listing answer: the second item of that list, as written."""
     return ordinal_pick(question, last_listed(history, vocabulary)) if _ORDINAL.search(question) else None
@@ -219,6 +253,22 @@ _MONEY = re.compile(
     r"(?:\s?(?P<unit>thousand|million|billion|trillion))?\b"
 )
 _ANSWER_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+THAT_YEAR = re.compile(r"\b(that|this|the same|same) year\b", re.I)
+THAT_RATE = re.compile(
+    r"\b(that|this|the same|same|your|my) (rate|pace|growth(?: rate)?|cagr|assumption)\b", re.I
+)
+
+
+def first_year(answer: str) -> list[int]:
+    """The first year an answer gives (the year it found or was asked about)."""
+    found = _ANY_YEAR.search(answer)
+    return [int(found.group(0))] if found else []
+
+
+def that_year(question: str, history: Sequence[dict[str, str]]) -> list[int]:
+    """'that year': the first year the last answer gives."""
+    return first_year(last_answer(history)) if THAT_YEAR.search(question) else []
 
 
 @dataclass(frozen=True)

@@ -11,22 +11,26 @@ from assistant.planner.classifier import IntentScore
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.followup import (
+    THAT_RATE,
+    THAT_YEAR,
     GivenFigure,
     asks_when,
-    cited_items,
     cited_source,
     entities_in_last_answer,
     figures_of_last_answer,
+    first_year,
     given_figures,
     given_years,
+    has_ordinal,
     has_subject,
     last_answer,
     last_two_years,
     ordinal_item,
-    ordinal_pick,
+    picked_point,
     refers_back,
     refers_to_two_years,
     relative_years,
+    that_year,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
 from assistant.planner.limits import (
@@ -47,7 +51,6 @@ from assistant.planner.lookups import (
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import YEAR_ON_YEAR, Slots, asks_change, extract, match_entities, normalise
-from assistant.text.sentences import content_words
 from assistant.text.tokens import stems
 from assistant.text.topics import topic_words
 
@@ -365,9 +368,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         refers_back(question)
         or refers_to_two_years(question)
         or ordinal_item(question, history, ctx.vocabulary)
-        or bool(
-            _NAMED_POINT.search(ctx.as_typed(question))
-        )  # 'the trial volume one': a point of the last list
+        or bool(_NAMED_POINT.search(typed))  # 'the trial volume one': a point of the last list
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )
@@ -470,7 +471,7 @@ def _follow_up(
         and (
             (bool(_STATS.search(question)) and intent in _SECTION_INTENTS)
             # 'what figure does it give for the first one?' then 'and the second': the next point's figure
-            or (earlier.figure_near_point and ordinal_pick(question, ["point"] * 6) is not None)
+            or (earlier.figure_near_point and has_ordinal(question))
         )
     )
     if stats_on:
@@ -480,19 +481,19 @@ def _follow_up(
     years = (
         slots.years
         or relative_years(question, earlier.slots.years)
-        or _that_year(question, history)
+        or that_year(question, history)
         or ([] if own else earlier.slots.years)
     )
-    if _THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS:
+    if THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS:
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
-    last_year = earlier.slots.years[-1:] or _first_year(last_answer(history))
+    last_year = earlier.slots.years[-1:] or first_year(last_answer(history))
     if _COMPARE_WITH.match(question) and len(set(slots.years)) == 1 and last_year:
         # 'size in 2031?' then 'compare with 2026': the change between the two years
         years = sorted({*last_year, *slots.years})
         intent = Intent.GROWTH if len(years) == 2 else intent
     percents = slots.percents
     assumed_rate = False
-    if not percents and _THAT_RATE.search(question) and earlier.slots.percents:
+    if not percents and THAT_RATE.search(question) and earlier.slots.percents:
         # 'and 2031 at that rate?' after a what-if: the rate the user assumed before ('when does it
         # cross 12bn at that rate?' asks the year at that rate)
         percents, assumed_rate = earlier.slots.percents, True
@@ -562,18 +563,9 @@ def _follow_up(
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
     if stats_on or more_on:
         # Near what was just said ('the second one': that point of the list).
-        point = (
-            (named_pick(ctx.expand(named_point.group(0)), cited_items(history)) if named_point else None)
-            or (
-                named_pick(ctx.expand(named_point.group(0)), cited_items(history, at_least=2))
-                if named_point
-                else None
-            )
-            or ordinal_pick(question, cited_items(history))
-            or ordinal_pick(question, cited_items(history, at_least=2))
-            # 'the complexity stat from the overview': a point the last list does not hold is looked for
-            or ("" if named_point else last_answer(history))
-        )
+        phrase = ctx.expand(named_point.group(0)) if named_point else None
+        # 'the complexity stat from the overview': a point the last list does not hold is looked for
+        point = picked_point(question, phrase, history) or ("" if named_point else last_answer(history))
         query = f"{ctx.plain(point[:300])} {ctx.plain(question)}".strip()
     if ranked_last and merged.specific("region", "country", "segment") and _ASKS_RATE.search(question):
         # the page's quantity table holds the rate of what the ranking answer named
@@ -610,39 +602,6 @@ def _follow_up(
     if intent in ranking and earlier.intent in ranking and _ONE.search(question):
         decision.scope_from = previous  # 'which region leads?' then 'and the fastest growing one?'
     return decision
-
-
-_THAT_YEAR = re.compile(r"\b(that|this|the same|same) year\b", re.I)
-_THAT_RATE = re.compile(
-    r"\b(that|this|the same|same|your|my) (rate|pace|growth(?: rate)?|cagr|assumption)\b", re.I
-)
-
-
-def named_pick(phrase: str, items: list[str]) -> str | None:
-    """The item of the last list that 'the trial volume one' names: the one sharing most of its words."""
-    said = content_words(phrase) - {"one", "number", "stat", "statistic", "figure", "data", "point"}
-    wanted = stems(" ".join(said))
-    # 'the AI one': a short word may be the initials of the item's words (artificial intelligence)
-    short = {w for w in said if w.isalpha() and len(w) <= 5}
-    scored = [(len(wanted & stems(item)) + len(short & _initials(item)), item) for item in items]
-    best = max(scored, default=(0, ""), key=lambda pair: pair[0])
-    return best[1] if best[0] else None
-
-
-def _initials(text: str) -> set[str]:
-    """Initials of every run of two to four words of ``text`` ('artificial intelligence' -> 'ai')."""
-    words = re.findall(r"[a-z]+", text.lower())
-    return {"".join(w[0] for w in words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
-
-
-def _that_year(question: str, history: Sequence[dict[str, str]]) -> list[int]:
-    """'that year': the first year the last answer gives (the year it found or was asked about)."""
-    return _first_year(last_answer(history)) if _THAT_YEAR.search(question) else []
-
-
-def _first_year(answer: str) -> list[int]:
-    found = re.search(r"\b(19|20)\d\d\b", answer)
-    return [int(found.group(0))] if found else []
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from asking import asker
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 
@@ -65,15 +66,6 @@ def test_a_companys_own_figures_are_still_not_given(ask, question):
     answer = ask(question)
     assert answer.status == "unanswerable", answer.text
     assert "USD 1,299" not in answer.text and "62 million" not in answer.text
-
-
-def converse(ask, *questions):
-    history: list[dict[str, str]] = []
-    answer = None
-    for question in questions:
-        answer = ask(question, history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-    return answer
 
 
 def test_the_fastest_growing_one_after_the_largest_region_is_a_region(ask):
