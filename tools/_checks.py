@@ -85,12 +85,16 @@ def currency(currency: object) -> str:
 
 def round2(value: float) -> float:
     """Half-up to 2 decimals on the shortest decimal form, as a report rounds (8.355 -> 8.36)."""
-    return float(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return _half_up(value, Decimal("0.01"))
 
 
 def round3(value: float) -> float:
     """Half-up to 3 decimals on the shortest decimal form (0.4355 -> 0.436)."""
-    return float(Decimal(repr(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP))
+    return _half_up(value, Decimal("0.001"))
+
+
+def _half_up(value: float, quantum: Decimal) -> float:
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def plain(value: float | Decimal) -> str:
