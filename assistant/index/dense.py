@@ -28,6 +28,19 @@ class Passage(BaseModel):
     chunk_id: str = ""
 
 
+def check_search(query: str, k: int) -> None:
+    """InputError unless ``query`` has text and ``k`` is a passage count a search may ask for."""
+    if not query or not query.strip():
+        raise InputError("the search text is empty")
+    if not 1 <= k <= MAX_K:
+        raise InputError(f"k must be between 1 and {MAX_K}, got {k}")
+
+
+def similarity(inner_product: float) -> float:
+    """A passage's score: the inner product of unit vectors, clipped to 0..1."""
+    return min(1.0, max(0.0, inner_product))
+
+
 class Retriever:
     """Embeds a query and asks the store for the nearest chunks.
 
@@ -62,10 +75,7 @@ class Retriever:
 
     def search(self, query: str, k: int = 4, report_id: str | None = None) -> list[Passage]:
         """The ``k`` passages nearest to ``query``, best first, optionally within one report."""
-        if not query or not query.strip():
-            raise InputError("the search text is empty")
-        if not 1 <= k <= MAX_K:
-            raise InputError(f"k must be between 1 and {MAX_K}, got {k}")
+        check_search(query, k)
         hits = self.store.query(self.embedder.embed_query(query.strip()), k, report_id)
         if not hits:
             # Only an empty answer pays for finding out why, so warm searches stay one query.
@@ -80,7 +90,7 @@ class Retriever:
                 start=h.chunk.start,
                 end=h.chunk.end,
                 text=h.chunk.text,
-                score=min(1.0, max(0.0, 1.0 - h.distance)),
+                score=similarity(1.0 - h.distance),
                 chunk_id=h.chunk.id,
             )
             for h in hits

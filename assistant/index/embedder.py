@@ -45,7 +45,7 @@ class QueryCache:
     """
 
     def __init__(self, compute: Callable[[str], Sequence[float]], size: int = QUERY_CACHE_SIZE) -> None:
-        self._cached = lru_cache(maxsize=size)(lambda text: tuple(float(x) for x in compute(text)))
+        self._cached = lru_cache(maxsize=size)(lambda text: tuple(map(float, compute(text))))
 
     def __call__(self, text: str) -> list[float]:
         return list(self._cached(text))

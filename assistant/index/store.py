@@ -58,6 +58,7 @@ class ChunkIndex(Protocol):
     def count(self, report_id: str | None = None) -> int: ...
     def chunk_ids(self, report_id: str) -> set[str]: ...
     def get_vectors(self, ids: Sequence[str]) -> list[list[float]]: ...
+    def vectors_by_id(self, ids: Sequence[str]) -> dict[str, list[float]]: ...
     def delete_chunks(self, ids: AbstractCollection[str]) -> None: ...
 
 
@@ -369,6 +370,18 @@ class ChromaStore:
             got = self.chunks.get(ids=list(ids), include=["embeddings"])
         vectors = got["embeddings"]
         return [] if vectors is None else [[float(x) for x in v] for v in vectors]
+
+    def vectors_by_id(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vectors of these chunks by id (missing ids are left out; the store's order
+        of a ``get`` is not the order asked)."""
+        if not ids:
+            return {}
+        with _translate(self.location):
+            got = self.chunks.get(ids=list(ids), include=["embeddings"])
+        vectors = got["embeddings"]
+        if vectors is None:
+            return {}
+        return {i: [float(x) for x in v] for i, v in zip(got["ids"], vectors, strict=True)}
 
     def delete_chunks(self, ids: AbstractCollection[str]) -> None:
         """Delete chunks by id, in batches the server accepts."""

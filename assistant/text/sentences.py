@@ -7,6 +7,7 @@ index the report text, so a sentence can be quoted and checked against the file.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -78,6 +79,7 @@ _KEEP_SPELLING = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=16384)  # a report's vocabulary is small; each word is read often
 def _american(word: str) -> str:
     if word in _KEEP_SPELLING:
         return word
