@@ -224,18 +224,27 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
 
 
 def _title_segmentation(doc: Doc) -> dict[str, list[Named]]:
-    """A title that lists the segmentation, as many publishers' report pages do: 'Acme Market (By
-    Product: A, B; By End User: C, D)' or 'Acme Market Report by Product (A, B), End User (C, D)'."""
-    title = next((line for line in doc.lines if not line.blank), None)
-    if title is None or "(" not in title.text:
-        return {}
+    """A title or subtitle that lists the segmentation, as many publishers' report pages do: 'Acme
+    Market (By Product: A, B; By End User: C, D)' or 'Market Analysis by Product (A, B), by End User
+    (C, D)' on one of the page's first lines."""
     found: dict[str, list[Named]] = {}
-    matches = [*INLINE_GROUP.finditer(title.text), *BRACKET_GROUP.finditer(title.text)]
-    for match in sorted(matches, key=lambda m: m.start()):
-        names = name_list(doc, title.start + match.start("items"), title.start + match.end("items"))
-        if len(names) >= 2:
-            found.setdefault(match.group("dim").strip(), names)
+    opening = [line for line in doc.lines if not line.blank][:TITLE_LINES]
+    for title in opening:
+        if "(" not in title.text:
+            continue
+        matches = [*INLINE_GROUP.finditer(title.text), *BRACKET_GROUP.finditer(title.text)]
+        for match in sorted(matches, key=lambda m: m.start()):
+            names = name_list(doc, title.start + match.start("items"), title.start + match.end("items"))
+            dimension = _LEADING_BY.sub("", match.group("dim").strip())
+            if len(names) >= 2:
+                found.setdefault(dimension, names)
+        if found:
+            break
     return found
+
+
+TITLE_LINES = 3  # the title and a subtitle, after a publisher's name perhaps
+_LEADING_BY = re.compile(r"^(?:by|and)\s+", re.I)
 
 
 def _dimension(line: Line, out: Outline) -> re.Match[str] | None:

@@ -34,6 +34,7 @@ from assistant.domain.report import (
     QuantitySource,
     Rate,
     Report,
+    Scope,
     Span,
 )
 from assistant.errors import ReportError
@@ -214,10 +215,16 @@ def _quantity_table(
     skipped += table_skipped
     read = table_lines | {index for pair in found_pairs for index in pair.lines}
     ctx = prose_figures.context(scopes, market, players)
+    subject: Scope | None = None  # what the sentence before was about, for 'The segment ...' after it
+    subject_end = -1
     for sentence, source, dimension in _prose_sentences(doc, out, read):
-        found_drafts, missed = prose_figures.sentence_drafts(doc, sentence, source, ctx, dimension)
+        start = sentence.at(0)
+        carried = subject if subject_end >= 0 and not doc.text[subject_end:start].strip() else None
+        found_drafts, missed = prose_figures.sentence_drafts(doc, sentence, source, ctx, dimension, carried)
         drafts += found_drafts
         skipped += missed
+        subject = found_drafts[0].scope if found_drafts and found_drafts[0].scope.kind != "market" else None
+        subject_end = sentence.at(len(sentence.text))
     stated_base = found.base_year.value if found.base_year else None
     return quantities.build_table(drafts, stated_base, forecast, skipped)
 

@@ -41,6 +41,13 @@ _COMPARED_BEFORE = re.compile(
 _APPOSITION = re.compile(
     r"^[\s,;(]*(?:equal to|equivalent to|amounting to|worth|or|i\.e\.,?|that is,?|representing)\s+$", re.I
 )
+# A sentence about what the sentence before it was about: 'The segment is forecast to ...', 'This is
+# the fastest-growing category ...', 'It accounted for ...' (but not 'The market ...').
+_ANAPHOR = re.compile(
+    r"(?:(?:this|that|it|they|these|those)\b(?!\s+(?:market|industry|report|study)\b)"
+    r"|(?:the|this|that|these|those)\s+(?:segment|sub-?segment|category|region|type|application|group)s?\b)",
+    re.I,
+)
 _COMPARES = re.compile(r"\b(?:from|compared|versus|vs|than|since)\b", re.I)
 _MARKET_WORD = re.compile(r"\bmarkets?\b", re.I)
 _CONTEXT_WORD = re.compile(
@@ -144,13 +151,21 @@ class _Reading:
     mentions: list[Mention]
     lead_end: int  # where the first figure starts: years before it are the sentence's lead-in
     dimension: str | None  # "By end use, ...": the dimension of segments the sentence names
+    carried: Scope | None  # what the sentence before was about, when this one follows it directly
 
 
 def sentence_drafts(
-    doc: Doc, sentence: Passage, source: QuantitySource, ctx: ProseContext, dimension: str | None = None
+    doc: Doc,
+    sentence: Passage,
+    source: QuantitySource,
+    ctx: ProseContext,
+    dimension: str | None = None,
+    carried: Scope | None = None,
 ) -> tuple[list[Draft], int]:
     """Drafts of one sentence's figures, and how many figures in it could not be read; ``dimension``:
-    the segmentation dimension the sentence's heading names, for segments it does not place itself."""
+    the segmentation dimension the sentence's heading names, for segments it does not place itself;
+    ``carried``: the segment or region the sentence right before was about, for one that opens 'The
+    segment ...' or 'This ...'."""
     text = sentence.text
     found = fig.find(text)
     if not found:
@@ -162,14 +177,24 @@ def sentence_drafts(
         return [], 0
     mentions = _mentions(text, ctx)
     subject = bool(mentions) and mentions[0].start < found[0].start
+    anaphor = carried is not None and not subject and _ANAPHOR.match(text) is not None
     about = _ours(text, ctx) and (
-        bool(_MARKET_WORD.search(text))
+        anaphor
+        or bool(_MARKET_WORD.search(text))
         or subject
         or bool(_CONTEXT_WORD.search(text))
         or bool(_CONTEXT_START.match(text))
     )
     reading = _Reading(
-        doc, sentence, source, ctx, found, mentions, found[0].start, clauses.lead_dimension(text) or dimension
+        doc,
+        sentence,
+        source,
+        ctx,
+        found,
+        mentions,
+        found[0].start,
+        clauses.lead_dimension(text) or dimension,
+        carried if anaphor else None,
     )
     drafts: list[Draft] = []
     skipped = 0
@@ -332,6 +357,8 @@ def _scope(
         if metric != "share" and _GLOBAL_MARKET.search(text, nearest.end, figure.start):
             return Scope()
         return nearest.scope
+    if previous is None and r.carried is not None:
+        return r.carried  # 'The segment is forecast to grow at 15.9%', after a sentence about it
     if previous is not None:
         opening = clauses.break_between(text, since, figure.start)
     else:
@@ -370,7 +397,9 @@ _FOLLOWED = re.compile(
 )
 _RANKED_NEXT = re.compile(
     r"(?:(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
-    r"(?P<name>[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?)"
+    # a name, not a verb phrase ('and are forecast to grow at 8.1%')
+    r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|grows?|grew|expected|forecast|projected)\b)"
+    r"[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?)"
     # 'Europe followed with 22.0%', 'Latin America came next at 8%'
     r"|(?:^|[.;,]\s*)(?P<before>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+(?:followed|came next|was next|trailed|came second))"
     r"\s+(?:at|with)\s*$",

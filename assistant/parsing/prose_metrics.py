@@ -34,7 +34,9 @@ _SHARE_AFTER = re.compile(
     re.I,
 )
 _SHARE_BEFORE = re.compile(
-    r"\bshare\s+(?:of|at|was|is|stood at|reached|amounting to|accounting for|exceeding|above|around)?\s*"
+    # 'share of 31%', 'the largest share of the market at 52.4%'
+    r"\bshare\s+(?:of\s+(?:the\s+)?(?:(?:global|total|overall|worldwide)\s+)?(?:market|revenues?|sales|value)\s+)?"
+    r"(?:of|at|was|is|stood at|reached|amounting to|accounting for|exceeding|above|around|with)?\s*"
     rf"(?:{_ABOUT}\s+)?$"
     r"|\b(?:accounted for|accounts for|accounting for|account for|held|holds|holding|hold|captured|captures|"
     r"capturing|capture|took|takes|taking|commanded|commands|represented|represents|representing|"
@@ -74,6 +76,7 @@ _COST_BEFORE = re.compile(
 _VOLUME_WORDS = re.compile(vocab.pattern("measures", "volume-measures"), re.I)
 _SOLD = re.compile(r"\b(?:sold|shipped|shipments|delivered|produced|manufactured|consumed|sales)\b", re.I)
 _PRICE_WORDS = re.compile(rf"\b{vocab.pattern('measures', 'price-words')}\b", re.I)
+_MILESTONE_AFTER = re.compile(r"\s*(?:threshold|mark|milestone|barrier|level)\b", re.I)
 _DECLINE = re.compile(r"\b(?:declined|decline|fell|decreased|dropped|contracted|down)\b", re.I)
 
 
@@ -95,9 +98,11 @@ def metric(figure: Figure, before: str, sentence: str, about: bool) -> Metric | 
         return "price"
     if not about:
         return None
+    after = sentence[figure.end : figure.end + 80]
+    if figure.kind == "money" and _MILESTONE_AFTER.match(after):
+        return None  # 'pass the USD 1 billion threshold during 2025': a mark passed, not the year's size
     if figure.kind == "money":
         return "growth" if _INCREMENT_BEFORE.search(before) else "market_size"
-    after = sentence[figure.end : figure.end + 80]
     if _YOY_BEFORE.search(before):
         return "growth"
     if _CAGR_AFTER.match(after) or (

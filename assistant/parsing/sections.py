@@ -7,6 +7,10 @@ Decisions (documented here because chunking and citations rely on them):
   Scope:", "Frequently asked questions", ...; ``data/headings.txt``), and, in plain text without markup, from a standalone
   short title-like line followed by prose (or an ALL CAPS line). A heading repeated on the next line
   (web pages print tab titles twice) counts once.
+- Numbered section headings in plain text ("1. Executive Summary", "2.1 By Product") count when the
+  page numbers its sections in levels (at least one "2.1"): a standalone numbered title-like line is
+  then a heading, its number left out of the heading text. A page of single numbers alone could be a
+  numbered list of companies, so it does not count.
 - Page furniture is left in ``Report.text`` (offsets stay true) but is never inside a section:
   navigation and call-to-action lines ("Main Content start here", "Download Free Sample Report";
   ``data/furniture.txt``),
@@ -129,7 +133,45 @@ def outline(doc: Doc, hints: Sequence[Heading] = ()) -> Outline:
             and _looks_like_heading(doc, line)
         ):
             found[line.index] = (_clean(line.text), 2)
+    if not markup:
+        for index, heading in _numbered_headings(doc, found).items():
+            found[index] = heading
     return Outline(_blocks(doc, found, furniture, merged), furniture, markup)
+
+
+_NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+([A-Z].*)")
+
+
+def _numbered_headings(doc: Doc, found: dict[int, tuple[str, int]]) -> dict[int, tuple[str, int]]:
+    """Standalone numbered title lines, when the page numbers its sections in levels ("2.1")."""
+    candidates: dict[int, tuple[str, int]] = {}
+    levelled = False
+    for line in doc.lines:
+        match = None if line.blank or line.bullet or line.index in found else _NUMBERED.fullmatch(line.text)
+        if match is None or not _standalone(doc, line) or not _title_like(match.group(2)):
+            continue
+        number = match.group(1)
+        levelled = levelled or "." in number
+        candidates[line.index] = (_clean(match.group(2)), number.count(".") + 2)  # the title is level 1
+    return candidates if levelled and len(candidates) >= 3 else {}
+
+
+def _standalone(doc: Doc, line: Line) -> bool:
+    """Blank (or nothing) on both sides of ``line``."""
+    before = doc.lines[line.index - 1] if line.index else None
+    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return (before is None or before.blank) and (after is None or after.blank)
+
+
+def _title_like(text: str) -> bool:
+    """Short, capitalised, without figures or closing punctuation: a title, not a sentence."""
+    return (
+        len(text) <= 70
+        and len(text.split()) <= 9
+        and text[:1].isupper()
+        and not _HAS_FIGURE.search(text)
+        and not _END_PUNCT.search(text)
+    )
 
 
 def build_sections(doc: Doc, out: Outline, title: str) -> list[Section]:

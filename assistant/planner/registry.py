@@ -349,6 +349,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
         _words(
             r"\b(need|needed|needs|required|require|requires|would (?:it )?take|it takes|must|necessary"
             r"|wants? (?:it|this|the market) at|target\w*)\b"
+            # 'what rate would get it to 12bn by 2031', 'what cagr gets the market to 15 billion'
+            r"|\b(?:rate|cagr|growth|pace)\b[^?]{0,30}?\b(?:gets?|getting|takes?|brings?|push(?:es)?|lifts?"
+            r"|reach(?:es)?|hits?)\b"
         ),
         _YEARS,
         settles=lambda slots: bool(slots.amounts),
@@ -467,7 +470,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         stated.metadata,
         _words(
-            r"\b(report (code|id|number|no)|sku|product code|pages?|page count|edition|publication date"
+            # 'how many pages', not 'according to this page'
+            r"\b(report (code|id|number|no)|sku|product code|(?:how many|number of) pages|pages? (?:count|long)"
+            r"|page count|edition|publication date"
             r"|release date|historical (period|data|years)|study period|history covered|base[- ]year"
             r"|when\s+(?:was\s+)?(?:it\s+|this\s+|the report\s+|this report\s+)?(?:published|released)"
             r"|published (on|in))\b"

@@ -87,7 +87,8 @@ _WHY_GROWING = re.compile(
     re.I,
 )
 _BARE_ORDINAL = re.compile(
-    r"^\s*(?:and\s+|so\s+)?(?:what'?s|whats|what is|who'?s|who is|which is|which'?s)?\s*the\s+\w+(?:\s+one)?\s*\??\s*$",
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:what'?s|whats|what is|who'?s|who is|which is|which'?s)?\s*(?:the\s+)?\w+"
+    r"(?:\s+one)?(?:\s+(?:on|in|of)\s+(?:the|that)\s+list)?\s*\??\s*$",
     re.I,
 )
 _OVER_WHAT_PERIOD = re.compile(
@@ -531,8 +532,8 @@ def _follow_up(
     named_item = ""
     if listed:
         entities = match_entities(listed, ctx.vocabulary) or entities
-        if _BARE_ORDINAL.match(question) and earlier.intent is Intent.KEY_PLAYERS:
-            named_item = listed  # 'whats the 5th one': which player that is
+        if _BARE_ORDINAL.match(question) and earlier.intent in (Intent.KEY_PLAYERS, Intent.SEGMENTATION):
+            named_item = listed  # 'whats the 5th one': which player (or segment) that is
         elif not own and intent is Intent.KEY_PLAYERS:
             intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
     if not entities and refers_back(question):
@@ -594,7 +595,7 @@ def _follow_up(
     decision.figure_near_point = stats_on
     decision.compared = compared
     if named_item:
-        decision.intent, decision.item = Intent.KEY_PLAYERS, named_item
+        decision.intent, decision.item = earlier.intent, named_item
     decision.assumed_rate = assumed_rate
     if of_development or (intent is Intent.DEVELOPMENTS and not own):
         decision.news = earlier.news

@@ -265,6 +265,16 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
             return stated
         return (yield from decline(question, "The report does not describe its segmentation.", ctx))
     dimensions: dict[str, list[NamedFact]] = fact.value
+    for dim, items in dimensions.items():
+        names = [item.name for item in items]
+        if decision.item in names:  # 'the 3rd one?' after a list of segments: which that is
+            quote = next((q for q in fact.quotes if q.label == decision.item), None)
+            position = names.index(decision.item)
+            place = _ORDINAL_WORDS[position] if position < len(_ORDINAL_WORDS) else "one"
+            mark = draft.cite(quote) if quote is not None else draft.cite_range(_labelled(fact.quotes, names))
+            return draft.final(
+                f"{decision.item} is the {place} of the segments by {dim} the report lists {mark}."
+            )
     regions = [e.name for e in decision.slots.of_kind("region")]
     if regions and re.search(r"countr|nation", question, re.I):
         for item in dimensions.get(_dimension_like(dimensions, "region") or "", []):

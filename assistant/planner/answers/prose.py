@@ -277,9 +277,10 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         # section after 'any stats on that?', otherwise one that also shares the question's words.
         point = best[0]
         if decision.figure_near_point:
-            # The first figure its section states after the point, else the best-ranked one in it.
+            # The point's own figure, else the first its section states after the point, else the
+            # best-ranked one in it.
             stating = [s for s in ranked if states_figure(s.text) and s.section == point.section]
-            stating = sorted((s for s in stating if s.start > point.start), key=lambda s: s.start) or stating
+            stating = sorted((s for s in stating if s.start >= point.start), key=lambda s: s.start) or stating
             if stating and (decision.section in SECTION_WORDS or lexical >= 1):
                 # the section the question named, or the point it named by a word, states a figure
                 strong = True
