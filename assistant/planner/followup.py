@@ -141,7 +141,9 @@ _MARKERS = re.compile(r"\s*\[\d+\]")
 _WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?(?:when|what date|which date|what month|since when)\b", re.I)
 _BETWEEN_THEM = re.compile(
     r"\b(between|from)\s+(them|those(\s+two)?(\s+years)?|the two|both|these(\s+two)?(\s+years)?)\b"
-    r"|\b(those|these|the) two years\b|\bboth years\b",
+    r"|\b(those|these|the) two years\b|\bboth years\b"
+    r"|\b(?:over|across|during|for|in)\s+(?:that|this|the same|those)\s+(?:stretch|period|span|window|timeframe"
+    r"|time frame|years|horizon)\b",
     re.I,
 )
 

@@ -216,7 +216,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         named.segmentation,
         # Plural nouns and listing words ask for the list, not the leader.
         _words(
-            r"\b(regions|countries|segments|categories|types|services|segmentation|segmented|breakdown)\b"
+            r"\b(regions|countries|segments|categories|types|services|segmentation|segmented|breakdown|split)\b"
             r"|\b(covered|included|list)\b"
         ),
         _ENTITIES,
@@ -393,8 +393,10 @@ REGISTRY: tuple[IntentEntry, ...] = (
         derived.cumulative,
         _words(
             # 'how much does it add from 2025 to 2031 in total' is the increase, not a sum of sizes
-            r"^(?!.*\b(?:add(?!\s+up)|adds|added(?!\s+up)|gain|gains|gained|increase\w*|grow|grows|grew)\b)"
-            r".*\b(cumulative\w*|combined|in total|total|sum|summed|added up|altogether|aggregate)\b"
+            r"^(?!.*\b(?:add(?!\s+(?:up|together))|adds|added(?!\s+(?:up|together))|gain|gains|gained|increase\w*"
+            r"|grow|grows|grew)\b)"
+            r".*\b(cumulative\w*|combined|in total|total|sum|summed|added (?:up|together)|add (?:up|together)"
+            r"|altogether|aggregate)\b"
             r"|\b(average|mean)\b[^?]{0,30}\b(values|sizes|figures)\b"
         ),
         _YEARS,
@@ -470,9 +472,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         stated.metadata,
         _words(
-            # 'how many pages', not 'according to this page'
-            r"\b(report (code|id|number|no)|sku|product code|(?:how many|number of) pages|pages? (?:count|long)"
-            r"|page count|edition|publication date"
+            # 'how many pages', 'report pages', not 'according to this page'
+            r"\b(report (code|id|number|no)|sku|product code|pages|page count|edition|publication date"
             r"|release date|historical (period|data|years)|study period|history covered|base[- ]year"
             r"|when\s+(?:was\s+)?(?:it\s+|this\s+|the report\s+|this report\s+)?(?:published|released)"
             r"|published (on|in))\b"

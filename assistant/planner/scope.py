@@ -18,6 +18,10 @@ _NEUTRAL = frozenset(
         "markets global total overall whole entire please tell me show give expected going stat stats "
         "statistic figure number data latest current today now estimate projected forecast share "
         "if then predicted prediction holds hold continue continues constant assume assuming rate cagr approx about "
+        # hedges: 'a rough 2028 number', 'ballpark', 'approximately'
+        "rough roughly ballpark approximate approximately around circa ish "
+        # whose figure: 'at their cagr', 'its 2030 number'
+        "their its they them theirs "
         # how a forecast is asked for: 'project it out to 2035', 'extrapolate', 'keeps the same cagr'
         "project projection extrapolate extrapolated extrapolation extend extended keep keeps kept same "
         "look looks like out through carry carried run "

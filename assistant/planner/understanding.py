@@ -86,6 +86,10 @@ _WHY_GROWING = re.compile(
     r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b",
     re.I,
 )
+_ANNUAL_RATE = re.compile(r"\b(?:impl(?:y|ies|ied)|annual(?:i[sz]ed)?\s+growth|c\.?a\.?g\.?r)\b", re.I)
+_SPLIT_ASK = re.compile(r"\b(?:shares|split|splits|breakdown|broken down)\b", re.I)
+_RANKING_INTENTS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.STATED_FIGURE)
+_REGIONAL = re.compile(r"\b(?:regional|regions?|geographic\w*|countries)\b", re.I)
 _BARE_ORDINAL = re.compile(
     r"^\s*(?:and\s+|so\s+|ok\s+)?(?:what'?s|whats|what is|who'?s|who is|which is|which'?s)?\s*(?:the\s+)?\w+"
     r"(?:\s+one)?(?:\s+(?:on|in|of)\s+(?:the|that)\s+list)?\s*\??\s*$",
@@ -314,10 +318,23 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'which product types does it cover', 'end users?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
+    elif (
+        _SPLIT_ASK.search(question)
+        and not slots.entities
+        and (top.intent in _RANKING_INTENTS or _REGIONAL.search(question) or _names_dimension(question, ctx))
+    ):
+        # 'what are the regional shares': every region's share, not the leader's
+        top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
     elif slots.asks_growth and slots.year_refs and len(set(slots.years)) + len(slots.year_refs) >= 2:
         # 'spread between the base year and the end of the forecast': the change between those years.
         top = IntentScore(Intent.GROWTH, STRONG_INTENT)
-    elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
+    elif (
+        len(set(slots.years)) >= 2
+        and slots.asks_growth
+        and not foreign
+        and top.score < STRONG_INTENT
+        and not _ANNUAL_RATE.search(question)  # 'implied annual growth 2019 to 2023': a rate
+    ):
         # 'delta between 2027 and 2029': the change in size between the two.
         top = IntentScore(Intent.GROWTH, STRONG_INTENT)
     elif not slots.years and (

@@ -19,6 +19,7 @@ from assistant.planner.premises import HYPOTHESIS
 from assistant.planner.slots import Amount
 from tools.derived import (
     AverageGainResult,
+    ComparisonResult,
     CumulativeResult,
     ProjectionResult,
     RatioResult,
@@ -29,6 +30,7 @@ from tools.derived import (
 from tools.forecast import ConvertResult, SizeResult
 from tools.schemas import (
     AverageGainArgs,
+    CompareArgs,
     ConvertArgs,
     CumulativeArgs,
     ProjectionArgs,
@@ -294,6 +296,8 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     # 'if it grew 8% a yr from 2025': a year it grows from is where it starts, not a year asked for
     starts = {int(m.group(1)) for m in _FROM_YEAR.finditer(question)}
     asked = [y for y in dict.fromkeys(decision.slots.years) if y not in starts]
+    # 'over that stretch' (2025-2030): the years after the base year are the ones to project
+    asked = [y for y in asked if y > basis.base_year] or asked
     years = asked[:3] or [basis.end_year or basis.base_year + 5]
     calls = [
         Call(
@@ -336,4 +340,16 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
                 f"At the report's {format_percent(basis.rate.percent)} CAGR "
                 f"{draft.cite_all(basis.cagr_fact.quotes)} it is {own_figure} in {r.year}."
             )
+    if len(years) == 1 and p.unit == r.unit and p.value != r.value:
+        # how far the user's assumption lands from the report's figure, computed, not left to the reader
+        below = p.value < r.value
+        high, low = (r.value, p.value) if below else (p.value, r.value)
+        args = CompareArgs(first_value=high, second_value=low, first_label="higher", second_label="lower")
+        gap = yield from ask(Call("compare_values", args))
+        if not gap.failed:
+            found = gap.get(ComparisonResult)
+            draft.show_working(found.expression)
+            side = "below" if below else "above"
+            amount = format_money(r.currency, found.difference, r.unit)
+            lines.append(f"Your assumption lands {amount} {side} the report's figure.")
     return draft.final(" ".join(lines))

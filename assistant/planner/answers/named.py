@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.domain.answer import FinalDraft
+from assistant.domain.formatting import format_percent
 from assistant.planner.answers.common import NUMBER_ASK, decline
 from assistant.planner.answers.stated import shown as stated_shown
 from assistant.planner.answers.stated import when as stated_when
@@ -255,7 +256,16 @@ def _stated_company_leader(names: list[str], ctx: ReportContext) -> Steps[Senten
     return None
 
 
+_SPLIT = re.compile(
+    r"\b(?:shares?|split|splits|breakdown|broken down|w/\s?shares?|how (?:is|are) .{0,30} divided)\b", re.I
+)
+
+
 def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    if _SPLIT.search(question):
+        split = yield from _shares_split(question, ctx)
+        if split is not None:  # 'regional split pls', 'product segments w/ shares': each one's share
+            return split
     draft = Draft()
     facts = yield from fetch_facts(ctx.report_id, "segmentation")
     fact = facts["segmentation"]
@@ -309,6 +319,38 @@ def _segments_by_figures(question: str, ctx: ReportContext) -> Steps[FinalDraft 
         marks = " ".join(draft.cite(q.quote) for q in named.values())
         parts.append(f"by {dim}: {join_names(list(named))} {marks}")
     return draft.final("The report gives figures for segments " + "; ".join(parts) + ".")
+
+
+def _shares_split(question: str, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """Each region's (or each segment's) share, by the groups the question names, latest year first."""
+    table = yield from ask(Call("lookup_quantities", QuantitiesArgs(metric="share", report_id=ctx.report_id)))
+    figures = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
+    groups: dict[str, dict[str, QuantityFact]] = {}
+    for q in sorted(figures, key=lambda q: -(q.start_year or 0)):
+        if q.name and q.scope in ("region", "segment") and q.measure is None:
+            group = "region" if q.scope == "region" else q.dimension or "segment"
+            groups.setdefault(group, {}).setdefault(q.name, q)
+    asked = stems(question)
+    place = bool(_PLACE_WORDS.search(question))
+    chosen = [g for g in groups if (g == "region" and place) or (g != "region" and stems(g) & asked)]
+    chosen = chosen or ([] if place or len(groups) != 1 else list(groups))
+    if not chosen:
+        return None
+    draft = Draft()
+    parts = []
+    for group in chosen:
+        shares = sorted(groups[group].values(), key=lambda q: -q.value)
+        # each share as the page writes it ('33.0%'), else formatted
+        listed = ", ".join(
+            f"{q.name} {q.figure if q.figure and q.figure.endswith('%') else format_percent(q.value)} "
+            f"{draft.cite(q.quote)}"
+            for q in shares
+        )
+        years = sorted({q.start_year for q in shares if q.start_year})
+        when = f" ({', '.join(map(str, years))})" if years else ""
+        label = "by region" if group == "region" else f"by {group}"
+        parts.append(f"Shares {label}{when}: {listed}.")
+    return draft.final(" ".join(parts))
 
 
 def _labelled(quotes: list[Quote], labels: list[str]) -> list[Quote]:

@@ -1,0 +1,163 @@
+"""A plain-text page that numbers its sections in levels ('1. Overview', '2.1 By Crop'), lists its
+segmentation in a subtitle, and writes segment figures in prose that leans on the sentence before
+('The segment is forecast to ...', 'This is the fastest-growing ...'); then questions about it as
+analysts type them: shares split by region or segment, items of a list by place, hedged sizes,
+sums 'added together', what-ifs over a stretch just discussed, and the rate a target needs."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+from test_questions import converse
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """GLOBAL GREENHOUSE SENSOR MARKET
+Outlook by Crop (Vegetables, Flowers & Ornamentals, Fruit), by Sensor (Climate Probes, Soil Probes), and by Region - 2025-2031
+
+Tallow Insights | Study No. TI-AG-0212 | All values in USD million
+
+1. Overview
+
+The global greenhouse sensor market was worth USD 512.4 million in 2024, the base year of this study. Tallow Insights expects a compound annual growth rate (CAGR) of 12.5% over 2025-2031, taking the market to USD 1,168.9 million by 2031. At this pace revenue should pass the USD 1 billion mark during 2030.
+
+2. Segmentation
+
+2.1 By Crop
+
+Vegetables, grown mostly under glass in large commercial houses, held the largest share of the market at 47.2% in 2024. The segment is forecast to grow at a CAGR of 11.1% between 2025 and 2031.
+
+Flowers & ornamentals accounted for 31.3% of revenue in 2024. This is the fastest-growing crop category, with a forecast CAGR of 14.8%, because growers sell into premium export channels.
+
+Fruit made up the remaining 21.5% of revenue and is expected to grow at a CAGR of 12.0%.
+
+2.2 By Sensor
+
+Climate probes generated 64.0% of revenue in 2024; soil probes generated the remaining 36.0%.
+
+3. Regional Analysis
+
+3.1 Europe
+
+Europe was the largest regional market in 2024, with a 41.5% share of global revenue.
+
+3.2 Asia Pacific
+
+Asia Pacific accounted for 33.0% of revenue in 2024 and is the fastest-growing region.
+
+3.3 North America
+
+North America held a 25.5% share in 2024.
+
+4. Market Dynamics
+
+4.1 Drivers
+
+Energy prices push growers to measure heat loss room by room. Labour shortages make remote monitoring worth its cost.
+
+4.2 Restraints
+
+Sensors drift in humid houses and must be recalibrated every season.
+"""
+
+
+@pytest.fixture(scope="module")
+def report():
+    return parse_text(PAGE, "greenhouse-sensor-market.txt", "greenhouse-sensor-market")
+
+
+@pytest.fixture(scope="module")
+def ask(report):
+    return asker(report)
+
+
+def test_numbered_headings_are_sections_and_the_title_stays_the_title(report):
+    headings = [s.heading for s in report.sections]
+    assert report.title.lower().startswith("global greenhouse sensor market")
+    for heading in ("Overview", "By Crop", "By Sensor", "Europe", "Drivers", "Restraints"):
+        assert heading in headings, headings
+    assert not any(h[:1].isdigit() for h in headings), headings
+
+
+def test_the_subtitle_gives_the_segmentation(report):
+    segments = {dim: [n.name for n in names] for dim, names in report.facts.segmentation.items()}
+    assert segments["Crop"] == ["Vegetables", "Flowers & Ornamentals", "Fruit"]
+    assert segments["Sensor"] == ["Climate Probes", "Soil Probes"]
+
+
+def _figure(report, metric, name):
+    return [
+        (q.value, q.scope.kind)
+        for q in report.facts.quantities
+        if q.metric == metric and q.scope.name == name
+    ]
+
+
+def test_a_sentence_about_the_segment_before_it_keeps_that_segment(report):
+    assert _figure(report, "share", "Vegetables") == [(47.2, "segment")]  # 'share of the market at 47.2%'
+    assert _figure(report, "cagr", "Vegetables") == [(11.1, "segment")]  # 'The segment is forecast ...'
+    assert _figure(report, "cagr", "Flowers & Ornamentals") == [(14.8, "segment")]  # 'This is the ...'
+    market_rates = [
+        q.value for q in report.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"
+    ]
+    assert market_rates == [12.5]
+
+
+def test_a_mark_the_market_passes_is_not_a_size_for_that_year(report):
+    sizes = {q.start_year: q.value for q in report.facts.quantities if q.metric == "market_size"}
+    assert 2030 not in sizes and sizes[2024] == 512.4 and sizes[2031] == 1168.9
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("regional split pls", ["Europe 41.5%", "Asia Pacific 33.0%", "North America 25.5%"]),
+        ("what are the regional shares", ["Europe 41.5%", "North America 25.5%"]),
+        ("crop segments w/ shares", ["Vegetables 47.2%", "Flowers & Ornamentals 31.3%", "Fruit 21.5%"]),
+    ],
+)
+def test_a_split_lists_every_share(ask, question, expected):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    for part in expected:
+        assert part in answer.text, answer.text
+    assert len(answer.citations) >= len(expected)
+
+
+def test_an_item_of_a_segment_list_by_its_place(ask):
+    answer = converse(ask, "which crops does it cover", "the 2nd one?")
+    assert "Flowers & Ornamentals is the second" in answer.text, answer.text
+    answer = converse(ask, "which crops does it cover", "and the last one on the list")
+    assert "Fruit is the third" in answer.text, answer.text
+
+
+def test_a_hedged_size_at_their_cagr_is_the_forecast(ask):
+    answer = ask("rough mkt size for 2027 at their cagr?")
+    assert answer.status == "answered", answer.text
+    assert "729.57" in answer.text, answer.text  # 512.4 x 1.125^3
+    assert "does not cover" not in answer.text
+
+
+def test_sizes_added_together_are_a_sum(ask):
+    answer = ask("2025-2027 mkt values added together?")
+    assert answer.status == "answered", answer.text
+    assert "1,954.5" in answer.text or "1954.5" in answer.text, answer.text  # 576.45 + 648.51 + 729.57
+
+
+def test_a_what_if_over_the_stretch_just_discussed_and_its_gap(ask):
+    answer = converse(ask, "2024 size?", "and 2029?", "what if it only grew 5% a yr over that stretch")
+    assert "653.97" in answer.text or "653.96" in answer.text, answer.text  # 512.4 x 1.05^5
+    assert "2024 is" not in answer.text and "in 2024, from" not in answer.text
+    assert "below the report's figure" in answer.text and answer.working
+
+
+def test_the_rate_a_target_needs_asked_as_what_gets_it_there(ask):
+    answer = ask("what rate would get it to 1.5bn by 2031")
+    assert "need to grow" in answer.text, answer.text
+    assert "16.5" in answer.text, answer.text  # (1500 / 512.4)^(1/7) - 1 = 16.58 %
+
+
+def test_per_the_page_is_not_a_page_count(ask):
+    answer = ask("what holds the market back per the page")
+    assert answer.status == "answered", answer.text
+    assert "recalibrated" in answer.text and "pages" not in answer.text
