@@ -30,5 +30,6 @@ fi
 # Sets written blind, from the bundled report and from pages in further layouts.
 .venv/bin/assistant eval --set blind-analyst --out evals/results/blind-analyst
 .venv/bin/assistant eval --set blind-pages --corpus tests/fixtures/blind-pages --mode scoped
+.venv/bin/assistant eval --set blind-pages-2 --corpus tests/fixtures/blind-pages-2 --mode scoped
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"

@@ -32,7 +32,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         dest="set_name",
         default="seed",
         metavar="NAME",
-        help="question set in evals/sets (seed, smoke, analyst, catalogue, blind-analyst, blind-pages; "
+        help="question set in evals/sets (seed, smoke, analyst, catalogue, blind-analyst, blind-pages, "
+        "blind-pages-2; "
         "analyst-holdout, catalogue-holdout) "
         "or a .jsonl path (default: seed)",
     )
