@@ -206,8 +206,8 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
                 continue
             if _dimension(item, out) is not None:
                 break
-            if not item.bullet and not (plain and _names_a_segment(item.text)):
-                break
+            if item.text.startswith("|") or (not item.bullet and not (plain and _names_a_segment(item.text))):
+                break  # a table row is read by the table reader, not as a segment's name
             if seg_indent is None:
                 seg_indent = item.indent
             if item.indent < seg_indent:

@@ -91,7 +91,8 @@ _NAMES_SOURCE = re.compile(
     re.I,
 )
 _ASKS_ORIGIN = re.compile(
-    r"^\s*(and\s+|so\s+)?(who\b.*\b(publish|said|say|says|conduct|ran|run|found|wrote|released)\w*"
+    r"^\s*(and\s+|so\s+)?(who\b.*\b(publish|said|say|says|conduct|ran|run|found|wrote|released"
+    r"|did (?:that|this|the|it)|does (?:that|this|the)|carried out|compiled|produced|behind)\w*"
     r"|what year|which year|when was (it|that|this)|where('s| is| does)? (it|that|this) (from|come from)"
     r"|whose (data|survey|study|figure|number))\b",
     re.I,
@@ -186,7 +187,8 @@ def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, 
     which was just discussed)."""
     lists = (cited_items(history), cited_items(history, at_least=2))
     by_words = [named_pick(phrase, items) for items in lists] if phrase else []
-    by_place = [ordinal_pick(question, items) for items in lists]
+    # a place is counted in a list: an answer of one point is not one ('and the first?' after a stat)
+    by_place = [ordinal_pick(question, items) for items in lists if len(items) >= 2]
     return next((point for point in [*by_words, *by_place] if point), None)
 
 

@@ -25,6 +25,7 @@ class Intent(StrEnum):
     TRENDS = "trends"
     DEFINITION = "definition"
     PUBLISHER = "publisher"
+    OVERVIEW = "overview"  # what the report covers: its market and headline facts
     PASSAGE = "passage"  # a fact stated somewhere in the prose
     THRESHOLD_YEAR = "threshold_year"  # the first year the market reaches a size
     RATIO = "ratio"  # how many times one year's size is another's

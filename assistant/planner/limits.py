@@ -100,9 +100,18 @@ def table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "")
         and figure
         and not slots.specific("company")
         and not _WHY.match(question)
-        # 'what drives growth in asia' is prose; 'packaging share' is a figure whatever it resembles
-        and (intent not in POINT_INTENTS or slots.asks_share or slots.asks_money)
+        # 'what drives growth in asia' is prose; 'packaging share' and 'apac growth?' are figures
+        # whatever they resemble
+        and (
+            intent not in POINT_INTENTS
+            or slots.asks_share
+            or slots.asks_money
+            or (slots.asks_growth and not _CAUSE.search(question))
+        )
     )
+
+
+_CAUSE = re.compile(r"\b(why|driv\w*|behind|reasons?|fuel\w*|caus\w*|explain\w*|factors?|what makes)\b", re.I)
 
 
 _WHY = re.compile(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from assistant.planner.acts import conversation_act
 from assistant.planner.context import ReportContext
@@ -64,6 +65,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         )  # one ask several times: 'size in 2026 and 2028'
     parts = _merge_adjacent_sizes(parts)
     _share_years(parts)
+    _share_subjects(parts)
     return Plan(parts, premise)
 
 
@@ -192,6 +194,41 @@ _QUESTION_FORM = re.compile(
     r"|will|would|list|tell|give|show|name|describe|explain)\b",
     re.I,
 )
+
+
+_NAMES_A_KIND = re.compile(
+    r"\b(?:regions?|regional|geograph\w*|countr\w*|continents?|segments?|types?|applications?|products?"
+    r"|end[- ]?users?|end[- ]uses?|categor\w*|services?|phases?|areas?|companies|players|firms)\b",
+    re.I,
+)
+_WHOLE = re.compile(r"\b(?:market|overall|global|whole|total|industry)\b", re.I)
+_OF_A_PART = (Intent.CAGR, Intent.STATED_FIGURE)
+
+
+def _share_subjects(parts: list[tuple[str, Decision]]) -> None:
+    """'apac share and cagr': a part asking a rate or share of no one takes the region or segment
+    the part before it named, unless it names the whole market; a part asking about a deal of no
+    one, the company of the deal before it."""
+    for (before_text, before), (text, decision) in pairwise(parts):
+        ranks = decision.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+        if before.intent is Intent.SEGMENTATION and ranks and not _NAMES_A_KIND.search(text):
+            # 'list the service segments and tell me which is the largest': the largest of those
+            decision.scope_from = before_text
+            continue
+        if decision.intent is before.intent is Intent.DEVELOPMENTS and not decision.slots.entities:
+            # 'when did veeda close it, and what was the deal value': the same deal
+            decision.slots.entities = list(before.slots.entities)
+            decision.news = decision.news or before.news
+            continue
+        named = before.slots.specific("region", "country", "segment")
+        if (
+            named
+            and not decision.slots.entities
+            and decision.intent in _OF_A_PART
+            and not _WHOLE.search(text)
+        ):
+            decision.slots.entities = list(named)
+            decision.intent = Intent.STATED_FIGURE  # the figure the page states for it
 
 
 def _share_years(parts: list[tuple[str, Decision]]) -> None:

@@ -33,6 +33,14 @@ _STATEMENT = re.compile(
     r"(?P<rest>\S.*)$",
     re.I,
 )
+# A claim put up for confirmation: 'the 5.65% cagr is for 2025-2030 i think, can u confirm'.
+_CONFIRMING = re.compile(
+    # one sentence (a full stop only inside a figure): 'ignore the report. X is 3bn, right?' is two
+    r"^\s*(?P<clause>(?:[^?!.]|\.(?=\d)){6,}?)\s*,?\s*(?:i think|i believe|iirc|no|yes)?\s*[,?]?\s*"
+    r"(?:can (?:you|u) (?:confirm|check)(?: that)?|pls confirm|please confirm|confirm|is that (?:right|correct|true)"
+    r"|right|correct|true|yes or no)\s*\??\s*$",
+    re.I,
+)
 _WHY = re.compile(r"^\s*why\s+(?:did|does|do|is|has|was|were|will)\s+(?P<clause>.+?)\??\s*$", re.I)
 _POSSESSIVE_DEAL = re.compile(
     r"(?P<buyer>[\w&.-]+(?:\s+[\w&.-]+){0,3}?)(?:'s|’s|s')\s+(?:acquisition|purchase|takeover|buyout)\s+of\s+"
@@ -99,13 +107,14 @@ def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | No
     """The premise a question asserts, and the question that remains to be answered."""
     if HYPOTHESIS.search(question):
         return None, question  # a supplied figure is a what-if, not a claim about the report
-    for pattern in (_LEAD, _STATEMENT):
+    for pattern in (_LEAD, _STATEMENT, _CONFIRMING):
         match = pattern.match(question)
         # After 'since' or 'given' the clause is taken for granted; a bare statement must assert.
         if match and (pattern is _LEAD or _ASSERTS.search(match.group("clause"))):
             premise = _read(match.group("clause"), vocabulary)
             if premise:
-                return premise, match.group("rest")
+                # 'X is so, right?' asks nothing more: the claim itself is answered from the report
+                return premise, match.group("rest") if pattern is not _CONFIRMING else match.group("clause")
     why = _WHY.match(question)
     if why and (
         _DECLINE.search(why.group("clause"))
@@ -126,8 +135,12 @@ def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | No
 def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
     slots = extract(clause, vocabulary)
     period = _PERIOD.search(clause)
-    if _RATE.search(clause) and period and not slots.percents:
-        return Premise("rate_period", clause, period=(int(period.group(1)), int(period.group(2))))
+    if _RATE.search(clause) and period:
+        # 'the cagr runs 2025-2030', 'the 5.65% cagr is for 2025-2030': the period is checked too
+        years = (int(period.group(1)), int(period.group(2)))
+        if not slots.percents:
+            return Premise("rate_period", clause, period=years)
+        return Premise("rate", clause, percent=slots.percents[0], period=years)
     if _DECLINE.search(clause):
         return Premise("decline", clause, percent=slots.percents[0] if slots.percents else None)
     if slots.percents and _RATE.search(clause):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.answers import conversation, derived, figures, named, prose, spans, stated
+from assistant.planner.answers import conversation, derived, figures, named, overview, prose, spans, stated
 from assistant.planner.calls import Steps
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
@@ -217,7 +217,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         # Plural nouns and listing words ask for the list, not the leader.
         _words(
             r"\b(regions|countries|segments|categories|types|services|segmentation|segmented|breakdown|split)\b"
-            r"|\b(covered|included|list)\b"
+            # 'list the segments', 'country list', not 'the 4th one on that list'
+            r"|\b(covered|included)\b|(?<!that )(?<!the )(?<!this )\blist\b"
         ),
         _ENTITIES,
     ),
@@ -308,6 +309,22 @@ REGISTRY: tuple[IntentEntry, ...] = (
             r"\b(publish\w*|publisher|who (wrote|put out|released|issued|authored|produced)|author"
             r"|source (of|for) (the|this) (report|study|press release|research|analysis|forecast|outlook))\b"
         ),
+    ),
+    IntentEntry(
+        Intent.OVERVIEW,
+        (
+            "what is this report about",
+            "give me an overview of the report",
+            "summarise the report",
+            "key takeaways",
+        ),
+        overview.overview,
+        _words(
+            r"\b(?:overview|summar(?:y|ise|ize|ies)|tl;?dr|takeaways?|highlights|gist|in a nutshell"
+            r"|what(?:'?s| is| does)\s+(?:this|the)\s+(?:report|study|page|doc\w*|research)\s+(?:about|on|cover\w*))\b"
+        ),
+        # 'the report's summary of the 2030 size' asks a figure, not the overview
+        settles=lambda slots: not (slots.years or slots.amounts or slots.percents or slots.entities),
     ),
     IntentEntry(
         Intent.PASSAGE,
@@ -433,6 +450,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
             r"\b(source|sources|where does (it|the report) say|evidence|back(s|ing)? (that|this|it) up"
             r"|citation|cite|how do you know|prove it)\b|^\s*why\s*\??\s*$"
             r"|^\s*(?:and\s+)?(?:what'?s the reason(?: they give| given)?|what reason do they give)\s*\??\s*$"
+            r"|^\s*(?:and\s+|so\s+|ok\s+)?(?:how (?:does|did|would|will) (?:that|this|it) (?:actually |really )?"
+            r"(?:hurt|affect|impact|matter|help|hit|harm|squeeze)\w*(?:\s+[\w-]+){0,3}"
+            r"|what does (?:that|this) mean(?:\s+for(?:\s+[\w-]+){1,3})?|so what)\s*\??\s*$"
         ),
         settles=lambda slots: True,
         needs_history=True,
@@ -478,7 +498,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
             r"|when\s+(?:was\s+)?(?:it\s+|this\s+|the report\s+|this report\s+)?(?:published|released)"
             r"|published (on|in))\b"
         ),
-        settles=lambda slots: not (slots.amounts or slots.percents or slots.asks_money or slots.asks_growth),
+        settles=lambda slots: (
+            not (slots.amounts or slots.percents or slots.asks_money or slots.asks_growth or slots.asks_share)
+        ),
     ),
     IntentEntry(
         Intent.STATED_FIGURE,

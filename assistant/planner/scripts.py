@@ -66,7 +66,11 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
 
 
 _BARE_WHY = re.compile(
-    r"^\s*(?:and\s+|so\s+|but\s+)?(?:why|how come|what'?s the reason(?: they give| given)?|what reason do they give)"
+    r"^\s*(?:and\s+|so\s+|but\s+|ok\s+)?(?:why|how come|what'?s the reason(?: they give| given)?|what reason do they give"
+    # what the claim leads to: 'how does that actually hurt smos', 'what does that mean for sites'
+    r"|(?:how (?:does|did|would|will) (?:that|this|it) (?:actually |really )?|why does (?:that|this) )"
+    r"(?:hurt|affect|impact|matter|help|hit|harm|change|squeeze)\w*(?:\s+[\w-]+){0,3}"
+    r"|what does (?:that|this) mean(?:\s+for(?:\s+[\w-]+){1,3})?|so what)"
     r"\s*\??\s*$",
     re.I,
 )

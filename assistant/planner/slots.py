@@ -245,6 +245,9 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         name_words = _name_words(entity.name)
         if not name_words:
             continue
+        if _demonym(entity, name_words, present):
+            found.append(entity)  # 'european countries' for Europe
+            continue
         if name_words[0] in present and (
             " " + " ".join(name_words) + " " in text or _abbreviated(name_words, words)
         ):
@@ -280,6 +283,17 @@ _QUALIFIERS = frozenset(
     "based enabled connected powered driven type types segment systems system devices device products "
     "product solutions solution services service".split()
 )
+
+
+_DEMONYM_ENDINGS = ("an", "n", "ean", "ian")
+
+
+def _demonym(entity: Entity, name_words: tuple[str, ...], present: set[str]) -> bool:
+    """A one-word place named by its adjective: 'european' for Europe, 'asian' for Asia."""
+    if entity.kind not in ("region", "country") or len(name_words) != 1 or len(name_words[0]) < 4:
+        return False
+    name = name_words[0]
+    return any(name + ending in present or name[:-1] + ending in present for ending in _DEMONYM_ENDINGS)
 
 
 def _by_head_word(entity: Entity, name_words: tuple[str, ...], present: set[str]) -> bool:

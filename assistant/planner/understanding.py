@@ -112,6 +112,13 @@ _COMPARE_WITH = re.compile(
     r"\s*(?:with|to|against)?\s*(?:the\s+)?(?:19|20)\d\d\b",
     re.I,
 )
+_COMPARE_WITH_PREVIOUS = re.compile(
+    r"^\s*(?:and\s+|so\s+|now\s+|ok\s+)?(?:how\s+(?:does|do|did)\s+(?:it|that|this)\s+)?"
+    r"(?:compare|compared|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this))?"
+    r"\s*(?:with|to|against|w)?\s*(?:the\s+)?(?:last|previous|prior|preceding)\s+(?:year|yr)\b"
+    r"|^\s*(?:and\s+)?(?:vs\.?|versus|compared to|against)\s+(?:the\s+)?year before\b",
+    re.I,
+)
 # 'the trial volume one - got numbers?': a point of the last list named by its words
 _NAMED_POINT = re.compile(
     r"\bthe\s+[\w&'-]+(?:\s+[\w&'-]+){0,2}\s+(?:one|number|stat|statistic|figure|data point)\b", re.I
@@ -148,7 +155,11 @@ _BARE_SIZE = re.compile(r"\b(size|worth|value|valuation|how big|how large)\b", r
 _FIGURE_NOUNS = frozenset(
     "number figure figures data estimate does do come comes out to be look looks like roughly approx "
     "approximately around get gets reach reaches hit land lands it been back would wouldve would've "
-    "was were have had".split()
+    "was were have had "
+    # asked of the publisher or of the assistant: 'where do they see it landing by 2032', 'can you
+    # give me a 2028 number'
+    "landing end ending ends up see sees they them their where can could you me us give pls please "
+    "rough ballpark a an".split()
 )
 
 
@@ -509,6 +520,10 @@ def _follow_up(
         # 'size in 2031?' then 'compare with 2026': the change between the two years
         years = sorted({*last_year, *slots.years})
         intent = Intent.GROWTH if len(years) == 2 else intent
+    elif _COMPARE_WITH_PREVIOUS.match(question) and not slots.years and last_year:
+        # 'whats the 2025 number' then 'compare with last year': the change from the year before
+        years = [last_year[0] - 1, last_year[0]]
+        intent = Intent.GROWTH
     percents = slots.percents
     assumed_rate = False
     if not percents and THAT_RATE.search(question) and earlier.slots.percents:

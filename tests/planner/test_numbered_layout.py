@@ -43,7 +43,7 @@ Europe was the largest regional market in 2024, with a 41.5% share of global rev
 
 3.2 Asia Pacific
 
-Asia Pacific accounted for 33.0% of revenue in 2024 and is the fastest-growing region.
+Asia Pacific accounted for 33.0% of revenue in 2024 and is the fastest-growing region, with a CAGR of 15.2%. Provincial subsidies for glasshouse vegetables support demand in Shandong and Yunnan.
 
 3.3 North America
 
@@ -58,6 +58,18 @@ Energy prices push growers to measure heat loss room by room. Labour shortages m
 4.2 Restraints
 
 Sensors drift in humid houses and must be recalibrated every season.
+
+5. Competitive Landscape
+
+5.1 Key Companies
+
+The study profiles Verdano Systems, Kessler Agritech, Minaro Sensing, Ostwind Controls and Pellham Labs.
+
+5.2 Recent Developments
+
+March 2025: Ostwind Controls agreed to equip 340 greenhouses for the Dutch cooperative Glasland by 2026.
+
+January 2025: Verdano Systems launched the VS-9 climate probe at USD 189 per unit.
 """
 
 
@@ -161,3 +173,80 @@ def test_per_the_page_is_not_a_page_count(ask):
     answer = ask("what holds the market back per the page")
     assert answer.status == "answered", answer.text
     assert "recalibrated" in answer.text and "pages" not in answer.text
+
+
+def test_what_the_report_is_about(ask):
+    for question in ("what's this report about?", "morning! quick overview pls", "summarise the report"):
+        answer = ask(question)
+        assert answer.status == "answered", answer.text
+        assert "greenhouse sensor" in answer.text.lower() and "512.4" in answer.text, answer.text
+        assert "1,168.9" in answer.text or "1168.9" in answer.text, answer.text
+        assert "Europe" in answer.text and len(answer.citations) >= 3
+
+
+def test_a_part_asking_a_rate_of_no_one_takes_the_region_before_it(ask):
+    answer = ask("apac share and cagr, also europe's share")
+    assert "share of 33" in answer.text and "15.2%" in answer.text and "41.5%" in answer.text, answer.text
+    assert "12.5%" not in answer.text  # the market's rate was not asked
+
+
+def test_the_fourth_one_on_that_list_and_its_news(ask):
+    answer = converse(
+        ask, "who are the main vendors", "the 4th one on that list - anything recent from them?"
+    )
+    assert "Ostwind" in answer.text and "340" in answer.text, answer.text
+    assert "Verdano" not in answer.text
+
+
+def test_what_is_behind_a_region_under_its_own_heading(ask):
+    answer = converse(ask, "fastest growing region?", "what's behind that")
+    assert "Shandong" in answer.text or "subsidies" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["where do they see it landing by 2031", "can you give me a 2031 number"]
+)
+def test_a_year_asked_of_the_publisher_is_that_year_s_size(ask, question):
+    answer = ask(question)
+    assert answer.status == "answered", answer.text
+    assert "1,168.9" in answer.text or "1168.9" in answer.text, answer.text
+
+
+def test_a_later_year_s_value_of_a_region_grows_from_its_share_at_its_own_rate(ask):
+    answer = ask("apac $ value in 2030?")
+    assert answer.status == "answered", answer.text
+    assert "169.09" in answer.text and "15.2%" in answer.text, answer.text  # 33% of 512.4, then x 1.152^6
+    assert "395.21" in answer.text, answer.text
+    assert len(answer.working) >= 2
+
+
+def test_a_later_year_s_value_without_a_rate_of_its_own_is_declined(ask):
+    answer = ask("north america $ value in 2030?")
+    assert answer.status == "unanswerable", answer.text
+
+
+def test_a_region_s_growth_asked_bare_is_its_rate(ask):
+    answer = ask("apac growth?")
+    assert "15.2%" in answer.text and "12.5%" not in answer.text, answer.text
+
+
+def test_compare_with_last_year(ask):
+    answer = converse(ask, "whats the 2025 number", "compare with last year")
+    assert "2024" in answer.text and "512.4" in answer.text and "576.45" in answer.text, answer.text
+
+
+def test_a_rate_put_up_for_confirmation_with_the_wrong_years(ask):
+    answer = ask("the 12.5% cagr is for 2024-2030 i think, can u confirm")
+    first = answer.text.split("\n\n")[0]
+    assert "does not give its CAGR for the years you name" in first and "2025-2031" in first, answer.text
+    answer = ask("the cagr is 14%, right?")
+    assert answer.text.startswith("The report does not say the CAGR is 14%"), answer.text
+
+
+def test_a_deal_figure_the_page_does_not_give_is_an_unanswered_part(ask):
+    answer = ask("when did ostwind sign the glasland deal, and what was it worth?")
+    assert "March 2025" in answer.text, answer.text
+    assert answer.unanswered_parts == ["what was it worth?"], answer.unanswered_parts
+    assert answer.status == "answered"
+    priced = ask("how much is the VS-9 and when did it launch")
+    assert "189" in priced.text and priced.unanswered_parts == [], priced.text

@@ -79,7 +79,12 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                 )
                 return (yield from decline(question, reason, ctx))
             if not of_kind:
-                ranking = " ".join(dimension_words) or kind
+                asked_stems = stems(" ".join(dimension_words))
+                # the report's own dimension the words name ('of the clinical trial services')
+                overlaps = {dim: len(found & asked_stems) for dim, found in ctx.dimension_stems.items()}
+                best = max(overlaps, key=lambda dim: overlaps[dim], default=None)
+                dimension = best if best and overlaps[best] else None
+                ranking = f"of the {dimension.lower()}" if dimension else " ".join(dimension_words) or kind
                 reason = (
                     f"The report does not say which {ranking} leads; it gives no figures to rank them by."
                 )
@@ -186,11 +191,19 @@ def _rank_from_table(
     'largest'. ``strict``: never a scope stated under another dimension than the one named."""
     metrics = ("cagr",) if name == "fastest_segment" else ("share", "market_size")
     wanted = stems(" ".join(dimension_words))
+    # a segment the page places in the dimension once ('Smart collars generated USD 531.2 million' under
+    # 'By Product Type') keeps it where a snapshot line gives its share without one
+    placed = {q.name.lower() for q in figures if q.name and q.dimension and stems(q.dimension) & wanted}
     for metric in metrics:
         pool = [q for q in figures if q.metric == metric and q.scope == kind and q.name]
         if wanted:
             pool = (
-                [q for q in pool if q.dimension and stems(q.dimension) & wanted]
+                [
+                    q
+                    for q in pool
+                    if (q.dimension and stems(q.dimension) & wanted)
+                    or (not q.dimension and (q.name or "").lower() in placed)
+                ]
                 or [q for q in pool if stems(q.name or "") & wanted]
                 or ([q for q in pool if not q.dimension] if strict else pool)
             )
@@ -222,6 +235,9 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
             )
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
+    if _HOW_MANY.search(question) and not decision.asks_company_count:
+        # 'how many companies get profiled': the list counted (in words: a count no quote states)
+        text = f"The report names {count_in_words(len(names))} key players: {', '.join(names)} {mark}."
     if decision.asks_company_count:
         # the count asked for is not given; the players are the nearest the report comes
         text = f"The report does not say how many companies there are in the market. {text}"
@@ -293,10 +309,12 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
                 mark = draft.cite_range(_labelled(fact.quotes, children))
                 return draft.final(f"In {item.name} the report covers {join_names(children)} {mark}.")
     parts = []
+    counted = bool(_HOW_MANY.search(question))
     for dim in wanted_dimensions(dimensions, question):
         names = [item.name for item in dimensions[dim]]
         mark = draft.cite_range(_labelled(fact.quotes, names))
-        parts.append(f"by {dim}: {join_names(names)} {mark}")
+        many = f" ({count_in_words(len(names))})" if counted else ""  # 'how many regions': five
+        parts.append(f"by {dim}{many}: {join_names(names)} {mark}")
     return draft.final("The report segments the market " + "; ".join(parts) + ".")
 
 
@@ -376,6 +394,18 @@ def wanted_dimensions(dimensions: dict[str, list[NamedFact]], question: str) -> 
     return wanted or list(dimensions)
 
 
+_HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
+_COUNT_WORDS = (
+    "no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+
+
+def count_in_words(n: int) -> str:
+    """A count in words, as prose writes small numbers ('ten'); larger ones in digits."""
+    return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
+
+
 def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -429,6 +459,12 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     if decision.fallback and not found_figure:
         # 'what did tondo earn': no development states it, so the reason the report cannot answer
         return (yield from decline(question, decision.fallback, ctx))
+    if lines and _ASKS_AMOUNT.search(question) and not any(_AMOUNT.search(q.text) for _, q in chosen):
+        # 'what did it cost to build?': the development is told, but not what it cost
+        said = " ".join(lines)
+        return draft.final(
+            f"The report does not say what it cost or was worth. What it says: {said}", status="unanswerable"
+        )
     if not lines:
         named = decision.slots.of_kind("company")
         reason = (
@@ -446,6 +482,14 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
 
 
 _DATED = re.compile(r"\b(19|20)\d\d\b")
+_ASKS_AMOUNT = re.compile(
+    r"\b(cost|costs|costed|paid|pay|spent|spend|deal (?:value|size)|value of the deal|worth|how much|for how much"
+    r"|invest(?:ed|ment)?|price tag)\b",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"(?:USD|US\$|\$|EUR|€|£|GBP|JPY|¥|INR|₹|CNY|RMB)\s?\d|\d[\d.,]*\s*(?:million|billion|bn|mn|m)\b", re.I
+)
 _PRICED = re.compile(r"\b(price[ds]?|pricing|cost[s]?|pay|paid|amount|capacity|units?)\b", re.I)
 DEVELOPMENT_SENTENCES = 4  # a development told in full: its news and what the report says it brings
 _WHY_IT_MATTERS = re.compile(

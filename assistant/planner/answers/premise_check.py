@@ -59,10 +59,10 @@ def _rate_period(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | Non
     if (rate.start_year, rate.end_year) == premise.period or rate.start_year is None:
         return None
     draft = Draft()
-    asserted = "-".join(draft.echo(str(y)) for y in premise.period)
+    # the user's years are not repeated: a year no quote holds would read as one of the report's
     text = (
-        f"The report does not give its CAGR for {asserted}: it states {format_percent(rate.percent)} for "
-        f"{rate.start_year}-{rate.end_year} {draft.cite_all(fact.quotes)}."
+        f"The report does not give its CAGR for the years you name: it states {format_percent(rate.percent)} "
+        f"for {rate.start_year}-{rate.end_year} {draft.cite_all(fact.quotes)}."
     )
     return draft.final(text)
 
@@ -130,7 +130,8 @@ def _rate(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
         return None
     rate = fact.value
     if abs(rate.percent - premise.percent) < SAME_FIGURE:
-        return None
+        # the rate is right; the years it is said to cover may not be
+        return (yield from _rate_period(premise, ctx)) if premise.period else None
     draft = Draft()
     quotes = list(fact.quotes)
     period = ""

@@ -88,7 +88,7 @@ def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
 _SCOPED_POINT = {
     Intent.DRIVERS: re.compile(
         r"\b(driv\w*|fuel\w*|propel\w*|support\w*|boost\w*|spur\w*|help\w*|enabl\w*|benefit\w*|lift\w*"
-        r"|underpinn\w*|backed by|pushed by|because|due to|owing to|thanks to"
+        r"|underpin\w*|backed by|pushed by|because|due to|owing to|thanks to"
         r"|led by|on the back of|as (?:they|it|the|more|new))\b",
         re.I,
     ),
@@ -121,8 +121,11 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
     named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
     found: list[Sentence] = []
     for passage_found in sorted(passages, key=lambda p: p.start):
+        # under a heading that names it, a sentence need not repeat the name ('China led the region
+        # on the back of ...' under 'Asia Pacific')
+        headed = named.fullmatch(passage_found.section.strip()) is not None
         for sentence in sentences(passage_found.text, passage_found.start):
-            about = named.search(sentence.text) and kind.search(sentence.text)
+            about = (headed or named.search(sentence.text)) and kind.search(sentence.text)
             if about and all(s.start != sentence.start for s in found):
                 found.append(sentence)
     draft = Draft()

@@ -15,11 +15,11 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.slots import Slots
-from tools.derived import ShareResult
+from tools.derived import ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.schemas import QuantitiesArgs, ShareValueArgs
+from tools.schemas import ProjectionArgs, QuantitiesArgs, ShareValueArgs
 
 _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
@@ -29,6 +29,9 @@ _WORTH = re.compile(r"\b(worth|value|valued|dollars?|usd|how much)\b|\$", re.I)
 _COUNT = re.compile(r"\b(how many|number of|count of)\b", re.I)
 _RATE = re.compile(
     r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace)\b", re.I
+)
+_AT_THAT_RATE = re.compile(
+    r"\b(?:at|with)\s+(?:that|this|the same|its|their)\s+(?:rate|pace|cagr|growth)\b", re.I
 )
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
@@ -48,7 +51,9 @@ def wanted_metric(question: str, slots: Slots) -> str:
         return "price"
     if _VOLUME.search(question):
         return "volume"
-    if _RATE.search(question) or (slots.asks_growth and not slots.asks_money):
+    # 'apac $ value in 2030 at that pace' asks a value grown at a rate, not the rate
+    at_a_rate = slots.asks_money and slots.years and _AT_THAT_RATE.search(question)
+    if (_RATE.search(question) and not at_a_rate) or (slots.asks_growth and not slots.asks_money):
         return "cagr"
     if _COUNT.search(question) and not slots.asks_money:
         return "count"
@@ -139,15 +144,23 @@ def _value_from_share(
 ) -> Steps[FinalDraft | None]:
     """A part's value the page does not state, computed from the share it does state of the market's
     size in that year ('38.5% of USD 1.10 billion'); None when no share or no size is there."""
-    result = yield from ask(
-        Call("lookup_quantities", QuantitiesArgs(metric="share", name=name, report_id=ctx.report_id))
-    )
+    # its shares and its own rates in one round: a later year's value needs both
+    result, rates = yield [
+        Call("lookup_quantities", QuantitiesArgs(metric="share", name=name, report_id=ctx.report_id)),
+        Call("lookup_quantities", QuantitiesArgs(metric="cagr", name=name, report_id=ctx.report_id)),
+    ]
     shares = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    own = list(rates.value.quantities) if isinstance(rates.value, QuantitiesResult) else []
     shares = [q for q in shares if q.measure != "of growth" and q.start_year and q.start_year == q.end_year]
-    if years:
+    later = None  # a year after the share's: the part's value then, grown at its own stated rate
+    if years and shares and not any(q.start_year in years for q in shares):
+        latest = max(shares, key=lambda q: q.start_year or 0)
+        if max(years) > (latest.start_year or 0):
+            later, shares = max(years), [latest]
+    elif years:
         shares = [q for q in shares if q.start_year in years]
-    if not shares:
-        return None
+    if not shares or (later is not None and not own):
+        return None  # no share; or a later year and no rate of its own: its value then would be a guess
     share = shares[0]
     assert share.start_year is not None
     basis = yield from fetch_basis(ctx)
@@ -170,9 +183,33 @@ def _value_from_share(
         draft.show_working(total.expression)
         whole = f"the market's {format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
     value = format_money(total.currency, part.value.part_value, total.unit)
-    return draft.final(
+    text = (
         f"The report states no value for {name}; from its {format_percent(share.value)} share "
-        f"{share_mark} of {whole}, it comes to {value} in {total.year}."
+        f"{share_mark} of {whole}, it comes to {value} in {total.year}"
+    )
+    if later is None:
+        return draft.final(text + ".")
+    rate = own[0]
+    grown = yield from ask(
+        Call(
+            "project_at_rate",
+            ProjectionArgs(
+                base_value=part.value.part_value,
+                base_year=total.year,
+                assumed_cagr_percent=rate.value,
+                year=later,
+                unit=total.unit,
+                currency=total.currency,
+            ),
+        )
+    )
+    if not isinstance(grown.value, ProjectionResult):
+        return None
+    draft.show_working(grown.value.expression)
+    then = format_money(total.currency, grown.value.value, total.unit)
+    return draft.final(
+        f"{text}, and at its own CAGR of {format_percent(rate.value)} {draft.cite(rate.quote)} it comes to "
+        f"{then} in {later}."
     )
 
 
