@@ -280,8 +280,15 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
     for block in out.find(_DEVELOPMENTS):
         body = list(out.body(doc, block))
         bulleted = any(line.bullet for line in body)
-        entries = _wrapped_bullets(body) if bulleted else [[line] for line in body]
-        found = [dev for lines in entries if (dev := _development(doc, lines)) is not None]
+        if bulleted:
+            found = [dev for lines in _wrapped_bullets(body) if (dev := _development(doc, lines)) is not None]
+        else:  # paragraphs: one may tell several dated developments ('In April 2026, A ... In May, B ...')
+            found = [
+                dev
+                for line in body
+                for start, end in _dated_pieces(line)
+                if (dev := _development_at(doc, start, end)) is not None
+            ]
         if found:
             return found
     entries = _introduced_bullets(doc, out, _DEVELOPMENTS)
@@ -307,9 +314,25 @@ def _wrapped_bullets(body: list[Line]) -> list[list[Line]]:
     return entries
 
 
+# A sentence inside a paragraph that opens with a date: where another development begins.
+_DATED_SENTENCE = re.compile(rf"(?<=[.;])\s+(?=(?:In|On|During)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d\s*,)", re.I)
+
+
+def _dated_pieces(line: Line) -> list[tuple[int, int]]:
+    """The line cut before each sentence that opens with a date: (start, end) offsets of the pieces."""
+    cuts = [m.end() for m in _DATED_SENTENCE.finditer(line.text)]
+    bounds = [0, *cuts, len(line.text)]
+    return [(line.start + a, line.start + b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
 def _development(doc: Doc, lines: list[Line]) -> Development | None:
-    line = lines[0]
-    match = _DATED.match(line.text)
+    return _development_at(doc, lines[0].start, lines[-1].end)
+
+
+def _development_at(doc: Doc, start: int, end: int) -> Development | None:
+    """The development told in ``doc.text[start:end]``, when it opens with its date."""
+    text = doc.text[start:end]
+    match = _DATED.match(text)
     if match is None:
         return None
     month = match.group("month")
@@ -319,9 +342,9 @@ def _development(doc: Doc, lines: list[Line]) -> Development | None:
         date = f"{match.group('year')}-{match.group('mm')}"
     else:
         date = match.group("year")
-    company = _COMPANY.match(line.text, match.end())
+    company = _COMPANY.match(text, match.end())
     name = company.group() if company else ""
     # Drop a trailing lowercase-led verb the run cannot contain; trim possessives like "Acme's".
     name = re.sub(r"['’]s$", "", name).strip()
-    span = doc.line_span(line) if len(lines) == 1 else doc.span(line.start, lines[-1].end)
+    span = doc.span(start, end)
     return Development(date=date, company=name, summary=span.text, span=span)

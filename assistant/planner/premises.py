@@ -55,7 +55,8 @@ _ASKED_DEAL = re.compile(
     re.I,
 )
 _ASSERTS = re.compile(
-    r"\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
+    r"\w['’]s\s+(?:the|a|an|now|still)\b"  # "north america's the fastest grower"
+    r"|\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
     r"|purchased|took over|merged|leads|dominates|opened|launched|says|said|puts|put|gives|shows|states"
     r"|runs|ends|quote|quotes|quoted|cite|cites|being)\b",
     re.I,
@@ -143,7 +144,8 @@ def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
         return Premise("rate", clause, percent=slots.percents[0], period=years)
     if _DECLINE.search(clause):
         return Premise("decline", clause, percent=slots.percents[0] if slots.percents else None)
-    if slots.percents and _RATE.search(clause):
+    places = _ordered(clause, slots.specific("region", "country", "segment"))
+    if slots.percents and _RATE.search(clause) and not (places and _FASTEST.search(clause)):
         return Premise("rate", clause, percent=slots.percents[0])
     companies = _ordered(clause, slots.of_kind("company"))
     if _DEAL.search(clause) and companies:

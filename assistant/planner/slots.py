@@ -71,7 +71,11 @@ def normalise(question: str) -> str:
     """Spell out shorthand ('mkt sz 2028' -> 'market size 2028', '1.5x' -> '1.5 times'); everything
     else is kept."""
     question = _MULTIPLE_WORD.sub("times", _MULTIPLE_AFTER_NUMBER.sub(" times", question))
+    question = _SHORT_YEAR.sub(r"20\1", question)  # "by '32" -> "by 2032"
     return _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1).lower()], question)
+
+
+_SHORT_YEAR = re.compile(r"(?<![\w$£€.,'’])['’]([0-9]{2})\b(?!\s*%|['’])")
 
 
 @dataclass(frozen=True)
@@ -303,7 +307,8 @@ def _by_head_word(entity: Entity, name_words: tuple[str, ...], present: set[str]
         and len(name_words) >= 2
         and len(name_words[0]) >= 4
         and name_words[0] in present
-        and all(word in _QUALIFIERS for word in name_words[1:])
+        # 'cloud' for Cloud-based; 'flowers' for Flowers & Ornamentals
+        and (all(word in _QUALIFIERS for word in name_words[1:]) or name_words[1] == "and")
         and not entity.in_market_name
     )
 

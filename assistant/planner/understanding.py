@@ -87,6 +87,12 @@ _WHY_GROWING = re.compile(
     re.I,
 )
 _ANNUAL_RATE = re.compile(r"\b(?:impl(?:y|ies|ied)|annual(?:i[sz]ed)?\s+growth|c\.?a\.?g\.?r)\b", re.I)
+_NAMES_KIND = re.compile(
+    r"\b(?:regions?|regional|geograph\w*|countr\w*|continents?|segments?|types?|applications?|products?"
+    r"|end[- ]?users?|end[- ]uses?|categor\w*|services?|phases?)\b",
+    re.I,
+)
+_FASTEST_WORDS = re.compile(r"\b(?:fast\w*|quick\w*|grow\w*|rapid\w*)\b", re.I)
 _SPLIT_ASK = re.compile(r"\b(?:shares|split|splits|breakdown|broken down)\b", re.I)
 _RANKING_INTENTS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.STATED_FIGURE)
 _REGIONAL = re.compile(r"\b(?:regional|regions?|geographic\w*|countries)\b", re.I)
@@ -398,6 +404,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or refers_to_two_years(question)
         or ordinal_item(question, history, ctx.vocabulary)
         or bool(_NAMED_POINT.search(typed))  # 'the trial volume one': a point of the last list
+        or (bool(_ONE.search(question)) and len(question.split()) <= 5)  # 'which ones biggest'
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )
@@ -478,6 +485,9 @@ def _follow_up(
     keyword = any(intent is top.intent and pattern.search(question) for intent, pattern in KEYWORDS)
     own = settled or keyword or (top.score >= STRONG_INTENT and has_subject(question))
     intent = _refine(top.intent, slots) if own else earlier.intent
+    if not own and earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question):
+        # 'which product types' then 'which ones biggest': a ranking of that list
+        intent = Intent.FASTEST_SEGMENT if _FASTEST_WORDS.search(question) else Intent.LARGEST_REGION
     when = asks_when(question) and not has_subject(question)
     if (
         not own
@@ -633,7 +643,10 @@ def _follow_up(
         decision.news = earlier.news
     ranking = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
     if intent in ranking and earlier.intent in ranking and _ONE.search(question):
-        decision.scope_from = previous  # 'which region leads?' then 'and the fastest growing one?'
+        # 'which region leads?' then 'and the fastest growing one?'; what the one before ranked, too
+        decision.scope_from = f"{earlier.scope_from} {previous}".strip()
+    elif intent in ranking and earlier.intent is Intent.SEGMENTATION and not _NAMES_KIND.search(question):
+        decision.scope_from = previous  # 'what product types does it track' then 'which ones biggest'
     return decision
 
 

@@ -70,6 +70,8 @@ The study profiles Verdano Systems, Kessler Agritech, Minaro Sensing, Ostwind Co
 March 2025: Ostwind Controls agreed to equip 340 greenhouses for the Dutch cooperative Glasland by 2026.
 
 January 2025: Verdano Systems launched the VS-9 climate probe at USD 189 per unit.
+
+In June 2025, Kessler Agritech acquired Bloom Metrics, a maker of leaf-wetness sensors, for USD 12 million. In August 2025, Minaro Sensing opened an assembly plant in Almeria, Spain.
 """
 
 
@@ -250,3 +252,34 @@ def test_a_deal_figure_the_page_does_not_give_is_an_unanswered_part(ask):
     assert answer.status == "answered"
     priced = ask("how much is the VS-9 and when did it launch")
     assert "189" in priced.text and priced.unanswered_parts == [], priced.text
+
+
+def test_developments_told_in_one_paragraph_are_each_a_development(report):
+    found = [(d.date, d.company) for d in report.facts.recent_developments]
+    assert ("2025-06", "Kessler Agritech") in found and ("2025-08", "Minaro Sensing") in found, found
+    assert len(found) == 4
+
+
+@pytest.mark.parametrize("question", ["any recent deals or launches?", "recent developments?"])
+def test_a_broad_ask_lists_every_development(ask, question):
+    answer = ask(question)
+    for company in ("Ostwind", "Verdano", "Kessler", "Minaro"):
+        assert company in answer.text, answer.text
+
+
+def test_two_kinds_asked_are_both_listed(ask):
+    answer = ask("any acquisitions or launches lately?")
+    assert "Kessler" in answer.text and "Verdano" in answer.text, answer.text
+    assert "Ostwind" not in answer.text
+
+
+def test_which_ones_lead_after_a_list_ranks_that_list(ask):
+    answer = converse(ask, "which crops does it cover", "which ones biggest")
+    assert "Vegetables" in answer.text and "47.2%" in answer.text and "Europe" not in answer.text, answer.text
+    answer = converse(ask, "which crops does it cover", "which ones biggest", "and the second one?")
+    assert "Flowers & Ornamentals" in answer.text and "31.3%" in answer.text, answer.text
+
+
+def test_a_segment_s_rate_beside_the_market_s(ask):
+    answer = ask("flowers growth vs the overall mkt")
+    assert "14.8%" in answer.text and "12.5%" in answer.text, answer.text

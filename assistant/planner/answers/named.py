@@ -111,9 +111,14 @@ def _reason_for(
     passages = yield from search(query, ctx.report_id, ctx.search_k)
     for sentence in best_sentences(passages, query, limit=4):
         elsewhere = sentence.end <= quoted[0] or sentence.start >= quoted[1]
-        if elsewhere and named.lower() in sentence.text.lower():
+        # a sentence that says more than the name (a heading or a list item explains nothing)
+        explains = len(sentence.text) >= len(named) + MIN_REASON_EXTRA
+        if elsewhere and explains and named.lower() in sentence.text.lower():
             return sentence
     return None
+
+
+MIN_REASON_EXTRA = 30
 
 
 _LEADING = {
@@ -410,6 +415,7 @@ def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+_EVERY_KIND = re.compile(r"\b(deals?|news|developments?|activit\w*|moves|updates|happen\w*|going on)\b")
 _KIND_WORDS = (r"acqui", r"partner", r"launch|open|establish", r"expan")
 MAX_SENTENCES = 50  # every sentence of one development
 DETAIL_OVERLAP = 0.5  # a sentence sharing one word's stem with the detail asked about holds it
@@ -552,9 +558,10 @@ def _filter_developments(
             for d, q in chosen
             if d.company.lower() in companies or any(c.split()[0] in q.text.lower() for c in companies)
         ]
-    for pattern in _KIND_WORDS:
-        if re.search(pattern, lowered):
-            chosen = [(d, q) for d, q in chosen if re.search(pattern, q.text.lower())] or chosen
+    # 'any acquisitions or partnerships': either kind; 'any deals or launches': every development
+    kinds = [pattern for pattern in _KIND_WORDS if re.search(pattern, lowered)]
+    if kinds and not _EVERY_KIND.search(lowered):
+        chosen = [(d, q) for d, q in chosen if any(re.search(p, q.text.lower()) for p in kinds)] or chosen
     month = next((i + 1 for i, m in enumerate(_MONTHS) if m in lowered or m[:3] + " " in lowered), None)
     for year in decision.slots.years:
         stamp = f"{year}-{month:02d}" if month else str(year)

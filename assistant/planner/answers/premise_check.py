@@ -250,7 +250,12 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
                 f"fastest-growing segment {draft.cite_all(found.quotes)}, and gives no segment sizes."
             )
         return draft.final(f"The report does not say {premise.subject.name} is the largest segment.")
-    label = "largest region" if name == "largest_region" else "fastest-growing segment"
+    place = premise.subject.kind in ("region", "country")
+    label = (
+        "largest region"
+        if name == "largest_region"
+        else ("fastest-growing region" if place else "fastest-growing segment")
+    )
     if fact is None or not isinstance(fact.value, NamedFact):
         ranked = yield from _ranked_by_figures(premise.subject, name == "fastest_segment", ctx)
         if ranked is None:

@@ -33,6 +33,11 @@ _RATE = re.compile(
 _AT_THAT_RATE = re.compile(
     r"\b(?:at|with)\s+(?:that|this|the same|its|their)\s+(?:rate|pace|cagr|growth)\b", re.I
 )
+_AGAINST_WHOLE = re.compile(
+    r"\b(?:vs\.?|versus|compared? (?:to|with)|against|than)\s+(?:the\s+)?(?:overall|whole|total|global|entire)?\s*"
+    r"(?:market|mkt|industry|overall)\b",
+    re.I,
+)
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
@@ -136,6 +141,16 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         lines.append(f"{subject} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
     if years and not exact:
         lines.insert(0, "The report states no such figure for the year asked; what it does state:")
+    if scoped and metric == "cagr" and _AGAINST_WHOLE.search(question):
+        # 'how fast is that growing vs the overall mkt': the market's own rate beside it
+        whole = yield from ask(
+            Call("lookup_quantities", QuantitiesArgs(metric="cagr", name="market", report_id=ctx.report_id))
+        )
+        rates = list(whole.value.quantities) if isinstance(whole.value, QuantitiesResult) else []
+        forecast = [q for q in rates if q.period != "historical"] or rates
+        if forecast:
+            q = forecast[0]
+            lines.append(f"The market as a whole had a CAGR of {shown(q)}{when(q)} {draft.cite(q.quote)}.")
     return draft.final(" ".join(lines))
 
 
