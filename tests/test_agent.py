@@ -223,10 +223,14 @@ def test_the_embedder_loads_while_the_store_opens_and_the_question_waits_for_it(
 @pytest.mark.parametrize("question", ["what are the main drivers", "key challenges?", "trends?"])
 def test_each_listed_point_opens_a_paragraph_of_the_report(seed_assistant, seed_text, question):
     answer = seed_assistant.ask(question)
-    assert len(answer.citations) >= 2, answer.text
-    for citation in answer.citations:
-        before = seed_text[: citation.start].rstrip(" \t•*-")
-        assert before.endswith("\n"), f"{citation.quote!r} continues a paragraph"
+    bullets = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert len(bullets) >= 2, answer.text
+    for bullet in bullets:  # each point opens with its paragraph's first sentence
+        marker = re.search(r"\[(\d+)\]", bullet)
+        assert marker is not None, bullet
+        first = answer.citations[int(marker.group(1)) - 1]
+        before = seed_text[: first.start].rstrip(" \t•*-")
+        assert before.endswith("\n"), f"{first.quote!r} continues a paragraph"
 
 
 @pytest.mark.parametrize(

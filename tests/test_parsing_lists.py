@@ -257,3 +257,23 @@ def test_a_region_written_in_capitals_is_still_a_region() -> None:
         if q.metric == "share" and q.scope.kind == "region"
     }
     assert shares.get("Asia Pacific") == 51.0 and shares.get("Europe") == 22.0, shares
+
+
+def test_a_page_that_lists_no_segmentation_gives_it_by_the_segments_of_its_figures() -> None:
+    report = parse(ALIGNED, "seaweed-snack-market.txt")
+    segments = {dim: [n.name for n in named] for dim, named in report.facts.segmentation.items()}
+    [(dimension, names)] = segments.items()
+    assert names == ["Roasted sheets", "Chips and crisps", "Others"], segments
+    for named in report.facts.segmentation[dimension]:
+        assert report.text[named.span.start : named.span.end] == named.name
+
+
+def test_several_dated_developments_in_one_paragraph() -> None:
+    text = ALIGNED + (
+        "\nRECENT DEVELOPMENTS\n\nIn March 2025, Kaiyo Foods opened a plant in Busan. In May 2025, Nori Bros "
+        "acquired Wakame Ltd for USD 8 million, adding two brands.\n"
+    )
+    report = parse(text, "seaweed-snack-market.txt")
+    found = [(d.date, d.company) for d in report.facts.recent_developments]
+    assert found == [("2025-03", "Kaiyo Foods"), ("2025-05", "Nori Bros")], found
+    assert report.facts.recent_developments[1].summary.endswith("adding two brands.")

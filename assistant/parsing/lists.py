@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from assistant.domain.report import Development, Named
+from assistant.domain.report import Development, Named, Quantity
 from assistant.parsing.header import name_list
 from assistant.parsing.lines import Doc, Line, strip_span
 from assistant.parsing.scopes import BRACKET_GROUP, INLINE_GROUP
@@ -348,3 +348,20 @@ def _development_at(doc: Doc, start: int, end: int) -> Development | None:
     name = re.sub(r"['’]s$", "", name).strip()
     span = doc.span(start, end)
     return Development(date=date, company=name, summary=span.text, span=span)
+
+
+def segments_of_figures(doc: Doc, found: Iterable[Quantity]) -> dict[str, list[Named]]:
+    """Dimension -> segments, from the segments the page states figures for, in the order it first
+    names them: the segmentation of a page that lists it nowhere but in its tables and prose."""
+    result: dict[str, list[Named]] = {}
+    for q in found:
+        if q.scope.kind != "segment" or not q.scope.name or not q.scope.dimension:
+            continue
+        named = result.setdefault(q.scope.dimension, [])
+        if any(n.name.lower() == q.scope.name.lower() for n in named):
+            continue
+        at = doc.text.lower().find(q.scope.name.lower(), q.span.start, q.span.end)
+        if at >= 0:
+            span = doc.span(at, at + len(q.scope.name))
+            named.append(Named(name=span.text, span=span))
+    return {dim: named for dim, named in result.items() if len(named) >= 2}

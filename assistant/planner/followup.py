@@ -123,9 +123,16 @@ def cited_items(history: Sequence[dict[str, str]], at_least: int = 1) -> list[st
 
 
 def _points(answer: str) -> list[str]:
-    """The points of an answer, each the text before one of its [n] markers."""
-    pieces = re.split(r"\s*\[\d+\](?:\[\d+\])*\s*", answer)
+    """The points of an answer, each the text before one of its [n] markers; of a bulleted answer,
+    each bullet's opening (a bullet may go on with the sentences that back its point)."""
+    bullets = [line[2:] for line in answer.splitlines() if line.startswith("- ")]
+    if len(bullets) >= 2:
+        return [_POINT_MARKER.split(bullet, maxsplit=1)[0].strip() for bullet in bullets]
+    pieces = _POINT_MARKER.split(answer)
     return [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
+
+
+_POINT_MARKER = re.compile(r"\s*\[\d+\](?:\[\d+\])*\s*")
 
 
 _ORDINALS = {

@@ -41,7 +41,7 @@ LEXICAL_FLOOR, LEXICAL_STRONG = 2.0, 3.0
 PASSAGE_K = 8
 SECTION_K = 20  # wide enough to hold a whole section of a report; the section filter does the choosing
 MIN_POINT_CHARS = 40  # an opening shorter than this is a heading or a fragment, not a point
-MAX_POINTS = 3
+MAX_POINTS = 5  # a section rarely makes more points than this; more would bury them
 ELABORATION = 2  # sentences added after a point the user asks to hear more about
 ALL_SENTENCES = 1000  # every sentence of the passages found, ranked
 NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
@@ -176,9 +176,30 @@ def _section_points(
     label = LABELS.get(decision.intent)
     if not label:
         return draft.final("The report says: " + " ".join(f"{p.text} {draft.cite(p)}" for p in picks[:1]))
-    # One short bullet per point, each cited once.
-    points = "\n".join(f"- {p.text} {draft.cite(p)}" for p in picks[:MAX_POINTS])
-    return draft.final(f"The report describes these {label}:\n{points}")
+    # One short bullet per point, each cited once; a section of one or two points says more of each
+    # (what backs it: 'a pooled pallet completes 85 trips ...').
+    shown = picks[:MAX_POINTS]
+    bullets = []
+    for pick in shown:
+        said = [pick]
+        if len(shown) < FEW_POINTS:
+            said += _sentences_after(pick, paragraphs)[: POINT_SENTENCES - 1]
+        bullets.append("- " + " ".join(f"{s.text} {draft.cite(s)}" for s in said))
+    return draft.final(f"The report describes these {label}:\n" + "\n".join(bullets))
+
+
+FEW_POINTS = 3
+POINT_SENTENCES = 4  # the point and what follows it in its paragraph
+
+
+def _sentences_after(point: Sentence, paragraphs: list[tuple[str, int]]) -> list[Sentence]:
+    """The sentences after ``point`` in its own paragraph."""
+    for text, start in paragraphs:
+        if start <= point.start < start + len(text):
+            return [
+                s for s in sentences(text, start) if s.start > point.start and len(s.text) > MIN_POINT_CHARS
+            ]
+    return []
 
 
 def _figure_after(claim: Sentence, passages: list[Passage]) -> list[Sentence]:
