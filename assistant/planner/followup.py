@@ -35,7 +35,12 @@ def has_subject(question: str) -> bool:
 
 
 def refers_back(question: str) -> bool:
+    # 'this report' names the report, not something said before
+    question = _THIS_REPORT.sub(" ", question)
     return bool(_PRONOUN.search(question) or _RELATIVE.search(question))
+
+
+_THIS_REPORT = re.compile(r"\b(?:this|the)\s+(?:report|study|page|research|document|doc)\b", re.I)
 
 
 def relative_years(question: str, earlier_years: Sequence[int]) -> list[int]:
@@ -177,7 +182,10 @@ def named_pick(phrase: str, items: Sequence[str]) -> str | None:
     wanted = stems(" ".join(said))
     # 'the AI one': a short word may be the initials of the item's words (artificial intelligence)
     short = {w for w in said if w.isalpha() and len(w) <= 5}
-    scored = [(len(wanted & stems(item)) + len(short & _initials(item)), item) for item in items]
+    scored = [
+        (len(wanted & stems(item)) + (len(short & _initials(item)) or _spread_initials(short, item)), item)
+        for item in items
+    ]
     best = max(scored, default=(0, ""), key=lambda pair: pair[0])
     return best[1] if best[0] else None
 
@@ -186,6 +194,27 @@ def _initials(text: str) -> set[str]:
     """Initials of every run of two to four words of ``text`` ('artificial intelligence' -> 'ai')."""
     words = re.findall(r"[a-z]+", text.lower())
     return {"".join(w[0] for w in words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+
+
+INITIALS_WINDOW = (
+    5  # words an acronym's letters may spread over ('dct': decentralized and hybrid clinical trial)
+)
+
+
+def _spread_initials(short: set[str], text: str) -> int:
+    """How many of ``short`` are initials of words in order within a few words of each other, other
+    words between them ('dct' in 'decentralized and hybrid clinical trial models')."""
+    words = re.findall(r"[a-z]+", text.lower())
+    found = 0
+    for acronym in short:
+        for i, word in enumerate(words):
+            if len(acronym) < 3 or word[0] != acronym[0]:
+                continue
+            rest = iter(words[i + 1 : i + INITIALS_WINDOW])
+            if all(any(w[0] == letter for w in rest) for letter in acronym[1:]):
+                found += 1
+                break
+    return found
 
 
 def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, str]]) -> str | None:

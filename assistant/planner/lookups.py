@@ -57,7 +57,9 @@ def described_name(question: str) -> str | None:
 
 # 'who publishes the ... forecast', 'who put out this report': the publisher, whatever the rest names.
 _WHO_PUBLISHES = re.compile(
-    r"^\s*(?:and\s+|so\s+)?who\s+(?:publish\w*|wrote|writes|authored|is\s+(?:the\s+)?(?:publisher|author))\b"
+    r"^\s*(?:and\s+|so\s+)?who\s+(?:publish\w*|wrote|writes|authored|is\s+(?:the\s+)?(?:publisher|author)"
+    r"|put\s+(?:this|the|it)(?:\s+(?:report|study|page|research))?\s+out|puts\s+(?:this|it)\s+out"
+    r"|(?:is|was)\s+behind\s+(?:this|the)\s+(?:report|study|research))\b"
     # 'source for the X forecast?': of the report itself ('the source for that claim' points back)
     r"|^\s*(?:what(?:'s|s| is) the\s+)?source\s+(?:of|for)\s+(?:the|this)\b[^?]{0,80}?"
     r"\b(?:report|study|press release|research|analysis|forecast|outlook|figures|data)\b",

@@ -149,6 +149,8 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True  # 'and its 2031 value': a figure of what the clause before named
     if slots.years and _DATED_FIGURE.search(clause):
         return True  # 'base yr size, the 2031 number': a year's figure of its own
+    if len(clause.split()) >= 3 and _PLACED_FIGURE.search(clause):
+        return True  # '+ expected size at the end of it': a figure at a point of the forecast
     top = ctx.classifier.rank(ctx.plain(clause), ctx.plain(ctx.as_typed(clause)))[0]
     return top.score >= STRONG_INTENT and has_subject(clause) and top.intent is not Intent.PASSAGE
 
@@ -156,6 +158,9 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
 _ASKS_ABOUT_IT = re.compile(
     r"\s*(?:and\s+)?(?:who|whose|where|when|source|what year|which year)\b(?:\s+\w+){0,3}?\s+(?:that|it|this|them)\s*\??\s*",
     re.I,
+)
+_PLACED_FIGURE = re.compile(
+    r"\b(?:size|value|worth|revenue)\b.{0,30}\b(?:end|start|beginning|base|close|last year|first year)\b", re.I
 )
 _BASE_ASKED = re.compile(r"\b(base|current|today|latest|now)\b", re.I)
 _DATED_FIGURE = re.compile(r"\b(number|figure|forecast|estimate|value|size|projection)\b", re.I)
@@ -190,7 +195,7 @@ _WHAT_IF = re.compile(r"^\s*(?:and\s+|so\s+)?what if\b", re.I)
 
 
 _QUESTION_FORM = re.compile(
-    r"^\s*(?:also\s+|plus\s+|and\s+also\s+)?(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
+    r"^\s*(?:also\s+|plus\s+|and\s+also\s+|and\s+|so\s+)?(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
     r"|will|would|list|tell|give|show|name|describe|explain)\b",
     re.I,
 )

@@ -86,7 +86,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         figures.size_end,
         _words(
-            r"\b(?:by|at|to|for) the end of the (?:forecast|projection|outlook)(?: period| window| horizon)?\b"
+            r"\b(?:by|at|to|for) the end of (?:the (?:forecast|projection|outlook)(?: period| window| horizon)?"
+            r"|it|that|the window|the period)\b"
         ),
         slots=_YEARS,
     ),

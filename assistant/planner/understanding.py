@@ -93,6 +93,7 @@ _NAMES_KIND = re.compile(
     re.I,
 )
 _FASTEST_WORDS = re.compile(r"\b(?:fast\w*|quick\w*|grow\w*|rapid\w*)\b", re.I)
+_FIGURE_WORD = re.compile(r"\b(?:number|figure|size|value|worth|revenue|sales)\b", re.I)
 _SPLIT_ASK = re.compile(r"\b(?:shares|split|splits|breakdown|broken down)\b", re.I)
 _RANKING_INTENTS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.STATED_FIGURE)
 _REGIONAL = re.compile(r"\b(?:regional|regions?|geographic\w*|countries)\b", re.I)
@@ -482,8 +483,16 @@ def _follow_up(
         # 'who published it?' after a quoted study: the sentence naming who stated it, and when.
         return Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(source))
     earlier = decide(previous, _before_last_question(history), ctx)
+    if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
+        earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
     keyword = any(intent is top.intent and pattern.search(question) for intent, pattern in KEYWORDS)
-    own = settled or keyword or (top.score >= STRONG_INTENT and has_subject(question))
+    own = (
+        settled
+        or keyword
+        or (top.score >= STRONG_INTENT and has_subject(question))
+        # 'also which trial phases do they break it out by': a list of the report's own, whatever 'it' is
+        or (top.intent is Intent.SEGMENTATION and _names_dimension(question, ctx))
+    )
     intent = _refine(top.intent, slots) if own else earlier.intent
     if not own and earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question):
         # 'which product types' then 'which ones biggest': a ranking of that list
@@ -509,8 +518,9 @@ def _follow_up(
         or not own
         and (
             (bool(_STATS.search(question)) and intent in _SECTION_INTENTS)
-            # 'what figure does it give for the first one?' then 'and the second': the next point's figure
-            or (earlier.figure_near_point and has_ordinal(question))
+            # 'what figure does it give for the first one?' then 'and the second' (or 'and the dct
+            # one'): the next point's figure
+            or (earlier.figure_near_point and (has_ordinal(question) or named_point is not None))
         )
     )
     if stats_on:
@@ -614,13 +624,19 @@ def _follow_up(
         # the page's quantity table holds the rate of what the ranking answer named
         fallback = unanswerable(Intent.CAGR, merged)
         return Decision(Intent.STATED_FIGURE, merged, top.score, query=f"cagr {query}", fallback=fallback)
-    own_figure = slots.asks_share or slots.asks_money or bool(_ASKS_RATE.search(question))
+    own_figure = (
+        slots.asks_share
+        or slots.asks_money
+        or bool(_ASKS_RATE.search(question))
+        # 'whats the US number on its own': a figure of the place the question names
+        or bool(slots.specific("region", "country", "segment") and _FIGURE_WORD.search(question))
+    )
     if (
         not settled
         and own_figure
         and intent is not Intent.STATED_FIGURE
         and merged.specific("region", "country", "segment")
-        and table_may_hold(intent, merged, question)
+        and (table_may_hold(intent, merged, question) or _FIGURE_WORD.search(question))
     ):
         # 'since asia pacific is the biggest region, what share does it have?': its own figure
         fallback = unanswerable(intent, merged)

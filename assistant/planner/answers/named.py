@@ -315,7 +315,7 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
                 return draft.final(f"In {item.name} the report covers {join_names(children)} {mark}.")
     parts = []
     counted = bool(_HOW_MANY.search(question))
-    for dim in wanted_dimensions(dimensions, question):
+    for dim in wanted_dimensions(dimensions, question, ctx.market_words):
         names = [item.name for item in dimensions[dim]]
         mark = draft.cite_range(_labelled(fact.quotes, names))
         many = f" ({count_in_words(len(names))})" if counted else ""  # 'how many regions': five
@@ -387,10 +387,13 @@ def _dimension_like(dimensions: dict[str, list[NamedFact]], word: str) -> str | 
 _PLACE_WORDS = re.compile(r"region|geograph|continent|countr", re.I)
 
 
-def wanted_dimensions(dimensions: dict[str, list[NamedFact]], question: str) -> list[str]:
+def wanted_dimensions(
+    dimensions: dict[str, list[NamedFact]], question: str, market_words: frozenset[str] = frozenset()
+) -> list[str]:
     """The report's segmentation dimensions the question names by their own words ('by type',
-    'which end users', 'what regions'); all of them when it names none."""
-    asked = stems(question)
+    'which end users', 'what regions'); all of them when it names none. Words of the market's own
+    name say nothing ('trial' in 'Clinical Trial Services' of a clinical trial market)."""
+    asked = stems(question) - stems(" ".join(market_words))
     wanted = [dim for dim in dimensions if stems(dim) & asked]
     if _PLACE_WORDS.search(question):
         region = _dimension_like(dimensions, "region") or _dimension_like(dimensions, "geograph")
