@@ -36,6 +36,7 @@ class Decision:
     assumed_rate: bool = False  # 'at that rate': the percent is the user's earlier assumption
     scope_from: str = ""
     item: str = ""  # 'whats the 5th one' after the players: the one named
+    metric: str = ""  # the kind of figure a follow-up asks without saying ('and europe?' after a ranking)
     topic: str = ""  # 'the decentralised trials market' of a report that only discusses them  # 'and the fastest growing one?': the earlier question whose scope 'one' ranks  # the developments the question names by a name of their own
 
 

@@ -160,7 +160,8 @@ _ASKS_ABOUT_IT = re.compile(
     re.I,
 )
 _PLACED_FIGURE = re.compile(
-    r"\b(?:size|value|worth|revenue)\b.{0,30}\b(?:end|start|beginning|base|close|last year|first year)\b", re.I
+    r"\b(?:size|value|worth|revenue)\b.{0,30}\b(?:end|start|beginning|base|close|last year|first year)\b",
+    re.I,
 )
 _BASE_ASKED = re.compile(r"\b(base|current|today|latest|now)\b", re.I)
 _DATED_FIGURE = re.compile(r"\b(number|figure|forecast|estimate|value|size|projection)\b", re.I)

@@ -137,6 +137,13 @@ _RATE_HOLDS = re.compile(
     re.I,
 )
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
+# The rate of what was just ranked: 'at what rate?', 'how fast?', 'its cagr?' (not 'what's the cagr',
+# which asks the market's)
+_ITS_RATE = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:at\s+)?(?:what|which)\s+(?:rate|pace)\b|\bhow (?:fast|quickly)\b"
+    r"|\b(?:its|their)\s+(?:cagr|rate|pace|growth)\b|^\s*(?:and\s+)?(?:cagr|rate|growth rate)\s*\??\s*$",
+    re.I,
+)
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
 _MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
 # What a question naming a development's own name reads as, before that name settles it.
@@ -165,7 +172,7 @@ _FIGURE_NOUNS = frozenset(
     "was were have had "
     # asked of the publisher or of the assistant: 'where do they see it landing by 2032', 'can you
     # give me a 2028 number'
-    "landing end ending ends up see sees they them their where can could you me us give pls please "
+    "landing end ending ends up see sees they them their where can could you me us give pls please so ok then "
     "rough ballpark a an".split()
 )
 
@@ -490,8 +497,13 @@ def _follow_up(
         settled
         or keyword
         or (top.score >= STRONG_INTENT and has_subject(question))
-        # 'also which trial phases do they break it out by': a list of the report's own, whatever 'it' is
-        or (top.intent is Intent.SEGMENTATION and _names_dimension(question, ctx))
+        # 'also which trial phases do they break it out by': a list of the report's own, whatever 'it'
+        # is, unless 'it' is a company's news ('what therapy areas does the new site cover?')
+        or (
+            top.intent is Intent.SEGMENTATION
+            and _names_dimension(question, ctx)
+            and earlier.intent not in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS)
+        )
     )
     intent = _refine(top.intent, slots) if own else earlier.intent
     if not own and earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question):
@@ -591,7 +603,7 @@ def _follow_up(
     if not entities and refers_back(question):
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
     ranked_last = earlier.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
-    if not entities and ranked_last and _ASKS_RATE.search(question):
+    if not entities and ranked_last and _ITS_RATE.search(question):
         # 'at what rate?' after 'Asia Pacific is the fastest-growing region': that region's rate
         entities = entities_in_last_answer(history, ctx.vocabulary)[:1]
     of_development = (
@@ -609,6 +621,8 @@ def _follow_up(
         years=years,
         percents=percents,
         unit=slots.unit or earlier.slots.unit,
+        # 'so europe's value in 2034?' then 'compare that w apac in 2034': a value again
+        asks_money=slots.asks_money or (not own and earlier.slots.asks_money),
         entities=entities or ([] if own or whole_market else earlier.slots.entities),
     )
     if intent in SIZE_INTENTS and merged.years:
@@ -624,9 +638,20 @@ def _follow_up(
         # the page's quantity table holds the rate of what the ranking answer named
         fallback = unanswerable(Intent.CAGR, merged)
         return Decision(Intent.STATED_FIGURE, merged, top.score, query=f"cagr {query}", fallback=fallback)
+    if (
+        not own
+        and earlier.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+        and slots.specific("region", "country", "segment")
+        and len(question.split()) <= 5
+    ):
+        # 'which region is biggest' then 'and europe?': the figure the ranking is by, of that one
+        metric = "cagr" if earlier.intent is Intent.FASTEST_SEGMENT else "share"
+        decision = Decision(Intent.STATED_FIGURE, merged, top.score, query=query)
+        decision.metric = metric
+        return decision
     own_figure = (
         slots.asks_share
-        or slots.asks_money
+        or merged.asks_money
         or bool(_ASKS_RATE.search(question))
         # 'whats the US number on its own': a figure of the place the question names
         or bool(slots.specific("region", "country", "segment") and _FIGURE_WORD.search(question))

@@ -283,3 +283,22 @@ def test_which_ones_lead_after_a_list_ranks_that_list(ask):
 def test_a_segment_s_rate_beside_the_market_s(ask):
     answer = ask("flowers growth vs the overall mkt")
     assert "14.8%" in answer.text and "12.5%" in answer.text, answer.text
+
+
+def test_three_asks_in_one_message(ask):
+    answer = ask("ok 3 things - size in 2024, which region leads, and what's the cagr")
+    assert "512.4" in answer.text and "Europe" in answer.text and "12.5%" in answer.text, answer.text
+    assert answer.unanswered_parts == [] and answer.text.count("\n\n") == 2
+
+
+def test_a_question_after_a_question_mark_is_its_own_part(ask):
+    answer = ask("how is this report segmented? and which sensors does it break out")
+    first, _, second = answer.text.partition("\n\n")
+    assert "Crop" in first and "Sensor" in first, answer.text
+    assert "Climate Probes" in second and "Vegetables" not in second, answer.text
+
+
+def test_a_figure_asked_after_a_source_is_of_the_place_named(ask):
+    answer = converse(ask, "biggest region?", "source?", "whats the asia pacific number on its own")
+    assert "33" in answer.text and "Asia Pacific" in answer.text, answer.text
+    assert "Which claim" not in answer.text

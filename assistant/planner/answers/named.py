@@ -56,7 +56,7 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                 chosen = ranked[rank - 1]
                 place = {1: "", 2: "second-", 3: "third-"}.get(rank, f"number {rank} ")
                 what = "fastest-growing" if name == "fastest_segment" else "largest"
-                scope = chosen.dimension or " ".join(dimension_words) or chosen.scope
+                scope = chosen.dimension or _said_scope(dimension_words, ctx) or chosen.scope
                 text = (
                     f"{chosen.name} is the {place}{what} {scope.lower()} the report gives figures for, with "
                     f"{stated_shown(chosen)}{stated_when(chosen)} {draft.cite(chosen.quote)}."
@@ -163,10 +163,19 @@ def _ranked_scope(question: str, name: str, ctx: ReportContext) -> tuple[str, li
         if w not in _RANK_WORDS and not stems(w) <= market
     ]
     asked = stems(" ".join(words))
-    names_segments = bool(set(words) & word_list("segment-words")) or any(
-        found and found <= asked for found in ctx.segment_dimension_stems.values()
-    )
+    # 'biggest capacity band' names the Storage Capacity dimension by one of its words
+    named_dimension = any(found & asked for found in ctx.segment_dimension_stems.values())
+    names_segments = bool(set(words) & word_list("segment-words")) or named_dimension
     return ("region" if name == "largest_region" and not names_segments else "segment"), words
+
+
+def _said_scope(words: list[str], ctx: ReportContext) -> str:
+    """The words of a ranking question that say what is ranked ('capacity band'), for the answer to
+    repeat; not the rest of the question ('why's it the biggest')."""
+    kinds = word_list("segment-words")
+    return " ".join(
+        w for w in words if w in kinds or any(stems(w) & found for found in ctx.dimension_stems.values())
+    )
 
 
 def _rank(question: str) -> int:
@@ -392,9 +401,14 @@ def wanted_dimensions(
 ) -> list[str]:
     """The report's segmentation dimensions the question names by their own words ('by type',
     'which end users', 'what regions'); all of them when it names none. Words of the market's own
-    name say nothing ('trial' in 'Clinical Trial Services' of a clinical trial market)."""
-    asked = stems(question) - stems(" ".join(market_words))
-    wanted = [dim for dim in dimensions if stems(dim) & asked]
+    name count last ('trial' in 'Clinical Trial Services' of a clinical trial market)."""
+    asked = stems(question)
+    own = asked - stems(" ".join(market_words))
+    # by words other than the market's first; a dimension named only by a market word still counts
+    # ('sensors' of a sensor market's 'Sensor' dimension)
+    wanted = [dim for dim in dimensions if stems(dim) & own] or [
+        dim for dim in dimensions if stems(dim) & asked
+    ]
     if _PLACE_WORDS.search(question):
         region = _dimension_like(dimensions, "region") or _dimension_like(dimensions, "geograph")
         if region and region not in wanted:

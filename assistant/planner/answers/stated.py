@@ -108,7 +108,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     """A region's, country's or segment's figure, or a whole-market figure other than the headline
     size (a volume, a price, a historical CAGR), as the page states it."""
     slots = decision.slots
-    metric = wanted_metric(question, slots)
+    metric = decision.metric or wanted_metric(question, slots)
     scoped = slots.specific("region", "country", "segment")
     name = scoped[0].name if scoped else "market"
     result = yield from ask(
