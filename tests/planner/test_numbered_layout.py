@@ -302,3 +302,22 @@ def test_a_figure_asked_after_a_source_is_of_the_place_named(ask):
     answer = converse(ask, "biggest region?", "source?", "whats the asia pacific number on its own")
     assert "33" in answer.text and "Asia Pacific" in answer.text, answer.text
     assert "Which claim" not in answer.text
+
+
+def test_another_region_after_a_ranking_gets_its_figure_of_that_ranking(ask):
+    answer = converse(ask, "which region is biggest", "and north america?")
+    assert "25.5%" in answer.text and "Europe" not in answer.text, answer.text
+
+
+def test_a_value_asked_again_of_another_region_stays_a_value(ask):
+    answer = converse(ask, "apac's value in 2030 at its own rate?", "compare that w europe in 2030")
+    assert "Europe" in answer.text and answer.status == "unanswerable", answer.text  # no rate of its own
+    answer = converse(ask, "europe's value in 2024?", "and asia pacific in 2030?")
+    assert "395.21" in answer.text, answer.text
+
+
+def test_the_market_rate_after_a_ranking_and_the_leader_rate_asked_bare(ask):
+    answer = converse(ask, "which region grows fastest?", "at what rate?")
+    assert "15.2%" in answer.text, answer.text
+    answer = ask("which region leads, and what's the cagr")
+    assert "12.5%" in answer.text and answer.unanswered_parts == [], answer.text
