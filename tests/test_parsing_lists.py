@@ -5,7 +5,7 @@ that carry a comma."""
 from __future__ import annotations
 
 from assistant.domain.report import Report
-from assistant.parsing.parse import parse_text
+from assistant.parsing.parse import parse_report, parse_text
 
 PRESS_RELEASE = """\
 # Cordless Hedge Trimmer Market to Hit USD 3.4 Billion by 2032 - Larkspur Analytics
@@ -277,3 +277,73 @@ def test_several_dated_developments_in_one_paragraph() -> None:
     found = [(d.date, d.company) for d in report.facts.recent_developments]
     assert found == [("2025-03", "Kaiyo Foods"), ("2025-05", "Nori Bros")], found
     assert report.facts.recent_developments[1].summary.endswith("adding two brands.")
+
+
+SNAPSHOT_MD = """\
+# Grain Moisture Sensor Market Size & Outlook, 2025-2032
+
+The grain moisture sensor market was valued at USD 640.0 million in 2024 and is projected to grow at a
+CAGR of 8.2% from 2025 to 2032.
+
+## By Component
+
+- **Probes** (handheld and in-bin): 55.0% of 2024 revenue, growing at a 7.1% CAGR.
+- **Software** (drying control, alerts): 30.0% share; the fastest-growing component at 11.4% CAGR.
+- **Services**: 15.0% share.
+
+## Competitive Landscape
+
+Rivalry is regional, with a long tail of small makers. Key companies profiled in the report:
+
+1. Harlow Grainsense (Winnipeg, Canada)
+2. Tessin Agrartechnik GmbH (Ulm, Germany)
+3. Quarry Bay Instruments Ltd. (Perth, Australia)
+"""
+
+
+def test_segment_bullets_that_describe_their_segment_are_named_by_their_label() -> None:
+    report = parse(SNAPSHOT_MD, "grain-moisture-sensor-market.md")
+    names = [n.name for n in report.facts.segmentation["Component"]]
+    assert names == ["Probes", "Software", "Services"], names
+    assert "Competitive Landscape" not in str(report.facts.segmentation)  # a heading ends the list
+
+
+def test_players_numbered_after_a_paragraph_that_introduces_them() -> None:
+    report = parse(SNAPSHOT_MD, "grain-moisture-sensor-market.md")
+    names = [p.name for p in report.facts.key_players]
+    assert names == ["Harlow Grainsense", "Tessin Agrartechnik GmbH", "Quarry Bay Instruments Ltd."], names
+
+
+TABLES_HTML = """<html><body>
+<h1>Crop Scouting Drone Market Report, 2025-2031</h1>
+<p>The crop scouting drone market was worth USD 1.20 billion in 2024 and should grow at a CAGR of 15.0%
+from 2025 to 2031.</p>
+<h2>Competitive Landscape</h2>
+<p>Suppliers compete on flight time and imaging. Companies profiled:</p>
+<table>
+<tr><th>Company</th><th>Headquarters</th></tr>
+<tr><td>Fenwick Aerial Ltd.</td><td>Leeds, United Kingdom</td></tr>
+<tr><td>Okanagan Skyworks Inc.</td><td>Kelowna, Canada</td></tr>
+<tr><td>Mirador Drones S.A.</td><td>Rosario, Argentina</td></tr>
+</table>
+<h2>Recent Developments</h2>
+<table>
+<tr><th>Date</th><th>Company</th><th>Development</th></tr>
+<tr><td>4 March 2025</td><td>Fenwick Aerial Ltd.</td><td>Launched the FA-9 scout drone at USD 7,400.</td></tr>
+<tr><td>18 November 2024</td><td>Mirador Drones S.A.</td><td>Acquired Campo Vision for USD 6 million.</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_companies_and_dated_developments_in_html_tables(tmp_path) -> None:
+    page = tmp_path / "crop-scouting-drone-market.html"
+    page.write_text(TABLES_HTML, encoding="utf-8")
+    report = parse_report(page)
+    assert [p.name for p in report.facts.key_players] == [
+        "Fenwick Aerial Ltd.",
+        "Okanagan Skyworks Inc.",
+        "Mirador Drones S.A.",
+    ]
+    found = [(d.date, d.company) for d in report.facts.recent_developments]
+    assert found == [("2025-03", "Fenwick Aerial Ltd."), ("2024-11", "Mirador Drones S.A.")], found

@@ -68,7 +68,7 @@ _DATED = re.compile(
     rf"(?:\*\*|__)?(?:(?:In|On|During|As of)\s+)?(?:\*\*|__)?(?:(?:early|mid|late)[- ])?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
-    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?\s*[,:–—-]\s*",
+    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*[,:–—-]\s*|\t|\s+\|\s+)",
     re.I,
 )
 # The company is the capitalised run at the start of the sentence, up to its verb.
@@ -86,6 +86,8 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
         if bullets:
             top = min(line.indent for line in bullets)
             return [_bullet_name(doc, line) for line in bullets if line.indent == top]
+        if names := _first_cells(doc, body):
+            return names
         if len(body) == 1 and len(body[0].text) < 400:
             return _listed(doc, body[0].start, body[0].end) or name_list(doc, body[0].start, body[0].end)
         if body and _NAMES_ONLY.fullmatch(body[0].text):
@@ -98,7 +100,45 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
     if entries := _introduced_bullets(doc, out, _PLAYERS):
         top = min(entry[0].indent for entry in entries)
         return [_bullet_name(doc, entry[0]) for entry in entries if entry[0].indent == top]
+    return _first_cells(doc, _introduced_rows(doc, out, _PLAYERS))
+
+
+def _first_cells(doc: Doc, lines: list[Line]) -> list[Named]:
+    """A table of companies (cells split by tabs): each row's first cell, the header row left out."""
+    rows = [line for line in lines if "\t" in line.text]
+    if len(rows) < MIN_TABLE_ROWS:
+        return []
+    named = []
+    for line in rows:
+        cell = line.text.split("\t")[0]
+        if cell.strip() and not _HEADER_CELL.fullmatch(cell.strip()):
+            span = doc.span(line.start, line.start + len(cell))
+            named.append(Named(name=span.text, span=span))
+    return named
+
+
+def _introduced_rows(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> list[Line]:
+    """The table rows right after a sentence that introduces them ('... Companies profiled:')."""
+    for line in doc.lines:
+        if line.blank or not line.text.rstrip().endswith(":") or line.index in out.furniture:
+            continue
+        lead = _SENTENCE_BREAK.split(line.text.rstrip())[-1]
+        if len(lead) > 160 or not pattern.search(lead):
+            continue
+        rows: list[Line] = []
+        for item in doc.lines[line.index + 1 :]:
+            if item.blank:
+                continue  # an HTML table's rows come out a blank line apart
+            if "\t" not in item.text:
+                break
+            rows.append(item)
+        if rows:
+            return rows
     return []
+
+
+MIN_TABLE_ROWS = 3
+_HEADER_CELL = re.compile(r"(?:company|companies|name|player|vendor|firm|manufacturer)(?:\s+name)?", re.I)
 
 
 def players_in_prose(doc: Doc, out: Outline) -> list[Named]:
@@ -144,13 +184,18 @@ def _listed(doc: Doc, start: int, end: int, named: bool = False) -> list[Named]:
     return []
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
 def _introduced_bullets(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> list[list[Line]]:
     """The bullets after a line that introduces them ('Recent developments covered include:'), when
     no heading of their own holds them."""
     for line in doc.lines:
-        if line.blank or line.bullet or len(line.text) > 160 or not line.text.rstrip().endswith(":"):
+        if line.blank or line.bullet or not line.text.rstrip().endswith(":"):
             continue
-        if line.index in out.furniture or not pattern.search(line.text):
+        # the introducing sentence may close a paragraph ('... start-ups. Key companies profiled:')
+        lead = _SENTENCE_BREAK.split(line.text.rstrip())[-1]
+        if line.index in out.furniture or len(lead) > 160 or not pattern.search(lead):
             continue
         body: list[Line] = []
         for item in doc.lines[line.index + 1 :]:
@@ -183,6 +228,7 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
     """
     result: dict[str, list[Named]] = {}
     lines = doc.lines
+    headings = {block.line for block in out.blocks}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -206,13 +252,17 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
                 continue
             if _dimension(item, out) is not None:
                 break
-            if item.text.startswith("|") or (not item.bullet and not (plain and _names_a_segment(item.text))):
-                break  # a table row is read by the table reader, not as a segment's name
+            if (
+                item.text.startswith(("|", "#"))
+                or item.index in headings
+                or (not item.bullet and not (plain and _names_a_segment(item.text)))
+            ):
+                break  # a table row is read by the table reader, and a heading starts another part
             if seg_indent is None:
                 seg_indent = item.indent
             if item.indent < seg_indent:
                 break
-            named = Named(name=item.text, span=doc.line_span(item))
+            named = _segment_named(doc, item)
             if item.indent > seg_indent and segments:
                 segments[-1].children.append(named)
             else:
@@ -221,6 +271,25 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
         if segments:
             result[name] = segments
     return result or _title_segmentation(doc)
+
+
+# Where a bullet that goes on to describe its segment stops naming it: '**Software** (platforms,
+# analytics): 31.0% share; ...' names Software.
+_NAME_ENDS = re.compile(r"\s*(?:\(|:|;|,|\s[-–—]\s|\s{2,})")
+
+
+def _segment_named(doc: Doc, item: Line) -> Named:
+    """A segment bullet as a name: the whole bullet when it is only a name, else its label."""
+    text = item.text
+    if not re.search(r"\d", text) and len(text.split()) <= SEGMENT_NAME_WORDS:
+        return Named(name=text, span=doc.line_span(item))
+    cut = _NAME_ENDS.search(text)
+    end = cut.start() if cut and cut.start() > 0 else len(text)
+    span = doc.span(item.start, item.start + end)
+    return Named(name=span.text, span=span)
+
+
+SEGMENT_NAME_WORDS = 8
 
 
 def _title_segmentation(doc: Doc) -> dict[str, list[Named]]:
@@ -343,7 +412,7 @@ def _development_at(doc: Doc, start: int, end: int) -> Development | None:
     else:
         date = match.group("year")
     company = _COMPANY.match(text, match.end())
-    name = company.group() if company else ""
+    name = company.group().split("\t")[0] if company else ""  # a table row: the company is one cell
     # Drop a trailing lowercase-led verb the run cannot contain; trim possessives like "Acme's".
     name = re.sub(r"['’]s$", "", name).strip()
     span = doc.span(start, end)

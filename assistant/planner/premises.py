@@ -83,7 +83,7 @@ _DEVELOPMENT = re.compile(
 # 'imagine the cagr were 8 %'.
 HYPOTHESIS = re.compile(
     r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead"
-    r"|imagine|in a scenario|scenario where)\b"
+    r"|imagine|in a scenario|scenario where|scenario\s*:)"
     r"|(?:^|[,;:(-]\s*|\b(?:and|so|but|ok|okay|now|then)\s+)(?:let'?s\s+|lets\s+)?say\b"
     r"|\b(?:cagr|growth|rate|it|market)\s+were\b",
     re.I,

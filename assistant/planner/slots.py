@@ -294,7 +294,8 @@ _DEMONYM_ENDINGS = ("an", "n", "ean", "ian")
 
 def _demonym(entity: Entity, name_words: tuple[str, ...], present: set[str]) -> bool:
     """A one-word place named by its adjective: 'european' for Europe, 'asian' for Asia."""
-    if entity.kind not in ("region", "country") or len(name_words) != 1 or len(name_words[0]) < 4:
+    # regions only: 'american indian' is no India
+    if entity.kind != "region" or len(name_words) != 1 or len(name_words[0]) < 4:
         return False
     name = name_words[0]
     return any(name + ending in present or name[:-1] + ending in present for ending in _DEMONYM_ENDINGS)

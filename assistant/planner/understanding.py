@@ -94,6 +94,7 @@ _NAMES_KIND = re.compile(
 )
 _FASTEST_WORDS = re.compile(r"\b(?:fast\w*|quick\w*|grow\w*|rapid\w*)\b", re.I)
 _FIGURE_WORD = re.compile(r"\b(?:number|figure|size|value|worth|revenue|sales)\b", re.I)
+_IN_THE_NEWS = re.compile(r"\b(?:recent\s+)?(?:developments|news|announcements|deals)\b", re.I)
 _SPLIT_ASK = re.compile(r"\b(?:shares|split|splits|breakdown|broken down)\b", re.I)
 _RANKING_INTENTS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.STATED_FIGURE)
 _REGIONAL = re.compile(r"\b(?:regional|regions?|geographic\w*|countries)\b", re.I)
@@ -327,6 +328,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
         decision.query = ctx.plain(question)
         return decision
+    elif top.intent is Intent.KEY_PLAYERS and _IN_THE_NEWS.search(question):
+        # 'which firms show up under recent developments': the companies of the news, with their news
+        top = IntentScore(Intent.DEVELOPMENTS, max(top.score, STRONG_INTENT))
     elif (
         top.intent is Intent.SEGMENTATION
         and _ORGANISATIONS.search(question)
