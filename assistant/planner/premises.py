@@ -61,7 +61,7 @@ _ASSERTS = re.compile(
     r"|runs|ends|quote|quotes|quoted|cite|cites|being)\b",
     re.I,
 )
-_RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*)\b", re.I)
+_RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*|compound\w*)\b", re.I)
 _SIZE = re.compile(
     r"\b(worth|valued|size|is|was|market|at|forecast\w*|project\w*|expected|estimated|hit\w*|reach\w*"
     r"|puts?|climb\w*)\b",

@@ -29,6 +29,9 @@ _UNSTATED_ATTRIBUTE = re.compile(
     r"employees|headcount|staff count|stock|share price|market cap\w*|valuation|ebitda|net income|salary)\b",
     re.I,
 )
+_BY_MEASURE = re.compile(
+    r"\b(?:by|in terms of|on)\s+(?:revenue|revenues|sales|turnover)(?:\s+share)?\b", re.I
+)
 _MONEY_ASK = re.compile(
     r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales|spend"
     r"|spending|spent)\b",
@@ -146,7 +149,8 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
             slots.unit = unit
             break
     slots.entities = match_entities(question, vocabulary)
-    slots.asks_unstated_attribute = bool(_UNSTATED_ATTRIBUTE.search(question))
+    # 'top application by revenue' ranks by revenue share: no company's revenue is asked
+    slots.asks_unstated_attribute = bool(_UNSTATED_ATTRIBUTE.search(_BY_MEASURE.sub(" ", question)))
     slots.asks_money = bool(_MONEY_ASK.search(question))
     slots.asks_figure = bool(_MARKET_FIGURE.search(question)) and (
         slots.asks_money or bool(_FIGURE_ASK.search(question))

@@ -71,7 +71,7 @@ March 2025: Ostwind Controls agreed to equip 340 greenhouses for the Dutch coope
 
 January 2025: Verdano Systems launched the VS-9 climate probe at USD 189 per unit.
 
-In June 2025, Kessler Agritech acquired Bloom Metrics, a maker of leaf-wetness sensors, for USD 12 million. In August 2025, Minaro Sensing opened an assembly plant in Almeria, Spain.
+In June 2025, Kessler Agritech acquired Bloom Metrics, a maker of leaf-wetness sensors, for USD 12 million. In August 2025, Minaro Sensing opened an assembly plant in Almeria, Spain, investing EUR 9 million.
 """
 
 
@@ -321,3 +321,27 @@ def test_the_market_rate_after_a_ranking_and_the_leader_rate_asked_bare(ask):
     assert "15.2%" in answer.text, answer.text
     answer = ask("which region leads, and what's the cagr")
     assert "12.5%" in answer.text and answer.unanswered_parts == [], answer.text
+
+
+def test_an_amount_in_another_currency_is_not_converted(ask):
+    answer = ask("minaro's almeria plant - how much is that in usd")
+    assert answer.status == "unanswerable", answer.text
+    assert "EUR 9 million" in answer.text and "no USD figure" in answer.text
+
+
+def test_a_region_s_value_in_the_unit_asked(ask):
+    answer = ask("north america revenue 2024 in billions?")
+    assert "0.13 billion" in answer.text, answer.text  # 25.5% of USD 0.5124 billion
+
+
+def test_a_rate_said_as_compounding_is_a_premise(ask):
+    answer = ask("since it's compounding at ~14% a year, where does that put 2030?")
+    assert answer.text.startswith("The report does not say the CAGR is 14%"), answer.text
+    assert "1,038.78" in answer.text, answer.text  # 512.4 x 1.125^6
+
+
+def test_a_ranking_by_revenue_asks_no_company_revenue(ask):
+    answer = ask("top crop by revenue?")
+    assert "Vegetables" in answer.text and "47.2%" in answer.text, answer.text
+    answer = converse(ask, "which crop is biggest", "and whichone's growing fastest?")
+    assert "Flowers & Ornamentals" in answer.text and "14.8%" in answer.text, answer.text

@@ -482,6 +482,19 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     if decision.fallback and not found_figure:
         # 'what did tondo earn': no development states it, so the reason the report cannot answer
         return (yield from decline(question, decision.fallback, ctx))
+    foreign = [m.group(0) for _, q in chosen for m in _FOREIGN_AMOUNT.finditer(q.text)]
+    if (
+        lines
+        and _IN_USD.search(question)
+        and foreign
+        and not any(_USD_AMOUNT.search(q.text) for _, q in chosen)
+    ):
+        # 'how much is that in usd' of a EUR figure: the report's own currency only, no conversion
+        return draft.final(
+            "The report gives that amount in its own currency only and states no USD figure; I do not "
+            f"convert currencies. What it says: {' '.join(lines)}",
+            status="unanswerable",
+        )
     if lines and _ASKS_AMOUNT.search(question) and not any(_AMOUNT.search(q.text) for _, q in chosen):
         # 'what did it cost to build?': the development is told, but not what it cost
         said = " ".join(lines)
@@ -505,6 +518,9 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
 
 
 _DATED = re.compile(r"\b(19|20)\d\d\b")
+_IN_USD = re.compile(r"\b(?:in|to)\s+(?:usd|us\s?dollars?|dollars|\$)|\busd\s+(?:terms|equivalent)\b", re.I)
+_FOREIGN_AMOUNT = re.compile(r"(?:EUR|€|£|GBP|JPY|¥|INR|₹|CNY|RMB|CHF|SEK|NOK|DKK|KRW|₩)\s?\d[\d.,]*", re.I)
+_USD_AMOUNT = re.compile(r"(?:USD|US\$|\$)\s?\d", re.I)
 _ASKS_AMOUNT = re.compile(
     r"\b(cost|costs|costed|paid|pay|spent|spend|deal (?:value|size)|value of the deal|worth|how much|for how much"
     r"|invest(?:ed|ment)?|price tag)\b",

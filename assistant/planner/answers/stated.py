@@ -17,9 +17,9 @@ from assistant.planner.draft import Draft
 from assistant.planner.slots import Slots
 from tools.derived import ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
-from tools.forecast import SizeResult
+from tools.forecast import ConvertResult, SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.schemas import ProjectionArgs, QuantitiesArgs, ShareValueArgs
+from tools.schemas import ConvertArgs, ProjectionArgs, QuantitiesArgs, ShareValueArgs
 
 _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
@@ -126,7 +126,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     exact = [q for q in found if years and (q.start_year in years or q.end_year in years)] if years else found
     draft = Draft()
     if not found and metric == "market_size" and scoped:
-        derived = yield from _value_from_share(name, slots.years, draft, ctx)
+        derived = yield from _value_from_share(name, slots.years, draft, ctx, slots.unit)
         if derived is not None:
             return derived
     if not found:
@@ -155,7 +155,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
 
 
 def _value_from_share(
-    name: str, years: list[int], draft: Draft, ctx: ReportContext
+    name: str, years: list[int], draft: Draft, ctx: ReportContext, unit: str | None = None
 ) -> Steps[FinalDraft | None]:
     """A part's value the page does not state, computed from the share it does state of the market's
     size in that year ('38.5% of USD 1.10 billion'); None when no share or no size is there."""
@@ -198,6 +198,21 @@ def _value_from_share(
         draft.show_working(total.expression)
         whole = f"the market's {format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
     value = format_money(total.currency, part.value.part_value, total.unit)
+    if unit and unit != total.unit and later is None:  # 'in millions': the share of the total in that unit
+        converted = yield from ask(
+            Call("convert_units", ConvertArgs(value=total.value, from_unit=total.unit, to_unit=unit))
+        )
+        if isinstance(converted.value, ConvertResult):
+            draft.show_working(converted.value.expression)
+            in_unit = yield from ask(
+                Call(
+                    "share_value",
+                    ShareValueArgs(total_value=converted.value.value, share_percent=share.value),
+                )
+            )
+            if isinstance(in_unit.value, ShareResult):
+                draft.show_working(in_unit.value.expression)
+                value = format_money(total.currency, in_unit.value.part_value, unit)
     text = (
         f"The report states no value for {name}; from its {format_percent(share.value)} share "
         f"{share_mark} of {whole}, it comes to {value} in {total.year}"
