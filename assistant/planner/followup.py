@@ -352,6 +352,7 @@ def figures_of_last_answer(history: Sequence[dict[str, str]]) -> list[GivenFigur
     if not turns:
         return []
     asked, answer = turns[-1]
+    answer = _GAP_STATED.sub("", answer)  # the gap itself, already worked out, is not one of the two
     figures = [
         GivenFigure(float(m.group("value").replace(",", "")), m.group("unit"), m.group("currency"), asked)
         for m in _MONEY.finditer(answer)
@@ -359,6 +360,9 @@ def figures_of_last_answer(history: Sequence[dict[str, str]]) -> list[GivenFigur
     if len(figures) < 2 or figures[0].value == figures[-1].value:
         return []
     return [figures[0], figures[-1]]
+
+
+_GAP_STATED = re.compile(r"[^.\n]*\blands [A-Z]{3} [\d.,]+ \w+ (?:below|above) the report's figure\.")
 
 
 def given_years(history: Sequence[dict[str, str]]) -> list[int]:

@@ -111,7 +111,9 @@ _OVER_WHAT_PERIOD = re.compile(
 _WHOLE_MARKET = re.compile(r"\b(global|overall|whole market|total market|worldwide|entire market)\b", re.I)
 _MORE_THAN = re.compile(
     r"\bhow much (?:more|less|higher|lower|bigger|smaller|above|below)\b[^?]*\bthan\b"
-    r"|\b(?:difference|gap) (?:from|to|with|versus|vs\.?) the report'?s\b",
+    r"|\b(?:difference|gap) (?:from|to|with|versus|vs\.?) the report'?s\b"
+    # 'how far short of the forecast is that', 'how far below their number'
+    r"|\bhow (?:far|much) (?:short of|below|above|under|over|off)\b[^?]*\b(?:forecast|report|their|its own)\b",
     re.I,
 )
 _COMPARE_WITH = re.compile(

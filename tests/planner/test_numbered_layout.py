@@ -345,3 +345,19 @@ def test_a_ranking_by_revenue_asks_no_company_revenue(ask):
     assert "Vegetables" in answer.text and "47.2%" in answer.text, answer.text
     answer = converse(ask, "which crop is biggest", "and whichone's growing fastest?")
     assert "Flowers & Ornamentals" in answer.text and "14.8%" in answer.text, answer.text
+
+
+def test_another_company_s_news_after_one_was_discussed(ask):
+    answer = converse(ask, "what's new with kessler", "when?", "and minaro - what did they open and when")
+    assert "Minaro" in answer.text and "August 2025" in answer.text, answer.text
+    assert "Kessler" not in answer.text
+
+
+def test_how_far_short_of_the_forecast_a_what_if_lands(ask):
+    answer = converse(
+        ask,
+        "2031 value?",
+        "what if it only grew 5% a year - 2031 then?",
+        "how far short of the forecast is that",
+    )
+    assert "447.9" in answer.text, answer.text  # 1,168.9 - 512.4 x 1.05^7 (720.99)

@@ -321,7 +321,8 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
             if item.name in regions and item.children:
                 children = [child.name for child in item.children]
                 mark = draft.cite_range(_labelled(fact.quotes, children))
-                return draft.final(f"In {item.name} the report covers {join_names(children)} {mark}.")
+                # 'covers: A, B and C', a list a follow-up can pick from ('the second one')
+                return draft.final(f"In {item.name} the report covers: {join_names(children)} {mark}.")
     parts = []
     counted = bool(_HOW_MANY.search(question))
     for dim in wanted_dimensions(dimensions, question, ctx.market_words):
@@ -585,12 +586,16 @@ def _filter_developments(
         # the developments the question names by a name of their own ('the orbit', 'greyfield')
         chosen = [item for index, item in enumerate(items) if index in decision.news] or chosen
     if companies:
-        # A company the question names: its own news only, none when it has none.
-        chosen = [
-            (d, q)
-            for d, q in chosen
-            if d.company.lower() in companies or any(c.split()[0] in q.text.lower() for c in companies)
-        ]
+        # A company the question names: its own news only, none when it has none (among all the news
+        # when the one discussed before is another company's: 'and velocity - who'd they team up with')
+        def own(pool: list[tuple[DevelopmentFact, Quote]]) -> list[tuple[DevelopmentFact, Quote]]:
+            return [
+                (d, q)
+                for d, q in pool
+                if d.company.lower() in companies or any(c.split()[0] in q.text.lower() for c in companies)
+            ]
+
+        chosen = own(chosen) or own(items)
     # 'any acquisitions or partnerships': either kind; 'any deals or launches': every development
     kinds = [pattern for pattern in _KIND_WORDS if re.search(pattern, lowered)]
     if kinds and not _EVERY_KIND.search(lowered):
