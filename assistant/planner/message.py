@@ -17,7 +17,7 @@ from assistant.planner.parts import COMPARING, clauses
 from assistant.planner.premises import HYPOTHESIS, Premise, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.slots import Slots, addresses_the_assistant, extract, normalise
-from assistant.planner.understanding import STRONG_INTENT, TWO_YEAR_INTENTS, decide
+from assistant.planner.understanding import NAMES_A_KIND, STRONG_INTENT, TWO_YEAR_INTENTS, decide
 
 
 def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
@@ -202,11 +202,6 @@ _QUESTION_FORM = re.compile(
 )
 
 
-_NAMES_A_KIND = re.compile(
-    r"\b(?:regions?|regional|geograph\w*|countr\w*|continents?|segments?|types?|applications?|products?"
-    r"|end[- ]?users?|end[- ]uses?|categor\w*|services?|phases?|areas?|companies|players|firms)\b",
-    re.I,
-)
 _WHOLE = re.compile(r"\b(?:market|overall|global|whole|total|industry)\b", re.I)
 _OF_A_PART = (Intent.CAGR, Intent.STATED_FIGURE)
 
@@ -217,7 +212,7 @@ def _share_subjects(parts: list[tuple[str, Decision]]) -> None:
     one, the company of the deal before it."""
     for (before_text, before), (text, decision) in pairwise(parts):
         ranks = decision.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
-        if before.intent is Intent.SEGMENTATION and ranks and not _NAMES_A_KIND.search(text):
+        if before.intent is Intent.SEGMENTATION and ranks and not NAMES_A_KIND.search(text):
             # 'list the service segments and tell me which is the largest': the largest of those
             decision.scope_from = before_text
             continue

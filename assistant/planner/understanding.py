@@ -87,9 +87,11 @@ _WHY_GROWING = re.compile(
     re.I,
 )
 _ANNUAL_RATE = re.compile(r"\b(?:impl(?:y|ies|ied)|annual(?:i[sz]ed)?\s+growth|c\.?a\.?g\.?r)\b", re.I)
-_NAMES_KIND = re.compile(
+# Words that say what kind of thing a ranking ranks ('which region', 'what end use'): without one, a
+# ranking asked right after a list ranks that list.
+NAMES_A_KIND = re.compile(
     r"\b(?:regions?|regional|geograph\w*|countr\w*|continents?|segments?|types?|applications?|products?"
-    r"|end[- ]?users?|end[- ]uses?|categor\w*|services?|phases?)\b",
+    r"|end[- ]?users?|end[- ]uses?|categor\w*|services?|phases?|areas?|companies|players|firms)\b",
     re.I,
 )
 _FASTEST_WORDS = re.compile(r"\b(?:fast\w*|quick\w*|grow\w*|rapid\w*)\b", re.I)
@@ -692,7 +694,7 @@ def _follow_up(
     if intent in ranking and earlier.intent in ranking and _ONE.search(question):
         # 'which region leads?' then 'and the fastest growing one?'; what the one before ranked, too
         decision.scope_from = f"{earlier.scope_from} {previous}".strip()
-    elif intent in ranking and earlier.intent is Intent.SEGMENTATION and not _NAMES_KIND.search(question):
+    elif intent in ranking and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):
         decision.scope_from = previous  # 'what product types does it track' then 'which ones biggest'
     return decision
 
