@@ -212,8 +212,10 @@ def _share_subjects(parts: list[tuple[str, Decision]]) -> None:
     one, the company of the deal before it."""
     for (before_text, before), (text, decision) in pairwise(parts):
         ranks = decision.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
-        if before.intent is Intent.SEGMENTATION and ranks and not NAMES_A_KIND.search(text):
-            # 'list the service segments and tell me which is the largest': the largest of those
+        listed_before = before.intent is Intent.SEGMENTATION or NAMES_A_KIND.search(before_text)
+        if ranks and listed_before and not NAMES_A_KIND.search(text):
+            # 'list the service segments and tell me which is the largest', 'biggest region and
+            # fastest growing one': of the kind the part before names
             decision.scope_from = before_text
             continue
         if decision.intent is before.intent is Intent.DEVELOPMENTS and not decision.slots.entities:

@@ -691,7 +691,11 @@ def _follow_up(
     if of_development or (intent is Intent.DEVELOPMENTS and not own):
         decision.news = earlier.news
     ranking = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
-    if intent in ranking and earlier.intent in ranking and _ONE.search(question):
+    if (
+        intent in ranking
+        and earlier.intent in ranking
+        and (_ONE.search(question) or not NAMES_A_KIND.search(question))
+    ):
         # 'which region leads?' then 'and the fastest growing one?'; what the one before ranked, too
         decision.scope_from = f"{earlier.scope_from} {previous}".strip()
     elif intent in ranking and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):

@@ -361,3 +361,10 @@ def test_how_far_short_of_the_forecast_a_what_if_lands(ask):
         "how far short of the forecast is that",
     )
     assert "447.9" in answer.text, answer.text  # 1,168.9 - 512.4 x 1.05^7 (720.99)
+
+
+def test_a_ranking_without_a_kind_ranks_the_kind_just_ranked(ask):
+    answer = converse(ask, "top crop by revenue?", "and fastest growing")
+    assert "Flowers & Ornamentals" in answer.text and "Asia Pacific" not in answer.text, answer.text
+    answer = ask("biggest region and fastest growing one?")
+    assert "Europe" in answer.text and "Asia Pacific" in answer.text, answer.text
