@@ -67,7 +67,7 @@ The study profiles Verdano Systems, Kessler Agritech, Minaro Sensing, Ostwind Co
 
 5.2 Recent Developments
 
-March 2025: Ostwind Controls agreed to equip 340 greenhouses for the Dutch cooperative Glasland by 2026.
+March 2025: Ostwind Controls agreed to equip 340 greenhouses for the Dutch cooperative Glasland by 2026. The contract includes a remote calibration service for every house.
 
 January 2025: Verdano Systems launched the VS-9 climate probe at USD 189 per unit.
 
@@ -368,3 +368,9 @@ def test_a_ranking_without_a_kind_ranks_the_kind_just_ranked(ask):
     assert "Flowers & Ornamentals" in answer.text and "Asia Pacific" not in answer.text, answer.text
     answer = ask("biggest region and fastest growing one?")
     assert "Europe" in answer.text and "Asia Pacific" in answer.text, answer.text
+
+
+def test_a_development_asked_about_in_detail_is_told_in_full(ask):
+    answer = ask("what exactly did ostwind agree with glasland")
+    assert "340 greenhouses" in answer.text and "remote calibration" in answer.text, answer.text
+    assert "Verdano" not in answer.text

@@ -464,8 +464,8 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
             figure = [s for s in ranked if states_figure(s.text)][:1] or ranked[:1]
             picked = opening + [s for s in figure if not opening or s.start != opening[0].start]
             found_figure = found_figure or any(states_figure(s.text) for s in figure)
-        elif _WHY_IT_MATTERS.search(question) and len(chosen) == 1:
-            # 'why did it matter for them?': the development in full, what it says it brings
+        elif (_WHY_IT_MATTERS.search(question) or _IN_FULL.search(question)) and len(chosen) == 1:
+            # 'why did it matter for them?', 'what did wcg actually add?': the development in full
             picked = sentences(quote.text, quote.start)[:DEVELOPMENT_SENTENCES]
         elif detail:
             best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
@@ -532,6 +532,11 @@ _AMOUNT = re.compile(
 )
 _PRICED = re.compile(r"\b(price[ds]?|pricing|cost[s]?|pay|paid|amount|capacity|units?)\b", re.I)
 DEVELOPMENT_SENTENCES = 4  # a development told in full: its news and what the report says it brings
+_IN_FULL = re.compile(
+    r"\b(?:exactly|actually|specifically|in detail|details?|more about)\b"
+    r"|\bwhat did (?:it|they|the \w+|\w+) (?:add|change|involve|include|upgrade|do)\b",
+    re.I,
+)
 _WHY_IT_MATTERS = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:why|how come)\b|\b(matter\w*|mean\w*|significan\w*|impact|benefit\w*"
     r"|get out of|gain\w*|bring\w*)\b",
