@@ -28,8 +28,8 @@ from assistant.agent.sources import SourceIndex, SourceMention
 from assistant.agent.spelling import MARKET_NOUNS, WORD, typo_depth
 from assistant.domain.answer import ReportChoice
 from assistant.index.catalogue import ReportSummary
+from assistant.text.shorthand import spelt_out
 from assistant.text.tokens import singular
-from assistant.text.words import word_map
 
 MAX_LISTED = 5  # candidates offered (as choices and in the text) when no single report is meant
 SWITCH_COVERAGE = 0.5  # a follow-up leaves the conversation only if it says more than this share of a name
@@ -277,12 +277,3 @@ def route(
     conversation's earlier questions (oldest first) were routed to. Shorthand is spelt out first
     ('site mgmt orgs' names a site management organization market)."""
     return routing_index(reports).route(spelt_out(question), history_questions, nearest=nearest)
-
-
-_SHORTHAND = word_map("shorthand")
-_SHORTHAND_WORD = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w])", re.I)
-
-
-def spelt_out(question: str) -> str:
-    """``question`` with analysts' shorthand written out ('mkt', 'mgmt', 'orgs')."""
-    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1).lower()], question)

@@ -364,12 +364,7 @@ class ChromaStore:
 
     def get_vectors(self, ids: Sequence[str]) -> list[list[float]]:
         """The stored vectors of these chunks (missing ids are left out)."""
-        if not ids:
-            return []
-        with _translate(self.location):
-            got = self.chunks.get(ids=list(ids), include=["embeddings"])
-        vectors = got["embeddings"]
-        return [] if vectors is None else [[float(x) for x in v] for v in vectors]
+        return list(self.vectors_by_id(ids).values())
 
     def vectors_by_id(self, ids: Sequence[str]) -> dict[str, list[float]]:
         """The stored vectors of these chunks by id (missing ids are left out; the store's order

@@ -119,12 +119,7 @@ def _first_cells(doc: Doc, lines: list[Line]) -> list[Named]:
 
 def _introduced_rows(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> list[Line]:
     """The table rows right after a sentence that introduces them ('... Companies profiled:')."""
-    for line in doc.lines:
-        if line.blank or not line.text.rstrip().endswith(":") or line.index in out.furniture:
-            continue
-        lead = _SENTENCE_BREAK.split(line.text.rstrip())[-1]
-        if len(lead) > 160 or not pattern.search(lead):
-            continue
+    for line in _lead_ins(doc, out, pattern):
         rows: list[Line] = []
         for item in doc.lines[line.index + 1 :]:
             if item.blank:
@@ -187,15 +182,25 @@ def _listed(doc: Doc, start: int, end: int, named: bool = False) -> list[Named]:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
+def _lead_ins(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> Iterator[Line]:
+    """Lines ending in a sentence that introduces what follows and says what ('Recent developments
+    covered include:'); the sentence may close a paragraph ('... start-ups. Key companies profiled:')."""
+    for line in doc.lines:
+        if line.blank or not line.text.rstrip().endswith(":") or line.index in out.furniture:
+            continue
+        lead = _SENTENCE_BREAK.split(line.text.rstrip())[-1]
+        if len(lead) <= MAX_LEAD_IN and pattern.search(lead):
+            yield line
+
+
+MAX_LEAD_IN = 160
+
+
 def _introduced_bullets(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> list[list[Line]]:
     """The bullets after a line that introduces them ('Recent developments covered include:'), when
     no heading of their own holds them."""
-    for line in doc.lines:
-        if line.blank or line.bullet or not line.text.rstrip().endswith(":"):
-            continue
-        # the introducing sentence may close a paragraph ('... start-ups. Key companies profiled:')
-        lead = _SENTENCE_BREAK.split(line.text.rstrip())[-1]
-        if line.index in out.furniture or len(lead) > 160 or not pattern.search(lead):
+    for line in _lead_ins(doc, out, pattern):
+        if line.bullet:
             continue
         body: list[Line] = []
         for item in doc.lines[line.index + 1 :]:

@@ -165,13 +165,15 @@ def _standalone(doc: Doc, line: Line) -> bool:
 
 def _title_like(text: str) -> bool:
     """Short, capitalised, without figures or closing punctuation: a title, not a sentence."""
-    return (
-        len(text) <= 70
-        and len(text.split()) <= 9
-        and text[:1].isupper()
-        and not _HAS_FIGURE.search(text)
-        and not _END_PUNCT.search(text)
-    )
+    return _short_and_capitalised(text) and not _HAS_FIGURE.search(text) and not _END_PUNCT.search(text)
+
+
+def _short_and_capitalised(text: str) -> bool:
+    """As long as a heading may be, and opening with a capital."""
+    return len(text) <= MAX_HEADING_CHARS and len(text.split()) <= MAX_HEADING_WORDS and text[:1].isupper()
+
+
+MAX_HEADING_CHARS, MAX_HEADING_WORDS = 70, 9
 
 
 def build_sections(doc: Doc, out: Outline, title: str) -> list[Section]:
@@ -256,13 +258,11 @@ def _clean(text: str) -> str:
 def _looks_like_heading(doc: Doc, line: Line) -> bool:
     """A standalone short title-like line in plain text, followed by prose or a list."""
     text = line.text
-    if line.bullet or len(text) > 70 or len(text.split()) > 9 or not text[0].isupper():
+    if line.bullet or not _short_and_capitalised(text):
         return False
     if _DIGIT.search(text) or _HAS_FIGURE.search(text):
         return False
-    before = doc.lines[line.index - 1] if line.index else None
-    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
-    if (before is not None and not before.blank) or (after is not None and not after.blank):
+    if not _standalone(doc, line):
         return False
     nxt = doc.next_content(line.index)
     if nxt is None:

@@ -64,10 +64,9 @@ _ASKS_THE_REPORT = re.compile(
     r"\b(market|size|cagr|growth|grow|rate|region|segment|player|compan|vendor|firm|driver|restraint"
     r"|challenge|trend|forecast|share|revenue|worth|value|acqui|announce|develop|lead|largest|biggest"
     r"|fastest|why|source|cit(e|ing)|quote|figure|number|how (big|much|many|large)"
-    r"|overview|summar|takeaway|(?:report|study) (?:about|cover\w*)|what(?:'?s| is) (?:this|the) (?:report|study))"
-    r"|\b(19|20)\d\d\b",
+    r"|overview|summar|takeaway|(?:report|study) (?:about|cover\w*)|what(?:'?s| is) (?:this|the) (?:report|study))",
     re.I,
-)
+)  # read on the message's words, which hold no digits: a year is looked for in the message itself
 _WORD = re.compile(r"[a-z']+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

@@ -30,14 +30,14 @@ class Decision:
     # 'difference between the two': the figures the last two answers led with.
     compared: tuple[GivenFigure, ...] = ()
     describes: str = ""  # 'what kind of company is glacia': the name whose description is wanted
-    news: frozenset[int] = frozenset()
+    news: frozenset[int] = frozenset()  # the developments the question names by a name of their own
     states: tuple[str, ...] = ()  # 'the source for the 26% stat': figures the sentence wanted states
     section: Intent | None = None  # 'any hard numbers in the challenges bit?': the part asked about
     assumed_rate: bool = False  # 'at that rate': the percent is the user's earlier assumption
-    scope_from: str = ""
+    scope_from: str = ""  # 'and the fastest growing one?': the earlier question whose scope 'one' ranks
     item: str = ""  # 'whats the 5th one' after the players: the one named
     metric: str = ""  # the kind of figure a follow-up asks without saying ('and europe?' after a ranking)
-    topic: str = ""  # 'the decentralised trials market' of a report that only discusses them  # 'and the fastest growing one?': the earlier question whose scope 'one' ranks  # the developments the question names by a name of their own
+    topic: str = ""  # 'the decentralised trials market' of a report that only discusses them
 
 
 @dataclass

@@ -196,9 +196,8 @@ def _initials(text: str) -> set[str]:
     return {"".join(w[0] for w in words[i : i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
 
 
-INITIALS_WINDOW = (
-    5  # words an acronym's letters may spread over ('dct': decentralized and hybrid clinical trial)
-)
+# Words an acronym's letters may spread over ('dct': decentralized and hybrid clinical trial).
+INITIALS_WINDOW = 5
 
 
 def _spread_initials(short: set[str], text: str) -> int:

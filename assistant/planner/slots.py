@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from assistant.text.shorthand import spelt_out
 from assistant.text.tokens import singular
-from assistant.text.words import word_list, word_map
+from assistant.text.words import word_list
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
 _SHORT_YEAR = re.compile(r"\b(?:fy|in|by|for)\s*'?(\d{2})\b", re.I)
@@ -61,8 +62,6 @@ _INJECTION = re.compile(
 
 
 # Analysts' shorthand and frequent misspellings, spelled out before intent and slots are read.
-_SHORTHAND = word_map("shorthand")
-_SHORTHAND_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w])", re.I)
 
 
 # '1.5x', '2 x', '3×': a multiple, written as 'times' so one wording serves them all.
@@ -75,7 +74,7 @@ def normalise(question: str) -> str:
     else is kept."""
     question = _MULTIPLE_WORD.sub("times", _MULTIPLE_AFTER_NUMBER.sub(" times", question))
     question = _SHORT_YEAR.sub(r"20\1", question)  # "by '32" -> "by 2032"
-    return _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1).lower()], question)
+    return spelt_out(question)
 
 
 _SHORT_YEAR = re.compile(r"(?<![\w$£€.,'’])['’]([0-9]{2})\b(?!\s*%|['’])")

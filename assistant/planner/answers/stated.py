@@ -185,8 +185,16 @@ def _value_from_share(
     if not isinstance(size.value, SizeResult):
         return None
     total = size.value
+    of_value, of_unit = total.value, total.unit
+    if unit and unit != total.unit and later is None:  # 'in millions': the share of the total in that unit
+        converted = yield from ask(
+            Call("convert_units", ConvertArgs(value=total.value, from_unit=total.unit, to_unit=unit))
+        )
+        if isinstance(converted.value, ConvertResult):
+            draft.show_working(converted.value.expression)
+            of_value, of_unit = converted.value.value, unit
     part = yield from ask(
-        Call("share_value", ShareValueArgs(total_value=total.value, share_percent=share.value))
+        Call("share_value", ShareValueArgs(total_value=of_value, share_percent=share.value))
     )
     if not isinstance(part.value, ShareResult):
         return None
@@ -197,22 +205,7 @@ def _value_from_share(
     else:
         draft.show_working(total.expression)
         whole = f"the market's {format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
-    value = format_money(total.currency, part.value.part_value, total.unit)
-    if unit and unit != total.unit and later is None:  # 'in millions': the share of the total in that unit
-        converted = yield from ask(
-            Call("convert_units", ConvertArgs(value=total.value, from_unit=total.unit, to_unit=unit))
-        )
-        if isinstance(converted.value, ConvertResult):
-            draft.show_working(converted.value.expression)
-            in_unit = yield from ask(
-                Call(
-                    "share_value",
-                    ShareValueArgs(total_value=converted.value.value, share_percent=share.value),
-                )
-            )
-            if isinstance(in_unit.value, ShareResult):
-                draft.show_working(in_unit.value.expression)
-                value = format_money(total.currency, in_unit.value.part_value, unit)
+    value = format_money(total.currency, part.value.part_value, of_unit)
     text = (
         f"The report states no value for {name}; from its {format_percent(share.value)} share "
         f"{share_mark} of {whole}, it comes to {value} in {total.year}"
