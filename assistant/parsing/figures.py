@@ -74,6 +74,7 @@ _YEAR_AFTER = re.compile(
     rf"|\s*\(\s*(?:in\s+)?(?P<year2>{_Y})e?\s*\)",
     re.I,
 )
+_THAT_YEAR = re.compile(r"\s*(?:in\s+)?(?:that|the same)\s+year\b", re.I)
 _RANGE_AFTER = re.compile(
     r"[^\d.;]{0,60}?(?:\bfrom|\bbetween|\bduring|\bover|\bfor|\bin|\bthrough|\()\s*(?:the\s+)?(?:(?:forecast|analysis|projection|review|study)\s+)?"
     rf"(?:period\s+)?(?:of\s+)?(?:years\s+)?\(?\s*(?P<y1>{_Y})\s*(?:-|–|—|to|and|through|until)\s*(?P<y2>{_Y})\b",
@@ -211,6 +212,12 @@ class Years:
 
 def single_year(text: str, figure: Figure, since: int, lead_end: int) -> Years:
     """A one-year figure's year: after it, else since the previous figure, else in the lead-in."""
+    if _THAT_YEAR.match(text, figure.end):
+        # 'orders fell in 2020 and the market contracted to USD 871 million that year'
+        said = list(_YEAR_BEFORE.finditer(text, 0, figure.start))
+        if said:
+            year = int(said[-1].group("year"))
+            return Years(year, year)
     after = _YEAR_AFTER.match(text, figure.end)
     if after:
         year = int(after.group("year") or after.group("year2"))

@@ -59,6 +59,12 @@ _NAME_WITH_ABBREVIATION = re.compile(
 )
 _PUBLISHER_WORD = re.compile(rf"\b(?:{vocab.alternation(vocab.phrases('publishers', 'firm-words'))})\b", re.I)
 _NAME_STOP = re.compile(r"\.\s|\s+All\s+rights", re.I)
+# 'according to a new study by Westbridge Insight Partners', 'published by Acme Research'
+_STUDY_BY = re.compile(
+    r"\b(?:according to (?:a |the )?(?:new |latest |recent )?(?:study|report|analysis|research) (?:by|from)"
+    r"|(?:published|released|compiled) by|(?:a |the )(?:new |latest |recent )?(?:study|report|analysis) (?:by|from))\s+"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})"
+)
 _CUSTOMIZE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})\s+offers\s+customi[sz]ations")
 
 
@@ -122,7 +128,7 @@ def publisher(doc: Doc, out: Outline, stated: Stated | None) -> Stated | None:
     if byline is not None:
         return byline
     text = doc.text
-    for pattern in (_COPYRIGHT, _KNOWN_PUBLISHERS, _CUSTOMIZE):
+    for pattern in (_COPYRIGHT, _KNOWN_PUBLISHERS, _STUDY_BY, _CUSTOMIZE):
         for match in pattern.finditer(text):
             # Copyright lines are page footers (furniture) but still name the publisher.
             if pattern is not _COPYRIGHT and doc.line_at(match.start()).index in out.furniture:
@@ -131,6 +137,8 @@ def publisher(doc: Doc, out: Outline, stated: Stated | None) -> Stated | None:
             name = _NAME_STOP.split(match.group(group))[0].rstrip(" .,")
             if name.lower().startswith("all rights") or not name:
                 continue
+            if pattern is _STUDY_BY and not _PUBLISHER_WORD.search(name):
+                continue  # 'a report by Reuters' may name a newspaper; a research firm says what it is
             start = match.start(group)
             return Stated(text=name, span=doc.span(start, start + len(name)))
     return None

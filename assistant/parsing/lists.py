@@ -15,7 +15,9 @@ from assistant.text.sentences import sentences
 _PLAYERS = re.compile(
     r"(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)(?:\s+profiled)?"
     r"|companies profiled|key company insights|market players"
-    r"|(?:companies|organi[sz]ations|firms|vendors|players)\s+(?:mentioned|covered|included)",
+    r"|(?:companies|organi[sz]ations|firms|vendors|players)\s+(?:mentioned|covered|included)"
+    # 'Leading participants include:', 'Major competitors profiled'
+    r"|(?:key|major|leading|prominent|top|main|notable)\s+(?:market\s+)?(?:participants|competitors|brands)",
     re.I,
 )
 # A section that may name the players in a sentence ('The report profiles A, B and C.'), or not.
@@ -359,8 +361,8 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
         else:  # paragraphs: one may tell several dated developments ('In April 2026, A ... In May, B ...')
             found = [
                 dev
-                for line in body
-                for start, end in _dated_pieces(line)
+                for paragraph in _dated_paragraphs(body)
+                for start, end in _dated_pieces(doc, paragraph)
                 if (dev := _development_at(doc, start, end)) is not None
             ]
         if found:
@@ -392,11 +394,26 @@ def _wrapped_bullets(body: list[Line]) -> list[list[Line]]:
 _DATED_SENTENCE = re.compile(rf"(?<=[.;])\s+(?=(?:In|On|During)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d\s*,)", re.I)
 
 
-def _dated_pieces(line: Line) -> list[tuple[int, int]]:
-    """The line cut before each sentence that opens with a date: (start, end) offsets of the pieces."""
-    cuts = [m.end() for m in _DATED_SENTENCE.finditer(line.text)]
-    bounds = [0, *cuts, len(line.text)]
-    return [(line.start + a, line.start + b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+def _dated_paragraphs(body: list[Line]) -> list[list[Line]]:
+    """Runs of adjacent lines (a paragraph wrapped across lines), a new run at each line that opens
+    with a date (one development a line, without blank lines between them)."""
+    runs: list[list[Line]] = []
+    for line in body:
+        if line.blank:
+            continue
+        if runs and runs[-1][-1].index == line.index - 1 and not _DATED.match(line.text):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _dated_pieces(doc: Doc, lines: list[Line]) -> list[tuple[int, int]]:
+    """The paragraph cut before each sentence that opens with a date: (start, end) offsets of the pieces."""
+    start, text = lines[0].start, doc.text[lines[0].start : lines[-1].end]
+    cuts = [m.end() for m in _DATED_SENTENCE.finditer(text)]
+    bounds = [0, *cuts, len(text)]
+    return [(start + a, start + b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _development(doc: Doc, lines: list[Line]) -> Development | None:
@@ -419,7 +436,7 @@ def _development_at(doc: Doc, start: int, end: int) -> Development | None:
     company = _COMPANY.match(text, match.end())
     name = company.group().split("\t")[0] if company else ""  # a table row: the company is one cell
     # Drop a trailing lowercase-led verb the run cannot contain; trim possessives like "Acme's".
-    name = re.sub(r"['’]s$", "", name).strip()
+    name = " ".join(re.sub(r"['’]s$", "", name).split())  # a name wrapped across lines is one name
     span = doc.span(start, end)
     return Development(date=date, company=name, summary=span.text, span=span)
 

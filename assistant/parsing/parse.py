@@ -27,6 +27,7 @@ from pathlib import Path
 from assistant.domain.basis import forecast_basis
 from assistant.domain.report import (
     FactSheet,
+    Metric,
     Money,
     Named,
     Period,
@@ -217,10 +218,18 @@ def _quantity_table(
     ctx = prose_figures.context(scopes, market, players)
     subject: Scope | None = None  # what the sentence before was about, for 'The segment ...' after it
     subject_end = -1
-    for sentence, source, dimension in _prose_sentences(doc, out, read):
+    listed: Metric | None = None  # what the bullet before measured, for siblings that only give a figure
+    for sentence, source, dimension, heading in _prose_sentences(doc, out, read):
         start = sentence.at(0)
         carried = subject if subject_end >= 0 and not doc.text[subject_end:start].strip() else None
-        found_drafts, missed = prose_figures.sentence_drafts(doc, sentence, source, ctx, dimension, carried)
+        # 'The region is expected to grow at 7.8%' under a heading that names the region
+        carried = carried or (scopes.lookup(heading) if heading else None)
+        listed = listed if source == "bullet" else None
+        found_drafts, missed = prose_figures.sentence_drafts(
+            doc, sentence, source, ctx, dimension, carried, listed
+        )
+        if source == "bullet" and found_drafts:
+            listed = found_drafts[0].metric if found_drafts[0].metric in ("share", "cagr") else None
         drafts += found_drafts
         skipped += missed
         subject = found_drafts[0].scope if found_drafts and found_drafts[0].scope.kind != "market" else None
@@ -231,10 +240,11 @@ def _quantity_table(
 
 def _prose_sentences(
     doc: Doc, out: Outline, read: set[int]
-) -> Iterator[tuple[Passage, QuantitySource, str | None]]:
+) -> Iterator[tuple[Passage, QuantitySource, str | None, str]]:
     """Sentences with a digit in content blocks (not the outline, company lists or news), read in
     passages of the lines not read yet, so a sentence wrapped across lines is one sentence; each
-    with the segmentation dimension its heading names ('By End User'), if it names one."""
+    with the segmentation dimension its heading names ('By End User'), if it names one, and the
+    heading itself."""
     for block in out.blocks:
         if block.furniture or _NO_FIGURES.fullmatch(block.heading):
             continue
@@ -254,7 +264,7 @@ def _prose_sentences(
             above = [dim for index, dim in by_lines if index < passage.first.index]
             for sentence in passages.sentences(passage):
                 if _DIGIT.search(sentence.text):
-                    yield sentence, source, above[-1] if above else dimension
+                    yield sentence, source, above[-1] if above else dimension, block.heading
 
 
 def money_view(q: Quantity | None) -> Money | None:

@@ -21,22 +21,27 @@ from assistant.parsing.sections import Outline
 
 _FORECAST = re.compile(
     rf"forecast (?:period|years)\s*(?:of|from|between|,|:)?\s*\(?(?P<y1>{num.YEAR})"
-    rf"\s*(?:-|–|—|to|and)\s*(?P<y2>{num.YEAR})\b",
+    rf"\s*(?:-|–|—|to|and)\s*(?P<y2>{num.YEAR})\b"
+    # '2024-2032 is the forecast period'
+    rf"|\b(?P<y3>{num.YEAR})\s*(?:-|–|—|to)\s*(?P<y4>{num.YEAR})\s+(?:is|as|was|forms)\s+the\s+forecast\s+period",
     re.I,
 )
 # A capitalised name of up to four words, not starting with an article or a preposition.
 _RUN = (
-    r"\b(?!(?:The|A|An|In|On|By|This|Its|Our|Their|However|Overall)\b)"
+    # not a unit after a figure ('the above 150°C segment')
+    r"\b(?<![\d°º])(?!(?:The|A|An|In|On|By|This|Its|Our|Their|However|Overall)\b)"
     r"[A-Z][\w.&'-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w.&'-]*){0,3}"
 )
 _REGION_PROSE = re.compile(
     rf"(?P<name>{_RUN})(?:\s+region)?\s+(?:dominated|dominates|dominating\b"
     r"|(?:held|holds|accounted for|accounts for|captured|captures|commanded|commands|is|was|remains|remained"
     r"|emerged as|maintains|maintained|represents|represented)\s+(?:the\s+|a\s+)?"
-    r"(?:largest|dominant|dominating|leading|biggest|highest|major)\b)"
+    # 'the largest single country market' ranks countries, not regions
+    r"(?:largest|dominant|dominating|leading|biggest|highest|major)\b(?!\s+(?:single\s+|individual\s+)?country)"
+    r"|(?:led|leads|has\s+led)\s+the\s+(?:global\s+|worldwide\s+|overall\s+|whole\s+)?market\b)"
     rf"|(?:largest|dominant|dominating|leading)\s+region\s+(?:is|was|remains)\s+(?P<name2>{_RUN})",
 )
-_REGION_HINT = re.compile(r"domina|largest|leading|biggest|highest|major")
+_REGION_HINT = re.compile(r"domina|largest|leading|biggest|highest|major|\bled\b|\bleads\b")
 _GEO = re.compile(
     r"america|europe|asia|pacific|apac|africa|middle east|\bmea\b|latin|oceania|emea|nordic|\bgcc\b|china"
     r"|japan|india|germany|united states|\bu\.?s\.?\b|\buk\b|united kingdom|france|brazil|canada|korea"
@@ -107,10 +112,13 @@ def _wanted(facts: ProseFacts, text: str) -> bool:
 
 def _period(doc: Doc, sentence: Passage) -> Period | None:
     match = _FORECAST.search(sentence.text)
-    if match is None or int(match.group("y1")) >= int(match.group("y2")):
+    if match is None:
         return None
-    span = sentence.span(doc, match.start("y1"), match.end("y2"))
-    return Period(start_year=int(match.group("y1")), end_year=int(match.group("y2")), span=span)
+    first, last = ("y1", "y2") if match.group("y1") else ("y3", "y4")
+    if int(match.group(first)) >= int(match.group(last)):
+        return None
+    span = sentence.span(doc, match.start(first), match.end(last))
+    return Period(start_year=int(match.group(first)), end_year=int(match.group(last)), span=span)
 
 
 def _named(doc: Doc, pattern: re.Pattern[str], sentence: Passage, geo: bool) -> Named | None:

@@ -45,7 +45,9 @@ _APPOSITION = re.compile(
 # the fastest-growing category ...', 'It accounted for ...' (but not 'The market ...').
 _ANAPHOR = re.compile(
     r"(?:(?:this|that|it|they|these|those)\b(?!\s+(?:market|industry|report|study)\b)"
-    r"|(?:the|this|that|these|those)\s+(?:segment|sub-?segment|category|region|type|application|group)s?\b)",
+    r"|(?:the|this|that|these|those)\s+(?:segment|sub-?segment|category|region|type|application|group)s?\b"
+    # a sentence without a subject of its own: 'Expected to record the fastest growth at 8.7%'
+    r"|(?:expected|projected|forecast|anticipated|poised|set|likely)\s+to\b)",
     re.I,
 )
 _COMPARES = re.compile(r"\b(?:from|compared|versus|vs|than|since)\b", re.I)
@@ -161,11 +163,13 @@ def sentence_drafts(
     ctx: ProseContext,
     dimension: str | None = None,
     carried: Scope | None = None,
+    listed_metric: Metric | None = None,
 ) -> tuple[list[Draft], int]:
     """Drafts of one sentence's figures, and how many figures in it could not be read; ``dimension``:
     the segmentation dimension the sentence's heading names, for segments it does not place itself;
     ``carried``: the segment or region the sentence right before was about, for one that opens 'The
-    segment ...' or 'This ...'."""
+    segment ...' or 'This ...'; ``listed_metric``: what the bullet before measured, for a bare
+    figure after this bullet's label ('- Home care: 72.3% of revenue' then '- Clinics: 19.5%')."""
     text = sentence.text
     found = fig.find(text)
     if not found:
@@ -214,6 +218,16 @@ def sentence_drafts(
             metric = previous.metric if previous else None  # 'ahead of dogs at 39.6%': the same measure
         if metric is None and figure.kind == "percent" and _FOLLOWED.search(text, since, figure.start):
             metric = "share"  # 'Europe followed with 22.0%.': the next place in a ranking by share
+        if metric is None and index == 0 and listed_metric and _LABEL_ONLY.fullmatch(before):
+            metric = listed_metric
+        if (
+            metric is None
+            and index == 0
+            and figure.kind == "percent"
+            and dimension
+            and _LEADER_ROW.fullmatch(before)
+        ):
+            metric = "share"  # 'Rechargeable ........ 57.9%' under 'By power source': a share
         if metric is None:
             since, previous = figure.end, None
             continue
@@ -347,7 +361,9 @@ def _scope(
         # '- Fastest-growing vessel type: Container ships, 13.4% CAGR': the figure is the leader's
         name = leader.group("name").strip()
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
-    labelled = _LABEL.match(text)
+    labelled = (
+        _LABEL.match(text) or _LEADER_ROW.match(text[: figure.start]) if index == 0 else _LABEL.match(text)
+    )
     if labelled and not named and not _METRIC_LABEL.search(labelled.group("label")):
         # '- Tankers: 24.1% share; 11.0% CAGR': the bullet's label names what its figures are of
         name = labelled.group("label").strip()
@@ -377,9 +393,21 @@ def _scope(
     if metric == "share":
         after = [m for m in r.mentions if m.start >= figure.end]
         return after[0].scope if after else None
+    if _NAMED_OPENING.match(text) and not _MARKET_WORD.search(text):
+        return None  # 'Smart / app-connected aspirators, at a CAGR of 14.6%': of a name not known, not the market's
     return Scope()
 
 
+# An answer that opens by naming its subject: 'Smart / app-connected aspirators, at ...'.
+_NAMED_OPENING = re.compile(
+    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)[A-Z][A-Za-z/&' -]{2,60},\s+(?:at|with)\b"
+)
+
+
+# A row of a plain-text list with dot leaders: 'Rechargeable (USB / lithium-ion) ........ '.
+_LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)\s*\.{3,}\s*")
+# Nothing before a bullet's first figure but its label: '**Hospitals and clinics:** '.
+_LABEL_ONLY = re.compile(r"\W*[A-Z][^:.;]{0,60}:\W*")
 # '- Container ships: 22.6% share; 13.4% CAGR': a label, a colon, then the label's figures.
 _LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w&/' -]{1,60}?)\s*:\s+(?=\S*\d)")
 _METRIC_LABEL = re.compile(

@@ -157,10 +157,17 @@ def _numbered_headings(doc: Doc, found: dict[int, tuple[str, int]]) -> dict[int,
 
 
 def _standalone(doc: Doc, line: Line) -> bool:
-    """Blank (or nothing) on both sides of ``line``."""
+    """Blank, a drawn rule ('-----') or nothing on both sides of ``line``."""
     before = doc.lines[line.index - 1] if line.index else None
     after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
-    return (before is None or before.blank) and (after is None or after.blank)
+    return _spacer(before) and _spacer(after)
+
+
+_RULE = re.compile(r"[-=_*~]{3,}")
+
+
+def _spacer(line: Line | None) -> bool:
+    return line is None or line.blank or bool(_RULE.fullmatch(line.text))
 
 
 def _title_like(text: str) -> bool:

@@ -7,7 +7,8 @@
 Rows come as Markdown ``|`` rows or as tab-separated cells (how the HTML loader writes ``<tr>``).
 The money unit is read from the header cells or the caption line just above; a money column
 without a readable unit is left out and counted. Two-column "Attribute | Details" tables are
-key-value pairs (``assistant.parsing.header``), not read here.
+key-value pairs (``assistant.parsing.header``), not read here; a two-column table is read when its
+header names the measure of its figures ("Region | Share, 2023").
 """
 
 from __future__ import annotations
@@ -100,20 +101,38 @@ def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[_Cell]]]]:
     """Runs of consecutive table rows with at least three cells."""
     runs: list[list[tuple[Line, list[_Cell]]]] = []
     current: list[tuple[Line, list[_Cell]]] = []
+    after_row = False  # the line before was a row no table took (a key-value pair)
     for line in doc.lines:
         cells = [] if line.blank or line.index in out.furniture else _cells(doc, line, not out.markup)
         if re.fullmatch(r"\|?\s*:?-{2,}.*", line.text):  # markdown separator row
             continue
-        # Three cells start a table; a row whose last cells are empty (trimmed away) continues one.
-        if len(cells) >= 3 or (current and len(cells) >= 2):
+        # Three cells start a table, or two in the first row of a table whose header names a
+        # measure ('Region | Share, 2023'); a row whose last cells are empty (trimmed away) continues one.
+        headed = len(cells) == 2 and not after_row and _measure_header(cells[1].text)
+        if len(cells) >= 3 or (current and len(cells) >= 2) or headed:
             current.append((line, cells))
+            after_row = False
             continue
+        after_row = len(cells) >= 2
         if not line.blank and current:
             runs.append(current)
             current = []
     if current:
         runs.append(current)
     return runs
+
+
+MAX_HEADER_CELL = 40  # a longer cell is a key-value pair's value, not a column's header
+_FIGURE_IN_CELL = re.compile(r"\d\s*%|\d[.,]\d|\b\d{1,3}\b")
+
+
+def _measure_header(text: str) -> bool:
+    """A header cell over a column of figures ('Revenue share, 2023', 'CAGR 2025-2033', 'Revenue 2024
+    (USD million)'), not a key-value pair's value ('CAGR of 5.9% from 2025 to 2033')."""
+    if _FIGURE_IN_CELL.search(text) or len(text) > MAX_HEADER_CELL:
+        return False
+    measured = _VALUE_CELL.search(text) and (num.YEAR_ONLY.search(text) or _UNIT.search(text))
+    return bool(_SHARE_CELL.match(text) or _CAGR_CELL.match(text) or measured)
 
 
 def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft], int, set[int]]:

@@ -10,9 +10,23 @@ from functools import cached_property
 from assistant.planner.classifier import IntentClassifier
 from assistant.planner.intents import Intent
 from assistant.planner.slots import Entity
+from assistant.planner.vocabulary import DEVELOPMENT_KINDS
 from assistant.text.tokens import stems, terms
 
 _PLACES = re.compile(r"\b(region|regions|geograph\w*|country|countries)\b", re.I)
+
+
+# 'the acquisition', 'that takeover', 'their latest launch': a kind of development pointed at, and
+# not a word qualifying another ('the top tech investment area')
+_POINTED_KINDS = {
+    kind: re.compile(
+        rf"\b(?:the|that|this|their|its|his|her)\s+(?:[\w-]+\s+)?(?:{asked})\b"
+        r"(?=\s*(?:$|[?,.;:!)\-–]|(?:of|with|by|for|in|on|to|from|and|was|were|is|did|worth|cost|price|"
+        r"amount|value|close|closed|happen|happened|mean|add|added|give|gave|get|got)\b))",
+        re.I,
+    )
+    for kind, (asked, _) in DEVELOPMENT_KINDS.items()
+}
 
 
 @dataclass
@@ -36,6 +50,8 @@ class ReportContext:
     news_names: dict[str, frozenset[int]] = field(default_factory=dict)
     market: str | None = None  # the market's name as the parser found it ('Smart Pet Feeder')
     development_companies: tuple[str, ...] = ()  # the company of each recent development, in order
+    # Each kind of development ('acquisition', 'launch') -> the recent developments of that kind.
+    news_kinds: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:
@@ -58,10 +74,16 @@ class ReportContext:
         return f"the {self.market} market" if self.market else self.title
 
     def news_in(self, question: str) -> frozenset[int]:
-        """The recent developments the question names by a name of their own ('the orbit's price')."""
+        """The recent developments the question names by a name of their own ('the orbit's price')
+        or points at by their kind ('the acquisition - price?')."""
         found: set[int] = set()
         for word in re.findall(r"[a-z0-9][\w&'-]*", question.lower()):
             found |= self.news_names.get(re.sub(r"['’]s?$", "", word), frozenset())
+        if found:
+            return frozenset(found)  # 'the luminis health deal': the one its name picks
+        for kind, pattern in _POINTED_KINDS.items():
+            if kind in self.news_kinds and pattern.search(question):
+                found |= self.news_kinds[kind]
         return frozenset(found)
 
     @cached_property

@@ -12,7 +12,7 @@ from assistant.planner.context import ReportContext
 from assistant.planner.intents import Intent
 from assistant.planner.registry import EXAMPLES, KEYWORDS
 from assistant.planner.scripts import make_script_factory
-from assistant.planner.vocabulary import acronyms, market_words, news_names, vocabulary
+from assistant.planner.vocabulary import acronyms, market_words, news_kinds, news_names, vocabulary
 from assistant.text.tokens import terms
 
 EmbedMany = Callable[[Sequence[str]], Sequence[Sequence[float]]]
@@ -43,6 +43,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         news_names(report),
         report.market,
         tuple(d.company for d in report.facts.recent_developments),
+        news_kinds(report),
     )
     return make_script_factory(context)
 

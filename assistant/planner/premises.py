@@ -156,9 +156,14 @@ def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
     if named and _FASTEST.search(clause):
         return Premise("fastest_segment", clause, subject=named[0])
     if named and _LEADER.search(clause):
+        # the named thing's own kind first: 'since chemicals is the largest end-use industry' ranks segments
         kind: PremiseKind = "largest_segment" if _SEGMENT.search(clause) else "largest_region"
         if named[0].kind == "company":
             kind = "largest_company"
+        elif named[0].kind == "segment":
+            kind = "largest_segment"
+        elif named[0].kind in ("region", "country"):
+            kind = "largest_region"
         return Premise(kind, clause, subject=named[0])
     if slots.amounts and _SIZE.search(clause):
         return Premise("size", clause, amount=slots.amounts[0], year=slots.years[0] if slots.years else None)

@@ -33,9 +33,15 @@ _UNSTATED_ATTRIBUTE = re.compile(
 _BY_MEASURE = re.compile(
     r"\b(?:by|in terms of|on)\s+(?:revenue|revenues|sales|turnover)(?:\s+share)?\b", re.I
 )
+# What a market or a part of it takes in: 'what did europe make in 2024', 'brought in', 'turnover'.
+_TAKINGS = (
+    r"sales|turnover|earn(?:s|ed|ing)?|(?:bring|brings|brought|pull|pulled|rake|raked|take|took)\s+in"
+    # not the cause of something: 'what made europe the leader', 'what makes it grow'
+    r"|(?<!what )(?:make|makes|made)(?!\s+(?:it|up|them|this|that|the|sense|for|of|a|an|its|their)\b)"
+)
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|sales|spend"
-    r"|spending|spent)\b",
+    r"\b(size|worth|value|valued|revenue|how big|how large|how much|usd|\$|dollar|billion|million|spend"
+    rf"|spending|spent|{_TAKINGS})\b",
     re.I,
 )
 _FIGURE_ASK = re.compile(
@@ -48,7 +54,8 @@ _GROWTH_ASK = re.compile(
     re.I,
 )
 _MARKET_FIGURE = re.compile(
-    r"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook|extrapolat\w*)\b",
+    rf"\b(market|size|worth|value|valued|forecast\w*|project\w*|big|large|revenue|estimat\w*|outlook|extrapolat\w*"
+    rf"|{_TAKINGS})\b",
     re.I,
 )
 _SHARE_ASK = re.compile(r"\b(share|percent|percentage)\b|%", re.I)

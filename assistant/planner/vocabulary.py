@@ -122,6 +122,44 @@ _MONTH_NAMES = frozenset(
 )
 
 
+# Kinds of development a question may point at with 'the' ('the acquisition - price?'): the words a
+# question uses for the kind, and the words a development of that kind uses.
+DEVELOPMENT_KINDS: dict[str, tuple[str, str]] = {
+    "acquisition": (
+        r"acquisitions?|takeovers?|buyouts?|mergers?",
+        r"acqui|merge[rd]|takeover|took over|buyout|bought|purchased",
+    ),
+    "partnership": (
+        r"partnerships?|collaborations?|alliances?|joint ventures?|tie-?ups?",
+        r"partner|collaborat|alliance|joint venture|teamed up",
+    ),
+    "launch": (
+        r"launch(?:es)?|product launch|roll-?out|unveiling",
+        r"launch|introduc|unveil|rolled out|debut",
+    ),
+    "funding": (
+        r"funding(?: round)?|fund-?raise|raise|series [a-e](?: round)?",
+        r"raised|funding|series [a-e]",
+    ),
+    "investment": (r"investments?", r"invest"),
+    "agreement": (r"agreements?|supply deals?|supply contracts?", r"agreement|signed|supply contract"),
+    "deal": (r"deals?", r"acqui|merge[rd]|agreement|signed|partner|bought|purchased"),
+}
+
+
+def news_kinds(report: Report) -> dict[str, frozenset[int]]:
+    """For each kind of development, the recent developments of that kind, by their place."""
+    found: dict[str, frozenset[int]] = {}
+    for kind, (_, said) in DEVELOPMENT_KINDS.items():
+        pattern = re.compile(rf"\b(?:{said})", re.I)
+        indexes = frozenset(
+            i for i, d in enumerate(report.facts.recent_developments) if pattern.search(d.summary)
+        )
+        if indexes:
+            found[kind] = indexes
+    return found
+
+
 def news_names(report: Report) -> dict[str, frozenset[int]]:
     """Proper names that only the recent developments use (a product, a target, a partner, a town),
     lower-case, each with the developments that name it: a question naming one asks about them."""

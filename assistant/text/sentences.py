@@ -115,7 +115,13 @@ def _wrapped(text: str, newline: int) -> bool:
     line_start = text.rfind("\n", 0, newline) + 1
     line = text[line_start:newline].rstrip()
     after = text[newline + 1 :]
-    if len(line) < WRAPPED_LINE_CHARS or not line or line[-1] in _CLOSING:
+    if not line or line[-1] in _CLOSING:
+        return False
+    # A short line runs on too when the next one goes on in lower case ('signed a supply /
+    # agreement with'), or when it is the tail of a line the text began inside ('In May 2025, Acme /
+    # Sensing Inc. bought ...': a title has no comma).
+    runs_on = after[:1].islower() or (line_start == 0 and "," in line)
+    if len(line) < WRAPPED_LINE_CHARS and not runs_on:
         return False
     # A blank line, a bullet, a heading or a table row starts something new.
     return bool(after.strip()) and after[:1] != "\n" and not _NEW_BLOCK.match(after)

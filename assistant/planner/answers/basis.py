@@ -8,6 +8,7 @@ from assistant.planner.calls import Call, Steps, ask, both, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
 from tools.facts import ConsistencyFact, FactResult, MoneyFact, Quote, RateFact
+from tools.forecast import convert
 from tools.quantities import QuantitiesResult, QuantityFact
 from tools.schemas import GrowthArgs, MarketSizeArgs, QuantitiesArgs, TableArgs
 
@@ -82,12 +83,12 @@ class Basis:
         """Sizes the report states, in the base's unit: they are quoted, never recomputed."""
         assert self.base is not None
         stated = {
-            q.start_year: q.value
+            q.start_year: value
             for q in self.table
             if q.start_year is not None
             and q.start_year == q.end_year
-            and q.unit == self.base.unit
             and (q.currency or self.base.currency) == self.base.currency
+            and (value := in_unit(q.value, q.unit, self.base.unit)) is not None
         }
         stated[self.base_year] = self.base.amount
         if self.end and self.end.year is not None and self.end.unit == self.base.unit:
@@ -151,6 +152,17 @@ class Basis:
             f"{self.base_year} {draft.cite_all(self.base_fact.quotes)} and its "
             f"{format_percent(rate.percent)} CAGR{period} {draft.cite_all(self.cagr_fact.quotes)}"
         )
+
+
+def in_unit(value: float, unit: str | None, wanted: str | None) -> float | None:
+    """``value`` in ``unit`` re-expressed in ``wanted`` ('968 million' is 0.968 billion); None when
+    either is no scale the forecast tool knows."""
+    if unit == wanted:
+        return value
+    try:
+        return convert(value, unit or "", wanted or "").exact_value
+    except ValueError:
+        return None
 
 
 def rate_period(rate: RateFact, quotes: list[Quote]) -> str:

@@ -299,12 +299,16 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     # 'over that stretch' (2025-2030): the years after the base year are the ones to project
     asked = [y for y in asked if y > basis.base_year] or asked
     years = asked[:3] or [basis.end_year or basis.base_year + 5]
+    # 'what if it grew 8% a yr from 2024': from the size the report states for that year, when it
+    # states one and the year comes before those asked; else from the report's base year
+    stated = basis.stated()
+    start = next((y for y in sorted(starts) if y in stated and y < min(years)), basis.base_year)
     calls = [
         Call(
             "project_at_rate",
             ProjectionArgs(
-                base_value=basis.base.amount,
-                base_year=basis.base_year,
+                base_value=stated[start],
+                base_year=start,
                 assumed_cagr_percent=assumed,
                 year=year,
                 unit=basis.base.unit,
@@ -326,8 +330,8 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         lines.append(
             f"At an assumed {format_percent(assumed)} a year (your assumption, not the report's), the market "
             f"would be {format_money(p.currency, p.value, p.unit)} in {p.year}, from the report's "
-            f"{format_money(basis.base.currency, basis.base.amount, basis.base.unit)} in {basis.base_year} "
-            f"{draft.cite_all(basis.base_fact.quotes)}."
+            f"{format_money(basis.base.currency, stated[start], basis.base.unit)} in {start} "
+            f"{draft.cite_all(basis.quotes_for(start))}."
         )
         own_figure = format_money(r.currency, r.value, r.unit)
         if r.kind == "stated":

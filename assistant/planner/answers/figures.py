@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain.answer import ALSO_STATED, FinalDraft, SeriesPoint
+from assistant.domain.answer import ALSO_STATED, FinalDraft, SeriesPoint, Status
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers import reconcile
 from assistant.planner.answers.basis import Basis, fetch_basis, rate_period
@@ -82,7 +82,15 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
     if wanted_unit and wanted_unit != found[0].unit:
         conversions = yield [_convert(s.value, s.unit, wanted_unit) for s in found]
     lines, computed, notes = [], [], []
+    first_stated = min(basis.stated())
+    before = [
+        s.year
+        for s in found
+        if s.kind == "backcast" and s.year < first_stated and not _ASSUMES_EARLIER.search(question)
+    ]
     for i, size in enumerate(found):
+        if size.year in before:
+            continue  # a year before the page's figures: said below, not back-cast unasked
         shown = format_money(size.currency, size.value, size.unit)
         if conversions and isinstance(conversions[i].value, ConvertResult):
             converted = conversions[i].get(ConvertResult)
@@ -108,7 +116,34 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
     if check:
         kinds = [(s.kind, s.year) for s in found]
         lines.append(reconcile.note(basis, check, kinds, draft))
-    return draft.final(" ".join(lines), series=series(table))
+    if before:
+        lines.append(_before_the_figures(before, basis, draft))
+    status: Status = "unanswerable" if len(before) == len(found) else "answered"
+    return draft.final(" ".join(lines), status=status, series=series(table))
+
+
+# 'what if the cagr held before 2025', 'back-cast it': the user asks for the assumption
+_ASSUMES_EARLIER = re.compile(
+    r"\bback-?\s?cast|\bextrapolat|\bassum|\b(?:cagr|rate|growth)\s+(?:held|holds|applied|applies)\b"
+    r"|\bat\s+(?:the|their|its|that|the report's|the same)\s+(?:cagr|rate)\b|\bsame\s+(?:cagr|rate)\b"
+    # 'what would it have been', 'what wouldve it been': an estimate is what is asked for
+    r"|\bwould(?:\s*'?ve|\s+have)?\s+(?:it\s+|the\s+market\s+)?(?:have\s+)?been\b",
+    re.I,
+)
+
+
+def _before_the_figures(years: list[int], basis: Basis, draft: Draft) -> str:
+    """A year before the first size the page states: the page says nothing of it, and the forecast's
+    rate is not assumed to have held then unless the user asks for that."""
+    first = min(basis.stated())
+    assert basis.base is not None
+    asked = _join([str(y) for y in years])
+    earliest = format_money(basis.base.currency, basis.stated()[first], basis.base.unit)
+    return (
+        f"The report states no size for {asked}: its earliest figure is {earliest} for {first} "
+        f"{draft.cite_all(basis.quotes_for(first))}. I do not back-cast before it, as the report does not say "
+        "its CAGR held in earlier years; ask with that assumption if you want the back-cast."
+    )
 
 
 def size_end(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:

@@ -1,0 +1,195 @@
+"""Figures and lists in layouts publishers use that the other parsing tests do not cover: a
+plain-text press release whose numbered sections sit between drawn rules, with dot-leader share
+lists; a markdown page with two-column share tables, label-only bullets and an FAQ."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.domain.report import Quantity, Report
+from assistant.parsing.parse import parse_text
+
+RULED_PRESS_RELEASE = """\
+SOLAR DRYER MARKET SET TO REACH USD 940 MILLION BY 2031
+
+PRESS RELEASE
+Ashcombe Strategy Partners
+Leeds, 3 March 2025
+
+The global solar crop dryer market was valued at USD 610 million in 2024, according to a new study by
+Ashcombe Strategy Partners. It is expected to grow at a CAGR of 6.4% from 2025 to 2031.
+
+Demand slumped in 2020 as co-operatives postponed purchases, and the market shrank to USD 455 million
+that year before recovering through 2023.
+
+===============================================================
+1. GROWTH DRIVERS
+===============================================================
+
+1.1 Post-harvest losses. Growers lose a fifth of their crop to spoilage without drying.
+
+1.2 Diesel prices. Fuel-fired dryers cost more to run every season.
+
+===============================================================
+2. SEGMENT INSIGHTS
+===============================================================
+
+2.1 By dryer type
+
+   Cabinet dryers (indirect) ........ 48.5%
+   Tunnel dryers .................... 31.0%
+   Greenhouse dryers ................ 20.5%
+
+2.2 By crop
+
+Grains led the crop segments in 2024.
+
+===============================================================
+3. REGIONAL OUTLOOK
+===============================================================
+
+Asia Pacific: 46.0% share in 2024. Rice and spice growers drive most sales.
+
+Africa: 14.5% share. Expected to record the fastest growth at a CAGR of 9.1% from 2025 to 2031.
+"""
+
+MARKDOWN_PAGE = """\
+# Baby Bottle Warmer Market Report 2025-2033
+
+## Snapshot
+
+- **2024 market value:** USD 520.0 million
+- **CAGR (2025-2033):** 7.0%
+
+## Market Overview
+
+The global baby bottle warmer market reached USD 520.0 million in 2024 and is projected to expand at a
+CAGR of 7.0%, climbing to about USD 956.0 million by 2033.
+
+## Segmentation Analysis
+
+### By End User
+
+- **Households:** 81.0% of revenue in 2024, the largest group.
+- **Maternity wards:** 12.5%; hospitals buy multi-bottle units.
+- **Day-care centres:** 6.5%.
+
+### By Channel
+
+| Channel | Share, 2024 |
+|---|---|
+| Online stores | 57.0% |
+| Pharmacies | 43.0% |
+
+## Regional Analysis
+
+| Region | Revenue share, 2024 |
+|---|---|
+| Europe | 38.0% |
+| North America | 35.0% |
+| Asia Pacific | 27.0% |
+
+## Report Scope
+
+| Attribute | Details |
+|---|---|
+| Units | Revenue in USD million and CAGR from 2025 to 2033 |
+| Customisation | Up to 10% free customisation |
+
+## Competitive Landscape
+
+Leading participants include:
+
+- Brindle Baby Co. (UK)
+- Osmera Home GmbH (Germany)
+- Talloway Inc. (U.S.)
+
+## FAQ
+
+**Which end user grows fastest?**
+Day-care centres, at a projected CAGR of 11.2% from 2025 to 2033.
+
+## Methodology
+
+2024 is the base year and 2025-2033 is the forecast period.
+"""
+
+
+@pytest.fixture(scope="module")
+def ruled() -> Report:
+    return parse_text(RULED_PRESS_RELEASE, "solar-crop-dryer-market.txt")
+
+
+@pytest.fixture(scope="module")
+def markdown() -> Report:
+    return parse_text(MARKDOWN_PAGE, "baby-bottle-warmer-market.md")
+
+
+def _figures(report: Report, metric: str) -> dict[str | None, Quantity]:
+    return {q.scope.name: q for q in report.facts.quantities if q.metric == metric}
+
+
+def test_numbered_headings_between_drawn_rules_are_sections(ruled: Report):
+    headings = [s.heading for s in ruled.sections]
+    assert "GROWTH DRIVERS" in headings and "REGIONAL OUTLOOK" in headings, headings
+
+
+def test_dot_leader_rows_under_a_by_heading_are_shares(ruled: Report):
+    shares = _figures(ruled, "share")
+    assert shares["Cabinet dryers (indirect)"].value == 48.5
+    assert shares["Tunnel dryers"].value == 31.0
+    assert shares["Greenhouse dryers"].scope.dimension == "dryer type"
+
+
+def test_a_figure_said_of_that_year_takes_the_year_named_before_it(ruled: Report):
+    sizes = {q.start_year: q.value for q in ruled.facts.quantities if q.metric == "market_size"}
+    assert sizes[2020] == 455.0 and 2023 not in sizes, sizes
+
+
+def test_a_sentence_without_a_subject_keeps_the_region_before_it(ruled: Report):
+    rates = _figures(ruled, "cagr")
+    assert rates["Africa"].value == 9.1
+    assert [q.value for q in ruled.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"] == [
+        6.4
+    ]
+
+
+def test_the_firm_a_release_credits_with_the_study_is_its_publisher(ruled: Report):
+    assert ruled.publisher == "Ashcombe Strategy Partners"
+
+
+def test_two_column_tables_headed_by_a_share_are_read(markdown: Report):
+    shares = _figures(markdown, "share")
+    assert shares["Europe"].value == 38.0 and shares["Asia Pacific"].start_year == 2024
+    assert shares["Online stores"].value == 57.0 and shares["Pharmacies"].value == 43.0
+
+
+def test_a_key_value_table_is_not_read_as_figures(markdown: Report):
+    named = {q.scope.name for q in markdown.facts.quantities}
+    assert "Customisation" not in named and "Units" not in named, named
+
+
+def test_label_only_bullets_take_the_measure_of_the_bullet_before(markdown: Report):
+    shares = _figures(markdown, "share")
+    assert shares["Maternity wards"].value == 12.5
+    assert shares["Day-care centres"].value == 6.5
+
+
+def test_an_answer_naming_an_unknown_subject_gives_no_market_rate(markdown: Report):
+    market_rates = [
+        q.value for q in markdown.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"
+    ]
+    assert 11.2 not in market_rates, market_rates
+
+
+def test_participants_introduced_by_a_line_are_players(markdown: Report):
+    assert [p.name for p in markdown.facts.key_players] == [
+        "Brindle Baby Co.",
+        "Osmera Home GmbH",
+        "Talloway Inc.",
+    ]
+
+
+def test_a_forecast_period_named_after_its_years(markdown: Report):
+    period = markdown.facts.forecast_period
+    assert period is not None and (period.start_year, period.end_year) == (2025, 2033)
