@@ -99,7 +99,11 @@ _ASKS_ORIGIN = re.compile(
     r"^\s*(and\s+|so\s+)?(who\b.*\b(publish|said|say|says|conduct|ran|run|found|wrote|released"
     r"|did (?:that|this|the|it)|does (?:that|this|the)|carried out|compiled|produced|behind)\w*"
     r"|what year|which year|when was (it|that|this)|where('s| is| does)? (it|that|this) (from|come from)"
-    r"|whose (data|survey|study|figure|number))\b",
+    r"|whose (data|survey|study|figure|number)"
+    # 'who's that from', 'which publication was that in', 'what org is behind it'
+    r"|who(?:'s| is)? (?:that|this|it) (?:from|by)"
+    r"|(?:which|what) (?:publication|journal|outlet|magazine|org\w*|body|association|group|source)\b"
+    r"|where did (?:that|this|it) come from)\b",
     re.I,
 )
 
@@ -172,8 +176,8 @@ def ordinal_pick(question: str, items: Sequence[str]) -> str | None:
 
 
 def has_ordinal(question: str) -> bool:
-    """Whether the question points at an item by its place ('and the second')."""
-    return bool(_ORDINAL.search(question))
+    """Whether the question points at an item by its place ('and the second', 'the next one')."""
+    return bool(_ORDINAL.search(question) or _NEXT.search(question) or _PREVIOUS.search(question))
 
 
 def named_pick(phrase: str, items: Sequence[str]) -> str | None:
@@ -228,8 +232,27 @@ def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, 
 
 
 def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
-    """'the second one' after a listing answer: the second item of that list, as written."""
-    return ordinal_pick(question, last_listed(history, vocabulary)) if _ORDINAL.search(question) else None
+    """'the second one' after a listing answer: the second item of that list, as written; 'the one
+    after that' after an answer about one item of it: the item after that one."""
+    if _ORDINAL.search(question):
+        return ordinal_pick(question, last_listed(history, vocabulary))
+    step = 1 if _NEXT.search(question) else -1 if _PREVIOUS.search(question) else 0
+    if not step:
+        return None
+    items, answer = last_listed(history, vocabulary), last_answer(history).lower()
+    named = [index for index, item in enumerate(items) if item.lower() in answer]
+    if len(named) != 1:
+        return None  # the last answer was the list itself, or named no item of it
+    index = named[0] + step
+    return items[index] if 0 <= index < len(items) else None
+
+
+_NEXT = re.compile(
+    r"\b(?:(?:the\s+)?one\s+after\s+(?:that|it|this|them)|(?:the\s+)?next\s+one|the\s+next\b)", re.I
+)
+_PREVIOUS = re.compile(
+    r"\b(?:(?:the\s+)?one\s+before\s+(?:that|it|this)|(?:the\s+)?previous\s+one|the\s+previous\b)", re.I
+)
 
 
 def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> list[str]:

@@ -42,10 +42,15 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or bool(_ONLY_POINTS.fullmatch(groups[-1]))
             or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
+            or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
         ):
             groups[-1] += joiner + piece
         else:
             groups.append(piece)
+    asked = [g for g in groups if not conversation_act(g)]
+    if asked and len(asked) < len(groups):
+        groups = asked  # 'hi, what's this report about': the greeting is no part of its own
+        rest = groups[0] if len(groups) == 1 else rest
     if len(groups) == 1:
         return Plan([(rest, decide(rest, history, ctx))], premise)
     parts: list[tuple[str, Decision]] = []
@@ -128,6 +133,21 @@ def _merge_adjacent_sizes(parts: list[tuple[str, Decision]]) -> list[tuple[str, 
                 continue
         merged.append((text, decision))
     return merged
+
+
+_LEAD_WORDS = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|also|now|then|what about|how about|for|in)\b[\s,]*)*", re.I
+)
+
+
+def _only_names(clause: str, ctx: ReportContext) -> bool:
+    """'and europe', 'ok north america -': a clause that only names what the next one asks about."""
+    rest = _LEAD_WORDS.sub("", clause).strip(" ,:-–?")
+    named = extract(rest, ctx.vocabulary).entities if rest else []
+    if len(named) != 1:
+        return False
+    name_words = {w for n in (named[0].name, *named[0].aliases) for w in re.findall(r"[a-z]+", n.lower())}
+    return set(re.findall(r"[a-z]+", rest.lower())) <= name_words | {"the", "s"}
 
 
 def _stands_alone(clause: str, ctx: ReportContext) -> bool:

@@ -171,8 +171,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         named.named_fact("largest_region", "largest region", "region dominant position market"),
         _words(
-            r"\b(region|geograph|continent)\w*\b.*\b(lead|largest|biggest|dominat|top|main|most)"
-            r"|\b(lead|largest|biggest|dominat)\w*\b.*\b(region|geograph)"
+            r"\b(region|geograph|continent)\w*\b.*\b(lead|largest|biggest|dominat|top|main|most|smallest|lowest)"
+            r"|\b(lead|largest|biggest|dominat|smallest)\w*\b.*\b(region|geograph)"
             r"|\b(which|what)\s+[\w-]+(\s+[\w-]+)?\s+(leads?|dominates?|is (the )?(largest|biggest|leading|dominant))\b"
         ),
     ),
@@ -351,7 +351,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         derived.threshold_year,
         _words(
             r"\b(when|what year|which year|first year|by when|how soon|how many years|how long)\b.*"
-            r"\b(reach|hit|cross|pass|exceed|surpass|top|above|over|past|get to|break|crack)"
+            r"\b(reach|hit|cross|pass|exceed|surpass|top|above|over|past|get to|break|crack|clear|go past|go over)"
         ),
         _YEARS,
         settles=lambda slots: bool(slots.amounts),

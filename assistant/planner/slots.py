@@ -26,7 +26,7 @@ _FOLLOW_UP = re.compile(
 )
 # Attributes of a company or segment that a market report of this kind does not give.
 _UNSTATED_ATTRIBUTE = re.compile(
-    r"\b(revenue|revenues|sales|turnover|profit|earnings|ceo|chief executive|founder|founded|headquarter\w*|"
+    r"\b(revenue|revenues|sales|(?<!staff )(?<!employee )(?<!workforce )(?<!personnel )turnover|profit|earnings|ceo|chief executive|founder|founded|headquarter\w*|"
     r"employees|headcount|staff count|stock|share price|market cap\w*|valuation|ebitda|net income|salary)\b",
     re.I,
 )
@@ -35,7 +35,7 @@ _BY_MEASURE = re.compile(
 )
 # What a market or a part of it takes in: 'what did europe make in 2024', 'brought in', 'turnover'.
 _TAKINGS = (
-    r"sales|turnover|earn(?:s|ed|ing)?|(?:bring|brings|brought|pull|pulled|rake|raked|take|took)\s+in"
+    r"sales|(?<!staff )(?<!employee )(?<!workforce )(?<!personnel )turnover|earn(?:s|ed|ing)?|(?:bring|brings|brought|pull|pulled|rake|raked|take|took)\s+in"
     # not the cause of something: 'what made europe the leader', 'what makes it grow'
     r"|(?<!what )(?:make|makes|made)(?!\s+(?:it|up|them|this|that|the|sense|for|of|a|an|its|their)\b)"
 )
@@ -99,6 +99,8 @@ class Entity:
     # Words the report itself uses that are close to ``key`` ('cardiac' beside 'cardiola'): a
     # question that says one means that word, not a misspelt company.
     lookalikes: frozenset[str] = frozenset()
+    # Other names of the same world region ('Latin America', 'LATAM' for the report's South America).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -275,6 +277,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             _by_head_word(entity, name_words, present)
             or _by_acronym(entity.name, present)
             or _by_short_name(entity.name, text)
+            or any(_by_alias(alias, text) for alias in entity.aliases)
         ):
             found.append(entity)
             continue
@@ -336,6 +339,21 @@ def _by_acronym(name: str, present: set[str]) -> bool:
     return bool({initials, initials.rstrip("s"), singular(initials)} & present)
 
 
+_PLACE_OR_FIGURE = re.compile(
+    r"(?:countr\w*|nations?|regions?|regional|shares?|markets?|mkt|size|revenues?|cagr|growth)\b"
+)
+SHORT_ALIAS = 5  # a shorter alias is an everyday word unless a word about places or figures follows
+
+
+def _by_alias(alias: str, text: str) -> bool:
+    """'latam', 'latin america' for the report's South America; 'na countries' for North America."""
+    words = " " + " ".join(_name_words(alias)) + " "
+    at = text.find(words)
+    if at < 0:
+        return False
+    return len(alias) >= SHORT_ALIAS or bool(_PLACE_OR_FIGURE.match(text, at + len(words)))
+
+
 def _by_short_name(name: str, text: str) -> bool:
     """'thermoelectric share' for 'Thermoelectric (Peltier)': the name before what it puts in brackets."""
     if "(" not in name:
@@ -395,3 +413,18 @@ def distinctive_word(name: str, common: set[str]) -> str | None:
         if word not in ordinary and word not in common and len(word) >= 3:
             return word
     return None
+
+
+_COUNTS = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
+# 'top two regions', 'the 3 biggest segments', 'two fastest growing apps'
+TOP_FEW = re.compile(
+    r"\b(?:top|(?:the\s+)?(?:largest|biggest|leading|fastest(?:[- ]growing)?))\s+(two|three|four|five|[2-5])\b"
+    r"|\b(two|three|four|five|[2-5])\s+(?:largest|biggest|leading|fastest|top)\b",
+    re.I,
+)
+
+
+def top_count(question: str) -> int:
+    """How many leaders the question asks for ('top two regions': 2); 1 when it names no count."""
+    match = TOP_FEW.search(question)
+    return _COUNTS.get((match.group(1) or match.group(2)).lower(), 1) if match else 1

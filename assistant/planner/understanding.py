@@ -50,7 +50,15 @@ from assistant.planner.lookups import (
 )
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
-from assistant.planner.slots import YEAR_ON_YEAR, Slots, asks_change, extract, match_entities, normalise
+from assistant.planner.slots import (
+    TOP_FEW,
+    YEAR_ON_YEAR,
+    Slots,
+    asks_change,
+    extract,
+    match_entities,
+    normalise,
+)
 from assistant.text.tokens import stems
 from assistant.text.topics import topic_words
 
@@ -101,8 +109,10 @@ _SPLIT_ASK = re.compile(r"\b(?:shares|split|splits|breakdown|broken down)\b", re
 _RANKING_INTENTS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.STATED_FIGURE)
 _REGIONAL = re.compile(r"\b(?:regional|regions?|geographic\w*|countries)\b", re.I)
 _BARE_ORDINAL = re.compile(
-    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:what'?s|whats|what is|who'?s|who is|which is|which'?s)?\s*(?:the\s+)?\w+"
-    r"(?:\s+one)?(?:\s+(?:on|in|of)\s+(?:the|that)\s+list)?\s*\??\s*$",
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:what'?s|whats|what is|who'?s|who is|which is|which'?s)?\s*(?:the\s+)?"
+    # 'the 5th one', 'the last on the list', 'and the one after that'
+    r"(?:\w+(?:\s+one)?|one\s+(?:after|before)\s+(?:that|it|this))"
+    r"(?:\s+(?:on|in|of)\s+(?:the|that)\s+list)?\s*\??\s*$",
     re.I,
 )
 _OVER_WHAT_PERIOD = re.compile(
@@ -155,6 +165,11 @@ _MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
 _NEWS_INTENTS = frozenset({Intent.DEVELOPMENTS, Intent.PASSAGE, Intent.KEY_PLAYERS, Intent.DEFINITION})
 _MORE = re.compile(
     r"\b(tell me more|more (about|on|detail)|expand on|elaborate|explain (the|that|it))\b", re.I
+)
+_REASON_ASKED = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:why|how come|what'?s behind|what is behind|what explains|what'?s driving"
+    r"|what is driving)\b",
+    re.I,
 )
 _WHY_ASKED = re.compile(r"^\s*(?:and\s+|so\s+)?(?:why|how come)\b\s*\S", re.I)
 _STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|how (many|much))\b|%", re.I)
@@ -351,6 +366,10 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'which product types does it cover', 'end users?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
+    elif TOP_FEW.search(question) and not slots.specific("company"):
+        # 'top two regions by share': the leaders by the page's figures, not every share
+        ranking = Intent.FASTEST_SEGMENT if _FASTEST_WORDS.search(question) else Intent.LARGEST_REGION
+        top = IntentScore(ranking, max(top.score, STRONG_INTENT))
     elif (
         _SPLIT_ASK.search(question)
         and not slots.entities
@@ -453,6 +472,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(intent, slots, top.score, reason, query=ctx.plain(question))
         decision.news = news
         return decision
+    if _REASON_ASKED.match(question) and intent in (*_RANKING_INTENTS, Intent.CAGR) and slots.entities:
+        # 'what's behind oncology growing fastest': the reasons the report gives, not the rate
+        return Decision(Intent.DRIVERS, slots, top.score, query=ctx.plain(question))
     if settled is None and table_may_hold(intent, slots, question, ctx.plain(question)):
         # A region's or segment's figure: the page's quantity table may state it; decline only if not.
         decision = Decision(
@@ -512,6 +534,8 @@ def _follow_up(
             and _names_dimension(question, ctx)
             and earlier.intent not in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS)
         )
+        # after an overview ('what's this report about?'), 'how big is it' asks of the market itself
+        or earlier.intent is Intent.OVERVIEW
     )
     intent = _refine(top.intent, slots) if own else earlier.intent
     if not own and earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question):
@@ -551,7 +575,8 @@ def _follow_up(
         slots.years
         or relative_years(question, earlier.slots.years)
         or that_year(question, history)
-        or ([] if own else earlier.slots.years)
+        # 'and 2029?' then 'what if it were 8% a year instead': the year just discussed, at that rate
+        or ([] if own and intent is not Intent.WHAT_IF else earlier.slots.years)
     )
     if THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS:
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
@@ -589,8 +614,11 @@ def _follow_up(
     if intent is Intent.YEAR_SPAN and len(set(years)) + len(slots.year_refs) < 2:
         years = given_years(history) or years  # 'how many years between those' after two dated answers
     compared: tuple[GivenFigure, ...] = ()
-    if _MORE_THAN.search(question) and not slots.years:
-        # 'how much more is that than the report's number?': the two figures the last answer gave
+    if (_MORE_THAN.search(question) and not slots.years) or (
+        earlier.intent is Intent.WHAT_IF and slots.points_at_two
+    ):
+        # 'how much more is that than the report's number?', 'gap between those two 2029 numbers'
+        # after a what-if: the two figures the last answer gave
         figures = figures_of_last_answer(history)
         if len(figures) == 2:
             intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
@@ -608,7 +636,8 @@ def _follow_up(
             named_item = listed  # 'whats the 5th one': which player (or segment) that is
         elif not own and intent is Intent.KEY_PLAYERS:
             intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
-    if not entities and refers_back(question):
+    if not entities and refers_back(question) and earlier.intent is not Intent.OVERVIEW:
+        # after an overview of the market, 'it' is the market, not a region the overview named
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
     ranked_last = earlier.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
     if not entities and ranked_last and _ITS_RATE.search(question):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.report import Named, Report
 from assistant.planner.slots import Entity, distinctive_word, lookalikes
@@ -44,11 +45,27 @@ def vocabulary(report: Report) -> list[Entity]:
         add("company", player.name)
     for development in facts.recent_developments:
         add("company", development.company)
+    # Another name of a region the report lists ('Latin America' for its South America) names it.
+    aliased: set[str] = set()
+    for names in region_aliases():
+        listed = next(
+            (entities[("region", n.lower())] for n in names if ("region", n.lower()) in entities), None
+        )
+        if listed is not None:
+            others = tuple(n for n in names if n.lower() != listed.name.lower())
+            entities[("region", listed.name.lower())] = replace(listed, aliases=others)
+            aliased |= {n.lower() for n in others}
     # Regions the report does not list are still regions when a question names them.
     for kind, places in (("region", "world-regions"), ("country", "countries")):
         for place in phrase_list(places):
-            add(kind, place)
+            if place.lower() not in aliased:
+                add(kind, place)
     return list(entities.values())
+
+
+def region_aliases() -> list[list[str]]:
+    """The names of each world region that publishers name differently."""
+    return [[n.strip() for n in line.split("|") if n.strip()] for line in phrase_list("region-aliases")]
 
 
 _NOT_NAME = frozenset({"global", "market", "the", "of", "and", "report"})

@@ -15,6 +15,7 @@ from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
+from assistant.planner.slots import top_count
 from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
 from assistant.text.tokens import stems
 from assistant.text.words import word_list
@@ -35,7 +36,7 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         draft = Draft()
         # 'and the fastest growing one?' after 'which region leads': the scope the earlier question ranked
         kind, dimension_words = _ranked_scope(f"{decision.scope_from} {question}".strip(), name, ctx)
-        rank = _rank(question)
+        rank, top = _rank(question), top_count(question)
         facts, table = yield from both(
             fetch_facts(ctx.report_id, name),
             ask(Call("lookup_quantities", QuantitiesArgs(metric=None, report_id=ctx.report_id))),
@@ -47,15 +48,25 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
             and isinstance(fact.value, NamedFact)
             and _fits(fact.value.name, kind, dimension_words, figures, ctx)
         )
-        if not (of_kind and rank == 1):
+        if not (of_kind and rank == 1 and top == 1):
             asked = stems(" ".join(dimension_words))
             # A dimension the report has ('use case') is ranked only from its own figures.
             strict = any(found and found <= asked for found in ctx.dimension_stems.values())
             ranked = _rank_from_table(figures, name, kind, dimension_words, strict)
-            if len(ranked) >= rank:
-                chosen = ranked[rank - 1]
-                place = {1: "", 2: "second-", 3: "third-"}.get(rank, f"number {rank} ")
+            if top > 1 and len(ranked) >= 2:
+                # 'top two regions by share': each with its figure, best first
                 what = "fastest-growing" if name == "fastest_segment" else "largest"
+                scope = ranked[0].dimension or _said_scope(dimension_words, ctx) or ranked[0].scope
+                listed = "; ".join(
+                    f"{q.name}, {stated_shown(q)}{stated_when(q)} {draft.cite(q.quote)}" for q in ranked[:top]
+                )
+                return draft.final(f"The {what} {scope.lower()}s the report gives figures for: {listed}.")
+            if len(ranked) >= abs(rank):
+                chosen = ranked[rank - 1] if rank > 0 else ranked[rank]
+                place = {1: "", 2: "second-", 3: "third-", -2: "second-", -3: "third-"}.get(rank, "")
+                what = "fastest-growing" if name == "fastest_segment" else "largest"
+                if rank < 0:
+                    what = "slowest-growing" if name == "fastest_segment" else "smallest"
                 scope = chosen.dimension or _said_scope(dimension_words, ctx) or chosen.scope
                 text = (
                     f"{chosen.name} is the {place}{what} {scope.lower()} the report gives figures for, with "
@@ -144,6 +155,8 @@ _SCOPE_KINDS = (
     ("region", re.compile(r"\b(region|regions|regional|regionally|geograph\w*|continent)\b", re.I)),
 )
 _RANK = re.compile(r"\b(second|2nd|third|3rd)\b", re.I)
+_BOTTOM = re.compile(r"\b(smallest|slowest|lowest|least|weakest|bottom)\b", re.I)
+
 _RANK_WORDS = frozenset(
     "which what who is are the a an of in for fastest quickest growing growth largest biggest leading "
     "lead leads dominant dominates top most highest second third 2nd 3rd market share segment one ones "
@@ -179,8 +192,11 @@ def _said_scope(words: list[str], ctx: ReportContext) -> str:
 
 
 def _rank(question: str) -> int:
+    """The place asked for: 1 the leader, 2 or 3 the next; -1 the last ('the smallest one'), -2 the
+    one before it ('second smallest')."""
     match = _RANK.search(question)
-    return 1 if not match else (2 if match.group(1).lower() in ("second", "2nd") else 3)
+    place = 1 if not match else (2 if match.group(1).lower() in ("second", "2nd") else 3)
+    return -place if _BOTTOM.search(question) else place
 
 
 def _fits(
@@ -379,7 +395,8 @@ def _shares_split(question: str, ctx: ReportContext) -> Steps[FinalDraft | None]
             f"{draft.cite(q.quote)}"
             for q in shares
         )
-        years = sorted({q.start_year for q in shares if q.start_year})
+        # the years the quotes themselves state (a table row's year sits in its header, unquoted)
+        years = sorted({q.start_year for q in shares if q.start_year and str(q.start_year) in q.quote.text})
         when = f" ({', '.join(map(str, years))})" if years else ""
         label = "by region" if group == "region" else f"by {group}"
         parts.append(f"Shares {label}{when}: {listed}.")
