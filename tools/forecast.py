@@ -29,6 +29,7 @@ from tools._checks import (
     number,
     plain,
     round2,
+    round3,
     size,
     two,
 )
@@ -165,7 +166,8 @@ def size_at(
         kind: Kind = "stated"
         value, exact_value = stated[year], stated[year]
         expression = f"stated in the report: {two(value)} (compounding: {working})"
-        if abs(value - computed) > 0.011:
+        # a year before the base is history, which the forecast's rate does not describe
+        if abs(value - computed) > 0.011 and year >= base_year:
             note = f"The report states {two(value)} for {year}; compounding the CAGR gives {two(computed)}."
     else:
         value, exact_value, expression = computed, exact, working
@@ -284,7 +286,7 @@ def growth_between(
     Both years' sizes come from base_value x (1 + cagr_percent / 100) ^ (year - base_year) (or the
     report's stated figure for a year in `stated`). absolute_increase is in the report's unit (e.g.
     billion USD); percent_increase is a percent (31.6 means 31.6 %). Computed from unrounded sizes,
-    then rounded to 2 decimals. from_year must not be after to_year; years in 1900..2100.
+    then rounded to 2 decimals (an increase under one unit to 3: -0.097 billion). from_year must not be after to_year; years in 1900..2100.
     """
     base, by, rate, unit, currency, end, known = check_series(
         base_value, base_year, cagr_percent, unit, currency, forecast_end_year, stated
@@ -294,11 +296,12 @@ def growth_between(
         raise ValueError(f"from_year ({fy}) is after to_year ({ty})")
     first = size_at(base, by, rate, fy, unit, currency, end, known)
     last = size_at(base, by, rate, ty, unit, currency, end, known)
-    absolute = round2(last.exact_value - first.exact_value)
+    change = last.exact_value - first.exact_value
+    absolute = round2(change) if abs(change) >= 1 else round3(change)  # a tenth of a unit keeps its digits
     percent = round2((last.exact_value / first.exact_value - 1) * 100)
     expression = (
         f"{fy}: {first.expression}; {ty}: {last.expression}; increase {two(last.value)} - "
-        f"{two(first.value)} = {two(absolute)} {unit} {currency} ({two(percent)} %)"
+        f"{two(first.value)} = {plain(absolute)} {unit} {currency} ({two(percent)} %)"
     )
     notes = [n for n in (first.note, last.note) if n]
     return GrowthResult(

@@ -281,9 +281,11 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "emerging trends in the market",
             "what trends are shaping the market",
             "market trends",
+            "what opportunities does the market offer",
         ),
         prose.section_summary,
-        _words(r"\btrend"),
+        # a page's 'Opportunities' section is read with its trends
+        _words(r"\btrend|\bopportunit"),
     ),
     IntentEntry(
         Intent.DEFINITION,

@@ -13,7 +13,8 @@ from assistant.text.tokens import singular
 from assistant.text.words import word_list
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
-_SHORT_YEAR = re.compile(r"\b(?:fy|in|by|for)\s*'?(\d{2})\b", re.I)
+# '2018-23', '2024/25': a range whose second year keeps only its last two digits
+_SHORT_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![\d.,%])")
 _UNITS = (
     ("trillion", re.compile(r"\b(trillions?|tn|trn)\b", re.I)),
     ("billion", re.compile(r"\b(billions?|bn|bln)\b", re.I)),
@@ -50,7 +51,9 @@ _FIGURE_ASK = re.compile(
 # One year's own growth rate, not the CAGR over the forecast: 'yoy growth 2026'.
 YEAR_ON_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)
 _GROWTH_ASK = re.compile(
-    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap|spread)\b",
+    r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap|spread"
+    # a fall is a change too: 'how much did it shrink in 2020 vs 2019'
+    r"|shr[iau]nk\w*|declin\w*|dropped|drop by|fell|fallen|contracted|contraction|smaller|down by)\b",
     re.I,
 )
 _MARKET_FIGURE = re.compile(
@@ -58,7 +61,13 @@ _MARKET_FIGURE = re.compile(
     rf"|{_TAKINGS})\b",
     re.I,
 )
-_SHARE_ASK = re.compile(r"\b(share|percent|percentage)\b|%", re.I)
+# 'how much of demand is home care', 'what slice of the market': a share, not an amount
+_PART_OF_WHOLE = re.compile(
+    r"\bhow much of (?:the )?(?:total |overall |global )?(?:demand|market|revenue|sales|spend\w*)\b"
+    r"|\b(?:slice|chunk) of (?:the )?(?:market|demand|revenue|pie)\b",
+    re.I,
+)
+_SHARE_ASK = re.compile(r"\b(share|percent|percentage|portion|proportion|fraction)\b|%", re.I)
 _INJECTION = re.compile(
     r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
     r"\breal (market )?(size|value|figure) is|ignore (all |any |the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
@@ -101,6 +110,9 @@ class Entity:
     lookalikes: frozenset[str] = frozenset()
     # Other names of the same world region ('Latin America', 'LATAM' for the report's South America).
     aliases: tuple[str, ...] = ()
+    # A segment's first word when no other name of the report opens with it ('handheld' for
+    # Handheld battery-operated): a question may name the segment by it alone.
+    head: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +161,13 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
             slots.years.append(int(token))
         elif _looks_like_year_context(question, match.start()):
             slots.bad_years.append(token)
+    for match in _SHORT_RANGE.finditer(question):
+        first = int(match.group(1))
+        second = first // 100 * 100 + int(match.group(2))
+        if second > first and second not in slots.years:
+            slots.years.insert(
+                slots.years.index(first) + 1 if first in slots.years else len(slots.years), second
+            )
     if not slots.years:
         for match in _SHORT_YEAR.finditer(question):
             slots.years.append(2000 + int(match.group(1)))
@@ -159,12 +178,13 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     slots.entities = match_entities(question, vocabulary)
     # 'top application by revenue' ranks by revenue share: no company's revenue is asked
     slots.asks_unstated_attribute = bool(_UNSTATED_ATTRIBUTE.search(_BY_MEASURE.sub(" ", question)))
-    slots.asks_money = bool(_MONEY_ASK.search(question))
+    part_of_whole = bool(_PART_OF_WHOLE.search(question))
+    slots.asks_money = bool(_MONEY_ASK.search(question)) and not part_of_whole
     slots.asks_figure = bool(_MARKET_FIGURE.search(question)) and (
         slots.asks_money or bool(_FIGURE_ASK.search(question))
     )
     slots.asks_growth = bool(_GROWTH_ASK.search(question))
-    slots.asks_share = bool(_SHARE_ASK.search(question))
+    slots.asks_share = bool(_SHARE_ASK.search(question)) or part_of_whole
     slots.follow_up = bool(_FOLLOW_UP.search(question))
     slots.injection = addresses_the_assistant(question)
     slots.amounts = [
@@ -244,7 +264,7 @@ def _words(text: str) -> list[str]:
 
 
 @cache
-def _name_words(name: str) -> tuple[str, ...]:
+def name_words(name: str) -> tuple[str, ...]:
     """``_words`` of a report's name, worked out once: every question is matched against them all."""
     return tuple(_words(name))
 
@@ -258,14 +278,14 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     present = set(words)
     found: list[Entity] = []
     for entity in vocabulary:
-        name_words = _name_words(entity.name)
-        if not name_words:
+        own_words = name_words(entity.name)
+        if not own_words:
             continue
-        if _demonym(entity, name_words, present):
+        if _demonym(entity, own_words, present):
             found.append(entity)  # 'european countries' for Europe
             continue
-        if name_words[0] in present and (
-            " " + " ".join(name_words) + " " in text or _abbreviated(name_words, words)
+        if own_words[0] in present and (
+            " " + " ".join(own_words) + " " in text or _abbreviated(own_words, words)
         ):
             if entity.in_market_name and not _names_the_segment(entity, text):
                 entity = replace(entity, in_market_name=True)
@@ -274,7 +294,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             found.append(entity)
             continue
         if (
-            _by_head_word(entity, name_words, present)
+            _by_head_word(entity, own_words, present)
             or _by_acronym(entity.name, present)
             or _by_short_name(entity.name, text)
             or any(_by_alias(alias, text) for alias in entity.aliases)
@@ -286,6 +306,9 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             key in words or key in raw or _close(key, [w for w in raw if w not in entity.lookalikes])
         ):
             found.append(entity)
+    if not any(e.kind == "segment" for e in found):
+        # 'handheld battery ones', 'online channel share': a segment by the first word of its name
+        found += [e for e in vocabulary if e.head and e.head in present and e not in found]
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))
     kept: list[Entity] = []
@@ -347,7 +370,7 @@ SHORT_ALIAS = 5  # a shorter alias is an everyday word unless a word about place
 
 def _by_alias(alias: str, text: str) -> bool:
     """'latam', 'latin america' for the report's South America; 'na countries' for North America."""
-    words = " " + " ".join(_name_words(alias)) + " "
+    words = " " + " ".join(name_words(alias)) + " "
     at = text.find(words)
     if at < 0:
         return False

@@ -134,6 +134,17 @@ _COMPARE_WITH = re.compile(
     r"\s*(?:with|to|against)?\s*(?:the\s+)?(?:19|20)\d\d\b",
     re.I,
 )
+# 'gap between that and the 2033 forecast', 'that vs 2026': the year just discussed against another
+_THAT_AND_YEAR = re.compile(
+    r"\b(?:between|from)\s+(?:that|this|it)\s+(?:and|to|vs\.?)\s+(?:the\s+)?(?:19|20)\d\d\b"
+    r"|\b(?:that|this)\s+(?:vs\.?|versus|against)\s+(?:the\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
+_COMPANY_NOUNS = re.compile(
+    r"\b(?:players?|compan(?:y|ies)|firms?|vendors?|brands?|manufacturers?|competitors?|suppliers?|providers?)\b",
+    re.I,
+)
+_AMOUNT_TOO = re.compile(r"\b(?:dollars?|usd|absolute|added|how much)\b|\$", re.I)
 _COMPARE_WITH_PREVIOUS = re.compile(
     r"^\s*(?:and\s+|so\s+|now\s+|ok\s+)?(?:how\s+(?:does|do|did)\s+(?:it|that|this)\s+)?"
     r"(?:compare|compared|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this))?"
@@ -147,7 +158,7 @@ _NAMED_POINT = re.compile(
 )
 _WHICH = re.compile(r"\b(which|who|what region|what segment|leads?|leading|largest|biggest)\b", re.I)
 _RATE_HOLDS = re.compile(
-    r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged)\b"
+    r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged|compound\w*)\b"
     r"|\bat (?:the report'?s|its|that|the stated|the given) (?:cagr|rate|growth rate)\b",
     re.I,
 )
@@ -303,6 +314,15 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     settled = settled_intent(question, slots, follow_up=previous is not None)
     # 'the orbit's price': a name only the developments use; 'market in kenya' asks the market's figure
     news = frozenset() if _MARKET_WORD.search(question) else ctx.news_in(question)
+    if (
+        settled is Intent.STATED_FIGURE
+        and RATE_WORDS.search(question)
+        and len(set(slots.years)) >= 2
+        and not slots.entities
+    ):
+        # 'hist cagr 2018-23': the rate between the two years' sizes (a rate the page states for
+        # exactly those years is quoted by the CAGR answer)
+        settled = Intent.CAGR
     if news and settled is Intent.STATED_FIGURE and not slots.specific("region", "country", "segment"):
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
     if (slots.percents or slots.amounts) and _ASKS_ORIGIN.search(question):
@@ -366,7 +386,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'which product types does it cover', 'end users?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
-    elif TOP_FEW.search(question) and not slots.specific("company"):
+    elif TOP_FEW.search(question) and not slots.specific("company") and not _COMPANY_NOUNS.search(question):
         # 'top two regions by share': the leaders by the page's figures, not every share
         ranking = Intent.FASTEST_SEGMENT if _FASTEST_WORDS.search(question) else Intent.LARGEST_REGION
         top = IntentScore(ranking, max(top.score, STRONG_INTENT))
@@ -380,15 +400,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif slots.asks_growth and slots.year_refs and len(set(slots.years)) + len(slots.year_refs) >= 2:
         # 'spread between the base year and the end of the forecast': the change between those years.
         top = IntentScore(Intent.GROWTH, STRONG_INTENT)
-    elif (
-        len(set(slots.years)) >= 2
-        and slots.asks_growth
-        and not foreign
-        and top.score < STRONG_INTENT
-        and not _ANNUAL_RATE.search(question)  # 'implied annual growth 2019 to 2023': a rate
-    ):
-        # 'delta between 2027 and 2029': the change in size between the two.
-        top = IntentScore(Intent.GROWTH, STRONG_INTENT)
+    elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
+        # 'delta between 2027 and 2029': the change in size between the two; 'implied annual growth
+        # 2019 to 2023' a rate, unless the amount is asked too ('dollars added and the annual rate')
+        rate_only = _ANNUAL_RATE.search(question) and not _AMOUNT_TOO.search(question)
+        top = IntentScore(Intent.CAGR if rate_only else Intent.GROWTH, STRONG_INTENT)
     elif not slots.years and (
         _BASE_SIZE.search(question)
         or _BARE_SIZE.search(question)
@@ -425,6 +441,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         (section := _named_section(question, top))
         and _STATS.search(question)
         and not slots.specific("region", "country")
+        and not (slots.asks_share and slots.entities)  # 'how much of demand is home care': its share
     ):
         # 'the r&d spend driver - what number does it lean on?': the figure behind that point
         decision = Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(question))
@@ -552,6 +569,8 @@ def _follow_up(
         intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
     if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
         intent = Intent.SIZE_IN_YEAR  # 'and at the report's own rate?'
+    if intent is Intent.CAGR and len(set(slots.years)) == 1 and _RATE_HOLDS.search(question):
+        intent = Intent.SIZE_IN_YEAR  # 'compound that to 2030 at the report's cagr': the size then
     more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
     if more_on:
         intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
@@ -581,7 +600,11 @@ def _follow_up(
     if THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS:
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
     last_year = earlier.slots.years[-1:] or first_year(last_answer(history))
-    if _COMPARE_WITH.match(question) and len(set(slots.years)) == 1 and last_year:
+    if (
+        (_COMPARE_WITH.match(question) or _THAT_AND_YEAR.search(question))
+        and len(set(slots.years)) == 1
+        and last_year
+    ):
         # 'size in 2031?' then 'compare with 2026': the change between the two years
         years = sorted({*last_year, *slots.years})
         intent = Intent.GROWTH if len(years) == 2 else intent

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant.domain.report import Named, Report
-from assistant.planner.slots import Entity, distinctive_word, lookalikes
+from assistant.planner.slots import Entity, distinctive_word, lookalikes, name_words
 from assistant.text.words import phrase_list, word_list
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -45,6 +45,7 @@ def vocabulary(report: Report) -> list[Entity]:
         add("company", player.name)
     for development in facts.recent_developments:
         add("company", development.company)
+    _mark_heads(entities, market)
     # Another name of a region the report lists ('Latin America' for its South America) names it.
     aliased: set[str] = set()
     for names in region_aliases():
@@ -61,6 +62,30 @@ def vocabulary(report: Report) -> list[Entity]:
             if place.lower() not in aliased:
                 add(kind, place)
     return list(entities.values())
+
+
+MIN_HEAD_LETTERS = 5  # a shorter first word ('home', 'smart') says too little on its own
+
+
+def _mark_heads(entities: dict[tuple[str, str], Entity], market: set[str]) -> None:
+    """Give each segment whose first word no other name opens with that word as its ``head``."""
+    firsts: dict[str, int] = {}
+    for entity in entities.values():
+        words = name_words(entity.name)
+        if words:
+            firsts[words[0]] = firsts.get(words[0], 0) + 1
+    for key, entity in list(entities.items()):
+        words = name_words(entity.name)
+        if (
+            entity.kind == "segment"
+            and len(words) >= 2
+            and len(words[0]) >= MIN_HEAD_LETTERS
+            and firsts[words[0]] == 1
+            and words[0] not in market
+            and words[0] not in word_list("stopwords")
+            and words[0] not in word_list("general-modifiers")
+        ):
+            entities[key] = replace(entity, head=words[0])
 
 
 def region_aliases() -> list[list[str]]:

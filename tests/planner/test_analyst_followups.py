@@ -45,6 +45,10 @@ Europe dominates the market, driven by building codes that require water reuse i
 Underground cisterns are the fastest-growing system type, driven by urban plots too small for
 above-ground tanks and by municipal rebates for buried storage.
 
+## Opportunities
+
+Greywater reuse kits sold alongside tanks open a second revenue stream for installers.
+
 ## Market Challenges
 
 Installation costs remain high for retrofits on older roofs. According to the Rain Storage Council,
@@ -164,3 +168,13 @@ def test_the_smallest_and_the_slowest_growing_region(ask_shares):
     assert "Middle East & Africa" in answer.text and "10%" in answer.text, answer.text
     answer = converse(ask_shares, "top two regions by share?", "and the smallest one")
     assert "Middle East & Africa" in answer.text, answer.text
+
+
+def test_top_two_players_are_no_ranking_of_regions(ask):
+    answer = ask("top 2 players in this market?")
+    assert "Aquilon" in answer.text and "Europe" not in answer.text, answer.text
+
+
+def test_opportunities_are_read_with_the_trends(ask):
+    answer = ask("any opportunities mentioned?")
+    assert "Greywater" in answer.text, answer.text

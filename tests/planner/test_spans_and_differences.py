@@ -99,10 +99,10 @@ def test_years_between_the_years_the_last_answers_gave(snapshot):
     ("question", "increase", "years"),
     [
         ("spread between the base year and the final forecast year", "USD 1.28 billion", ("2024", "2032")),
-        ("gap between the base year value and the 2030 forecast", "USD 0.90 billion", ("2024", "2030")),
+        ("gap between the base year value and the 2030 forecast", "USD 0.896 billion", ("2024", "2030")),
         (
             "difference between the 2030 figure and the end-year forecast?",
-            "USD 0.38 billion",
+            "USD 0.384 billion",
             ("2030", "2032"),
         ),
     ],

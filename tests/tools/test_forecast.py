@@ -138,10 +138,11 @@ def test_growth_between_seed_years() -> None:
 
 
 def test_growth_uses_unrounded_sizes() -> None:
-    # 1.004 -> 1.008016 shows as 1.00 -> 1.01, yet the increase from unrounded sizes is 0.004 -> 0.00.
+    # 1.004 -> 1.008016 shows as 1.00 -> 1.01, yet the increase from unrounded sizes is 0.004 (an
+    # increase under one unit keeps three decimals), not 1.01 - 1.00.
     tiny = growth_between(1.004, 2020, 0.4, 2020, 2021)
     assert (tiny.from_value, tiny.to_value) == (1.0, 1.01)
-    assert tiny.absolute_increase == 0.0 and tiny.percent_increase == 0.4
+    assert tiny.absolute_increase == 0.004 and tiny.percent_increase == 0.4
 
 
 def test_growth_notes_extrapolation_and_stated_years() -> None:

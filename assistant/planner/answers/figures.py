@@ -249,6 +249,13 @@ def _cagr_between_years(basis: Basis, years: tuple[int, int], draft: Draft) -> S
         return f" ({rate.message()})"
     found = rate.get(CagrResult)
     draft.show_working(found.expression)
+    if a.kind == b.kind == "stated":  # two sizes the page states: nothing compounded
+        return (
+            f" Between {years[0]} ({format_money(a.currency, a.value, a.unit)} "
+            f"{draft.cite_all(basis.quotes_for(years[0]))}) and {years[1]} ({format_money(b.currency, b.value, b.unit)} "
+            f"{draft.cite_all(basis.quotes_for(years[1]))}), the sizes the report states, the CAGR is "
+            f"{format_percent(found.percent)}."
+        )
     return (
         f" Between {years[0]} ({format_money(a.currency, a.value, a.unit)}) and {years[1]} "
         f"({format_money(b.currency, b.value, b.unit)}) that gives a CAGR of {format_percent(found.percent)}, "
@@ -288,21 +295,36 @@ def growth(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
     if result.failed:
         return refused(result)
     g = result.get(GrowthResult)
-    increase = format_money(g.currency, g.absolute_increase, g.unit)
+    increase = format_money(g.currency, abs(g.absolute_increase), g.unit)
     wanted_unit = decision.slots.unit
     if wanted_unit and wanted_unit != g.unit:
         conv = yield from ask(_convert(g.absolute_increase, g.unit, wanted_unit))
         if isinstance(conv.value, ConvertResult):
-            increase = f"{format_money(g.currency, conv.value.value, wanted_unit)} ({increase})"
+            increase = f"{format_money(g.currency, abs(conv.value.value), wanted_unit)} ({increase})"
     draft.show_working(g.expression)
+    verb = "grows" if g.absolute_increase >= 0 else "shrinks"
+    if g.from_kind == g.to_kind == "stated":
+        # two sizes the page states ('2019 vs 2020'): the change between them, nothing compounded
+        basis_said = (
+            f"the sizes the report states for {g.from_year} {draft.cite_all(basis.quotes_for(g.from_year))} "
+            f"and {g.to_year} {draft.cite_all(basis.quotes_for(g.to_year))}"
+        )
+    else:
+        basis_said = basis.describe(draft)
     text = (
-        f"From {g.from_year} to {g.to_year} the market grows by {increase} "
-        f"({format_percent(g.percent_increase)}), from {format_money(g.currency, g.from_value, g.unit)} to "
-        f"{format_money(g.currency, g.to_value, g.unit)}, computed from {basis.describe(draft)}."
+        f"From {g.from_year} to {g.to_year} the market {verb} by {increase} "
+        f"({format_percent(abs(g.percent_increase))}), from {format_money(g.currency, g.from_value, g.unit)} to "
+        f"{format_money(g.currency, g.to_value, g.unit)}, computed from {basis_said}."
     )
     for note in g.notes:
         text += f" {note}"
+    if _RATE_TOO.search(question):
+        # 'dollars added and the implied annual rate': the CAGR over the same years as well
+        text += yield from _cagr_between_years(basis, (g.from_year, g.to_year), draft)
     return draft.final(text, series=series(table))
+
+
+_RATE_TOO = re.compile(r"\b(?:annual(?:i[sz]ed)?|cagr|a year|per year|yearly|a yr|per annum)\b", re.I)
 
 
 def doubling(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:

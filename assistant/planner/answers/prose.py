@@ -77,7 +77,7 @@ def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
     found = []
     for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)(?!\s*(?:[-*•]|\d+[.)])\s)[^\n]+)*", passage.text):
         text = match.group(0)
-        opening = _LIST_MARKER.sub("", text.lstrip())
+        opening = _LIST_MARKER.sub("", text.lstrip()).lstrip("*_")  # a bullet may open in bold
         if match.start() == 0 and passage.start > 0 and (passage.mid_sentence or not opening[:1].isupper()):
             continue
         found.append((text, passage.start + match.start()))
@@ -174,6 +174,8 @@ def _section_points(
     if not picks:
         return (yield from passage(question, decision, ctx))
     label = LABELS.get(decision.intent)
+    if label and decision.intent is Intent.TRENDS and re.search(r"\bopportunit", question, re.I):
+        label = "trends and opportunities"
     if not label:
         return draft.final("The report says: " + " ".join(f"{p.text} {draft.cite(p)}" for p in picks[:1]))
     # One short bullet per point, each cited once; a section of one or two points says more of each

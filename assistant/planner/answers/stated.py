@@ -41,6 +41,7 @@ _AGAINST_WHOLE = re.compile(
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
+_HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)  # 'how much of demand is X': a part, not a worth
 _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
 
 
@@ -48,7 +49,7 @@ def wanted_metric(question: str, slots: Slots) -> str:
     """Which kind of figure the question asks for."""
     if _GROWTH.search(question):
         return "growth"
-    if slots.asks_share and _WORTH.search(question):
+    if slots.asks_share and _WORTH.search(_HOW_MUCH_OF.sub(" ", question)):
         return "market_size"  # 'how much is X worth in $? share x total': its value, from its share
     if slots.asks_share:
         return "share"

@@ -1,0 +1,87 @@
+"""A page with a few years of history in another unit than its headline (million before, billion
+after) and segments named at length; then questions as analysts type them about the past and about
+segments named short: a dip between two stated years, an implied rate over stated years, a short
+year range ('2018-23'), a follow-up that compounds to a year or sets it against the forecast, and a
+segment named by the first word of its name or by 'how much of demand'."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+from test_questions import converse
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """# Commercial Dishwasher Rack Market Report 2025-2032
+
+The global commercial dishwasher rack market was valued at USD 1.20 billion in 2024 and is projected to
+grow at a CAGR of 6.0% from 2025 to 2032, reaching USD 1.91 billion by 2032.
+
+Revenue stood at USD 950 million in 2019. Kitchens closed during 2020, and the market shrank to USD 820
+million that year before recovering.
+
+## Segmentation
+
+| Rack type | Share, 2024 |
+|---|---|
+| Stainless wire racks | 48.0% |
+| Polypropylene compartment racks | 36.0% |
+| Peg racks | 16.0% |
+
+- **Restaurants:** 58.0% of revenue in 2024, the largest end user.
+- **Hospitals:** 24.0%.
+- **Hotels:** 18.0%.
+
+## Restraints
+
+- **Price pressure:** Buyers in chain kitchens renegotiate rack contracts every year, squeezing margins.
+- **Breakage:** Polypropylene racks crack under repeated thermal shock and must be replaced early.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(parse_text(PAGE, "commercial-dishwasher-rack-market.md", "racks"))
+
+
+def test_a_dip_between_two_stated_years(ask):
+    answer = ask("how much did it shrink in 2020 vs 2019, in $ and %")
+    assert "shrinks by USD 0.13 billion" in answer.text and "13.68%" in answer.text, answer.text
+    assert "the sizes the report states" in answer.text and "CAGR" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["hist cagr 2019-24?", "historical cagr 2019 to 2024"])
+def test_an_implied_rate_over_stated_years(ask, question):
+    answer = ask(question)
+    assert "4.78%" in answer.text, answer.text  # (1.20 / 0.95)^(1/5) - 1
+
+
+def test_the_change_and_its_annual_rate(ask):
+    answer = ask("growth from 2019 to 2024 - dollars added and implied annual rate")
+    assert "USD 0.25 billion" in answer.text and "4.78%" in answer.text, answer.text
+
+
+def test_compound_to_a_year_then_set_it_against_the_forecast(ask):
+    turns = ["2024 mkt size?", "compound that to 2030 at the report's cagr"]
+    answer = converse(ask, *turns)
+    assert "1.70 billion" in answer.text, answer.text  # 1.20 x 1.06^6
+    answer = converse(ask, *turns, "gap between that and the 2032 forecast?")
+    assert "From 2030 to 2032" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("polypropylene ones - share of revenue?", "36%"),
+        ("stainless share?", "48%"),
+        ("how much of demand is hospitals", "24%"),
+    ],
+)
+def test_a_segment_named_short(ask, question, share):
+    answer = ask(question)
+    assert share in answer.text and "USD" not in answer.text, answer.text
+
+
+def test_a_section_whose_first_point_opens_with_emphasis(ask):
+    answer = ask("what are the restraints")
+    assert "Price pressure" in answer.text and "Breakage" in answer.text, answer.text
