@@ -193,3 +193,69 @@ def test_participants_introduced_by_a_line_are_players(markdown: Report):
 def test_a_forecast_period_named_after_its_years(markdown: Report):
     period = markdown.facts.forecast_period
     assert period is not None and (period.start_year, period.end_year) == (2025, 2033)
+
+
+SNAPSHOT_RELEASE = """\
+PRESS RELEASE
+
+Coastal Seawall Inspection Drone Market to Reach USD 1.10 Billion by 2031
+
+OSLO, March 3, 2026 -- The global coastal seawall inspection drone market was worth USD 420.0 million in
+2025, according to a new study by Fjordline Analytics. It is expected to grow at a CAGR of 17.4% during
+2026-2031. Spending rose from USD 250.0 million in 2021.
+
+1. MARKET SNAPSHOT
+
+   Market size (2025): USD 420.0 million
+   Dominant region: Europe (44.0% share, 2025)
+   Largest end user: Port authorities (52.0% share)
+   Fastest-growing end user: Private landowners (CAGR 21.5%)
+
+2. SEGMENT INSIGHTS
+
+   2.1 By platform. Tethered multirotor drones captured 61.0% of revenue in 2025, while fixed-wing
+   drones made up the remaining 39.0%.
+
+3. REGIONAL OUTLOOK
+
+   Europe held the largest share, 44.0%. Norway alone represented about 40% of regional revenue.
+
+4. RECENT DEVELOPMENTS
+
+   - January 2026: Skerry Robotics opened a test range in Bergen.
+"""
+
+
+@pytest.fixture(scope="module")
+def snapshot() -> Report:
+    return parse_text(SNAPSHOT_RELEASE, "coastal-seawall-inspection-drone-market.txt")
+
+
+def test_numbered_titles_in_capitals_are_sections_without_levels(snapshot: Report):
+    headings = [s.heading for s in snapshot.sections]
+    assert "MARKET SNAPSHOT" in headings and "REGIONAL OUTLOOK" in headings, headings
+
+
+def test_a_snapshot_pair_a_line_keeps_its_own_figures(snapshot: Report):
+    assert _figures(snapshot, "share")["Port authorities"].value == 52.0
+    rates = _figures(snapshot, "cagr")
+    assert rates["Private landowners"].value == 21.5 and "Port authorities" not in rates, rates
+
+
+def test_figures_in_brackets_are_no_segments(snapshot: Report):
+    named = {q.scope.name for q in snapshot.facts.quantities}
+    assert "2025" not in named and not any(n and "share" in n for n in named), named
+
+
+def test_the_subject_of_a_share_sentence_names_its_segment(snapshot: Report):
+    assert _figures(snapshot, "share")["Tethered multirotor drones"].value == 61.0
+
+
+def test_spending_in_a_year_is_the_markets_size(snapshot: Report):
+    sizes = {q.start_year: q.value for q in snapshot.facts.quantities if q.metric == "market_size"}
+    assert sizes[2021] == 250.0, sizes
+
+
+def test_a_share_of_its_region_is_marked_so(snapshot: Report):
+    norway = _figures(snapshot, "share")["Norway"]
+    assert norway.value == 40.0 and norway.measure == "of its region"

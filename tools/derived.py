@@ -122,7 +122,30 @@ class ComparisonResult(BaseModel):
     second_value: float
     difference: float = Field(description="first - second, 2 decimals.")
     ratio: float | None = Field(description="first / second, 2 decimals; None when second is 0.")
+    percent_difference: float | None = Field(
+        None,
+        description="(first / second - 1) x 100, 2 decimals: 39.05 means 39.05 %; None when second is 0.",
+    )
     expression: str
+
+
+class CountResult(BaseModel):
+    """How many items a list holds."""
+
+    count: int
+    expression: str
+
+
+MAX_COUNTED = 1000
+
+
+def count_items(items: list[str]) -> CountResult:
+    """Count the items of a list the report gives (e.g. the key players it names): blank items and
+    repeats are not counted. At most 1,000 items."""
+    if len(items) > MAX_COUNTED:
+        raise ValueError(f"at most {MAX_COUNTED} items can be counted, got {len(items)}")
+    kept = list(dict.fromkeys(item.strip() for item in items if item and item.strip()))
+    return CountResult(count=len(kept), expression=f"{len(kept)} items: " + "; ".join(kept)[:2000])
 
 
 def year_reaching(
@@ -444,7 +467,8 @@ def share_of_total(part_value: float, total_value: float) -> ShareResult:
 def compare_values(
     first_value: float, second_value: float, first_label: str, second_label: str
 ) -> ComparisonResult:
-    """Two figures in the same unit side by side: first - second and first / second, 2 decimals.
+    """Two figures in the same unit side by side: first - second, first / second and the percent
+    by which first exceeds second, 2 decimals.
 
     Labels say what each figure is (e.g. a report's market and year); they are not interpreted.
     """
@@ -452,9 +476,10 @@ def compare_values(
     second = number("second_value", second_value)
     difference = round2(first - second)
     ratio = round2(first / second) if second else None
+    percent = round2((first / second - 1) * 100) if second else None
     shown = f"{two(first)} - {two(second)} = {two(difference)}"
-    if ratio is not None:
-        shown += f"; {two(first)} / {two(second)} = {two(ratio)}"
+    if ratio is not None and percent is not None:
+        shown += f"; {two(first)} / {two(second)} = {two(ratio)} ({two(percent)} % more)"
     return ComparisonResult(
         first_label=str(first_label)[:200],
         first_value=first,
@@ -462,5 +487,6 @@ def compare_values(
         second_value=second,
         difference=difference,
         ratio=ratio,
+        percent_difference=percent,
         expression=shown,
     )

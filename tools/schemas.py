@@ -102,6 +102,10 @@ class ShareOfTotalArgs(BaseModel):
     total_value: float = Field(description="The whole, in the same unit as part_value.")
 
 
+class CountArgs(BaseModel):
+    items: list[str] = Field(description="The items of a list the report gives, one string each.")
+
+
 class CompareArgs(BaseModel):
     first_value: float = Field(description="The first figure.")
     second_value: float = Field(description="The second figure, same unit as the first.")

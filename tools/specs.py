@@ -25,6 +25,7 @@ from tools.schemas import (
     CagrArgs,
     CompareArgs,
     ConvertArgs,
+    CountArgs,
     CumulativeArgs,
     DoublingArgs,
     FactArgs,
@@ -105,6 +106,7 @@ FORECAST_TOOLS: tuple[tuple[str, Callable[..., BaseModel], type[BaseModel]], ...
     ("share_value", derived.share_value, ShareValueArgs),
     ("share_of_total", derived.share_of_total, ShareOfTotalArgs),
     ("compare_values", derived.compare_values, CompareArgs),
+    ("count_items", derived.count_items, CountArgs),
 )
 
 

@@ -95,6 +95,8 @@ def _continues(run: list[Line], line: Line) -> bool:
     ends = not stripped or stripped[-1] in ".!?:;"
     if ends and not ABBREVIATION.search(above.text[-12:]) or _table_row(above.text) or _table_row(line.text):
         return False
+    if _KEY_VALUE.match(above.text) and _KEY_VALUE.match(line.text):
+        return False  # 'Largest end user: K-12 ...' then 'Fastest-growing end user: ...': one pair a line
     last = stripped.rsplit(None, 1)[-1]
     return bool(
         _OPENS_MID_SENTENCE.match(line.text)
@@ -102,6 +104,9 @@ def _continues(run: list[Line], line: Line) -> bool:
         or last[0].islower()
         or len(above.text) >= WRAP_WIDTH
     )
+
+
+_KEY_VALUE = re.compile(r"\s*[A-Z][\w ()/&'-]{1,40}:\s+\S")
 
 
 def _table_row(text: str) -> bool:

@@ -59,7 +59,8 @@ _CONTEXT_WORD = re.compile(
 )
 # A sentence that opens with the market as its subject, by pronoun or plain noun: "It is estimated at ...".
 _CONTEXT_START = re.compile(
-    r"(?:It|This market|The market|The industry|The sector|Revenue|Global revenue|Worldwide revenue|Sales)\b"
+    r"(?:It|This market|The market|The industry|The sector|Revenue|Global revenue|Worldwide revenue|Sales"
+    r"|Spending|Global spending|Total spending|Market revenue)\b"
 )
 _GLOBAL_MARKET = re.compile(
     r"\b(?:the|this)\s+(?:global|overall|total|worldwide|entire|whole)\s+(?:[\w&'-]+\s+){0,6}?market\b"
@@ -270,6 +271,8 @@ def _draft(
     of_growth = metric == "share" and pm.is_share_of_growth(text, figure)
     if of_growth:
         draft.measure = "of growth"
+    elif metric == "share" and pm.is_share_of_region(text, figure):
+        draft.measure = "of its region"  # never multiplied by the whole market's size
     if per is not None:
         draft.measure = f"per {per}"
     if metric in ("cagr", "growth") or of_growth:
@@ -392,6 +395,9 @@ def _scope(
         return previous.scope
     if metric == "share":
         after = [m for m in r.mentions if m.start >= figure.end]
+        subject = _SUBJECT_SHARE.match(text) if index == 0 else None
+        if not after and subject:
+            return Scope(kind="segment", name=subject.group("name"), dimension=r.dimension)
         return after[0].scope if after else None
     if _NAMED_OPENING.match(text) and not _MARKET_WORD.search(text):
         return None  # 'Smart / app-connected aspirators, at a CAGR of 14.6%': of a name not known, not the market's
@@ -415,8 +421,15 @@ _METRIC_LABEL = re.compile(
     re.I,
 )
 _LEADER_LABEL = re.compile(
-    r"^\s*[^:]{0,40}\b(?:fastest|largest|leading|biggest|dominant)\b[^:]{0,40}:\s*(?P<name>[A-Z][\w&/' -]{1,50}?),\s*\S*\d",
+    r"^\s*[^:]{0,40}\b(?:fastest|largest|leading|biggest|dominant)\b[^:]{0,40}:\s*(?P<name>[A-Z0-9][\w&/' -]{1,50}?)"
+    r"(?:,|\s*\()\s*(?:CAGR\s+)?\S*\d",  # 'Largest end user: K-12 schools (48.9% share)'
     re.I,
+)
+# 'Cloud-based (browser) platforms captured 71.4% of revenue': a share of the subject the sentence opens with
+_SUBJECT_SHARE = re.compile(
+    r"\W*(?!(?:The|This|These|Those|It|Its|Their|Our|Top|Leading|Major|Key|Other|Remaining)\b)"
+    r"(?P<name>[A-Z][\w/&'-]*(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)\s+"
+    r"(?:captured|accounted\s+for|held|represented|generated|made\s+up|contributed|commanded)\b"
 )
 # 'followed by dogs at 39.6%', 'ahead of Europe with 28.1%', 'and other pets at 6.2%': a name put
 # right before its figure in a ranked list.

@@ -123,6 +123,20 @@ def is_share_of_growth(sentence: str, figure: Figure) -> bool:
     return _GROWTH_SHARE_AFTER.match(sentence, figure.end) is not None
 
 
+def is_share_of_region(sentence: str, figure: Figure) -> bool:
+    """'83% of regional revenue', 'about 70% of North American demand': a share of its region, not
+    of the whole market."""
+    return _REGION_SHARE_AFTER.match(sentence, figure.end) is not None
+
+
+_REGION_SHARE_AFTER = re.compile(
+    r"\s*(?:share\s+)?of\s+(?:the\s+)?(?:regional|region'?s|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:an|n|ean|ian)?\s+regional"
+    r"|(?:north|south|latin|central)\s+american|european|asian|african|middle\s+eastern)\s+"
+    r"(?:revenue|demand|sales|market|spending|total)",
+    re.I,
+)
+
+
 def is_cost(before: str) -> bool:
     """The words before a currency figure say what something cost ('cost on average')."""
     return _COST_BEFORE.search(before) is not None

@@ -34,6 +34,7 @@ BRACKET_GROUP = re.compile(
     r"(?:\bby|,|\band|:)\s+(?P<dim>[A-Za-z][\w &/-]{1,30}?)\s*\((?P<items>[^()]{3,200}?,[^()]{1,200}?)\)",
     re.I,
 )
+_FIGURE_ITEM = re.compile(r"\d\s*%|^\s*(?:19|20)\d\d\s*$|^\s*[\d.,]+\s*$|\b(?:USD|US\$|CAGR)\b|\$")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 _WORD = r"[\w&°/+.'’-]+"
 _SEGMENT_WORD = re.compile(r"\bsegments?\b", re.I)
@@ -270,7 +271,8 @@ def inline_groups(text: str) -> list[tuple[str, list[str]]]:
         matches += BRACKET_GROUP.finditer(line)
     for match in matches:
         names = [n.strip(" .") for n in _LIST_SPLIT.split(match.group("items")) if n.strip(" .")]
-        names = [n for n in names if len(n.split()) <= 6]
+        # names, not figures: 'North America (38.5% share, 2025)' lists no segments
+        names = [n for n in names if len(n.split()) <= 6 and not _FIGURE_ITEM.search(n)]
         dimension = re.sub(r"^(?:by|and)\s+", "", match.group("dim").strip(), flags=re.I)
         if len(names) >= 2 and len(dimension.split()) <= 4:
             groups.append((dimension.title() if dimension.islower() else dimension, names))

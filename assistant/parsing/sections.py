@@ -146,14 +146,16 @@ def _numbered_headings(doc: Doc, found: dict[int, tuple[str, int]]) -> dict[int,
     """Standalone numbered title lines, when the page numbers its sections in levels ("2.1")."""
     candidates: dict[int, tuple[str, int]] = {}
     levelled = False
+    capitals = True  # every numbered title in capitals ('1. MARKET SNAPSHOT'): headings, levels or not
     for line in doc.lines:
         match = None if line.blank or line.bullet or line.index in found else _NUMBERED.fullmatch(line.text)
         if match is None or not _standalone(doc, line) or not _title_like(match.group(2)):
             continue
         number = match.group(1)
         levelled = levelled or "." in number
+        capitals = capitals and match.group(2).isupper()
         candidates[line.index] = (_clean(match.group(2)), number.count(".") + 2)  # the title is level 1
-    return candidates if levelled and len(candidates) >= 3 else {}
+    return candidates if (levelled or capitals) and len(candidates) >= 3 else {}
 
 
 def _standalone(doc: Doc, line: Line) -> bool:

@@ -27,7 +27,7 @@ _NEUTRAL = frozenset(
         "look looks like out through carry carried run "
         # words that only make the request ('can you ...', 'for me pls')
         "can could would will should shall may might must you your me my i we our us pls please kindly "
-        "just for do does did get got want wants need needs been back would wouldve "
+        "just for do does did get got want wants need needs been back would wouldve too also well "
         # how a change of size is asked for: 'dollars added and the implied annual rate'
         "added adds gained implied implies annual annualised annualized yearly average"
     )

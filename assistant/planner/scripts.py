@@ -59,7 +59,7 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
     else:
         final = yield from ENTRIES[decision.intent].handler(question, decision, ctx)
     if slots.currency and decision.intent in NUMERIC_INTENTS and final.status == "answered":
-        final = yield from _currency_note(final, slots.currency, ctx)
+        final = yield from _currency_note(final, slots.currency, ctx, question)
     if slots.injection and final.status != "rejected":
         final = final.model_copy(update={"text": final.text + INJECTION_NOTE})
     return final
@@ -76,8 +76,17 @@ _BARE_WHY = re.compile(
 )
 
 
-def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext) -> Steps[FinalDraft]:
-    """A figure asked in another currency: say plainly the report has none, next to what it gives."""
+# 'whats the 2025 size, and can u give it in euros too': the currency asked in a clause of its own
+_CURRENCY_CLAUSE = re.compile(
+    r"(?:,|;|\+|\band\b|\balso\b)\s*(?P<clause>[^,;+]*?\b(?:euros?|eur|pounds?|sterling|gbp|yen|jpy|rupees?|inr"
+    r"|yuan|rmb|cny|francs?|chf)\b[^,;+]*)$|(?P<sign>[€£¥₹])",
+    re.I,
+)
+
+
+def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext, question: str) -> Steps[FinalDraft]:
+    """A figure asked in another currency: say plainly the report has none, next to what it gives.
+    Asked in a clause of its own, that clause is the part left unanswered beside the figure."""
     facts = yield from fetch_facts(ctx.report_id, "market_size")
     fact = facts["market_size"]
     own = fact.value.currency if fact and isinstance(fact.value, MoneyFact) else None
@@ -87,6 +96,11 @@ def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext) -> Steps[F
         f"The report gives its figures in {own} only; it states none in {asked}, and I do not convert "
         f"currencies, so the figures below are in {own}."
     )
+    apart = _CURRENCY_CLAUSE.search(question)
+    if apart and apart.group("clause"):
+        clause = re.sub(r"^(?:and|also)\s+", "", apart.group("clause").strip(" ?"), flags=re.I)
+        said = note.replace("so the figures below are", "so the figure above is")
+        return final.model_copy(update={"text": f"{final.text} {said}", "unanswered_parts": [clause]})
     # the figure asked for (in that currency) is not the report's: what follows is the nearest it gives
     return final.model_copy(update={"text": f"{note} {final.text}", "status": "unanswerable"})
 

@@ -144,6 +144,13 @@ _COMPANY_NOUNS = re.compile(
     r"\b(?:players?|compan(?:y|ies)|firms?|vendors?|brands?|manufacturers?|competitors?|suppliers?|providers?)\b",
     re.I,
 )
+_RANKINGS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+# 'ok and the largest?' after a ranking: the other ranking, asked bare
+_BARE_RANKING = re.compile(
+    r"^\s*(?:ok\s+|so\s+)?(?:and\s+|what about\s+)?(?:the\s+)?(?:largest|biggest|leading|fastest(?:[- ]growing)?"
+    r"|quickest|smallest|slowest)(?:\s+one)?\s*\??\s*$",
+    re.I,
+)
 _AMOUNT_TOO = re.compile(r"\b(?:dollars?|usd|absolute|added|how much)\b|\$", re.I)
 _COMPARE_WITH_PREVIOUS = re.compile(
     r"^\s*(?:and\s+|so\s+|now\s+|ok\s+)?(?:how\s+(?:does|do|did)\s+(?:it|that|this)\s+)?"
@@ -555,7 +562,10 @@ def _follow_up(
         or earlier.intent is Intent.OVERVIEW
     )
     intent = _refine(top.intent, slots) if own else earlier.intent
-    if not own and earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question):
+    if not own and (
+        (earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question))
+        or (earlier.intent in _RANKINGS and _BARE_RANKING.match(question))
+    ):
         # 'which product types' then 'which ones biggest': a ranking of that list
         intent = Intent.FASTEST_SEGMENT if _FASTEST_WORDS.search(question) else Intent.LARGEST_REGION
     when = asks_when(question) and not has_subject(question)

@@ -178,3 +178,31 @@ def test_top_two_players_are_no_ranking_of_regions(ask):
 def test_opportunities_are_read_with_the_trends(ask):
     answer = ask("any opportunities mentioned?")
     assert "Greywater" in answer.text, answer.text
+
+
+def test_a_currency_asked_in_a_clause_of_its_own_is_the_part_left_unanswered(ask):
+    answer = ask("whats the 2024 size, and can u give it in euros too")
+    assert answer.status == "answered" and "4.2" in answer.text, answer.text
+    assert answer.unanswered_parts == ["can u give it in euros too"], answer.unanswered_parts
+    alone = ask("2024 size in euros")
+    assert alone.status == "unanswerable", alone.text
+
+
+def test_a_list_is_counted_in_digits(ask):
+    answer = ask("how many players are on the key players list")
+    assert "5 key players" in answer.text and "[number removed]" not in answer.text, answer.text
+
+
+def test_the_largest_after_a_fastest_ranking_asks_the_largest(ask):
+    answer = converse(ask, "which region is fastest growing", "ok and the largest?")
+    assert "Europe" in answer.text, answer.text
+
+
+def test_a_difference_between_two_answers_gives_its_percent_too(ask):
+    answer = converse(ask, "size in 2024?", "and 2032?", "total % growth between those two years")
+    assert "78.33% more" in answer.text or "78.3" in answer.text, answer.text  # 7.49 / 4.20 - 1
+
+
+def test_a_turnover_rate_is_no_company_revenue(ask):
+    answer = ask("what's the installer turnover rate")
+    assert "profits, margins, revenue" not in answer.text, answer.text

@@ -85,3 +85,32 @@ def test_a_segment_named_short(ask, question, share):
 def test_a_section_whose_first_point_opens_with_emphasis(ask):
     answer = ask("what are the restraints")
     assert "Price pressure" in answer.text and "Breakage" in answer.text, answer.text
+
+
+REGION_PAGE = """# Cable Gland Market Report
+
+The global cable gland market was valued at USD 2.00 billion in 2024 and is expected to grow at a CAGR
+of 5.0% from 2025 to 2030.
+
+North America held a 40.0% share of revenue in 2024. The United States alone represented about 80% of
+regional revenue.
+"""
+
+
+def test_a_share_of_its_region_is_never_taken_of_the_whole_market():
+    ask = asker(parse_text(REGION_PAGE, "cable-gland-market.md", "glands"))
+    answer = ask("approx US revenue 2024?")
+    assert "1.60 billion" not in answer.text and "1.6 billion" not in answer.text, answer.text
+    share = ask("us share?")
+    assert "80%" in share.text and "region" in share.text, share.text
+
+
+def test_the_cagr_check_reads_an_end_size_stated_in_another_unit():
+    page = (
+        "# Lab Simulation Market\n\nThe global lab simulation market was worth USD 842.6 million in 2025 and is "
+        "set to reach USD 2.31 billion by 2032, a CAGR of 15.5% during 2026-2032. Schools and universities buy "
+        "licences for chemistry, biology and physics simulations that replace part of their wet-lab work.\n"
+    )
+    answer = asker(parse_text(page, "lab-simulation-market.md", "labs"))("cagr?")
+    assert "15.5%" in answer.text and "-" not in answer.text.split("CAGR is")[-1], answer.text
+    assert "USD 2.31 billion" in answer.text, answer.text

@@ -7,6 +7,7 @@ import pytest
 from tools.derived import (
     average_annual_increase,
     compare_values,
+    count_items,
     cumulative_size,
     project_at_rate,
     required_cagr,
@@ -98,3 +99,13 @@ def test_comparison():
 def test_bad_arguments_are_readable_refusals(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_count_items_counts_each_listed_name_once() -> None:
+    found = count_items(["WCG", "Elligo", " ", "WCG", "CMIC"])
+    assert found.count == 3 and "3 items" in found.expression
+
+
+def test_count_items_refuses_a_list_too_long_to_be_a_reports() -> None:
+    with pytest.raises(ValueError, match="at most 1000"):
+        count_items(["x"] * 1001)

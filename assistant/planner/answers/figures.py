@@ -7,7 +7,7 @@ import re
 from assistant.domain.answer import ALSO_STATED, FinalDraft, SeriesPoint, Status
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers import reconcile
-from assistant.planner.answers.basis import Basis, fetch_basis, rate_period
+from assistant.planner.answers.basis import Basis, fetch_basis, in_unit, rate_period
 from assistant.planner.answers.common import refused, series
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search
 from assistant.planner.context import ReportContext
@@ -205,7 +205,14 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
         )
     if basis.complete and asked and asked != (rate.start_year, rate.end_year):
         text += yield from _cagr_between_years(basis, asked, draft)
-    elif basis.complete and basis.end and basis.end_year and basis.end_year > basis.base_year:
+    elif (
+        basis.complete
+        and basis.end
+        and basis.end_year
+        and basis.end_year > basis.base_year
+        # the end in the base's unit ('USD 2.31 billion' after 'USD 842.6 million')
+        and (end_value := in_unit(basis.end.amount, basis.end.unit, basis.base.unit if basis.base else None))
+    ):
         assert basis.base is not None and basis.base_fact is not None and basis.end_fact is not None
         check, table = yield [
             Call(
@@ -213,7 +220,7 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
                 CagrArgs(
                     start_value=basis.base.amount,
                     start_year=basis.base_year,
-                    end_value=basis.end.amount,
+                    end_value=end_value,
                     end_year=basis.end_year,
                 ),
             ),
@@ -224,8 +231,10 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
             implied = check.value
             draft.show_working(implied.expression)
             text += (
-                f" Check: from {basis.base.amount} in {basis.base_year} {draft.cite_all(basis.base_fact.quotes)} "
-                f"to {basis.end.amount} in {basis.end_year} {draft.cite_all(basis.end_fact.quotes)} the implied "
+                f" Check: from {format_money(basis.base.currency, basis.base.amount, basis.base.unit)} in "
+                f"{basis.base_year} {draft.cite_all(basis.base_fact.quotes)} to "
+                f"{format_money(basis.end.currency, basis.end.amount, basis.end.unit)} in {basis.end_year} "
+                f"{draft.cite_all(basis.end_fact.quotes)} the implied "
                 f"CAGR is {format_percent(implied.percent)}."
             )
     return draft.final(text, series=points)

@@ -19,9 +19,10 @@ from assistant.planner.slots import top_count
 from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
 from assistant.text.tokens import stems
 from assistant.text.words import word_list
+from tools.derived import CountResult
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.schemas import QuantitiesArgs
+from tools.schemas import CountArgs, QuantitiesArgs
 
 Handler = Callable[[str, Decision, ReportContext], Steps[FinalDraft]]
 SUPPORT_K = 8
@@ -96,8 +97,9 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                 best = max(overlaps, key=lambda dim: overlaps[dim], default=None)
                 dimension = best if best and overlaps[best] else None
                 ranking = f"of the {dimension.lower()}" if dimension else " ".join(dimension_words) or kind
+                measure = "grows fastest" if name == "fastest_segment" else "leads"
                 reason = (
-                    f"The report does not say which {ranking} leads; it gives no figures to rank them by."
+                    f"The report does not say which {ranking} {measure}; it gives no figures to rank them by."
                 )
                 return (yield from decline(question, reason, ctx))
         assert fact is not None and isinstance(fact.value, NamedFact)
@@ -266,8 +268,9 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
     if _HOW_MANY.search(question) and not decision.asks_company_count:
-        # 'how many companies get profiled': the list counted (in words: a count no quote states)
-        text = f"The report names {count_in_words(len(names))} key players: {', '.join(names)} {mark}."
+        # 'how many companies get profiled': the list counted by the count tool
+        many = yield from counted(names)
+        text = f"The report names {many} key players: {', '.join(names)} {mark}."
     if decision.asks_company_count:
         # the count asked for is not given; the players are the nearest the report comes
         text = f"The report does not say how many companies there are in the market. {text}"
@@ -340,11 +343,11 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
                 # 'covers: A, B and C', a list a follow-up can pick from ('the second one')
                 return draft.final(f"In {item.name} the report covers: {join_names(children)} {mark}.")
     parts = []
-    counted = bool(_HOW_MANY.search(question))
+    counting = bool(_HOW_MANY.search(question))
     for dim in wanted_dimensions(dimensions, question, ctx.market_words):
         names = [item.name for item in dimensions[dim]]
         mark = draft.cite_range(_labelled(fact.quotes, names))
-        many = f" ({count_in_words(len(names))})" if counted else ""  # 'how many regions': five
+        many = f" ({(yield from counted(names))})" if counting else ""  # 'how many regions': 5
         parts.append(f"by {dim}{many}: {join_names(names)} {mark}")
     return draft.final("The report segments the market " + "; ".join(parts) + ".")
 
@@ -435,15 +438,12 @@ def wanted_dimensions(
 
 
 _HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
-_COUNT_WORDS = (
-    "no one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty"
-).split()
 
 
-def count_in_words(n: int) -> str:
-    """A count in words, as prose writes small numbers ('ten'); larger ones in digits."""
-    return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
+def counted(names: list[str]) -> Steps[str]:
+    """How many names a list of the report holds, counted by the count tool (no quote states it)."""
+    result = yield from ask(Call("count_items", CountArgs(items=names)))
+    return str(result.value.count) if isinstance(result.value, CountResult) else f"{len(names)}"
 
 
 def join_names(names: list[str]) -> str:

@@ -6,7 +6,7 @@ call, so every number the answer shows is grounded."""
 from __future__ import annotations
 
 from assistant.domain.answer import FinalDraft
-from assistant.domain.formatting import format_money, format_number
+from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import Basis, fetch_basis
 from assistant.planner.answers.common import refused
 from assistant.planner.answers.figures import no_basis
@@ -86,8 +86,11 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
             f"The difference is {difference}: {_money(high)} (the answer to “{high.asked}”) against "
             f"{_money(low)} (the answer to “{low.asked}”)."
         )
-    if found.ratio is not None:
-        text += f" The first is {format_number(found.ratio)} times the second."
+    if found.ratio is not None and found.percent_difference is not None:
+        text += (
+            f" The first is {format_number(found.ratio)} times the second "
+            f"({format_percent(found.percent_difference)} more)."
+        )
     return draft.final(text)
 
 

@@ -69,6 +69,8 @@ def wanted_metric(question: str, slots: Slots) -> str:
 def shown(q: QuantityFact) -> str:
     if q.metric == "share" and q.measure == "of growth":
         return f"{format_percent(q.value)} of the market's growth"
+    if q.metric == "share" and q.measure == "of its region":
+        return f"{format_percent(q.value)} of its region's revenue"
     if q.metric in ("share", "cagr", "growth"):
         return format_percent(q.value)
     if q.currency or q.unit:
@@ -167,7 +169,8 @@ def _value_from_share(
     ]
     shares = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
     own = list(rates.value.quantities) if isinstance(rates.value, QuantitiesResult) else []
-    shares = [q for q in shares if q.measure != "of growth" and q.start_year and q.start_year == q.end_year]
+    # a share of the whole market only: 'of growth' and 'of its region' are shares of something else
+    shares = [q for q in shares if q.measure is None and q.start_year and q.start_year == q.end_year]
     later = None  # a year after the share's: the part's value then, grown at its own stated rate
     if years and shares and not any(q.start_year in years for q in shares):
         latest = max(shares, key=lambda q: q.start_year or 0)
