@@ -31,5 +31,6 @@ fi
 .venv/bin/assistant eval --set blind-analyst --out evals/results/blind-analyst
 .venv/bin/assistant eval --set blind-pages --corpus tests/fixtures/blind-pages --mode scoped
 .venv/bin/assistant eval --set blind-pages-2 --corpus tests/fixtures/blind-pages-2 --mode scoped
+.venv/bin/assistant eval --set blind-pages-3 --corpus tests/fixtures/blind-pages-3 --mode scoped
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"

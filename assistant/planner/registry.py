@@ -238,7 +238,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         named.developments,
         _words(
-            r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*|deals?|m&a|mergers?"
+            # 'deal', not the idiom 'a big deal'
+            r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*|(?<!big )(?<!great )deals?|m&a|mergers?"
             r"|takeovers?|buyouts?|collaborat\w*|tie-ups?|lately|been up to|(?:do|done|did) (?:lately|recently)"
             r"|(?:what did|what have|what has) (?:they|it|\w+) (?:do|done))\b"
         ),

@@ -32,6 +32,7 @@ _NEUTRAL = frozenset(
         "added adds gained implied implies annual annualised annualized yearly average"
     )
 )
+_OWN_MARKET = re.compile(r"\b(?:this|that|the|our|its|their|your)\s+$")
 _OTHER_MARKET = re.compile(r"\b(?:the|a|an)\s+((?:[a-z0-9&'-]+\s+){1,4}?)(?:market|industry|sector)\b", re.I)
 # 'r&d spending market - anything on that?': a question that opens with the other market's name
 _OPENING_MARKET = re.compile(r"^\s*((?:[a-z0-9&'-]+\s+){1,3}?)(?:market|mkt|industry|sector)\b", re.I)
@@ -80,6 +81,8 @@ def other_market(question: str, market_words: frozenset[str], entity_words: froz
     plain_name = not any(w in _MARKET_FILLER or w[:6] in _NEUTRAL or w in asking for w in spoken)
     named_first = [opening] if opening and plain_name else []
     for match in [*_OTHER_MARKET.finditer(lowered), *named_first]:
+        if _OWN_MARKET.search(match.group(1)):
+            continue  # 'a big deal for this market': this report's own market, after other words
         words = [
             w
             for w in re.findall(r"[a-z0-9&]+", match.group(1))

@@ -432,8 +432,9 @@ def distinctive_word(name: str, common: set[str]) -> str | None:
     legal form or business word, not a place, not in ``common`` (the market's own words and words
     the report's other names share)."""
     ordinary = word_list("company-words") | word_list("places")
+    said = common | {w for c in common for w in _words(c)}  # 'products' is shared, so 'product' is too
     for word in _words(name):
-        if word not in ordinary and word not in common and len(word) >= 3:
+        if word not in ordinary and word not in said and len(word) >= 3:
             return word
     return None
 

@@ -144,6 +144,7 @@ _COMPANY_NOUNS = re.compile(
     r"\b(?:players?|compan(?:y|ies)|firms?|vendors?|brands?|manufacturers?|competitors?|suppliers?|providers?)\b",
     re.I,
 )
+_CONTROL = re.compile(r"\b(?:control\w*|concentrat\w*|consolidat\w*|fragment\w*)\b", re.I)
 _RANKINGS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
 # 'ok and the largest?' after a ranking: the other ranking, asked bare
 _BARE_RANKING = re.compile(
@@ -393,7 +394,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'which product types does it cover', 'end users?': the report's own segmentation.
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
-    elif TOP_FEW.search(question) and not slots.specific("company") and not _COMPANY_NOUNS.search(question):
+    elif (
+        TOP_FEW.search(question)
+        and not slots.specific("company")
+        and not _COMPANY_NOUNS.search(question)
+        and not _CONTROL.search(question)  # 'top 5 control what?': the companies' concentration
+        and (_REGIONAL.search(question) or _names_dimension(question, ctx))
+    ):
         # 'top two regions by share': the leaders by the page's figures, not every share
         ranking = Intent.FASTEST_SEGMENT if _FASTEST_WORDS.search(question) else Intent.LARGEST_REGION
         top = IntentScore(ranking, max(top.score, STRONG_INTENT))

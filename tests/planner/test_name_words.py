@@ -87,3 +87,10 @@ def test_an_acronym_spelt_out_lends_no_intent_its_words(ask, question):
     # 'Manufacturers' in the spelt-out name does not make this a question about the key players
     answer = ask(question)
     assert "41%" in answer.text and "Larchmont" not in answer.text, answer.text
+
+
+def test_a_company_is_never_keyed_by_a_word_its_names_share_in_another_form():
+    from assistant.planner.slots import distinctive_word
+
+    # two names of one company share 'magnacore', 'building' and 'products': 'product' is shared too
+    assert distinctive_word("Magnacore Building Products Inc.", {"magnacore", "building", "products"}) is None

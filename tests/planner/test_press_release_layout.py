@@ -118,3 +118,13 @@ def test_a_year_before_the_pages_figures_is_declined_with_the_earliest(ask):
 def test_a_back_cast_is_given_when_the_user_asks_for_the_assumption(ask):
     answer = ask("what was the market in 2021 at the same cagr")
     assert answer.status == "answered" and "back-cast" in answer.text, answer.text
+
+
+def test_a_big_deal_for_this_market_is_neither_another_market_nor_a_deal(ask):
+    answer = ask("why is cement such a big deal for this market")
+    assert "does not cover" not in answer.text and "recent developments" not in answer.text, answer.text
+
+
+def test_what_the_top_companies_control_is_no_ranking_of_regions(ask):
+    answer = ask("how concentrated is it - top 5 control what?")
+    assert "largest regions" not in answer.text, answer.text
