@@ -18,6 +18,7 @@ from assistant.planner.premises import HYPOTHESIS, Premise, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.slots import Slots, addresses_the_assistant, extract, normalise
 from assistant.planner.understanding import NAMES_A_KIND, STRONG_INTENT, TWO_YEAR_INTENTS, decide
+from assistant.text.sentences import content_words
 
 
 def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
@@ -37,7 +38,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     groups: list[str] = []
     for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
         if groups and (
-            not _stands_alone(piece, ctx)
+            not (_stands_alone(piece, ctx) or _own_topic(joiner, piece))
             or _supposes(groups[-1])
             or bool(_ONLY_POINTS.fullmatch(groups[-1]))
             or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
@@ -133,6 +134,15 @@ def _merge_adjacent_sizes(parts: list[tuple[str, Decision]]) -> list[tuple[str, 
                 continue
         merged.append((text, decision))
     return merged
+
+
+MIN_TOPIC_WORDS = 3
+
+
+def _own_topic(joiner: str, piece: str) -> bool:
+    """'..., and by how much did enrollment time go up?', '..., and the CRC turnover rate?': after a
+    comma and 'and', a clause with words enough of its own asks about a topic of its own."""
+    return "," in joiner and bool(_AND.search(joiner)) and len(content_words(piece)) >= MIN_TOPIC_WORDS
 
 
 _LEAD_WORDS = re.compile(

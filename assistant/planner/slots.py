@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from assistant.text.sentences import american_spelling
 from assistant.text.shorthand import spelt_out
 from assistant.text.tokens import singular
 from assistant.text.words import word_list
@@ -259,8 +260,11 @@ def _looks_like_year_context(question: str, start: int) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    """Lower-case words in singular form ('hospitals' meets 'Hospital')."""
-    return [singular(w) for w in re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))]
+    """Lower-case words in singular form and American spelling ('hospitals' meets 'Hospital',
+    'sulphate' meets 'Sulfate')."""
+    return [
+        singular(american_spelling(w)) for w in re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
+    ]
 
 
 @cache
@@ -306,9 +310,12 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             key in words or key in raw or _close(key, [w for w in raw if w not in entity.lookalikes])
         ):
             found.append(entity)
-    if not any(e.kind == "segment" for e in found):
-        # 'handheld battery ones', 'online channel share': a segment by the first word of its name
-        found += [e for e in vocabulary if e.head and e.head in present and e not in found]
+    # 'handheld battery ones', 'chloride vs sulfate': a segment by the first word of its name, a word
+    # no segment found already holds
+    taken = {w for e in found for w in name_words(e.name)}
+    found += [
+        e for e in vocabulary if e.head and e.head in present and e.head not in taken and e not in found
+    ]
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))
     kept: list[Entity] = []

@@ -68,24 +68,28 @@ MIN_HEAD_LETTERS = 5  # a shorter first word ('home', 'smart') says too little o
 
 
 def _mark_heads(entities: dict[tuple[str, str], Entity], market: set[str]) -> None:
-    """Give each segment whose first word no other name opens with that word as its ``head``."""
-    firsts: dict[str, int] = {}
-    for entity in entities.values():
+    """Give a segment whose first word opens no other name that word as its ``head``; names that
+    only spell one segment two ways ('Sulfate-based (MgSO4)', 'Sulfate-based boards': the same
+    second word) leave it to the first of them."""
+    openers: dict[str, list[tuple[str, str]]] = {}
+    for key, entity in entities.items():
         words = name_words(entity.name)
         if words:
-            firsts[words[0]] = firsts.get(words[0], 0) + 1
-    for key, entity in list(entities.items()):
-        words = name_words(entity.name)
+            openers.setdefault(words[0], []).append(key)
+    for first, keys in openers.items():
+        named = [(key, entities[key], name_words(entities[key].name)) for key in keys]
+        one_segment = all(e.kind == "segment" and len(w) >= 2 and w[1] == named[0][2][1] for _, e, w in named)
+        key, entity, words = named[0]
         if (
-            entity.kind == "segment"
+            (len(named) == 1 or one_segment)
+            and entity.kind == "segment"
             and len(words) >= 2
-            and len(words[0]) >= MIN_HEAD_LETTERS
-            and firsts[words[0]] == 1
-            and words[0] not in market
-            and words[0] not in word_list("stopwords")
-            and words[0] not in word_list("general-modifiers")
+            and len(first) >= MIN_HEAD_LETTERS
+            and first not in market
+            and first not in word_list("stopwords")
+            and first not in word_list("general-modifiers")
         ):
-            entities[key] = replace(entity, head=words[0])
+            entities[key] = replace(entity, head=first)
 
 
 def region_aliases() -> list[list[str]]:

@@ -60,7 +60,7 @@ class PassageLike(Protocol):
 
 
 def content_words(text: str) -> set[str]:
-    return {_american(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+    return {american_spelling(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
 
 
 # British spellings read as American ones, so 'enrolment' meets 'enrollment' and 'organisation'
@@ -73,6 +73,8 @@ _SPELLINGS = (
     (re.compile(r"(?<=[a-z]{3})ys(e|ed|es|ing)$"), r"yz\1"),
     (re.compile(r"(?<=[a-z]{3})tre(s?)$"), r"ter\1"),
     (re.compile(r"(?<=[a-z]{3})mme(s?)$"), r"m\1"),
+    (re.compile(r"^sulph"), "sulf"),
+    (re.compile(r"^aluminium"), "aluminum"),
 )
 _KEEP_SPELLING = frozenset(
     "promise premise exercise expertise advise advertise enterprise franchise merchandise".split()
@@ -80,7 +82,8 @@ _KEEP_SPELLING = frozenset(
 
 
 @functools.lru_cache(maxsize=16384)  # a report's vocabulary is small; each word is read often
-def _american(word: str) -> str:
+def american_spelling(word: str) -> str:
+    """``word`` (lower case) in American spelling: 'organisation' -> 'organization', 'sulphate' -> 'sulfate'."""
     if word in _KEEP_SPELLING:
         return word
     for pattern, replacement in _SPELLINGS:

@@ -206,3 +206,9 @@ def test_a_difference_between_two_answers_gives_its_percent_too(ask):
 def test_a_turnover_rate_is_no_company_revenue(ask):
     answer = ask("what's the installer turnover rate")
     assert "profits, margins, revenue" not in answer.text, answer.text
+
+
+def test_a_clause_with_a_topic_of_its_own_after_a_comma_and_is_a_part(ask):
+    answer = ask("what share of installers ran over budget, and how many greywater kits were sold?")
+    assert "41%" in answer.text, answer.text
+    assert answer.unanswered_parts == ["how many greywater kits were sold?"], answer.unanswered_parts

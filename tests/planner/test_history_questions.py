@@ -114,3 +114,31 @@ def test_the_cagr_check_reads_an_end_size_stated_in_another_unit():
     answer = asker(parse_text(page, "lab-simulation-market.md", "labs"))("cagr?")
     assert "15.5%" in answer.text and "-" not in answer.text.split("CAGR is")[-1], answer.text
     assert "USD 2.31 billion" in answer.text, answer.text
+
+
+BINDER_PAGE = """# Fibre Cement Panel Market Report
+
+The global fibre cement panel market was valued at USD 3.00 billion in 2024 and is expected to grow at
+a CAGR of 6.0% from 2025 to 2030.
+
+| Binder type | Share, 2024 | CAGR 2025-2030 |
+|---|---|---|
+| Sulfate-bonded (CaSO4) | 40.0% | 9.5% |
+| Chloride-bonded (CaCl2) | 60.0% | 4.0% |
+
+Sulfate-bonded panels grow fastest as builders seek moisture-resistant boards.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("chloride vs sulfate share", ["60%", "40%"]),
+        ("sulphate panels cagr?", ["9.5%"]),
+        ("chloride vs sulphate - revenue split?", ["60%", "40%"]),
+    ],
+)
+def test_two_segments_side_by_side_and_a_british_spelling(question, expected):
+    ask = asker(parse_text(BINDER_PAGE, "fibre-cement-panel-market.md", "panels"))
+    answer = ask(question)
+    assert all(e in answer.text for e in expected) and "USD" not in answer.text, answer.text

@@ -10,11 +10,11 @@ from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
-from assistant.planner.calls import Call, Steps, ask, fetch_facts
+from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
-from assistant.planner.slots import Slots
+from assistant.planner.slots import Entity, Slots
 from tools.derived import ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import ConvertResult, SizeResult
@@ -41,6 +41,7 @@ _AGAINST_WHOLE = re.compile(
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
+_SPLIT = re.compile(r"\b(?:split|splits|breakdown|mix)\b", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)  # 'how much of demand is X': a part, not a worth
 _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
 
@@ -49,6 +50,8 @@ def wanted_metric(question: str, slots: Slots) -> str:
     """Which kind of figure the question asks for."""
     if _GROWTH.search(question):
         return "growth"
+    if _SPLIT.search(question) and len(slots.specific("region", "country", "segment")) >= 2:
+        return "share"  # 'distribution vs transmission - revenue split?': how the revenue divides
     if slots.asks_share and _WORTH.search(_HOW_MUCH_OF.sub(" ", question)):
         return "market_size"  # 'how much is X worth in $? share x total': its value, from its share
     if slots.asks_share:
@@ -113,6 +116,9 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     slots = decision.slots
     metric = decision.metric or wanted_metric(question, slots)
     scoped = slots.specific("region", "country", "segment")
+    if len(scoped) >= 2 and metric in ("share", "cagr") and not slots.years:
+        # 'chloride vs sulfate share', 'distribution vs transmission split': each one's own figure
+        return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
     name = scoped[0].name if scoped else "market"
     result = yield from ask(
         Call("lookup_quantities", QuantitiesArgs(metric=metric, name=name, report_id=ctx.report_id))
@@ -154,6 +160,41 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         if forecast:
             q = forecast[0]
             lines.append(f"The market as a whole had a CAGR of {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+    return draft.final(" ".join(lines))
+
+
+MAX_SIDE_BY_SIDE = 4
+
+
+def _side_by_side(
+    named: list[Entity], metric: str, decision: Decision, ctx: ReportContext, question: str
+) -> Steps[FinalDraft]:
+    """The latest figure of ``metric`` the page states for each of ``named``, one line each; a name
+    without one is said to have none."""
+    results: list[Result] = yield [
+        Call("lookup_quantities", QuantitiesArgs(metric=metric, name=e.name, report_id=ctx.report_id))
+        for e in named
+    ]
+    draft, lines, missing = Draft(), [], []
+    for entity, result in zip(named, results, strict=True):
+        found = [
+            q
+            for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+            if q.measure is None
+        ]
+        if not found:
+            missing.append(entity.name)
+            continue
+        q = max(found, key=lambda q: q.start_year or 0)
+        lines.append(f"{entity.name} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+    if not lines:
+        reason = (
+            decision.fallback
+            or f"The report states no {metric} figure for {' or '.join(e.name for e in named)}."
+        )
+        return (yield from decline_with_context(question, reason, decision, ctx))
+    if missing:
+        lines.append(f"The report states no {metric} figure for {' or '.join(missing)}.")
     return draft.final(" ".join(lines))
 
 
