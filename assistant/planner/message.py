@@ -29,6 +29,9 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     if addresses_the_assistant(text):
         return Plan([(question, decide(question, history, ctx))])
     premise, rest = split_premise(text, ctx.vocabulary)
+    if premise is not None and premise.kind == "publisher" and rest in (text, premise.clause):
+        # 'this one's a grand view research report right?': who publishes it, checked against the name
+        return Plan([(rest, Decision(Intent.PUBLISHER, Slots(), 1.0))], premise)
     rest = _about_the_real_leader(premise, rest, ctx)
     if premise is not None and rest != text:
         # The rest may point back at the premise ('given X's new site, what does it cover?'); a

@@ -12,7 +12,7 @@ from assistant.planner.slots import Amount, Entity, extract
 
 PremiseKind = Literal[
     "rate", "rate_period", "size", "decline", "largest_region", "fastest_segment", "largest_segment", "deal",
-    "development", "largest_company",
+    "development", "largest_company", "publisher",
 ]  # fmt: skip
 
 _QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|does|do|did|can|could|will|would|tell|give|show|list)\b"
@@ -27,9 +27,9 @@ _LEAD = re.compile(
 # 'the market is 6.71 trillion right? so what's 2030'.
 _STATEMENT = re.compile(
     rf"^\s*(?!{_QUESTION_START})(?P<clause>[^?;]{{6,}}?)"
-    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,—–-]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?|\s[-–—])\s+(?="
-    + _QUESTION_START
-    + r"))"
+    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,—–-]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?|\s[-–—])\s+"
+    # 'north america leads w/ about 41%, ok. whats europe at'
+    r"(?:(?:ok|okay|sure|fine|got it|cool|noted)\s*[.,!]?\s+)?(?=" + _QUESTION_START + r"))"
     r"(?P<rest>\S.*)$",
     re.I,
 )
@@ -58,7 +58,9 @@ _ASSERTS = re.compile(
     r"\w['’]s\s+(?:the|a|an|now|still)\b"  # "north america's the fastest grower"
     r"|\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
     r"|purchased|took over|merged|leads|dominates|opened|launched|says|said|puts|put|gives|shows|states"
-    r"|runs|ends|quote|quotes|quoted|cite|cites|being)\b",
+    r"|runs|ends|quote|quotes|quoted|cite|cites|being"
+    # 'market's growing ~10.9% a year', 'it's leading with 41%'
+    r"|growing|expanding|rising|declining|shrinking|leading|dominating|crosses|crossing|hits|reaches)\b",
     re.I,
 )
 _RATE = re.compile(r"\b(cagr|growth rate|grow\w*|expand\w*|compound\w*)\b", re.I)
@@ -102,6 +104,7 @@ class Premise:
     period: tuple[int, int] | None = None
     subject: Entity | None = None  # the region, segment or acquiring company named
     target: Entity | None = None  # the company said to be acquired
+    named: str | None = None  # a publisher the user names ('a grand view research report')
 
 
 def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | None, str]:
@@ -116,6 +119,11 @@ def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | No
             if premise:
                 # 'X is so, right?' asks nothing more: the claim itself is answered from the report
                 return premise, match.group("rest") if pattern is not _CONFIRMING else match.group("clause")
+    asked = _IS_THIS_FROM.match(question)
+    if asked and _names_a_firm(
+        asked.group("name")
+    ):  # 'is this from mordor intelligence?': a publisher to check
+        return Premise("publisher", question, named=asked.group("name").strip()), question
     why = _WHY.match(question)
     if why and (
         _DECLINE.search(why.group("clause"))
@@ -133,7 +141,37 @@ def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | No
     return None, question
 
 
+# 'this one's a grand view research report', 'this is from mordor intelligence'
+_PUBLISHED_BY = re.compile(
+    r"\b(?:this|it)(?:\s+one)?(?:'s|’s|\s+is|\s+was)\s+(?:a|an|from|by)\s+(?P<name>[\w&.' -]{3,40}?)"
+    r"(?:\s+(?:report|study|publication|one))?\s*$",
+    re.I,
+)
+
+
+_IS_THIS_FROM = re.compile(
+    r"^\s*(?:so\s+|and\s+)?(?:is|was)\s+(?:this|it)(?:\s+one)?\s+(?:a|an|from|by)\s+(?P<name>[\w&.' -]{3,40}?)"
+    r"(?:\s+(?:report|study|publication))?\s*\??\s*$",
+    re.I,
+)
+
+
+# Words that describe a report rather than name who published it ('a 2025 report', 'a free sample')
+_NOT_A_FIRM = frozenset(
+    "market markets global new recent good full free sample detailed industry paid updated latest final draft "
+    "real reliable credible proper complete short long big small the this that".split()
+)
+
+
+def _names_a_firm(name: str) -> bool:
+    words = re.findall(r"[a-z]+", name.lower())
+    return not re.search(r"\d", name) and bool(words) and not set(words) <= _NOT_A_FIRM
+
+
 def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
+    published = _PUBLISHED_BY.search(clause)
+    if published and _names_a_firm(published.group("name")):
+        return Premise("publisher", clause, named=published.group("name").strip())
     slots = extract(clause, vocabulary)
     period = _PERIOD.search(clause)
     if _RATE.search(clause) and period:

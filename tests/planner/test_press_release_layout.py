@@ -128,3 +128,34 @@ def test_a_big_deal_for_this_market_is_neither_another_market_nor_a_deal(ask):
 def test_what_the_top_companies_control_is_no_ranking_of_regions(ask):
     answer = ask("how concentrated is it - top 5 control what?")
     assert "largest regions" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["this one's a grand view research report right?", "is this from mordor intelligence"],
+)
+def test_a_publisher_the_user_names_is_checked(ask, question):
+    answer = ask(question)
+    assert answer.text.startswith("No:") and "Brennan Fairley Research" in answer.text, answer.text
+
+
+def test_the_publisher_the_report_names_is_confirmed(ask):
+    answer = ask("this is a brennan fairley report right?")
+    assert "Brennan Fairley Research" in answer.text and not answer.text.startswith("No"), answer.text
+
+
+def test_a_year_or_a_kind_of_report_is_no_publisher(ask):
+    for question in ("is this a 2025 report?", "is this a market report?"):
+        assert "published by" not in ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("market's growing ~12% a year overall so what does it reach by 2030?", "9.9%"),
+        ("asia pacific leads w/ about 40%, ok. whats north america at", "Europe"),
+    ],
+)
+def test_a_claim_before_the_question_is_checked(ask, question, correction):
+    first = ask(question).text.split("\n\n")[0]
+    assert "does not" in first and correction in first, first

@@ -13,7 +13,8 @@ from assistant.planner.draft import Draft
 from assistant.planner.premises import Premise
 from assistant.planner.slots import Entity
 from assistant.text.sentences import content_words, sentences
-from tools.facts import DevelopmentFact, MoneyFact, NamedFact, Quote, RateFact
+from assistant.text.tokens import stems
+from tools.facts import DevelopmentFact, IdentityFact, MoneyFact, NamedFact, Quote, RateFact
 from tools.forecast import ConvertResult
 from tools.quantities import QuantitiesResult, QuantityFact
 from tools.schemas import CompareArgs, ConvertArgs, QuantitiesArgs
@@ -38,7 +39,30 @@ def check_premise(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | No
         return (yield from _development(premise, ctx))
     if premise.kind == "largest_company":
         return (yield from _company_leader(premise, ctx))
+    if premise.kind == "publisher":
+        return (yield from _publisher(premise, ctx))
     return (yield from _deal(premise, ctx))
+
+
+def _publisher(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'this one's a grand view research report right?': the publisher the page names, when it is
+    another one; None when it is the one named or the page names none."""
+    facts = yield from fetch_facts(ctx.report_id, "identity")
+    fact = facts["identity"]
+    identity = fact.value if fact and isinstance(fact.value, IdentityFact) else None
+    if identity is None or identity.publisher is None or fact is None or premise.named is None:
+        return None
+    said = stems(premise.named)
+    known = [identity.publisher.text, *(a.text for a in identity.abbreviations)]
+    if any(said and said <= stems(name) or name.lower() in premise.named.lower() for name in known):
+        return None
+    quote = next((q for q in fact.quotes if q.label == "publisher"), None)
+    draft = Draft()
+    cited = f" {draft.cite(quote)}" if quote else ""
+    return draft.final(
+        f"No: the report is published by {identity.publisher.text}{cited}, not {premise.named}.",
+        status="answered",
+    )
 
 
 def _compared(asserted: float, stated: float) -> CompareArgs:
