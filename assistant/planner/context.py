@@ -16,11 +16,12 @@ from assistant.text.tokens import stems, terms
 _PLACES = re.compile(r"\b(region|regions|geograph\w*|country|countries)\b", re.I)
 
 
-# 'the acquisition', 'that takeover', 'their latest launch': a kind of development pointed at, and
+# 'the acquisition', 'that takeover', 'which was an acquisition': a kind of development pointed at, and
 # not a word qualifying another ('the top tech investment area')
 _POINTED_KINDS = {
     kind: re.compile(
-        rf"\b(?:the|that|this|their|its|his|her)\s+(?:[\w-]+\s+)?(?:{asked})\b"
+        # ('such a big deal' is an idiom, no deal)
+        rf"\b(?:the|that|this|their|its|his|her|an?)\s+(?:(?!(?:big|great|huge|real)\b)[\w-]+\s+)?(?:{asked})\b"
         r"(?=\s*(?:$|[?,.;:!)\-–]|(?:of|with|by|for|in|on|to|from|and|was|were|is|did|worth|cost|price|"
         r"amount|value|close|closed|happen|happened|mean|add|added|give|gave|get|got)\b))",
         re.I,

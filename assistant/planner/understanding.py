@@ -104,7 +104,13 @@ NAMES_A_KIND = re.compile(
 )
 _FASTEST_WORDS = re.compile(r"\b(?:fast\w*|quick\w*|grow\w*|rapid\w*)\b", re.I)
 _FIGURE_WORD = re.compile(r"\b(?:number|figure|size|value|worth|revenue|sales)\b", re.I)
-_IN_THE_NEWS = re.compile(r"\b(?:recent\s+)?(?:developments|news|announcements|deals)\b", re.I)
+_IN_THE_NEWS = re.compile(
+    r"\b(?:recent\s+)?(?:developments|news|announcements|deals)\b"
+    # 'did any of the companies move into that area recently': what they did, not who they are
+    r"|\b(?:move[sd]?|moving|expand(?:ed|ing)?|enter(?:ed|ing)?|invest(?:ed|ing)?|push(?:ed)?)\s+into\b"
+    r"|\b(?:recently|lately)\b",
+    re.I,
+)
 _SPLIT_ASK = re.compile(r"\b(?:shares|split|splits|breakdown|broken down)\b", re.I)
 _RANKING_INTENTS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.STATED_FIGURE)
 _REGIONAL = re.compile(r"\b(?:regional|regions?|geographic\w*|countries)\b", re.I)
@@ -757,8 +763,11 @@ def _follow_up(
     if named_item:
         decision.intent, decision.item = earlier.intent, named_item
     decision.assumed_rate = assumed_rate
-    if of_development or (intent is Intent.DEVELOPMENTS and not own):
-        decision.news = earlier.news
+    if of_development or intent is Intent.DEVELOPMENTS:
+        # 'which of those was an acquisition': the news it points at, else the news pointed at before
+        decision.news = (ctx.news_in(question) if not _MARKET_WORD.search(question) else frozenset()) or (
+            earlier.news if of_development or not own else frozenset()
+        )
     ranking = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
     if (
         intent in ranking

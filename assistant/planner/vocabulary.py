@@ -173,7 +173,7 @@ _MONTH_NAMES = frozenset(
 DEVELOPMENT_KINDS: dict[str, tuple[str, str]] = {
     "acquisition": (
         r"acquisitions?|takeovers?|buyouts?|mergers?",
-        r"acqui|merge[rd]|takeover|took over|buyout|bought|purchased",
+        r"acqui|merge[rd]|takeover|buyout|bought|purchased",
     ),
     "partnership": (
         r"partnerships?|collaborations?|alliances?|joint ventures?|tie-?ups?",

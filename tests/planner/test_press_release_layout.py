@@ -159,3 +159,21 @@ def test_a_year_or_a_kind_of_report_is_no_publisher(ask):
 def test_a_claim_before_the_question_is_checked(ask, question, correction):
     first = ask(question).text.split("\n\n")[0]
     assert "does not" in first and correction in first, first
+
+
+def test_which_of_them_was_an_acquisition_and_when(ask):
+    turns = ["any recent developments?", "which of those was an acquisition"]
+    answer = converse(ask, *turns)
+    assert "Dunmore" in answer.text and "Porto" not in answer.text, answer.text
+    answer = converse(ask, *turns, "when?")
+    assert "October 2025" in answer.text and "Porto" not in answer.text, answer.text
+
+
+def test_companies_moving_into_a_segment_recently_are_the_news_naming_it(ask):
+    answer = converse(ask, "which end use leads?", "did any of the companies move into cement recently")
+    assert "Cemento Alto" in answer.text and "Porto" not in answer.text, answer.text
+
+
+def test_such_a_big_deal_points_at_no_development(ask):
+    answer = converse(ask, "what holds the market back?", "why is that such a big deal?")
+    assert "Dunmore" not in answer.text and "Porto" not in answer.text, answer.text

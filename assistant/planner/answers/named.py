@@ -618,6 +618,10 @@ def _filter_developments(
             ]
 
         chosen = own(chosen) or own(items)
+    segments = [e.name.lower() for e in decision.slots.of_kind("segment") if not e.in_market_name]
+    if segments and not companies:
+        # 'did any of the companies move into oncology recently': the news that names it
+        chosen = [(d, q) for d, q in chosen if any(s in q.text.lower() for s in segments)] or chosen
     # 'any acquisitions or partnerships': either kind; 'any deals or launches': every development
     kinds = [pattern for pattern in _KIND_WORDS if re.search(pattern, lowered)]
     if kinds and not _EVERY_KIND.search(lowered):
