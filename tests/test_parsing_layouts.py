@@ -259,3 +259,13 @@ def test_spending_in_a_year_is_the_markets_size(snapshot: Report):
 def test_a_share_of_its_region_is_marked_so(snapshot: Report):
     norway = _figures(snapshot, "share")["Norway"]
     assert norway.value == 40.0 and norway.measure == "of its region"
+
+
+def test_a_wrapped_sentence_ending_in_a_rate_is_no_key_above_a_heading():
+    page = (
+        "# Harbour Tug Services Market Report\n\nThe global harbour tug services market was valued at USD 2.00 "
+        "billion in 2024 and is expected to grow at a\nCAGR of 4.0% from 2025 to 2030.\n\n## Regional Analysis\n\n"
+        "Asia Pacific leads the market with a 40.0% share in 2024, ahead of Europe with 30.0% of revenue.\n"
+    )
+    report = parse_text(page, "harbour-tug-services-market.md")
+    assert report.facts.cagr is not None and report.facts.cagr.percent == 4.0

@@ -431,18 +431,19 @@ def share_value(total_value: float, share_percent: float) -> ShareResult:
     """The value of a part from its share of a total: total_value x share_percent / 100.
 
     share_percent is a percent (31.4 means 31.4 %), 0 to 100; the part is in total_value's unit,
-    2 decimals.
+    2 decimals (3 under one unit: 0.617 billion).
     """
     total = size("total_value", total_value)
     share = number("share_percent", share_percent)
     if not 0 <= share <= 100:
         raise ValueError(f"share_percent must be between 0 and 100, got {share_percent!r}")
-    part = round2(total * share / 100)
+    exact = total * share / 100
+    part = round2(exact) if abs(exact) >= 1 else round3(exact)  # a tenth of a unit keeps its digits
     return ShareResult(
         part_value=part,
         total_value=total,
         share_percent=share,
-        expression=f"{plain(total)} x {plain(share)} % = {two(part)}",
+        expression=f"{plain(total)} x {plain(share)} % = {plain(part)}",
     )
 
 

@@ -251,8 +251,13 @@ def _inline(doc: Doc, line: Line, scopes: ScopeIndex | None) -> Pair | None:
     )
 
 
+_FIGURE_OR_STOP = re.compile(r"\d\s*%|[$€£]\s*\d|\b(?:USD|EUR)\s*\d|[.!?]\s*$")
+
+
 def _split(doc: Doc, line: Line, out: Outline, scopes: ScopeIndex | None) -> Pair | None:
-    if line.bullet or len(line.text) > 60:
+    # a key alone on its line holds no figure and ends no sentence: 'CAGR of 4.0% from 2025 to 2030.'
+    # is the end of a wrapped sentence, not a key whose value sits below it
+    if line.bullet or len(line.text) > 60 or _FIGURE_OR_STOP.search(line.text):
         return None
     known = _match_key(_clean_key(line.text), scopes)
     if known is None:
@@ -260,6 +265,8 @@ def _split(doc: Doc, line: Line, out: Outline, scopes: ScopeIndex | None) -> Pai
     value = doc.next_content(line.index, line.index + 4)
     if value is None or value.bullet or len(value.text) > 80 or value.index in out.furniture:
         return None
+    if value.text.lstrip().startswith("#"):
+        return None  # a heading below the key is no value
     if _match_key(_clean_key(value.text), scopes) is not None:
         return None
     return Pair(

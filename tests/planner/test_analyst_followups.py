@@ -212,3 +212,11 @@ def test_a_clause_with_a_topic_of_its_own_after_a_comma_and_is_a_part(ask):
     answer = ask("what share of installers ran over budget, and how many greywater kits were sold?")
     assert "41%" in answer.text, answer.text
     assert answer.unanswered_parts == ["how many greywater kits were sold?"], answer.unanswered_parts
+
+
+def test_the_leader_with_its_share_and_value(ask_shares):
+    answer = ask_shares("leading region, share and $ value")
+    # 40% of USD 2.00 billion
+    assert "Asia Pacific" in answer.text and "40%" in answer.text and "USD 0.80 billion" in answer.text, (
+        answer.text
+    )

@@ -10,6 +10,7 @@ from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_percent
 from assistant.planner.answers.common import NUMBER_ASK, decline
 from assistant.planner.answers.stated import shown as stated_shown
+from assistant.planner.answers.stated import value_from_share
 from assistant.planner.answers.stated import when as stated_when
 from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
@@ -77,6 +78,11 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                 explained = yield from _reason_for(chosen.name or "", support_query, quoted, ctx)
                 if explained is not None:  # the report's own reason, quoted
                     text += f" The report explains: {explained.text} {draft.cite(explained)}"
+                if chosen.metric == "share" and _ITS_VALUE.search(question) and chosen.name:
+                    # 'leading region, share and $ value': its value from that share
+                    valued = yield from value_from_share(chosen.name, [], draft, ctx)
+                    if valued is not None:
+                        return valued.model_copy(update={"text": f"{text} {valued.text}"})
                 return draft.final(text)
             scope = " ".join(dimension_words) or kind
             stated = yield from _stated_leader(name, rank, scope, ctx)
@@ -110,6 +116,15 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         text = f"{named} is the {label} of the market {draft.cite_all(fact.quotes)}."
         if support:  # the report's own reason, quoted
             text += f" The report explains: {support[0].text} {draft.cite(support[0])}"
+        own = [q for q in figures if q.metric == "share" and q.name == named and q.measure is None]
+        if own and _ITS_FIGURES.search(question):
+            # 'leading region, share and $ value': its share, and its value from that share
+            share = max(own, key=lambda q: q.start_year or 0)
+            text += f" Its share: {stated_shown(share)}{stated_when(share)} {draft.cite(share.quote)}."
+            if _ITS_VALUE.search(question):
+                valued = yield from value_from_share(named, [], draft, ctx)
+                if valued is not None:
+                    return valued.model_copy(update={"text": f"{text} {valued.text}"})
         return draft.final(text)
 
     return handler
@@ -156,6 +171,9 @@ _SCOPE_KINDS = (
     ("country", re.compile(r"\b(country|countries|nation|national)\b", re.I)),
     ("region", re.compile(r"\b(region|regions|regional|regionally|geograph\w*|continent)\b", re.I)),
 )
+# a leader's own figures asked beside its name: 'leading region, share and $ value'
+_ITS_FIGURES = re.compile(r"\b(?:share|shares|%|percent|value|worth|revenue|dollars?|usd)\b|\$", re.I)
+_ITS_VALUE = re.compile(r"\b(?:value|worth|revenue|dollars?|usd|make|made)\b|\$", re.I)
 _RANK = re.compile(r"\b(second|2nd|third|3rd)\b", re.I)
 _BOTTOM = re.compile(r"\b(smallest|slowest|lowest|least|weakest|bottom)\b", re.I)
 

@@ -135,7 +135,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     exact = [q for q in found if years and (q.start_year in years or q.end_year in years)] if years else found
     draft = Draft()
     if not found and metric == "market_size" and scoped:
-        derived = yield from _value_from_share(name, slots.years, draft, ctx, slots.unit)
+        derived = yield from value_from_share(name, slots.years, draft, ctx, slots.unit)
         if derived is not None:
             return derived
     if not found:
@@ -198,7 +198,7 @@ def _side_by_side(
     return draft.final(" ".join(lines))
 
 
-def _value_from_share(
+def value_from_share(
     name: str, years: list[int], draft: Draft, ctx: ReportContext, unit: str | None = None
 ) -> Steps[FinalDraft | None]:
     """A part's value the page does not state, computed from the share it does state of the market's
