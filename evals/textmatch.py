@@ -26,7 +26,8 @@ UNITS = MONEY_UNITS | {"percent", "year", "years", "count"}
 
 _NUMBER = re.compile(
     r"(?P<cur>(?:US\$|USD|\$|€|EUR)\s?)?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # not a number inside a name ('K-12 schools', '3-NOP')
+    r"(?<![\w.,])(?<![A-Za-z]-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!-[A-Za-z])"
     r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|pct\b|pp\b)"
     r"|\s?(?:trillions?|tn|billions?|bn|b|millions?|mln|mn|mm|m|thousand|k)\b"
     r"|\s(?:years?|yrs?)\b)?",

@@ -249,3 +249,8 @@ def test_a_topic_asked_as_a_market_is_answered_from_the_report(seed_assistant):
     answer = seed_assistant.ask("whats the decentralised trials market looking like")
     assert answer.status == "answered", answer.text
     assert "does not size a market" in answer.text and "Decentralized" in answer.text
+
+
+def test_a_number_inside_a_name_is_no_figure_to_ground():
+    assert numbers_in("no dollar value for K-12 schools, nor for COVID-19 wards") == []
+    assert numbers_in("K-12 schools held 48.9% in 2025") == ["48.9", "2025"]

@@ -14,7 +14,11 @@ from typing import Any
 
 from assistant.domain.answer import Citation, Computation
 
-_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?")
+# not a number inside a name ('K-12 schools', 'COVID-19', '3-NOP'): no figure, nothing to ground
+_NUMBER = re.compile(
+    r"(?<![\w.])(?<![A-Za-z]-)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!-[A-Za-z])"
+    r"|(?<![\w.])(?<![A-Za-z]-)\d+(?:\.\d+)?(?!-[A-Za-z])"
+)
 _MARKER = re.compile(r"\[\d+\]")
 UNGROUNDED_MARK = "[number removed]"
 

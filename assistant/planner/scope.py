@@ -85,7 +85,7 @@ def other_market(question: str, market_words: frozenset[str], entity_words: froz
             continue  # 'a big deal for this market': this report's own market, after other words
         words = [
             w
-            for w in re.findall(r"[a-z0-9&]+", match.group(1))
+            for w in re.findall(r"[a-z0-9&]+(?:-[a-z0-9&]+)*", match.group(1))  # '3-nop' stays one word
             if w not in _MARKET_FILLER and w[:6] not in _example_terms() and w[:6] not in _NEUTRAL
         ]
         if not words or any(w in market_words or w in entity_words for w in words):

@@ -142,3 +142,15 @@ def test_two_segments_side_by_side_and_a_british_spelling(question, expected):
     ask = asker(parse_text(BINDER_PAGE, "fibre-cement-panel-market.md", "panels"))
     answer = ask(question)
     assert all(e in answer.text for e in expected) and "USD" not in answer.text, answer.text
+
+
+def test_a_numbered_list_is_listed_without_its_numbers():
+    page = (
+        "# Lab Furniture Market\n\nThe global lab furniture market was valued at USD 4.00 billion in 2024 and is "
+        "expected to grow at a CAGR of 5.0% from 2025 to 2030.\n\n## Growth Drivers\n\n"
+        "1. **New university labs.** Governments fund science buildings on many campuses.\n"
+        "2. **Safety rules.** Fume hood standards push schools to replace old benches.\n"
+    )
+    answer = asker(parse_text(page, "lab-furniture-market.md", "labs"))("what drives the market?")
+    assert "- New university labs" in answer.text or "- **New university labs" in answer.text, answer.text
+    assert "- 1." not in answer.text and answer.ungrounded_numbers == [], answer.text

@@ -177,3 +177,8 @@ def test_companies_moving_into_a_segment_recently_are_the_news_naming_it(ask):
 def test_such_a_big_deal_points_at_no_development(ask):
     answer = converse(ask, "what holds the market back?", "why is that such a big deal?")
     assert "Dunmore" not in answer.text and "Porto" not in answer.text, answer.text
+
+
+def test_another_market_named_with_a_number_keeps_its_name(ask):
+    answer = ask("how big is the synthetic 3-NOP methane inhibitor market?")
+    assert "3-nop" in answer.text.lower() and answer.ungrounded_numbers == [], answer.text

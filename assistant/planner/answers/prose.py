@@ -130,7 +130,7 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
                 found.append(sentence)
     draft = Draft()
     if found:
-        points = "\n".join(f"- {s.text} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
+        points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
         return draft.final(f"For {name}, the report says:\n{points}")
     general = yield from _section_points(question, decision, ctx, draft, search_for=f"{label} {question}")
     return general.model_copy(
@@ -186,7 +186,7 @@ def _section_points(
         said = [pick]
         if len(shown) < FEW_POINTS:
             said += _sentences_after(pick, paragraphs)[: POINT_SENTENCES - 1]
-        bullets.append("- " + " ".join(f"{s.text} {draft.cite(s)}" for s in said))
+        bullets.append("- " + " ".join(f"{_unnumbered(s.text)} {draft.cite(s)}" for s in said))
     return draft.final(f"The report describes these {label}:\n" + "\n".join(bullets))
 
 
@@ -255,6 +255,12 @@ _NEXT_POINT = re.compile(
     re.I,
 )
 _LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+
+
+def _unnumbered(text: str) -> str:
+    """A point without the page's list number ('2. **Preference ...'): the answer lists it itself,
+    and a bare '2' would read as a figure."""
+    return _LIST_MARKER.sub("", text) if text[:1].isdigit() else text
 
 
 def _stating(figures: tuple[str, ...], query: str, draft: Draft, ctx: ReportContext) -> Steps[FinalDraft]:
