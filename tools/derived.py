@@ -126,6 +126,7 @@ class ComparisonResult(BaseModel):
         None,
         description="(first / second - 1) x 100, 2 decimals: 39.05 means 39.05 %; None when second is 0.",
     )
+    total: float | None = Field(None, description="first + second, 2 decimals.")
     expression: str
 
 
@@ -468,8 +469,8 @@ def share_of_total(part_value: float, total_value: float) -> ShareResult:
 def compare_values(
     first_value: float, second_value: float, first_label: str, second_label: str
 ) -> ComparisonResult:
-    """Two figures in the same unit side by side: first - second, first / second and the percent
-    by which first exceeds second, 2 decimals.
+    """Two figures in the same unit side by side: first - second, first / second, the percent by
+    which first exceeds second, and first + second, 2 decimals.
 
     Labels say what each figure is (e.g. a report's market and year); they are not interpreted.
     """
@@ -478,7 +479,8 @@ def compare_values(
     difference = round2(first - second)
     ratio = round2(first / second) if second else None
     percent = round2((first / second - 1) * 100) if second else None
-    shown = f"{two(first)} - {two(second)} = {two(difference)}"
+    total = round2(first + second)
+    shown = f"{two(first)} - {two(second)} = {two(difference)}; {two(first)} + {two(second)} = {two(total)}"
     if ratio is not None and percent is not None:
         shown += f"; {two(first)} / {two(second)} = {two(ratio)} ({two(percent)} % more)"
     return ComparisonResult(
@@ -489,5 +491,6 @@ def compare_values(
         difference=difference,
         ratio=ratio,
         percent_difference=percent,
+        total=total,
         expression=shown,
     )

@@ -158,6 +158,12 @@ _BARE_RANKING = re.compile(
     r"|quickest|smallest|slowest)(?:\s+one)?\s*\??\s*$",
     re.I,
 )
+# 'sum those two', 'and the sum of them?', 'the two combined': the two figures just given, added
+_SUM_OF_TWO = re.compile(
+    r"\b(?:sum|total|add(?:ed)?\s+up)\s+(?:of\s+)?(?:those|them|these|the\s+two|both)\b"
+    r"|\b(?:those|these|the)\s+two\s+(?:combined|together|added)\b",
+    re.I,
+)
 _AMOUNT_TOO = re.compile(r"\b(?:dollars?|usd|absolute|added|how much)\b|\$", re.I)
 _COMPARE_WITH_PREVIOUS = re.compile(
     r"^\s*(?:and\s+|so\s+|now\s+|ok\s+)?(?:how\s+(?:does|do|did)\s+(?:it|that|this)\s+)?"
@@ -660,7 +666,12 @@ def _follow_up(
     if intent is Intent.YEAR_SPAN and len(set(years)) + len(slots.year_refs) < 2:
         years = given_years(history) or years  # 'how many years between those' after two dated answers
     compared: tuple[GivenFigure, ...] = ()
-    if (_MORE_THAN.search(question) and not slots.years) or (
+    if _SUM_OF_TWO.search(question) and not slots.years:
+        # 'sum those two' after two sizes: the figures the last two answers led with
+        figures = given_figures(history)
+        if len(figures) == 2:
+            intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
+    elif (_MORE_THAN.search(question) and not slots.years) or (
         earlier.intent is Intent.WHAT_IF and slots.points_at_two
     ):
         # 'how much more is that than the report's number?', 'gap between those two 2029 numbers'

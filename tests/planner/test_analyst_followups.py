@@ -220,3 +220,9 @@ def test_the_leader_with_its_share_and_value(ask_shares):
     assert "Asia Pacific" in answer.text and "40%" in answer.text and "USD 0.80 billion" in answer.text, (
         answer.text
     )
+
+
+@pytest.mark.parametrize("asked", ["sum those two", "and the sum of them?", "those two combined?"])
+def test_the_sum_of_the_two_figures_just_given(ask, asked):
+    answer = converse(ask, "size in 2024?", "and 2032?", asked)
+    assert "11.69 billion" in answer.text or "11.7 billion" in answer.text, answer.text  # 4.20 + 7.49

@@ -109,3 +109,8 @@ def test_count_items_counts_each_listed_name_once() -> None:
 def test_count_items_refuses_a_list_too_long_to_be_a_reports() -> None:
     with pytest.raises(ValueError, match="at most 1000"):
         count_items(["x"] * 1001)
+
+
+def test_compare_values_adds_the_two_and_gives_the_percent_between_them() -> None:
+    found = compare_values(9.33, 6.71, "2031", "2025")
+    assert found.total == 16.04 and found.percent_difference == 39.05

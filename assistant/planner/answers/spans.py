@@ -5,6 +5,8 @@ call, so every number the answer shows is grounded."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import Basis, fetch_basis
@@ -78,6 +80,12 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
         return refused(result)
     found = result.get(ComparisonResult)
     draft.show_working(found.expression)
+    if _SUM_ASKED.search(question) and found.total is not None:
+        # 'sum those two': the two figures added up
+        return draft.final(
+            f"Together they come to {format_money(high.currency, found.total, high.unit)}: {_money(high)} "
+            f"(the answer to “{high.asked}”) and {_money(low)} (the answer to “{low.asked}”)."
+        )
     difference = format_money(high.currency, found.difference, high.unit)
     if high.asked == low.asked:  # both from one answer: the figure it gave, and the report's own
         text = f"The difference is {difference}: {_money(high)} against {_money(low)}, both from the last answer."
@@ -92,6 +100,9 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
             f"({format_percent(found.percent_difference)} more)."
         )
     return draft.final(text)
+
+
+_SUM_ASKED = re.compile(r"\b(?:sum|total|combined|add(?:ed)?\s+(?:them|those|up)|together)\b", re.I)
 
 
 def _money(figure: GivenFigure) -> str:
