@@ -29,6 +29,14 @@ _SUBJECT = re.compile(
 )
 
 
+# 'sum those two', 'and the sum of them?', 'the two combined': the two figures just given, added
+SUM_OF_TWO = re.compile(
+    r"\b(?:sum|total|add(?:ed)?\s+up)\s+(?:of\s+)?(?:those|them|these|the\s+two|both)\b"
+    r"|\b(?:those|these|the)\s+two\s+(?:combined|together|added)\b",
+    re.I,
+)
+
+
 def has_subject(question: str) -> bool:
     """Does the question say what it is about, rather than only 'and in 2030?'"""
     return bool(_SUBJECT.search(question))

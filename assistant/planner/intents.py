@@ -42,6 +42,8 @@ class Intent(StrEnum):
 
 
 SIZE_INTENTS = frozenset({Intent.SIZE_IN_YEAR, Intent.SIZE_BASE, Intent.SIZE_END})
+# The two rankings the report names a leader for: the largest region, the fastest segment.
+RANKINGS = frozenset({Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT})
 DERIVED_INTENTS = frozenset(
     {
         Intent.THRESHOLD_YEAR,

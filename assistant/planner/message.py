@@ -12,7 +12,7 @@ from assistant.planner.acts import conversation_act
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import has_subject
-from assistant.planner.intents import SIZE_INTENTS, Intent
+from assistant.planner.intents import RANKINGS, SIZE_INTENTS, Intent
 from assistant.planner.parts import COMPARING, clauses
 from assistant.planner.premises import HYPOTHESIS, Premise, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
@@ -244,7 +244,7 @@ def _share_subjects(parts: list[tuple[str, Decision]]) -> None:
     the part before it named, unless it names the whole market; a part asking about a deal of no
     one, the company of the deal before it."""
     for (before_text, before), (text, decision) in pairwise(parts):
-        ranks = decision.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+        ranks = decision.intent in RANKINGS
         listed_before = before.intent is Intent.SEGMENTATION or NAMES_A_KIND.search(before_text)
         if ranks and listed_before and not NAMES_A_KIND.search(text):
             # 'list the service segments and tell me which is the largest', 'biggest region and

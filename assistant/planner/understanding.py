@@ -11,6 +11,7 @@ from assistant.planner.classifier import IntentScore
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.followup import (
+    SUM_OF_TWO,
     THAT_RATE,
     THAT_YEAR,
     GivenFigure,
@@ -32,7 +33,7 @@ from assistant.planner.followup import (
     relative_years,
     that_year,
 )
-from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, SIZE_INTENTS, Intent
+from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, RANKINGS, SIZE_INTENTS, Intent
 from assistant.planner.limits import (
     BARE,
     POINT_INTENTS,
@@ -151,17 +152,10 @@ _COMPANY_NOUNS = re.compile(
     re.I,
 )
 _CONTROL = re.compile(r"\b(?:control\w*|concentrat\w*|consolidat\w*|fragment\w*)\b", re.I)
-_RANKINGS = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
 # 'ok and the largest?' after a ranking: the other ranking, asked bare
 _BARE_RANKING = re.compile(
     r"^\s*(?:ok\s+|so\s+)?(?:and\s+|what about\s+)?(?:the\s+)?(?:largest|biggest|leading|fastest(?:[- ]growing)?"
     r"|quickest|smallest|slowest)(?:\s+one)?\s*\??\s*$",
-    re.I,
-)
-# 'sum those two', 'and the sum of them?', 'the two combined': the two figures just given, added
-_SUM_OF_TWO = re.compile(
-    r"\b(?:sum|total|add(?:ed)?\s+up)\s+(?:of\s+)?(?:those|them|these|the\s+two|both)\b"
-    r"|\b(?:those|these|the)\s+two\s+(?:combined|together|added)\b",
     re.I,
 )
 _AMOUNT_TOO = re.compile(r"\b(?:dollars?|usd|absolute|added|how much)\b|\$", re.I)
@@ -490,7 +484,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     if (
-        intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+        intent in RANKINGS
         and slots.asks_share
         and slots.specific("region", "country", "segment")
         and not _WHICH.search(question)
@@ -583,7 +577,7 @@ def _follow_up(
     intent = _refine(top.intent, slots) if own else earlier.intent
     if not own and (
         (earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question))
-        or (earlier.intent in _RANKINGS and _BARE_RANKING.match(question))
+        or (earlier.intent in RANKINGS and _BARE_RANKING.match(question))
     ):
         # 'which product types' then 'which ones biggest': a ranking of that list
         intent = Intent.FASTEST_SEGMENT if _FASTEST_WORDS.search(question) else Intent.LARGEST_REGION
@@ -666,7 +660,7 @@ def _follow_up(
     if intent is Intent.YEAR_SPAN and len(set(years)) + len(slots.year_refs) < 2:
         years = given_years(history) or years  # 'how many years between those' after two dated answers
     compared: tuple[GivenFigure, ...] = ()
-    if _SUM_OF_TWO.search(question) and not slots.years:
+    if SUM_OF_TWO.search(question) and not slots.years:
         # 'sum those two' after two sizes: the figures the last two answers led with
         figures = given_figures(history)
         if len(figures) == 2:
@@ -696,7 +690,7 @@ def _follow_up(
     if not entities and refers_back(question) and earlier.intent is not Intent.OVERVIEW:
         # after an overview of the market, 'it' is the market, not a region the overview named
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
-    ranked_last = earlier.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+    ranked_last = earlier.intent in RANKINGS
     if not entities and ranked_last and _ITS_RATE.search(question):
         # 'at what rate?' after 'Asia Pacific is the fastest-growing region': that region's rate
         entities = entities_in_last_answer(history, ctx.vocabulary)[:1]
@@ -734,7 +728,7 @@ def _follow_up(
         return Decision(Intent.STATED_FIGURE, merged, top.score, query=f"cagr {query}", fallback=fallback)
     if (
         not own
-        and earlier.intent in (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
+        and earlier.intent in RANKINGS
         and slots.specific("region", "country", "segment")
         and len(question.split()) <= 5
     ):
@@ -779,15 +773,14 @@ def _follow_up(
         decision.news = (ctx.news_in(question) if not _MARKET_WORD.search(question) else frozenset()) or (
             earlier.news if of_development or not own else frozenset()
         )
-    ranking = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT)
     if (
-        intent in ranking
-        and earlier.intent in ranking
+        intent in RANKINGS
+        and earlier.intent in RANKINGS
         and (_ONE.search(question) or not NAMES_A_KIND.search(question))
     ):
         # 'which region leads?' then 'and the fastest growing one?'; what the one before ranked, too
         decision.scope_from = f"{earlier.scope_from} {previous}".strip()
-    elif intent in ranking and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):
+    elif intent in RANKINGS and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):
         decision.scope_from = previous  # 'what product types does it track' then 'which ones biggest'
     return decision
 

@@ -201,6 +201,7 @@ def test_the_largest_after_a_fastest_ranking_asks_the_largest(ask):
 def test_a_difference_between_two_answers_gives_its_percent_too(ask):
     answer = converse(ask, "size in 2024?", "and 2032?", "total % growth between those two years")
     assert "78.33% more" in answer.text or "78.3" in answer.text, answer.text  # 7.49 / 4.20 - 1
+    assert "Together" not in answer.text, answer.text  # a total growth, not the sum of the two
 
 
 def test_a_turnover_rate_is_no_company_revenue(ask):
@@ -226,3 +227,18 @@ def test_the_leader_with_its_share_and_value(ask_shares):
 def test_the_sum_of_the_two_figures_just_given(ask, asked):
     answer = converse(ask, "size in 2024?", "and 2032?", asked)
     assert "11.69 billion" in answer.text or "11.7 billion" in answer.text, answer.text  # 4.20 + 7.49
+
+
+@pytest.mark.parametrize(
+    ("asked", "sums"),
+    [
+        ("sum those two", True),
+        ("those two combined?", True),
+        ("total % growth between those two years", False),
+        ("what's the total market in 2030", False),
+    ],
+)
+def test_what_asks_for_the_sum_of_two_figures(asked, sums):
+    from assistant.planner.followup import SUM_OF_TWO
+
+    assert bool(SUM_OF_TWO.search(asked)) is sums

@@ -66,8 +66,9 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
         return (yield from _quote_the_year(question, decision, ctx))
     years = list(dict.fromkeys(decision.slots.years))[:MAX_YEARS_PER_ANSWER] or [basis.base_year]
     mismatch = basis.disagrees
+    stated = basis.stated()  # read once: every year's arguments and the earliest size use it
     calls = [
-        *(Call("market_size_in_year", basis.size_args(y)) for y in years),
+        *(Call("market_size_in_year", basis.size_args(y, stated)) for y in years),
         Call("size_table", basis.table_args(years)),
     ]
     results = yield [*calls, reconcile.end_check_call(basis)] if mismatch else calls
@@ -82,11 +83,10 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
     if wanted_unit and wanted_unit != found[0].unit:
         conversions = yield [_convert(s.value, s.unit, wanted_unit) for s in found]
     lines, computed, notes = [], [], []
-    first_stated = min(basis.stated())
     before = [
         s.year
         for s in found
-        if s.kind == "backcast" and s.year < first_stated and not _ASSUMES_EARLIER.search(question)
+        if s.kind == "backcast" and s.year < min(stated) and not _ASSUMES_EARLIER.search(question)
     ]
     for i, size in enumerate(found):
         if size.year in before:
@@ -117,7 +117,7 @@ def size_in_year(question: str, decision: Decision, ctx: ReportContext) -> Steps
         kinds = [(s.kind, s.year) for s in found]
         lines.append(reconcile.note(basis, check, kinds, draft))
     if before:
-        lines.append(_before_the_figures(before, basis, draft))
+        lines.append(_before_the_figures(before, basis, stated, draft))
     status: Status = "unanswerable" if len(before) == len(found) else "answered"
     return draft.final(" ".join(lines), status=status, series=series(table))
 
@@ -132,13 +132,13 @@ _ASSUMES_EARLIER = re.compile(
 )
 
 
-def _before_the_figures(years: list[int], basis: Basis, draft: Draft) -> str:
-    """A year before the first size the page states: the page says nothing of it, and the forecast's
-    rate is not assumed to have held then unless the user asks for that."""
-    first = min(basis.stated())
+def _before_the_figures(years: list[int], basis: Basis, stated: dict[int, float], draft: Draft) -> str:
+    """A year before the first size the page states (``stated``): the page says nothing of it, and
+    the forecast's rate is not assumed to have held then unless the user asks for that."""
+    first = min(stated)
     assert basis.base is not None
     asked = _join([str(y) for y in years])
-    earliest = format_money(basis.base.currency, basis.stated()[first], basis.base.unit)
+    earliest = format_money(basis.base.currency, stated[first], basis.base.unit)
     return (
         f"The report states no size for {asked}: its earliest figure is {earliest} for {first} "
         f"{draft.cite_all(basis.quotes_for(first))}. I do not back-cast before it, as the report does not say "

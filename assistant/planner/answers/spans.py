@@ -5,8 +5,6 @@ call, so every number the answer shows is grounded."""
 
 from __future__ import annotations
 
-import re
-
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import Basis, fetch_basis
@@ -16,7 +14,7 @@ from assistant.planner.calls import Call, Steps, ask
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
-from assistant.planner.followup import GivenFigure
+from assistant.planner.followup import SUM_OF_TWO, GivenFigure
 from tools.derived import ComparisonResult
 from tools.facts import Quote
 from tools.schemas import CompareArgs
@@ -80,7 +78,7 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
         return refused(result)
     found = result.get(ComparisonResult)
     draft.show_working(found.expression)
-    if _SUM_ASKED.search(question) and found.total is not None:
+    if SUM_OF_TWO.search(question) and found.total is not None:
         # 'sum those two': the two figures added up
         return draft.final(
             f"Together they come to {format_money(high.currency, found.total, high.unit)}: {_money(high)} "
@@ -100,9 +98,6 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
             f"({format_percent(found.percent_difference)} more)."
         )
     return draft.final(text)
-
-
-_SUM_ASKED = re.compile(r"\b(?:sum|total|combined|add(?:ed)?\s+(?:them|those|up)|together)\b", re.I)
 
 
 def _money(figure: GivenFigure) -> str:
