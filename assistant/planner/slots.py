@@ -26,9 +26,11 @@ _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|same for|and what about|ok and)\b|^\s*(in|for|by)\s+\d{4}\s*\??\s*$",
     re.I,
 )
+# Turnover as takings, not staff leaving ('staff turnover', 'the CRC turnover rate').
+_REVENUE_TURNOVER = r"(?<!staff )(?<!employee )(?<!workforce )(?<!personnel )turnover(?!\s+rates?)"
 # Attributes of a company or segment that a market report of this kind does not give.
 _UNSTATED_ATTRIBUTE = re.compile(
-    r"\b(revenue|revenues|sales|(?<!staff )(?<!employee )(?<!workforce )(?<!personnel )turnover(?!\s+rates?)|profit|earnings|ceo|chief executive|founder|founded|headquarter\w*|"
+    rf"\b(revenue|revenues|sales|{_REVENUE_TURNOVER}|profit|earnings|ceo|chief executive|founder|founded|headquarter\w*|"
     r"employees|headcount|staff count|stock|share price|market cap\w*|valuation|ebitda|net income|salary)\b",
     re.I,
 )
@@ -37,7 +39,7 @@ _BY_MEASURE = re.compile(
 )
 # What a market or a part of it takes in: 'what did europe make in 2024', 'brought in', 'turnover'.
 _TAKINGS = (
-    r"sales|(?<!staff )(?<!employee )(?<!workforce )(?<!personnel )turnover(?!\s+rates?)|earn(?:s|ed|ing)?|(?:bring|brings|brought|pull|pulled|rake|raked|take|took)\s+in"
+    rf"sales|{_REVENUE_TURNOVER}|earn(?:s|ed|ing)?|(?:bring|brings|brought|pull|pulled|rake|raked|take|took)\s+in"
     # not the cause of something: 'what made europe the leader', 'what makes it grow'
     r"|(?<!what )(?:make|makes|made)(?!\s+(?:it|up|them|this|that|the|sense|for|of|a|an|its|their)\b)"
 )
