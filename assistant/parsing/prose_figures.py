@@ -364,9 +364,9 @@ def _scope(
         # '- Fastest-growing vessel type: Container ships, 13.4% CAGR': the figure is the leader's
         name = leader.group("name").strip()
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
-    labelled = (
-        _LABEL.match(text) or _LEADER_ROW.match(text[: figure.start]) if index == 0 else _LABEL.match(text)
-    )
+    labelled = _LABEL.match(text)
+    if labelled is None and index == 0:  # 'Tunnel dryers ........ 31.0%': a dot-leader row's label
+        labelled = _LEADER_ROW.match(text[: figure.start])
     if labelled and not named and not _METRIC_LABEL.search(labelled.group("label")):
         # '- Tankers: 24.1% share; 11.0% CAGR': the bullet's label names what its figures are of
         name = labelled.group("label").strip()
