@@ -70,7 +70,8 @@ _DATED = re.compile(
     rf"(?:\*\*|__)?(?:(?:In|On|During|As of)\s+)?(?:\*\*|__)?(?:(?:early|mid|late)[- ])?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
-    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*[,:–—-]\s*|\t|\s+\|\s+)",
+    # '**March 2024:** ...': the colon may sit inside the emphasis
+    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*[,:–—-]\s*(?:(?:\*\*|__)\s*)?|\t|\s+\|\s+)",
     re.I,
 )
 # The company is the capitalised run at the start of the sentence, up to its verb.
@@ -355,7 +356,7 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
     """Dated entries under a developments heading: bullets, or paragraphs if there are none."""
     for block in out.find(_DEVELOPMENTS):
         body = list(out.body(doc, block))
-        bulleted = any(line.bullet for line in body)
+        bulleted = any(_is_item(line) for line in body)
         if bulleted:
             found = [dev for lines in _wrapped_bullets(body) if (dev := _development(doc, lines)) is not None]
         else:  # paragraphs: one may tell several dated developments ('In April 2026, A ... In May, B ...')
@@ -417,7 +418,8 @@ def _dated_pieces(doc: Doc, lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _development(doc: Doc, lines: list[Line]) -> Development | None:
-    return _development_at(doc, lines[0].start, lines[-1].end)
+    number = _NUMBERED.match(lines[0].text)  # '2. **March 2024:** ...': the item's number is no part of it
+    return _development_at(doc, lines[0].start + (number.end() if number else 0), lines[-1].end)
 
 
 def _development_at(doc: Doc, start: int, end: int) -> Development | None:

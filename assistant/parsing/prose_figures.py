@@ -120,13 +120,15 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def _ours(sentence: str, ctx: ProseContext) -> bool:
-    """Is the sentence about this market (not another one it mentions)?"""
-    if not _MARKET_WORD.search(sentence):
+def _ours(sentence: str, ctx: ProseContext, until: int | None = None) -> bool:
+    """Is the sentence about this market (not another one it mentions)? Only market words before
+    ``until`` count: one after every figure ('..., reflecting its cement markets') is no subject."""
+    end = len(sentence) if until is None else until
+    if not _MARKET_WORD.search(sentence, 0, end):
         return True
     if not ctx.market_words:
         return True
-    for match in _MARKET_WORD.finditer(sentence):
+    for match in _MARKET_WORD.finditer(sentence, 0, end):
         before = re.findall(r"[\w&'.-]+", sentence[max(0, match.start() - 80) : match.start()])
         words = []
         for word in reversed(before[-7:]):
@@ -183,8 +185,9 @@ def sentence_drafts(
     mentions = _mentions(text, ctx)
     subject = bool(mentions) and mentions[0].start < found[0].start
     anaphor = carried is not None and not subject and _ANAPHOR.match(text) is not None
-    about = _ours(text, ctx) and (
+    about = _ours(text, ctx, found[-1].end) and (
         anaphor
+        or dimension is not None  # under a 'By ...' heading: about the market's segments
         or bool(_MARKET_WORD.search(text))
         or subject
         or bool(_CONTEXT_WORD.search(text))
@@ -217,6 +220,12 @@ def sentence_drafts(
         ranked_next = previous is not None and previous.metric in ("share", "cagr")
         if metric is None and ranked_next and _RANKED_NEXT.search(text, since, figure.start):
             metric = previous.metric if previous else None  # 'ahead of dogs at 39.6%': the same measure
+        if metric is None and ranked_next and _ELIDED_NEXT.match(text, since, figure.start):
+            metric = previous.metric if previous else None  # 'A accounted for 21%, B for 15.5%'
+        if metric is None and _bracketed_share(text, figure, mentions):
+            metric = (
+                "share"  # 'Latin America (6.1%) and the Middle East & Africa (4.8%) account for the rest'
+            )
         if metric is None and figure.kind == "percent" and _FOLLOWED.search(text, since, figure.start):
             metric = "share"  # 'Europe followed with 22.0%.': the next place in a ranking by share
         if metric is None and index == 0 and listed_metric and _LABEL_ONLY.fullmatch(before):
@@ -314,11 +323,19 @@ def _draft(
             draft.needs = "share"
         elif metric == "market_size" and _PERIOD_END.match(text, figure.end):
             draft.needs = "end"
+        elif metric == "market_size" and scope.kind == "country" and not _FUTURE.search(text):
+            # 'China generated about USD 0.52 billion of revenue on its own': the page's base year
+            draft.needs = "base"
         else:
             # An amount without a year is a detail of the text, not a figure of the market.
             return None, int(metric != "count" and metric != "volume"), -1
     draft.start_year = draft.end_year = year
     return draft, 0, years.until
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|expected|projected|forecast|anticipated|poised|set to|reach\w*|by 20\d\d)\b", re.I
+)
 
 
 def _same_year_as(previous: Draft | None, metric: Metric, between: str) -> bool:
@@ -387,9 +404,11 @@ def _scope(
         if found is not None:
             return found
     ranked = _RANKED_NEXT.search(text, since, figure.start) if metric in ("share", "cagr") else None
+    if ranked is None and previous is not None and metric in ("share", "cagr"):
+        ranked = _ELIDED_NEXT.match(text, since, figure.start)
     if ranked is not None:
         # 'cats held 54.2%, ahead of dogs at 39.6% and other pets at 6.2%': each figure its own name
-        name = ranked.group("name") or ranked.group("before")
+        name = ranked.group("name") or ranked.groupdict().get("before")
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if previous is not None:
         return previous.scope
@@ -436,6 +455,30 @@ _SUBJECT_SHARE = re.compile(
 _FOLLOWED = re.compile(
     r"\b(?:followed|came next|was next|trailed|came second|ranked second)\s+(?:with|at)\s*$", re.I
 )
+# 'Shaft kilns accounted for 21.0%, tunnel kilns for 15.5% and shuttle and batch kilns for 11.5%':
+# the list's later items name the verb of the first only once.
+_ELIDED_NEXT = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
+    r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|it|its|this|that|which)\b)[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
+    r"\s+for\s*$",
+    re.I,
+)
+# 'Latin America (6.1%) and the Middle East & Africa (4.8%) account for the remainder'
+_SHARE_CONTEXT = re.compile(r"\b(?:shares?|remainder|rest|account(?:ed|s)?\s+for|held|hold|revenue)\b", re.I)
+_GROWTH_CONTEXT = re.compile(r"\b(?:CAGR|grow\w*|growth|expand\w*|increase\w*|rise|rising|rose)\b", re.I)
+
+
+def _bracketed_share(text: str, figure: Figure, mentions: list[Mention]) -> bool:
+    """A bare percentage in brackets right after a place or segment's name, in a sentence about shares."""
+    if figure.kind != "percent" or not text[: figure.start].rstrip().endswith("("):
+        return False
+    if not text[figure.end :].lstrip().startswith(")"):
+        return False
+    opening = text[: figure.start].rstrip()[:-1].rstrip()
+    named = any(m.end == len(opening) for m in mentions)
+    return named and bool(_SHARE_CONTEXT.search(text)) and not _GROWTH_CONTEXT.search(text)
+
+
 _RANKED_NEXT = re.compile(
     r"(?:(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
     # a name, not a verb phrase ('and are forecast to grow at 8.1%')

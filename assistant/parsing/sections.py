@@ -149,7 +149,9 @@ def _numbered_headings(doc: Doc, found: dict[int, tuple[str, int]]) -> dict[int,
     capitals = True  # every numbered title in capitals ('1. MARKET SNAPSHOT'): headings, levels or not
     for line in doc.lines:
         match = None if line.blank or line.bullet or line.index in found else _NUMBERED.fullmatch(line.text)
-        if match is None or not _standalone(doc, line) or not _title_like(match.group(2)):
+        if match is None or not _title_like(match.group(2)):
+            continue
+        if not (_standalone(doc, line) or _heads_indented_body(doc, line)):
             continue
         number = match.group(1)
         levelled = levelled or "." in number
@@ -163,6 +165,13 @@ def _standalone(doc: Doc, line: Line) -> bool:
     before = doc.lines[line.index - 1] if line.index else None
     after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return _spacer(before) and _spacer(after)
+
+
+def _heads_indented_body(doc: Doc, line: Line) -> bool:
+    """A spacer above ``line`` and, right below it, a line indented deeper: its body."""
+    before = doc.lines[line.index - 1] if line.index else None
+    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return _spacer(before) and after is not None and not after.blank and after.indent > line.indent
 
 
 _RULE = re.compile(r"[-=_*~]{3,}")

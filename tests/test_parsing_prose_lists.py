@@ -1,0 +1,112 @@
+"""Shares and values written as prose lists, the way press releases put them: numbered
+sub-headings whose body hangs indented beneath them, a list that names the verb once ("A accounted
+for 17.4%, B for 8.6% and C for 3.6%"), "the remaining 28.4%", shares in brackets after each name, a
+country's value, and a numbered development list whose dates are in bold."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.domain.report import Quantity, Report
+from assistant.parsing.parse import parse_text
+
+INDENTED_RELEASE = """\
+Kiln Refractory Lining Services Market Worth USD 3.10 Billion by 2032
+
+DENVER, May 6, 2025 -- The global kiln refractory lining services market was valued at USD 1.90
+billion in 2024 and is expected to grow at a CAGR of 6.3% from 2025 to 2032, according to a study by
+Harlow Insight Partners.
+
+
+3. SEGMENT ANALYSIS
+
+   3.1 By service
+       Relining contracts accounted for 61.5% of revenue in 2024. Hot repair and gunning held the remaining 38.5% and are set to grow faster.
+
+   3.2 By kiln type
+       Rotary kilns dominated with a 52.0% revenue share in 2024. Shaft kilns accounted for 21.0%, tunnel kilns for 15.5% and shuttle and batch kilns for 11.5%.
+
+   3.3 By end user
+       Cement plants formed the largest end-user group in 2024.
+
+
+4. REGIONAL OUTLOOK
+
+   Asia Pacific captured the largest share, 46.2% of revenue in 2024. China generated about USD 0.52 billion of lining revenue on its own.
+
+   North America accounted for 22.4% of revenue. The United States alone was valued at USD 0.36 billion in 2024, reflecting the size of its cement and lime markets.
+
+   Latin America (6.1%) and the Middle East & Africa (4.8%) account for the remainder.
+"""
+
+NUMBERED_NEWS = """\
+# Pallet Wrapping Robot Market
+
+The global pallet wrapping robot market was valued at USD 780 million in 2024 and is projected to grow at
+a CAGR of 8.1% from 2025 to 2031.
+
+## Key Players
+
+- Strapwell Automation (Germany)
+- Koru Packaging Robotics (Japan)
+
+## Recent Developments
+
+1. **November 2023:** Strapwell Automation won a five-year service contract covering 40 warehouses.
+2. **March 2024:** Koru Packaging Robotics opened a 9,000-square-metre plant in Osaka. The plant cost USD 31 million.
+
+## Methodology
+
+2024 is the base year.
+"""
+
+
+@pytest.fixture(scope="module")
+def release() -> Report:
+    return parse_text(INDENTED_RELEASE, "kiln-refractory-lining-services-market.txt")
+
+
+def _figures(report: Report, metric: str) -> dict[str | None, Quantity]:
+    return {q.scope.name: q for q in report.facts.quantities if q.metric == metric}
+
+
+def test_numbered_sub_headings_over_an_indented_body_are_sections(release: Report):
+    headings = [s.heading for s in release.sections]
+    assert "By service" in headings and "By kiln type" in headings, headings
+    assert release.facts.segmentation["kiln type"][0].name == "Rotary kilns"
+
+
+def test_a_list_that_names_its_verb_once_gives_every_item_its_share(release: Report):
+    shares = _figures(release, "share")
+    assert shares["Shaft kilns"].value == 21.0
+    assert shares["tunnel kilns"].value == 15.5
+    assert shares["shuttle and batch kilns"].value == 11.5
+    assert shares["shuttle and batch kilns"].scope.dimension == "kiln type"
+
+
+def test_the_remaining_share_is_read_under_a_by_heading(release: Report):
+    assert _figures(release, "share")["Hot repair and gunning"].value == 38.5
+
+
+def test_shares_in_brackets_after_each_name(release: Report):
+    shares = _figures(release, "share")
+    assert shares["Latin America"].value == 6.1
+    assert shares["Middle East & Africa"].value == 4.8
+
+
+def test_a_country_value_followed_by_other_markets_words_is_read(release: Report):
+    sizes = _figures(release, "market_size")
+    assert sizes["United States"].value == 0.36 and sizes["United States"].start_year == 2024
+
+
+def test_a_country_value_without_a_year_is_of_the_base_year(release: Report):
+    china = _figures(release, "market_size")["China"]
+    assert china.value == 0.52 and china.start_year == 2024
+
+
+def test_numbered_developments_with_bold_dates_are_read():
+    report = parse_text(NUMBERED_NEWS, "pallet-wrapping-robot-market.md")
+    developments = report.facts.recent_developments
+    assert [d.date for d in developments] == ["2023-11", "2024-03"]
+    assert developments[1].company == "Koru Packaging Robotics"
+    assert "USD 31 million" in developments[1].summary
