@@ -110,3 +110,87 @@ def test_numbered_developments_with_bold_dates_are_read():
     assert [d.date for d in developments] == ["2023-11", "2024-03"]
     assert developments[1].company == "Koru Packaging Robotics"
     assert "USD 31 million" in developments[1].summary
+
+
+TABLED_PAGE = """\
+# Seed Coating Film Market
+
+The global seed coating film market was valued at USD 1.42 billion in 2023 and is expected to grow at a
+CAGR of 7.2% from 2024 to 2030.
+
+## Segment Analysis
+
+### By polymer
+
+| Polymer | Share (2023) | CAGR 2024-2030 |
+|---|---|---|
+| Polyvinyl alcohol | 52.4% | 6.1% |
+| Biopolymers | 30.1% | 10.8% |
+| Acrylics | 17.5% | 4.9% |
+
+### By crop type
+
+- **Cereals and grains** – the largest group, with 44.0% of 2023 revenue.
+- **Oilseeds** – driven by canola programmes.
+- **Vegetables** – small volumes, high value.
+
+### By application method
+
+      Drum coaters                 58.0%
+      Fluid-bed coaters            27.5%
+      Manual treaters              14.5%
+      (shares of 2023 revenue)
+
+## Competitive Landscape
+
+| Company | Headquarters |
+|---|---|
+| Gransel Coatings AG | Switzerland |
+| Verdanta Seed Films Inc. | United States |
+| Koharu Polymer Co., Ltd. | Japan |
+
+## Recent Developments
+
+| Date | Development |
+|---|---|
+| May 2024 | Gransel Coatings AG opened a film plant in Basel with an investment of USD 22 million. |
+| February 2025 | Koharu Polymer Co., Ltd. acquired Dutch start-up Filmagro for EUR 9.5 million. |
+"""
+
+
+@pytest.fixture(scope="module")
+def tabled() -> Report:
+    return parse_text(TABLED_PAGE, "seed-coating-film-market.md")
+
+
+def test_a_company_table_under_the_competitive_landscape_names_the_players(tabled: Report):
+    names = [p.name for p in tabled.facts.key_players]
+    assert names == ["Gransel Coatings AG", "Verdanta Seed Films Inc.", "Koharu Polymer Co., Ltd."]
+
+
+def test_a_markdown_table_of_developments_gives_one_a_row(tabled: Report):
+    developments = tabled.facts.recent_developments
+    assert [d.date for d in developments] == ["2024-05", "2025-02"]
+    assert developments[1].summary.startswith("February 2025 | Koharu Polymer")
+    assert "|" not in developments[1].summary[-3:]
+
+
+def test_bullet_and_table_dimensions_both_make_the_segmentation(tabled: Report):
+    segmentation = tabled.facts.segmentation
+    assert [n.name for n in segmentation["crop type"]][:2] == ["Cereals and grains", "Oilseeds"]
+    assert [n.name for n in segmentation["Polymer"]] == ["Polyvinyl alcohol", "Biopolymers", "Acrylics"]
+
+
+def test_rows_aligned_with_spaces_under_a_by_heading_are_shares(tabled: Report):
+    shares = _figures(tabled, "share")
+    assert shares["Drum coaters"].value == 58.0 and shares["Drum coaters"].start_year == 2023
+    assert shares["Manual treaters"].value == 14.5
+
+
+def test_a_segment_named_by_a_word_of_the_markets_name_keeps_its_share():
+    text = INDENTED_RELEASE.replace(
+        "Relining contracts accounted for 61.5% of revenue in 2024. Hot repair and gunning",
+        "Services accounted for 61.5% of revenue in 2024. Hot repair and gunning",
+    )
+    report = parse_text(text, "kiln-refractory-lining-services-market.txt")
+    assert _figures(report, "share")["Services"].value == 61.5

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from assistant.domain.report import Development, Named, Quantity
+from assistant.parsing import tables
 from assistant.parsing.header import name_list
 from assistant.parsing.lines import Doc, Line, strip_span
 from assistant.parsing.scopes import BRACKET_GROUP, INLINE_GROUP
@@ -42,7 +43,7 @@ _COMPANY_NOUN = re.compile(
 # "Industrial Heat Pump Market, By Type:", "By Type: A, B, C", "Segmentation by End User"
 _DIMENSION = re.compile(
     r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments|Break-?up|Breakdown|Split)\s+)?"
-    r"[Bb]y\s+(?P<dim>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
+    r"[Bb]y\s+(?P<dim>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
     r"\s*(?::\s*(?P<rest>.*))?"
 )
 _MONTHS = {
@@ -97,6 +98,8 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
             # 'A, B, C and D.' on the heading's first line, other text after it
             return name_list(doc, body[0].start, body[0].end - (1 if body[0].text.endswith(".") else 0))
     for block in out.find(_LANDSCAPE):
+        if names := _first_cells(doc, list(out.body(doc, block)), headed=True):
+            return names  # '| Company | Headquarters |' under 'Competitive Landscape'
         for start, end in _paragraphs(doc, out.body(doc, block)):
             if names := _listed(doc, start, end):
                 return names
@@ -106,18 +109,23 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
     return _first_cells(doc, _introduced_rows(doc, out, _PLAYERS))
 
 
-def _first_cells(doc: Doc, lines: list[Line]) -> list[Named]:
-    """A table of companies (cells split by tabs): each row's first cell, the header row left out."""
-    rows = [line for line in lines if "\t" in line.text]
-    if len(rows) < MIN_TABLE_ROWS:
+def _first_cells(doc: Doc, lines: list[Line], headed: bool = False) -> list[Named]:
+    """A table of companies (tab or markdown cells): each row's first cell, the header row and a
+    markdown rule row left out; ``headed``: only a table whose header names companies."""
+    rows = [(line, cells) for line in lines if (cells := tables.cells(doc, line))]
+    rows = [(line, cells) for line, cells in rows if not _RULE_ROW.fullmatch(line.text)]
+    if len(rows) < MIN_TABLE_ROWS or headed and not _HEADER_CELL.fullmatch(rows[0][1][0].text):
         return []
     named = []
-    for line in rows:
-        cell = line.text.split("\t")[0]
-        if cell.strip() and not _HEADER_CELL.fullmatch(cell.strip()):
-            span = doc.span(line.start, line.start + len(cell))
+    for _line, cells in rows:
+        first = cells[0]
+        if first.text and not _HEADER_CELL.fullmatch(first.text):
+            span = doc.span(first.start, first.end)
             named.append(Named(name=span.text, span=span))
     return named
+
+
+_RULE_ROW = re.compile(r"\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
 
 
 def _introduced_rows(doc: Doc, out: Outline, pattern: re.Pattern[str]) -> list[Line]:
@@ -289,7 +297,8 @@ _NAME_ENDS = re.compile(r"\s*(?:\(|:|;|,|\s[-–—]\s|\s{2,})")
 def _segment_named(doc: Doc, item: Line) -> Named:
     """A segment bullet as a name: the whole bullet when it is only a name, else its label."""
     text = item.text
-    if not re.search(r"\d", text) and len(text.split()) <= SEGMENT_NAME_WORDS:
+    described = re.search(r"\s[-–—]\s|\.$", text)  # 'Oilseeds – driven by canola programmes.'
+    if not re.search(r"\d", text) and len(text.split()) <= SEGMENT_NAME_WORDS and not described:
         return Named(name=text, span=doc.line_span(item))
     cut = _NAME_ENDS.search(text)
     end = cut.start() if cut and cut.start() > 0 else len(text)
@@ -357,7 +366,10 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
     for block in out.find(_DEVELOPMENTS):
         body = list(out.body(doc, block))
         bulleted = any(_is_item(line) for line in body)
-        if bulleted:
+        rows = [line for line in body if line.text.startswith("|")]
+        if rows:  # '| March 2025 | Acme opened ... |': a markdown table, a development a row
+            found = [dev for line in rows if (dev := _development(doc, [line])) is not None]
+        elif bulleted:
             found = [dev for lines in _wrapped_bullets(body) if (dev := _development(doc, lines)) is not None]
         else:  # paragraphs: one may tell several dated developments ('In April 2026, A ... In May, B ...')
             found = [
@@ -418,8 +430,13 @@ def _dated_pieces(doc: Doc, lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _development(doc: Doc, lines: list[Line]) -> Development | None:
-    number = _NUMBERED.match(lines[0].text)  # '2. **March 2024:** ...': the item's number is no part of it
-    return _development_at(doc, lines[0].start + (number.end() if number else 0), lines[-1].end)
+    first, last = lines[0], lines[-1]
+    if first.text.startswith("|"):  # a markdown table row: its cells, not its outer rules
+        inner = first.text.strip("|").strip()
+        start = first.start + first.text.index(inner)
+        return _development_at(doc, start, start + len(inner))
+    number = _NUMBERED.match(first.text)  # '2. **March 2024:** ...': the item's number is no part of it
+    return _development_at(doc, first.start + (number.end() if number else 0), last.end)
 
 
 def _development_at(doc: Doc, start: int, end: int) -> Development | None:
@@ -441,6 +458,20 @@ def _development_at(doc: Doc, start: int, end: int) -> Development | None:
     name = " ".join(re.sub(r"['’]s$", "", name).split())  # a name wrapped across lines is one name
     span = doc.span(start, end)
     return Development(date=date, company=name, summary=span.text, span=span)
+
+
+def with_figured_dimensions(
+    listed: dict[str, list[Named]], figured: dict[str, list[Named]]
+) -> dict[str, list[Named]]:
+    """The listed segmentation, plus each dimension only the figures name (a table under one
+    'By ...' heading, bullets under another): none that repeats a listed dimension or segment."""
+    merged = dict(listed)
+    dims = {dim.casefold() for dim in listed}
+    names = {named.name.casefold() for segments in listed.values() for named in segments}
+    for dim, segments in figured.items():
+        if dim.casefold() not in dims and not any(n.name.casefold() in names for n in segments):
+            merged[dim] = segments
+    return merged
 
 
 def segments_of_figures(doc: Doc, found: Iterable[Quantity]) -> dict[str, list[Named]]:

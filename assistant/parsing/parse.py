@@ -173,7 +173,9 @@ def _extract(text: str, path: str, report_id: str | None, headings: Sequence[Hea
         largest_region=found.largest_region or from_prose.largest_region,
         fastest_segment=found.fastest_segment or from_prose.fastest_segment,
         key_players=players,
-        segmentation=segmentation or lists.segments_of_figures(doc, table.quantities),
+        segmentation=lists.with_figured_dimensions(
+            segmentation, lists.segments_of_figures(doc, table.quantities)
+        ),
         recent_developments=lists.developments(doc, facts_out),
         quantities=table.quantities,
         conflicts=table.conflicts,

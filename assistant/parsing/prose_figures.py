@@ -430,7 +430,8 @@ _NAMED_OPENING = re.compile(
 
 
 # A row of a plain-text list with dot leaders: 'Rechargeable (USB / lithium-ion) ........ '.
-_LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)\s*\.{3,}\s*")
+# Or its columns aligned with spaces: 'Motor (auto)          47.2%'.
+_LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)(?:\s*\.{3,}\s*|\s{4,})")
 # Nothing before a bullet's first figure but its label: '**Hospitals and clinics:** '.
 _LABEL_ONLY = re.compile(r"\W*[A-Z][^:.;]{0,60}:\W*")
 # '- Container ships: 22.6% share; 13.4% CAGR': a label, a colon, then the label's figures.
@@ -500,10 +501,17 @@ def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | N
         return previous.scope if previous is not None else Scope()
     if subject.one_unit:
         return None  # "a station ... cost": one unit of what the market sells, not a part of it
-    if subject.is_market(r.ctx.market_words):
-        return Scope()
+    if subject.is_market(r.ctx.market_words) and not (r.dimension and figure_is_share(r, figure)):
+        return Scope()  # under 'By component', 'Software accounted for 68.4%' is a segment's share
     name = subject.name
     return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+
+
+def figure_is_share(r: _Reading, figure: Figure) -> bool:
+    return (
+        figure.kind == "percent"
+        and pm.metric(figure, r.sentence.text[: figure.start], r.sentence.text, True) == "share"
+    )
 
 
 def _priced(text: str, since: int, figure: Figure) -> str | None:

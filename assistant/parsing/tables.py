@@ -63,13 +63,13 @@ MAX_ALIGNED_ROW = 200  # longer lines are prose, whatever their spacing
 
 
 @dataclass(frozen=True, slots=True)
-class _Cell:
+class Cell:
     text: str
     start: int  # offset in the report text
     end: int
 
 
-def _cells(doc: Doc, line: Line, aligned: bool = False) -> list[_Cell]:
+def cells(doc: Doc, line: Line, aligned: bool = False) -> list[Cell]:
     text = line.text
     parts: Iterable[re.Match[str]]
     if text.startswith("|"):
@@ -87,33 +87,33 @@ def _cells(doc: Doc, line: Line, aligned: bool = False) -> list[_Cell]:
         base = line.start
     else:
         return []
-    cells = []
+    found = []
     for part in parts:
         raw = part.group()
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         start = base + part.start() + lead
-        cells.append(_Cell(stripped, start, start + len(stripped)))
-    return cells
+        found.append(Cell(stripped, start, start + len(stripped)))
+    return found
 
 
-def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[_Cell]]]]:
+def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[Cell]]]]:
     """Runs of consecutive table rows with at least three cells."""
-    runs: list[list[tuple[Line, list[_Cell]]]] = []
-    current: list[tuple[Line, list[_Cell]]] = []
+    runs: list[list[tuple[Line, list[Cell]]]] = []
+    current: list[tuple[Line, list[Cell]]] = []
     after_row = False  # the line before was a row no table took (a key-value pair)
     for line in doc.lines:
-        cells = [] if line.blank or line.index in out.furniture else _cells(doc, line, not out.markup)
+        row = [] if line.blank or line.index in out.furniture else cells(doc, line, not out.markup)
         if re.fullmatch(r"\|?\s*:?-{2,}.*", line.text):  # markdown separator row
             continue
         # Three cells start a table, or two in the first row of a table whose header names a
         # measure ('Region | Share, 2023'); a row whose last cells are empty (trimmed away) continues one.
-        headed = len(cells) == 2 and not after_row and _measure_header(cells[1].text)
-        if len(cells) >= 3 or (current and len(cells) >= 2) or headed:
-            current.append((line, cells))
+        headed = len(row) == 2 and not after_row and _measure_header(row[1].text)
+        if len(row) >= 3 or (current and len(row) >= 2) or headed:
+            current.append((line, row))
             after_row = False
             continue
-        after_row = len(cells) >= 2
+        after_row = len(row) >= 2
         if not line.blank and current:
             runs.append(current)
             current = []
@@ -224,12 +224,12 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
     return drafts, skipped, used
 
 
-def _percent_tail(cell: _Cell, number: re.Match[str]) -> int:
+def _percent_tail(cell: Cell, number: re.Match[str]) -> int:
     tail = re.match(r"\s?%", cell.text[number.end() :])
     return tail.end() if tail else 0
 
 
-def _note_rates(doc: Doc, cell: _Cell, scope: Scope, span: Span) -> list[Draft]:
+def _note_rates(doc: Doc, cell: Cell, scope: Scope, span: Span) -> list[Draft]:
     """A CAGR written in a remarks cell: 'Fastest growing, CAGR 9.1% (2025-2033)'."""
     if not _CAGR_CELL.match(cell.text):
         return []
@@ -242,7 +242,7 @@ def _note_rates(doc: Doc, cell: _Cell, scope: Scope, span: Span) -> list[Draft]:
     return out
 
 
-def _columns(head: list[_Cell], caption_year: int | None) -> dict[int, tuple[str, tuple[int, int] | None]]:
+def _columns(head: list[Cell], caption_year: int | None) -> dict[int, tuple[str, tuple[int, int] | None]]:
     """Column index -> ('year' | 'cagr' | 'share' | 'note' | 'dimension', years) for each header cell;
     a column naming no year takes the caption's year when it names a value or a share."""
     columns: dict[int, tuple[str, tuple[int, int] | None]] = {}
