@@ -194,3 +194,57 @@ def test_a_segment_named_by_a_word_of_the_markets_name_keeps_its_share():
     )
     report = parse_text(text, "kiln-refractory-lining-services-market.txt")
     assert _figures(report, "share")["Services"].value == 61.5
+
+
+INSIGHTS_PAGE = """\
+# Borehole Camera Services Market Report
+
+## Market Summary
+
+The global borehole camera services market was valued at USD 410.0 million in 2024 and is projected to
+grow at a CAGR of 8.8% from 2025 to 2033.
+
+## Camera Type Insights
+
+Side-view cameras led the market and accounted for 44.0% of global revenue in 2024. Operators favour them for
+casing inspections in deep wells. The segment is projected to grow at a CAGR of 9.9% through 2033.
+
+## Well Type Insights
+
+Water wells generated 38.0% of revenue in 2024, making water wells the largest well type segment, followed by
+geothermal wells at 27.0%. Mineral exploration holes (core and blast holes) represented 21.0% of revenue,
+helped by projects in Canada and Chile. Oil and gas wells held 9.0%, with other wells making up the
+remaining 5.0%.
+
+## Regional Insights
+
+North America held 36.0% of the market in 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def insights() -> Report:
+    return parse_text(INSIGHTS_PAGE, "borehole-camera-services-market.md")
+
+
+def test_an_insights_heading_names_the_dimension_of_its_segments(insights: Report):
+    shares = _figures(insights, "share")
+    assert shares["Oil and gas wells"].scope.dimension == "Well Type"
+    assert shares["Oil and gas wells"].value == 9.0
+
+
+def test_the_segment_after_a_sentence_without_figures_is_the_one_before(insights: Report):
+    rates = _figures(insights, "cagr")
+    assert rates["Side-view cameras"].value == 9.9
+
+
+def test_a_ranked_name_beats_the_largest_x_segment_phrase(insights: Report):
+    shares = _figures(insights, "share")
+    assert shares["geothermal wells"].value == 27.0
+    assert not any("largest" in (name or "") for name in shares)
+
+
+def test_a_share_is_its_subjects_not_a_place_named_after_it(insights: Report):
+    shares = _figures(insights, "share")
+    assert shares["Mineral exploration holes (core and blast holes)"].value == 21.0
+    assert "Canada" not in shares and "Chile" not in shares

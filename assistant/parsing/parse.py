@@ -78,6 +78,13 @@ MAX_BY_LINE = 60  # 'By Vessel Type' is a label; a longer line starting 'By' is 
 _BY_HEADING = re.compile(
     r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown),?\s+)?by\s+([A-Za-z][\w &/-]{1,40})", re.I
 )
+# 'Technology Insights', 'End-use Analysis': a heading naming a dimension the way many publishers do
+_INSIGHTS_HEADING = re.compile(
+    r"(?!(?:regional|region|geographic|geographical|country|market|key|industry|competitive|company|analyst"
+    r"|strategic|growth|investment|consumer|overall)\b)"
+    r"([A-Za-z][\w/&-]*(?:[ -][\w/&-]+){0,2}?)\s+(?:insights|analysis|outlook|segment analysis)",
+    re.I,
+)
 _FAQ = re.compile(r"frequently asked questions|faqs?|questions and answers", re.I)
 # Blocks whose figures are not the market's: the outline, company lists and company news.
 _NO_FIGURES = re.compile(
@@ -223,7 +230,7 @@ def _quantity_table(
     listed: Metric | None = None  # what the bullet before measured, for siblings that only give a figure
     for sentence, source, dimension, heading in _prose_sentences(doc, out, read):
         start = sentence.at(0)
-        carried = subject if subject_end >= 0 and not doc.text[subject_end:start].strip() else None
+        carried = subject if subject_end >= 0 and _same_subject_between(doc.text[subject_end:start]) else None
         # 'The region is expected to grow at 7.8%' under a heading that names the region
         carried = carried or (scopes.lookup(heading) if heading else None)
         listed = listed if source == "bullet" else None
@@ -240,6 +247,22 @@ def _quantity_table(
     return quantities.build_table(drafts, stated_base, forecast, skipped)
 
 
+def _same_subject_between(between: str) -> bool:
+    """Nothing between two sentences, or sentences of the same paragraph that state no figure: the
+    later one may still be about the earlier one's subject ('The segment is projected to ...')."""
+    if not between.strip():
+        return True
+    return (
+        len(between) <= MAX_CARRIED_GAP
+        and not _PARAGRAPH_BREAK.search(between)
+        and not _DIGIT.search(between)
+    )
+
+
+MAX_CARRIED_GAP = 400
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def _prose_sentences(
     doc: Doc, out: Outline, read: set[int]
 ) -> Iterator[tuple[Passage, QuantitySource, str | None, str]]:
@@ -251,7 +274,7 @@ def _prose_sentences(
         if block.furniture or _NO_FIGURES.fullmatch(block.heading):
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
-        by = _BY_HEADING.fullmatch(block.heading)
+        by = _BY_HEADING.fullmatch(block.heading) or _INSIGHTS_HEADING.fullmatch(block.heading)
         dimension = by.group(1).strip() if by else None
         body = list(out.body(doc, block))
         # 'By Vessel Type' on a line of its own inside the block: the dimension of what follows it

@@ -395,14 +395,7 @@ def _scope(
         return nearest.scope
     if previous is None and r.carried is not None:
         return r.carried  # 'The segment is forecast to grow at 15.9%', after a sentence about it
-    if previous is not None:
-        opening = clauses.break_between(text, since, figure.start)
-    else:
-        opening = clauses.break_between(text, 0, figure.start, comma_and=True) or 0
-    if opening is not None and metric not in ("price", "count", "volume"):
-        found = _clause_scope(r, opening, figure, previous)
-        if found is not None:
-            return found
+    # a name put right before its figure in a ranked list is nearer than the clause's subject
     ranked = _RANKED_NEXT.search(text, since, figure.start) if metric in ("share", "cagr") else None
     if ranked is None and previous is not None and metric in ("share", "cagr"):
         ranked = _ELIDED_NEXT.match(text, since, figure.start)
@@ -411,12 +404,23 @@ def _scope(
         name = ranked.group("name") or ranked.groupdict().get("before")
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if previous is not None:
+        opening = clauses.break_between(text, since, figure.start)
+    else:
+        opening = clauses.break_between(text, 0, figure.start, comma_and=True) or 0
+    if opening is not None and metric not in ("price", "count", "volume"):
+        found = _clause_scope(r, opening, figure, previous)
+        if found is not None:
+            return found
+    if previous is not None:
         return previous.scope
     if metric == "share":
         after = [m for m in r.mentions if m.start >= figure.end]
         subject = _SUBJECT_SHARE.match(text) if index == 0 else None
-        if not after and subject:
-            return Scope(kind="segment", name=subject.group("name"), dimension=r.dimension)
+        if subject:  # the sentence's own subject, not a place named after the figure
+            name = subject.group("name")
+            bare = re.sub(r"\s*\([^()]*\)$", "", name)  # 'Battery metals (lithium, nickel and cobalt)'
+            known = r.ctx.scopes.lookup(name) or r.ctx.scopes.lookup(bare)
+            return known or Scope(kind="segment", name=name, dimension=r.dimension)
         return after[0].scope if after else None
     if _NAMED_OPENING.match(text) and not _MARKET_WORD.search(text):
         return None  # 'Smart / app-connected aspirators, at a CAGR of 14.6%': of a name not known, not the market's
@@ -456,11 +460,13 @@ _SUBJECT_SHARE = re.compile(
 _FOLLOWED = re.compile(
     r"\b(?:followed|came next|was next|trailed|came second|ranked second)\s+(?:with|at)\s*$", re.I
 )
+_VERB_OF_SHARE = r"(?:accounted|accounts|account|accounting|held|holds|captured|represented|contributed|made|generated|was|were)"
 # 'Shaft kilns accounted for 21.0%, tunnel kilns for 15.5% and shuttle and batch kilns for 11.5%':
 # the list's later items name the verb of the first only once.
 _ELIDED_NEXT = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
-    r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|it|its|this|that|which)\b)[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
+    r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|it|its|this|that|which|while|whereas|but|with)\b)"
+    rf"[A-Za-z][\w&/-]*(?:\s+(?!{_VERB_OF_SHARE}\b)[\w&/-]+){{0,4}}?)"
     r"\s+for\s*$",
     re.I,
 )

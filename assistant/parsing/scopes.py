@@ -28,6 +28,9 @@ _QUALIFIER = re.compile(
     r"|fastest[- ]growing|smallest|top|this|that|each|every|other|same)\s*)+",
     re.I,
 )
+_RANKING = re.compile(
+    r"(?:second|third)?[- ]?(?:largest|biggest|fastest(?:[- ]growing)?|smallest|dominant)", re.I
+)
 INLINE_GROUP = re.compile(r"\bBy\s+(?P<dim>[A-Za-z][\w &/-]{0,40}?)\s*:\s*(?P<items>[^;()\n]{2,300})")
 # "by Type (Weather-based, Sensor-based), End User (Residential, Commercial) and Region".
 BRACKET_GROUP = re.compile(
@@ -210,6 +213,8 @@ class ScopeIndex:
                     taken = taken[-joined:]
             if not taken or len(taken) > 5 or _QUALIFIER.fullmatch(text[taken[0].start() : taken[-1].end()]):
                 continue
+            if _RANKING.fullmatch(taken[0].group()):
+                continue  # 'the largest commodity segment' ranks a segment, it names none
             start, end = taken[0].start(), taken[-1].end()
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue  # a listed name already covers it

@@ -173,7 +173,7 @@ _NAMED_POINT = re.compile(
 _WHICH = re.compile(r"\b(which|who|what region|what segment|leads?|leading|largest|biggest)\b", re.I)
 _RATE_HOLDS = re.compile(
     r"\b(keeps?|kept|holds?|same|continues?|stays?|sustain\w*|unchanged|compound\w*)\b"
-    r"|\bat (?:the report'?s|its|that|the stated|the given) (?:cagr|rate|growth rate)\b",
+    r"|\bat (?:the report'?s|its|that|their|the stated|the given)(?: own)? (?:cagr|rate|growth rate|growth)\b",
     re.I,
 )
 _ASKS_RATE = re.compile(r"\b(rate|cagr|pace|how (fast|quickly))\b", re.I)
@@ -642,7 +642,9 @@ def _follow_up(
         # cross 12bn at that rate?' asks the year at that rate)
         percents, assumed_rate = earlier.slots.percents, True
         intent = intent if intent is Intent.THRESHOLD_YEAR and slots.amounts else Intent.WHAT_IF
-    if not own and slots.asks_growth and intent in SIZE_INTENTS:
+    # 'what about 2030 if it grows at that rate': one year's size at a rate, not a change between years
+    projecting = len(set(slots.years)) == 1 and bool(_RATE_HOLDS.search(question))
+    if not own and slots.asks_growth and intent in SIZE_INTENTS and not projecting:
         intent = Intent.GROWTH  # 'difference?' after two sizes
     if (
         not own
@@ -710,7 +712,13 @@ def _follow_up(
         percents=percents,
         unit=slots.unit or earlier.slots.unit,
         # 'so europe's value in 2034?' then 'compare that w apac in 2034': a value again
-        asks_money=slots.asks_money or (not own and earlier.slots.asks_money),
+        # ('what's NA worth' then 'north america share?': a share, not a value; 'and in 2030 at its
+        # own cagr?': a value still)
+        asks_money=slots.asks_money
+        or (projecting and not slots.asks_share)
+        or (
+            not own and not slots.asks_share and not RATE_WORDS.search(question) and earlier.slots.asks_money
+        ),
         entities=entities or ([] if own or whole_market else earlier.slots.entities),
     )
     if intent in SIZE_INTENTS and merged.years:
@@ -758,6 +766,9 @@ def _follow_up(
     if reason and asks_deal_figure(question, merged) and intent in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS):
         # 'for how much?' after a company's acquisition: its developments may say; decline if not
         intent, reason, fallback = Intent.DEVELOPMENTS, None, reason
+    elif intent is Intent.STATED_FIGURE:
+        # 'whats that in usd' after a region's share: the table, or its share of the size, may give it
+        reason, fallback = None, reason
     else:
         fallback = None
     decision = Decision(intent, merged, top.score, reason, query=query, fallback=fallback)

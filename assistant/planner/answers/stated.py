@@ -31,7 +31,7 @@ _RATE = re.compile(
     r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace)\b", re.I
 )
 _AT_THAT_RATE = re.compile(
-    r"\b(?:at|with)\s+(?:that|this|the same|its|their)\s+(?:rate|pace|cagr|growth)\b", re.I
+    r"\b(?:at|with)\s+(?:that|this|the same|its|their)(?:\s+own)?\s+(?:rate|pace|cagr|growth)\b", re.I
 )
 _AGAINST_WHOLE = re.compile(
     r"\b(?:vs\.?|versus|compared? (?:to|with)|against|than)\s+(?:the\s+)?(?:overall|whole|total|global|entire)?\s*"
