@@ -401,7 +401,7 @@ def _scope(
         ranked = _ELIDED_NEXT.match(text, since, figure.start)
     if ranked is not None:
         # 'cats held 54.2%, ahead of dogs at 39.6% and other pets at 6.2%': each figure its own name
-        name = ranked.group("name") or ranked.groupdict().get("before")
+        name = ranked.group("name") or ranked.groupdict().get("before") or ""
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if previous is not None:
         opening = clauses.break_between(text, since, figure.start)

@@ -322,6 +322,7 @@ _MONEY = re.compile(
     r"\b(?P<currency>USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF)\s?(?P<value>\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<unit>thousand|million|billion|trillion))?\b"
 )
+_PERCENT = re.compile(r"(?<![\w.])(?P<value>\d{1,3}(?:\.\d+)?)\s?%")
 _ANSWER_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 THAT_YEAR = re.compile(r"\b(that|this|the same|same) year\b", re.I)
@@ -372,6 +373,8 @@ def given_figures(history: Sequence[dict[str, str]]) -> list[GivenFigure]:
         if match:
             value = float(match.group("value").replace(",", ""))
             found.append(GivenFigure(value, match.group("unit"), match.group("currency"), asked))
+        elif share := _PERCENT.search(answer):  # 'Parcel had a share of 17.4%': a share, no money
+            found.append(GivenFigure(float(share.group("value")), "percent", "", asked))
     return found
 
 

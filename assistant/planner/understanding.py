@@ -154,8 +154,8 @@ _COMPANY_NOUNS = re.compile(
 _CONTROL = re.compile(r"\b(?:control\w*|concentrat\w*|consolidat\w*|fragment\w*)\b", re.I)
 # 'ok and the largest?' after a ranking: the other ranking, asked bare
 _BARE_RANKING = re.compile(
-    r"^\s*(?:ok\s+|so\s+)?(?:and\s+|what about\s+)?(?:the\s+)?(?:largest|biggest|leading|fastest(?:[- ]growing)?"
-    r"|quickest|smallest|slowest)(?:\s+one)?\s*\??\s*$",
+    r"^\s*(?:ok\s+|so\s+)?(?:and\s+|what about\s+)?(?:the\s+)?(?:(?:second|third|2nd|3rd|next)[- ]?)?"
+    r"(?:largest|biggest|leading|fastest(?:[- ]growing)?|quickest|smallest|slowest)(?:\s+one)?\s*\??\s*$",
     re.I,
 )
 _AMOUNT_TOO = re.compile(r"\b(?:dollars?|usd|absolute|added|how much)\b|\$", re.I)
@@ -477,6 +477,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or ordinal_item(question, history, ctx.vocabulary)
         or bool(_NAMED_POINT.search(typed))  # 'the trial volume one': a point of the last list
         or (bool(_ONE.search(question)) and len(question.split()) <= 5)  # 'which ones biggest'
+        or bool(_BARE_RANKING.match(question))  # 'second biggest' after a ranking: of the same kind
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )

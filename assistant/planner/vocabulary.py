@@ -84,12 +84,21 @@ def _mark_heads(entities: dict[tuple[str, str], Entity], market: set[str]) -> No
             (len(named) == 1 or one_segment)
             and entity.kind == "segment"
             and len(words) >= 2
-            and len(first) >= MIN_HEAD_LETTERS
+            and (len(first) >= MIN_HEAD_LETTERS or _acronym_opens(entity.name))
             and first not in market
             and first not in word_list("stopwords")
             and first not in word_list("general-modifiers")
         ):
             entities[key] = replace(entity, head=first)
+
+
+def _acronym_opens(name: str) -> bool:
+    """'NIR spectroscopy', 'LNG carriers': a name opening with an acronym, distinctive however short."""
+    first = name.split()[0] if name.split() else ""
+    return len(first) >= MIN_ACRONYM_LETTERS and first.isalpha() and first.isupper()
+
+
+MIN_ACRONYM_LETTERS = 3
 
 
 def region_aliases() -> list[list[str]]:
@@ -120,7 +129,9 @@ def market_words(report: Report) -> frozenset[str]:
     # Deployment (Cloud-based, On-premises)'), which are no part of the name.
     named = report.market or re.split(r"\bmarkets?\b", report.title, maxsplit=1, flags=re.I)[0]
     words = {w.lower() for w in re.findall(r"\w+", named)}
-    words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000])}
+    # the market's own acronym ('IHP' of Industrial Heat Pump), not another term's ('near-infrared (NIR)')
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", named)).lower()
+    words |= {a.lower() for a in _ACRONYM.findall(report.text[:5000]) if a.lower() in initials}
     # A title's report words ('Size, Share & Trends Analysis 2025-2030') and the publisher's
     # initials are no part of the market's name.
     source = {a.text.lower() for a in report.identity.abbreviations}

@@ -190,11 +190,11 @@ def _ranked_scope(question: str, name: str, ctx: ReportContext) -> tuple[str, li
         if pattern.search(question):
             return kind, []
     market = stems(" ".join(ctx.market_words))
-    words = [
-        w
-        for w in re.findall(r"[a-z][a-z-]*", question.lower())
-        if w not in _RANK_WORDS and not stems(w) <= market
-    ]
+    every = [w for w in re.findall(r"[a-z][a-z-]*", question.lower()) if w not in _RANK_WORDS]
+    # a market word counts when, with the others, it names a whole dimension ('service type' of a
+    # testing services market), else it only repeats the market's name
+    whole = any(found and found <= stems(" ".join(every)) for found in ctx.segment_dimension_stems.values())
+    words = every if whole else [w for w in every if not stems(w) <= market]
     asked = stems(" ".join(words))
     # 'biggest capacity band' names the Storage Capacity dimension by one of its words
     named_dimension = any(found & asked for found in ctx.segment_dimension_stems.values())
@@ -241,19 +241,24 @@ def _rank_from_table(
     'largest'. ``strict``: never a scope stated under another dimension than the one named."""
     metrics = ("cagr",) if name == "fastest_segment" else ("share", "market_size")
     wanted = stems(" ".join(dimension_words))
+    # 'service type' beside 'Service type' and 'Fuel type': the dimension sharing the most words
+    overlaps = {q.dimension: len(stems(q.dimension) & wanted) for q in figures if q.dimension}
+    best_overlap = max(overlaps.values(), default=0)
+    named = {d for d, n in overlaps.items() if n == best_overlap} if best_overlap > 1 else None
+
+    def in_dimension(q: QuantityFact) -> bool:
+        if named is not None:
+            return q.dimension in named
+        return bool(q.dimension and stems(q.dimension) & wanted)
+
     # a segment the page places in the dimension once ('Smart collars generated USD 531.2 million' under
     # 'By Product Type') keeps it where a snapshot line gives its share without one
-    placed = {q.name.lower() for q in figures if q.name and q.dimension and stems(q.dimension) & wanted}
+    placed = {q.name.lower() for q in figures if q.name and in_dimension(q)}
     for metric in metrics:
         pool = [q for q in figures if q.metric == metric and q.scope == kind and q.name]
         if wanted:
             pool = (
-                [
-                    q
-                    for q in pool
-                    if (q.dimension and stems(q.dimension) & wanted)
-                    or (not q.dimension and (q.name or "").lower() in placed)
-                ]
+                [q for q in pool if in_dimension(q) or (not q.dimension and (q.name or "").lower() in placed)]
                 or [q for q in pool if stems(q.name or "") & wanted]
                 or ([q for q in pool if not q.dimension] if strict else pool)
             )

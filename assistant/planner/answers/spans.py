@@ -81,10 +81,12 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
     if SUM_OF_TWO.search(question) and found.total is not None:
         # 'sum those two': the two figures added up
         return draft.final(
-            f"Together they come to {format_money(high.currency, found.total, high.unit)}: {_money(high)} "
+            f"Together they come to {_amount(high, found.total)}: {_money(high)} "
             f"(the answer to “{high.asked}”) and {_money(low)} (the answer to “{low.asked}”)."
         )
-    difference = format_money(high.currency, found.difference, high.unit)
+    difference = _amount(high, found.difference)
+    if high.unit == "percent":
+        difference = f"{format_number(found.difference)} percentage points"
     if high.asked == low.asked:  # both from one answer: the figure it gave, and the report's own
         text = f"The difference is {difference}: {_money(high)} against {_money(low)}, both from the last answer."
     else:
@@ -101,4 +103,13 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
 
 
 def _money(figure: GivenFigure) -> str:
+    if figure.unit == "percent":
+        return format_percent(figure.value)
     return format_money(figure.currency, figure.value, figure.unit)
+
+
+def _amount(figure: GivenFigure, value: float) -> str:
+    """``value`` in the unit of ``figure``: a sum or gap of two shares stays in percent (points)."""
+    if figure.unit == "percent":
+        return format_percent(value)
+    return format_money(figure.currency, value, figure.unit)

@@ -15,11 +15,11 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.slots import Entity, Slots
-from tools.derived import ProjectionResult, ShareResult
+from tools.derived import ComparisonResult, ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import ConvertResult, SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.schemas import ConvertArgs, ProjectionArgs, QuantitiesArgs, ShareValueArgs
+from tools.schemas import CompareArgs, ConvertArgs, ProjectionArgs, QuantitiesArgs, ShareValueArgs
 
 _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
@@ -41,6 +41,7 @@ _AGAINST_WHOLE = re.compile(
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
+_COMBINED = re.compile(r"\b(?:combined|together|total|sum|summed|added|plus|jointly)\b|\+", re.I)
 _SPLIT = re.compile(r"\b(?:split|splits|breakdown|mix)\b", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)  # 'how much of demand is X': a part, not a worth
 _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
@@ -175,7 +176,7 @@ def _side_by_side(
         Call("lookup_quantities", QuantitiesArgs(metric=metric, name=e.name, report_id=ctx.report_id))
         for e in named
     ]
-    draft, lines, missing = Draft(), [], []
+    draft, lines, missing, shares = Draft(), [], [], []
     for entity, result in zip(named, results, strict=True):
         found = [
             q
@@ -186,7 +187,25 @@ def _side_by_side(
             missing.append(entity.name)
             continue
         q = max(found, key=lambda q: q.start_year or 0)
+        shares.append(q)
         lines.append(f"{entity.name} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+    if metric == "share" and len(shares) == 2 and not missing and _COMBINED.search(question):
+        # 'nir + hybrid combined share?': the two shares added by the tool
+        first, second = shares
+        summed = yield from ask(
+            Call(
+                "compare_values",
+                CompareArgs(
+                    first_value=first.value,
+                    second_value=second.value,
+                    first_label=f"{named[0].name} share",
+                    second_label=f"{named[1].name} share",
+                ),
+            )
+        )
+        if isinstance(summed.value, ComparisonResult) and summed.value.total is not None:
+            draft.show_working(summed.value.expression)
+            lines.append(f"Together they hold {format_percent(summed.value.total)} of the market.")
     if not lines:
         reason = (
             decision.fallback

@@ -1,0 +1,90 @@
+"""Rankings and sums over a page's parts as analysts ask them: a dimension named with a word of the
+market's own name ('service type' of a testing services market) beside another of the same head
+word ('fuel type'); 'second biggest' and 'what's that in dollars' after a ranking; a part named by
+the acronym it opens with; two shares added, asked in one message or over two answers."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """# Ballast Water Testing Services Market Report, 2024-2031
+
+The global ballast water testing services market was valued at USD 2.40 billion in 2023 and is expected
+to grow at a CAGR of 6.0% from 2024 to 2031.
+
+## By Service Type
+
+| Service type | Share, 2023 |
+|---|---|
+| Compliance sampling | 41.0% |
+| Indicative analysis | 33.0% |
+| Commissioning tests | 26.0% |
+
+## By Fuel Type
+
+| Fuel type | Share, 2023 |
+|---|---|
+| VLSFO-fuelled ships | 55.0% |
+| LNG-fuelled ships | 30.0% |
+| Methanol-fuelled ships | 15.0% |
+
+## By Method
+
+| Method | Share, 2023 |
+|---|---|
+| ATP bioluminescence | 48.0% |
+| Flow cytometry | 31.0% |
+| Culture-based counts | 21.0% |
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(
+        parse_text(PAGE, "ballast-water-testing-services-market.md", "ballast-water-testing-services-market")
+    )
+
+
+def _converse(ask, *questions: str):
+    history: list[dict[str, str]] = []
+    answer = None
+    for question in questions:
+        answer = ask(question, history)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
+    return answer
+
+
+def test_a_dimension_named_with_a_word_of_the_markets_name(ask):
+    answer = ask("biggest service type?")
+    assert "Compliance sampling" in answer.text and "41" in answer.text, answer.text
+    assert "VLSFO" not in answer.text
+
+
+def test_second_biggest_after_a_ranking_ranks_the_same_kind(ask):
+    answer = _converse(ask, "biggest service type?", "second biggest")
+    assert "Indicative analysis" in answer.text and "33" in answer.text, answer.text
+
+
+def test_whats_that_in_dollars_after_a_ranking_is_the_value_from_its_share(ask):
+    answer = _converse(ask, "biggest service type?", "second biggest", "what's that in dollars for 2023")
+    assert answer.status == "answered", answer.text
+    assert "0.792" in answer.text, answer.text  # 33% of USD 2.40 billion
+
+
+def test_a_part_named_by_the_acronym_it_opens_with(ask):
+    answer = ask("atp share?")
+    assert "48" in answer.text and "ATP bioluminescence" in answer.text, answer.text
+
+
+def test_two_shares_added_in_one_message(ask):
+    answer = ask("atp + flow cytometry combined share?")
+    assert "79%" in answer.text, answer.text
+    assert answer.working, "the sum is worked by the tool"
+
+
+def test_those_two_combined_after_two_shares(ask):
+    answer = _converse(ask, "biggest fuel type?", "and methanol-fuelled ships", "those two combined?")
+    assert "70%" in answer.text, answer.text
