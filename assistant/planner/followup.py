@@ -67,12 +67,16 @@ def relative_years(question: str, earlier_years: Sequence[int]) -> list[int]:
     return [earlier_years[-1] + step]
 
 
+_TYPED_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b|(?<![\w'’])['’](\d\d)\b")
+
+
 def conversation_years(history: Sequence[dict[str, str]]) -> list[int]:
     """Years the user named earlier in the conversation, oldest first."""
     years: list[int] = []
     for turn in history:
         if turn.get("role") == "user":
-            years.extend(int(y) for y in re.findall(r"\b(19\d\d|20\d\d|2100)\b", turn.get("content", "")))
+            for long, short in _TYPED_YEAR.findall(turn.get("content", "")):
+                years.append(int(long) if long else 2000 + int(short))  # "by '31": 2031
     return years
 
 
@@ -81,7 +85,8 @@ def entities_in_last_answer(history: Sequence[dict[str, str]], vocabulary: list[
     for turn in reversed(history):
         if turn.get("role") == "assistant":
             text = turn.get("content", "")
-            found = match_entities(text, vocabulary)
+            # a part named only inside the market's name ('... Site Management Organization Market') is no referent
+            found = [e for e in match_entities(text, vocabulary) if not e.in_market_name]
             return sorted(found, key=lambda e: _position(text, e.name))  # first named first
     return []
 
@@ -184,8 +189,14 @@ def ordinal_pick(question: str, items: Sequence[str]) -> str | None:
 
 
 def has_ordinal(question: str) -> bool:
-    """Whether the question points at an item by its place ('and the second', 'the next one')."""
-    return bool(_ORDINAL.search(question) or _NEXT.search(question) or _PREVIOUS.search(question))
+    """Whether the question points at an item by its place ('and the second', 'the next one', 'the
+    other one')."""
+    return bool(
+        _ORDINAL.search(question)
+        or _NEXT.search(question)
+        or _PREVIOUS.search(question)
+        or _OTHER.search(question)
+    )
 
 
 def named_pick(phrase: str, items: Sequence[str]) -> str | None:
@@ -233,17 +244,50 @@ def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, 
     one'), else by its place ('the second'); in the last answer, else in the last list (a point of
     which was just discussed)."""
     lists = (cited_items(history), cited_items(history, at_least=2))
+    if _OTHER.search(question):
+        return _other_of_two(_last_pair(history) or lists[1], history)
     by_words = [named_pick(phrase, items) for items in lists] if phrase else []
     # a place is counted in a list: an answer of one point is not one ('and the first?' after a stat)
     by_place = [ordinal_pick(question, items) for items in lists if len(items) >= 2]
     return next((point for point in [*by_words, *by_place] if point), None)
 
 
+# 'what about the other one': of a list of two, the one not discussed since
+_OTHER = re.compile(r"\bthe other(?:\s+one)?\b", re.I)
+POINT_HEAD = 50  # a point is known again in a later answer by its first characters
+
+
+def _last_pair(history: Sequence[dict[str, str]]) -> list[str]:
+    """The points of the last answer that listed exactly two, as bullets."""
+    for turn in reversed(history):
+        if turn.get("role") == "assistant":
+            bullets = [line for line in turn.get("content", "").splitlines() if line.startswith("- ")]
+            if len(bullets) == 2:
+                return _points(turn.get("content", ""))
+    return []
+
+
+def _other_of_two(items: list[str], history: Sequence[dict[str, str]]) -> str | None:
+    """Of two points, the one the answers since the list never took up alone."""
+    if len(items) != 2:
+        return None
+    # picked by its place ('more on the first one'), else the one an answer took up alone
+    asked = [t.get("content", "") for t in history if t.get("role") == "user"]
+    picked = {items.index(p) for q in asked if (p := ordinal_pick(q, items)) is not None}
+    if len(picked) != 1:
+        heads = [item[:POINT_HEAD].lower() for item in items]
+        answers = [t.get("content", "").lower() for t in history if t.get("role") == "assistant"]
+        picked = {i for a in answers for i, head in enumerate(heads) if head in a and heads[1 - i] not in a}
+    return items[1 - picked.pop()] if len(picked) == 1 else None
+
+
 def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> str | None:
     """'the second one' after a listing answer: the second item of that list, as written; 'the one
     after that' after an answer about one item of it: the item after that one."""
     if _ORDINAL.search(question):
-        return ordinal_pick(question, last_listed(history, vocabulary))
+        # after 'segments the market by A: ...; by B: ...', 'the 2nd one' is the second of the lists
+        groups = _GROUP.findall(last_answer(history))
+        return ordinal_pick(question, groups if len(groups) >= 2 else last_listed(history, vocabulary))
     step = 1 if _NEXT.search(question) else -1 if _PREVIOUS.search(question) else 0
     if not step:
         return None
@@ -255,6 +299,7 @@ def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: l
     return items[index] if 0 <= index < len(items) else None
 
 
+_GROUP = re.compile(r"(?:^|;\s|\bmarket\s)by ([^:;\n]{2,60}?)(?: \(\d+\))?: ")
 _NEXT = re.compile(
     r"\b(?:(?:the\s+)?one\s+after\s+(?:that|it|this|them)|(?:the\s+)?next\s+one|the\s+next\b)", re.I
 )

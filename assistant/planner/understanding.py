@@ -598,13 +598,14 @@ def _follow_up(
     more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
     if more_on:
         intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
-    pointable = earlier.intent in _SECTION_INTENTS or earlier.figure_near_point
+    # 'more on the first one' then 'what numbers do they give for it': that point still
+    pointable = earlier.intent in _SECTION_INTENTS or earlier.figure_near_point or earlier.elaborate
     named_point = _NAMED_POINT.search(ctx.as_typed(question)) if pointable else None
     stats_on = (
         bool(named_point and _STATS.search(question))
         or not own
         and (
-            (bool(_STATS.search(question)) and intent in _SECTION_INTENTS)
+            (bool(_STATS.search(question)) and (intent in _SECTION_INTENTS or earlier.elaborate))
             # 'what figure does it give for the first one?' then 'and the second' (or 'and the dct
             # one'): the next point's figure
             or (earlier.figure_near_point and (has_ordinal(question) or named_point is not None))
@@ -645,6 +646,13 @@ def _follow_up(
         intent = intent if intent is Intent.THRESHOLD_YEAR and slots.amounts else Intent.WHAT_IF
     # 'what about 2030 if it grows at that rate': one year's size at a rate, not a change between years
     projecting = len(set(slots.years)) == 1 and bool(_RATE_HOLDS.search(question))
+    if (
+        earlier.intent in (Intent.GROWTH, Intent.COMPARE_EARLIER)
+        and _ASKS_RATE.search(question)
+        and not slots.years
+        and len(last_two_years(history)) == 2
+    ):
+        intent = Intent.CAGR  # 'what annual rate does that work out to' after the change between two years
     if not own and slots.asks_growth and intent in SIZE_INTENTS and not projecting:
         intent = Intent.GROWTH  # 'difference?' after two sizes
     if (
@@ -684,8 +692,10 @@ def _follow_up(
     entities = slots.entities
     listed = ordinal_item(question, history, ctx.vocabulary)
     named_item = ""
-    if listed:
-        entities = match_entities(listed, ctx.vocabulary) or entities
+    if listed and listed in ctx.listed_dimensions:
+        intent, named_item = Intent.SEGMENTATION, listed  # 'list whats in the 2nd one': that list
+    elif listed:
+        entities = [e for e in match_entities(listed, ctx.vocabulary) if not e.in_market_name] or entities
         if _BARE_ORDINAL.match(question) and earlier.intent in (Intent.KEY_PLAYERS, Intent.SEGMENTATION):
             named_item = listed  # 'whats the 5th one': which player (or segment) that is
         elif not own and intent is Intent.KEY_PLAYERS:

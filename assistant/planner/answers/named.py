@@ -367,7 +367,8 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
                 return draft.final(f"In {item.name} the report covers: {join_names(children)} {mark}.")
     parts = []
     counting = bool(_HOW_MANY.search(question))
-    for dim in wanted_dimensions(dimensions, question, ctx.market_words):
+    asked = [decision.item] if decision.item in dimensions else None  # 'the 2nd one' of the lists
+    for dim in asked or wanted_dimensions(dimensions, question, ctx.market_words):
         names = [item.name for item in dimensions[dim]]
         mark = draft.cite_range(_labelled(fact.quotes, names))
         many = f" ({(yield from counted(names))})" if counting else ""  # 'how many regions': 5

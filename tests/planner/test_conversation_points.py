@@ -1,0 +1,73 @@
+"""Conversations that lean on earlier answers the way analysts type them: 'the 2nd one' after a
+segmentation of several lists, the annual rate behind a change between two years typed as 'by '31',
+and a list of two trends walked through with 'more on the first one', 'what numbers do they give for
+it' and 'what about the other one'."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+from test_questions import converse
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """# Cold Plasma Wound Care Device Market Report, 2024-2031
+
+## Market Overview
+
+The global cold plasma wound care device market is valued at USD 410.0 million in 2024 and is projected
+to reach USD 812.0 million in 2031, growing at a CAGR of 10.3% from 2025 to 2031.
+
+## Market Segmentation
+
+- By Device Type:
+  - Handheld Applicators
+  - Cabinet Systems
+- By Wound Type:
+  - Diabetic Foot Ulcers
+  - Pressure Ulcers
+  - Burns
+- By End User:
+  - Hospitals
+  - Home Care
+
+## Key Market Trends
+
+- Home use is moving wound treatment out of the clinic. Nurses now visit fewer patients in person,
+  and a survey by the Ostara Wound Institute found that 44% of treated patients used a device at home in 2024.
+- Battery-powered applicators are replacing mains units. Ridgeway Health Analytics reports that 71% of
+  devices sold in 2024 ran on rechargeable batteries.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(
+        parse_text(PAGE, "cold-plasma-wound-care-device-market.md", "cold-plasma-wound-care-device-market")
+    )
+
+
+def test_the_second_one_after_a_segmentation_is_its_second_list(ask):
+    answer = converse(ask, "how is this report segmented?", "list whats in the 2nd one")
+    assert "Diabetic Foot Ulcers" in answer.text and "Burns" in answer.text, answer.text
+    assert "Cabinet Systems" not in answer.text and "Home Care" not in answer.text
+
+
+def test_the_annual_rate_behind_a_change_between_two_years(ask):
+    answer = converse(
+        ask,
+        "what's the mkt worth in 2024",
+        "and by '31?",
+        "so whats the % jump between those two yrs",
+        "what annual rate does that work out to",
+    )
+    assert "10.27%" in answer.text or "10.3%" in answer.text, answer.text
+    assert "2024" in answer.text and "2031" in answer.text
+
+
+def test_two_trends_walked_through_by_their_figures(ask):
+    history = ["key trends?", "more on the first one", "what numbers do they give for it"]
+    answer = converse(ask, *history)
+    assert "44%" in answer.text and "71%" not in answer.text, answer.text
+    answer = converse(ask, *history, "what about the other one")
+    assert "71%" in answer.text and "Ridgeway" in answer.text, answer.text
