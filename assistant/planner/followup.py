@@ -239,6 +239,18 @@ def _spread_initials(short: set[str], text: str) -> int:
     return found
 
 
+def figure_pointed_before(history: Sequence[dict[str, str]]) -> bool:
+    """Was a point of a list asked for its figure earlier in the conversation ('data point for the
+    first one?'), with the list still the last one given?"""
+    asked = [t.get("content", "") for t in history if t.get("role") == "user"]
+    return len(cited_items(history, at_least=2)) >= 2 and any(
+        _FIGURE_OF_POINT.search(q) and (_ORDINAL.search(q) or _OTHER.search(q)) for q in asked[-3:]
+    )
+
+
+_FIGURE_OF_POINT = re.compile(r"\b(?:stats?|statistics?|numbers?|figures?|data|percent\w*)\b|%", re.I)
+
+
 def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, str]]) -> str | None:
     """The point of the conversation's lists the question picks: by its words (``phrase``, 'the AI
     one'), else by its place ('the second'); in the last answer, else in the last list (a point of
@@ -246,7 +258,8 @@ def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, 
     lists = (cited_items(history), cited_items(history, at_least=2))
     if _OTHER.search(question):
         return _other_of_two(_last_pair(history) or lists[1], history)
-    by_words = [named_pick(phrase, items) for items in lists] if phrase else []
+    # 'the ai one' picks among several points, not within the one just quoted
+    by_words = [named_pick(phrase, items) for items in lists if len(items) >= 2] if phrase else []
     # a place is counted in a list: an answer of one point is not one ('and the first?' after a stat)
     by_place = [ordinal_pick(question, items) for items in lists if len(items) >= 2]
     return next((point for point in [*by_words, *by_place] if point), None)
@@ -421,6 +434,28 @@ def given_figures(history: Sequence[dict[str, str]]) -> list[GivenFigure]:
         elif share := _PERCENT.search(answer):  # 'Parcel had a share of 17.4%': a share, no money
             found.append(GivenFigure(float(share.group("value")), "percent", "", asked))
     return found
+
+
+def sizes_compared(history: Sequence[dict[str, str]]) -> list[GivenFigure]:
+    """The two sizes the last answer compared: 'in 2031 (USD 9.33 billion) is 1.12 times its 2029 size
+    (USD 8.36 billion)', or 'from USD 1.38 billion to USD 2.13 billion'."""
+    turns = _turns_with_answers(history)
+    if not turns:
+        return []
+    asked, answer = turns[-1]
+    pair = _BRACKETED_SIZES.search(answer) or _FROM_TO_SIZES.search(answer)
+    if pair is None:
+        return []
+    return [
+        GivenFigure(float(m.group("value").replace(",", "")), m.group("unit"), m.group("currency"), asked)
+        for m in (_MONEY.search(pair.group("a")), _MONEY.search(pair.group("b")))
+        if m is not None
+    ]
+
+
+_SIZE = r"(?:USD|EUR|GBP|JPY|CNY|INR|AUD|CAD|CHF)\s?[\d.,]+(?:\s?(?:thousand|million|billion|trillion))?"
+_BRACKETED_SIZES = re.compile(rf"\((?P<a>{_SIZE})\)[^()]*?\((?P<b>{_SIZE})\)")
+_FROM_TO_SIZES = re.compile(rf"\bfrom (?P<a>{_SIZE}) to (?P<b>{_SIZE})")
 
 
 def figures_of_last_answer(history: Sequence[dict[str, str]]) -> list[GivenFigure]:

@@ -18,6 +18,7 @@ from assistant.planner.followup import (
     asks_when,
     cited_source,
     entities_in_last_answer,
+    figure_pointed_before,
     figures_of_last_answer,
     first_year,
     given_figures,
@@ -31,6 +32,7 @@ from assistant.planner.followup import (
     refers_back,
     refers_to_two_years,
     relative_years,
+    sizes_compared,
     that_year,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, RANKINGS, SIZE_INTENTS, Intent
@@ -84,6 +86,9 @@ _ASKS_WHO = re.compile(
 _FIGURE_TYPED = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR_ONLY = re.compile(r"(19|20)\d\d")
 # Where a figure comes from: its source, who found it, where the report says it.
+_ABOUT_THAT_FIGURE = re.compile(
+    r"\s*(?:so\s+|and\s+)?(?:is|was|does|did)\s+(?:that|this|the)\s+[\d.]+\s?%", re.I
+)
 _ASKS_ORIGIN = re.compile(
     r"\b(source|sourced|come from|comes from|who (says|said|reported|found|published)|according to whom"
     r"|whose (data|figure|stat|number|survey|study)|where (does|did|do) (it|the report|they) (say|get)"
@@ -339,7 +344,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         settled = Intent.CAGR
     if news and settled is Intent.STATED_FIGURE and not slots.specific("region", "country", "segment"):
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
-    if (slots.percents or slots.amounts) and _ASKS_ORIGIN.search(question):
+    checks_figure = bool(previous and _ABOUT_THAT_FIGURE.match(question) and slots.percents)
+    if (slots.percents or slots.amounts) and (_ASKS_ORIGIN.search(question) or checks_figure):
+        # ('is that 62% about smos specifically?': the sentence stating it says what it is a share of)
         # 'who's the source for the 26% stat': the sentence that states that figure, with its source
         decision = Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.states = tuple(f for f in _FIGURE_TYPED.findall(question) if not _YEAR_ONLY.fullmatch(f))
@@ -599,7 +606,13 @@ def _follow_up(
     if more_on:
         intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
     # 'more on the first one' then 'what numbers do they give for it': that point still
-    pointable = earlier.intent in _SECTION_INTENTS or earlier.figure_near_point or earlier.elaborate
+    pointable = (
+        earlier.intent in _SECTION_INTENTS
+        or earlier.figure_near_point
+        or earlier.elaborate
+        # 'and the ai one - what % prioritise it' a few turns after the figure of another point
+        or bool(_STATS.search(question) and figure_pointed_before(history))
+    )
     named_point = _NAMED_POINT.search(ctx.as_typed(question)) if pointable else None
     stats_on = (
         bool(named_point and _STATS.search(question))
@@ -665,7 +678,9 @@ def _follow_up(
     ):
         intent = Intent.SIZE_IN_YEAR  # '% growth 2026-2027?' then 'ok and 2030?': that year's size
     elif refers_to_two_years(question) or (intent in TWO_YEAR_INTENTS and len(set(years)) < 2):
-        years = last_two_years(history) or years
+        # 'when does it clear 8bn', 'and 9bn?', then 'those two years': the years the answers gave
+        answered = given_years(history) if earlier.intent is Intent.THRESHOLD_YEAR else []
+        years = (answered if len(answered) == 2 else []) or last_two_years(history) or years
         if intent in SIZE_INTENTS and len(years) == 2 and not own:
             intent = Intent.GROWTH  # 'and the change between them?'
     if intent is Intent.YEAR_SPAN and len(set(years)) + len(slots.year_refs) < 2:
@@ -673,7 +688,9 @@ def _follow_up(
     compared: tuple[GivenFigure, ...] = ()
     if SUM_OF_TWO.search(question) and not slots.years:
         # 'sum those two' after two sizes: the figures the last two answers led with
-        figures = given_figures(history)
+        # ('ratio of those two years' then 'and the sum of them?': the two sizes that answer compared)
+        compared_sizes = sizes_compared(history) if earlier.intent in (Intent.RATIO, Intent.GROWTH) else []
+        figures = compared_sizes or given_figures(history)
         if len(figures) == 2:
             intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
     elif (_MORE_THAN.search(question) and not slots.years) or (

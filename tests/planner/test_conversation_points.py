@@ -71,3 +71,24 @@ def test_two_trends_walked_through_by_their_figures(ask):
     assert "44%" in answer.text and "71%" not in answer.text, answer.text
     answer = converse(ask, *history, "what about the other one")
     assert "71%" in answer.text and "Ridgeway" in answer.text, answer.text
+
+
+def test_those_two_years_after_two_threshold_answers_are_the_years_they_gave(ask):
+    history = ["when does the market first clear 500 million", "and 700m?"]
+    answer = converse(ask, *history, "ratio of the sizes in those two years")
+    # 2027 (USD 550.19 million) and 2030 (USD 738.31 million), at 10.3% from USD 410.0 million in 2024
+    assert "2027" in answer.text and "2030" in answer.text, answer.text
+    answer = converse(ask, *history, "ratio of the sizes in those two years", "and the sum of them?")
+    assert "1,288.50" in answer.text, answer.text
+
+
+def test_a_point_named_by_its_words_after_a_question_about_the_source(ask):
+    history = ["key trends?", "data point for the first one?", "who ran that survey"]
+    answer = converse(ask, *history, "and the battery one - what % run on batteries")
+    assert "71%" in answer.text and "44%" not in answer.text, answer.text
+
+
+def test_is_that_figure_about_x_quotes_the_sentence_stating_it(ask):
+    history = ["key trends?", "data point for the first one?"]
+    answer = converse(ask, *history, "is that 44% about hospitals specifically?")
+    assert "44% of treated patients" in answer.text, answer.text

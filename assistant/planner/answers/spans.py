@@ -78,6 +78,11 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
         return refused(result)
     found = result.get(ComparisonResult)
     draft.show_working(found.expression)
+    if SUM_OF_TWO.search(question) and found.total is not None and high.asked == low.asked:
+        total = _amount(high, found.total)
+        return draft.final(
+            f"Together they come to {total}: {_money(high)} and {_money(low)}, both from the last answer."
+        )
     if SUM_OF_TWO.search(question) and found.total is not None:
         # 'sum those two': the two figures added up
         return draft.final(
