@@ -18,6 +18,18 @@ def mask_emphasis(text: str) -> str:
     return _MARKS.sub("  ", text) if "**" in text or "__" in text else text
 
 
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` widened over a mark just outside them when the span holds the other
+    mark of its pair only ('July 2024:** Acme ...' from '**July 2024:** Acme ...')."""
+    for mark in ("**", "__"):
+        if text.count(mark, start, end) % 2:
+            if text.startswith(mark, start - len(mark)):
+                start -= len(mark)
+            elif text.startswith(mark, end):
+                end += len(mark)
+    return start, end
+
+
 def restore_spans(found: Any, text: str) -> None:
     """Set the ``text`` of every span-like model in ``found`` (one with ``start``, ``end`` and
     ``text``) back to ``text[start:end]``, in place."""
@@ -25,7 +37,10 @@ def restore_spans(found: Any, text: str) -> None:
         values = vars(found)
         start, end = values.get("start"), values.get("end")
         if isinstance(start, int) and isinstance(end, int) and isinstance(values.get("text"), str):
-            setattr(found, "text", text[start:end])  # noqa: B010 - any span-like model
+            start, end = _balanced(text, start, end)
+            setattr(found, "start", start)  # noqa: B010 - any span-like model
+            setattr(found, "end", end)  # noqa: B010
+            setattr(found, "text", text[start:end])  # noqa: B010
         for name, value in values.items():
             if name != "text":
                 restore_spans(value, text)

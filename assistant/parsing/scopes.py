@@ -3,7 +3,7 @@
 Names come from the page's own segmentation lists ("By End User: Hospitals, Clinics" makes
 'Hospitals' a segment of dimension 'End User'; a Region list's children are countries), from inline
 lists such as a title's "(By Product: Instruments, Consumables; By Region: ...)", and from the world
-regions and countries in ``data/places.txt``. In a sentence, "the X segment" and "By end user, X ..."
+regions and countries in ``assistant/text/data/world-places.txt``. In a sentence, "the X segment" and "By end user, X ..."
 name a segment even when the lists do not.
 """
 
@@ -69,7 +69,7 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class _Places:
-    """The world regions and countries of data/places.txt, built once per process."""
+    """The world regions and countries of assistant/text/data/world-places.txt, built once per process."""
 
     scopes: dict[str, Scope]  # alias (casefolded) -> scope
     rows: dict[str, tuple[str, tuple[str, ...]]]  # alias (casefolded) -> (kind, all spellings)
@@ -82,7 +82,7 @@ def _places() -> _Places:
     rows: dict[str, tuple[str, tuple[str, ...]]] = {}
     aliases: list[str] = []
     for section, kind in (("regions", "region"), ("countries", "country")):
-        for row in vocab.table("places", section):
+        for row in vocab.table("world-places", section):
             scope = Scope(kind="region" if kind == "region" else "country", name=row[0])
             for alias in row:
                 key = alias.casefold()

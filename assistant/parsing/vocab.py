@@ -18,7 +18,10 @@ _SECTION = re.compile(r"\[[a-z-]+\]")  # lower-case only, so a phrase such as "[
 @cache
 def sections(name: str) -> dict[str, tuple[str, ...]]:
     """``data/<name>.txt`` as section -> phrases, in file order."""
-    text = resources.files("assistant.parsing").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    own = resources.files("assistant.parsing").joinpath("data", f"{name}.txt")
+    # a list the planner shares (the world's places) lives with the text layer's lists
+    shared = resources.files("assistant.text").joinpath("data", f"{name}.txt")
+    text = (own if own.is_file() else shared).read_text(encoding="utf-8")
     found: dict[str, list[str]] = {}
     current = ""
     for raw in text.splitlines():

@@ -30,6 +30,14 @@ _SUBJECT = re.compile(
 
 
 # 'sum those two', 'and the sum of them?', 'the two combined': the two figures just given, added
+# 'the oct 2024 one', 'the jv', 'the chile one': words that point at one item of a list (a development,
+# a point) before what is asked of it
+POINTER = re.compile(
+    r"\s*(?:(?:and|so|ok|okay|now|then|also)[\s,]+)*(?:what\s+about\s+)?(?:the|that)\s+"
+    r"(?:[\w'./-]+\s+){0,3}(?:one|deal|site|plant|lab|facility|launch|acquisition|partnership|jv|joint venture"
+    r"|merger|agreement|contract|round|investment|news)\s*[,:;-]*\s*",
+    re.I,
+)
 SUM_OF_TWO = re.compile(
     r"\b(?:sum|total|add(?:ed)?\s+up)\s+(?:of\s+)?(?:those|them|these|the\s+two|both)\b"
     r"|\b(?:those|these|the)\s+two\s+(?:combined|together|added)\b",
@@ -162,7 +170,8 @@ _ORDINALS = {
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "latter": -1, "former": 1,
 }  # fmt: skip
 _ORDINAL = re.compile(
-    r"\b(?:the\s+)?("
+    # not an adverb after its subject: 'where'd they first offer it'
+    r"(?<!they )(?<!\bit )(?<!\bwe )(?<!who )(?<!which )(?<!that )\b(?:the\s+)?("
     + "|".join(_ORDINALS)
     + r")(?:\s+(?:one|company|player|firm|item|name|of them|on the list))?\b",
     re.I,
@@ -314,10 +323,14 @@ def ordinal_item(question: str, history: Sequence[dict[str, str]], vocabulary: l
 
 _GROUP = re.compile(r"(?:^|;\s|\bmarket\s)by ([^:;\n]{2,60}?)(?: \(\d+\))?: ")
 _NEXT = re.compile(
-    r"\b(?:(?:the\s+)?one\s+after\s+(?:that|it|this|them)|(?:the\s+)?next\s+one|the\s+next\b)", re.I
+    r"\b(?:(?:the\s+)?one\s+(?:just\s+|right\s+|immediately\s+)?after\s+(?:that|it|this|them)"
+    r"|(?:the\s+)?next\s+one|the\s+next\b)",
+    re.I,
 )
 _PREVIOUS = re.compile(
-    r"\b(?:(?:the\s+)?one\s+before\s+(?:that|it|this)|(?:the\s+)?previous\s+one|the\s+previous\b)", re.I
+    r"\b(?:(?:the\s+)?one\s+(?:just\s+|right\s+|immediately\s+)?before\s+(?:that|it|this)"
+    r"|(?:the\s+)?previous\s+one|the\s+previous\b)",
+    re.I,
 )
 
 

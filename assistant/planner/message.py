@@ -11,7 +11,7 @@ from itertools import pairwise
 from assistant.planner.acts import conversation_act
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
-from assistant.planner.followup import has_subject
+from assistant.planner.followup import POINTER, has_subject
 from assistant.planner.intents import RANKINGS, SIZE_INTENTS, Intent
 from assistant.planner.parts import COMPARING, clauses
 from assistant.planner.premises import HYPOTHESIS, Premise, split_premise
@@ -43,7 +43,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         if groups and (
             not (_stands_alone(piece, ctx) or _own_topic(joiner, piece))
             or _supposes(groups[-1])
-            or bool(_ONLY_POINTS.fullmatch(groups[-1]))
+            or bool(_ONLY_POINTS.fullmatch(groups[-1]) or POINTER.fullmatch(groups[-1]))
             or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
             or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
@@ -55,6 +55,10 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     if asked and len(asked) < len(groups):
         groups = asked  # 'hi, what's this report about': the greeting is no part of its own
         rest = groups[0] if len(groups) == 1 else rest
+    pointer = POINTER.match(groups[0])
+    if len(groups) > 1 and pointer and pointer.end() < len(groups[0]):
+        # 'the oct 2024 one, what's it called and who was the partner': every ask is of the one pointed at
+        groups = [rest]
     if len(groups) == 1:
         return Plan([(rest, decide(rest, history, ctx))], premise)
     parts: list[tuple[str, Decision]] = []

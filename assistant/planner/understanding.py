@@ -11,6 +11,7 @@ from assistant.planner.classifier import IntentScore
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.followup import (
+    POINTER,
     SUM_OF_TWO,
     THAT_RATE,
     THAT_YEAR,
@@ -206,6 +207,19 @@ _STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|ho
 TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
 
 
+def _news_of_players(question: str, first: IntentScore, second: IntentScore) -> bool:
+    """Players and their news scored alike, and the question has a word of news: the news."""
+    return (
+        first.intent is Intent.KEY_PLAYERS
+        and second.intent is Intent.DEVELOPMENTS
+        and first.score - second.score < NEAR_TIE
+        and any(intent is Intent.DEVELOPMENTS and pattern.search(question) for intent, pattern in KEYWORDS)
+    )
+
+
+NEAR_TIE = 0.05
+
+
 def _only_market_and_year(plain: str) -> bool:
     """Nothing but the market's name, a year and filler ('x market 2031?', 'x by 2030')."""
     words = re.findall(r"[a-z']+", re.sub(r"\b(19|20)\d\d\b", " ", plain.lower()))
@@ -372,6 +386,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     # An acronym's spelt-out name ('... Pharmaceutical Manufacturers ...') is no intent's keyword.
     ranked = ctx.classifier.rank(ctx.plain(question), ctx.plain(typed)) if settled is None else []
     top = ranked[0] if ranked else IntentScore(Intent.PASSAGE, 0.0)
+    if len(ranked) >= 2 and _news_of_players(question, ranked[0], ranked[1]):
+        top = ranked[1]  # 'any recent moves by the players?': what they did, not who they are
     foreign = foreign_terms(question, ctx.report_terms, ctx.known_terms)
     if settled is not None:
         top = IntentScore(settled, CERTAIN_INTENT)
@@ -485,6 +501,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or bool(_NAMED_POINT.search(typed))  # 'the trial volume one': a point of the last list
         or (bool(_ONE.search(question)) and len(question.split()) <= 5)  # 'which ones biggest'
         or bool(_BARE_RANKING.match(question))  # 'second biggest' after a ranking: of the same kind
+        or bool(POINTER.match(question))  # 'the jv - which companies': one item of the last list
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )
@@ -603,6 +620,11 @@ def _follow_up(
     if intent is Intent.CAGR and len(set(slots.years)) == 1 and _RATE_HOLDS.search(question):
         intent = Intent.SIZE_IN_YEAR  # 'compound that to 2030 at the report's cagr': the size then
     more_on = bool(_MORE.search(question)) and earlier.intent in _SECTION_INTENTS
+    news_pointer = earlier.intent is Intent.DEVELOPMENTS and bool(POINTER.match(question))
+    if news_pointer:
+        intent = Intent.DEVELOPMENTS  # 'the chile one - where n how big': a development of that list
+    # 'who's it supplying' after one of the news: still that news, not a figure of a place it names
+    about_news = intent is Intent.DEVELOPMENTS and earlier.intent is Intent.DEVELOPMENTS
     if more_on:
         intent = Intent.PASSAGE  # 'tell me more about the first': that point, and what follows it
     # 'more on the first one' then 'what numbers do they give for it': that point still
@@ -745,7 +767,11 @@ def _follow_up(
         asks_money=slots.asks_money
         or (projecting and not slots.asks_share)
         or (
-            not own and not slots.asks_share and not RATE_WORDS.search(question) and earlier.slots.asks_money
+            not own
+            and not about_news  # 'who's it supplying' after 'the chile one - how big': no figure now
+            and not slots.asks_share
+            and not RATE_WORDS.search(question)
+            and earlier.slots.asks_money
         ),
         entities=entities or ([] if own or whole_market else earlier.slots.entities),
     )
@@ -783,6 +809,7 @@ def _follow_up(
     if (
         not settled
         and own_figure
+        and not news_pointer
         and intent is not Intent.STATED_FIGURE
         and merged.specific("region", "country", "segment")
         and (table_may_hold(intent, merged, question) or _FIGURE_WORD.search(question))
@@ -790,7 +817,7 @@ def _follow_up(
         # 'since asia pacific is the biggest region, what share does it have?': its own figure
         fallback = unanswerable(intent, merged)
         return Decision(Intent.STATED_FIGURE, merged, top.score, query=query, fallback=fallback)
-    reason = unanswerable(intent, merged)
+    reason = None if news_pointer else unanswerable(intent, merged)
     if reason and asks_deal_figure(question, merged) and intent in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS):
         # 'for how much?' after a company's acquisition: its developments may say; decline if not
         intent, reason, fallback = Intent.DEVELOPMENTS, None, reason
@@ -812,6 +839,9 @@ def _follow_up(
         decision.news = (ctx.news_in(question) if not _MARKET_WORD.search(question) else frozenset()) or (
             earlier.news if of_development or not own else frozenset()
         )
+        if about_news and not listed and not slots.entities:
+            # 'where'd they first sell it' after 'the oct 2024 one': the date that picked it still picks it
+            decision.earlier_question = f"{earlier.earlier_question} {previous}".strip()
     if (
         intent in RANKINGS
         and earlier.intent in RANKINGS

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from assistant.domain.report import Named, Report
 from assistant.planner.slots import Entity, distinctive_word, lookalikes, name_words
-from assistant.text.words import phrase_list, word_list
+from assistant.text.words import phrase_list, place_names, word_list
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
@@ -57,8 +57,8 @@ def vocabulary(report: Report) -> list[Entity]:
             entities[("region", listed.name.lower())] = replace(listed, aliases=others)
             aliased |= {n.lower() for n in others}
     # Regions the report does not list are still regions when a question names them.
-    for kind, places in (("region", "world-regions"), ("country", "countries")):
-        for place in phrase_list(places):
+    for kind, places in (("region", phrase_list("world-regions")), ("country", place_names("countries"))):
+        for place in places:
             if place.lower() not in aliased:
                 add(kind, place)
     return list(entities.values())
@@ -187,8 +187,8 @@ DEVELOPMENT_KINDS: dict[str, tuple[str, str]] = {
         r"acqui|merge[rd]|takeover|buyout|bought|purchased",
     ),
     "partnership": (
-        r"partnerships?|collaborations?|alliances?|joint ventures?|tie-?ups?",
-        r"partner|collaborat|alliance|joint venture|teamed up",
+        r"partnerships?|collaborations?|alliances?|joint ventures?|jvs?|tie-?ups?",
+        r"partner|collaborat|alliance|joint venture|jv\b|teamed up",
     ),
     "launch": (
         r"launch(?:es)?|product launch|roll-?out|unveiling",
@@ -225,7 +225,7 @@ def news_names(report: Report) -> dict[str, frozenset[int]]:
         return {}
     text = report.text
     spans = [(d.span.start, d.span.end) for d in developments]
-    places = " ".join([*phrase_list("countries"), *phrase_list("world-regions")]).lower()
+    places = " ".join([*place_names("countries"), *phrase_list("world-regions")]).lower()
     known = set(market_words(report)) | _MONTH_NAMES | word_list("stopwords") | set(places.split())
     found: dict[str, set[int]] = {}
     for index, (start, end) in enumerate(spans):

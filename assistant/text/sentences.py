@@ -22,7 +22,8 @@ _ABBREVIATION = re.compile(r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Inc|Pvt|vs|e\.g|i\.e
 _STOP = word_list("stopwords") | {"much", "many", "market", "report", "global"}
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 # a bullet glyph or a list number ('2. **Contamination episodes.**'): no part of the sentence
-_BULLET = re.compile(r"^[\s\u2022\-*]+|^\s*\d{1,2}[.)]\s+(?=\D)")
+# a bullet's glyph, not the bold marks that open its text ('**March 2024:** ...')
+_BULLET = re.compile(r"^(?:\s|\u2022|-|\*(?!\*\S))+|^\s*\d{1,2}[.)]\s+(?=\D)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FIGURE = re.compile(r"\d")
 _ASKED = re.compile(

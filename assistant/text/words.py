@@ -29,3 +29,17 @@ def word_map(name: str) -> dict[str, str]:
 def phrase_list(name: str) -> tuple[str, ...]:
     """``data/<name>.txt`` read as one phrase per line, in file order."""
     return tuple(_lines(name))
+
+
+@cache
+def place_names(section: str) -> tuple[str, ...]:
+    """The first spelling of each place in a section of ``data/world-places.txt`` ('regions',
+    'countries')."""
+    names: list[str] = []
+    current = ""
+    for line in _lines("world-places"):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif current == section:
+            names.append(line.split("|")[0].strip())
+    return tuple(names)

@@ -626,6 +626,20 @@ def _filter_developments(
     items: list[tuple[DevelopmentFact, Quote]], question: str, decision: Decision
 ) -> list[tuple[DevelopmentFact, Quote]]:
     lowered = question.lower()
+    month = _month(lowered)
+    years = decision.slots.years
+    if month is None and decision.earlier_question:
+        # a follow-up about the news a month pointed at before ('the oct 2024 one', then 'where?')
+        month, years = (
+            _month(decision.earlier_question.lower()),
+            years or _years_in(decision.earlier_question),
+        )
+    if month and years:
+        # 'the oct 2024 one': a month and year point at the news of that month, whoever was named before
+        stamps = {f"{year}-{month:02d}" for year in years}
+        dated = [(d, q) for d, q in items if d.date[:7] in stamps]
+        if dated:
+            return dated
     companies = {e.name.lower() for e in decision.slots.of_kind("company")}
     chosen = items
     if decision.news:
@@ -642,19 +656,32 @@ def _filter_developments(
             ]
 
         chosen = own(chosen) or own(items)
+    places = [e.name.lower() for e in decision.slots.of_kind("region", "country") if not e.in_market_name]
+    if places and not companies:
+        # 'the chile one': the news that names the place
+        chosen = [(d, q) for d, q in chosen if any(p in q.text.lower() for p in places)] or chosen
     segments = [e.name.lower() for e in decision.slots.of_kind("segment") if not e.in_market_name]
     if segments and not companies:
         # 'did any of the companies move into oncology recently': the news that names it
         chosen = [(d, q) for d, q in chosen if any(s in q.text.lower() for s in segments)] or chosen
-    # 'any acquisitions or partnerships': either kind; 'any deals or launches': every development
-    kinds = [pattern for pattern in _KIND_WORDS if re.search(pattern, lowered)]
-    if kinds and not _EVERY_KIND.search(lowered):
-        chosen = [(d, q) for d, q in chosen if any(re.search(p, q.text.lower()) for p in kinds)] or chosen
-    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in lowered or m[:3] + " " in lowered), None)
+    # a date the question gives picks before a kind of deal it asks about
     for year in decision.slots.years:
         stamp = f"{year}-{month:02d}" if month else str(year)
         chosen = [(d, q) for d, q in chosen if d.date.startswith(stamp)] or chosen
+    # 'any acquisitions or partnerships': either kind; 'any deals or launches': every development
+    kinds = [pattern for pattern in _KIND_WORDS if re.search(pattern, lowered)]
+    if kinds and not _EVERY_KIND.search(lowered) and len(chosen) > 1:
+        chosen = [(d, q) for d, q in chosen if any(re.search(p, q.text.lower()) for p in kinds)] or chosen
     return chosen
+
+
+def _month(text: str) -> int | None:
+    """The month a lower-case text names ('october', 'oct 2024')."""
+    return next((i + 1 for i, m in enumerate(_MONTHS) if m in text or m[:3] + " " in text), None)
+
+
+def _years_in(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
 
 
 def publisher(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:

@@ -1,0 +1,78 @@
+"""A page's recent developments walked through the way analysts point at them: by the month ('the
+oct 2024 one'), by a country the page names elsewhere too ('the chile one'), by kind in shorthand
+('the jv'), 'the one just before that', 'it' for the one just given, and several asks of the one
+pointed at in one message. Developments numbered with bold dates, as markdown pages write them."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+from test_questions import converse
+
+from assistant.parsing.parse import parse_text
+
+PAGE = """# Kelp Biostimulant Market Report, 2024-2031
+
+The global kelp biostimulant market was valued at USD 540 million in 2024 and is projected to grow at a
+CAGR of 9.1% from 2025 to 2031.
+
+## Regional Analysis
+
+Europe held 36.0% of revenue in 2024. Chile and Peru supply most of the kelp harvested in South America.
+
+## Key Players
+
+- Algamar Nutrients
+- Fjordgrow AS
+- Brotes Verdes S.A.
+- Keltica Agri
+
+## Recent Developments
+
+1. **March 2024:** Fjordgrow AS opened a 6,000-tonne extraction plant in Bergen, Norway, at a cost of USD 22 million.
+2. **July 2024:** Algamar Nutrients and Keltica Agri formed a joint venture, SeaRoot, with a pilot plant in Cork, Ireland.
+3. **September 2024:** Brotes Verdes S.A. opened a 900-tonne drying plant in Puerto Montt, Chile, to supply growers in Brazil and Argentina.
+4. **October 2024:** Keltica Agri launched RootWave, a liquid biostimulant developed with Teagasc and first sold in France.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(parse_text(PAGE, "kelp-biostimulant-market.md", "kelp-biostimulant-market"))
+
+
+def test_the_oct_one_with_several_asks_is_that_development(ask):
+    answer = converse(
+        ask, "any recent moves by the players?", "the oct 2024 one, what's it called and who was the partner"
+    )
+    assert "RootWave" in answer.text and "Teagasc" in answer.text, answer.text
+    assert "Puerto Montt" not in answer.text and "SeaRoot" not in answer.text
+
+
+def test_where_they_first_sold_it_and_the_one_before(ask):
+    history = ["any recent moves by the players?", "the oct 2024 one, what's it called"]
+    answer = converse(ask, *history, "where'd they first sell it")
+    assert "France" in answer.text and "Bergen" not in answer.text, answer.text
+    answer = converse(ask, *history, "where'd they first sell it", "and the one just before that?")
+    assert "Puerto Montt" in answer.text and "RootWave" not in answer.text, answer.text
+
+
+def test_the_chile_one_is_the_development_in_chile(ask):
+    answer = converse(ask, "recent developments?", "the chile one - where n how big")
+    assert answer.status == "answered", answer.text
+    assert "Puerto Montt" in answer.text and "900" in answer.text and "Bergen" not in answer.text, answer.text
+    answer = converse(ask, "recent developments?", "the chile one - where n how big", "who's it supplying")
+    assert "Brazil" in answer.text and "Bergen" not in answer.text, answer.text
+
+
+def test_the_jv_is_the_joint_venture(ask):
+    answer = converse(
+        ask, "recent developments?", "ok and the jv - which companies and where's the pilot plant?"
+    )
+    assert "SeaRoot" in answer.text and "Cork" in answer.text, answer.text
+    assert "Puerto Montt" not in answer.text
+
+
+def test_bold_dated_development_quotes_keep_their_marks_whole(ask):
+    answer = converse(ask, "recent developments?", "the chile one - where n how big")
+    assert "September 2024:**" not in answer.text or "**September 2024:**" in answer.text, answer.text
