@@ -35,7 +35,7 @@ _SUBJECT = re.compile(
 POINTER = re.compile(
     r"\s*(?:(?:and|so|ok|okay|now|then|also)[\s,]+)*(?:what\s+about\s+)?(?:the|that)\s+"
     r"(?:[\w'./-]+\s+){0,3}(?:one|deal|site|plant|lab|facility|launch|acquisition|partnership|jv|joint venture"
-    r"|merger|agreement|contract|round|investment|news)\s*[,:;-]*\s*",
+    r"|merger|agreement|contract|round|investment|news|thing|bit|issue|point)\s*[,:;-]*\s*",
     re.I,
 )
 SUM_OF_TWO = re.compile(
@@ -362,11 +362,19 @@ def last_listed(history: Sequence[dict[str, str]], vocabulary: list[Entity]) -> 
                     named.append(name)
                     end = start - negative_length
             items = named or [i.strip() for i in re.split(r",\s*|\s+and\s+", listed) if i.strip()]
-            if len(items) >= 2:
+            if len(items) >= 2 and not _TELLS.search(listed):
                 return items
     # no list: the run of cited points of the last answer ('In March ... [1] In June ... [2]')
     points = _points(answers[0]) if answers else []
     return points if len(points) >= 2 else []
+
+
+# '... acquired Andean Core Services for USD 38.5 million, gaining facilities in Chile and Peru': a
+# sentence that tells something, not a list of names after its colon
+_TELLS = re.compile(
+    r"\b(?:acquired|launched|opened|signed|formed|raised|announced|partnered|entered|completed|won|"
+    r"received|invested|expanded|introduced|agreed|closed|commissioned|began|is|was|are|were|has|have)\b"
+)
 
 
 def asks_when(question: str) -> bool:

@@ -174,7 +174,8 @@ _COMPARE_WITH_PREVIOUS = re.compile(
 )
 # 'the trial volume one - got numbers?': a point of the last list named by its words
 _NAMED_POINT = re.compile(
-    r"\bthe\s+[\w&'-]+(?:\s+[\w&'-]+){0,2}\s+(?:one|number|stat|statistic|figure|data point)\b", re.I
+    r"\bthe\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,2}\s+(?:one|number|stat|statistic|figure|data point|thing|bit|issue|point)\b",
+    re.I,
 )
 _WHICH = re.compile(r"\b(which|who|what region|what segment|leads?|leading|largest|biggest)\b", re.I)
 _RATE_HOLDS = re.compile(
@@ -205,6 +206,11 @@ _REASON_ASKED = re.compile(
 _WHY_ASKED = re.compile(r"^\s*(?:and\s+|so\s+)?(?:why|how come)\b\s*\S", re.I)
 _STATS = re.compile(r"\b(stats?|statistics?|numbers?|figures?|data|percent\w*|how (many|much))\b|%", re.I)
 TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, Intent.CUMULATIVE})
+
+
+# Answers that list names (players, news, segments, a ranking): 'the second one' after them is an
+# item of the list, not a point of prose.
+_NAME_LISTS = frozenset({Intent.DEVELOPMENTS, Intent.KEY_PLAYERS, Intent.SEGMENTATION, *RANKINGS})
 
 
 def _news_of_players(question: str, first: IntentScore, second: IntentScore) -> bool:
@@ -636,6 +642,12 @@ def _follow_up(
         or bool(_STATS.search(question) and figure_pointed_before(history))
     )
     named_point = _NAMED_POINT.search(ctx.as_typed(question)) if pointable else None
+    # 'ok and the zips/buttons thing, what's the issue' a turn after a list of points: that point
+    loose_point = (
+        None if pointable or earlier.intent in _NAME_LISTS else _NAMED_POINT.search(ctx.as_typed(question))
+    )
+    if loose_point and not picked_point(question, ctx.expand(loose_point.group(0)), history):
+        loose_point = None
     stats_on = (
         bool(named_point and _STATS.search(question))
         or not own
@@ -778,8 +790,9 @@ def _follow_up(
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR
     query = ctx.plain(question) if own else f"{earlier.query} {ctx.plain(question)}"
-    if stats_on or more_on:
+    if stats_on or more_on or (loose_point and intent is Intent.PASSAGE):
         # Near what was just said ('the second one': that point of the list).
+        named_point = named_point or loose_point
         phrase = ctx.expand(named_point.group(0)) if named_point else None
         # 'the complexity stat from the overview': a point the last list does not hold is looked for
         point = picked_point(question, phrase, history) or ("" if named_point else last_answer(history))
@@ -842,6 +855,8 @@ def _follow_up(
         if about_news and not listed and not slots.entities:
             # 'where'd they first sell it' after 'the oct 2024 one': the date that picked it still picks it
             decision.earlier_question = f"{earlier.earlier_question} {previous}".strip()
+        elif listed:
+            decision.earlier_question = listed  # 'the last one': that entry of the list, by its date
     if (
         intent in RANKINGS
         and earlier.intent in RANKINGS

@@ -92,3 +92,10 @@ def test_is_that_figure_about_x_quotes_the_sentence_stating_it(ask):
     history = ["key trends?", "data point for the first one?"]
     answer = converse(ask, *history, "is that 44% about hospitals specifically?")
     assert "44% of treated patients" in answer.text, answer.text
+
+
+def test_a_point_named_as_a_thing_after_another_question(ask):
+    history = ["key trends?", "how many patients used a device at home"]
+    answer = converse(ask, *history, "ok and the battery thing, what's happening there")
+    assert "rechargeable" in answer.text or "Battery-powered" in answer.text, answer.text
+    assert "Ostara" not in answer.text

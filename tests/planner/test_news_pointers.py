@@ -76,3 +76,9 @@ def test_the_jv_is_the_joint_venture(ask):
 def test_bold_dated_development_quotes_keep_their_marks_whole(ask):
     answer = converse(ask, "recent developments?", "the chile one - where n how big")
     assert "September 2024:**" not in answer.text or "**September 2024:**" in answer.text, answer.text
+
+
+def test_the_last_one_after_answers_about_one_development_is_the_lists_last(ask):
+    history = ["recent developments?", "the 2nd one, where's the pilot plant", "when?"]
+    answer = converse(ask, *history, "ok and the last one, who was it developed with")
+    assert "Teagasc" in answer.text and "Cork" not in answer.text, answer.text

@@ -632,7 +632,7 @@ def _filter_developments(
         # a follow-up about the news a month pointed at before ('the oct 2024 one', then 'where?')
         month, years = (
             _month(decision.earlier_question.lower()),
-            years or _years_in(decision.earlier_question),
+            _years_in(decision.earlier_question) or years,
         )
     if month and years:
         # 'the oct 2024 one': a month and year point at the news of that month, whoever was named before
