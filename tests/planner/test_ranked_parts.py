@@ -88,3 +88,40 @@ def test_two_shares_added_in_one_message(ask):
 def test_those_two_combined_after_two_shares(ask):
     answer = _converse(ask, "biggest fuel type?", "and methanol-fuelled ships", "those two combined?")
     assert "70%" in answer.text, answer.text
+
+
+COUNTRY_PAGE = """KILN LINING SERVICES MARKET TO REACH USD 3.10 BILLION BY 2032
+
+DENVER, May 6, 2025 -- The global kiln lining services market was valued at USD 1.90 billion in 2024
+and is expected to grow at a CAGR of 6.3% from 2025 to 2032.
+
+REGIONAL OUTLOOK
+
+North America accounted for 22.4% of revenue in 2024. The United States alone was valued at USD 360.0
+million in 2024, reflecting the size of its cement and lime markets.
+
+Asia Pacific captured the largest share, 46.2% of revenue in 2024. China generated about USD 0.52 billion
+of lining revenue on its own.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_countries():
+    return asker(parse_text(COUNTRY_PAGE, "kiln-lining-services-market.txt", "kiln-lining-services-market"))
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        # 360.0 million of 22.4% x USD 1.90 billion = 425.6 million
+        ("us as a share of north america?", "84.59%"),
+        ("what fraction of north america is the us", "84.59%"),
+        # 0.52 billion of 46.2% x USD 1.90 billion = 0.8778 billion
+        ("china as a % of apac revenue", "59.2"),
+    ],
+)
+def test_a_countrys_share_of_its_region_from_the_stated_figures(ask_countries, question, share):
+    answer = ask_countries(question)
+    assert answer.status == "answered", answer.text
+    assert share in answer.text, answer.text
+    assert answer.working, "the share of the region is worked by the tools"

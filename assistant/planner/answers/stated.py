@@ -10,6 +10,7 @@ from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
+from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, part_of_region
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
@@ -117,6 +118,12 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     slots = decision.slots
     metric = decision.metric or wanted_metric(question, slots)
     scoped = slots.specific("region", "country", "segment")
+    pair = country_and_region(scoped) if ASKS_PART_OF.search(question) else None
+    if pair is not None:
+        # 'us as a share of north america': the country's value against the region's
+        nested = yield from part_of_region(pair[0].name, pair[1].name, ctx)
+        if nested is not None:
+            return nested
     if len(scoped) >= 2 and metric in ("share", "cagr") and not slots.years:
         # 'chloride vs sulfate share', 'distribution vs transmission split': each one's own figure
         return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
