@@ -96,6 +96,7 @@ def normalise(question: str) -> str:
     return spelt_out(question)
 
 
+_SHORT_PAIR = re.compile(r"(?<![\w$£€.,%])['’]?([0-9]{2})\s*(?:->|→|=>)\s*['’]?([0-9]{2})\b(?!\s*%|\.\d)")
 _SHORT_YEAR = re.compile(r"(?<![\w$£€.,'’])['’]([0-9]{2})\b(?!\s*%|['’])")
 
 
@@ -174,6 +175,9 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     if not slots.years:
         for match in _SHORT_YEAR.finditer(question):
             slots.years.append(2000 + int(match.group(1)))
+    if not slots.years:
+        for match in _SHORT_PAIR.finditer(question):  # 'yoy growth 22 -> 23'
+            slots.years += [2000 + int(match.group(1)), 2000 + int(match.group(2))]
     for unit, pattern in _UNITS:
         if pattern.search(question):
             slots.unit = unit

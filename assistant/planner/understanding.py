@@ -694,6 +694,15 @@ def _follow_up(
     # 'what about 2030 if it grows at that rate': one year's size at a rate, not a change between years
     projecting = len(set(slots.years)) == 1 and bool(_RATE_HOLDS.search(question))
     if (
+        intent is Intent.CAGR
+        and len(set(slots.years)) == 1
+        and refers_back(question)
+        and len(set(earlier.slots.years)) == 1
+        and earlier.slots.years[0] != slots.years[0]
+    ):
+        # '2020 number' then 'what growth rate does that imply thru 2024?': the rate between the two years
+        years = sorted({earlier.slots.years[0], slots.years[0]})
+    if (
         earlier.intent in (Intent.GROWTH, Intent.COMPARE_EARLIER)
         and _ASKS_RATE.search(question)
         and not slots.years

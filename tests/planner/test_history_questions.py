@@ -154,3 +154,22 @@ def test_a_numbered_list_is_listed_without_its_numbers():
     answer = asker(parse_text(page, "lab-furniture-market.md", "labs"))("what drives the market?")
     assert "- New university labs" in answer.text or "- **New university labs" in answer.text, answer.text
     assert "- 1." not in answer.text and answer.ungrounded_numbers == [], answer.text
+
+
+def test_a_rate_implied_from_the_year_just_asked_through_another(ask):
+    answer = ask("2019 number and what growth rate does that imply thru 2024?")
+    # (1.20 / 0.95)^(1/5) - 1 = 4.78 %
+    assert "0.95 billion" in answer.text and "4.78%" in answer.text, answer.text
+
+
+def test_year_on_year_growth_between_two_short_years(ask):
+    answer = ask("yoy change 19 -> 20?")
+    # 820 / 950 - 1 = -13.68 %
+    assert "2019" in answer.text and "2020" in answer.text and "13.68%" in answer.text, answer.text
+
+
+def test_a_what_if_off_the_base_year_the_user_names(ask):
+    answer = ask("if it only grew 3%/yr off the 2019 base, what's 2024 look like")
+    # 950 million x 1.03^5 = 1,101.30 million
+    assert "1,101.30" in answer.text or "1.10" in answer.text, answer.text
+    assert "2019" in answer.text

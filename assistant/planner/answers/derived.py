@@ -66,7 +66,10 @@ def _share_what_if(percent: float, decision: Decision, basis: Basis, draft: Draf
 
 
 _FROM_YEAR = re.compile(
-    r"\b(?:from|since|starting(?: from| in)?|beginning(?: in)?)\s+((?:19|20)\d\d)\b", re.I
+    r"\b(?:from|since|starting(?: from| in)?|beginning(?: in)?)\s+((?:19|20)\d\d)\b"
+    # 'off the 2024 base', 'on the 2024 number'
+    r"|\b(?:off|from|on|using)\s+(?:the\s+|a\s+)?((?:19|20)\d\d)\s+(?:base|figure|number|value|size|level)\b",
+    re.I,
 )
 
 
@@ -294,7 +297,7 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         return (yield from _share_what_if(decision.slots.percents[-1], decision, basis, draft))
     assumed = decision.slots.percents[-1]
     # 'if it grew 8% a yr from 2025': a year it grows from is where it starts, not a year asked for
-    starts = {int(m.group(1)) for m in _FROM_YEAR.finditer(question)}
+    starts = {int(m.group(1) or m.group(2)) for m in _FROM_YEAR.finditer(question)}
     asked = [y for y in dict.fromkeys(decision.slots.years) if y not in starts]
     # 'over that stretch' (2025-2030): the years after the base year are the ones to project
     asked = [y for y in asked if y > basis.base_year] or asked
