@@ -74,7 +74,7 @@ def combine(parts: Sequence[FinalDraft], unanswered: Sequence[str] = ()) -> Fina
     """Several parts' answers as one, in the order given: markers renumbered over the joined quotes,
     the first chart kept. Answered if any part is; ``unanswered`` names the parts that are not."""
     if len(parts) == 1 and not unanswered:
-        return parts[0]
+        return parts[0]  # its own unanswered parts, if any, kept
     quotes: list[QuoteRef] = []
     texts: list[str] = []
     working: list[str] = []
@@ -102,7 +102,11 @@ def combine(parts: Sequence[FinalDraft], unanswered: Sequence[str] = ()) -> Fina
         quotes=quotes,
         series=series,
         working=working,
-        unanswered_parts=list(unanswered),
+        # the parts not answered, then what an answered part itself could not give ('methanol's rate')
+        unanswered_parts=[
+            *unanswered,
+            *(u for p in answered for u in p.unanswered_parts if u not in unanswered),
+        ],
         echoed=echoed,
     )
 

@@ -70,7 +70,7 @@ _PART_OF_WHOLE = re.compile(
     r"|\b(?:slice|chunk) of (?:the )?(?:market|demand|revenue|pie)\b",
     re.I,
 )
-_SHARE_ASK = re.compile(r"\b(share|percent|percentage|portion|proportion|fraction)\b|%", re.I)
+_SHARE_ASK = re.compile(r"\b(shares?|percent|percentage|portions?|proportions?|fractions?)\b|%", re.I)
 _INJECTION = re.compile(
     r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
     r"\breal (market )?(size|value|figure) is|ignore (all |any |the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"

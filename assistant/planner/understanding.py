@@ -362,7 +362,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # 'hist cagr 2018-23': the rate between the two years' sizes (a rate the page states for
         # exactly those years is quoted by the CAGR answer)
         settled = Intent.CAGR
-    if news and settled is Intent.STATED_FIGURE and not slots.specific("region", "country", "segment"):
+    if (
+        (news or slots.specific("company"))
+        and settled is Intent.STATED_FIGURE
+        and not slots.specific("region", "country", "segment")
+    ):
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
     checks_figure = bool(previous and _ABOUT_THAT_FIGURE.match(question) and slots.percents)
     if (slots.percents or slots.amounts) and (_ASKS_ORIGIN.search(question) or checks_figure):

@@ -82,3 +82,18 @@ def test_the_last_one_after_answers_about_one_development_is_the_lists_last(ask)
     history = ["recent developments?", "the 2nd one, where's the pilot plant", "when?"]
     answer = converse(ask, *history, "ok and the last one, who was it developed with")
     assert "Teagasc" in answer.text and "Cork" not in answer.text, answer.text
+
+
+def test_a_development_asked_about_in_detail_is_quoted_whole(ask):
+    answer = ask("fjordgrow's bergen plant - capacity and what did it cost?")
+    assert "6,000-tonne" in answer.text and "USD 22 million" in answer.text, answer.text
+
+
+def test_a_deal_price_of_named_companies_comes_from_their_news(ask):
+    answer = ask("algamar/keltica jv - where's the pilot plant and what's it called")
+    assert "SeaRoot" in answer.text and "Cork" in answer.text, answer.text
+
+
+def test_how_much_time_asks_no_money(ask):
+    answer = ask("how much time did keltica take to launch rootwave")
+    assert "does not say what it cost" not in answer.text, answer.text

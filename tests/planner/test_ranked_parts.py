@@ -125,3 +125,14 @@ def test_a_countrys_share_of_its_region_from_the_stated_figures(ask_countries, q
     assert answer.status == "answered", answer.text
     assert share in answer.text, answer.text
     assert answer.working, "the share of the region is worked by the tools"
+
+
+def test_a_part_without_the_figure_asked_is_named_unanswered(ask):
+    answer = ask("atp and culture-based growth rates?")
+    assert answer.status == "unanswerable" or answer.unanswered_parts, answer.text
+
+
+def test_one_of_two_shares_missing_is_an_unanswered_part(ask_countries):
+    answer = ask_countries("north america and mexico shares?")
+    assert "22.4%" in answer.text, answer.text
+    assert answer.unanswered_parts == ["share of Mexico"], answer.unanswered_parts

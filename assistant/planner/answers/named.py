@@ -498,7 +498,12 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
         # The opening sentence says who did what; a 'how many' question wants the sentence with the
         # figure, and a question about a detail the sentence that shares its words.
         opening = sentences(quote.text, quote.start)[:1]
-        if wants_figure:
+        if len(chosen) == 1 and (wants_figure or detail):
+            # one development asked about in detail ('the port lincoln site - capacity and what did it
+            # cost?'): all of it, so every detail it states is there
+            picked = sentences(quote.text, quote.start)[:DEVELOPMENT_SENTENCES]
+            found_figure = found_figure or any(states_figure(s.text) for s in picked)
+        elif wants_figure:
             # 'how many depots did the deal add': the sentence with a figure, whatever its words,
             # after the opening that says who did what.
             ranked = best_sentences([_AsPassage(quote)], question, limit=MAX_SENTENCES, want_number=True)
@@ -564,7 +569,9 @@ _IN_USD = re.compile(r"\b(?:in|to)\s+(?:usd|us\s?dollars?|dollars|\$)|\busd\s+(?
 _FOREIGN_AMOUNT = re.compile(r"(?:EUR|€|£|GBP|JPY|¥|INR|₹|CNY|RMB|CHF|SEK|NOK|DKK|KRW|₩)\s?\d[\d.,]*", re.I)
 _USD_AMOUNT = re.compile(r"(?:USD|US\$|\$)\s?\d", re.I)
 _ASKS_AMOUNT = re.compile(
-    r"\b(cost|costs|costed|paid|pay|spent|spend|deal (?:value|size)|value of the deal|worth|how much|for how much"
+    # 'how much time does it save' asks no amount of money
+    r"\b(cost|costs|costed|paid|pay|spent|spend|deal (?:value|size)|value of the deal|worth"
+    r"|how much(?!\s+(?:time|faster|quicker|more|less|longer|shorter|capacity|space))|for how much"
     r"|invest(?:ed|ment)?|price tag)\b",
     re.I,
 )

@@ -172,6 +172,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
 
 
 MAX_SIDE_BY_SIDE = 4
+_WORDS = {"share": "share", "cagr": "growth rate"}
 
 
 def _side_by_side(
@@ -221,6 +222,11 @@ def _side_by_side(
         return (yield from decline_with_context(question, reason, decision, ctx))
     if missing:
         lines.append(f"The report states no {metric} figure for {' or '.join(missing)}.")
+        # 'lng and methanol growth rates?': methanol's is a part left unanswered beside lng's
+        final = draft.final(" ".join(lines))
+        return final.model_copy(
+            update={"unanswered_parts": [f"{_WORDS[metric]} of {name}" for name in missing]}
+        )
     return draft.final(" ".join(lines))
 
 
