@@ -248,3 +248,23 @@ def test_a_share_is_its_subjects_not_a_place_named_after_it(insights: Report):
     shares = _figures(insights, "share")
     assert shares["Mineral exploration holes (core and blast holes)"].value == 21.0
     assert "Canada" not in shares and "Chile" not in shares
+
+
+SAYS_RELEASE = """\
+FOR IMMEDIATE RELEASE
+
+Bale Wrap Film Market to Reach USD 2.2 Billion by 2031, Says Tarnwood Research Group
+
+LEEDS, England, April 9, 2025 -- The global bale wrap film market was valued at USD 1.40 billion in 2024,
+according to a new study published today by the firm.
+
+About Tarnwood Research Group
+Tarnwood Research Group is an independent research firm covering agricultural supplies.
+"""
+
+
+def test_a_release_names_its_publisher_in_its_headline_and_its_date_in_its_dateline():
+    report = parse_text(SAYS_RELEASE, "bale-wrap-film-market.txt")
+    assert report.identity.publisher is not None
+    assert report.identity.publisher.text == "Tarnwood Research Group"
+    assert report.identity.published is not None and report.identity.published.text == "April 9, 2025"

@@ -62,8 +62,13 @@ _NAME_STOP = re.compile(r"\.\s|\s+All\s+rights", re.I)
 # 'according to a new study by Westbridge Insight Partners', 'published by Acme Research'
 _STUDY_BY = re.compile(
     r"\b(?:according to (?:a |the )?(?:new |latest |recent )?(?:study|report|analysis|research) (?:by|from)"
-    r"|(?:published|released|compiled) by|(?:a |the )(?:new |latest |recent )?(?:study|report|analysis) (?:by|from))\s+"
-    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})"
+    r"|(?:published|released|compiled)(?: today| this week| on [A-Z]\w+ \d{1,2})? by"
+    r"|(?:a |the )(?:new |latest |recent )?(?:study|report|analysis) (?:by|from)"
+    # a press release's headline ('..., Says Lodestar Market Intelligence') and its boilerplate
+    # ('About Lodestar Market Intelligence' on a line of its own)
+    r"|,\s+(?:[Ss]ays|[Rr]eports|[Ff]inds)|^About)\s+"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})",
+    re.M,
 )
 _CUSTOMIZE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})\s+offers\s+customi[sz]ations")
 
@@ -187,8 +192,12 @@ def _initials_fit(name: str, abbreviation: str) -> bool:
 def report_identity(doc: Doc, out: Outline, found: HeaderFacts, forecast: Period | None) -> ReportIdentity:
     """Publisher, its abbreviations, report code, pages, publication date and the report's periods."""
     name = publisher(doc, out, found.publisher)
-    published = found.published or _search_stated(
-        doc, out, _PUBLISHED, "date", ("published", "publication date", "release date", "updated")
+    published = (
+        found.published
+        or _search_stated(
+            doc, out, _PUBLISHED, "date", ("published", "publication date", "release date", "updated")
+        )
+        or _dateline(doc)
     )
     edition = _YEAR.search(published.text) if published else None
     return ReportIdentity(
@@ -238,6 +247,23 @@ def _search_stated(
             span: Span = doc.span(match.start(group), match.end(group))
             return Stated(text=span.text, span=span)
     return None
+
+
+# A press release's dateline: 'AUSTIN, Texas, March 18, 2025 -- The global ...'
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'-]{{1,40}},(?:[ \t]+[A-Z][\w .]{{1,30}},)?[ \t]+"
+    rf"(?P<date>{_MONTH}\.?[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d{{2}})[ \t]*(?:--|—|–|/|\()",
+    re.M,
+)
+DATELINE_CHARS = 3000  # a dateline opens the release
+
+
+def _dateline(doc: Doc) -> Stated | None:
+    match = _DATELINE.search(doc.text, 0, DATELINE_CHARS)
+    if match is None:
+        return None
+    span = doc.span(match.start("date"), match.end("date"))
+    return Stated(text=span.text, span=span)
 
 
 def _pages(doc: Doc, out: Outline) -> StatedNumber | None:

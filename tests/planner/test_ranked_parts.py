@@ -93,7 +93,8 @@ def test_those_two_combined_after_two_shares(ask):
 COUNTRY_PAGE = """KILN LINING SERVICES MARKET TO REACH USD 3.10 BILLION BY 2032
 
 DENVER, May 6, 2025 -- The global kiln lining services market was valued at USD 1.90 billion in 2024
-and is expected to grow at a CAGR of 6.3% from 2025 to 2032.
+and is expected to grow at a CAGR of 6.3% from 2025 to 2032, according to a new study published today by
+Harlow Insight Partners.
 
 REGIONAL OUTLOOK
 
@@ -136,3 +137,8 @@ def test_one_of_two_shares_missing_is_an_unanswered_part(ask_countries):
     answer = ask_countries("north america and mexico shares?")
     assert "22.4%" in answer.text, answer.text
     assert answer.unanswered_parts == ["share of Mexico"], answer.unanswered_parts
+
+
+def test_who_put_a_release_out_and_when(ask_countries):
+    answer = ask_countries("who put this out and when?")
+    assert "Harlow Insight Partners" in answer.text and "May 6, 2025" in answer.text, answer.text

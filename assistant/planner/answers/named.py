@@ -682,6 +682,9 @@ def _filter_developments(
     return chosen
 
 
+_ASKS_DATE = re.compile(r"\bwhen\b|\bdate[ds]?\b|\bwhat (?:day|month|year)\b", re.I)
+
+
 def _month(text: str) -> int | None:
     """The month a lower-case text names ('october', 'oct 2024')."""
     return next((i + 1 for i, m in enumerate(_MONTHS) if m in text or m[:3] + " " in text), None)
@@ -702,9 +705,12 @@ def publisher(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fi
         quote = next((q for q in fact.quotes if q.label == "publisher"), None)
         short = next((a.text for a in identity.abbreviations if a.text != identity.publisher.text), None)
         name = f"{identity.publisher.text} ({short})" if short else identity.publisher.text
-        return draft.final(
-            f"The report is published by {name}" + (f" {draft.cite(quote)}" if quote else "") + "."
-        )
+        said = f"The report is published by {name}" + (f" {draft.cite(quote)}" if quote else "")
+        dated = next((q for q in fact.quotes if q.label == "published"), None)
+        if _ASKS_DATE.search(question) and identity.published:
+            # 'who put this out and when?': the date it gives for itself, too
+            said += f", dated {identity.published.text}" + (f" {draft.cite(dated)}" if dated else "")
+        return draft.final(said + ".")
     if not ctx.publisher:
         return (yield from decline(question, "The report does not name its publisher.", ctx))
     passages = yield from search(f"{ctx.publisher} report", ctx.report_id, SUPPORT_K)
