@@ -27,9 +27,11 @@ _LEAD = re.compile(
 # 'the market is 6.71 trillion right? so what's 2030'.
 _STATEMENT = re.compile(
     rf"^\s*(?!{_QUESTION_START})(?P<clause>[^?;]{{6,}}?)"
-    r"(?:\s*,?\s*(?:right|correct|isn't it|yes)?\s*[?,—–-]?\s*(?:so|then|and so)\s+|\s*(?:,|;|\?|\s[-–—])\s+"
-    # 'north america leads w/ about 41%, ok. whats europe at'
-    r"(?:(?:ok|okay|sure|fine|got it|cool|noted)\s*[.,!]?\s+)?(?=" + _QUESTION_START + r"))"
+    # a tag that asks it be confirmed: 'wasnt it?', 'iirc', 'right?'
+    r"(?:\s*,?\s*(?:right|correct|isn'?t it|wasn'?t it|aren'?t they|no|yes|yeah|iirc|i think|i believe)?\s*[?,—–-]?"
+    r"\s*(?:so|then|and so)\s+|\s*,?\s*(?:isn'?t it|wasn'?t it|iirc|right|correct)?\s*(?:,|;|\?|\s[-–—])\s+"
+    # 'north america leads w/ about 41%, ok. whats europe at'; '..., wasnt it? and where did it end up'
+    r"(?:(?:ok|okay|sure|fine|got it|cool|noted)\s*[.,!]?\s+)?(?:and\s+)?(?=" + _QUESTION_START + r"))"
     r"(?P<rest>\S.*)$",
     re.I,
 )
@@ -58,7 +60,7 @@ _ASSERTS = re.compile(
     r"\w['’]s\s+(?:the|a|an|now|still)\b"  # "north america's the fastest grower"
     r"|\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
     r"|purchased|took over|merged|leads|dominates|opened|launched|says|said|puts|put|gives|shows|states"
-    r"|runs|ends|quote|quotes|quoted|cite|cites|being"
+    r"|runs|ends|quote|quotes|quoted|cite|cites|being|peg|pegs|pegged|estimates?|estimated|valued?|values"
     # 'market's growing ~10.9% a year', 'it's leading with 41%'
     r"|growing|expanding|rising|declining|shrinking|leading|dominating|crosses|crossing|hits|reaches)\b",
     re.I,

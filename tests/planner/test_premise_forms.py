@@ -92,3 +92,45 @@ def test_premises_said_in_passing(ask, question, correction):
 def test_a_global_figure_after_a_wrong_regional_premise(ask):
     answer = ask("since asia pacific's the biggest region here, whats the global number for 2030")
     assert "4.54" in answer.text, answer.text
+
+
+def test_a_size_premise_with_a_tag_or_a_peg_is_corrected(ask):
+    answer = ask("they peg 2024 at about 3.5bn iirc, so what's 2030 look like")
+    first = answer.text.split("\n\n")[0]
+    assert "3.20 billion" in first and "not" in first, answer.text
+
+
+def test_a_past_years_size_premise_is_checked_against_that_year():
+    from asking import asker
+
+    from assistant.parsing.parse import parse_text
+
+    page = (
+        "Pond Aerator Market Report\n\nThe pond aerator market was valued at USD 800.0 million in 2024 and is "
+        "expected to grow at a CAGR of 6.0% from 2025 to 2030. Back in 2020 the market generated USD 610.0 "
+        "million in revenue.\n"
+    )
+    ask = asker(parse_text(page, "pond-aerator-market.txt", "pond-aerator-market"))
+    answer = ask("2020 was around 700m wasnt it? and where did it end up in 2024")
+    first = answer.text.split("\n\n")[0]
+    assert "610" in first and "2020" in first and "not" in first, answer.text
+    assert "800" in answer.text
+
+
+def test_a_fastest_premise_is_checked_within_the_subjects_own_dimension():
+    from asking import asker
+
+    from assistant.parsing.parse import parse_text
+
+    page = (
+        "Dock Insurance Software Market Report\n\nThe market was valued at USD 500.0 million in 2024 and is "
+        "expected to grow at a CAGR of 8.0% from 2025 to 2030.\n\nBy line of business\n\n"
+        "Marine cargo accounted for 52.0% of revenue in 2024. Hull held 30.0%, and liability took the remaining "
+        "18.0%. Hull is expected to be the fastest-growing line, at a CAGR of 9.5%.\n\nBy insurer size\n\n"
+        "Small insurers held 35.0% of revenue in 2024 and are expected to grow at a CAGR of 12.0%.\n"
+    )
+    ask = asker(parse_text(page, "dock-insurance-software-market.txt", "dock-insurance-software-market"))
+    answer = ask("since liability is the fastest growing line, what share does it hold today?")
+    first = answer.text.split("\n\n")[0]
+    assert "Hull" in first and "Small insurers" not in first, answer.text
+    assert "18" in answer.text

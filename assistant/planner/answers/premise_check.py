@@ -14,7 +14,7 @@ from assistant.planner.premises import Premise
 from assistant.planner.slots import Entity
 from assistant.text.sentences import content_words, sentences
 from assistant.text.tokens import stems
-from tools.facts import DevelopmentFact, IdentityFact, MoneyFact, NamedFact, Quote, RateFact
+from tools.facts import DevelopmentFact, FactResult, IdentityFact, MoneyFact, NamedFact, Quote, RateFact
 from tools.forecast import ConvertResult
 from tools.quantities import QuantitiesResult, QuantityFact
 from tools.schemas import CompareArgs, ConvertArgs, QuantitiesArgs
@@ -197,6 +197,34 @@ def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     stated = [
         f for f in (facts["market_size"], facts["forecast_end"]) if f and isinstance(f.value, MoneyFact)
     ]
+    if premise.year and not any(
+        isinstance(f.value, MoneyFact) and f.value.year == premise.year for f in stated
+    ):
+        # '2020 was around 250m wasnt it?': a past year's size the page states outside its headline
+        table = yield from ask(
+            Call(
+                "lookup_quantities",
+                QuantitiesArgs(metric="market_size", name="market", report_id=ctx.report_id),
+            )
+        )
+        sizes = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
+        same = [q for q in sizes if q.start_year == premise.year == q.end_year and q.unit]
+        if same:
+            q = same[0]
+            past = MoneyFact(
+                amount=q.value, unit=q.unit or "", currency=q.currency or "USD", year=q.start_year
+            )
+            stated.insert(
+                0,
+                FactResult(
+                    name="market_size",
+                    report_id=ctx.report_id,
+                    found=True,
+                    value=past,
+                    summary="",
+                    quotes=[q.quote],
+                ),
+            )
     amount = premise.amount
     if not stated or amount is None:
         return None
@@ -346,13 +374,20 @@ def _ranked_by_figures(
     """The leader among the subject's peers by the page's own figures (CAGR for fastest, share for
     largest), and the subject's own figure; None when the page gives no such figures."""
     metric = "cagr" if by_rate else "share"
-    result = yield from ask(Call("lookup_quantities", QuantitiesArgs(metric=metric, report_id=ctx.report_id)))
+    result, anything = yield [
+        Call("lookup_quantities", QuantitiesArgs(metric=metric, report_id=ctx.report_id)),
+        # its figures of any kind: the dimension it belongs to, when it has no figure of this kind
+        Call("lookup_quantities", QuantitiesArgs(metric=None, name=subject.name, report_id=ctx.report_id)),
+    ]
     found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    others = list(anything.value.quantities) if isinstance(anything.value, QuantitiesResult) else []
     own = next((q for q in found if q.name and q.name.lower() == subject.name.lower()), None)
     kind = own.scope if own else ("region" if subject.kind in ("region", "country") else "segment")
     peers = [q for q in found if q.scope == kind and q.name and q.measure != "of growth"]
-    if own is not None and own.dimension:
-        peers = [q for q in peers if q.dimension == own.dimension] or peers
+    dimension = (own.dimension if own else None) or next((q.dimension for q in others if q.dimension), None)
+    if dimension:
+        # 'since workers comp is the fastest growing line': among the lines of business, not every segment
+        peers = [q for q in peers if q.dimension == dimension] or peers
     if not peers:
         return None
     return max(peers, key=lambda q: q.value), own
