@@ -86,3 +86,41 @@ def counts_companies(question: str, acronyms: Collection[str] = ()) -> bool:
 def asks_release(question: str) -> bool:
     """'is this report out yet or upcoming?', 'has it been released yet'."""
     return bool(_RELEASE.search(question))
+
+
+# The key players pointed at as a list: 'those listed cos', 'the key players', 'that list'
+_THE_LISTED = (
+    r"(?:(?:those|these|the|them)\s+(?:listed\s+|key\s+|profiled\s+|main\s+)?"
+    r"(?:players|compan(?:y|ies)|cos|firms|vendors)|that list|the list|(?:of\s+)?them)"
+)
+# 'is headlands on the key players list?', 'is acme one of the profiled companies'
+_ON_THE_LIST = re.compile(
+    r"\b(?:on|in|among|one of|part of|included in|listed (?:as|among|in))\s+(?:the\s+|that\s+|those\s+)?"
+    r"(?:key\s+|main\s+|major\s+|listed\s+|profiled\s+)?(?:players?|compan(?:y|ies)|cos|vendors|firms)"
+    r"(?:\s+list)?\b|\bon\s+(?:the|that)\s+list\b",
+    re.I,
+)
+# 'which of those listed cos show up in the recent developments', 'the other devs are from cos not on that list'
+_IN_THE_NEWS = re.compile(
+    rf"\b{_THE_LISTED}\b.{{0,40}}\b(?:show up|appear|feature|figure|mentioned|have)\b.{{0,30}}"
+    r"\b(?:recent developments|developments|news|devs)\b"
+    r"|\b(?:developments|devs|news)\b.{0,40}\b(?:not on|aren'?t on|not in|outside|not among)\s+"
+    r"(?:the|that|those)\s+(?:list|players|companies|cos)\b",
+    re.I,
+)
+_OUTSIDE = re.compile(r"\b(?:not on|aren'?t on|not in|outside|not among)\b", re.I)
+
+
+def asks_player_membership(question: str) -> bool:
+    """'is headlands on the key players list?'"""
+    return bool(_ON_THE_LIST.search(question))
+
+
+def asks_players_in_news(question: str) -> bool:
+    """'which of those listed cos show up in the recent developments', or the news of companies
+    not on that list."""
+    return bool(_IN_THE_NEWS.search(question))
+
+
+def asks_outside_players(question: str) -> bool:
+    return bool(_OUTSIDE.search(question))

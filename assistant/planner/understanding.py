@@ -47,6 +47,8 @@ from assistant.planner.limits import (
 )
 from assistant.planner.lookups import (
     RELEASE_WORDS,
+    asks_player_membership,
+    asks_players_in_news,
     asks_publisher,
     asks_release,
     counts_companies,
@@ -224,6 +226,9 @@ def _news_of_players(question: str, first: IntentScore, second: IntentScore) -> 
 
 
 NEAR_TIE = 0.05
+_THEY = re.compile(r"\b(?:they|they'?ve|they'?re)\b", re.I)
+MAX_POINTING_WORDS = 7  # 'which one grows fastest and why': short enough to lean on the list before
+_RANKS = re.compile(r"\b(?:fastest|quickest|largest|biggest|smallest|slowest|leads?|leading|grows?)\b", re.I)
 
 
 def _only_market_and_year(plain: str) -> bool:
@@ -340,6 +345,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
+    if asks_players_in_news(question) or (asks_player_membership(question) and slots.specific("company")):
+        # 'is headlands on the key players list?', 'which of those cos show up in the developments'
+        return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT)
     if counts_companies(question, ctx.acronyms):
         return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_count=True)
     if (
@@ -510,8 +518,16 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or ordinal_item(question, history, ctx.vocabulary)
         or bool(_NAMED_POINT.search(typed))  # 'the trial volume one': a point of the last list
         or (bool(_ONE.search(question)) and len(question.split()) <= 5)  # 'which ones biggest'
+        # 'which one grows fastest and why': a ranking of the list before
+        or (
+            bool(_ONE.search(question) and _RANKS.search(question))
+            and len(question.split()) <= MAX_POINTING_WORDS
+        )
         or bool(_BARE_RANKING.match(question))  # 'second biggest' after a ranking: of the same kind
         or bool(POINTER.match(question))  # 'the jv - which companies': one item of the last list
+        or (
+            bool(_THEY.search(question)) and len(question.split()) <= MAX_POINTING_WORDS
+        )  # 'what did they do'
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
     )
@@ -764,7 +780,12 @@ def _follow_up(
             named_item = listed  # 'whats the 5th one': which player (or segment) that is
         elif not own and intent is Intent.KEY_PLAYERS:
             intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
-    if not entities and refers_back(question) and earlier.intent is not Intent.OVERVIEW:
+    # 'what did they do' after companies were named: those companies (not the report's authors)
+    of_companies = bool(_THEY.search(question)) and earlier.intent in (
+        Intent.KEY_PLAYERS,
+        Intent.DEVELOPMENTS,
+    )
+    if not entities and (refers_back(question) or of_companies) and earlier.intent is not Intent.OVERVIEW:
         # after an overview of the market, 'it' is the market, not a region the overview named
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
     ranked_last = earlier.intent in RANKINGS

@@ -97,3 +97,37 @@ def test_a_deal_price_of_named_companies_comes_from_their_news(ask):
 def test_how_much_time_asks_no_money(ask):
     answer = ask("how much time did keltica take to launch rootwave")
     assert "does not say what it cost" not in answer.text, answer.text
+
+
+def test_which_listed_players_show_up_in_the_news(ask):
+    answer = converse(
+        ask,
+        "who are the key players",
+        "which of those listed cos actually show up in the recent developments",
+    )
+    assert "Fjordgrow AS" in answer.text and "Keltica Agri" in answer.text, answer.text
+    assert "Brotes Verdes" in answer.text  # a key player of this page too
+    answer = converse(
+        ask,
+        "who are the key players",
+        "which of those listed cos actually show up in the recent developments",
+        "what did they do and when",
+    )
+    assert "2024" in answer.text, answer.text
+
+
+def test_news_of_companies_off_the_list_and_a_name_checked_against_it():
+    from asking import asker
+
+    from assistant.parsing.parse import parse_text
+
+    page = PAGE.replace("- Brotes Verdes S.A.\n", "")
+    ask = asker(parse_text(page, "kelp-biostimulant-market.md", "kelp-biostimulant-market"))
+    answer = converse(
+        ask, "who are the key players", "the other devs are from cos not on that list - who are they?"
+    )
+    assert "Brotes Verdes" in answer.text and "Fjordgrow AS" not in answer.text.split("\n")[0], answer.text
+    answer = ask("is brotes verdes on the key players list?")
+    assert answer.text.startswith("No:") and "Brotes Verdes" in answer.text, answer.text
+    answer = ask("is fjordgrow among the key players?")
+    assert answer.text.startswith("Yes:"), answer.text

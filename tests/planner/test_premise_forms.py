@@ -126,7 +126,8 @@ def test_a_fastest_premise_is_checked_within_the_subjects_own_dimension():
         "Dock Insurance Software Market Report\n\nThe market was valued at USD 500.0 million in 2024 and is "
         "expected to grow at a CAGR of 8.0% from 2025 to 2030.\n\nBy line of business\n\n"
         "Marine cargo accounted for 52.0% of revenue in 2024. Hull held 30.0%, and liability took the remaining "
-        "18.0%. Hull is expected to be the fastest-growing line, at a CAGR of 9.5%.\n\nBy insurer size\n\n"
+        "18.0%. Hull is expected to be the fastest-growing line, at a CAGR of 9.5%, as shippers insure larger "
+        "vessels.\n\nBy insurer size\n\n"
         "Small insurers held 35.0% of revenue in 2024 and are expected to grow at a CAGR of 12.0%.\n"
     )
     ask = asker(parse_text(page, "dock-insurance-software-market.txt", "dock-insurance-software-market"))
@@ -134,3 +135,7 @@ def test_a_fastest_premise_is_checked_within_the_subjects_own_dimension():
     first = answer.text.split("\n\n")[0]
     assert "Hull" in first and "Small insurers" not in first, answer.text
     assert "18" in answer.text
+    history = [{"role": "user", "content": "breakdown by line of business?"}]
+    history.append({"role": "assistant", "content": ask(history[0]["content"]).text})
+    answer = ask("which one grows fastest and why", history)
+    assert "Hull" in answer.text and "larger vessels" in answer.text, answer.text

@@ -16,6 +16,7 @@ from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
+from assistant.planner.lookups import asks_outside_players, asks_player_membership, asks_players_in_news
 from assistant.planner.slots import top_count
 from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
 from assistant.text.tokens import stems
@@ -75,9 +76,14 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                     f"{stated_shown(chosen)}{stated_when(chosen)} {draft.cite(chosen.quote)}."
                 )
                 quoted = (chosen.quote.start, chosen.quote.end)
-                explained = yield from _reason_for(chosen.name or "", support_query, quoted, ctx)
-                if explained is not None:  # the report's own reason, quoted
-                    text += f" The report explains: {explained.text} {draft.cite(explained)}"
+                if _GIVES_REASON.search(chosen.quote.text):
+                    # '..., at a CAGR of 12.8%, as carriers pursue recoveries ...': the reason is in the
+                    # sentence that states the figure
+                    text += f" The report explains: {chosen.quote.text} {draft.cite(chosen.quote)}"
+                else:
+                    explained = yield from _reason_for(chosen.name or "", support_query, quoted, ctx)
+                    if explained is not None:  # the report's own reason, quoted
+                        text += f" The report explains: {explained.text} {draft.cite(explained)}"
                 if chosen.metric == "share" and _ITS_VALUE.search(question) and chosen.name:
                     # 'leading region, share and $ value': its value from that share
                     valued = yield from value_from_share(chosen.name, [], draft, ctx)
@@ -147,6 +153,10 @@ def _reason_for(
 
 
 MIN_REASON_EXTRA = 30
+_GIVES_REASON = re.compile(
+    r"\d[^.]*?\b(?:as|because|driven by|owing to|due to|thanks to|on the back of|supported by|fu?ell?ed by)\s+\w",
+    re.I,
+)
 
 
 _LEADING = {
@@ -288,6 +298,22 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
             return draft.final(
                 f"{quote.label} is the {place} of the key players the report names {draft.cite(quote)}."
             )
+    companies = [e.name for e in decision.slots.of_kind("company")]
+    if asks_players_in_news(question):
+        # 'which of those listed cos show up in the recent developments', 'devs from cos not on that list'
+        news = yield from fetch_facts(ctx.report_id, "recent_developments")
+        found = news["recent_developments"]
+        if found is not None and isinstance(found.value, list):
+            items = [
+                (d, q)
+                for d, q in zip(found.value, found.quotes, strict=False)
+                if isinstance(d, DevelopmentFact)
+            ]
+            outside = asks_outside_players(question)
+            return _players_in_news(names, items, outside, fact.quotes, draft)
+    if companies and asks_player_membership(question):
+        # 'is headlands on the key players list?': the list, checked for that name
+        return _membership(companies[0], names, fact.quotes, draft)
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
     if _HOW_MANY.search(question) and not decision.asks_company_count:
@@ -309,6 +335,46 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
         )
         return draft.final(text, status="unanswerable")
     return draft.final(text)
+
+
+def _head(name: str) -> str:
+    """A company's distinctive first word, to know it under another spelling ('WCG Clinical', 'WCG')."""
+    return name.split()[0].lower().strip(",.")
+
+
+def _membership(company: str, names: list[str], quotes: list[Quote], draft: Draft) -> FinalDraft:
+    listed = next((n for n in names if _head(n) == _head(company)), None)
+    mark = draft.cite_range(quotes)
+    if listed is not None:
+        return draft.final(f"Yes: {listed} is among the key players the report names {mark}.")
+    return draft.final(
+        f"No: {company} is not among the key players the report names ({', '.join(names)}) {mark}."
+    )
+
+
+def _players_in_news(
+    names: list[str],
+    news: list[tuple[DevelopmentFact, Quote]],
+    outside: bool,
+    quotes: list[Quote],
+    draft: Draft,
+) -> FinalDraft:
+    """The recent developments of listed players, or (``outside``) those of companies not listed,
+    each quoted."""
+    heads = {_head(n) for n in names}
+    picked = [(d, q) for d, q in news if (_head(d.company) in heads) != outside]
+    mark = draft.cite_range(quotes)
+    if not picked:
+        which = "companies outside the key players" if outside else "the key players"
+        return draft.final(f"None of the recent developments the report lists is by {which} {mark}.")
+    who = ", ".join(dict.fromkeys(d.company for d, _ in picked))
+    lead = (
+        f"The recent developments by companies not among the key players {mark} are by {who}:"
+        if outside
+        else f"Of the key players {mark}, these appear in the recent developments: {who}."
+    )
+    told = "\n".join(f"- {q.text} {draft.cite(q)}" for _, q in picked)
+    return draft.final(f"{lead}\n{told}")
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
