@@ -33,6 +33,9 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         # 'this one's a grand view research report right?': who publishes it, checked against the name
         return Plan([(rest, Decision(Intent.PUBLISHER, Slots(), 1.0))], premise)
     rest = _about_the_real_leader(premise, rest, ctx)
+    if premise is not None and rest == text:
+        # 'how many locations did wcg pick up when it bought heads': asked of the real buyer
+        rest = _with_the_real_buyer(premise, rest, ctx)
     if premise is not None and rest != text:
         # The rest may point back at the premise ('given X's new site, what does it cover?'); a
         # deal the report gives to another buyer is asked about as the report tells it.
@@ -112,14 +115,19 @@ def _as_the_report_tells_it(premise: Premise, rest: str, ctx: ReportContext) -> 
             if _ASKS_CAUSE.search(rest)
             else premise.clause
         )
+    return _with_the_real_buyer(premise, premise.clause, ctx)
+
+
+def _with_the_real_buyer(premise: Premise, text: str, ctx: ReportContext) -> str:
+    """``text`` with a deal's wrong buyer replaced by the one the report gives the target to."""
     if premise.kind != "deal" or premise.subject is None:
-        return premise.clause
+        return text
     named = [ctx.development_companies[i] for i in sorted(ctx.news_in(premise.clause))]
     buyers = [n for n in named if n]
     if not buyers or any(premise.subject.name.lower() == b.lower() for b in buyers):
-        return premise.clause
+        return text
     said = re.compile(r"\b" + re.escape(premise.subject.name.split()[0]) + r"\w*(?:\s+[A-Z]\w*)*", re.I)
-    return said.sub(buyers[0], premise.clause, count=1)
+    return said.sub(buyers[0], text, count=1)
 
 
 def _same_subjects(parts: list[tuple[str, Decision]]) -> bool:

@@ -56,6 +56,12 @@ _ASKED_DEAL = re.compile(
     r"\s+(?P<target>[\w&.-]+(?:\s+[\w&.-]+){0,3})",
     re.I,
 )
+# 'how many locations did wcg pick up when it bought heads': the deal told in a clause of its own
+_WHEN_IT_BOUGHT = re.compile(
+    r"\b(?:did|does|has|had)\s+(?P<buyer>[\w&.-]+(?:\s+[\w&.-]+){0,3}?)\s+\w+(?:\s+\w+){0,3}?\s+"
+    r"(?:when|after)\s+(?:it|they)\s+(?:bought|acquired|purchased|took over)\s+(?P<target>[\w&.-]+(?:\s+[\w&.-]+){0,3})",
+    re.I,
+)
 _ASSERTS = re.compile(
     r"\w['’]s\s+(?:the|a|an|now|still)\b"  # "north america's the fastest grower"
     r"|\b(is|are|was|were|has|have|had|grows?|grew|shrinks?|shrank|falls?|fell|declines?|declined|acquired|bought"
@@ -135,7 +141,9 @@ def split_premise(question: str, vocabulary: list[Entity]) -> tuple[Premise | No
         premise = _read(why.group("clause"), vocabulary)
         if premise:
             return premise, question
-    deal = _POSSESSIVE_DEAL.search(question) or _ASKED_DEAL.search(question)
+    deal = (
+        _POSSESSIVE_DEAL.search(question) or _ASKED_DEAL.search(question) or _WHEN_IT_BOUGHT.search(question)
+    )
     if deal:
         premise = _read(f"{deal.group('buyer')} acquired {deal.group('target')}", vocabulary)
         if premise and premise.kind == "deal":

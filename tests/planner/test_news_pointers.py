@@ -29,10 +29,11 @@ Europe held 36.0% of revenue in 2024. Chile and Peru supply most of the kelp har
 
 ## Recent Developments
 
-1. **March 2024:** Fjordgrow AS opened a 6,000-tonne extraction plant in Bergen, Norway, at a cost of USD 22 million.
-2. **July 2024:** Algamar Nutrients and Keltica Agri formed a joint venture, SeaRoot, with a pilot plant in Cork, Ireland.
-3. **September 2024:** Brotes Verdes S.A. opened a 900-tonne drying plant in Puerto Montt, Chile, to supply growers in Brazil and Argentina.
-4. **October 2024:** Keltica Agri launched RootWave, a liquid biostimulant developed with Teagasc and first sold in France.
+1. **January 2024:** Algamar Nutrients acquired Dutch start-up Zeewier Labs, adding 14 sales offices across Europe.
+2. **March 2024:** Fjordgrow AS opened a 6,000-tonne extraction plant in Bergen, Norway, at a cost of USD 22 million.
+3. **July 2024:** Algamar Nutrients and Keltica Agri formed a joint venture, SeaRoot, with a pilot plant in Cork, Ireland.
+4. **September 2024:** Brotes Verdes S.A. opened a 900-tonne drying plant in Puerto Montt, Chile, to supply growers in Brazil and Argentina.
+5. **October 2024:** Keltica Agri launched RootWave, a liquid biostimulant developed with Teagasc and first sold in France.
 """
 
 
@@ -79,7 +80,7 @@ def test_bold_dated_development_quotes_keep_their_marks_whole(ask):
 
 
 def test_the_last_one_after_answers_about_one_development_is_the_lists_last(ask):
-    history = ["recent developments?", "the 2nd one, where's the pilot plant", "when?"]
+    history = ["recent developments?", "the 3rd one, where's the pilot plant", "when?"]
     answer = converse(ask, *history, "ok and the last one, who was it developed with")
     assert "Teagasc" in answer.text and "Cork" not in answer.text, answer.text
 
@@ -131,3 +132,15 @@ def test_news_of_companies_off_the_list_and_a_name_checked_against_it():
     assert answer.text.startswith("No:") and "Brotes Verdes" in answer.text, answer.text
     answer = ask("is fjordgrow among the key players?")
     assert answer.text.startswith("Yes:"), answer.text
+
+
+def test_two_companies_each_with_their_month(ask):
+    answer = ask("what'd fjordgrow do in march 24, and brotes verdes in september?")
+    assert "Bergen" in answer.text and "Puerto Montt" in answer.text, answer.text
+
+
+def test_a_detail_of_a_deal_given_to_the_wrong_buyer_is_asked_of_the_real_one(ask):
+    answer = ask("how many sales offices did fjordgrow pick up when it bought zeewier labs")
+    first, _, rest = answer.text.partition("\n\n")
+    assert "Algamar Nutrients" in first and "not" in first, answer.text
+    assert "14" in rest and "Bergen" not in rest, answer.text

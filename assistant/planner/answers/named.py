@@ -707,7 +707,10 @@ def _filter_developments(
             _month(decision.earlier_question.lower()),
             _years_in(decision.earlier_question) or years,
         )
-    if month and years:
+    # 'what'd wcg do in oct 24, and velocity in june?': two companies the question itself names
+    named_here = [e for e in decision.slots.specific("company") if _head(e.name) in lowered]
+    several = len(named_here) >= 2
+    if month and years and not several:
         # 'the oct 2024 one': a month and year point at the news of that month, whoever was named before
         stamps = {f"{year}-{month:02d}" for year in years}
         dated = [(d, q) for d, q in items if d.date[:7] in stamps]
@@ -728,7 +731,12 @@ def _filter_developments(
                 if d.company.lower() in companies or any(c.split()[0] in q.text.lower() for c in companies)
             ]
 
-        chosen = own(chosen) or own(items)
+        if decision.news and several:
+            # 'what did wcg do in oct, and velocity in june?': each company's news, in the page's order
+            owned = own(items)
+            chosen = [item for item in items if item in chosen or item in owned]
+        else:
+            chosen = own(chosen) or own(items)
     places = [e.name.lower() for e in decision.slots.of_kind("region", "country") if not e.in_market_name]
     if places and not companies:
         # 'the chile one': the news that names the place
@@ -738,7 +746,7 @@ def _filter_developments(
         # 'did any of the companies move into oncology recently': the news that names it
         chosen = [(d, q) for d, q in chosen if any(s in q.text.lower() for s in segments)] or chosen
     # a date the question gives picks before a kind of deal it asks about
-    for year in decision.slots.years:
+    for year in [] if several else decision.slots.years:
         stamp = f"{year}-{month:02d}" if month else str(year)
         chosen = [(d, q) for d, q in chosen if d.date.startswith(stamp)] or chosen
     # 'any acquisitions or partnerships': either kind; 'any deals or launches': every development
