@@ -32,5 +32,6 @@ fi
 .venv/bin/assistant eval --set blind-pages --corpus tests/fixtures/blind-pages --mode scoped
 .venv/bin/assistant eval --set blind-pages-2 --corpus tests/fixtures/blind-pages-2 --mode scoped
 .venv/bin/assistant eval --set blind-pages-3 --corpus tests/fixtures/blind-pages-3 --mode scoped
+.venv/bin/assistant eval --set blind-pages-4 --corpus tests/fixtures/blind-pages-4 --mode scoped
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"
