@@ -14,6 +14,7 @@ Act = Literal["greeting", "thanks", "acknowledgement", "help"]
 
 MAX_GREETING_WORDS = 6  # "good morning team"; longer messages that open with a greeting ask something
 MAX_THANKS_WORDS = 8
+MAX_CHATTY_GREETING_WORDS = 16
 MAX_HELP_WORDS = 25
 # Chat shorthand spelt out before matching: "what can u do", "who r u".
 _SHORTHAND = {"u": "you", "r": "are", "ur": "your", "ya": "you", "wat": "what", "wht": "what"}
@@ -84,6 +85,13 @@ def conversation_act(message: str) -> Act | None:
     if len(words) <= MAX_THANKS_WORDS and (_THANKS.search(text) or _SIGNING_OFF.search(text)):
         return "thanks"
     if len(words) <= MAX_GREETING_WORDS and _GREETING.search(text):
+        return "greeting"
+    if (
+        len(words) <= MAX_CHATTY_GREETING_WORDS
+        and _GREETING.search(text)
+        and "?" not in message.split("?")[-1]
+    ):
+        # 'morning! u around? got a couple qs before my 10am': a greeting and chat, no question of the report
         return "greeting"
     if all(word in _ACK_WORDS for word in words):
         return "acknowledgement"

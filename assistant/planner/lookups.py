@@ -91,7 +91,8 @@ def asks_release(question: str) -> bool:
 # The key players pointed at as a list: 'those listed cos', 'the key players', 'that list'
 _THE_LISTED = (
     r"(?:(?:those|these|the|them)\s+(?:listed\s+|key\s+|profiled\s+|main\s+)?"
-    r"(?:players|compan(?:y|ies)|cos|firms|vendors)|that list|the list|(?:of\s+)?them)"
+    r"(?:players|compan(?:y|ies)|cos|firms|vendors)|that list|the list|(?:any\s+|which\s+)?of\s+(?:them|those|these)"
+    r"|(?:do|did|does)\s+(?:any\s+of\s+)?(?:those|these|they))"
 )
 # 'is headlands on the key players list?', 'is acme one of the profiled companies'
 _ON_THE_LIST = re.compile(

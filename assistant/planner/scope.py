@@ -59,7 +59,7 @@ def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[
     for term in terms(question):
         # 'heat pumps' names a 'Heat Pump' market: a plural of the market's own word is known too
         if (
-            term.isdigit()
+            term.replace(".", "").replace(",", "").isdigit()  # '5.65': a figure, not a subject of the prose
             or term in _NEUTRAL
             or term in known
             or singular(term) in known

@@ -146,7 +146,7 @@ _MORE_THAN = re.compile(
 _COMPARE_WITH = re.compile(
     r"^\s*(?:and\s+|so\s+|now\s+)?(?:how\s+(?:does|do|did)\s+(?:it|that|this)\s+)?"
     r"(?:compare|compared|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this))?"
-    r"\s*(?:with|to|against)?\s*(?:the\s+)?(?:19|20)\d\d\b",
+    r"\s*(?:with|w/|w|to|against)?\s*(?:the\s+)?(?:19|20)\d\d\b",
     re.I,
 )
 # 'gap between that and the 2033 forecast', 'that vs 2026': the year just discussed against another

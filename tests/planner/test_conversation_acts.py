@@ -82,3 +82,10 @@ def test_casual_openers(message: str, act: str) -> None:
 
 def test_a_year_makes_a_question_whatever_it_opens_with() -> None:
     assert conversation_act("ok so somewhere in the middle, like 2029") is None
+
+
+def test_a_greeting_with_chat_but_no_question_is_a_greeting():
+    from assistant.planner.acts import conversation_act
+
+    assert conversation_act("morning! u around? got a couple qs before my 10am") == "greeting"
+    assert conversation_act("hi, what is the cagr?") is None

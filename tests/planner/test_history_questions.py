@@ -173,3 +173,8 @@ def test_a_what_if_off_the_base_year_the_user_names(ask):
     # 950 million x 1.03^5 = 1,101.30 million
     assert "1,101.30" in answer.text or "1.10" in answer.text, answer.text
     assert "2019" in answer.text
+
+
+def test_compare_that_with_a_year_typed_as_w_slash(ask):
+    answer = converse(ask, "give me the 2028 estimate", "compare that w/ 2026")
+    assert "2026" in answer.text and "2028" in answer.text and "grows by" in answer.text, answer.text

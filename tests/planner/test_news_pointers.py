@@ -144,3 +144,9 @@ def test_a_detail_of_a_deal_given_to_the_wrong_buyer_is_asked_of_the_real_one(as
     first, _, rest = answer.text.partition("\n\n")
     assert "Algamar Nutrients" in first and "not" in first, answer.text
     assert "14" in rest and "Bergen" not in rest, answer.text
+
+
+def test_who_when_and_for_how_much_leaves_only_the_price_unanswered(ask):
+    answer = ask("who did algamar acquire, when, and for how much")
+    assert answer.status == "answered" and "Zeewier Labs" in answer.text, answer.text
+    assert answer.unanswered_parts == ["what it cost"], answer.unanswered_parts

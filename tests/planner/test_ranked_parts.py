@@ -142,3 +142,14 @@ def test_one_of_two_shares_missing_is_an_unanswered_part(ask_countries):
 def test_who_put_a_release_out_and_when(ask_countries):
     answer = ask_countries("who put this out and when?")
     assert "Harlow Insight Partners" in answer.text and "May 6, 2025" in answer.text, answer.text
+
+
+def test_a_regions_missing_rate_against_the_markets_is_a_part_unanswered(ask_countries):
+    answer = ask_countries("north america cagr vs the global one?")
+    assert answer.status == "answered" and "6.3%" in answer.text, answer.text
+    assert answer.unanswered_parts == ["growth rate of North America"], answer.unanswered_parts
+
+
+def test_doubling_at_a_rate_typed_with_its_decimals(ask_countries):
+    answer = ask_countries("how many years to double at 6.3%")
+    assert "11.34" in answer.text or "11.3" in answer.text, answer.text

@@ -611,6 +611,10 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     if lines and _ASKS_AMOUNT.search(question) and not any(_AMOUNT.search(q.text) for _, q in chosen):
         # 'what did it cost to build?': the development is told, but not what it cost
         said = " ".join(lines)
+        if _ASKS_MORE.search(question):
+            # 'who did veeda acquire, when, and for how much': the rest is answered, the price is not
+            final = draft.final(f"{said}\n\nThe report does not say what it cost or was worth.")
+            return final.model_copy(update={"unanswered_parts": ["what it cost"]})
         return draft.final(
             f"The report does not say what it cost or was worth. What it says: {said}", status="unanswerable"
         )
@@ -756,6 +760,10 @@ def _filter_developments(
     return chosen
 
 
+# the other asks beside a price ('who did veeda acquire, when, and for how much')
+_ASKS_MORE = re.compile(
+    r"\b(?:who|whom|what|when|where|which)\b.*\b(?:and|,)\b.*\b(?:how much|cost|price|pay|paid)\b", re.I
+)
 _ASKS_DATE = re.compile(r"\bwhen\b|\bdate[ds]?\b|\bwhat (?:day|month|year)\b", re.I)
 
 

@@ -82,11 +82,20 @@ def _rate_period(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | Non
     rate = fact.value
     if (rate.start_year, rate.end_year) == premise.period or rate.start_year is None:
         return None
+    table = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="cagr", name="market", report_id=ctx.report_id))
+    )
+    stated = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
     draft = Draft()
+    # the sentence that states the rate with its years, where the rate's own quote is its figure alone
+    with_years = next(
+        (q.quote for q in stated if (q.start_year, q.end_year) == (rate.start_year, rate.end_year)), None
+    )
+    years_mark = f" {draft.cite(with_years)}" if with_years is not None else ""
     # the user's years are not repeated: a year no quote holds would read as one of the report's
     text = (
         f"The report does not give its CAGR for the years you name: it states {format_percent(rate.percent)} "
-        f"for {rate.start_year}-{rate.end_year} {draft.cite_all(fact.quotes)}."
+        f"for {rate.start_year}-{rate.end_year} {draft.cite_all(fact.quotes)}{years_mark}."
     )
     return draft.final(text)
 

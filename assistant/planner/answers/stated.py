@@ -36,7 +36,8 @@ _AT_THAT_RATE = re.compile(
 )
 _AGAINST_WHOLE = re.compile(
     r"\b(?:vs\.?|versus|compared? (?:to|with)|against|than)\s+(?:the\s+)?(?:overall|whole|total|global|entire)?\s*"
-    r"(?:market|mkt|industry|overall)\b",
+    r"(?:market|mkt|industry|overall)\b"
+    r"|\b(?:vs\.?|versus|compared? (?:to|with)|against|than)\s+(?:the\s+)?(?:overall|whole|total|global|entire)\s+(?:one|rate|cagr)\b",
     re.I,
 )
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
@@ -146,6 +147,12 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         derived = yield from value_from_share(name, slots.years, draft, ctx, slots.unit)
         if derived is not None:
             return derived
+    if not found and scoped and metric == "cagr" and _AGAINST_WHOLE.search(question):
+        # 'north america cagr vs the global one?': the market's own rate, the region's named unanswered
+        whole = yield from _market_rate(draft, ctx)
+        if whole:
+            final = draft.final(f"The report states no CAGR for {name}. {whole}")
+            return final.model_copy(update={"unanswered_parts": [f"growth rate of {name}"]})
     if not found:
         reason = decision.fallback or (
             f"The report states no {metric.replace('_', ' ')} figure for {name if scoped else 'the market'}."
@@ -160,15 +167,23 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         lines.insert(0, "The report states no such figure for the year asked; what it does state:")
     if scoped and metric == "cagr" and _AGAINST_WHOLE.search(question):
         # 'how fast is that growing vs the overall mkt': the market's own rate beside it
-        whole = yield from ask(
-            Call("lookup_quantities", QuantitiesArgs(metric="cagr", name="market", report_id=ctx.report_id))
-        )
-        rates = list(whole.value.quantities) if isinstance(whole.value, QuantitiesResult) else []
-        forecast = [q for q in rates if q.period != "historical"] or rates
-        if forecast:
-            q = forecast[0]
-            lines.append(f"The market as a whole had a CAGR of {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+        whole = yield from _market_rate(draft, ctx)
+        if whole:
+            lines.append(whole)
     return draft.final(" ".join(lines))
+
+
+def _market_rate(draft: Draft, ctx: ReportContext) -> Steps[str]:
+    """'The market as a whole had a CAGR of ...', cited; empty when the page states none."""
+    whole = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="cagr", name="market", report_id=ctx.report_id))
+    )
+    rates = list(whole.value.quantities) if isinstance(whole.value, QuantitiesResult) else []
+    forecast = [q for q in rates if q.period != "historical"] or rates
+    if not forecast:
+        return ""
+    q = forecast[0]
+    return f"The market as a whole had a CAGR of {shown(q)}{when(q)} {draft.cite(q.quote)}."
 
 
 MAX_SIDE_BY_SIDE = 4
