@@ -268,3 +268,10 @@ def test_a_release_names_its_publisher_in_its_headline_and_its_date_in_its_datel
     assert report.identity.publisher is not None
     assert report.identity.publisher.text == "Tarnwood Research Group"
     assert report.identity.published is not None and report.identity.published.text == "April 9, 2025"
+
+
+def test_a_segment_or_regional_insights_heading_names_no_dimension():
+    text = INSIGHTS_PAGE.replace("## Camera Type Insights", "## Segmental Insights")
+    report = parse_text(text, "borehole-camera-services-market.md")
+    dimensions = {q.scope.dimension for q in report.facts.quantities if q.scope.kind == "segment"}
+    assert "Segmental" not in dimensions and "Regional" not in dimensions, dimensions

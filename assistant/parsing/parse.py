@@ -78,11 +78,11 @@ MAX_BY_LINE = 60  # 'By Vessel Type' is a label; a longer line starting 'By' is 
 _BY_HEADING = re.compile(
     r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown),?\s+)?by\s+([A-Za-z][\w &/-]{1,40})", re.I
 )
-# 'Technology Insights', 'End-use Analysis': a heading naming a dimension the way many publishers do
+# 'Technology Insights', 'End-use Insights': a heading naming a dimension the way many publishers do
 _INSIGHTS_HEADING = re.compile(
-    r"(?!(?:regional|region|geographic|geographical|country|market|key|industry|competitive|company|analyst"
-    r"|strategic|growth|investment|consumer|overall)\b)"
-    r"([A-Za-z][\w/&-]*(?:[ -][\w/&-]+){0,2}?)\s+(?:insights|analysis|outlook|segment analysis)",
+    r"(?!(?:regional|region|regions|geographic|geographical|geography|country|market|key|industry|competitive"
+    r"|company|analyst|strategic|growth|investment|consumer|overall|segment\w*)\b)"
+    r"([A-Za-z][\w/&-]*(?:[ -][\w/&-]+){0,2}?)\s+insights",
     re.I,
 )
 _FAQ = re.compile(r"frequently asked questions|faqs?|questions and answers", re.I)
