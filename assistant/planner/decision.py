@@ -18,6 +18,8 @@ class Decision:
     unanswerable: str | None = None  # the reason, when the report cannot hold the answer
     query: str = ""  # what to search for: the question, with the earlier one for a follow-up
     earlier: Decision | None = None  # the previous question's reading, for 'what's the source?'
+    # the question before, for 'what's the source?'; for a follow-up about one development, the words
+    # that picked it ('the oct 2024 one'), which pick it again
     earlier_question: str = ""
     asks_when: bool = False  # 'when?' after a development: the date comes first
     asks_company_rank: bool = False  # 'which firm is the biggest?': the report gives no shares

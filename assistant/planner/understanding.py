@@ -88,10 +88,11 @@ _ASKS_WHO = re.compile(
 # A figure as typed ('26%', '180 billion', '560,000'): the digits a sentence stating it holds.
 _FIGURE_TYPED = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR_ONLY = re.compile(r"(19|20)\d\d")
-# Where a figure comes from: its source, who found it, where the report says it.
+# 'is that 62% about smos specifically?': a question about what a figure just quoted measures
 _ABOUT_THAT_FIGURE = re.compile(
     r"\s*(?:so\s+|and\s+)?(?:is|was|does|did)\s+(?:that|this|the)\s+[\d.]+\s?%", re.I
 )
+# Where a figure comes from: its source, who found it, where the report says it.
 _ASKS_ORIGIN = re.compile(
     r"\b(source|sourced|come from|comes from|who (says|said|reported|found|published)|according to whom"
     r"|whose (data|figure|stat|number|survey|study)|where (does|did|do) (it|the report|they) (say|get)"
@@ -378,8 +379,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
     checks_figure = bool(previous and _ABOUT_THAT_FIGURE.match(question) and slots.percents)
     if (slots.percents or slots.amounts) and (_ASKS_ORIGIN.search(question) or checks_figure):
-        # ('is that 62% about smos specifically?': the sentence stating it says what it is a share of)
-        # 'who's the source for the 26% stat': the sentence that states that figure, with its source
+        # 'who's the source for the 26% stat': the sentence that states that figure, with its source;
+        # 'is that 62% about smos specifically?': that sentence says what the figure measures
         decision = Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.states = tuple(f for f in _FIGURE_TYPED.findall(question) if not _YEAR_ONLY.fullmatch(f))
         return decision

@@ -762,7 +762,7 @@ def _filter_developments(
 
 # the other asks beside a price ('who did veeda acquire, when, and for how much')
 _ASKS_MORE = re.compile(
-    r"\b(?:who|whom|what|when|where|which)\b.*\b(?:and|,)\b.*\b(?:how much|cost|price|pay|paid)\b", re.I
+    r"\b(?:who|whom|what|when|where|which)\b.*(?:\band\b|,).*\b(?:how much|cost|price|pay|paid)\b", re.I
 )
 _ASKS_DATE = re.compile(r"\bwhen\b|\bdate[ds]?\b|\bwhat (?:day|month|year)\b", re.I)
 
