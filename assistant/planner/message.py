@@ -48,6 +48,8 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or _supposes(groups[-1])
             or bool(_ONLY_POINTS.fullmatch(groups[-1]) or POINTER.fullmatch(groups[-1]))
             or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
+            # 'add up 2026, 2027 and 2028 values': the list of years goes on
+            or (bool(_YEAR_LIST_TAIL.search(groups[-1])) and bool(_YEAR_LEAD.match(piece)))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
             or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
         ):
@@ -217,6 +219,8 @@ _ITS_FIGURE = re.compile(
 
 
 # 'the spread between the 2023 value' + 'and' + 'the end of the forecast': the 'and' closes the range.
+_YEAR_LIST_TAIL = re.compile(r"(?:19|20)\d\d\s*,\s*(?:19|20)\d\d\s*$")
+_YEAR_LEAD = re.compile(r"^\s*(?:19|20)\d\d\b")
 _OPEN_RANGE = re.compile(r"\bbetween\b(?!.*\b(?:and|&)\b)", re.I)
 _AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
 
@@ -237,7 +241,7 @@ _ONLY_POINTS = re.compile(
     r"(?:\s+(?:one|company|player|item|development|point|driver|trend|challenge))?\s*[,:;-]*\s*",
     re.I,
 )
-_WHAT_IF = re.compile(r"^\s*(?:and\s+|so\s+)?what if\b", re.I)
+_WHAT_IF = re.compile(r"^\s*(?:and\s+|so\s+)?what[- ]if\b", re.I)
 
 
 _QUESTION_FORM = re.compile(

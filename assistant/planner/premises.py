@@ -92,7 +92,7 @@ _DEVELOPMENT = re.compile(
 # A figure the user supplies rather than asserts: 'what if', 'assuming', 'say it grows 8 %',
 # 'imagine the cagr were 8 %'.
 HYPOTHESIS = re.compile(
-    r"\b(what if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead"
+    r"\b(what[- ]if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead"
     r"|imagine|in a scenario|scenario where|scenario\s*:)"
     r"|(?:^|[,;:(-]\s*|\b(?:and|so|but|ok|okay|now|then)\s+)(?:let'?s\s+|lets\s+)?say\b"
     r"|\b(?:cagr|growth|rate|it|market)\s+were\b",

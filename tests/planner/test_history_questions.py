@@ -178,3 +178,14 @@ def test_a_what_if_off_the_base_year_the_user_names(ask):
 def test_compare_that_with_a_year_typed_as_w_slash(ask):
     answer = converse(ask, "give me the 2028 estimate", "compare that w/ 2026")
     assert "2026" in answer.text and "2028" in answer.text and "grows by" in answer.text, answer.text
+
+
+def test_a_list_of_three_years_to_add_up_is_one_part(ask):
+    answer = ask("add up 2026, 2027 and 2028 mkt values for me")
+    assert "2026-2028" in answer.text and answer.unanswered_parts == [], answer.text
+
+
+def test_a_what_if_written_with_a_hyphen_takes_the_year_after_it(ask):
+    answer = ask("what-if: 3% annual growth, 2027 size?")
+    assert "2027" in answer.text and "your assumption" in answer.text, answer.text
+    assert "2032" not in answer.text.split("\n\n")[0]
