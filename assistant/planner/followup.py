@@ -124,7 +124,9 @@ _ASKS_ORIGIN = re.compile(
     # 'who's that from', 'which publication was that in', 'what org is behind it'
     r"|who(?:'s| is)? (?:that|this|it) (?:from|by)"
     r"|(?:which|what) (?:publication|journal|outlet|magazine|org\w*|body|association|group|source)\b"
-    r"|where did (?:that|this|it) come from)\b",
+    r"|where did (?:that|this|it) come from"
+    # 'published where and when', 'when was that published'
+    r"|published\s+(?:where|when|in\s+what|by\s+whom)|(?:where|when)\s+(?:was|were)\s+(?:it|that|this)\s+published)\b",
     re.I,
 )
 

@@ -342,7 +342,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # 'us plant growth regulators market': the word belongs to the market's name
         slots = replace(slots, asks_growth=False)
     previous = _previous_question(history)
-    if asks_publisher(question) and not (previous and refers_back(question)):
+    # 'published where and when' after a quoted study asks the study's source, not the report's publisher
+    quoted_study = bool(previous and cited_source(question, history))
+    if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)

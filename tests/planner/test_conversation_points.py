@@ -99,3 +99,8 @@ def test_a_point_named_as_a_thing_after_another_question(ask):
     answer = converse(ask, *history, "ok and the battery thing, what's happening there")
     assert "rechargeable" in answer.text or "Battery-powered" in answer.text, answer.text
     assert "Ostara" not in answer.text
+
+
+def test_published_where_and_when_after_a_quoted_survey_names_that_survey(ask):
+    answer = converse(ask, "key trends?", "data point for the first one?", "published where and when")
+    assert "Ostara Wound Institute" in answer.text, answer.text
