@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from assistant.text.words import place_spellings, word_map
+
 _KIND_OF = re.compile(
     r"^\s*(?:so\s+|and\s+)?(?:what|which)\s+(?:kind|type|sort)\s+of\s+"
     r"(?:company|firm|organi[sz]ation|business|player|provider|vendor|supplier|maker|group)\s+(?:is|was)\s+"
@@ -125,3 +127,39 @@ def asks_players_in_news(question: str) -> bool:
 
 def asks_outside_players(question: str) -> bool:
     return bool(_OUTSIDE.search(question))
+
+
+# 'which one is japanese', 'which ones are uk based', 'any german players': players by their country
+_FROM_A_COUNTRY = re.compile(
+    r"\b(?:which|who|any|what)\b.{0,40}\b(?:is|are|'s|from|based|headquartered|hq'?d?|in|among)\b", re.I
+)
+
+
+# 'what did the norwegian one launch': what a player did, not where players are
+_DID_SOMETHING = re.compile(
+    r"\b(?:did|does|do|done|launch\w*|acqui\w*|announc\w*|open\w*|sign\w*|partner\w*|bought|buy\w*"
+    r"|rais\w*|invest\w*|happen\w*|say|said|make|made)\b",
+    re.I,
+)
+
+
+def asks_players_from(question: str) -> bool:
+    """'which one is japanese', 'any german firms among them': the players of a country."""
+    return bool(_FROM_A_COUNTRY.search(question)) and not _DID_SOMETHING.search(question)
+
+
+def country_asked(question: str, named: list[str]) -> str | None:
+    """The country a question names: one it names outright, else by its adjective ('japanese')."""
+    if named:
+        return named[0]
+    words = re.findall(r"[a-z.]+", question.lower())
+    adjectives = word_map("demonyms")
+    by_adjective = next((adjectives[w] for w in words if w in adjectives), None)
+    # an abbreviation typed in lower case ('uk', 'uae'); never 'us', which is a word too
+    abbreviated = {
+        spelling.lower(): row[0]
+        for row in place_spellings("countries")
+        for spelling in row[1:]
+        if spelling.replace(".", "").isupper() and spelling.lower() not in ("us", "u.s.")
+    }
+    return by_adjective or next((abbreviated[w] for w in words if w in abbreviated), None)

@@ -48,9 +48,11 @@ from assistant.planner.limits import (
 from assistant.planner.lookups import (
     RELEASE_WORDS,
     asks_player_membership,
+    asks_players_from,
     asks_players_in_news,
     asks_publisher,
     asks_release,
+    country_asked,
     counts_companies,
     described_name,
 )
@@ -348,6 +350,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
+    from_country = asks_players_from(question) and country_asked(
+        question, [e.name for e in slots.of_kind("country")]
+    )
+    if from_country and "key players" in last_answer(history):
+        # 'which ones are uk based' after the players: those the page places in that country
+        return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT)
     if asks_players_in_news(question) or (asks_player_membership(question) and slots.specific("company")):
         # 'is headlands on the key players list?', 'which of those cos show up in the developments'
         return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT)

@@ -32,14 +32,19 @@ def phrase_list(name: str) -> tuple[str, ...]:
 
 
 @cache
-def place_names(section: str) -> tuple[str, ...]:
-    """The first spelling of each place in a section of ``data/world-places.txt`` ('regions',
-    'countries')."""
-    names: list[str] = []
+def place_spellings(section: str) -> tuple[tuple[str, ...], ...]:
+    """Every spelling of each place in a section of ``data/world-places.txt`` ('regions',
+    'countries'), the name first."""
+    rows: list[tuple[str, ...]] = []
     current = ""
     for line in _lines("world-places"):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
         elif current == section:
-            names.append(line.split("|")[0].strip())
-    return tuple(names)
+            rows.append(tuple(name.strip() for name in line.split("|") if name.strip()))
+    return tuple(rows)
+
+
+def place_names(section: str) -> tuple[str, ...]:
+    """The first spelling of each place in a section of ``data/world-places.txt``."""
+    return tuple(row[0] for row in place_spellings(section))

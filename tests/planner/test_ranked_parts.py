@@ -153,3 +153,38 @@ def test_a_regions_missing_rate_against_the_markets_is_a_part_unanswered(ask_cou
 def test_doubling_at_a_rate_typed_with_its_decimals(ask_countries):
     answer = ask_countries("how many years to double at 6.3%")
     assert "11.34" in answer.text or "11.3" in answer.text, answer.text
+
+
+PLAYERS_PAGE = """# Bale Net Wrap Market Report
+
+The global bale net wrap market was valued at USD 600 million in 2024.
+
+## Competitive Landscape
+
+| Company | Headquarters |
+|---|---|
+| Tamworth Nets Ltd. | United Kingdom |
+| Hokuto Agri Films Co., Ltd. | Japan |
+| Brandt Feldtechnik GmbH | Germany |
+| Cardew & Finch plc | UK |
+"""
+
+
+def test_players_by_their_country_after_the_list():
+    ask = asker(parse_text(PLAYERS_PAGE, "bale-net-wrap-market.md", "bale-net-wrap-market"))
+    history = [{"role": "user", "content": "who are the key players"}]
+    history.append({"role": "assistant", "content": ask(history[0]["content"]).text})
+    answer = ask("which one is japanese", history)
+    assert "Hokuto Agri Films" in answer.text and "Tamworth" not in answer.text.split(":", 1)[1], answer.text
+    answer = ask("which ones are uk based", history)
+    assert "Tamworth Nets" in answer.text and "Cardew & Finch" in answer.text, answer.text
+    assert "Brandt" not in answer.text.split(":", 1)[1]
+    answer = ask("any french firms among them", history)
+    assert "does not place any" in answer.text, answer.text
+
+
+def test_what_a_player_of_a_country_did_is_no_question_of_where_players_are():
+    from assistant.planner.lookups import asks_players_from
+
+    assert asks_players_from("which ones are uk based")
+    assert not asks_players_from("what did the norwegian one launch in january?")

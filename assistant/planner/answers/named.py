@@ -16,11 +16,17 @@ from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
-from assistant.planner.lookups import asks_outside_players, asks_player_membership, asks_players_in_news
+from assistant.planner.lookups import (
+    asks_outside_players,
+    asks_player_membership,
+    asks_players_from,
+    asks_players_in_news,
+    country_asked,
+)
 from assistant.planner.slots import top_count
 from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
 from assistant.text.tokens import stems
-from assistant.text.words import word_list
+from assistant.text.words import place_spellings, word_list
 from tools.derived import CountResult
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
 from tools.quantities import QuantitiesResult, QuantityFact
@@ -311,6 +317,10 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
             ]
             outside = asks_outside_players(question)
             return _players_in_news(names, items, outside, fact.quotes, draft)
+    country = country_asked(question, [e.name for e in decision.slots.of_kind("country")])
+    if country is not None and asks_players_from(question):
+        # 'which one is japanese' after the players: those the page places in that country
+        return (yield from _players_from(country, names, fact.quotes, question, draft, ctx))
     if companies and asks_player_membership(question):
         # 'is headlands on the key players list?': the list, checked for that name
         return _membership(companies[0], names, fact.quotes, draft)
@@ -335,6 +345,33 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
         )
         return draft.final(text, status="unanswerable")
     return draft.final(text)
+
+
+def _players_from(
+    country: str, names: list[str], quotes: list[Quote], question: str, draft: Draft, ctx: ReportContext
+) -> Steps[FinalDraft]:
+    """The key players a line of the page places in ``country`` ('| Kyodo Fibre Engineering | Japan |',
+    '6. Tavistock & Greer Ltd. (UK)'), each cited to that line."""
+    spellings = next((row for row in place_spellings("countries") if row[0] == country), (country,))
+    place = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
+    passages = yield from search(f"key players companies {country}", ctx.report_id, PLAYER_PASSAGES)
+    found: dict[str, Sentence] = {}
+    for passage in passages:
+        for line in sentences(passage.text, passage.start):
+            if not place.search(line.text):
+                continue
+            for name in names:
+                if name not in found and _head(name) in line.text.lower() and len(line.text) <= PLAYER_LINE:
+                    found[name] = line
+    mark = draft.cite_range(quotes)
+    if not found:
+        return draft.final(f"The report does not place any of the key players it names {mark} in {country}.")
+    listed = "; ".join(f"{name} {draft.cite(line)}" for name, line in found.items())
+    return draft.final(f"Of the key players the report names {mark}, these are in {country}: {listed}.")
+
+
+PLAYER_PASSAGES = 8
+PLAYER_LINE = 200  # a list row or bullet, not a paragraph that names a country in passing
 
 
 def _head(name: str) -> str:
