@@ -507,13 +507,13 @@ def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | N
         return previous.scope if previous is not None else Scope()
     if subject.one_unit:
         return None  # "a station ... cost": one unit of what the market sells, not a part of it
-    if subject.is_market(r.ctx.market_words) and not (r.dimension and figure_is_share(r, figure)):
+    if subject.is_market(r.ctx.market_words) and not (r.dimension and _figure_is_share(r, figure)):
         return Scope()  # under 'By component', 'Software accounted for 68.4%' is a segment's share
     name = subject.name
     return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
 
 
-def figure_is_share(r: _Reading, figure: Figure) -> bool:
+def _figure_is_share(r: _Reading, figure: Figure) -> bool:
     return (
         figure.kind == "percent"
         and pm.metric(figure, r.sentence.text[: figure.start], r.sentence.text, True) == "share"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import cache
 
 from assistant.text.words import place_spellings, word_map
 
@@ -155,11 +156,17 @@ def country_asked(question: str, named: list[str]) -> str | None:
     words = re.findall(r"[a-z.]+", question.lower())
     adjectives = word_map("demonyms")
     by_adjective = next((adjectives[w] for w in words if w in adjectives), None)
-    # an abbreviation typed in lower case ('uk', 'uae'); never 'us', which is a word too
-    abbreviated = {
+    abbreviated = _abbreviated_countries()
+    return by_adjective or next((abbreviated[w] for w in words if w in abbreviated), None)
+
+
+@cache
+def _abbreviated_countries() -> dict[str, str]:
+    """A country's abbreviation typed in lower case ('uk', 'uae') -> its name; never 'us', which is a
+    word too."""
+    return {
         spelling.lower(): row[0]
         for row in place_spellings("countries")
         for spelling in row[1:]
         if spelling.replace(".", "").isupper() and spelling.lower() not in ("us", "u.s.")
     }
-    return by_adjective or next((abbreviated[w] for w in words if w in abbreviated), None)

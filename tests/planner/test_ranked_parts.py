@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from asking import asker
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 
@@ -48,15 +49,6 @@ def ask():
     )
 
 
-def _converse(ask, *questions: str):
-    history: list[dict[str, str]] = []
-    answer = None
-    for question in questions:
-        answer = ask(question, history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-    return answer
-
-
 def test_a_dimension_named_with_a_word_of_the_markets_name(ask):
     answer = ask("biggest service type?")
     assert "Compliance sampling" in answer.text and "41" in answer.text, answer.text
@@ -64,12 +56,12 @@ def test_a_dimension_named_with_a_word_of_the_markets_name(ask):
 
 
 def test_second_biggest_after_a_ranking_ranks_the_same_kind(ask):
-    answer = _converse(ask, "biggest service type?", "second biggest")
+    answer = converse(ask, "biggest service type?", "second biggest")
     assert "Indicative analysis" in answer.text and "33" in answer.text, answer.text
 
 
 def test_whats_that_in_dollars_after_a_ranking_is_the_value_from_its_share(ask):
-    answer = _converse(ask, "biggest service type?", "second biggest", "what's that in dollars for 2023")
+    answer = converse(ask, "biggest service type?", "second biggest", "what's that in dollars for 2023")
     assert answer.status == "answered", answer.text
     assert "0.792" in answer.text, answer.text  # 33% of USD 2.40 billion
 
@@ -86,7 +78,7 @@ def test_two_shares_added_in_one_message(ask):
 
 
 def test_those_two_combined_after_two_shares(ask):
-    answer = _converse(ask, "biggest fuel type?", "and methanol-fuelled ships", "those two combined?")
+    answer = converse(ask, "biggest fuel type?", "and methanol-fuelled ships", "those two combined?")
     assert "70%" in answer.text, answer.text
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from asking import asker
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 
@@ -106,25 +107,14 @@ def test_the_segmentation_of_a_page_that_lists_none_comes_from_its_figures():
     assert "Blade type" in answer.text and "Bladeless (air multiplier)" in answer.text, answer.text
 
 
-def _converse(ask, *questions: str):
-    history: list[dict[str, str]] = []
-    answer = None
-    for question in questions:
-        answer = ask(question, history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-    return answer
-
-
 def test_whats_that_in_dollars_after_a_share_is_the_value_from_that_share(ask):
-    answer = _converse(ask, "hull share?", "whats that in usd roughly")
+    answer = converse(ask, "hull share?", "whats that in usd roughly")
     assert answer.status == "answered", answer.text
     assert "0.42" in answer.text and "38.5%" in answer.text, answer.text
 
 
 def test_a_share_asked_after_a_value_is_a_share_again(ask):
-    answer = _converse(
-        ask, "how much was hull cover worth in 2024 in dollars", "third-party liability share?"
-    )
+    answer = converse(ask, "how much was hull cover worth in 2024 in dollars", "third-party liability share?")
     assert answer.status == "answered" and "61.5%" in answer.text, answer.text
     assert "no dollar value" not in answer.text
 
@@ -133,7 +123,7 @@ def test_a_share_asked_after_a_value_is_a_share_again(ask):
     "follow", ["and in 2030 at its own cagr?", "what about 2030 if it grows at that rate"]
 )
 def test_a_later_year_at_the_segments_own_rate_after_its_value(ask, follow):
-    answer = _converse(ask, "hull segment value in 2024", follow)
+    answer = converse(ask, "hull segment value in 2024", follow)
     assert answer.status == "answered", answer.text
     # 38.5% of USD 1.10 billion = 0.4235, grown at hull's 8.2% for six years
     assert "0.68" in answer.text and "8.2%" in answer.text, answer.text

@@ -187,7 +187,7 @@ def _market_rate(draft: Draft, ctx: ReportContext) -> Steps[str]:
 
 
 MAX_SIDE_BY_SIDE = 4
-_WORDS = {"share": "share", "cagr": "growth rate"}
+_MEASURE_WORDS = {"share": "share", "cagr": "growth rate"}  # how an unanswered part names what it lacks
 
 
 def _side_by_side(
@@ -240,7 +240,7 @@ def _side_by_side(
         # 'lng and methanol growth rates?': methanol's is a part left unanswered beside lng's
         final = draft.final(" ".join(lines))
         return final.model_copy(
-            update={"unanswered_parts": [f"{_WORDS[metric]} of {name}" for name in missing]}
+            update={"unanswered_parts": [f"{_MEASURE_WORDS[metric]} of {name}" for name in missing]}
         )
     return draft.final(" ".join(lines))
 
