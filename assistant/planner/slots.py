@@ -368,11 +368,17 @@ _ACRONYM_IN_NAME = re.compile(r"\(([A-Za-z]{2,8})\)")
 
 def _by_acronym(name: str, present: set[str]) -> bool:
     """'rpc cagr' for 'Reusable plastic containers (RPCs)': the initials the name carries."""
+    return not _initials(name).isdisjoint(present)
+
+
+@cache
+def _initials(name: str) -> frozenset[str]:
+    """The forms of the initials ``name`` carries in brackets ('rpcs', 'rpc'); none when it has none."""
     found = _ACRONYM_IN_NAME.search(name)
     if found is None:
-        return False
+        return frozenset()
     initials = found.group(1).lower()
-    return bool({initials, initials.rstrip("s"), singular(initials)} & present)
+    return frozenset({initials, initials.rstrip("s"), singular(initials)})
 
 
 _PLACE_OR_FIGURE = re.compile(
@@ -392,10 +398,17 @@ def _by_alias(alias: str, text: str) -> bool:
 
 def _by_short_name(name: str, text: str) -> bool:
     """'thermoelectric share' for 'Thermoelectric (Peltier)': the name before what it puts in brackets."""
+    short = _short_name(name)
+    return bool(short) and short in text
+
+
+@cache
+def _short_name(name: str) -> str:
+    """The words of ``name`` before its brackets, spaced as ``match_entities`` spaces a question."""
     if "(" not in name:
-        return False
+        return ""
     short = _words(name.split("(", 1)[0])
-    return bool(short) and " " + " ".join(short) + " " in text
+    return " " + " ".join(short) + " " if short else ""
 
 
 def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -61,8 +62,11 @@ class PassageLike(Protocol):
     def report_id(self) -> str: ...
 
 
-def content_words(text: str) -> set[str]:
-    return {american_spelling(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+@functools.lru_cache(maxsize=16384)  # every question re-reads the same report sentences
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        american_spelling(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1
+    )
 
 
 # British spellings read as American ones, so 'enrolment' meets 'enrollment' and 'organisation'
@@ -78,6 +82,10 @@ _SPELLINGS = (
     (re.compile(r"^sulph"), "sulf"),
     (re.compile(r"^aluminium"), "aluminum"),
 )
+# Whether any of the patterns above can apply: most words need none of them.
+_MAY_BE_BRITISH = re.compile(
+    r"(?:is(?:e|ed|es|ing)|isations?|ours?|lments?|ys(?:e|ed|es|ing)|tres?|mmes?)$|^(?:sulph|aluminium)"
+)
 _KEEP_SPELLING = frozenset(
     "promise premise exercise expertise advise advertise enterprise franchise merchandise".split()
 )
@@ -86,14 +94,15 @@ _KEEP_SPELLING = frozenset(
 @functools.lru_cache(maxsize=16384)  # a report's vocabulary is small; each word is read often
 def american_spelling(word: str) -> str:
     """``word`` (lower case) in American spelling: 'organisation' -> 'organization', 'sulphate' -> 'sulfate'."""
-    if word in _KEEP_SPELLING:
+    if word in _KEEP_SPELLING or not _MAY_BE_BRITISH.search(word):
         return word
     for pattern, replacement in _SPELLINGS:
         word = pattern.sub(replacement, word)
     return word
 
 
-def sentences(text: str, start: int) -> list[Sentence]:
+@functools.lru_cache(maxsize=4096)  # answers split the same retrieved passages again and again
+def sentences(text: str, start: int) -> tuple[Sentence, ...]:
     """Sentences of ``text`` (which begins at offset ``start``), bullets and edges trimmed."""
     found: list[Sentence] = []
     begin = 0
@@ -105,7 +114,7 @@ def sentences(text: str, start: int) -> list[Sentence]:
         _add_sentence(text, begin, match.end() if match.group(0) != "\n" else match.start(), start, found)
         begin = match.end()
     _add_sentence(text, begin, len(text), start, found)
-    return found
+    return tuple(found)
 
 
 # Prose wrapped at a fixed width (Markdown, PDF text, e-mail) breaks lines inside sentences: a
@@ -170,7 +179,7 @@ def states_figure(text: str) -> bool:
     return bool(_FIGURE.search(_YEAR.sub(" ", text)))
 
 
-def _stem_overlap(a: set[str], b: set[str]) -> int:
+def _stem_overlap(a: AbstractSet[str], b: AbstractSet[str]) -> int:
     """Words that share a stem but are not equal ('acquire'/'acquired'; 'mark'/'marked')."""
     stems_b = {w[:STEM] for w in b if len(w) >= STEM}
     shared = 0

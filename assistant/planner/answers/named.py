@@ -600,11 +600,12 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     for item, quote in chosen:
         # The opening sentence says who did what; a 'how many' question wants the sentence with the
         # figure, and a question about a detail the sentence that shares its words.
-        opening = sentences(quote.text, quote.start)[:1]
+        opening = list(sentences(quote.text, quote.start)[:1])
+        picked: list[Sentence]
         if len(chosen) == 1 and (wants_figure or detail):
             # one development asked about in detail ('the port lincoln site - capacity and what did it
             # cost?'): all of it, so every detail it states is there
-            picked = sentences(quote.text, quote.start)[:DEVELOPMENT_SENTENCES]
+            picked = list(sentences(quote.text, quote.start)[:DEVELOPMENT_SENTENCES])
             found_figure = found_figure or any(states_figure(s.text) for s in picked)
         elif wants_figure:
             # 'how many depots did the deal add': the sentence with a figure, whatever its words,
@@ -615,7 +616,7 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
             found_figure = found_figure or any(states_figure(s.text) for s in figure)
         elif (_WHY_IT_MATTERS.search(question) or _IN_FULL.search(question)) and len(chosen) == 1:
             # 'why did it matter for them?', 'what did wcg actually add?': the development in full
-            picked = sentences(quote.text, quote.start)[:DEVELOPMENT_SENTENCES]
+            picked = list(sentences(quote.text, quote.start)[:DEVELOPMENT_SENTENCES])
         elif detail:
             best = best_sentences([_AsPassage(quote)], " ".join(detail), limit=1)
             # another form of the detail's word counts ('strengthen' for 'strengthens')
