@@ -38,8 +38,10 @@ _LEAD = re.compile(
 )
 _SUBJECT = re.compile(
     rf"(?P<article>(?:the|this|these|that|those|a|an|each|every|one|its|their)\s+)?(?!{_VERB}\b)"
-    rf"(?P<name>{_WORD}(?:\s+(?!{_VERB}\b){_WORD}){{0,8}}?)"
-    rf"(?:\s*,\s*[^,\d;]{{3,80}}?\s*,)?"
+    # a name may end in brackets that say what it covers: 'online channels (brand websites and ...)'
+    rf"(?P<name>{_WORD}(?:\s+(?!{_VERB}\b){_WORD}){{0,8}}?(?:\s*\([^(),\d]{{2,80}}\))?)"
+    # an aside: ', which ...,', a list in brackets '(airports, universities)' or between dashes
+    rf"(?:\s*,\s*[^,\d;]{{3,80}}?\s*,|\s*\((?=[^()]*,)[^()\d]{{2,80}}\)|\s+[-–—]\s+(?:(?!\s[-–—]\s)[^\d;]){{3,120}}?\s+[-–—])?"
     rf"\s+(?:(?:also|still|now|alone|together|currently|already|collectively|reportedly)\s+)?{_VERB}\b",
     re.I,
 )
@@ -85,13 +87,25 @@ def break_between(text: str, start: int, end: int, comma_and: bool = False) -> i
     clause, '..., and the market was valued at ...' two)."""
     last = None
     for match in _BREAK.finditer(text, start, end):
-        last = match.end()
+        if not _in_brackets(text, match.start()):  # '(airports, universities, military bases)'
+            last = match.end()
     if last is not None:
         return last
+    plain = None  # 'A held 20%, and B and C made up the rest': after a comma, 'and' opens the clause
     for match in _AND.finditer(text, start, end):
-        if match.group("comma") or not comma_and:
+        if _in_brackets(text, match.start()):
+            continue
+        if match.group("comma"):
             last = match.end()
-    return last
+        elif not comma_and:
+            plain = match.end()
+    return last if last is not None else plain
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether ``position`` falls inside a bracket opened before it on the sentence."""
+    opened = text.rfind("(", 0, position)
+    return opened >= 0 and text.rfind(")", opened, position) < 0
 
 
 def subject(text: str, start: int, end: int) -> Subject | None:

@@ -87,7 +87,7 @@ _CELL_SPLIT = re.compile(r"\s\|\s")
 _KEY_COLON = re.compile(r"\s*(?P<key>[\w*][^:|]{0,40}?)\s*:\s*(?P<value>\S.*?)\s*")
 _INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?P<sep>:|\t+|\s\|\s)\s*(?P<value>\S.*)")
 _NAME_END = re.compile(r"\s+\(|\s+[–—-]\s|,\s|;\s|\.\s|\s+with\s|\s+at\s")
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|(?<![\w-])and(?![\w-]))\s*")  # 'Lift-and-Shift' is one name
 # A company's legal form written after a comma ('Co., Ltd.', 'Holdings, Inc.').
 _LEGAL_SUFFIX = re.compile(r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|Corp|Co|plc|PLC|S\.A|SA|AG|GmbH|N\.V|B\.V)\.?")
 

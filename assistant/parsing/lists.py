@@ -11,6 +11,7 @@ from assistant.parsing.header import name_list
 from assistant.parsing.lines import Doc, Line, strip_span
 from assistant.parsing.scopes import BRACKET_GROUP, INLINE_GROUP
 from assistant.parsing.sections import Outline
+from assistant.parsing.segment_names import same_segment_name
 from assistant.text.sentences import sentences
 
 _PLAYERS = re.compile(
@@ -478,14 +479,18 @@ def segments_of_figures(doc: Doc, found: Iterable[Quantity]) -> dict[str, list[N
     """Dimension -> segments, from the segments the page states figures for, in the order it first
     names them: the segmentation of a page that lists it nowhere but in its tables and prose."""
     result: dict[str, list[Named]] = {}
+    spelt: dict[str, str] = {}  # 'Service Type' and 'Service type' are one dimension, first spelling kept
     for q in found:
         if q.scope.kind != "segment" or not q.scope.name or not q.scope.dimension:
             continue
-        named = result.setdefault(q.scope.dimension, [])
-        if any(n.name.lower() == q.scope.name.lower() for n in named):
+        dimension = spelt.setdefault(q.scope.dimension.casefold(), q.scope.dimension)
+        named = result.setdefault(dimension, [])
+        if any(same_segment_name(q.scope.name, n.name) for n in named):
             continue
-        at = doc.text.lower().find(q.scope.name.lower(), q.span.start, q.span.end)
-        if at >= 0:
-            span = doc.span(at, at + len(q.scope.name))
-            named.append(Named(name=span.text, span=span))
+        # the name as the page writes it, perhaps wrapped over two lines
+        words = r"\s+".join(re.escape(w) for w in q.scope.name.split())
+        at = re.compile(words, re.I).search(doc.text, q.span.start, q.span.end)
+        if at is not None:
+            span = doc.span(at.start(), at.end())
+            named.append(Named(name=" ".join(span.text.split()), span=span))
     return {dim: named for dim, named in result.items() if len(named) >= 2}

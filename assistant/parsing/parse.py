@@ -76,7 +76,9 @@ _DIGIT = re.compile(r"\d")
 MAX_BY_LINE = 60  # 'By Vessel Type' is a label; a longer line starting 'By' is a sentence
 # 'By End User', 'Segmentation by Product Type', 'Market by Application': a heading naming a dimension.
 _BY_HEADING = re.compile(
-    r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown),?\s+)?by\s+([A-Za-z][\w &/-]{1,40})", re.I
+    r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown),?\s+)?by\s+([A-Za-z][\w &/-]{1,40}?)"
+    r"(?:\s*\([^()]{1,60}\))?",  # 'By service type (share of 2024 revenue)': what the figures measure
+    re.I,
 )
 # 'Technology Insights', 'End-use Insights': a heading naming a dimension the way many publishers do
 _INSIGHTS_HEADING = re.compile(

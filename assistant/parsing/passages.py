@@ -32,7 +32,7 @@ ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Pvt|Plc|LLC|St|Dr|Mr|Mrs|Ms|No|Nos|Fig|approx|vs|etc|Jan|Feb|Mar"
     r"|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|est)\.$"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\.\.)\s+(?=[A-Z\"'“(])")  # no dot leader ends one
 _MAY_END = re.compile(r"[.!?]\s")
 
 
@@ -110,7 +110,7 @@ _KEY_VALUE = re.compile(r"\s*[A-Z][\w ()/&'-]{1,40}:\s+\S")
 
 
 def _table_row(text: str) -> bool:
-    return "|" in text or "\t" in text
+    return "|" in text or "\t" in text or "...." in text  # cells, or a dot leader ('Base year .... 2024')
 
 
 def join(run: list[Line]) -> Passage:

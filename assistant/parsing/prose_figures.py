@@ -238,6 +238,14 @@ def sentence_drafts(
             and _LEADER_ROW.fullmatch(before)
         ):
             metric = "share"  # 'Rechargeable ........ 57.9%' under 'By power source': a share
+        if (
+            metric is None
+            and index == 0
+            and figure.kind == "percent"
+            and text[: figure.start].rstrip().endswith("(")
+            and _LEADER_LABEL.match(text)
+        ):
+            metric = "share"  # 'Leading region ...... North America (41.2%)': the leader's share
         if metric is None:
             since, previous = figure.end, None
             continue
@@ -401,7 +409,15 @@ def _scope(
         ranked = _ELIDED_NEXT.match(text, since, figure.start)
     if ranked is not None:
         # 'cats held 54.2%, ahead of dogs at 39.6% and other pets at 6.2%': each figure its own name
-        name = ranked.group("name") or ranked.groupdict().get("before") or ""
+        groups = ranked.groupdict()
+        name = (
+            groups.get("listing") or groups.get("name") or groups.get("bare") or groups.get("before") or ""
+        ).strip()
+        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+    contrasted = _CONTRASTED_SHARE.search(text, 0, figure.start) if metric == "share" and index == 0 else None
+    if contrasted:
+        # '... still led the installed base, but cellular loggers captured 46.0%': the later clause's subject
+        name = contrasted.group("name")
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if previous is not None:
         opening = clauses.break_between(text, since, figure.start)
@@ -435,7 +451,8 @@ _NAMED_OPENING = re.compile(
 
 # A row of a plain-text list with dot leaders: 'Rechargeable (USB / lithium-ion) ........ '.
 # Or its columns aligned with spaces: 'Motor (auto)          47.2%'.
-_LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)(?:\s*\.{3,}\s*|\s{4,})")
+# A long label may leave room for a single dot: 'Group workshops and onsite centres . 21.9%'.
+_LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)(?:\s*\.{3,}\s*|\s\.{1,2}\s+|\s{4,})")
 # Nothing before a bullet's first figure but its label: '**Hospitals and clinics:** '.
 _LABEL_ONLY = re.compile(r"\W*[A-Z][^:.;]{0,60}:\W*")
 # '- Container ships: 22.6% share; 13.4% CAGR': a label, a colon, then the label's figures.
@@ -445,7 +462,8 @@ _METRIC_LABEL = re.compile(
     re.I,
 )
 _LEADER_LABEL = re.compile(
-    r"^\s*[^:]{0,40}\b(?:fastest|largest|leading|biggest|dominant)\b[^:]{0,40}:\s*(?P<name>[A-Z0-9][\w&/' -]{1,50}?)"
+    r"^\s*[^:.]{0,40}\b(?:fastest|largest|leading|biggest|dominant)\b[^:.]{0,40}(?::|\s*\.{3,})\s*"
+    r"(?P<name>[A-Z0-9][\w&/' -]{1,50}?)"
     r"(?:,|\s*\()\s*(?:CAGR\s+)?\S*\d",  # 'Largest end user: K-12 schools (48.9% share)'
     re.I,
 )
@@ -455,6 +473,11 @@ _SUBJECT_SHARE = re.compile(
     r"(?P<name>[A-Z][\w/&'-]*(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)\s+"
     r"(?:captured|accounted\s+for|held|represented|generated|made\s+up|contributed|commanded)\b"
 )
+_CONTRASTED_SHARE = re.compile(
+    r"[,;]\s*(?:but|while|whereas)\s+(?:the\s+)?(?P<name>[\w/&'-]+(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)\s+"
+    r"(?:captured|accounted\s+for|held|represented|generated|made\s+up|contributed|commanded)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$"
+)
 # 'followed by dogs at 39.6%', 'ahead of Europe with 28.1%', 'and other pets at 6.2%': a name put
 # right before its figure in a ranked list.
 _FOLLOWED = re.compile(
@@ -463,11 +486,17 @@ _FOLLOWED = re.compile(
 _VERB_OF_SHARE = r"(?:accounted|accounts|account|accounting|held|holds|captured|represented|contributed|made|generated|was|were)"
 # 'Shaft kilns accounted for 21.0%, tunnel kilns for 15.5% and shuttle and batch kilns for 11.5%':
 # the list's later items name the verb of the first only once.
+_NOT_A_NAME = (
+    r"(?:are|is|was|were|will|has|have|had|it|its|this|that|which|while|whereas|but|with|at|of|a|an|by|to"
+    r"|in|on|from|for|as|cagr|rate|share|growth|revenue|sales|value|up|about|around|nearly|some|almost|over)"
+)
 _ELIDED_NEXT = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
     r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|it|its|this|that|which|while|whereas|but|with)\b)"
-    rf"[A-Za-z][\w&/-]*(?:\s+(?!{_VERB_OF_SHARE}\b)[\w&/-]+){{0,4}}?)"
-    r"\s+for\s*$",
+    rf"[A-Za-z][\w&/-]*(?:\s+(?!{_VERB_OF_SHARE}\b)[\w&/-]+){{0,4}}?)\s+for\s*$"
+    # 'Healthcare held 9.8% and retail 8.4%': a name of plain words right before its figure
+    r"|\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    rf"(?P<bare>(?:(?!{_NOT_A_NAME}\b)[A-Za-z][\w&/-]*(?<!ed)(?<!ing)(?<!ly)\s+){{1,3}})$",
     re.I,
 )
 # 'Latin America (6.1%) and the Middle East & Africa (4.8%) account for the remainder'
@@ -487,10 +516,13 @@ def _bracketed_share(text: str, figure: Figure, mentions: list[Mention]) -> bool
 
 
 _RANKED_NEXT = re.compile(
-    r"(?:(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
+    # 'followed by banking, financial services and insurance (BFSI) at 17.2%': a name listing its parts
+    r"(?:followed by\s+(?:the\s+)?(?P<listing>[a-z][\w&/-]*(?:,\s+[\w&/-]+(?:\s+[\w&/-]+){0,3}){1,3}"
+    r"(?:\s+\([A-Za-z&]{2,10}\))?)"
+    r"|(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
     # a name, not a verb phrase ('and are forecast to grow at 8.1%')
     r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|grows?|grew|expected|forecast|projected)\b)"
-    r"[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?)"
+    r"[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?(?:\s+\([A-Za-z&]{2,10}\))?)"
     # 'Europe followed with 22.0%', 'Latin America came next at 8%'
     r"|(?:^|[.;,]\s*)(?P<before>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+(?:followed|came next|was next|trailed|came second))"
     r"\s+(?:at|with)\s*$",

@@ -26,6 +26,7 @@ from assistant.domain.report import (
     Unit,
 )
 from assistant.parsing.numbers import UNIT_SCALE, decimals
+from assistant.parsing.segment_names import same_segment_name
 
 
 @dataclass(slots=True)
@@ -140,7 +141,9 @@ def build_table(
             figure=settled.figure,
             source=settled.source,
         )
-        if _restated(quantity, kept):
+        earlier = _restatement_of(quantity, kept)
+        if earlier is not None:
+            _lend_dimension(quantity, earlier, kept, table)
             continue
         for undated in _dated_restatement_of(quantity, kept):
             # An undated rate stated again with its years: the dated statement stands for both.
@@ -154,19 +157,45 @@ def build_table(
     return table
 
 
-def _restated(quantity: Quantity, kept: dict[tuple[object, ...], list[Quantity]]) -> bool:
-    """True when an equal figure was already stated: same key, or an undated rate equal to a dated one."""
+def _lend_dimension(
+    quantity: Quantity, earlier: Quantity, kept: dict[tuple[object, ...], list[Quantity]], table: Table
+) -> None:
+    """A share first stated at a glance, then in its table under 'By service type': the restatement
+    tells which dimension the segment belongs to."""
+    if quantity.scope.dimension is None or earlier.scope.dimension is not None:
+        return
+    lent = earlier.model_copy(
+        update={"scope": earlier.scope.model_copy(update={"dimension": quantity.scope.dimension})}
+    )
+    group = kept[_key(earlier)]
+    group[group.index(earlier)] = table.quantities[table.quantities.index(earlier)] = lent
+
+
+def _restatement_of(quantity: Quantity, kept: dict[tuple[object, ...], list[Quantity]]) -> Quantity | None:
+    """The equal figure already stated, if any: same key; an undated rate equal to a dated one; or a
+    segment's share named again in other words ('Routine testing' at a glance, 'Routine testing (ISO
+    8217)' in the table; 'Chemical contracts' in prose after 'Chemical descaling contracts')."""
     same = kept.get(_key(quantity), [])
-    if any(_same_value(quantity, q) for q in same):
-        return True
-    if quantity.start_year is None:
-        return any(
-            _same_value(quantity, q)
-            for group in kept.values()
-            for q in group
-            if q.metric == quantity.metric and q.scope.key == quantity.scope.key
-        )
-    return False
+    found = next((q for q in same if _same_value(quantity, q)), None)
+    if found is not None:
+        return found
+    for group in kept.values():
+        for q in group:
+            if (
+                q.metric != quantity.metric
+                or q.scope.kind != quantity.scope.kind
+                or not _same_value(quantity, q)
+            ):
+                continue
+            if quantity.start_year is None and q.scope.key == quantity.scope.key:
+                return q
+            if (
+                quantity.scope.kind == "segment"
+                and q.years == quantity.years
+                and same_segment_name(q.scope.name or "", quantity.scope.name or "")
+            ):
+                return q
+    return None
 
 
 def _dated_restatement_of(

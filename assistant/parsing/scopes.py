@@ -38,7 +38,7 @@ BRACKET_GROUP = re.compile(
     re.I,
 )
 _FIGURE_ITEM = re.compile(r"\d\s*%|^\s*(?:19|20)\d\d\s*$|^\s*[\d.,]+\s*$|\b(?:USD|US\$|CAGR)\b|\$")
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|(?<![\w-])and(?![\w-]))\s*")  # 'Lift-and-Shift' is one name
 _WORD = r"[\w&°/+.'’-]+"
 _SEGMENT_WORD = re.compile(r"\bsegments?\b", re.I)
 _BY_LEAD = re.compile(
@@ -279,6 +279,9 @@ def inline_groups(text: str) -> list[tuple[str, list[str]]]:
         # names, not figures: 'North America (38.5% share, 2025)' lists no segments
         names = [n for n in names if len(n.split()) <= 6 and not _FIGURE_ITEM.search(n)]
         dimension = re.sub(r"^(?:by|and)\s+", "", match.group("dim").strip(), flags=re.I)
+        after_list = not re.match(r"by|:", match.group(0), re.I)
+        if after_list and dimension[:1].islower():
+            continue  # '... and large campuses (airports, universities)': an aside in prose, no dimension
         if len(names) >= 2 and len(dimension.split()) <= 4:
             groups.append((dimension.title() if dimension.islower() else dimension, names))
     return groups

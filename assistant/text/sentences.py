@@ -121,6 +121,7 @@ def sentences(text: str, start: int) -> tuple[Sentence, ...]:
 # line at least this long that ends without closing punctuation runs on into the next line.
 WRAPPED_LINE_CHARS = 60
 _CLOSING = ".!?:;"
+_DOT_LEADER = re.compile(r"\S\s*\.{4,}\s*\S")
 _NEW_BLOCK = re.compile(r"\s*(?:[-*•#|>]|\d+[.)]\s)")
 
 
@@ -129,8 +130,8 @@ def _wrapped(text: str, newline: int) -> bool:
     line_start = text.rfind("\n", 0, newline) + 1
     line = text[line_start:newline].rstrip()
     after = text[newline + 1 :]
-    if not line or line[-1] in _CLOSING:
-        return False
+    if not line or line[-1] in _CLOSING or _DOT_LEADER.search(line):
+        return False  # a sentence ends there, or the line is a row ('Base year ...... 2024')
     # A short line runs on too when the next one goes on in lower case ('signed a supply /
     # agreement with'), or when it is the tail of a line the text began inside ('In May 2025, Acme /
     # Sensing Inc. bought ...': a title has no comma).

@@ -1,0 +1,30 @@
+"""Whether two names a page gives a segment are the same segment written two ways."""
+
+from __future__ import annotations
+
+import re
+
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _words(name: str) -> list[str]:
+    plain = _TRAILING_BRACKET.sub("", name).casefold().replace("&", " and ")
+    return re.findall(r"[\w/-]+", plain)
+
+
+def same_segment_name(a: str, b: str) -> bool:
+    """'Routine testing' and 'Routine testing (ISO 8217)'; 'Extended & forensic analysis' and
+    'Extended and forensic analysis'; a short form that keeps the first and last words and some
+    between ('Individual programmes' for 'Individual career transition programmes')."""
+    x, y = _words(a), _words(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    return (
+        2 <= len(short) < len(long)
+        and short[0] == long[0]
+        and short[-1] == long[-1]
+        and set(short) <= set(long)
+    )
