@@ -55,7 +55,17 @@ Spot call-outs still accounted for the most jobs, but multi-year service agreeme
 Industrial plants accounted for 71.0% of revenue in 2024. Public buildings represented 19.0%, and
 campuses and large estates (universities, hospitals, barracks) made up the remaining 10.0%.
 
-2.5 By channel
+2.5 By buyer size
+
+Small and medium-sized firms accounted for 36.0% of contract value, and large groups (500 or more sites)
+for the remaining 64.0%.
+
+2.6 By chemistry
+
+Citric-acid descalers held 52.0% of chemical spending in 2024, phosphoric blends 30.0% and
+engineered chelant mixes 18.0%.
+
+2.7 By channel
 
 Direct sales - field engineers, key-account teams and framework tenders - generated 62.0% of revenue in
 2024, while distributors (regional agents and reseller networks) accounted for 38.0%.
@@ -114,6 +124,13 @@ def test_a_list_that_names_its_verb_once_without_for(release: Report):
     assert shares["District heating"].value == 14.5
     assert shares["hospitals"].value == 6.0
     assert shares["commercial buildings"].value == 5.0
+
+
+def test_a_list_whose_later_names_follow_what_the_first_figure_was_of(release: Report):
+    shares = _shares(release)
+    assert shares["large groups (500 or more sites)"].value == 64.0
+    assert shares["phosphoric blends"].value == 30.0
+    assert shares["engineered chelant mixes"].value == 18.0  # a first word in '-ed' is no verb
 
 
 def test_a_share_after_but_belongs_to_its_own_clause(release: Report):

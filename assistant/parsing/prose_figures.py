@@ -491,12 +491,14 @@ _NOT_A_NAME = (
     r"|in|on|from|for|as|cagr|rate|share|growth|revenue|sales|value|up|about|around|nearly|some|almost|over)"
 )
 _ELIDED_NEXT = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
+    # what the first figure was of may come between ('21.0% of corporate bookings, and B for ...')
+    r"(?:\s+of\s+[^,;%\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
     r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|it|its|this|that|which|while|whereas|but|with)\b)"
-    rf"[A-Za-z][\w&/-]*(?:\s+(?!{_VERB_OF_SHARE}\b)[\w&/-]+){{0,4}}?)\s+for\s*$"
+    rf"[A-Za-z][\w&/-]*(?:\s+(?!{_VERB_OF_SHARE}\b)[\w&/-]+){{0,4}}?(?:\s*\([^()]{{1,60}}\))?)"
+    r"\s+for(?:\s+the\s+remaining)?\s*$"
     # 'Healthcare held 9.8% and retail 8.4%': a name of plain words right before its figure
     r"|\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-    rf"(?P<bare>(?:(?!{_NOT_A_NAME}\b)[A-Za-z][\w&/-]*(?<!ed)(?<!ing)(?<!ly)\s+){{1,3}})$",
+    rf"(?P<bare>(?:(?!{_NOT_A_NAME}\b)[A-Za-z][\w&/-]*\s+){{0,2}}(?!{_NOT_A_NAME}\b)[A-Za-z][\w&/-]*(?<!ed)(?<!ing)(?<!ly)\s+)$",
     re.I,
 )
 # 'Latin America (6.1%) and the Middle East & Africa (4.8%) account for the remainder'

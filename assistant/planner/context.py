@@ -53,6 +53,7 @@ class ReportContext:
     development_companies: tuple[str, ...] = ()  # the company of each recent development, in order
     # Each kind of development ('acquisition', 'launch') -> the recent developments of that kind.
     news_kinds: dict[str, frozenset[int]] = field(default_factory=dict)
+    size_years: frozenset[int] = frozenset()  # the years the report states the whole market's size for
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:

@@ -44,6 +44,14 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         report.market,
         tuple(d.company for d in report.facts.recent_developments),
         news_kinds(report),
+        frozenset(
+            q.start_year
+            for q in report.facts.quantities
+            if q.metric == "market_size"
+            and q.scope.kind == "market"
+            and q.start_year == q.end_year
+            and q.start_year
+        ),
     )
     return make_script_factory(context)
 

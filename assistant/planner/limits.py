@@ -69,6 +69,13 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
             f"The report states a size and growth rate for the whole market only; it gives no dollar "
             f"value for {parts[0].name}."
         )
+    if (
+        parts
+        and intent in NUMERIC_INTENTS
+        and slots.asks_growth
+        and not (slots.asks_share or slots.asks_money)
+    ):
+        return f"The report gives no growth rate for {parts[0].name}."
     if parts and intent in NUMERIC_INTENTS:
         return f"The report gives no size, share or growth rate for {parts[0].name}; its figures cover the whole market."
     named_facts = (Intent.LARGEST_REGION, Intent.FASTEST_SEGMENT, Intent.SEGMENTATION, Intent.DEVELOPMENTS)

@@ -47,6 +47,20 @@ _COMPANY_COUNT = re.compile(
 )
 
 
+# 'what counts as a large enterprise here', 'how are smes defined', 'what do they mean by volumes'
+_DEFINITION = re.compile(
+    r"^\s*(?:so\s+|and\s+|ok\s+)?(?:what\s+(?:counts|qualifies|passes)\s+as|how\s+(?:is|are)\s+.{2,60}?\s+defined"
+    r"|how\s+(?:does|do)\s+(?:the\s+report|they|it|you)\s+define|what\s+(?:do|does)\s+(?:the\s+report|they|it|you)\s+mean\s+by"
+    r"|(?:what(?:'s|s| is)\s+)?(?:the\s+)?definition\s+of|define)\b",
+    re.I,
+)
+
+
+def asks_definition(question: str) -> bool:
+    """'what counts as a large enterprise here?': what the report takes a name it uses to mean."""
+    return bool(_DEFINITION.match(question))
+
+
 def described_name(question: str) -> str | None:
     """The name a 'what kind of company is X' or 'who is X' question asks about, if it is one."""
     match = _KIND_OF.match(question)

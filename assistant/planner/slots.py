@@ -34,6 +34,17 @@ _UNSTATED_ATTRIBUTE = re.compile(
     r"employees|headcount|staff count|stock|share price|market cap\w*|valuation|ebitda|net income|salary)\b",
     re.I,
 )
+# Of these, a revenue, a headcount or takings are a company's only when the question is about
+# companies: 'how hard did covid hit sales' and 'what % of employees take it up' ask of the market.
+_MARKET_MAY_HAVE = re.compile(
+    rf"\b(?:revenues?|sales|{_REVENUE_TURNOVER}|profit|earnings|employees|headcount|staff count)\b", re.I
+)
+COMPANY_NOUNS = re.compile(
+    r"\b(?:players?|compan(?:y|ies)|firms?|vendors?|brands?|manufacturers?|competitors?|suppliers?|providers?)\b",
+    re.I,
+)
+# 'the leader's revenue', 'what are their sales' after a list of players
+_COMPANY_POINTERS = re.compile(r"\b(?:leaders?|incumbents?|start-?ups?|they|their|them)\b", re.I)
 _BY_MEASURE = re.compile(
     r"\b(?:by|in terms of|on)\s+(?:revenue|revenues|sales|turnover)(?:\s+share)?\b", re.I
 )
@@ -67,9 +78,14 @@ _MARKET_FIGURE = re.compile(
 # 'how much of demand is home care', 'what slice of the market': a share, not an amount
 _PART_OF_WHOLE = re.compile(
     r"\bhow much of (?:the )?(?:total |overall |global )?(?:demand|market|revenue|sales|spend\w*)\b"
-    r"|\b(?:slice|chunk) of (?:the )?(?:market|demand|revenue|pie)\b",
+    r"|\b(?:slice|chunk) of (?:the )?(?:market|demand|revenue|pie)\b"
+    r"|(?:%|\bper ?cent|\bpercentage|\bshare|\bsplit) of (?:the )?(?:total |overall |global |its )?(?:demand|market|revenues?|sales|spend\w*)\b",
     re.I,
 )
+_MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)
+# 'if volumes grow at their own rate': a part of the market, whatever word of the market's name it is
+_OWN_RATE = re.compile(r"\b(?:its|their) own (?:rate|cagr|growth|pace)\b", re.I)
+_SPLIT = re.compile(r"\b(?:split|mix)\b", re.I)
 _SHARE_ASK = re.compile(r"\b(shares?|percent|percentage|portions?|proportions?|fractions?)\b|%", re.I)
 _INJECTION = re.compile(
     r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
@@ -184,15 +200,31 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
             break
     slots.entities = match_entities(question, vocabulary)
     # 'top application by revenue' ranks by revenue share: no company's revenue is asked
-    slots.asks_unstated_attribute = bool(_UNSTATED_ATTRIBUTE.search(_BY_MEASURE.sub(" ", question)))
+    attribute = _UNSTATED_ATTRIBUTE.search(_BY_MEASURE.sub(" ", question))
+    slots.asks_unstated_attribute = attribute is not None and (
+        not _MARKET_MAY_HAVE.fullmatch(attribute.group())
+        or bool(COMPANY_NOUNS.search(question) or _COMPANY_POINTERS.search(question))
+        or bool(slots.specific("company"))
+    )
     part_of_whole = bool(_PART_OF_WHOLE.search(question))
     slots.asks_money = bool(_MONEY_ASK.search(question)) and not part_of_whole
     slots.asks_figure = bool(_MARKET_FIGURE.search(question)) and (
         slots.asks_money or bool(_FIGURE_ASK.search(question))
     )
     slots.asks_growth = bool(_GROWTH_ASK.search(question))
-    slots.asks_share = bool(_SHARE_ASK.search(question)) or part_of_whole
+    # 'pu vs polyester split?': the shares of the parts named
+    split = bool(_SPLIT.search(question)) and bool(slots.specific("segment", "region", "country"))
+    slots.asks_share = bool(_SHARE_ASK.search(question)) or part_of_whole or split
     slots.follow_up = bool(_FOLLOW_UP.search(question))
+    named_by_market = [e for e in slots.entities if e.in_market_name]
+    if (
+        named_by_market
+        and (slots.asks_share or _OWN_RATE.search(question))
+        and len(named_by_market) == len(slots.entities)
+        and not _MARKET_NOUN.search(question)
+    ):
+        # 'volumes share?' of a climbing holds and volumes market: a market has no share of itself
+        slots.entities = [replace(e, in_market_name=False) for e in slots.entities]
     slots.injection = addresses_the_assistant(question)
     slots.amounts = [
         Amount(float(m.group("num").replace(",", "")), _unit_word(m.group("unit")))
@@ -307,7 +339,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             _by_head_word(entity, own_words, present)
             or _by_acronym(entity.name, present)
             or _by_short_name(entity.name, text)
-            or any(_by_alias(alias, text) for alias in entity.aliases)
+            or any(_by_alias(alias, text, entity.kind) for alias in entity.aliases)
         ):
             found.append(entity)
             continue
@@ -358,7 +390,7 @@ def _by_head_word(entity: Entity, name_words: tuple[str, ...], present: set[str]
         and len(name_words[0]) >= 4
         and name_words[0] in present
         # 'cloud' for Cloud-based; 'flowers' for Flowers & Ornamentals
-        and (all(word in _QUALIFIERS for word in name_words[1:]) or name_words[1] == "and")
+        and (all(word in _QUALIFIERS for word in name_words[1:]) or name_words[1] in ("and", "or"))
         and not entity.in_market_name
     )
 
@@ -387,13 +419,16 @@ _PLACE_OR_FIGURE = re.compile(
 SHORT_ALIAS = 5  # a shorter alias is an everyday word unless a word about places or figures follows
 
 
-def _by_alias(alias: str, text: str) -> bool:
-    """'latam', 'latin america' for the report's South America; 'na countries' for North America."""
+def _by_alias(alias: str, text: str, kind: str) -> bool:
+    """'latam', 'latin america' for the report's South America; 'na countries' for North America;
+    'uk' for the United Kingdom."""
     words = " " + " ".join(name_words(alias)) + " "
     at = text.find(words)
     if at < 0:
         return False
-    return len(alias) >= SHORT_ALIAS or bool(_PLACE_OR_FIGURE.match(text, at + len(words)))
+    # a country's initials are no everyday word ('UK', 'UAE'), unless they spell one ('US')
+    initials = kind == "country" and alias.isupper() and alias.lower() not in word_list("stopwords")
+    return len(alias) >= SHORT_ALIAS or initials or bool(_PLACE_OR_FIGURE.match(text, at + len(words)))
 
 
 def _by_short_name(name: str, text: str) -> bool:

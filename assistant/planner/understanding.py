@@ -47,6 +47,7 @@ from assistant.planner.limits import (
 )
 from assistant.planner.lookups import (
     RELEASE_WORDS,
+    asks_definition,
     asks_player_membership,
     asks_players_from,
     asks_players_in_news,
@@ -59,6 +60,7 @@ from assistant.planner.lookups import (
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import (
+    COMPANY_NOUNS,
     TOP_FEW,
     YEAR_ON_YEAR,
     Slots,
@@ -133,6 +135,20 @@ _BARE_ORDINAL = re.compile(
     r"(?:\s+(?:on|in|of)\s+(?:the|that)\s+list)?\s*\??\s*$",
     re.I,
 )
+_PANDEMIC_HIT = re.compile(
+    r"^(?=.*\b(?:covid(?:-?19)?|pandemic|lockdowns?|coronavirus)\b)"
+    r"(?=.*\b(?:hit|impact\w*|affect\w*|effect|hurt|dip|drop\w*|f[ae]ll|declin\w*|slump\w*|crash\w*|how hard|how bad)\b)",
+    re.I,
+)
+PANDEMIC_YEAR = 2020
+
+
+def _pandemic_years(stated: frozenset[int]) -> tuple[int, int] | None:
+    """The last stated year before the pandemic and its first year, when the report states both."""
+    before = [year for year in stated if PANDEMIC_YEAR - 2 <= year < PANDEMIC_YEAR]
+    return (max(before), PANDEMIC_YEAR) if before and PANDEMIC_YEAR in stated else None
+
+
 _OVER_WHAT_PERIOD = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:over|for|in|from)?\s*(?:what|which)\s+(?:period|years?|timeframe|time frame|dates?)\b"
     r"[^?]{0,30}\??\s*$|^\s*(?:and\s+)?(?:when was that|what year was that|since when)\s*\??\s*$",
@@ -156,10 +172,6 @@ _COMPARE_WITH = re.compile(
 _THAT_AND_YEAR = re.compile(
     r"\b(?:between|from)\s+(?:that|this|it)\s+(?:and|to|vs\.?)\s+(?:the\s+)?(?:19|20)\d\d\b"
     r"|\b(?:that|this)\s+(?:vs\.?|versus|against)\s+(?:the\s+)?(?:19|20)\d\d\b",
-    re.I,
-)
-_COMPANY_NOUNS = re.compile(
-    r"\b(?:players?|compan(?:y|ies)|firms?|vendors?|brands?|manufacturers?|competitors?|suppliers?|providers?)\b",
     re.I,
 )
 _CONTROL = re.compile(r"\b(?:control\w*|concentrat\w*|consolidat\w*|fragment\w*)\b", re.I)
@@ -343,11 +355,21 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if slots.asks_growth and not asks_change(ctx.plain(question)):
         # 'us plant growth regulators market': the word belongs to the market's name
         slots = replace(slots, asks_growth=False)
+    if not slots.years and _PANDEMIC_HIT.search(question) and (years := _pandemic_years(ctx.size_years)):
+        # 'how hard did covid hit sales?': the change from the year before the pandemic to its first year
+        return Decision(
+            Intent.GROWTH, replace(slots, years=list(years)), CERTAIN_INTENT, query=ctx.plain(question)
+        )
     previous = _previous_question(history)
     # 'published where and when' after a quoted study asks the study's source, not the report's publisher
     quoted_study = bool(previous and cited_source(question, history))
     if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    defined = slots.specific("segment", "region", "country") if asks_definition(question) else []
+    if defined:
+        # 'what counts as a large enterprise here': the sentence that names it, with what it covers
+        term = defined[0].name
+        return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{term} {question}", describes=term)
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
     from_country = asks_players_from(question) and country_asked(
@@ -455,7 +477,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif (
         TOP_FEW.search(question)
         and not slots.specific("company")
-        and not _COMPANY_NOUNS.search(question)
+        and not COMPANY_NOUNS.search(question)
         and not _CONTROL.search(question)  # 'top 5 control what?': the companies' concentration
         and (_REGIONAL.search(question) or _names_dimension(question, ctx))
     ):

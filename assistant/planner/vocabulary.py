@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from assistant.domain.report import Named, Report
 from assistant.planner.slots import Entity, distinctive_word, lookalikes, name_words
-from assistant.text.words import phrase_list, place_names, word_list
+from assistant.text.words import phrase_list, place_names, place_spellings, word_list
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
@@ -61,6 +61,11 @@ def vocabulary(report: Report) -> list[Entity]:
         for place in places:
             if place.lower() not in aliased:
                 add(kind, place)
+    # 'uk' or 'britain' for the United Kingdom
+    for spellings in place_spellings("countries"):
+        key = ("country", spellings[0].lower())
+        if len(spellings) > 1 and key in entities:
+            entities[key] = replace(entities[key], aliases=spellings[1:])
     return list(entities.values())
 
 
@@ -170,7 +175,49 @@ def acronyms(report: Report) -> dict[str, str]:
                 wanted = wanted and (size > 2 or f"({initials.upper()})" in report.text)
                 if wanted and initials not in _WORDS_NOT_ACRONYMS:
                     found.setdefault(initials, " ".join(run))
+    names = [q.scope.name for q in report.facts.quantities if q.scope.name]
+    names += [n.name for items in report.facts.segmentation.values() for n in _flatten(items)]
+    named_words = {w for name in names for w in re.findall(r"[a-z0-9]+", name.lower())}
+    for match in _DEFINED.finditer(report.text):  # 'Polyurethane (PU)', '... enterprises (SMEs)'
+        acronym = match.group(1)
+        if acronym.lower() in named_words:
+            continue  # 'NIR spectroscopy' is named by 'nir' already
+        name = _spelt_before(report.text[max(0, match.start() - 120) : match.start()], acronym)
+        singular = acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym
+        for key in {acronym.lower(), singular.lower()} - _WORDS_NOT_ACRONYMS:
+            if name:
+                found.setdefault(key, name)
+    # 'sme share' where a segment is 'Small and medium-sized enterprises': only a segment's name, as
+    # 'cro' in prose that mentions contract research organizations must not turn into a market asked of
+    for acronym, *spellings in (line.split(" | ") for line in phrase_list("business-acronyms")):
+        spelt = next((name for name in names for s in spellings if s in name.lower()), None)
+        if spelt is not None:
+            found.setdefault(acronym, spelt)
     return found
+
+
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def _spelt_before(text: str, acronym: str) -> str | None:
+    """The fewest last words of ``text`` that spell ``acronym``: the first opens with its first letter
+    and its letters come in order ('Polyurethane' for PU; 'Small and medium-sized enterprises' for SMEs)."""
+    letters = (acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym).lower()  # 'SMEs'
+    words = re.findall(r"[A-Za-z][\w&-]*", text)
+    for size in range(1, min(len(words), 6) + 1):
+        run = words[-size:]
+        if run[0][0].lower() == letters[0] and _in_order(letters, " ".join(run).lower()):
+            return " ".join(run)
+    return None
+
+
+def _in_order(letters: str, text: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'-]{2,}")

@@ -91,10 +91,21 @@ _KEEP_SPELLING = frozenset(
 )
 
 
+def _kept_spelling(word: str) -> bool:
+    """'enterprises', 'advised', 'promising': a form of a word spelt '-ise' on both sides of the Atlantic."""
+    forms = (
+        word,
+        word[:-1],
+        word[:-2] + "e" if word.endswith("ed") else "",
+        word[:-3] + "e" if word.endswith("ing") else "",
+    )
+    return any(form in _KEEP_SPELLING for form in forms)
+
+
 @functools.lru_cache(maxsize=16384)  # a report's vocabulary is small; each word is read often
 def american_spelling(word: str) -> str:
     """``word`` (lower case) in American spelling: 'organisation' -> 'organization', 'sulphate' -> 'sulfate'."""
-    if word in _KEEP_SPELLING or not _MAY_BE_BRITISH.search(word):
+    if not _MAY_BE_BRITISH.search(word) or _kept_spelling(word):
         return word
     for pattern, replacement in _SPELLINGS:
         word = pattern.sub(replacement, word)

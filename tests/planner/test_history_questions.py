@@ -1,6 +1,6 @@
 """A page with a few years of history in another unit than its headline (million before, billion
 after) and segments named at length; then questions as analysts type them about the past and about
-segments named short: a dip between two stated years, an implied rate over stated years, a short
+segments named short: a dip between two stated years, the pandemic's toll, an implied rate over stated years, a short
 year range ('2018-23'), a follow-up that compounds to a year or sets it against the forecast, and a
 segment named by the first word of its name or by 'how much of demand'."""
 
@@ -46,8 +46,27 @@ def ask():
 
 def test_a_dip_between_two_stated_years(ask):
     answer = ask("how much did it shrink in 2020 vs 2019, in $ and %")
-    assert "shrinks by USD 0.13 billion" in answer.text and "13.68%" in answer.text, answer.text
+    assert "shrank by USD 0.13 billion" in answer.text and "13.68%" in answer.text, answer.text
     assert "the sizes the report states" in answer.text and "CAGR" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how hard did covid hit sales? numbers pls", "pandemic impact on the mkt?", "did lockdowns hurt demand"],
+)
+def test_the_pandemics_toll_is_the_change_into_its_first_year(ask, question):
+    answer = ask(question)
+    assert "From 2019 to 2020 the market shrank by USD 0.13 billion" in answer.text, answer.text
+
+
+def test_the_pandemic_asked_of_a_page_without_its_years_computes_nothing():
+    history = "Revenue stood at USD 950 million in 2019. Kitchens closed during 2020, and the market shrank to USD 820\nmillion that year before recovering."
+    assert history in PAGE
+    page = PAGE.replace(history, "Kitchens closed during 2020 and demand fell sharply before recovering.")
+    answer = asker(parse_text(page, "commercial-dishwasher-rack-market.md", "racks"))(
+        "how hard did covid hit sales?"
+    )
+    assert "2019" not in answer.text and "shrank by" not in answer.text, answer.text
 
 
 @pytest.mark.parametrize("question", ["hist cagr 2019-24?", "historical cagr 2019 to 2024"])

@@ -13,7 +13,7 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.planner.limits import RATE_WORDS
-from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
+from assistant.text.sentences import Sentence, best_sentences, content_words, sentences, states_figure
 from assistant.text.topics import names_topic
 from tools.search import Passage
 
@@ -217,8 +217,15 @@ def _figure_after(claim: Sentence, passages: list[Passage]) -> list[Sentence]:
 
 
 def _description(name: str, passages: list[Passage]) -> Sentence | None:
-    """The sentence that says what ``name`` is: 'Glacia, a Norwegian maker of ...', 'Glacia is a ...'."""
-    pattern = re.compile(rf"\b{re.escape(name)}\b(?:,\s+|\s+(?:is|was)\s+)(?:an?|the|one of)\s", re.I)
+    """The sentence that says what ``name`` is: 'Glacia, a Norwegian maker of ...', 'Glacia is a ...';
+    a name that says what it covers in brackets, the sentence that uses it ('Large enterprises (1,000
+    or more employees) accounted for ...')."""
+    if name.endswith(")"):
+        pattern = re.compile(re.escape(name), re.I)
+    else:
+        pattern = re.compile(
+            rf"\b{re.escape(name)}\b(?:,\s+|\s+(?:is|was|are|were)\s+)(?:an?|the|one of)\s", re.I
+        )
     for found in passages:
         for sentence in sentences(found.text, found.start):
             if pattern.search(sentence.text):
@@ -254,6 +261,22 @@ _NEXT_POINT = re.compile(
     r"\b(another|second|third|fourth|also|further|additionally|in addition|moreover|finally|longer-term)\b",
     re.I,
 )
+# Words of a figure question that any figure's sentence shares, or that ask about the figure
+# itself ('what number does it lean on'): what it asks, not what it asks of.
+_FIGURE_WORDS = frozenset(
+    "share shares revenue revenues sales size value worth growth cagr percent percentage much many total "
+    "amount spend spending came come comes generated generate figure figures number numbers usd dollars "
+    "billion million big bigger biggest large larger largest small smaller smallest stat stats statistic "
+    "data driver drivers source sources lean leans based backing claim quote".split()
+)
+
+
+def _shares_subject(sentence: Sentence, query: str) -> bool:
+    """Whether ``sentence`` names something the figure is asked of, beyond the figure's own words."""
+    subject = {w for w in content_words(query) if w not in _FIGURE_WORDS and not w[:1].isdigit()}
+    return not subject or bool(subject & content_words(sentence.text))
+
+
 _LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 
 
@@ -329,6 +352,12 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
                     )
                     stating = _figure_after(claims[0], passages)
         best = stating[:1] or [point]
+    if (
+        strong
+        and (decision.slots.asks_share or decision.slots.asks_money)
+        and not _shares_subject(best[0], query)
+    ):
+        strong = False  # 'retail share of revenue?' is not answered by a sentence about another share
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, decision.fallback or "I could not find that in the report.", ctx))
     chosen = [best[0]]
