@@ -363,16 +363,26 @@ def average_annual_increase(
 
 
 def required_cagr(
-    start_value: float, start_year: int, target_value: float, target_year: int
+    start_value: float,
+    start_year: int,
+    target_value: float | None,
+    target_year: int,
+    target_multiple: float | None = None,
 ) -> RequiredRateResult:
     """The compound annual growth rate that takes start_value in start_year to target_value by
     target_year: ((target / start) ^ (1 / years) - 1) x 100, a percent with 2 decimals.
 
     Both values in the same unit; target_year after start_year; years in 1900..2100. A target below
-    the start gives a negative rate.
+    the start gives a negative rate. target_multiple (2 = double) gives the target as a multiple of
+    start_value instead of target_value.
     """
     start = size("start_value", start_value)
-    target = size("target_value", target_value)
+    if (target_value is None) == (target_multiple is None):
+        raise ValueError("give either target_value or target_multiple, not both or neither")
+    if target_multiple is not None:
+        target = round(start * size("target_multiple", target_multiple), 6)
+    else:
+        target = size("target_value", target_value)
     sy, ty = check_year("start_year", start_year), check_year("target_year", target_year)
     if ty <= sy:
         raise ValueError(f"target_year ({ty}) must be after start_year ({sy})")
@@ -386,7 +396,10 @@ def required_cagr(
         target_year=ty,
         percent=percent,
         exact_percent=exact,
-        expression=f"({plain(target)} / {plain(start)})^(1/{years}) - 1 = {two(percent)} %",
+        expression=(
+            f"{plain(start)} x {plain(target_multiple)} = {plain(target)}; " if target_multiple else ""
+        )
+        + f"({plain(target)} / {plain(start)})^(1/{years}) - 1 = {two(percent)} %",
     )
 
 

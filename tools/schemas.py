@@ -79,8 +79,13 @@ class AverageGainArgs(GrowthArgs):
 class RequiredRateArgs(BaseModel):
     start_value: float = Field(description="Size in start_year, in the report's unit (e.g. billion USD).")
     start_year: int = Field(description="Year of start_value (1900..2100).")
-    target_value: float = Field(description="The size to reach, same unit as start_value.")
+    target_value: float | None = Field(
+        None, description="The size to reach, same unit as start_value; or give target_multiple instead."
+    )
     target_year: int = Field(description="Year by which the target is reached, after start_year.")
+    target_multiple: float | None = Field(
+        None, description="Instead of target_value: how many times start_value to reach (2 = double)."
+    )
 
 
 class ProjectionArgs(BaseModel):

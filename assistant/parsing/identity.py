@@ -53,6 +53,10 @@ _BYLINE_DETAIL = re.compile(r"\|\s*(?:Report\s+(?:ID|Code)|Published|Pages|\d{1,
 _BYLINE_NAME = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})(?:\s*\([A-Z][A-Za-z&]{1,7}\))?\s*\|"
 )
+_RELEASE_BYLINE = re.compile(
+    r"\s*(?:press|news|media)\s+release\s*\|\s*(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,5})\s*\|",
+    re.I,
+)
 _ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}\)")
 _NAME_WITH_ABBREVIATION = re.compile(
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})\s*\((?P<abbr>[A-Z]{2,6})\)"
@@ -150,9 +154,18 @@ def publisher(doc: Doc, out: Outline, stated: Stated | None) -> Stated | None:
 
 
 def _byline_publisher(doc: Doc, out: Outline) -> Stated | None:
-    """'Acme Research (AR) | Report ID: AR-1 | Published: May 2025': the name before the details."""
+    """'Acme Research (AR) | Report ID: AR-1 | Published: May 2025': the name before the details;
+    'Press release | Acme Research | Leeds, 3 March 2025': the name after what the page is."""
     for line in doc.lines[:60]:
-        if line.blank or line.index in out.furniture or not _BYLINE_DETAIL.search(line.text):
+        if line.blank or line.index in out.furniture:
+            continue
+        released = _RELEASE_BYLINE.match(line.text)
+        if released:
+            start = line.start + released.start("name")
+            return Stated(
+                text=released.group("name"), span=doc.span(start, start + len(released.group("name")))
+            )
+        if not _BYLINE_DETAIL.search(line.text):
             continue
         match = _BYLINE_NAME.match(line.text)
         if match:
@@ -252,7 +265,9 @@ def _search_stated(
 # A press release's dateline: 'AUSTIN, Texas, March 18, 2025 -- The global ...'
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'-]{{1,40}},(?:[ \t]+[A-Z][\w .]{{1,30}},)?[ \t]+"
-    rf"(?P<date>{_MONTH}\.?[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d{{2}})[ \t]*(?:--|—|–|/|\()",
+    rf"(?P<date>{_MONTH}\.?[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d{{2}})[ \t]*(?:--|—|–|/|\()"
+    # 'Press release | Halberd Research | London / Pune, 14 May 2025': a byline that ends in its date
+    rf"|^[^\n]{{0,80}}\|[ \t]*[A-Z][A-Za-z .'/-]{{1,40}},[ \t]+(?P<day_first>\d{{1,2}}[ \t]+{_MONTH}[ \t]+(?:19|20)\d{{2}})[ \t]*$",
     re.M,
 )
 DATELINE_CHARS = 3000  # a dateline opens the release
@@ -262,7 +277,8 @@ def _dateline(doc: Doc) -> Stated | None:
     match = _DATELINE.search(doc.text, 0, DATELINE_CHARS)
     if match is None:
         return None
-    span = doc.span(match.start("date"), match.end("date"))
+    group = "date" if match.group("date") else "day_first"
+    span = doc.span(match.start(group), match.end(group))
     return Stated(text=span.text, span=span)
 
 

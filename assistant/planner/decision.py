@@ -40,6 +40,7 @@ class Decision:
     item: str = ""  # 'whats the 5th one' after the players: the one named
     metric: str = ""  # the kind of figure a follow-up asks without saying ('and europe?' after a ranking)
     topic: str = ""  # 'the decentralised trials market' of a report that only discusses them
+    mentions: str = ""  # 'anything about AI in there?': what the sentences quoted must name
 
 
 @dataclass

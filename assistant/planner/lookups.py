@@ -56,6 +56,33 @@ _DEFINITION = re.compile(
 )
 
 
+# 'anything about AI in there?', 'does the report mention tariffs', 'is churn mentioned at all'
+_MENTIONS = re.compile(
+    r"^\s*(?:so\s+|and\s+|ok\s+|hey\s+)?(?:"
+    r"(?:is there\s+|are there\s+|got\s+|any\s+)?(?:anything|something|info|stuff)\s+"
+    r"(?:at all\s+)?(?:about|on|re|regarding|related to)"
+    r"|does\s+(?:the\s+report|it|this|the\s+page|the\s+study)\s+(?:mention|say anything about|talk about|discuss|touch on)"
+    r"|any\s+mention\s+of)\s+(?P<topic>[^?]{2,60}?)"
+    r"(?:\s+(?:in\s+(?:there|it|here|the\s+report|this\s+report)|at\s+all))?\s*[?.!]*\s*$"
+    r"|^\s*(?:is|are)\s+(?P<said>[^?]{2,60}?)\s+(?:mentioned|discussed|covered)(?:\s+at\s+all)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+_POINTS_BACK = re.compile(r"(?:it|that|this|them|those|these|they|there|here)(?:\s+\w+)?", re.I)
+
+
+def mentioned_topic(question: str) -> str | None:
+    """What a 'does it mention X' question asks the report to name."""
+    match = _MENTIONS.match(question)
+    if match is None:
+        return None
+    topic = (match.group("topic") or match.group("said") or "").strip(" .'\"")
+    topic = re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.I)
+    # 'anything on that?', 'is it mentioned': what was said before, not a topic of its own
+    return None if not topic or _POINTS_BACK.fullmatch(topic) else topic
+
+
 def asks_definition(question: str) -> bool:
     """'what counts as a large enterprise here?': what the report takes a name it uses to mean."""
     return bool(_DEFINITION.match(question))

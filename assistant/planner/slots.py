@@ -55,8 +55,8 @@ _TAKINGS = (
     r"|(?<!what )(?:make|makes|made)(?!\s+(?:it|up|them|this|that|the|sense|for|of|a|an|its|their)\b)"
 )
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenues?|how big|how large|how much|usd|\$|dollars?|bucks|billion|million|spend"
-    rf"|spending|spent|{_TAKINGS})\b",
+    r"\b(size|worth|value|valued|revenues?|how big|how large|how much|usd|dollars?|bucks|billion|million|spend"
+    rf"|spending|spent|{_TAKINGS})\b|\$",
     re.I,
 )
 _FIGURE_ASK = re.compile(
@@ -85,7 +85,7 @@ _PART_OF_WHOLE = re.compile(
 _MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)
 # 'if volumes grow at their own rate': a part of the market, whatever word of the market's name it is
 _OWN_RATE = re.compile(r"\b(?:its|their) own (?:rate|cagr|growth|pace)\b", re.I)
-_SPLIT = re.compile(r"\b(?:split|mix)\b", re.I)
+SPLIT = re.compile(r"\b(?:split|splits|breakdown|mix)\b", re.I)  # how a figure divides among parts
 _SHARE_ASK = re.compile(r"\b(shares?|percent|percentage|portions?|proportions?|fractions?)\b|%", re.I)
 _INJECTION = re.compile(
     r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
@@ -212,8 +212,8 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
         slots.asks_money or bool(_FIGURE_ASK.search(question))
     )
     slots.asks_growth = bool(_GROWTH_ASK.search(question))
-    # 'pu vs polyester split?': the shares of the parts named
-    split = bool(_SPLIT.search(question)) and bool(slots.specific("segment", "region", "country"))
+    # 'pu vs polyester split?': the shares of the parts named ('country breakdown for europe' lists them)
+    split = bool(SPLIT.search(question)) and len(slots.specific("segment", "region", "country")) >= 2
     slots.asks_share = bool(_SHARE_ASK.search(question)) or part_of_whole or split
     slots.follow_up = bool(_FOLLOW_UP.search(question))
     named_by_market = [e for e in slots.entities if e.in_market_name]
@@ -326,9 +326,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         if _demonym(entity, own_words, present):
             found.append(entity)  # 'european countries' for Europe
             continue
-        if own_words[0] in present and (
-            " " + " ".join(own_words) + " " in text or _abbreviated(own_words, words)
-        ):
+        if (own_words[0] in present and " " + " ".join(own_words) + " " in text) or _abbreviated(own_words, words):
             if entity.in_market_name and not _names_the_segment(entity, text):
                 entity = replace(entity, in_market_name=True)
             elif entity.in_market_name:
@@ -453,7 +451,9 @@ def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:
         return False
     for i in range(len(words) - len(name_words) + 1):
         window = words[i : i + len(name_words)]
-        if window[0] == name_words[0] and all(
+        # the first word whole, or cut to four letters or more ('tech & telecom', 'exec outplacement')
+        first = window[0] == name_words[0] or (len(window[0]) >= 4 and name_words[0].startswith(window[0]))
+        if first and all(
             len(q) >= 3 and (n.startswith(q) or q.startswith(n))
             for q, n in zip(window[1:], name_words[1:], strict=True)
         ):

@@ -56,6 +56,7 @@ from assistant.planner.lookups import (
     country_asked,
     counts_companies,
     described_name,
+    mentioned_topic,
 )
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
@@ -133,6 +134,26 @@ _BARE_ORDINAL = re.compile(
     # 'the 5th one', 'the last on the list', 'and the one after that'
     r"(?:\w+(?:\s+one)?|one\s+(?:after|before)\s+(?:that|it|this))"
     r"(?:\s+(?:on|in|of)\s+(?:the|that)\s+list)?\s*\??\s*$",
+    re.I,
+)
+_FACILITY = re.compile(
+    r"\b(?:cent(?:re|er)s?|sites?|plants?|facilit(?:y|ies)|offices?|hubs?|factor(?:y|ies)|labs?|laborator(?:y|ies)"
+    r"|warehouses?|campus(?:es)?|branch(?:es)?|stores?|depots?)\b",
+    re.I,
+)
+_PERCENT_CHANGE = re.compile(
+    r"(?:%|\bper ?cent(?:age)?)\s*(?:growth|increase|change|rise|gain|jump|decline|drop|fall)\b"
+    r"|\b(?:growth|increase|change|rise|gain)\s+(?:in|as an?)\s+(?:%|per ?cent(?:age)?)",
+    re.I,
+)
+_PER_YEAR = re.compile(
+    r"\b(?:annual\w*|a year|per year|yearly|cagr|compound\w*|yoy|avg|average|p\.?a\.?)\b", re.I
+)
+# 'how many yrs till the 2025 market doubles': the time it takes, not the rate it needs
+_ASKS_TIME = re.compile(r"\b(?:how (?:many|long)|when|till|until|what year|which year)\b", re.I)
+_RATE_TO_MULTIPLY = re.compile(
+    r"\b(?:rate|cagr|growth|pace|how fast)\b[^?]{0,40}?\b(?:double|twice|triple|treble|quadruple)"
+    r"|\b(?:double|triple|treble|quadruple)\w*\b[^?]{0,40}?\b(?:what|which|required|needed)\s+(?:annual\s+)?(?:rate|cagr|growth)",
     re.I,
 )
 _PANDEMIC_HIT = re.compile(
@@ -355,6 +376,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if slots.asks_growth and not asks_change(ctx.plain(question)):
         # 'us plant growth regulators market': the word belongs to the market's name
         slots = replace(slots, asks_growth=False)
+    if len(set(slots.years)) == 2 and _PERCENT_CHANGE.search(question) and not _PER_YEAR.search(question):
+        # '% growth from 2022 to 2024?': the change over the span, not its yearly rate
+        return Decision(Intent.GROWTH, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if slots.years and _RATE_TO_MULTIPLY.search(question) and not _ASKS_TIME.search(question):
+        # 'what growth rate would double the 2024 market by 2032': the rate a multiple of it needs
+        return Decision(Intent.REQUIRED_RATE, slots, CERTAIN_INTENT)
     if not slots.years and _PANDEMIC_HIT.search(question) and (years := _pandemic_years(ctx.size_years)):
         # 'how hard did covid hit sales?': the change from the year before the pandemic to its first year
         return Decision(
@@ -365,6 +392,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     quoted_study = bool(previous and cited_source(question, history))
     if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if (topic := mentioned_topic(question)) is not None:
+        # 'anything about AI in there?': the sentences that name it, or that the report does not
+        return Decision(
+            Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{topic} {ctx.plain(question)}", mentions=topic
+        )
     defined = slots.specific("segment", "region", "country") if asks_definition(question) else []
     if defined:
         # 'what counts as a large enterprise here': the sentence that names it, with what it covers
@@ -584,6 +616,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision.topic = topic
         decision.fallback = reason
         return decision
+    companies = slots.specific("company")
+    unnamed = re.sub("|".join(re.escape(c.name) for c in companies) or "$^", " ", question, flags=re.I)
+    if reason and companies and _FACILITY.search(unnamed) and settled is None:
+        # 'halvorsen poland centre: city, headcount?': the staff of a site its developments opened
+        decision = Decision(Intent.DEVELOPMENTS, slots, top.score, query=ctx.plain(question), fallback=reason)
+        decision.news = news
+        return decision
     if asks_deal_figure(question, slots) and settled is None:
         # 'how much did tondo pay for hedgehog': its developments may say; decline only if they do not
         decision = Decision(Intent.DEVELOPMENTS, slots, top.score, query=ctx.plain(question), fallback=reason)
@@ -625,6 +664,18 @@ def _elsewhere(question: str, ctx: ReportContext) -> str | None:
     return f"This report does not cover the {name} market; its figures are for its own market only."
 
 
+_WHO_OR_WHEN = re.compile(
+    r"\b(?:who|which (?:company|firm|player|vendor|provider)|when|what date|what month)\b", re.I
+)
+
+
+def _news_quoted(answer: str, ctx: ReportContext) -> frozenset[int]:
+    """The recent developments whose company the answer names."""
+    return frozenset(
+        i for i, company in enumerate(ctx.development_companies) if company and company in answer
+    )
+
+
 def _follow_up(
     question: str,
     slots: Slots,
@@ -643,6 +694,12 @@ def _follow_up(
     earlier = decide(previous, _before_last_question(history), ctx)
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
         earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
+    quoted_news = _news_quoted(last_answer(history), ctx) if earlier.mentions else frozenset()
+    if quoted_news and _WHO_OR_WHEN.search(question):
+        # 'anything about AI?' quoted a launch; 'which company, and when was it': that development
+        decision = Decision(Intent.DEVELOPMENTS, slots, 1.0, query=ctx.plain(question))
+        decision.news, decision.asks_when = quoted_news, asks_when(question)
+        return decision
     keyword = any(intent is top.intent and pattern.search(question) for intent, pattern in KEYWORDS)
     own = (
         settled
@@ -941,7 +998,8 @@ def _refine(intent: Intent, slots: Slots) -> Intent:
     if intent is Intent.GROWTH and not slots.asks_growth and len(slots.years) < 2:
         return Intent.SIZE_IN_YEAR if slots.years else Intent.SIZE_BASE
     if intent in SIZE_INTENTS:
-        if len(slots.years) >= 2 and slots.asks_money is False:
+        # 'how many $ does the market add between 2024 and 2033': the change, asked in money
+        if len(slots.years) >= 2 and (slots.asks_money is False or slots.asks_growth):
             return Intent.GROWTH
         return Intent.SIZE_IN_YEAR if slots.years else intent
     if intent is Intent.CAGR and slots.years and not slots.asks_share and _asks_size_words(slots):

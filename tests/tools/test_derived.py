@@ -63,6 +63,15 @@ def test_required_cagr_to_reach_a_target():
     assert found.percent == 10.17
 
 
+def test_required_cagr_to_reach_a_multiple_of_the_start():
+    found = required_cagr(
+        start_value=4.61, start_year=2024, target_value=None, target_year=2032, target_multiple=2
+    )
+    # 2^(1/8) - 1
+    assert found.percent == 9.05 and found.target_value == 9.22
+    assert found.expression.startswith("4.61 x 2 = 9.22; (9.22 / 4.61)^(1/8)")
+
+
 def test_a_projection_at_the_users_rate_says_it_is_an_assumption():
     found = project_at_rate(base_value=6.71, base_year=2025, assumed_cagr_percent=6, year=2029)
     assert found.value == 8.47 and "not the report's" in found.note
@@ -86,6 +95,16 @@ def test_comparison():
         (
             lambda: required_cagr(start_value=6.71, start_year=2025, target_value=12, target_year=2025),
             "after",
+        ),
+        (
+            lambda: required_cagr(
+                start_value=6.71, start_year=2025, target_value=12, target_year=2031, target_multiple=2
+            ),
+            "either target_value or target_multiple",
+        ),
+        (
+            lambda: required_cagr(start_value=6.71, start_year=2025, target_value=None, target_year=2031),
+            "either target_value or target_multiple",
         ),
         (lambda: share_value(total_value=9, share_percent=140), "between 0 and 100"),
         (lambda: share_of_total(part_value=10, total_value=8), "between 0 and total_value"),

@@ -237,17 +237,26 @@ def average_gain(question: str, decision: Decision, ctx: ReportContext) -> Steps
     return draft.final(" ".join([text, *found.notes]))
 
 
+# 'what rate would double the market by 2032', 'cagr needed to triple it', '1.5x by 2030'
+_MULTIPLE = re.compile(r"\b(double|twice|triple|treble|quadruple)\w*|\b(\d+(?:\.\d+)?)\s?x\b", re.I)
+_FACTORS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+
+
 def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     draft = Draft()
     basis = yield from fetch_basis(ctx)
     if not basis.complete or basis.base is None or basis.rate is None:
         return no_basis(draft)
-    if not decision.slots.amounts:
+    multiple = _MULTIPLE.search(question)
+    if not decision.slots.amounts and multiple is None:
         return draft.final("Which size should the market reach, and by which year? Name both.")
-    target = yield from _in_base_unit(decision.slots.amounts[0], basis)
+    factor = None
+    if multiple is not None:
+        factor = _FACTORS[multiple.group(1).lower()] if multiple.group(1) else float(multiple.group(2))
+    target = None if factor else (yield from _in_base_unit(decision.slots.amounts[0], basis))
     years = [y for y in decision.slots.years if y > basis.base_year]
     by_year = years[-1] if years else basis.end_year
-    if target is None or by_year is None:
+    if (target is None and factor is None) or by_year is None:
         return draft.final("By which year should it reach that size?")
     result = yield from ask(
         Call(
@@ -257,6 +266,7 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
                 start_year=basis.base_year,
                 target_value=target,
                 target_year=by_year,
+                target_multiple=factor,
             ),
         )
     )

@@ -14,7 +14,8 @@ from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.planner.limits import RATE_WORDS
 from assistant.text.sentences import Sentence, best_sentences, content_words, sentences, states_figure
-from assistant.text.topics import names_topic
+from assistant.text.topics import TOPIC_PREFIX, names_topic
+from assistant.text.words import word_list
 from tools.search import Passage
 
 # Words of the section headings each list question is answered from.
@@ -271,6 +272,35 @@ _FIGURE_WORDS = frozenset(
 )
 
 
+MENTIONS_QUOTED = 2
+_HEADING_CHARS = 60  # a sentence this short that names the topic is a heading: the next one says more
+
+
+def _mentioning(topic: str, query: str, draft: Draft, ctx: ReportContext) -> Steps[FinalDraft]:
+    """'anything about AI in there?': the report's sentences that name the topic, or that it names none."""
+    passages = yield from search(query, ctx.report_id, MAX_SEARCH_K)
+    patterns = [
+        re.compile(
+            rf"\b{re.escape(word)}\b" if len(word) <= 2 else rf"\b{re.escape(word[:TOPIC_PREFIX])}", re.I
+        )
+        for word in re.findall(r"[a-z0-9&+-]+", topic.lower())
+        if word not in word_list("stopwords")
+    ]
+    found: list[Sentence] = []
+    for passage in passages:
+        said = sentences(passage.text, passage.start)
+        for index, sentence in enumerate(said):
+            if patterns and all(p.search(sentence.text) for p in patterns) and sentence not in found:
+                found.append(sentence)
+                if len(sentence.text) < _HEADING_CHARS and index + 1 < len(said):
+                    found.append(said[index + 1])
+    if not found:
+        return (yield from decline(query, f"The report does not mention {topic}.", ctx))
+    found = sorted(found[: MENTIONS_QUOTED + 1], key=lambda s: s.start)
+    quoted = " ".join(f"{s.text} {draft.cite(s)}" for s in found)
+    return draft.final(f"The report mentions {topic}: {quoted}")
+
+
 def _shares_subject(sentence: Sentence, query: str) -> bool:
     """Whether ``sentence`` names something the figure is asked of, beyond the figure's own words."""
     subject = {w for w in content_words(query) if w not in _FIGURE_WORDS and not w[:1].isdigit()}
@@ -312,6 +342,8 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     if decision.section in SECTION_WORDS:
         words = SECTION_WORDS[decision.section]
         passages = [p for p in passages if any(w in p.section.lower() for w in words)] or passages
+    if decision.mentions:
+        return (yield from _mentioning(decision.mentions, query, draft, ctx))
     if decision.describes:
         described = _description(decision.describes, passages)
         if described is not None:

@@ -5,17 +5,21 @@ segment's value or share, a historical growth rate, a volume or price, and the r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
 from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, part_of_region
+from assistant.planner.answers.prose import passage
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
-from assistant.planner.slots import Entity, Slots
+from assistant.planner.slots import SPLIT, Entity, Slots
+from assistant.text.sentences import content_words
+from assistant.text.words import word_list
 from tools.derived import ComparisonResult, ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import ConvertResult, SizeResult
@@ -32,7 +36,9 @@ _RATE = re.compile(
     r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace)\b", re.I
 )
 _AT_THAT_RATE = re.compile(
-    r"\b(?:at|with)\s+(?:that|this|the same|its|their)(?:\s+own)?\s+(?:rate|pace|cagr|growth)\b", re.I
+    r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?)\s+(?:up\s+)?(?:that|this|the same|its|their)"
+    r"(?:\s+own)?\s+(?:rate|pace|cagr|growth)\b",
+    re.I,
 )
 _AGAINST_WHOLE = re.compile(
     r"\b(?:vs\.?|versus|compared? (?:to|with)|against|than)\s+(?:the\s+)?(?:overall|whole|total|global|entire)?\s*"
@@ -44,7 +50,6 @@ HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|
 
 
 _COMBINED = re.compile(r"\b(?:combined|together|total|sum|summed|added|plus|jointly)\b|\+", re.I)
-_SPLIT = re.compile(r"\b(?:split|splits|breakdown|mix)\b", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)  # 'how much of demand is X': a part, not a worth
 _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
 
@@ -53,7 +58,7 @@ def wanted_metric(question: str, slots: Slots) -> str:
     """Which kind of figure the question asks for."""
     if _GROWTH.search(question):
         return "growth"
-    if _SPLIT.search(question) and len(slots.specific("region", "country", "segment")) >= 2:
+    if SPLIT.search(question) and len(slots.specific("region", "country", "segment")) >= 2:
         return "share"  # 'distribution vs transmission - revenue split?': how the revenue divides
     if slots.asks_share and _WORTH.search(_HOW_MUCH_OF.sub(" ", question)):
         return "market_size"  # 'how much is X worth in $? share x total': its value, from its share
@@ -113,6 +118,34 @@ _LABELS = {
 }
 
 
+# Figures a page mostly states in its prose, not its tables: a price, a volume, a count.
+_IN_PROSE = frozenset({"price", "volume", "count"})
+
+
+# Words that ask for a price, a volume or a count however it is put: none asks about anything else.
+_METRIC_WORDS = frozenset(
+    "price prices priced pricing cost costs costing volume volumes units unit count number many much per "
+    "typical typically average avg selling sell sells sold retail retails shipped ship ships shipments "
+    "produced production installed installations globally worldwide global total annual annually year "
+    "yearly tonnes tons tonnage".split()
+)
+# 'the price of a chest patch': what a price or a count is of names no other subject
+_PRICED = re.compile(
+    r"\b(?:price|prices|cost|costs|number|count|volume)\s+(?:of|for|per)\s+(?:an?\s+|the\s+|one\s+|each\s+)?"
+    r"[\w-]+(?:\s+[\w-]+){0,3}",
+    re.I,
+)
+
+
+def _asks_more_than(question: str, metric: str, named: list[Entity]) -> bool:
+    """'how much does freight add to the landed price?' asks about more than the price of what it
+    names; 'what's the price of a chest patch?' does not, and a passage that merely shares its
+    words is no answer."""
+    own = {w for e in named for w in content_words(e.name)} | _METRIC_WORDS | {metric}
+    words = {w.split("'")[0] for w in content_words(_PRICED.sub(" ", question))}  # "what's" is 'what'
+    return bool(words - own - word_list("stopwords") - {w for w in words if w[:1].isdigit()})
+
+
 def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     """A region's, country's or segment's figure, or a whole-market figure other than the headline
     size (a volume, a price, a historical CAGR), as the page states it."""
@@ -157,8 +190,15 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         reason = decision.fallback or (
             f"The report states no {metric.replace('_', ' ')} figure for {name if scoped else 'the market'}."
         )
+        if metric in _IN_PROSE and _asks_more_than(question, metric, scoped):
+            # 'how much does freight add to the landed price?': a figure the prose may state in
+            # passing, where no table holds it; the passage answer declines all the same when none does
+            return (yield from passage(question, replace(decision, fallback=reason), ctx))
         return (yield from decline_with_context(question, reason, decision, ctx))
-    chosen = exact or found
+    # the same figure stated twice (a table row and a sentence) is said once, from its first statement
+    chosen = list(
+        {(q.metric, q.value, q.start_year, q.end_year): q for q in reversed(exact or found)}.values()
+    )[::-1]
     lines = []
     subject = scoped[0].name if scoped else "The market"
     for q in chosen[:4]:
