@@ -326,7 +326,9 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         if _demonym(entity, own_words, present):
             found.append(entity)  # 'european countries' for Europe
             continue
-        if (own_words[0] in present and " " + " ".join(own_words) + " " in text) or _abbreviated(own_words, words):
+        if (own_words[0] in present and " " + " ".join(own_words) + " " in text) or _abbreviated(
+            own_words, words
+        ):
             if entity.in_market_name and not _names_the_segment(entity, text):
                 entity = replace(entity, in_market_name=True)
             elif entity.in_market_name:

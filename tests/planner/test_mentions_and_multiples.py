@@ -129,3 +129,37 @@ def test_a_price_or_volume_the_page_never_states_is_declined(ask, question):
 def test_a_change_asked_in_dollars(ask):
     answer = ask("how many $ does the market add between 2023 and 2031")
     assert "USD 1.30 billion" in answer.text, answer.text  # 3.30 - 2.00
+
+
+LEANING = """# Ferry Ticketing Software Market
+
+The global ferry ticketing software market was valued at USD 410 million in 2024 and is expected to grow
+at a CAGR of 8.0% from 2025 to 2030.
+
+## Regional analysis
+
+Europe held 44.0% of revenue in 2024. In several Nordic countries, island routes are subsidised on
+condition that operators sell through a national booking platform. Norway and Denmark are the most
+prominent examples, which helps explain Europe's large share of the market.
+
+## Restraints
+
+About 30% of operators surveyed still sell most tickets at the quay. Small operators cite the cost of
+onboard validators.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferries():
+    return asker(parse_text(LEANING, "ferry-ticketing-software-market.md", "ferries"))
+
+
+def test_a_sentence_that_leans_on_the_one_before_brings_it(ferries):
+    answer = ferries("why is europe's share so large")
+    assert "subsidised" in answer.text and "Norway and Denmark" in answer.text, answer.text
+
+
+def test_how_many_is_answered_by_a_share_of_those_things_only(ferries):
+    answer = ferries("how many operators still sell at the quay")
+    assert "30%" in answer.text and answer.status == "answered", answer.text
+    assert ferries("how many ferry terminals are there in europe").status == "unanswerable"

@@ -13,7 +13,7 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.planner.limits import RATE_WORDS
-from assistant.text.sentences import Sentence, best_sentences, content_words, sentences, states_figure
+from assistant.text.sentences import STEM, Sentence, best_sentences, content_words, sentences, states_figure
 from assistant.text.topics import TOPIC_PREFIX, names_topic
 from assistant.text.words import word_list
 from tools.search import Passage
@@ -114,6 +114,46 @@ def section_summary(question: str, decision: Decision, ctx: ReportContext) -> St
     return (yield from _section_points(question, decision, ctx, Draft()))
 
 
+# A sentence that leans on the one before it: 'This is why ...', 'Belgium and France are the most
+# prominent examples, which ...'.
+_LEANS_BACK = re.compile(
+    r"(?:This|These|Those|Such|That)\b|[^.,;]{0,60}\b(?:is|are)\s+(?:the\s+)?(?:most\s+|best\s+)?"
+    r"(?:prominent|notable|obvious|clearest|main|leading|best-known)?\s*examples?\b"
+)
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,2})", re.I)
+_NUMBER = re.compile(
+    r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?P<tail>\s*(?:%|per ?cent))?"
+)
+_OF_WHAT = 40  # a percentage of the things counted names them soon after it ('34% of research sites')
+
+
+def _states_count(text: str, counted: list[str]) -> bool:
+    """Whether ``text`` states how many of the ``counted`` things: a number of things (no sum of
+    money, no year), or a percentage of them ('18% of pooled assets')."""
+    stems = [word[:STEM] for word in counted if len(word) > 2]
+    for match in _NUMBER.finditer(text):
+        number = match.group("n").replace(",", "")
+        year = len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
+        if match.group("tail"):
+            after = text[match.end() : match.end() + _OF_WHAT].lower()
+            if after.lstrip().startswith("of ") and any(stem in after for stem in stems):
+                return True
+        elif not (match.group("lead") or year):
+            return True
+    return False
+
+
+def _before(sentence: Sentence, passages: list[Passage]) -> list[Sentence]:
+    """The sentence right before ``sentence`` in its passage, if it has one."""
+    for found in passages:
+        if found.start <= sentence.start < found.start + len(found.text):
+            earlier = [s for s in sentences(found.text, found.start) if s.end <= sentence.start]
+            return earlier[-1:]
+    return []
+
+
 def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: str) -> Steps[FinalDraft]:
     """'what drives growth in asia pacific?': sentences naming the region (or segment) that give a
     point of the kind asked; when the report has none, it says so beside the market-wide points."""
@@ -125,9 +165,18 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
         # under a heading that names it, a sentence need not repeat the name ('China led the region
         # on the back of ...' under 'Asia Pacific')
         headed = named.fullmatch(passage_found.section.strip()) is not None
-        for sentence in sentences(passage_found.text, passage_found.start):
+        said = sentences(passage_found.text, passage_found.start)
+        for index, sentence in enumerate(said):
             about = (headed or named.search(sentence.text)) and kind.search(sentence.text)
             if about and all(s.start != sentence.start for s in found):
+                if (
+                    index
+                    and _LEANS_BACK.match(sentence.text)
+                    and all(s.start != said[index - 1].start for s in found)
+                ):
+                    found.append(
+                        said[index - 1]
+                    )  # 'Belgium and France are the most prominent examples': of what
                 found.append(sentence)
     draft = Draft()
     if found:
@@ -390,9 +439,14 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         and not _shares_subject(best[0], query)
     ):
         strong = False  # 'retail share of revenue?' is not answered by a sentence about another share
+    how_many = _HOW_MANY.search(query)
+    if strong and how_many and not _states_count(best[0].text, how_many.group("what").split()):
+        strong = False  # 'how many gyms are there in the us': a share or a sum counts nothing
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, decision.fallback or "I could not find that in the report.", ctx))
     chosen = [best[0]]
+    if _LEANS_BACK.match(best[0].text) and not want_number:
+        chosen = _before(best[0], passages) + chosen  # 'These are ...': what 'these' are, first
     if best[0].text.rstrip().endswith(":"):  # 'The following options are available:' and its list
         chosen += _listed_after(best[0], passages)
     if decision.elaborate:  # the point and the sentences that follow it in its passage
