@@ -156,3 +156,15 @@ def test_a_hyphenated_name_in_a_titles_list_is_one_name():
     report = parse_text(TITLED, "pipe-inspection-crawler-market.md")
     names = [n.name for n in report.facts.segmentation["Product"]]
     assert names == ["Tethered", "Plug-and-Play", "Autonomous"]
+
+
+def test_a_rate_set_against_an_earlier_rate_of_the_market_is_no_segment():
+    page = (
+        "# Hull Coating Market\n\nThe global hull coating market was valued at USD 2.10 billion in 2024. The market is"
+        " expanding at a CAGR of 4.9% from 2025 to 2034, faster than the 3.4% CAGR recorded from 2019 to 2023.\n"
+    )
+    rates = [q for q in parse_text(page, "hull-coating-market.md").facts.quantities if q.metric == "cagr"]
+    assert {(q.scope.kind, q.value, q.start_year) for q in rates} == {
+        ("market", 4.9, 2025),
+        ("market", 3.4, 2019),
+    }

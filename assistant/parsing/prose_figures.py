@@ -487,8 +487,10 @@ _VERB_OF_SHARE = r"(?:accounted|accounts|account|accounting|held|holds|captured|
 # 'Shaft kilns accounted for 21.0%, tunnel kilns for 15.5% and shuttle and batch kilns for 11.5%':
 # the list's later items name the verb of the first only once.
 _NOT_A_NAME = (
-    r"(?:are|is|was|were|will|has|have|had|it|its|this|that|which|while|whereas|but|with|at|of|a|an|by|to"
-    r"|in|on|from|for|as|cagr|rate|share|growth|revenue|sales|value|up|about|around|nearly|some|almost|over)"
+    r"(?:are|is|was|were|will|has|have|had|it|its|their|this|that|these|those|which|while|whereas|but|with|at|of"
+    r"|a|an|the|by|to|in|on|from|for|as|than|then|compared|versus|vs|cagr|rate|share|growth|revenue|sales|value"
+    r"|up|down|about|around|nearly|some|almost|over|under|above|below|more|less|faster|slower|higher|lower"
+    r"|still|only|also|both|each|all)"
 )
 _ELIDED_NEXT = re.compile(
     # what the first figure was of may come between ('21.0% of corporate bookings, and B for ...')

@@ -203,7 +203,8 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
 
 
 _ASKS_ABOUT_IT = re.compile(
-    r"\s*(?:and\s+)?(?:who|whose|where|when|source|what year|which year)\b(?:\s+\w+){0,3}?\s+(?:that|it|this|them)\s*\??\s*",
+    r"\s*(?:and\s+)?(?:who|whose|where|when|source|what year|which year)(?:'s|’s)?\b(?:\s+\w+){0,3}?\s+"
+    r"(?:that|it|this|them)(?:\s+(?:from|come from|came from|said|say|stated))?\s*\??\s*",
     re.I,
 )
 _PLACED_FIGURE = re.compile(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.domain.answer import FinalDraft
-from assistant.planner.answers.conversation import evidence_of, following_sentence
+from assistant.planner.answers.conversation import evidence_of, following_sentences
 from assistant.planner.answers.premise_check import check_premise
 from assistant.planner.answers.stated import decline_with_context
 from assistant.planner.calls import Script, ScriptFactory, Steps, Turn, fetch_facts, together
@@ -18,7 +18,7 @@ from assistant.planner.intents import NUMERIC_INTENTS, Intent
 from assistant.planner.message import plan
 from assistant.planner.premises import Premise
 from assistant.planner.registry import ENTRIES
-from assistant.text.sentences import content_words
+from assistant.text.sentences import Sentence, content_words
 from assistant.text.words import word_list
 from tools.facts import MoneyFact
 
@@ -47,11 +47,11 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
             earlier_decision = Decision(Intent.SIZE_IN_YEAR, slots, 1.0, query=question)
             earlier_question = question
         earlier = yield from answer(earlier_question, earlier_decision, ctx)
-        reason = None
+        reasons: list[Sentence] = []
         if _BARE_WHY.match(question) and earlier.quotes:
-            # 'why?': the sentence the report writes right after the claim is where it says why
-            reason = yield from following_sentence(earlier.quotes[-1], ctx)
-        return evidence_of(earlier, reason)
+            # 'why?': the sentences the report writes right after the claim are where it says why
+            reasons = yield from following_sentences(earlier.quotes[-1], ctx)
+        return evidence_of(earlier, reasons)
     if decision.unanswerable:
         final = yield from decline_with_context(
             decision.query or question, decision.unanswerable, decision, ctx

@@ -101,7 +101,8 @@ _ABOUT_THAT_FIGURE = re.compile(
 _ASKS_ORIGIN = re.compile(
     r"\b(source|sourced|come from|comes from|who (says|said|reported|found|published)|according to whom"
     r"|whose (data|figure|stat|number|survey|study)|where (does|did|do) (it|the report|they) (say|get)"
-    r"|put (it|that|this) out|who (put|released|issued|ran|did|measured))\b",
+    r"|put (it|that|this) out|who (put|released|issued|ran|did|measured)"
+    r"|where(?:'s|’s| is| was| does| did)? (?:that|it|this)(?: \w+)? from)\b",
     re.I,
 )
 _WHY_GROWING = re.compile(
@@ -568,6 +569,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and _STATS.search(question)
         and not slots.specific("region", "country")
         and not (slots.asks_share and slots.entities)  # 'how much of demand is home care': its share
+        and not _BARE_RATE.match(question)  # 'and at 3%?': a rate to compute at, no statistic
     ):
         # 'the r&d spend driver - what number does it lean on?': the figure behind that point
         decision = Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(question))
@@ -664,6 +666,10 @@ def _elsewhere(question: str, ctx: ReportContext) -> str | None:
     return f"This report does not cover the {name} market; its figures are for its own market only."
 
 
+_BARE_RATE = re.compile(
+    r"^\s*(?:and|so|ok|what about|how about)?\s*(?:at|with)?\s*\d+(?:\.\d+)?\s*(?:%|percent)\s*(?:instead|then)?\s*\??\s*$",
+    re.I,
+)
 _WHO_OR_WHEN = re.compile(
     r"\b(?:who|which (?:company|firm|player|vendor|provider)|when|what date|what month)\b", re.I
 )
@@ -694,6 +700,16 @@ def _follow_up(
     earlier = decide(previous, _before_last_question(history), ctx)
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
         earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
+    if earlier.intent is Intent.COMPARE_EARLIER and slots.percents and _BARE_RATE.match(question):
+        # 'if it were 7% whats 2031', 'how far above the forecast is that', then 'and at 3%?': the
+        # what-if again at the new rate
+        before = _before_last_question(history)
+        if (prior := _previous_question(before)) is not None:
+            what_if = decide(prior, _before_last_question(before), ctx)
+            if what_if.intent is Intent.WHAT_IF:
+                return Decision(
+                    Intent.WHAT_IF, replace(slots, years=what_if.slots.years), 1.0, query=question
+                )
     quoted_news = _news_quoted(last_answer(history), ctx) if earlier.mentions else frozenset()
     if quoted_news and _WHO_OR_WHEN.search(question):
         # 'anything about AI?' quoted a launch; 'which company, and when was it': that development

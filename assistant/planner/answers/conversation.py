@@ -64,9 +64,9 @@ def example_questions(facts: Mapping[str, FactResult | None]) -> list[str]:
     return found
 
 
-def evidence_of(earlier: FinalDraft, reason: Sentence | None = None) -> FinalDraft:
-    """The passages the previous answer rests on, quoted, instead of the answer again; ``reason``:
-    the sentence after them that says why, for a bare 'why?'."""
+def evidence_of(earlier: FinalDraft, reasons: list[Sentence] | None = None) -> FinalDraft:
+    """The passages the previous answer rests on, quoted, instead of the answer again; ``reasons``:
+    the sentences after them that say why, for a bare 'why?'."""
     if not earlier.quotes:
         return FinalDraft(text="The previous answer cites no passage of the report.", status=earlier.status)
     shown = [
@@ -74,24 +74,36 @@ def evidence_of(earlier: FinalDraft, reason: Sentence | None = None) -> FinalDra
     ]
     text = "That rests on these passages of the report: " + "; ".join(shown) + "."
     quotes = list(earlier.quotes)
-    if reason is not None:
+    said = []
+    for reason in reasons or []:
         quotes.append(QuoteRef(start=reason.start, end=reason.end, text=reason.text))
-        text += f" The report goes on: “{reason.text}” [{len(quotes)}]."
+        said.append(f"“{reason.text}” [{len(quotes)}]")
+    if said:
+        text += f" The report goes on: {' '.join(said)}."
     return FinalDraft(text=text, status="answered", quotes=quotes, working=earlier.working)
 
 
-def following_sentence(quote: QuoteRef, ctx: ReportContext) -> Steps[Sentence | None]:
-    """The sentence of the report that follows ``quote`` in its paragraph, if the search finds it."""
+REASON_SENTENCES = 2  # a report gives its reason over a sentence or two after the claim
+
+
+def following_sentences(quote: QuoteRef, ctx: ReportContext) -> Steps[list[Sentence]]:
+    """The sentences of the report that follow ``quote`` in its paragraph, if the search finds them."""
     if not quote.text:
-        return None
+        return []
     passages = yield from search(quote.text, ctx.report_id, ctx.search_k)
     for passage in passages:
         if passage.start <= quote.start < passage.start + len(passage.text):
             after = [s for s in sentences(passage.text, passage.start) if s.start >= quote.end]
             gap = passage.text[quote.end - passage.start : after[0].start - passage.start] if after else ""
             if after and "\n\n" not in gap and len(after[0].text) >= MIN_REASON_CHARS:
-                return after[0]
-    return None
+                kept = [after[0]]
+                for previous, sentence in zip(after, after[1:REASON_SENTENCES]):
+                    between = passage.text[previous.end - passage.start : sentence.start - passage.start]
+                    if "\n\n" in between or len(sentence.text) < MIN_REASON_CHARS:
+                        break
+                    kept.append(sentence)
+                return kept
+    return []
 
 
 def no_earlier_claim(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:

@@ -320,6 +320,11 @@ def _leader(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     if fact is None or not isinstance(fact.value, NamedFact):
         ranked = yield from _ranked_by_figures(premise.subject, name == "fastest_segment", ctx)
         if ranked is None:
+            said = yield from _said_in_prose(premise.subject.name, label, ctx)
+            if said:
+                return (
+                    None  # 'Asia Pacific is the fastest-growing region': the prose names it, figures or not
+                )
             return draft.final(
                 f"The report does not name {premise.subject.name} as the {label}; it names none."
             )
@@ -468,3 +473,14 @@ def _deal(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     if said:
         text += ". What it does report: " + " ".join(f"{s.text} {draft.cite(s)}" for s in said)
     return draft.final(text + ("" if text.endswith(".") else "."))
+
+
+_RANK_WORDS = {"fastest": r"fastest|quickest", "largest": r"largest|biggest|leading|leads?|led|dominat\w*"}
+
+
+def _said_in_prose(name: str, label: str, ctx: ReportContext) -> Steps[bool]:
+    """Whether a sentence of the report names ``name`` with the ranking of ``label`` ('fastest')."""
+    ranking = _RANK_WORDS["fastest" if label.startswith("fastest") else "largest"]
+    pattern = re.compile(rf"\b{re.escape(name)}\b[^.;]{{0,80}}\b(?:{ranking})\b", re.I)
+    passages = yield from search(f"{name} {label}", ctx.report_id, ctx.search_k)
+    return any(pattern.search(s.text) for p in passages for s in sentences(p.text, p.start))

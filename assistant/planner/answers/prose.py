@@ -43,7 +43,7 @@ PASSAGE_K = 8
 SECTION_K = 20  # wide enough to hold a whole section of a report; the section filter does the choosing
 MIN_POINT_CHARS = 40  # an opening shorter than this is a heading or a fragment, not a point
 MAX_POINTS = 5  # a section rarely makes more points than this; more would bury them
-ELABORATION = 2  # sentences added after a point the user asks to hear more about
+ELABORATION = 3  # sentences added after a point the user asks to hear more about
 ALL_SENTENCES = 1000  # every sentence of the passages found, ranked
 NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
 FIGURE_REACH = 2  # sentences after a claim in which the figure backing it is looked for
@@ -122,6 +122,7 @@ _LEANS_BACK = re.compile(
 )
 
 
+_DATED = re.compile(r"\b(?:19|20)(?:\d\d|XX)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,2})", re.I)
 _NUMBER = re.compile(
     r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?P<tail>\s*(?:%|per ?cent))?"
@@ -143,6 +144,9 @@ def _states_count(text: str, counted: list[str]) -> bool:
         elif not (match.group("lead") or year):
             return True
     return False
+
+
+_ASKS_WHY = re.compile(r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why|how come|what explains)\b", re.I)
 
 
 def _before(sentence: Sentence, passages: list[Passage]) -> list[Sentence]:
@@ -174,10 +178,11 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
                     and _LEANS_BACK.match(sentence.text)
                     and all(s.start != said[index - 1].start for s in found)
                 ):
-                    found.append(
-                        said[index - 1]
-                    )  # 'Belgium and France are the most prominent examples': of what
+                    # 'Belgium and France are the most prominent examples': of what
+                    found.append(said[index - 1])
                 found.append(sentence)
+                if _ASKS_WHY.match(question) and index + 1 < len(said):
+                    found.append(said[index + 1])  # a reason goes on in the sentence after
     draft = Draft()
     if found:
         points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
@@ -439,6 +444,10 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         and not _shares_subject(best[0], query)
     ):
         strong = False  # 'retail share of revenue?' is not answered by a sentence about another share
+    if strong and decision.slots.years and (decision.slots.asks_money or decision.slots.asks_figure):
+        # 'food service sales in 2024?' is not answered by a figure the report dates otherwise
+        dated = _DATED.findall(best[0].text)
+        strong = not dated or any(str(year) in dated for year in decision.slots.years)
     how_many = _HOW_MANY.search(query)
     if strong and how_many and not _states_count(best[0].text, how_many.group("what").split()):
         strong = False  # 'how many gyms are there in the us': a share or a sum counts nothing
@@ -449,7 +458,9 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         chosen = _before(best[0], passages) + chosen  # 'These are ...': what 'these' are, first
     if best[0].text.rstrip().endswith(":"):  # 'The following options are available:' and its list
         chosen += _listed_after(best[0], passages)
-    if decision.elaborate:  # the point and the sentences that follow it in its passage
+    # the point and the sentences that follow it in its passage: asked for, or a reason, which a
+    # report gives over several sentences ('driven by ... This leadership is supported by ...')
+    if decision.elaborate or (_ASKS_WHY.match(question) and not want_number):
         following = [s for p in passages for s in sentences(p.text, p.start) if s.start > best[0].start]
         chosen += sorted(following, key=lambda s: s.start)[:ELABORATION]
     said = " ".join(f"{s.text} {draft.cite(s)}" for s in chosen)

@@ -137,11 +137,11 @@ _PRICED = re.compile(
 )
 
 
-def _asks_more_than(question: str, metric: str, named: list[Entity]) -> bool:
+def _asks_more_than(question: str, metric: str, named: list[Entity], market: frozenset[str]) -> bool:
     """'how much does freight add to the landed price?' asks about more than the price of what it
-    names; 'what's the price of a chest patch?' does not, and a passage that merely shares its
-    words is no answer."""
-    own = {w for e in named for w in content_words(e.name)} | _METRIC_WORDS | {metric}
+    names (or of the market); 'what's the price of a chest patch?' does not, and a passage that
+    merely shares its words is no answer."""
+    own = {w for e in named for w in content_words(e.name)} | _METRIC_WORDS | {metric} | market
     words = {w.split("'")[0] for w in content_words(_PRICED.sub(" ", question))}  # "what's" is 'what'
     return bool(words - own - word_list("stopwords") - {w for w in words if w[:1].isdigit()})
 
@@ -190,7 +190,8 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         reason = decision.fallback or (
             f"The report states no {metric.replace('_', ' ')} figure for {name if scoped else 'the market'}."
         )
-        if metric in _IN_PROSE and _asks_more_than(question, metric, scoped):
+        market = ctx.market_words | content_words(ctx.market or "")
+        if metric in _IN_PROSE and _asks_more_than(question, metric, slots.entities, market):
             # 'how much does freight add to the landed price?': a figure the prose may state in
             # passing, where no table holds it; the passage answer declines all the same when none does
             return (yield from passage(question, replace(decision, fallback=reason), ctx))
