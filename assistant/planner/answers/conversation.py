@@ -97,7 +97,7 @@ def following_sentences(quote: QuoteRef, ctx: ReportContext) -> Steps[list[Sente
             gap = passage.text[quote.end - passage.start : after[0].start - passage.start] if after else ""
             if after and "\n\n" not in gap and len(after[0].text) >= MIN_REASON_CHARS:
                 kept = [after[0]]
-                for previous, sentence in zip(after, after[1:REASON_SENTENCES]):
+                for previous, sentence in zip(after, after[1:REASON_SENTENCES], strict=False):
                     between = passage.text[previous.end - passage.start : sentence.start - passage.start]
                     if "\n\n" in between or len(sentence.text) < MIN_REASON_CHARS:
                         break
