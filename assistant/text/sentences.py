@@ -203,3 +203,25 @@ def _stem_overlap(a: AbstractSet[str], b: AbstractSet[str]) -> int:
         ):
             shared += 1
     return shared
+
+
+# A sentence that leans on the one before it: 'This is why ...', 'Belgium and France are the most
+# prominent examples, which ...'.
+_LEANS_BACK = re.compile(
+    r"(?:This|These|Those|Such|That)\b|[^.,;]{0,60}\b(?:is|are)\s+(?:the\s+)?(?:most\s+|best\s+)?"
+    r"(?:prominent|notable|obvious|clearest|main|leading|best-known)?\s*examples?\b"
+)
+
+
+def leans_back(text: str) -> bool:
+    """Whether a sentence says what it says of something the sentence before it names."""
+    return bool(_LEANS_BACK.match(text))
+
+
+def sentence_before(sentence: Sentence, passages: Iterable[PassageLike]) -> list[Sentence]:
+    """The sentence right before ``sentence`` in its passage, if it has one."""
+    for found in passages:
+        if found.start <= sentence.start < found.start + len(found.text):
+            earlier = [s for s in sentences(found.text, found.start) if s.end <= sentence.start]
+            return earlier[-1:]
+    return []

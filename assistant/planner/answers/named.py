@@ -24,7 +24,14 @@ from assistant.planner.lookups import (
     country_asked,
 )
 from assistant.planner.slots import top_count
-from assistant.text.sentences import Sentence, best_sentences, sentences, states_figure
+from assistant.text.sentences import (
+    Sentence,
+    best_sentences,
+    leans_back,
+    sentence_before,
+    sentences,
+    states_figure,
+)
 from assistant.text.tokens import stems
 from assistant.text.words import place_spellings, word_list
 from tools.derived import CountResult
@@ -88,8 +95,9 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                     text += f" The report explains: {chosen.quote.text} {draft.cite(chosen.quote)}"
                 else:
                     explained = yield from _reason_for(chosen.name or "", support_query, quoted, ctx)
-                    if explained is not None:  # the report's own reason, quoted
-                        text += f" The report explains: {explained.text} {draft.cite(explained)}"
+                    if explained:  # the report's own reason, quoted
+                        said = " ".join(f"{s.text} {draft.cite(s)}" for s in explained)
+                        text += f" The report explains: {said}"
                 if chosen.metric == "share" and _ITS_VALUE.search(question) and chosen.name:
                     # 'leading region, share and $ value': its value from that share
                     valued = yield from value_from_share(chosen.name, [], draft, ctx)
@@ -144,9 +152,10 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
 
 def _reason_for(
     named: str, support_query: str, quoted: tuple[int, int], ctx: ReportContext
-) -> Steps[Sentence | None]:
-    """A sentence of the report that explains why ``named`` leads, other than the one already quoted
-    (the span ``quoted``), which states the figure."""
+) -> Steps[list[Sentence]]:
+    """The sentence of the report that explains why ``named`` leads, other than the one already
+    quoted (the span ``quoted``), which states the figure; with the sentence before it when it
+    leans on that one ('Norway and Denmark are the most prominent examples, which ...')."""
     query = f"{named} {support_query}"
     passages = yield from search(query, ctx.report_id, ctx.search_k)
     for sentence in best_sentences(passages, query, limit=4):
@@ -154,8 +163,9 @@ def _reason_for(
         # a sentence that says more than the name (a heading or a list item explains nothing)
         explains = len(sentence.text) >= len(named) + MIN_REASON_EXTRA
         if elsewhere and explains and named.lower() in sentence.text.lower():
-            return sentence
-    return None
+            before = sentence_before(sentence, passages) if leans_back(sentence.text) else []
+            return [s for s in before if s.end <= quoted[0] or s.start >= quoted[1]] + [sentence]
+    return []
 
 
 MIN_REASON_EXTRA = 30

@@ -13,7 +13,16 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.planner.limits import RATE_WORDS
-from assistant.text.sentences import STEM, Sentence, best_sentences, content_words, sentences, states_figure
+from assistant.text.sentences import (
+    STEM,
+    Sentence,
+    best_sentences,
+    content_words,
+    leans_back,
+    sentence_before,
+    sentences,
+    states_figure,
+)
 from assistant.text.topics import TOPIC_PREFIX, names_topic
 from assistant.text.words import word_list
 from tools.search import Passage
@@ -114,14 +123,6 @@ def section_summary(question: str, decision: Decision, ctx: ReportContext) -> St
     return (yield from _section_points(question, decision, ctx, Draft()))
 
 
-# A sentence that leans on the one before it: 'This is why ...', 'Belgium and France are the most
-# prominent examples, which ...'.
-_LEANS_BACK = re.compile(
-    r"(?:This|These|Those|Such|That)\b|[^.,;]{0,60}\b(?:is|are)\s+(?:the\s+)?(?:most\s+|best\s+)?"
-    r"(?:prominent|notable|obvious|clearest|main|leading|best-known)?\s*examples?\b"
-)
-
-
 _DATED = re.compile(r"\b(?:19|20)(?:\d\d|XX)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,2})", re.I)
 _NUMBER = re.compile(
@@ -149,15 +150,6 @@ def _states_count(text: str, counted: list[str]) -> bool:
 _ASKS_WHY = re.compile(r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why|how come|what explains)\b", re.I)
 
 
-def _before(sentence: Sentence, passages: list[Passage]) -> list[Sentence]:
-    """The sentence right before ``sentence`` in its passage, if it has one."""
-    for found in passages:
-        if found.start <= sentence.start < found.start + len(found.text):
-            earlier = [s for s in sentences(found.text, found.start) if s.end <= sentence.start]
-            return earlier[-1:]
-    return []
-
-
 def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: str) -> Steps[FinalDraft]:
     """'what drives growth in asia pacific?': sentences naming the region (or segment) that give a
     point of the kind asked; when the report has none, it says so beside the market-wide points."""
@@ -175,7 +167,7 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
             if about and all(s.start != sentence.start for s in found):
                 if (
                     index
-                    and _LEANS_BACK.match(sentence.text)
+                    and leans_back(sentence.text)
                     and all(s.start != said[index - 1].start for s in found)
                 ):
                     # 'Belgium and France are the most prominent examples': of what
@@ -454,8 +446,8 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, decision.fallback or "I could not find that in the report.", ctx))
     chosen = [best[0]]
-    if _LEANS_BACK.match(best[0].text) and not want_number:
-        chosen = _before(best[0], passages) + chosen  # 'These are ...': what 'these' are, first
+    if leans_back(best[0].text) and not want_number:
+        chosen = sentence_before(best[0], passages) + chosen  # 'These are ...': what 'these' are, first
     if best[0].text.rstrip().endswith(":"):  # 'The following options are available:' and its list
         chosen += _listed_after(best[0], passages)
     # the point and the sentences that follow it in its passage: asked for, or a reason, which a
