@@ -65,6 +65,13 @@ for the remaining 64.0%.
 Citric-acid descalers held 52.0% of chemical spending in 2024, phosphoric blends 30.0% and
 engineered chelant mixes 18.0%.
 
+2.8 By tool (share of 2024 revenue)
+
+   Rotary (hydraulic) ........................... 60.0%
+   Manual scraping .............................. 40.0%
+
+Rotary boiler descaling services are forecast to grow at a CAGR of 8.2%.
+
 2.7 By channel
 
 Direct sales - field engineers, key-account teams and framework tenders - generated 62.0% of revenue in
@@ -168,3 +175,9 @@ def test_a_rate_set_against_an_earlier_rate_of_the_market_is_no_segment():
         ("market", 4.9, 2025),
         ("market", 3.4, 2019),
     }
+
+
+def test_a_segment_named_again_with_the_markets_words_is_one_segment(release: Report):
+    rates = {q.scope.name: q.value for q in release.facts.quantities if q.metric == "cagr"}
+    assert rates["Rotary (hydraulic)"] == 8.2
+    assert [n.name for n in release.facts.segmentation["tool"]] == ["Rotary (hydraulic)", "Manual scraping"]

@@ -172,7 +172,9 @@ def _extract(text: str, path: str, report_id: str | None, headings: Sequence[Hea
     from_prose = prose.prose_facts(doc, facts_out)
     forecast = found.forecast_period or from_prose.forecast_period
     players = lists.key_players(doc, facts_out) or found.key_players or lists.players_in_prose(doc, facts_out)
-    table = _quantity_table(doc, facts_out, found_pairs, scopes, market, players, found, forecast)
+    # a title in lower case names no market for the prose, but its words still name the market's
+    named = market or re.split(r"\bmarkets?\b", report_title, maxsplit=1, flags=re.I)[0]
+    table = _quantity_table(doc, facts_out, found_pairs, scopes, market, players, found, forecast, named)
     basis = forecast_basis(table.quantities, table.base_year)
     facts = FactSheet(
         market_size=money_view(basis.base),
@@ -219,6 +221,7 @@ def _quantity_table(
     players: list[Named],
     found: header.HeaderFacts,
     forecast: Period | None,
+    market_name: str | None = None,
 ) -> quantities.Table:
     """Every figure of the page: key-value pairs, year-column tables, then sentences elsewhere."""
     drafts, skipped = keyed.pair_drafts(doc, found_pairs, scopes)
@@ -246,7 +249,10 @@ def _quantity_table(
         subject = found_drafts[0].scope if found_drafts and found_drafts[0].scope.kind != "market" else None
         subject_end = sentence.at(len(sentence.text))
     stated_base = found.base_year.value if found.base_year else None
-    return quantities.build_table(drafts, stated_base, forecast, skipped)
+    # the market's own words, in both numbers: 'Rechargeable fabric shavers' names no more than 'Rechargeable'
+    words = re.findall(r"[a-z0-9]+", (market_name or market or "").lower())
+    market_words = frozenset(words) | {f"{w}s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
+    return quantities.build_table(drafts, stated_base, forecast, skipped, market_words)
 
 
 def _same_subject_between(between: str) -> bool:

@@ -95,10 +95,14 @@ def _key(q: Quantity) -> tuple[object, ...]:
 
 
 def build_table(
-    drafts: list[Draft], stated_base_year: int | None, forecast: Period | None, skipped: int
+    drafts: list[Draft],
+    stated_base_year: int | None,
+    forecast: Period | None,
+    skipped: int,
+    market_words: frozenset[str] = frozenset(),
 ) -> Table:
     """Settle, classify, merge and check the drafts of one report (in page order)."""
-    drafts = sorted(drafts, key=lambda d: (d.span.start, d.figure.start))
+    drafts = _one_name_per_segment(sorted(drafts, key=lambda d: (d.span.start, d.figure.start)), market_words)
     # A rate "over the forecast period" takes the stated period first: the base year may follow from it.
     drafts = [_settle(d, None, forecast, None) or d if d.needs == "forecast" else d for d in drafts]
     dated = [
@@ -155,6 +159,29 @@ def build_table(
         if len(group) > 1:
             table.conflicts.append(_conflict(group))
     return table
+
+
+def _one_name_per_segment(drafts: list[Draft], market_words: frozenset[str]) -> list[Draft]:
+    """Drafts whose segment the page names two ways ('Rechargeable (USB / lithium-ion)' in a table,
+    'Rechargeable fabric shavers' in prose) under the name it gives first, so each of its figures is
+    found by that name."""
+    first: list[Scope] = []
+    named: list[Draft] = []
+    for draft in drafts:
+        scope = draft.scope
+        if scope.kind == "segment" and scope.name:
+            same = next((s for s in first if same_segment_name(s.name or "", scope.name, market_words)), None)
+            if same is None:
+                first.append(scope)
+            else:
+                draft = replace(
+                    draft,
+                    scope=scope.model_copy(
+                        update={"name": same.name, "dimension": scope.dimension or same.dimension}
+                    ),
+                )
+        named.append(draft)
+    return named
 
 
 def _lend_dimension(

@@ -7,16 +7,19 @@ import re
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-def _words(name: str) -> list[str]:
+def _words(name: str, ignored: frozenset[str]) -> list[str]:
     plain = _TRAILING_BRACKET.sub("", name).casefold().replace("&", " and ")
-    return re.findall(r"[\w/-]+", plain)
+    words = re.findall(r"[\w/-]+", plain)
+    return [w for w in words if w not in ignored] or words
 
 
-def same_segment_name(a: str, b: str) -> bool:
+def same_segment_name(a: str, b: str, ignored: frozenset[str] = frozenset()) -> bool:
     """'Routine testing' and 'Routine testing (ISO 8217)'; 'Extended & forensic analysis' and
     'Extended and forensic analysis'; a short form that keeps the first and last words and some
-    between ('Individual programmes' for 'Individual career transition programmes')."""
-    x, y = _words(a), _words(b)
+    between ('Individual programmes' for 'Individual career transition programmes'); the words
+    ``ignored`` (the market's own name) left out ('Rechargeable fabric shavers' and 'Rechargeable
+    (USB / lithium-ion)' of a fabric shaver market)."""
+    x, y = _words(a, ignored), _words(b, ignored)
     if not x or not y:
         return False
     if x == y:

@@ -52,6 +52,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or (bool(_YEAR_LIST_TAIL.search(groups[-1])) and bool(_YEAR_LEAD.match(piece)))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
             or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
+            or _only_the_market(piece, ctx)  # 'apac contribution to growth, vertical farming led lights'
         ):
             groups[-1] += joiner + piece
         else:
@@ -165,6 +166,14 @@ def _own_topic(joiner: str, piece: str) -> bool:
 _LEAD_WORDS = re.compile(
     r"^\s*(?:(?:and|so|ok|okay|also|now|then|what about|how about|for|in)\b[\s,]*)*", re.I
 )
+
+
+def _only_the_market(clause: str, ctx: ReportContext) -> bool:
+    """'..., vertical farming led grow lights': a clause that only names the market the rest is about."""
+    words = set(re.findall(r"[a-z]+", _LEAD_WORDS.sub("", clause).lower()))
+    market = ctx.market_words | {w.lower() for w in re.findall(r"[A-Za-z]+", ctx.market or "")}
+    plural = {f"{w}s" for w in market}
+    return bool(words) and words <= market | plural | {"the", "global", "market", "markets", "mkt", "industry"}
 
 
 def _only_names(clause: str, ctx: ReportContext) -> bool:

@@ -36,7 +36,8 @@ of corporate bookings, and large enterprises (250 or more employees) for the rem
 
 ## Regional analysis
 
-Europe led with a 38.0% share in 2024. The United Kingdom alone was worth USD 0.30 billion.
+Europe led with a 38.0% share in 2024. The United Kingdom alone was worth USD 0.30 billion. Asia Pacific is
+expected to contribute 41% to the market's growth between 2025 and 2031.
 
 ## Key players
 
@@ -107,3 +108,13 @@ def test_a_companys_revenue_is_still_a_company_figure(ask):
 def test_a_share_of_a_part_the_page_never_names_is_declined(ask):
     answer = ask("school groups share of revenue?")
     assert answer.status == "unanswerable" and "%" not in answer.text.split("nearest")[0], answer.text
+
+
+def test_a_parts_share_and_its_growth_in_one_ask(ask):
+    answer = ask("tours - share, growth?")
+    assert "30%" in answer.text and "9.5%" in answer.text, answer.text
+
+
+def test_a_contribution_to_growth_asked_with_the_markets_name(ask):
+    answer = ask("apac contribution to growth, kayak rentals and tours")
+    assert "41%" in answer.text and answer.unanswered_parts == [], answer.text

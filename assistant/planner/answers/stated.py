@@ -56,6 +56,8 @@ _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth 
 
 def wanted_metric(question: str, slots: Slots) -> str:
     """Which kind of figure the question asks for."""
+    if _OF_GROWTH.search(question):
+        return "share"  # 'apac contribution to growth': its share of the market's increase
     if _GROWTH.search(question):
         return "growth"
     if SPLIT.search(question) and len(slots.specific("region", "country", "segment")) >= 2:
@@ -118,6 +120,14 @@ _LABELS = {
 }
 
 
+# 'share of growth', 'contribution to growth': a share of the market's increase, not of the market
+_OF_GROWTH = re.compile(
+    r"\b(?:share|part|portion|contribution|contributes?)\s+(?:of|to)\s+(?:the\s+)?(?:market'?s\s+)?(?:global\s+)?"
+    r"(?:growth|increase|gains?)\b|\bgrowth\s+(?:contribution|share)\b|\bshare\s+of\s+(?:the\s+)?increase\b",
+    re.I,
+)
+# 'share, growth?', 'share and cagr': a part's rate asked beside its share
+_SHARE_AND_RATE = re.compile(r"\b(?:growth|growing|grow|cagr|rate)\b", re.I)
 # Figures a page mostly states in its prose, not its tables: a price, a volume, a count.
 _IN_PROSE = frozenset({"price", "volume", "count"})
 
@@ -168,7 +178,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     found = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
     if metric == "share":
         # A share of the market's growth is not a share of the market, unless growth is asked.
-        of_growth = bool(re.search(r"\bgrowth\b|\bincrease\b", question, re.I))
+        of_growth = bool(_OF_GROWTH.search(question))
         found = [q for q in found if (q.measure == "of growth") == of_growth]
     if metric == "cagr" and name == "market":
         historical = bool(HISTORICAL.search(question))
@@ -200,8 +210,15 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     chosen = list(
         {(q.metric, q.value, q.start_year, q.end_year): q for q in reversed(exact or found)}.values()
     )[::-1]
+    if metric == "share" and scoped and _SHARE_AND_RATE.search(question) and not _OF_GROWTH.search(question):
+        # 'commercial segment - share, growth?': its rate beside its share
+        rates = yield from ask(
+            Call("lookup_quantities", QuantitiesArgs(metric="cagr", name=name, report_id=ctx.report_id))
+        )
+        if isinstance(rates.value, QuantitiesResult):
+            chosen += list(rates.value.quantities)[:1]
     lines = []
-    subject = scoped[0].name if scoped else "The market"
+    subject = scoped[0].name[:1].upper() + scoped[0].name[1:] if scoped else "The market"
     for q in chosen[:4]:
         lines.append(f"{subject} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
     if years and not exact:
