@@ -173,7 +173,14 @@ def _only_the_market(clause: str, ctx: ReportContext) -> bool:
     words = set(re.findall(r"[a-z]+", _LEAD_WORDS.sub("", clause).lower()))
     market = ctx.market_words | {w.lower() for w in re.findall(r"[A-Za-z]+", ctx.market or "")}
     plural = {f"{w}s" for w in market}
-    return bool(words) and words <= market | plural | {"the", "global", "market", "markets", "mkt", "industry"}
+    return bool(words) and words <= market | plural | {
+        "the",
+        "global",
+        "market",
+        "markets",
+        "mkt",
+        "industry",
+    }
 
 
 def _only_names(clause: str, ctx: ReportContext) -> bool:
