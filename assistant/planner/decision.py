@@ -41,6 +41,7 @@ class Decision:
     metric: str = ""  # the kind of figure a follow-up asks without saying ('and europe?' after a ranking)
     topic: str = ""  # 'the decentralised trials market' of a report that only discusses them
     mentions: str = ""  # 'anything about AI in there?': what the sentences quoted must name
+    asks_exclusions: bool = False  # 'what's excluded from the numbers?': what the report leaves out
 
 
 @dataclass

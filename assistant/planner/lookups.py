@@ -83,6 +83,19 @@ def mentioned_topic(question: str) -> str | None:
     return None if not topic or _POINTS_BACK.fullmatch(topic) else topic
 
 
+# 'what's excluded from the numbers', 'what does the report leave out of scope', 'exclusions?'
+_EXCLUSIONS = re.compile(
+    r"\b(?:excluded|exclude[sd]?|exclusions?|leaves?\s+out|left\s+out|out\s+of\s+scope|outside\s+(?:the\s+)?scope"
+    r"|not\s+(?:included|covered|counted)|(?:doesn'?t|does\s+not|don'?t)\s+(?:include|cover|count))\b",
+    re.I,
+)
+
+
+def asks_exclusions(question: str) -> bool:
+    """'what's excluded from the study?': what the report's figures leave out."""
+    return bool(_EXCLUSIONS.search(question))
+
+
 def asks_definition(question: str) -> bool:
     """'what counts as a large enterprise here?': what the report takes a name it uses to mean."""
     return bool(_DEFINITION.match(question))

@@ -48,6 +48,7 @@ from assistant.planner.limits import (
 from assistant.planner.lookups import (
     RELEASE_WORDS,
     asks_definition,
+    asks_exclusions,
     asks_player_membership,
     asks_players_from,
     asks_players_in_news,
@@ -393,6 +394,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     quoted_study = bool(previous and cited_source(question, history))
     if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if asks_exclusions(question) and not slots.specific("region", "country", "segment", "company"):
+        # 'what's excluded from the numbers?': the sentences that say what the report leaves out
+        decision = Decision(
+            Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"excluded scope {ctx.plain(question)}"
+        )
+        decision.asks_exclusions = True
+        return decision
     if (topic := mentioned_topic(question)) is not None:
         # 'anything about AI in there?': the sentences that name it, or that the report does not
         return Decision(

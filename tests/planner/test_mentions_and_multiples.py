@@ -18,7 +18,8 @@ Press release | Orwell Fenn Analytics | Bristol / Lyon, 9 June 2025
 
 The global seed cleaning services market generated revenue of USD 2.00 billion in 2023 and is set to
 reach USD 3.30 billion by 2031, growing at a CAGR of 6.5% from 2024 to 2031. Revenue was USD 1.60 billion
-in 2021.
+in 2021. Seed treatment chemicals and cleaning that growers do on their own farms are excluded from the
+estimates.
 
 1. SEGMENTS
 
@@ -197,3 +198,11 @@ def test_a_leaders_reason_that_leans_on_the_sentence_before_brings_it(ferries):
 def test_a_figure_dated_otherwise_answers_no_year_asked(ferries):
     assert "USD 120 million" in ferries("mobile app ticket sales in 2023?").text
     assert ferries("mobile app ticket sales in 2021?").status == "unanswerable"
+
+
+@pytest.mark.parametrize(
+    "question", ["what's excluded from the numbers?", "what does the report leave out of scope"]
+)
+def test_what_the_figures_leave_out(ask, question):
+    answer = ask(question)
+    assert "Seed treatment chemicals" in answer.text and answer.status == "answered", answer.text

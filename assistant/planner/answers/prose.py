@@ -318,6 +318,29 @@ _FIGURE_WORDS = frozenset(
 )
 
 
+# A sentence that says what the figures leave out: 'Manual lint rollers ... are excluded.'
+_LEAVES_OUT = re.compile(
+    r"\b(?:excluded|excludes|exclude|excluding|not\s+(?:included|covered|counted)|out(?:side)?\s+(?:of\s+)?(?:the\s+)?scope)\b",
+    re.I,
+)
+EXCLUSIONS_QUOTED = 3
+
+
+def _exclusions(query: str, draft: Draft, ctx: ReportContext) -> Steps[FinalDraft]:
+    """'what's excluded from the numbers?': the report's sentences that say what it leaves out."""
+    passages = yield from search(query, ctx.report_id, MAX_SEARCH_K)
+    found = sorted(
+        {
+            s.start: s for p in passages for s in sentences(p.text, p.start) if _LEAVES_OUT.search(s.text)
+        }.values(),
+        key=lambda s: s.start,
+    )
+    if not found:
+        return (yield from decline(query, "The report does not say what its figures leave out.", ctx))
+    quoted = " ".join(f"{s.text} {draft.cite(s)}" for s in found[:EXCLUSIONS_QUOTED])
+    return draft.final(f"What the report leaves out: {quoted}")
+
+
 MENTIONS_QUOTED = 2
 _HEADING_CHARS = 60  # a sentence this short that names the topic is a heading: the next one says more
 
@@ -390,6 +413,8 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         passages = [p for p in passages if any(w in p.section.lower() for w in words)] or passages
     if decision.mentions:
         return (yield from _mentioning(decision.mentions, query, draft, ctx))
+    if decision.asks_exclusions:
+        return (yield from _exclusions(query, draft, ctx))
     if decision.describes:
         described = _description(decision.describes, passages)
         if described is not None:
