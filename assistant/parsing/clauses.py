@@ -39,9 +39,11 @@ _LEAD = re.compile(
 _SUBJECT = re.compile(
     rf"(?P<article>(?:the|this|these|that|those|a|an|each|every|one|its|their)\s+)?(?!{_VERB}\b)"
     # a name may end in brackets that say what it covers: 'online channels (brand websites and ...)'
-    rf"(?P<name>{_WORD}(?:\s+(?!{_VERB}\b){_WORD}){{0,8}}?(?:\s*\([^(),\d]{{2,80}}\))?)"
-    # an aside: ', which ...,', a list in brackets '(airports, universities)' or between dashes
-    rf"(?:\s*,\s*[^,\d;]{{3,80}}?\s*,|\s*\((?=[^()]*,)[^()\d]{{2,80}}\)|\s+[-–—]\s+(?:(?!\s[-–—]\s)[^\d;]){{3,120}}?\s+[-–—])?"
+    # or carry its initials inside: 'Managing general agents (MGAs) and insurtechs'
+    rf"(?P<name>{_WORD}(?:\s+(?!{_VERB}\b){_WORD}|\s+\([A-Za-z&]{{2,8}}\)){{0,8}}?(?:\s*\([^(),\d]{{2,80}}\))?)"
+    # an aside: ', which ...,', ', including a, b and c,', a list in brackets '(airports, universities)'
+    # or between dashes
+    rf"(?:\s*,\s*(?:including|such\s+as|like|notably|e\.g\.)\s+[^\d;]{{3,120}}?,|\s*,\s*[^,\d;]{{3,80}}?\s*,|\s*\((?=[^()]*,)[^()\d]{{2,80}}\)|\s+(?:--|[-–—])\s+(?:(?!\s(?:--|[-–—])\s)[^\d;]){{3,160}}?\s+(?:--|[-–—]))?"
     rf"\s+(?:(?:also|still|now|alone|together|currently|already|collectively|reportedly)\s+)?{_VERB}\b",
     re.I,
 )
@@ -103,9 +105,16 @@ def break_between(text: str, start: int, end: int, comma_and: bool = False) -> i
 
 
 def _in_brackets(text: str, position: int) -> bool:
-    """Whether ``position`` falls inside a bracket opened before it on the sentence."""
+    """Whether ``position`` falls inside a bracket opened before it on the sentence, or inside an
+    aside between dashes ('Services -- design, data and operations -- made up ...')."""
     opened = text.rfind("(", 0, position)
-    return opened >= 0 and text.rfind(")", opened, position) < 0
+    if opened >= 0 and text.rfind(")", opened, position) < 0:
+        return True
+    before = len(_DASH_ASIDE.findall(text, 0, position))
+    return before % 2 == 1 and _DASH_ASIDE.search(text, position) is not None
+
+
+_DASH_ASIDE = re.compile(r"\s(?:--|–|—)\s")
 
 
 def subject(text: str, start: int, end: int) -> Subject | None:

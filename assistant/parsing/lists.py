@@ -73,12 +73,13 @@ _DATED = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
     # '**March 2024:** ...': the colon may sit inside the emphasis
-    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*[,:–—-]\s*(?:(?:\*\*|__)\s*)?|\t|\s+\|\s+)",
+    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*(?:--|[,:–—-])\s*(?:(?:\*\*|__)\s*)?|\t|\s+\|\s+)",
     re.I,
 )
 # The company is the capitalised run at the start of the sentence, up to its verb.
 _COMPANY = re.compile(
-    r"(?!(?:The|A|An|It|This)\b)[A-Z0-9][\w.&'’+-]*(?:\s+(?:&\s+|and\s+|of\s+|de\s+)?[A-Z0-9][\w.&'’+-]*)*"
+    r"(?!(?:The|A|An|It|This)\b)[A-Z0-9][\w.&'’+/-]*(?:\s+(?:&\s+|and\s+|of\s+|de\s+)?[A-Z0-9][\w.&'’+/-]*)*"
+    r"(?:,\s*(?:Ltd|Inc|LLC|Limited|Corp|S\.A|AG|plc)\.?)?"  # 'Yamabe Processing Equipment Co., Ltd.'
 )
 
 
@@ -99,8 +100,16 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
             # 'A, B, C and D.' on the heading's first line, other text after it
             return name_list(doc, body[0].start, body[0].end - (1 if body[0].text.endswith(".") else 0))
     for block in out.find(_LANDSCAPE):
-        if names := _first_cells(doc, list(out.body(doc, block)), headed=True):
+        body = list(out.body(doc, block))
+        if names := _first_cells(doc, body, headed=True):
             return names  # '| Company | Headquarters |' under 'Competitive Landscape'
+        # '1. Triggerpoint Analytics (United States)': a list of short items under the landscape
+        items = [line for line in body if _is_item(line)]
+        if len(items) >= MIN_LISTED_PLAYERS and all(
+            len(line.text.split()) <= MAX_PLAYER_WORDS for line in items
+        ):
+            top = min(line.indent for line in items)
+            return [_bullet_name(doc, line) for line in items if line.indent == top]
         for start, end in _paragraphs(doc, out.body(doc, block)):
             if names := _listed(doc, start, end):
                 return names
@@ -108,6 +117,9 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
         top = min(entry[0].indent for entry in entries)
         return [_bullet_name(doc, entry[0]) for entry in entries if entry[0].indent == top]
     return _first_cells(doc, _introduced_rows(doc, out, _PLAYERS))
+
+
+MIN_LISTED_PLAYERS, MAX_PLAYER_WORDS = 3, 8
 
 
 def _first_cells(doc: Doc, lines: list[Line], headed: bool = False) -> list[Named]:

@@ -220,6 +220,8 @@ def sentence_drafts(
         ranked_next = previous is not None and previous.metric in ("share", "cagr")
         if metric is None and ranked_next and _RANKED_NEXT.search(text, since, figure.start):
             metric = previous.metric if previous else None  # 'ahead of dogs at 39.6%': the same measure
+        if metric is None and ranked_next and _SET_AGAINST.search(text, since, figure.start):
+            metric = previous.metric if previous else None  # '74.5% ..., against 25.5% for on-premise'
         if metric is None and ranked_next and _ELIDED_NEXT.match(text, since, figure.start):
             metric = previous.metric if previous else None  # 'A accounted for 21%, B for 15.5%'
         if metric is None and _bracketed_share(text, figure, mentions):
@@ -411,8 +413,24 @@ def _scope(
         # 'cats held 54.2%, ahead of dogs at 39.6% and other pets at 6.2%': each figure its own name
         groups = ranked.groupdict()
         name = (
-            groups.get("listing") or groups.get("name") or groups.get("bare") or groups.get("before") or ""
+            groups.get("listing")
+            or groups.get("name")
+            or groups.get("bare")
+            or groups.get("example_of")
+            or groups.get("before")
+            or ""
         ).strip()
+        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+    named_after = (
+        _NAMED_AFTER.match(text, figure.end)
+        if metric in ("share", "cagr")
+        and previous is not None
+        and _SET_AGAINST.search(text, since, figure.start)
+        else None
+    )
+    if named_after:
+        # '... held a 74.5% share, against 25.5% for on-premise installations': the name after the figure
+        name = named_after.group("name")
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     contrasted = _CONTRASTED_SHARE.search(text, 0, figure.start) if metric == "share" and index == 0 else None
     if contrasted:
@@ -470,8 +488,14 @@ _LEADER_LABEL = re.compile(
 # 'Cloud-based (browser) platforms captured 71.4% of revenue': a share of the subject the sentence opens with
 _SUBJECT_SHARE = re.compile(
     r"\W*(?!(?:The|This|These|Those|It|Its|Their|Our|Top|Leading|Major|Key|Other|Remaining)\b)"
-    r"(?P<name>[A-Z][\w/&'-]*(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)\s+"
+    r"(?P<name>[A-Z][\w/&'-]*(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)"
+    # 'Services -- implementation, trigger design and managed operations -- made up ...'
+    r"(?:\s+(?:--|[-–—])\s+(?:(?!\s(?:--|[-–—])\s)[^\d;]){3,160}?\s+(?:--|[-–—]))?\s+"
     r"(?:captured|accounted\s+for|held|represented|generated|made\s+up|contributed|commanded)\b"
+)
+_SET_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s*$", re.I)
+_NAMED_AFTER = re.compile(
+    r"\s+(?:share\s+)?for\s+(?:the\s+)?(?P<name>[A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,4}?)(?=\s*(?:[.,;)]|$|\s+(?:and|in|while)\b))"
 )
 _CONTRASTED_SHARE = re.compile(
     r"[,;]\s*(?:but|while|whereas)\s+(?:the\s+)?(?P<name>[\w/&'-]+(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)\s+"
@@ -490,7 +514,7 @@ _NOT_A_NAME = (
     r"(?:are|is|was|were|will|has|have|had|it|its|their|this|that|these|those|which|while|whereas|but|with|at|of"
     r"|a|an|the|by|to|in|on|from|for|as|than|then|compared|versus|vs|cagr|rate|share|growth|revenue|sales|value"
     r"|up|down|about|around|nearly|some|almost|over|under|above|below|more|less|faster|slower|higher|lower"
-    r"|still|only|also|both|each|all)"
+    r"|still|only|also|both|each|all|against|while|whereas|compared)"
 )
 _ELIDED_NEXT = re.compile(
     # what the first figure was of may come between ('21.0% of corporate bookings, and B for ...')
@@ -527,6 +551,9 @@ _RANKED_NEXT = re.compile(
     # a name, not a verb phrase ('and are forecast to grow at 8.1%')
     r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|grows?|grew|expected|forecast|projected)\b)"
     r"[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?(?:\s+\([A-Za-z&]{2,10}\))?)"
+    # 'Natural catastrophe perils such as earthquake and hurricane followed with 28.6%'
+    r"|(?:^|[.;]\s*)(?P<example_of>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)\s+(?:such\s+as|including|like)\s+[^.;%]{3,80}?"
+    r"\s+(?:followed|came next|was next|trailed|came second)"
     # 'Europe followed with 22.0%', 'Latin America came next at 8%'
     r"|(?:^|[.;,]\s*)(?P<before>[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,3})\s+(?:followed|came next|was next|trailed|came second))"
     r"\s+(?:at|with)\s*$",

@@ -46,6 +46,7 @@ _FOOTER = re.compile(
     re.I,
 )
 _COOKIE = re.compile(r"\bcookies?\b.{0,300}?\b(?:use|consent|accept|policy|experience)\b", re.I)
+_RELEASE_END = re.compile(r"(?:END|ENDS|-?30-?)\W*", re.I)
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _DIGIT = re.compile(r"\d")
 # Web pages print segmentation tab titles as a run of lines: "By Type", "By Region", ...
@@ -110,7 +111,7 @@ def outline(doc: Doc, hints: Sequence[Heading] = ()) -> Outline:
     markdown = False
     for line in doc.lines:
         match = None if line.bullet else _MD_HEADING.match(line.text)
-        if match:
+        if match and not _RELEASE_END.fullmatch(match.group(2)):  # '### END ###' closes a press release
             markdown = True
             found[line.index] = (_clean(match.group(2)), len(match.group(1)))
     markup = markdown or bool(hints)
@@ -151,7 +152,11 @@ def _numbered_headings(doc: Doc, found: dict[int, tuple[str, int]]) -> dict[int,
         match = None if line.blank or line.bullet or line.index in found else _NUMBERED.fullmatch(line.text)
         if match is None or not _title_like(match.group(2)):
             continue
-        if not (_standalone(doc, line) or _heads_indented_body(doc, line)):
+        if not (
+            _standalone(doc, line)
+            or _heads_indented_body(doc, line)
+            or _heads_prose(doc, line, match.group(1))
+        ):
             continue
         number = match.group(1)
         levelled = levelled or "." in number
@@ -165,6 +170,24 @@ def _standalone(doc: Doc, line: Line) -> bool:
     before = doc.lines[line.index - 1] if line.index else None
     after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
     return _spacer(before) and _spacer(after)
+
+
+def _heads_prose(doc: Doc, line: Line, number: str) -> bool:
+    """'3.1 By component' over its paragraph with no blank between: a numbered sub-heading
+    ('3.1', not '3.') with a spacer above and a paragraph of prose right below."""
+    before = doc.lines[line.index - 1] if line.index else None
+    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return (
+        "." in number.strip(".")
+        and _spacer(before)
+        and after is not None
+        and not after.blank
+        and not after.bullet
+        and len(after.text) >= MIN_PROSE_CHARS
+    )
+
+
+MIN_PROSE_CHARS = 60
 
 
 def _heads_indented_body(doc: Doc, line: Line) -> bool:

@@ -388,7 +388,11 @@ REGISTRY: tuple[IntentEntry, ...] = (
             "assuming 7% growth a year what is the 2029 size",
         ),
         derived.what_if,
-        _words(HYPOTHESIS.pattern + r"|\bat an? \d|\bif\b[^?]{0,40}?\d+(\.\d+)?\s?(%|percent)"),
+        _words(
+            HYPOTHESIS.pattern + r"|\bat an? \d|\bif\b[^?]{0,40}?\d+(\.\d+)?\s?(%|percent)"
+            # 'at 8% yoy whats 2029 look like': a question that opens on the rate it assumes
+            r"|^\s*(?:and\s+|so\s+|ok\s+)?at \d+(?:\.\d+)?\s?(?:%|percent)"
+        ),
         _YEARS,
         settles=lambda slots: bool(slots.percents),
     ),

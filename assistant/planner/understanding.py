@@ -428,6 +428,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         YEAR_ON_YEAR.search(question)
         and len(set(slots.years)) == 1
         and not slots.specific("region", "country", "segment")
+        and not slots.percents  # 'at 8% yoy whats 2029 look like': the user's own rate, a what-if
     ):
         return Decision(Intent.CAGR, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if asks_release(question):

@@ -191,7 +191,9 @@ def cagr(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDr
                 f"The report states year-on-year growth of {format_percent(own[0].value)} for {year} "
                 f"{draft.cite(own[0].quote)}."
             )
-        return draft.final(f"The report states no year-on-year growth rate for {year}. {text}")
+        return draft.final(
+            f"The report states no year-on-year growth rate for {draft.echo(str(year))}. {text}"
+        )
     points: list[SeriesPoint] = []
     years = sorted(set(decision.slots.years))
     asked = (years[0], years[-1]) if len(years) >= 2 else None
