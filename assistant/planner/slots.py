@@ -67,7 +67,8 @@ YEAR_ON_YEAR = re.compile(r"\b(?:yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]ye
 _GROWTH_ASK = re.compile(
     r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap|spread"
     # a fall is a change too: 'how much did it shrink in 2020 vs 2019'
-    r"|shr[iau]nk\w*|declin\w*|dropped|drop by|fell|fallen|contracted|contraction|smaller|down by)\b",
+    r"|shr[iau]nk\w*|declin\w*|dropped|drop by|fell|fallen|fall|falls|dip|dipped|slump\w*|contracted|contraction"
+    r"|smaller|down by)\b",
     re.I,
 )
 _MARKET_FIGURE = re.compile(

@@ -120,6 +120,7 @@ NAMES_A_KIND = re.compile(
     re.I,
 )
 _FASTEST_WORDS = re.compile(r"\b(?:fast\w*|quick\w*|grow\w*|rapid\w*)\b", re.I)
+_LARGEST_WORDS = re.compile(r"\b(?:largest|biggest|leading|dominant|top|main|major)\b", re.I)
 _FIGURE_WORD = re.compile(r"\b(?:number|figure|size|value|worth|revenue|sales)\b", re.I)
 _IN_THE_NEWS = re.compile(
     r"\b(?:recent\s+)?(?:developments|news|announcements|deals)\b"
@@ -141,6 +142,12 @@ _BARE_ORDINAL = re.compile(
 _FACILITY = re.compile(
     r"\b(?:cent(?:re|er)s?|sites?|plants?|facilit(?:y|ies)|offices?|hubs?|factor(?:y|ies)|labs?|laborator(?:y|ies)"
     r"|warehouses?|campus(?:es)?|branch(?:es)?|stores?|depots?)\b",
+    re.I,
+)
+_SIZE_ASKED = re.compile(r"\b(?:size|sized|market|worth|valued?|share|cagr|growth)\b", re.I)
+_ANYTHING_NEW = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:anything|something|any\s+news|what(?:'s|s| is)\s+new)\b(?:\s+(?:new|recent|lately|happening))?"
+    r"(?=.*\b(?:new|recent|recently|lately|happening|news)\b)",
     re.I,
 )
 _PERCENT_CHANGE = re.compile(
@@ -394,6 +401,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     quoted_study = bool(previous and cited_source(question, history))
     if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if _ANYTHING_NEW.search(question) and not slots.asks_money and not slots.asks_share:
+        # 'anything recent in australia?', 'what's new with acme': the news, of that place or firm
+        return Decision(Intent.DEVELOPMENTS, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if asks_exclusions(question) and not slots.specific("region", "country", "segment", "company"):
         # 'what's excluded from the numbers?': the sentences that say what the report leaves out
         decision = Decision(
@@ -570,6 +580,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     elif slots.specific("company") and top.score < STRONG_INTENT and not slots.asks_unstated_attribute:
         # Companies appear in the report as key players and in its recent developments.
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
+    if (
+        top.intent is Intent.FASTEST_SEGMENT
+        and _LARGEST_WORDS.search(question)
+        and not _FASTEST_WORDS.search(question)
+    ):
+        top = IntentScore(Intent.LARGEST_REGION, top.score)  # 'biggest service segment?': by size, not growth
     if _WHY_GROWING.match(question) and not slots.specific("company"):
         # 'why is it growing?', 'so why's the market expanding': what drives it
         top = IntentScore(Intent.DRIVERS, CERTAIN_INTENT)
@@ -968,10 +984,18 @@ def _follow_up(
         # 'whats the US number on its own': a figure of the place the question names
         or bool(slots.specific("region", "country", "segment") and _FIGURE_WORD.search(question))
     )
+    # 'anything recent in australia?' then 'how much?': the figure of that news, not of the place
+    of_news = (
+        earlier.intent is Intent.DEVELOPMENTS
+        and not slots.specific("region", "country", "segment")
+        and not slots.years  # 'what's its size in 2031' asks of the place again
+        and not _SIZE_ASKED.search(question)
+    )
     if (
         not settled
         and own_figure
         and not news_pointer
+        and not of_news
         and intent is not Intent.STATED_FIGURE
         and merged.specific("region", "country", "segment")
         and (table_may_hold(intent, merged, question) or _FIGURE_WORD.search(question))
@@ -980,7 +1004,11 @@ def _follow_up(
         fallback = unanswerable(intent, merged)
         return Decision(Intent.STATED_FIGURE, merged, top.score, query=query, fallback=fallback)
     reason = None if news_pointer else unanswerable(intent, merged)
-    if reason and asks_deal_figure(question, merged) and intent in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS):
+    if reason and of_news and intent is Intent.DEVELOPMENTS:
+        reason, fallback = None, reason  # 'how much?' after the news of a place: what that news states
+    elif (
+        reason and asks_deal_figure(question, merged) and intent in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS)
+    ):
         # 'for how much?' after a company's acquisition: its developments may say; decline if not
         intent, reason, fallback = Intent.DEVELOPMENTS, None, reason
     elif intent is Intent.STATED_FIGURE:

@@ -210,6 +210,9 @@ _RANK_WORDS = frozenset(
 )
 
 
+_TYPE_WORDS = frozenset({"segment", "segments", "category", "categories", "kind", "kinds", "class"})
+
+
 def _ranked_scope(question: str, name: str, ctx: ReportContext) -> tuple[str, list[str]]:
     """Which kind of scope the question ranks, and the words naming its dimension ('end user')."""
     for kind, pattern in _SCOPE_KINDS:
@@ -219,8 +222,13 @@ def _ranked_scope(question: str, name: str, ctx: ReportContext) -> tuple[str, li
     every = [w for w in re.findall(r"[a-z][a-z-]*", question.lower()) if w not in _RANK_WORDS]
     # a market word counts when, with the others, it names a whole dimension ('service type' of a
     # testing services market), else it only repeats the market's name
-    whole = any(found and found <= stems(" ".join(every)) for found in ctx.segment_dimension_stems.values())
+    # ('service segment' names the Service type dimension as well)
+    typed = set(re.findall(r"[a-z]+", question.lower())) & _TYPE_WORDS
+    said = stems(" ".join(every)) | (stems("type") if typed else set())
+    whole = any(found and found <= said for found in ctx.segment_dimension_stems.values())
     words = every if whole else [w for w in every if not stems(w) <= market]
+    if whole and typed:
+        words = [*words, "type"]
     asked = stems(" ".join(words))
     # 'biggest capacity band' names the Storage Capacity dimension by one of its words
     named_dimension = any(found & asked for found in ctx.segment_dimension_stems.values())

@@ -85,7 +85,9 @@ def _paragraphs(passage: Passage) -> list[tuple[str, int]]:
     """The passage's paragraphs (split on blank lines; each bullet is one) with their offsets; a
     chunk may open mid-paragraph, so a first paragraph that starts in lower case is left out."""
     found = []
-    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)(?!\s*(?:[-*•]|\d+[.)])\s)[^\n]+)*", passage.text):
+    for match in re.finditer(
+        r"[^\n]+(?:\n(?!\s*\n)(?!\s*(?:[-*•]|\d+[.)]|\(?[a-z]\))\s)[^\n]+)*", passage.text
+    ):
         text = match.group(0)
         opening = _LIST_MARKER.sub("", text.lstrip()).lstrip("*_")  # a bullet may open in bold
         if match.start() == 0 and passage.start > 0 and (passage.mid_sentence or not opening[:1].isupper()):
@@ -376,13 +378,13 @@ def _shares_subject(sentence: Sentence, query: str) -> bool:
     return not subject or bool(subject & content_words(sentence.text))
 
 
-_LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+_LIST_MARKER = re.compile(r"^(?:[-*•]|\d+[.)]|\(?[a-z]\))\s+")  # '-', '2.', '(a)' or 'b)' opening an item
 
 
 def _unnumbered(text: str) -> str:
     """A point without the page's list number ('2. **Preference ...'): the answer lists it itself,
     and a bare '2' would read as a figure."""
-    return _LIST_MARKER.sub("", text) if text[:1].isdigit() else text
+    return _LIST_MARKER.sub("", text) if text[:1].isdigit() or text[:1] == "(" else text
 
 
 def _stating(figures: tuple[str, ...], query: str, draft: Draft, ctx: ReportContext) -> Steps[FinalDraft]:
