@@ -86,6 +86,8 @@ _PART_OF_WHOLE = re.compile(
 _MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)
 # 'if volumes grow at their own rate': a part of the market, whatever word of the market's name it is
 _OWN_RATE = re.compile(r"\b(?:its|their) own (?:rate|cagr|growth|pace)\b", re.I)
+# 'europe's share is how many times mea's?': one figure as a multiple of another
+TIMES_AS = re.compile(r"\bhow many times\b|\btimes\s+(?:as\s+)?(?:big|large|larger|bigger)\b|\bratio\b", re.I)
 SPLIT = re.compile(r"\b(?:split|splits|breakdown|mix)\b", re.I)  # how a figure divides among parts
 _SHARE_ASK = re.compile(r"\b(shares?|percent|percentage|portions?|proportions?|fractions?)\b|%", re.I)
 _INJECTION = re.compile(

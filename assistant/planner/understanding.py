@@ -63,6 +63,7 @@ from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import (
     COMPANY_NOUNS,
+    TIMES_AS,
     TOP_FEW,
     YEAR_ON_YEAR,
     Slots,
@@ -388,6 +389,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if len(set(slots.years)) == 2 and _PERCENT_CHANGE.search(question) and not _PER_YEAR.search(question):
         # '% growth from 2022 to 2024?': the change over the span, not its yearly rate
         return Decision(Intent.GROWTH, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if (
+        not slots.years
+        and slots.asks_share
+        and len(slots.specific("region", "country", "segment")) >= 2
+        and TIMES_AS.search(question)
+    ):
+        # 'europe's share is how many times mea's?': the two shares compared, not two years' sizes
+        return Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if slots.years and _RATE_TO_MULTIPLY.search(question) and not _ASKS_TIME.search(question):
         # 'what growth rate would double the 2024 market by 2032': the rate a multiple of it needs
         return Decision(Intent.REQUIRED_RATE, slots, CERTAIN_INTENT)

@@ -65,3 +65,16 @@ def test_restraints_the_page_letters(ask):
     answer = ask("main restraints?")
     assert "Confined-space rules" in answer.text and "Waste disposal" in answer.text, answer.text
     assert "(a)" not in answer.text
+
+
+def test_two_shares_as_a_multiple_and_as_a_gap(ask):
+    answer = ask("manual cleaning share is how many times sludge treatment's?")
+    assert "2.4 times" in answer.text, answer.text  # 48 / 20
+    answer = ask("gap in share pts between manual cleaning and robotic cleaning?")
+    assert "16 percentage points" in answer.text, answer.text  # 48 - 32
+
+
+def test_the_rate_needed_from_a_year_the_page_states(ask):
+    answer = ask("what cagr would it need to get from the 2019 level to 5bn by 2030")
+    # (5.00 / 2.90)^(1/11) - 1
+    assert "USD 2.90 billion in 2019" in answer.text and "5.08%" in answer.text, answer.text

@@ -254,16 +254,22 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
     if multiple is not None:
         factor = _FACTORS[multiple.group(1).lower()] if multiple.group(1) else float(multiple.group(2))
     target = None if factor else (yield from _in_base_unit(decision.slots.amounts[0], basis))
-    years = [y for y in decision.slots.years if y > basis.base_year]
+    # 'from the 2024 level to 1.5bn by 2033': a start the report states for the year named
+    stated = basis.stated()
+    starts = [int(m.group(1) or m.group(2)) for m in _FROM_YEAR.finditer(question)]
+    start_year = next((y for y in starts if y in stated), basis.base_year)
+    years = [y for y in decision.slots.years if y > start_year and y not in starts]
     by_year = years[-1] if years else basis.end_year
     if (target is None and factor is None) or by_year is None:
         return draft.final("By which year should it reach that size?")
+    start_value = stated[start_year]
+    start_quotes = basis.quotes_for(start_year)
     result = yield from ask(
         Call(
             "required_cagr",
             RequiredRateArgs(
-                start_value=basis.base.amount,
-                start_year=basis.base_year,
+                start_value=start_value,
+                start_year=start_year,
                 target_value=target,
                 target_year=by_year,
                 target_multiple=factor,
@@ -277,8 +283,8 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
     assert basis.base_fact is not None and basis.cagr_fact is not None
     text = (
         f"To reach {format_money(basis.base.currency, found.target_value, basis.base.unit)} by {found.target_year} "
-        f"from the report's {format_money(basis.base.currency, basis.base.amount, basis.base.unit)} in "
-        f"{basis.base_year} {draft.cite_all(basis.base_fact.quotes)}, the market would need to grow "
+        f"from the report's {format_money(basis.base.currency, start_value, basis.base.unit)} in "
+        f"{start_year} {draft.cite_all(start_quotes)}, the market would need to grow "
         f"{format_percent(found.percent)} a year, against the report's CAGR of "
         f"{format_percent(basis.rate.percent)} {draft.cite_all(basis.cagr_fact.quotes)}."
     )

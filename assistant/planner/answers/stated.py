@@ -17,7 +17,7 @@ from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
-from assistant.planner.slots import SPLIT, Entity, Slots
+from assistant.planner.slots import SPLIT, TIMES_AS, Entity, Slots
 from assistant.text.sentences import content_words
 from assistant.text.words import word_list
 from tools.derived import ComparisonResult, ProjectionResult, ShareResult
@@ -49,6 +49,7 @@ _AGAINST_WHOLE = re.compile(
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
+_GAP = re.compile(r"\b(?:gap|difference|differ|minus|pts|points|percentage points|spread)\b", re.I)
 _COMBINED = re.compile(r"\b(?:combined|together|total|sum|summed|added|plus|jointly)\b|\+", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)  # 'how much of demand is X': a part, not a worth
 _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
@@ -169,6 +170,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         if nested is not None:
             return nested
     if len(scoped) >= 2 and metric in ("share", "cagr") and not slots.years:
+        scoped = sorted(scoped, key=lambda e: _asked_at(e, question))  # 'europe's ... mea's': in that order
         # 'chloride vs sulfate share', 'distribution vs transmission split': each one's own figure
         return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
     name = scoped[0].name if scoped else "market"
@@ -248,6 +250,13 @@ MAX_SIDE_BY_SIDE = 4
 _MEASURE_WORDS = {"share": "share", "cagr": "growth rate"}  # how an unanswered part names what it lacks
 
 
+def _asked_at(entity: Entity, question: str) -> int:
+    """Where the question first names ``entity`` (by its name or another of its names)."""
+    lowered = question.lower()
+    found = [lowered.find(name.lower().split()[0]) for name in (entity.name, *entity.aliases) if name.split()]
+    return min((at for at in found if at >= 0), default=len(question))
+
+
 def _side_by_side(
     named: list[Entity], metric: str, decision: Decision, ctx: ReportContext, question: str
 ) -> Steps[FinalDraft]:
@@ -270,8 +279,10 @@ def _side_by_side(
         q = max(found, key=lambda q: q.start_year or 0)
         shares.append(q)
         lines.append(f"{entity.name} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
-    if metric == "share" and len(shares) == 2 and not missing and _COMBINED.search(question):
-        # 'nir + hybrid combined share?': the two shares added by the tool
+    arithmetic = _COMBINED.search(question) or TIMES_AS.search(question) or _GAP.search(question)
+    if metric == "share" and len(shares) == 2 and not missing and arithmetic:
+        # 'nir + hybrid combined share?', 'europe's share is how many times mea's?', 'gap in share
+        # pts between open pit and underground?': the two shares compared by the tool
         first, second = shares
         summed = yield from ask(
             Call(
@@ -284,9 +295,16 @@ def _side_by_side(
                 ),
             )
         )
-        if isinstance(summed.value, ComparisonResult) and summed.value.total is not None:
-            draft.show_working(summed.value.expression)
-            lines.append(f"Together they hold {format_percent(summed.value.total)} of the market.")
+        compared = summed.value
+        if isinstance(compared, ComparisonResult):
+            draft.show_working(compared.expression)
+            if TIMES_AS.search(question) and compared.ratio is not None:
+                lines.append(f"{named[0].name}'s share is {compared.ratio:g} times {named[1].name}'s.")
+            elif _GAP.search(question):
+                gap = format_percent(abs(compared.difference)).rstrip("%")
+                lines.append(f"The gap between them is {gap} percentage points.")
+            elif compared.total is not None:
+                lines.append(f"Together they hold {format_percent(compared.total)} of the market.")
     if not lines:
         reason = (
             decision.fallback
