@@ -33,5 +33,6 @@ fi
 .venv/bin/assistant eval --set blind-pages-2 --corpus tests/fixtures/blind-pages-2 --mode scoped
 .venv/bin/assistant eval --set blind-pages-3 --corpus tests/fixtures/blind-pages-3 --mode scoped
 .venv/bin/assistant eval --set blind-pages-4 --corpus tests/fixtures/blind-pages-4 --mode scoped
+.venv/bin/assistant eval --set blind-pages-5 --corpus tests/fixtures/blind-pages-5 --mode scoped
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"
