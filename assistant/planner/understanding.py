@@ -36,6 +36,20 @@ from assistant.planner.followup import (
     sizes_compared,
     that_year,
 )
+from assistant.planner.forms import (
+    ANYTHING_NEW,
+    ASKS_TIME,
+    BARE_RATE,
+    FACILITY,
+    LARGEST_WORDS,
+    PANDEMIC_HIT,
+    PER_YEAR,
+    PERCENT_CHANGE,
+    RATE_TO_MULTIPLY,
+    SIZE_ASKED,
+    WHO_OR_WHEN,
+    pandemic_years,
+)
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, RANKINGS, SIZE_INTENTS, Intent
 from assistant.planner.limits import (
     BARE,
@@ -121,7 +135,6 @@ NAMES_A_KIND = re.compile(
     re.I,
 )
 _FASTEST_WORDS = re.compile(r"\b(?:fast\w*|quick\w*|grow\w*|rapid\w*)\b", re.I)
-_LARGEST_WORDS = re.compile(r"\b(?:largest|biggest|leading|dominant|top|main|major)\b", re.I)
 _FIGURE_WORD = re.compile(r"\b(?:number|figure|size|value|worth|revenue|sales)\b", re.I)
 _IN_THE_NEWS = re.compile(
     r"\b(?:recent\s+)?(?:developments|news|announcements|deals)\b"
@@ -140,46 +153,6 @@ _BARE_ORDINAL = re.compile(
     r"(?:\s+(?:on|in|of)\s+(?:the|that)\s+list)?\s*\??\s*$",
     re.I,
 )
-_FACILITY = re.compile(
-    r"\b(?:cent(?:re|er)s?|sites?|plants?|facilit(?:y|ies)|offices?|hubs?|factor(?:y|ies)|labs?|laborator(?:y|ies)"
-    r"|warehouses?|campus(?:es)?|branch(?:es)?|stores?|depots?)\b",
-    re.I,
-)
-_SIZE_ASKED = re.compile(r"\b(?:size|sized|market|worth|valued?|share|cagr|growth)\b", re.I)
-_ANYTHING_NEW = re.compile(
-    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:anything|something|any\s+news|what(?:'s|s| is)\s+new)\b(?:\s+(?:new|recent|lately|happening))?"
-    r"(?=.*\b(?:new|recent|recently|lately|happening|news)\b)",
-    re.I,
-)
-_PERCENT_CHANGE = re.compile(
-    r"(?:%|\bper ?cent(?:age)?)\s*(?:growth|increase|change|rise|gain|jump|decline|drop|fall)\b"
-    r"|\b(?:growth|increase|change|rise|gain)\s+(?:in|as an?)\s+(?:%|per ?cent(?:age)?)",
-    re.I,
-)
-_PER_YEAR = re.compile(
-    r"\b(?:annual\w*|a year|per year|yearly|cagr|compound\w*|yoy|avg|average|p\.?a\.?)\b", re.I
-)
-# 'how many yrs till the 2025 market doubles': the time it takes, not the rate it needs
-_ASKS_TIME = re.compile(r"\b(?:how (?:many|long)|when|till|until|what year|which year)\b", re.I)
-_RATE_TO_MULTIPLY = re.compile(
-    r"\b(?:rate|cagr|growth|pace|how fast)\b[^?]{0,40}?\b(?:double|twice|triple|treble|quadruple)"
-    r"|\b(?:double|triple|treble|quadruple)\w*\b[^?]{0,40}?\b(?:what|which|required|needed)\s+(?:annual\s+)?(?:rate|cagr|growth)",
-    re.I,
-)
-_PANDEMIC_HIT = re.compile(
-    r"^(?=.*\b(?:covid(?:-?19)?|pandemic|lockdowns?|coronavirus)\b)"
-    r"(?=.*\b(?:hit|impact\w*|affect\w*|effect|hurt|dip|drop\w*|f[ae]ll|declin\w*|slump\w*|crash\w*|how hard|how bad)\b)",
-    re.I,
-)
-PANDEMIC_YEAR = 2020
-
-
-def _pandemic_years(stated: frozenset[int]) -> tuple[int, int] | None:
-    """The last stated year before the pandemic and its first year, when the report states both."""
-    before = [year for year in stated if PANDEMIC_YEAR - 2 <= year < PANDEMIC_YEAR]
-    return (max(before), PANDEMIC_YEAR) if before and PANDEMIC_YEAR in stated else None
-
-
 _OVER_WHAT_PERIOD = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:over|for|in|from)?\s*(?:what|which)\s+(?:period|years?|timeframe|time frame|dates?)\b"
     r"[^?]{0,30}\??\s*$|^\s*(?:and\s+)?(?:when was that|what year was that|since when)\s*\??\s*$",
@@ -386,7 +359,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if slots.asks_growth and not asks_change(ctx.plain(question)):
         # 'us plant growth regulators market': the word belongs to the market's name
         slots = replace(slots, asks_growth=False)
-    if len(set(slots.years)) == 2 and _PERCENT_CHANGE.search(question) and not _PER_YEAR.search(question):
+    if len(set(slots.years)) == 2 and PERCENT_CHANGE.search(question) and not PER_YEAR.search(question):
         # '% growth from 2022 to 2024?': the change over the span, not its yearly rate
         return Decision(Intent.GROWTH, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (
@@ -397,10 +370,10 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'europe's share is how many times mea's?': the two shares compared, not two years' sizes
         return Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
-    if slots.years and _RATE_TO_MULTIPLY.search(question) and not _ASKS_TIME.search(question):
+    if slots.years and RATE_TO_MULTIPLY.search(question) and not ASKS_TIME.search(question):
         # 'what growth rate would double the 2024 market by 2032': the rate a multiple of it needs
         return Decision(Intent.REQUIRED_RATE, slots, CERTAIN_INTENT)
-    if not slots.years and _PANDEMIC_HIT.search(question) and (years := _pandemic_years(ctx.size_years)):
+    if not slots.years and PANDEMIC_HIT.search(question) and (years := pandemic_years(ctx.size_years)):
         # 'how hard did covid hit sales?': the change from the year before the pandemic to its first year
         return Decision(
             Intent.GROWTH, replace(slots, years=list(years)), CERTAIN_INTENT, query=ctx.plain(question)
@@ -410,7 +383,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     quoted_study = bool(previous and cited_source(question, history))
     if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
-    if _ANYTHING_NEW.search(question) and not slots.asks_money and not slots.asks_share:
+    if ANYTHING_NEW.search(question) and not slots.asks_money and not slots.asks_share:
         # 'anything recent in australia?', 'what's new with acme': the news, of that place or firm
         return Decision(Intent.DEVELOPMENTS, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if asks_exclusions(question) and not slots.specific("region", "country", "segment", "company"):
@@ -591,7 +564,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         top = IntentScore(Intent.DEVELOPMENTS, WEAK_INTENT)
     if (
         top.intent is Intent.FASTEST_SEGMENT
-        and _LARGEST_WORDS.search(question)
+        and LARGEST_WORDS.search(question)
         and not _FASTEST_WORDS.search(question)
     ):
         top = IntentScore(Intent.LARGEST_REGION, top.score)  # 'biggest service segment?': by size, not growth
@@ -603,7 +576,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and _STATS.search(question)
         and not slots.specific("region", "country")
         and not (slots.asks_share and slots.entities)  # 'how much of demand is home care': its share
-        and not _BARE_RATE.match(question)  # 'and at 3%?': a rate to compute at, no statistic
+        and not BARE_RATE.match(question)  # 'and at 3%?': a rate to compute at, no statistic
     ):
         # 'the r&d spend driver - what number does it lean on?': the figure behind that point
         decision = Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(question))
@@ -654,7 +627,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     companies = slots.specific("company")
     unnamed = re.sub("|".join(re.escape(c.name) for c in companies) or "$^", " ", question, flags=re.I)
-    if reason and companies and _FACILITY.search(unnamed) and settled is None:
+    if reason and companies and FACILITY.search(unnamed) and settled is None:
         # 'halvorsen poland centre: city, headcount?': the staff of a site its developments opened
         decision = Decision(Intent.DEVELOPMENTS, slots, top.score, query=ctx.plain(question), fallback=reason)
         decision.news = news
@@ -700,15 +673,6 @@ def _elsewhere(question: str, ctx: ReportContext) -> str | None:
     return f"This report does not cover the {name} market; its figures are for its own market only."
 
 
-_BARE_RATE = re.compile(
-    r"^\s*(?:and|so|ok|what about|how about)?\s*(?:at|with)?\s*\d+(?:\.\d+)?\s*(?:%|percent)\s*(?:instead|then)?\s*\??\s*$",
-    re.I,
-)
-_WHO_OR_WHEN = re.compile(
-    r"\b(?:who|which (?:company|firm|player|vendor|provider)|when|what date|what month)\b", re.I
-)
-
-
 def _news_quoted(answer: str, ctx: ReportContext) -> frozenset[int]:
     """The recent developments whose company the answer names."""
     return frozenset(
@@ -734,7 +698,7 @@ def _follow_up(
     earlier = decide(previous, _before_last_question(history), ctx)
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
         earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
-    if earlier.intent is Intent.COMPARE_EARLIER and slots.percents and _BARE_RATE.match(question):
+    if earlier.intent is Intent.COMPARE_EARLIER and slots.percents and BARE_RATE.match(question):
         # 'if it were 7% whats 2031', 'how far above the forecast is that', then 'and at 3%?': the
         # what-if again at the new rate
         before = _before_last_question(history)
@@ -745,7 +709,7 @@ def _follow_up(
                     Intent.WHAT_IF, replace(slots, years=what_if.slots.years), 1.0, query=question
                 )
     quoted_news = _news_quoted(last_answer(history), ctx) if earlier.mentions else frozenset()
-    if quoted_news and _WHO_OR_WHEN.search(question):
+    if quoted_news and WHO_OR_WHEN.search(question):
         # 'anything about AI?' quoted a launch; 'which company, and when was it': that development
         decision = Decision(Intent.DEVELOPMENTS, slots, 1.0, query=ctx.plain(question))
         decision.news, decision.asks_when = quoted_news, asks_when(question)
@@ -998,7 +962,7 @@ def _follow_up(
         earlier.intent is Intent.DEVELOPMENTS
         and not slots.specific("region", "country", "segment")
         and not slots.years  # 'what's its size in 2031' asks of the place again
-        and not _SIZE_ASKED.search(question)
+        and not SIZE_ASKED.search(question)
     )
     if (
         not settled

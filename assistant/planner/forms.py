@@ -1,0 +1,66 @@
+"""Question forms the planner reads from the wording alone, before (or instead of) ranking the
+intents: a site of a company's news, the news of a place, a percent change over two years, the
+rate a multiple of the market needs, the pandemic's toll, a bare rate after a comparison."""
+
+from __future__ import annotations
+
+import re
+
+# 'biggest service segment?': a ranking by size, whatever the wording resembles
+LARGEST_WORDS = re.compile(r"\b(?:largest|biggest|leading|dominant|top|main|major)\b", re.I)
+# 'halvorsen poland centre: headcount?': a site a company's news tells of
+FACILITY = re.compile(
+    r"\b(?:cent(?:re|er)s?|sites?|plants?|facilit(?:y|ies)|offices?|hubs?|factor(?:y|ies)|labs?|laborator(?:y|ies)"
+    r"|warehouses?|campus(?:es)?|branch(?:es)?|stores?|depots?)\b",
+    re.I,
+)
+# 'what's its size in 2031' after the news: a figure of the place, not of the news
+SIZE_ASKED = re.compile(r"\b(?:size|sized|market|worth|valued?|share|cagr|growth)\b", re.I)
+# 'anything recent in australia?', 'what's new with acme': the news
+ANYTHING_NEW = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:anything|something|any\s+news|what(?:'s|s| is)\s+new)\b(?:\s+(?:new|recent|lately|happening))?"
+    r"(?=.*\b(?:new|recent|recently|lately|happening|news)\b)",
+    re.I,
+)
+# '% growth from 2022 to 2024?': the change over a span, said in percent
+PERCENT_CHANGE = re.compile(
+    r"(?:%|\bper ?cent(?:age)?)\s*(?:growth|increase|change|rise|gain|jump|decline|drop|fall)\b"
+    r"|\b(?:growth|increase|change|rise|gain)\s+(?:in|as an?)\s+(?:%|per ?cent(?:age)?)",
+    re.I,
+)
+# '... a year', 'annual', 'cagr': a yearly rate after all
+PER_YEAR = re.compile(
+    r"\b(?:annual\w*|a year|per year|yearly|cagr|compound\w*|yoy|avg|average|p\.?a\.?)\b", re.I
+)
+# 'how many yrs till the 2025 market doubles': the time it takes, not the rate it needs
+ASKS_TIME = re.compile(r"\b(?:how (?:many|long)|when|till|until|what year|which year)\b", re.I)
+# 'what growth rate would double the market by 2032': the rate a multiple of it needs
+RATE_TO_MULTIPLY = re.compile(
+    r"\b(?:rate|cagr|growth|pace|how fast)\b[^?]{0,40}?\b(?:double|twice|triple|treble|quadruple)"
+    r"|\b(?:double|triple|treble|quadruple)\w*\b[^?]{0,40}?\b(?:what|which|required|needed)\s+(?:annual\s+)?(?:rate|cagr|growth)",
+    re.I,
+)
+# 'how hard did covid hit sales?': the pandemic's toll on the market
+PANDEMIC_HIT = re.compile(
+    r"^(?=.*\b(?:covid(?:-?19)?|pandemic|lockdowns?|coronavirus)\b)"
+    r"(?=.*\b(?:hit|impact\w*|affect\w*|effect|hurt|dip|drop\w*|f[ae]ll|declin\w*|slump\w*|crash\w*|how hard|how bad)\b)",
+    re.I,
+)
+PANDEMIC_YEAR = 2020
+
+
+def pandemic_years(stated: frozenset[int]) -> tuple[int, int] | None:
+    """The last stated year before the pandemic and its first year, when the report states both."""
+    before = [year for year in stated if PANDEMIC_YEAR - 2 <= year < PANDEMIC_YEAR]
+    return (max(before), PANDEMIC_YEAR) if before and PANDEMIC_YEAR in stated else None
+
+
+# 'and at 3%?': a rate alone, to compute at
+BARE_RATE = re.compile(
+    r"^\s*(?:and|so|ok|what about|how about)?\s*(?:at|with)?\s*\d+(?:\.\d+)?\s*(?:%|percent)\s*(?:instead|then)?\s*\??\s*$",
+    re.I,
+)
+# 'which company, and when was it': who did what the last answer quoted, and when
+WHO_OR_WHEN = re.compile(
+    r"\b(?:who|which (?:company|firm|player|vendor|provider)|when|what date|what month)\b", re.I
+)
