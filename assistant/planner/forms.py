@@ -1,6 +1,7 @@
 """Question forms the planner reads from the wording alone, before (or instead of) ranking the
 intents: a site of a company's news, the news of a place, a percent change over two years, the
-rate a multiple of the market needs, the pandemic's toll, a bare rate after a comparison."""
+rate a multiple of the market needs, the pandemic's toll, a bare rate after a comparison, the
+countries of a region."""
 
 from __future__ import annotations
 
@@ -63,4 +64,11 @@ BARE_RATE = re.compile(
 # 'which company, and when was it': who did what the last answer quoted, and when
 WHO_OR_WHEN = re.compile(
     r"\b(?:who|which (?:company|firm|player|vendor|provider)|when|what date|what month)\b", re.I
+)
+
+# 'apac country coverage', 'which countries does europe include': the countries listed under a region
+COUNTRIES_OF = re.compile(
+    r"\bcountr(?:y|ies)\b.*\b(?:coverage|covered|covers?|includ\w*|breakdown|break(?:s)?\s+out|listed|list)\b"
+    r"|\b(?:coverage|breakdown|list)\b.*\bcountr(?:y|ies)\b",
+    re.I,
 )

@@ -40,6 +40,7 @@ from assistant.planner.forms import (
     ANYTHING_NEW,
     ASKS_TIME,
     BARE_RATE,
+    COUNTRIES_OF,
     FACILITY,
     LARGEST_WORDS,
     PANDEMIC_HIT,
@@ -383,6 +384,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     quoted_study = bool(previous and cited_source(question, history))
     if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
         return Decision(Intent.PUBLISHER, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if (
+        slots.specific("region")
+        and COUNTRIES_OF.search(question)
+        and not (slots.asks_money or slots.asks_share or slots.years)
+    ):
+        # 'apac country coverage': the countries the report lists under that region
+        return Decision(Intent.SEGMENTATION, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if ANYTHING_NEW.search(question) and not slots.asks_money and not slots.asks_share:
         # 'anything recent in australia?', 'what's new with acme': the news, of that place or firm
         return Decision(Intent.DEVELOPMENTS, slots, CERTAIN_INTENT, query=ctx.plain(question))

@@ -242,3 +242,13 @@ def test_what_asks_for_the_sum_of_two_figures(asked, sums):
     from assistant.planner.followup import SUM_OF_TWO
 
     assert bool(SUM_OF_TWO.search(asked)) is sums
+
+
+def test_the_countries_a_region_covers_asked_as_coverage(ask):
+    answer = ask("europe country coverage")
+    assert "Germany" in answer.text and "Spain" in answer.text and "Brazil" not in answer.text, answer.text
+
+
+def test_what_puts_a_leader_on_top_is_its_reason(ask):
+    answer = ask("what puts europe on top")
+    assert "building codes" in answer.text, answer.text

@@ -206,3 +206,8 @@ def test_a_figure_dated_otherwise_answers_no_year_asked(ferries):
 def test_what_the_figures_leave_out(ask, question):
     answer = ask(question)
     assert "Seed treatment chemicals" in answer.text and answer.status == "answered", answer.text
+
+
+def test_a_figure_pointed_at_by_its_section_and_year(ferries):
+    answer = ferries("that upgrade figure in the restraints section - how much, which year?")
+    assert "22%" in answer.text and "2024" in answer.text, answer.text

@@ -149,7 +149,11 @@ def _states_count(text: str, counted: list[str]) -> bool:
     return False
 
 
-_ASKS_WHY = re.compile(r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why|how come|what explains)\b", re.I)
+_ASKS_WHY = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why|how come|what explains|what puts|what makes|what keeps"
+    r"|what(?:'s|s| is) behind|(?:the\s+)?reasons?\s+(?:for|behind))\b",
+    re.I,
+)
 
 
 def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: str) -> Steps[FinalDraft]:
@@ -316,7 +320,8 @@ _FIGURE_WORDS = frozenset(
     "share shares revenue revenues sales size value worth growth cagr percent percentage much many total "
     "amount spend spending came come comes generated generate figure figures number numbers usd dollars "
     "billion million big bigger biggest large larger largest small smaller smallest stat stats statistic "
-    "data driver drivers source sources lean leans based backing claim quote".split()
+    "data driver drivers source sources lean leans based backing claim quote section part bit year years "
+    "cited quoted given mentioned".split()
 )
 
 
