@@ -514,7 +514,7 @@ _NOT_A_NAME = (
     r"(?:are|is|was|were|will|has|have|had|it|its|their|this|that|these|those|which|while|whereas|but|with|at|of"
     r"|a|an|the|by|to|in|on|from|for|as|than|then|compared|versus|vs|cagr|rate|share|growth|revenue|sales|value"
     r"|up|down|about|around|nearly|some|almost|over|under|above|below|more|less|faster|slower|higher|lower"
-    r"|still|only|also|both|each|all|against|while|whereas|compared)"
+    r"|still|only|also|both|each|all|against)"
 )
 _ELIDED_NEXT = re.compile(
     # what the first figure was of may come between ('21.0% of corporate bookings, and B for ...')

@@ -83,7 +83,7 @@ _PART_OF_WHOLE = re.compile(
     r"|(?:%|\bper ?cent|\bpercentage|\bshare|\bsplit) of (?:the )?(?:total |overall |global |its )?(?:demand|market|revenues?|sales|spend\w*)\b",
     re.I,
 )
-_MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)
+MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)  # the market itself, not a part
 # 'if volumes grow at their own rate': a part of the market, whatever word of the market's name it is
 _OWN_RATE = re.compile(r"\b(?:its|their) own (?:rate|cagr|growth|pace)\b", re.I)
 # 'europe's share is how many times mea's?': one figure as a multiple of another
@@ -224,7 +224,7 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
         named_by_market
         and (slots.asks_share or _OWN_RATE.search(question))
         and len(named_by_market) == len(slots.entities)
-        and not _MARKET_NOUN.search(question)
+        and not MARKET_NOUN.search(question)
     ):
         # 'volumes share?' of a climbing holds and volumes market: a market has no share of itself
         slots.entities = [replace(e, in_market_name=False) for e in slots.entities]

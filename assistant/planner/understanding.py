@@ -78,6 +78,7 @@ from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.scope import foreign_terms, other_market
 from assistant.planner.slots import (
     COMPANY_NOUNS,
+    MARKET_NOUN,
     TIMES_AS,
     TOP_FEW,
     YEAR_ON_YEAR,
@@ -214,7 +215,6 @@ _ITS_RATE = re.compile(
     re.I,
 )
 _ONE = re.compile(r"\b(one|ones)\b", re.I)
-_MARKET_WORD = re.compile(r"\b(market|industry|sector)\b", re.I)
 # What a question naming a development's own name reads as, before that name settles it.
 _NEWS_INTENTS = frozenset({Intent.DEVELOPMENTS, Intent.PASSAGE, Intent.KEY_PLAYERS, Intent.DEFINITION})
 _MORE = re.compile(
@@ -435,7 +435,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{question} {RELEASE_WORDS}")
     settled = settled_intent(question, slots, follow_up=previous is not None)
     # 'the orbit's price': a name only the developments use; 'market in kenya' asks the market's figure
-    news = frozenset() if _MARKET_WORD.search(question) else ctx.news_in(question)
+    news = frozenset() if MARKET_NOUN.search(question) else ctx.news_in(question)
     if (
         settled is Intent.STATED_FIGURE
         and RATE_WORDS.search(question)
@@ -1007,7 +1007,7 @@ def _follow_up(
     decision.assumed_rate = assumed_rate
     if of_development or intent is Intent.DEVELOPMENTS:
         # 'which of those was an acquisition': the news it points at, else the news pointed at before
-        decision.news = (ctx.news_in(question) if not _MARKET_WORD.search(question) else frozenset()) or (
+        decision.news = (ctx.news_in(question) if not MARKET_NOUN.search(question) else frozenset()) or (
             earlier.news if of_development or not own else frozenset()
         )
         if about_news and not listed and not slots.entities:
