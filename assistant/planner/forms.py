@@ -72,3 +72,10 @@ COUNTRIES_OF = re.compile(
     r"|\b(?:coverage|breakdown|list)\b.*\bcountr(?:y|ies)\b",
     re.I,
 )
+
+# 'what did that company do?', 'what have they announced': a company's news
+DID_WHAT = re.compile(
+    r"\bwhat\s+(?:did|does|has|have|had)\s+(?:\w+\s+){0,3}?(?:do|done|doing|announce\w*|launch\w*|acquire\w*|buy|bought"
+    r"|open\w*|sign\w*|been\s+up\s+to)\b",
+    re.I,
+)

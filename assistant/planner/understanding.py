@@ -41,6 +41,7 @@ from assistant.planner.forms import (
     ASKS_TIME,
     BARE_RATE,
     COUNTRIES_OF,
+    DID_WHAT,
     FACILITY,
     LARGEST_WORDS,
     PANDEMIC_HIT,
@@ -738,6 +739,8 @@ def _follow_up(
         or earlier.intent is Intent.OVERVIEW
     )
     intent = _refine(top.intent, slots) if own else earlier.intent
+    if intent is Intent.KEY_PLAYERS and DID_WHAT.search(question):
+        intent = Intent.DEVELOPMENTS  # 'which of them are in the news' then 'what did that company do?'
     if not own and (
         (earlier.intent is Intent.SEGMENTATION and _LEADER_WORDS.search(question))
         or (earlier.intent in RANKINGS and _BARE_RANKING.match(question))

@@ -32,6 +32,12 @@ North America led with a 36.0% share in 2023.
 - **June 2024** – Harrowgate Tank Services opened a robotic cleaning depot in Perth, Australia, investing AUD 18 million.
 - **March 2025** – Velden Industrial won a refinery contract in Rotterdam, Netherlands.
 
+## Key Players
+
+- Harrowgate Tank Services
+- Brinewell Industrial
+- Castellan Cleaning Group
+
 ## Restraints
 
 (a) Confined-space rules: each entry needs a permit and a standby crew, which raises labour costs.
@@ -78,3 +84,9 @@ def test_the_rate_needed_from_a_year_the_page_states(ask):
     answer = ask("what cagr would it need to get from the 2019 level to 5bn by 2030")
     # (5.00 / 2.90)^(1/11) - 1
     assert "USD 2.90 billion in 2019" in answer.text and "5.08%" in answer.text, answer.text
+
+
+def test_what_the_player_in_the_news_did(ask):
+    turns = ["who are the key players here", "which of them show up in the recent developments"]
+    answer = converse(ask, *turns, "what did that company do?")
+    assert "Perth" in answer.text and "Rotterdam" not in answer.text, answer.text
