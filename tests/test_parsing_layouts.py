@@ -5,8 +5,9 @@ lists; a markdown page with two-column share tables, label-only bullets and an F
 from __future__ import annotations
 
 import pytest
+from parsed import figures_by_name
 
-from assistant.domain.report import Quantity, Report
+from assistant.domain.report import Report
 from assistant.parsing.parse import parse_text
 
 RULED_PRESS_RELEASE = """\
@@ -125,17 +126,13 @@ def markdown() -> Report:
     return parse_text(MARKDOWN_PAGE, "baby-bottle-warmer-market.md")
 
 
-def _figures(report: Report, metric: str) -> dict[str | None, Quantity]:
-    return {q.scope.name: q for q in report.facts.quantities if q.metric == metric}
-
-
 def test_numbered_headings_between_drawn_rules_are_sections(ruled: Report):
     headings = [s.heading for s in ruled.sections]
     assert "GROWTH DRIVERS" in headings and "REGIONAL OUTLOOK" in headings, headings
 
 
 def test_dot_leader_rows_under_a_by_heading_are_shares(ruled: Report):
-    shares = _figures(ruled, "share")
+    shares = figures_by_name(ruled, "share")
     assert shares["Cabinet dryers (indirect)"].value == 48.5
     assert shares["Tunnel dryers"].value == 31.0
     assert shares["Greenhouse dryers"].scope.dimension == "dryer type"
@@ -147,7 +144,7 @@ def test_a_figure_said_of_that_year_takes_the_year_named_before_it(ruled: Report
 
 
 def test_a_sentence_without_a_subject_keeps_the_region_before_it(ruled: Report):
-    rates = _figures(ruled, "cagr")
+    rates = figures_by_name(ruled, "cagr")
     assert rates["Africa"].value == 9.1
     assert [q.value for q in ruled.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"] == [
         6.4
@@ -159,7 +156,7 @@ def test_the_firm_a_release_credits_with_the_study_is_its_publisher(ruled: Repor
 
 
 def test_two_column_tables_headed_by_a_share_are_read(markdown: Report):
-    shares = _figures(markdown, "share")
+    shares = figures_by_name(markdown, "share")
     assert shares["Europe"].value == 38.0 and shares["Asia Pacific"].start_year == 2024
     assert shares["Online stores"].value == 57.0 and shares["Pharmacies"].value == 43.0
 
@@ -170,7 +167,7 @@ def test_a_key_value_table_is_not_read_as_figures(markdown: Report):
 
 
 def test_label_only_bullets_take_the_measure_of_the_bullet_before(markdown: Report):
-    shares = _figures(markdown, "share")
+    shares = figures_by_name(markdown, "share")
     assert shares["Maternity wards"].value == 12.5
     assert shares["Day-care centres"].value == 6.5
 
@@ -237,8 +234,8 @@ def test_numbered_titles_in_capitals_are_sections_without_levels(snapshot: Repor
 
 
 def test_a_snapshot_pair_a_line_keeps_its_own_figures(snapshot: Report):
-    assert _figures(snapshot, "share")["Port authorities"].value == 52.0
-    rates = _figures(snapshot, "cagr")
+    assert figures_by_name(snapshot, "share")["Port authorities"].value == 52.0
+    rates = figures_by_name(snapshot, "cagr")
     assert rates["Private landowners"].value == 21.5 and "Port authorities" not in rates, rates
 
 
@@ -248,7 +245,7 @@ def test_figures_in_brackets_are_no_segments(snapshot: Report):
 
 
 def test_the_subject_of_a_share_sentence_names_its_segment(snapshot: Report):
-    assert _figures(snapshot, "share")["Tethered multirotor drones"].value == 61.0
+    assert figures_by_name(snapshot, "share")["Tethered multirotor drones"].value == 61.0
 
 
 def test_spending_in_a_year_is_the_markets_size(snapshot: Report):
@@ -257,7 +254,7 @@ def test_spending_in_a_year_is_the_markets_size(snapshot: Report):
 
 
 def test_a_share_of_its_region_is_marked_so(snapshot: Report):
-    norway = _figures(snapshot, "share")["Norway"]
+    norway = figures_by_name(snapshot, "share")["Norway"]
     assert norway.value == 40.0 and norway.measure == "of its region"
 
 

@@ -6,8 +6,9 @@ of a clause after "but" or "while", a name with an aside in brackets or between 
 from __future__ import annotations
 
 import pytest
+from parsed import figures_by_name
 
-from assistant.domain.report import Quantity, Report
+from assistant.domain.report import Report
 from assistant.parsing.parse import parse_text
 
 RELEASE = """\
@@ -91,12 +92,8 @@ def release() -> Report:
     return parse_text(RELEASE, "boiler-descaling-services-market.txt")
 
 
-def _shares(report: Report) -> dict[str | None, Quantity]:
-    return {q.scope.name: q for q in report.facts.quantities if q.metric == "share"}
-
-
 def test_dot_leader_rows_under_a_heading_that_says_what_they_measure(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["Chemical descaling contracts"].scope.dimension == "service type"
     assert shares["Mechanical and hydro-blasting services"].value == 29.3
     # a long label leaves room for one dot only
@@ -113,7 +110,7 @@ def test_a_short_form_in_prose_is_not_a_segment_of_its_own(release: Report):
 
 
 def test_dot_leader_rows_at_a_glance_name_the_leaders_and_their_shares(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["Europe"].value == 38.0 and shares["Europe"].scope.kind == "region"
     assert shares["Chemical descaling contracts"].value == 51.2
     rates = {q.scope.name: q.value for q in release.facts.quantities if q.metric == "cagr"}
@@ -121,40 +118,40 @@ def test_dot_leader_rows_at_a_glance_name_the_leaders_and_their_shares(release: 
 
 
 def test_a_ranked_name_that_lists_its_parts_keeps_them_all(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["food, beverage and dairy processing (FBD)"].value == 22.5
     assert shares["chemicals and petrochemicals"].value == 18.0
 
 
 def test_a_list_that_names_its_verb_once_without_for(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["District heating"].value == 14.5
     assert shares["hospitals"].value == 6.0
     assert shares["commercial buildings"].value == 5.0
 
 
 def test_a_list_whose_later_names_follow_what_the_first_figure_was_of(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["large groups (500 or more sites)"].value == 64.0
     assert shares["phosphoric blends"].value == 30.0
     assert shares["engineered chelant mixes"].value == 18.0  # a first word in '-ed' is no verb
 
 
 def test_a_share_after_but_belongs_to_its_own_clause(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["multi-year service agreements"].value == 57.0
     assert shares["spot call-outs"].value == 43.0
 
 
 def test_a_bracketed_aside_is_part_of_no_name_and_no_dimension(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["campuses and large estates"].value == 10.0
     assert "barracks" not in shares
     assert not any("estates" in dimension.lower() for dimension in release.facts.segmentation)
 
 
 def test_an_aside_between_dashes_and_a_bracket_that_says_what_a_name_covers(release: Report):
-    shares = _shares(release)
+    shares = figures_by_name(release, "share")
     assert shares["Direct sales"].value == 62.0
     assert shares["distributors (regional agents and reseller networks)"].value == 38.0
 

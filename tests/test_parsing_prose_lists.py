@@ -6,8 +6,9 @@ country's value, and a numbered development list whose dates are in bold."""
 from __future__ import annotations
 
 import pytest
+from parsed import figures_by_name
 
-from assistant.domain.report import Quantity, Report
+from assistant.domain.report import Report
 from assistant.parsing.parse import parse_text
 
 INDENTED_RELEASE = """\
@@ -66,10 +67,6 @@ def release() -> Report:
     return parse_text(INDENTED_RELEASE, "kiln-refractory-lining-services-market.txt")
 
 
-def _figures(report: Report, metric: str) -> dict[str | None, Quantity]:
-    return {q.scope.name: q for q in report.facts.quantities if q.metric == metric}
-
-
 def test_numbered_sub_headings_over_an_indented_body_are_sections(release: Report):
     headings = [s.heading for s in release.sections]
     assert "By service" in headings and "By kiln type" in headings, headings
@@ -77,7 +74,7 @@ def test_numbered_sub_headings_over_an_indented_body_are_sections(release: Repor
 
 
 def test_a_list_that_names_its_verb_once_gives_every_item_its_share(release: Report):
-    shares = _figures(release, "share")
+    shares = figures_by_name(release, "share")
     assert shares["Shaft kilns"].value == 21.0
     assert shares["tunnel kilns"].value == 15.5
     assert shares["shuttle and batch kilns"].value == 11.5
@@ -85,22 +82,22 @@ def test_a_list_that_names_its_verb_once_gives_every_item_its_share(release: Rep
 
 
 def test_the_remaining_share_is_read_under_a_by_heading(release: Report):
-    assert _figures(release, "share")["Hot repair and gunning"].value == 38.5
+    assert figures_by_name(release, "share")["Hot repair and gunning"].value == 38.5
 
 
 def test_shares_in_brackets_after_each_name(release: Report):
-    shares = _figures(release, "share")
+    shares = figures_by_name(release, "share")
     assert shares["Latin America"].value == 6.1
     assert shares["Middle East & Africa"].value == 4.8
 
 
 def test_a_country_value_followed_by_other_markets_words_is_read(release: Report):
-    sizes = _figures(release, "market_size")
+    sizes = figures_by_name(release, "market_size")
     assert sizes["United States"].value == 0.36 and sizes["United States"].start_year == 2024
 
 
 def test_a_country_value_without_a_year_is_of_the_base_year(release: Report):
-    china = _figures(release, "market_size")["China"]
+    china = figures_by_name(release, "market_size")["China"]
     assert china.value == 0.52 and china.start_year == 2024
 
 
@@ -182,7 +179,7 @@ def test_bullet_and_table_dimensions_both_make_the_segmentation(tabled: Report):
 
 
 def test_rows_aligned_with_spaces_under_a_by_heading_are_shares(tabled: Report):
-    shares = _figures(tabled, "share")
+    shares = figures_by_name(tabled, "share")
     assert shares["Drum coaters"].value == 58.0 and shares["Drum coaters"].start_year == 2023
     assert shares["Manual treaters"].value == 14.5
 
@@ -193,7 +190,7 @@ def test_a_segment_named_by_a_word_of_the_markets_name_keeps_its_share():
         "Services accounted for 61.5% of revenue in 2024. Hot repair and gunning",
     )
     report = parse_text(text, "kiln-refractory-lining-services-market.txt")
-    assert _figures(report, "share")["Services"].value == 61.5
+    assert figures_by_name(report, "share")["Services"].value == 61.5
 
 
 INSIGHTS_PAGE = """\
@@ -228,24 +225,24 @@ def insights() -> Report:
 
 
 def test_an_insights_heading_names_the_dimension_of_its_segments(insights: Report):
-    shares = _figures(insights, "share")
+    shares = figures_by_name(insights, "share")
     assert shares["Oil and gas wells"].scope.dimension == "Well Type"
     assert shares["Oil and gas wells"].value == 9.0
 
 
 def test_the_segment_after_a_sentence_without_figures_is_the_one_before(insights: Report):
-    rates = _figures(insights, "cagr")
+    rates = figures_by_name(insights, "cagr")
     assert rates["Side-view cameras"].value == 9.9
 
 
 def test_a_ranked_name_beats_the_largest_x_segment_phrase(insights: Report):
-    shares = _figures(insights, "share")
+    shares = figures_by_name(insights, "share")
     assert shares["geothermal wells"].value == 27.0
     assert not any("largest" in (name or "") for name in shares)
 
 
 def test_a_share_is_its_subjects_not_a_place_named_after_it(insights: Report):
-    shares = _figures(insights, "share")
+    shares = figures_by_name(insights, "share")
     assert shares["Mineral exploration holes (core and blast holes)"].value == 21.0
     assert "Canada" not in shares and "Chile" not in shares
 

@@ -6,8 +6,9 @@ name with examples, initials inside a name, a numbered vendor list and "--" afte
 from __future__ import annotations
 
 import pytest
+from parsed import figures_by_name
 
-from assistant.domain.report import Quantity, Report
+from assistant.domain.report import Report
 from assistant.parsing.parse import parse_text
 
 RELEASE = """\
@@ -70,10 +71,6 @@ def release() -> Report:
     return parse_text(RELEASE, "cargo-drone-software-market.txt")
 
 
-def _figures(report: Report, metric: str) -> dict[str | None, Quantity]:
-    return {q.scope.name: q for q in report.facts.quantities if q.metric == metric}
-
-
 def test_numbered_sections_between_rules_are_headings_despite_an_end_marker(release: Report):
     headings = [s.heading for s in release.sections]
     assert "KEY FINDINGS" in headings and "COMPETITIVE LANDSCAPE" in headings, headings
@@ -81,22 +78,22 @@ def test_numbered_sections_between_rules_are_headings_despite_an_end_marker(rele
 
 
 def test_an_aside_between_double_dashes(release: Report):
-    shares = _figures(release, "share")
+    shares = figures_by_name(release, "share")
     assert shares["Services"].value == 39.0 and shares["Services"].scope.dimension == "component"
 
 
 def test_a_share_set_against_another_names_its_part_after_it(release: Report):
-    assert _figures(release, "share")["on-premise installations"].value == 30.0
+    assert figures_by_name(release, "share")["on-premise installations"].value == 30.0
 
 
 def test_names_with_examples_or_an_including_list(release: Report):
-    shares = _figures(release, "share")
+    shares = figures_by_name(release, "share")
     assert shares["Medical payloads"].value == 35.0
     assert shares["Other payloads"].value == 20.0
 
 
 def test_initials_inside_a_name(release: Report):
-    rates = _figures(release, "cagr")
+    rates = figures_by_name(release, "cagr")
     assert rates["Logistics service providers (LSPs) and postal operators"].value == 18.5
 
 

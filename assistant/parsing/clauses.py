@@ -36,6 +36,9 @@ _LEAD = re.compile(
     r"(?:(?:By|Based on|On the basis of)\s+(?:the\s+)?(?P<dim>[a-z][\w &/-]{1,40}?)\s*[*_]*\s*[,:]\s*[*_]*\s*)?",
     re.I,
 )
+# An aside between dashes: ' -- implementation, training and fleet operations -- '.
+_DASH = r"(?:--|[-–—])"
+DASH_ASIDE = rf"\s+{_DASH}\s+(?:(?!\s{_DASH}\s)[^\d;]){{3,160}}?\s+{_DASH}"
 _SUBJECT = re.compile(
     rf"(?P<article>(?:the|this|these|that|those|a|an|each|every|one|its|their)\s+)?(?!{_VERB}\b)"
     # a name may end in brackets that say what it covers: 'online channels (brand websites and ...)'
@@ -43,7 +46,7 @@ _SUBJECT = re.compile(
     rf"(?P<name>{_WORD}(?:\s+(?!{_VERB}\b){_WORD}|\s+\([A-Za-z&]{{2,8}}\)){{0,8}}?(?:\s*\([^(),\d]{{2,80}}\))?)"
     # an aside: ', which ...,', ', including a, b and c,', a list in brackets '(airports, universities)'
     # or between dashes
-    rf"(?:\s*,\s*(?:including|such\s+as|like|notably|e\.g\.)\s+[^\d;]{{3,120}}?,|\s*,\s*[^,\d;]{{3,80}}?\s*,|\s*\((?=[^()]*,)[^()\d]{{2,80}}\)|\s+(?:--|[-–—])\s+(?:(?!\s(?:--|[-–—])\s)[^\d;]){{3,160}}?\s+(?:--|[-–—]))?"
+    rf"(?:\s*,\s*(?:including|such\s+as|like|notably|e\.g\.)\s+[^\d;]{{3,120}}?,|\s*,\s*[^,\d;]{{3,80}}?\s*,|\s*\((?=[^()]*,)[^()\d]{{2,80}}\)|{DASH_ASIDE})?"
     rf"\s+(?:(?:also|still|now|alone|together|currently|already|collectively|reportedly)\s+)?{_VERB}\b",
     re.I,
 )

@@ -490,7 +490,7 @@ _SUBJECT_SHARE = re.compile(
     r"\W*(?!(?:The|This|These|Those|It|Its|Their|Our|Top|Leading|Major|Key|Other|Remaining)\b)"
     r"(?P<name>[A-Z][\w/&'-]*(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)"
     # 'Services -- implementation, trigger design and managed operations -- made up ...'
-    r"(?:\s+(?:--|[-–—])\s+(?:(?!\s(?:--|[-–—])\s)[^\d;]){3,160}?\s+(?:--|[-–—]))?\s+"
+    rf"(?:{clauses.DASH_ASIDE})?\s+"
     r"(?:captured|accounted\s+for|held|represented|generated|made\s+up|contributed|commanded)\b"
 )
 _SET_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|compared\s+(?:with|to))\s*$", re.I)

@@ -165,18 +165,23 @@ def _numbered_headings(doc: Doc, found: dict[int, tuple[str, int]]) -> dict[int,
     return candidates if (levelled or capitals) and len(candidates) >= 3 else {}
 
 
-def _standalone(doc: Doc, line: Line) -> bool:
-    """Blank, a drawn rule ('-----') or nothing on both sides of ``line``."""
+def _neighbours(doc: Doc, line: Line) -> tuple[Line | None, Line | None]:
+    """The lines right above and right below ``line``, None at the page's ends."""
     before = doc.lines[line.index - 1] if line.index else None
     after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    return before, after
+
+
+def _standalone(doc: Doc, line: Line) -> bool:
+    """Blank, a drawn rule ('-----') or nothing on both sides of ``line``."""
+    before, after = _neighbours(doc, line)
     return _spacer(before) and _spacer(after)
 
 
 def _heads_prose(doc: Doc, line: Line, number: str) -> bool:
     """'3.1 By component' over its paragraph with no blank between: a numbered sub-heading
     ('3.1', not '3.') with a spacer above and a paragraph of prose right below."""
-    before = doc.lines[line.index - 1] if line.index else None
-    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    before, after = _neighbours(doc, line)
     return (
         "." in number.strip(".")
         and _spacer(before)
@@ -192,8 +197,7 @@ MIN_PROSE_CHARS = 60
 
 def _heads_indented_body(doc: Doc, line: Line) -> bool:
     """A spacer above ``line`` and, right below it, a line indented deeper: its body."""
-    before = doc.lines[line.index - 1] if line.index else None
-    after = doc.lines[line.index + 1] if line.index + 1 < len(doc.lines) else None
+    before, after = _neighbours(doc, line)
     return _spacer(before) and after is not None and not after.blank and after.indent > line.indent
 
 
