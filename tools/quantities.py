@@ -58,9 +58,14 @@ def _matches_name(wanted: str | None, record: Mapping[str, Any]) -> bool:
         return True
     if wanted.strip().lower() in ("market", "whole market", "global", "total"):
         return scope.get("kind") == "market"
-    name = str(scope.get("name") or "").lower()
-    key = wanted.strip().lower()
+    name = _spelt(str(scope.get("name") or ""))
+    key = _spelt(wanted)
     return bool(name) and (key in name or name in key)
+
+
+def _spelt(name: str) -> str:
+    """'3D scanning & photogrammetry' as '3d scanning and photogrammetry': one name however written."""
+    return " ".join(name.lower().replace("&", " and ").split())
 
 
 def _covers(year: int | None, record: Mapping[str, Any]) -> bool:

@@ -14,10 +14,12 @@ from typing import Any
 
 from assistant.domain.answer import Citation, Computation
 
-# not a number inside a name ('K-12 schools', 'COVID-19', '3-NOP'): no figure, nothing to ground
+# not a number inside a name ('K-12 schools', 'COVID-19', '3-NOP', '3D scanning', '5G'): no figure,
+# nothing to ground; a figure written with its scale ('4.1bn', '12m', '1.4x') is still one
+_NOT_IN_NAME = r"(?!-[A-Za-z])(?!(?!(?:bn|mn|tn|[bmktx])\b)[A-Za-z])"
 _NUMBER = re.compile(
-    r"(?<![\w.])(?<![A-Za-z]-)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!-[A-Za-z])"
-    r"|(?<![\w.])(?<![A-Za-z]-)\d+(?:\.\d+)?(?!-[A-Za-z])"
+    rf"(?<![\w.])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_NOT_IN_NAME}"
+    rf"|(?<![\w.])(?<![A-Za-z]-)\d+(?:\.\d+)?{_NOT_IN_NAME}"
 )
 _MARKER = re.compile(r"\[\d+\]")
 UNGROUNDED_MARK = "[number removed]"

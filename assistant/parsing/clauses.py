@@ -29,6 +29,8 @@ _VERB = (
     r"|declines|fell|falls|cost|costs|posted|posts|totalled|totaled|totals|saw|sees|witnessed|witnesses"
     r"|continued|continues|can|could|may|might|should|must)"
 )
+# What follows ', though' when it is an aside and the sentence's verb comes after it
+_ASIDE_TO_VERB = re.compile(rf"[^,;.\d]{{2,60}},\s+(?:(?:also|still)\s+)?{_VERB}\b", re.I)
 _WORD = r"[\w&°/+.'’-]+"
 # Lead-ins before a sentence's subject: "In 2024, ", "By end use, ", "Based on application, ".
 _LEAD = re.compile(
@@ -92,8 +94,11 @@ def break_between(text: str, start: int, end: int, comma_and: bool = False) -> i
     clause, '..., and the market was valued at ...' two)."""
     last = None
     for match in _BREAK.finditer(text, start, end):
-        if not _in_brackets(text, match.start()):  # '(airports, universities, military bases)'
-            last = match.end()
+        if _in_brackets(text, match.start()):  # '(airports, universities, military bases)'
+            continue
+        if match.group(0).lstrip().startswith(",") and _ASIDE_TO_VERB.match(text, match.end()):
+            continue  # 'Vertical units, though a small segment today, are expected ...': an aside
+        last = match.end()
     if last is not None:
         return last
     plain = None  # 'A held 20%, and B and C made up the rest': after a comma, 'and' opens the clause

@@ -304,7 +304,13 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
 
 # Where a bullet that goes on to describe its segment stops naming it: '**Software** (platforms,
 # analytics): 31.0% share; ...' names Software.
-_NAME_ENDS = re.compile(r"\s*(?:\(|:|;|,|\s[-–—]\s|\s{2,})")
+_NAME_ENDS = re.compile(
+    r"\s*(?:\(|:|;|,|\s[-–—]\s|\s{2,})"
+    # 'Lay technicians represented 12.2%.': the verb that states its figure
+    r"|\s+(?:held|holds|accounted|accounts|represented|represents|made\s+up|makes\s+up|captured|captures"
+    r"|generated|generates|contributed|contributes|commanded|commands|dominated|dominates|led|leads"
+    r"|is|are|was|were)\b"
+)
 
 
 def _segment_named(doc: Doc, item: Line) -> Named:
@@ -500,9 +506,13 @@ def segments_of_figures(doc: Doc, found: Iterable[Quantity]) -> dict[str, list[N
         if any(same_segment_name(q.scope.name, n.name) for n in named):
             continue
         # the name as the page writes it, perhaps wrapped over two lines
-        words = r"\s+".join(re.escape(w) for w in q.scope.name.split())
+        words = r"\s+".join(
+            r"(?:and|&)" if w.casefold() in ("and", "&") else re.escape(w) for w in q.scope.name.split()
+        )
         at = re.compile(words, re.I).search(doc.text, q.span.start, q.span.end)
         if at is not None:
             span = doc.span(at.start(), at.end())
-            named.append(Named(name=" ".join(span.text.split()), span=span))
+            # as the figures name it where the page writes it two ways ('&' in a table, 'and' in prose)
+            name = " ".join((q.scope.name if "&" in span.text else span.text).split())
+            named.append(Named(name=name, span=span))
     return {dim: named for dim, named in result.items() if len(named) >= 2}

@@ -175,6 +175,9 @@ def sentence_drafts(
     figure after this bullet's label ('- Home care: 72.3% of revenue' then '- Clinics: 19.5%')."""
     text = sentence.text
     found = fig.find(text)
+    row = _NUMBERED_ROW.match(text) if dimension else None
+    if row is not None:
+        found = [f for f in found if f.start >= row.end()]  # the label's own numbers name the row
     if not found:
         if not _BARE_MONEY.search(text) or not _ours(text, ctx):
             return [], 0
@@ -237,7 +240,7 @@ def sentence_drafts(
             and index == 0
             and figure.kind == "percent"
             and dimension
-            and _LEADER_ROW.fullmatch(before)
+            and (_LEADER_ROW.fullmatch(before) or row is not None)
         ):
             metric = "share"  # 'Rechargeable ........ 57.9%' under 'By power source': a share
         if (
@@ -393,7 +396,9 @@ def _scope(
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     labelled = _LABEL.match(text)
     if labelled is None and index == 0:  # 'Tunnel dryers ........ 31.0%': a dot-leader row's label
-        labelled = _LEADER_ROW.match(text[: figure.start])
+        labelled = _LEADER_ROW.match(text[: figure.start]) or (
+            _NUMBERED_ROW.match(text) if r.dimension else None
+        )
     if labelled and not named and not _METRIC_LABEL.search(labelled.group("label")):
         # '- Tankers: 24.1% share; 11.0% CAGR': the bullet's label names what its figures are of
         name = labelled.group("label").strip()
@@ -416,6 +421,7 @@ def _scope(
             groups.get("listing")
             or groups.get("name")
             or groups.get("bare")
+            or groups.get("with_rest")
             or groups.get("example_of")
             or groups.get("before")
             or ""
@@ -463,7 +469,7 @@ def _scope(
 
 # An answer that opens by naming its subject: 'Smart / app-connected aspirators, at ...'.
 _NAMED_OPENING = re.compile(
-    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)[A-Z][A-Za-z/&' -]{2,60},\s+(?:at|with)\b"
+    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?:[A-Z]|\d[A-Za-z])[A-Za-z/&' -]{2,60},\s+(?:at|with)\b"
 )
 
 
@@ -471,6 +477,11 @@ _NAMED_OPENING = re.compile(
 # Or its columns aligned with spaces: 'Motor (auto)          47.2%'.
 # A long label may leave room for a single dot: 'Group workshops and onsite centres . 21.9%'.
 _LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)(?:\s*\.{3,}\s*|\s\.{1,2}\s+|\s{4,})")
+# Under a 'By ...' heading, a row whose label holds numbers of its own: 'Below 30,000 lbs ..... 27.8%',
+# '30,000-45,000 lbs ...... 52.0%'; its one figure is the share after the leader.
+_NUMBERED_ROW = re.compile(
+    r"\W*(?P<label>[A-Z0-9][^.:;]{0,60}?\d[^.:;]{0,30}?)(?:\s*\.{3,}\s*|\s\.{1,2}\s+|\s{4,})(?=\d[\d.]*\s*%\s*$)"
+)
 # Nothing before a bullet's first figure but its label: '**Hospitals and clinics:** '.
 _LABEL_ONLY = re.compile(r"\W*[A-Z][^:.;]{0,60}:\W*")
 # '- Container ships: 22.6% share; 13.4% CAGR': a label, a colon, then the label's figures.
@@ -487,8 +498,10 @@ _LEADER_LABEL = re.compile(
 )
 # 'Cloud-based (browser) platforms captured 71.4% of revenue': a share of the subject the sentence opens with
 _SUBJECT_SHARE = re.compile(
-    r"\W*(?!(?:The|This|These|Those|It|Its|Their|Our|Top|Leading|Major|Key|Other|Remaining)\b)"
-    r"(?P<name>[A-Z][\w/&'-]*(?:\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,5}?)"
+    r"\W*(?!(?:The|This|These|Those|It|Its|Their|Our|Top|Leading|Major|Key|Other|Remaining|In|By|During"
+    r"|Across|Within|Among|Based|As|At|For|From|With)\b)"
+    # a name may list its parts: 'Archives, manuscripts and works on paper accounted for ...'
+    r"(?P<name>[A-Z][\w/&'-]*(?:,?\s+(?:\([^()]{1,30}\)|[\w/&'-]+)){0,7}?)"
     # 'Services -- implementation, trigger design and managed operations -- made up ...'
     rf"(?:{clauses.DASH_ASIDE})?\s+"
     r"(?:captured|accounted\s+for|held|represented|generated|made\s+up|contributed|commanded)\b"
@@ -516,15 +529,28 @@ _NOT_A_NAME = (
     r"|up|down|about|around|nearly|some|almost|over|under|above|below|more|less|faster|slower|higher|lower"
     r"|still|only|also|both|each|all|against)"
 )
+# Verbs that come right before a figure ('..., representing 16.3%'), where a name like 'manufacturing'
+# may come as well
+_FIGURE_GERUND = (
+    r"(?:representing|accounting|reaching|totall?ing|growing|rising|expanding|increasing|declining|making"
+    r"|holding|capturing|generating|contributing|registering|recording|witnessing|exhibiting|posting"
+    r"|standing|including|excluding|amounting|comprising|covering|being)"
+)
 _ELIDED_NEXT = re.compile(
     # what the first figure was of may come between ('21.0% of corporate bookings, and B for ...')
     r"(?:\s+of\s+[^,;%\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
     r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|it|its|this|that|which|while|whereas|but|with)\b)"
     rf"[A-Za-z][\w&/-]*(?:\s+(?!{_VERB_OF_SHARE}\b)[\w&/-]+){{0,4}}?(?:\s*\([^()]{{1,60}}\))?)"
     r"\s+for(?:\s+the\s+remaining)?\s*$"
-    # 'Healthcare held 9.8% and retail 8.4%': a name of plain words right before its figure
-    r"|\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-    rf"(?P<bare>(?:(?!{_NOT_A_NAME}\b)[A-Za-z][\w&/-]*\s+){{0,2}}(?!{_NOT_A_NAME}\b)[A-Za-z][\w&/-]*(?<!ed)(?<!ing)(?<!ly)\s+)$",
+    # 'Healthcare held 9.8% and retail 8.4%', '66% of 2024 revenue and retrofit and replacement
+    # projects 34%': a name of plain words right before its figure
+    r"|(?:\s+of\s+(?:(?:19|20)\d{2}\s+)?[^,;%\d]{1,40}?|\s+(?:revenues?|sales|demand|value|volumes?|spending))?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    rf"(?P<bare>(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b)[A-Za-z][\w&/-]*"
+    rf"(?:\s+(?:and\s+)?(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b)[A-Za-z][\w&/-]*){{0,4}}(?<!ed)(?<!ly)\s+)$"
+    # '..., with other users (ports, postal hubs) making up 5.4%'
+    r"|\s*,\s*with\s+(?:the\s+)?(?P<with_rest>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,4}?(?:\s*\([^()]{1,80}\))?)"
+    r"\s+(?:making\s+up|accounting\s+for|holding|representing|contributing)\s+(?:the\s+)?(?:remaining\s+|rest\s+)?$",
     re.I,
 )
 # 'Latin America (6.1%) and the Middle East & Africa (4.8%) account for the remainder'

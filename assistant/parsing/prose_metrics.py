@@ -34,13 +34,13 @@ _SHARE_AFTER = re.compile(
     re.I,
 )
 _SHARE_BEFORE = re.compile(
-    # 'share of 31%', 'the largest share of the market at 52.4%'
-    r"\bshare\s+(?:of\s+(?:the\s+)?(?:(?:global|total|overall|worldwide)\s+)?(?:market|revenues?|sales|value)\s+)?"
+    # 'share of 31%', 'the largest share of the market at 52.4%', 'the largest share, 57.0%,'
+    r"\bshare,?\s+(?:of\s+(?:the\s+)?(?:(?:global|total|overall|worldwide)\s+)?(?:market|revenues?|sales|value)\s+)?"
     r"(?:of|at|was|is|stood at|reached|amounting to|accounting for|exceeding|above|around|with)?\s*"
     rf"(?:{_ABOUT}\s+)?$"
     r"|\b(?:accounted for|accounts for|accounting for|account for|held|holds|holding|hold|captured|captures|"
     r"capturing|capture|took|takes|taking|commanded|commands|represented|represents|representing|"
-    r"contributed|contributes|contributing|contribute|made up|makes up|comprised|comprises|generated|"
+    r"contributed|contributes|contributing|contribute|made up|makes up|making up|make up|comprised|comprises|generated|"
     r"dominated|dominating|led|leading|occupied|occupies|claimed|secured)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:(?:largest|major|dominant|significant|substantial|considerable|leading|majority|remaining)\s+)?"
     r"(?:(?:revenue|market)\s+)?(?:share\s+(?:of\s+)?)?"
@@ -53,7 +53,9 @@ _GROWTH_SHARE_AFTER = re.compile(
 )
 _GROWTH_BEFORE = re.compile(
     r"\b(?:grew|grow|increased|increase|rose|rise|jumped|surged|expanded|climbed|gained|declined|decline|"
-    r"fell|decreased|dropped|contracted|growth of|up|down)\s+(?:by\s+)?(?:" + _ABOUT + r"\s+)?$",
+    r"fell|decreased|dropped|contracted|growth of|(?<!made )(?<!makes )(?<!making )(?<!make )up|down)\s+(?:by\s+)?(?:"
+    + _ABOUT
+    + r"\s+)?$",
     re.I,
 )
 _YOY_BEFORE = re.compile(

@@ -46,6 +46,7 @@ _BY_LEAD = re.compile(
     re.I,
 )
 # Words that end a name read backwards from "segment" or forwards from "By end user, ...".
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)
 _STOP = frozenset(
     "the a an this that its their our by of in on for and or while with from to as at where which whereas "
     "among between is was were are be been has had have whose whereas while".split()
@@ -215,6 +216,8 @@ class ScopeIndex:
                 continue
             if _RANKING.fullmatch(taken[0].group()):
                 continue  # 'the largest commodity segment' ranks a segment, it names none
+            if _INDEFINITE.search(text, 0, taken[0].start()):
+                continue  # 'though a small segment today': a description, no name
             start, end = taken[0].start(), taken[-1].end()
             if any(m.start <= start < m.end or start <= m.start < end for m in known):
                 continue  # a listed name already covers it

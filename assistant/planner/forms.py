@@ -33,6 +33,12 @@ PERCENT_CHANGE = re.compile(
 PER_YEAR = re.compile(
     r"\b(?:annual\w*|a year|per year|yearly|cagr|compound\w*|yoy|avg|average|p\.?a\.?)\b", re.I
 )
+# 'how many objects get digitised each year?': a count of things, which the market's money answers not
+COUNT_OF_THINGS = re.compile(
+    r"\bhow many\s+(?!(?:more\s+)?(?:years?|yrs?|times|percent|pct|points?|pts|dollars|usd|eur|billions?|bn"
+    r"|millions?|mn|trillions?|x)\b|%|\$)[a-z]",
+    re.I,
+)
 # 'how many yrs till the 2025 market doubles': the time it takes, not the rate it needs
 ASKS_TIME = re.compile(r"\b(?:how (?:many|long)|when|till|until|what year|which year)\b", re.I)
 # 'what growth rate would double the market by 2032': the rate a multiple of it needs

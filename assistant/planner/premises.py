@@ -77,7 +77,9 @@ _SIZE = re.compile(
     r"|puts?|climb\w*)\b",
     re.I,
 )
-_LEADER = re.compile(r"\b(largest|biggest|leading|dominant|top|leads|dominates|leader|market leader)\b", re.I)
+_LEADER = re.compile(
+    r"\b(largest|biggest|leading|dominant|top|leads|lead|dominates|dominate|leader|market leader)\b", re.I
+)
 _FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)
 _SEGMENT = re.compile(r"\bsegments?\b", re.I)
 _DEAL = re.compile(r"\b(acquired|bought|took over|merged with|purchased|acquisition|takeover)\b", re.I)

@@ -71,6 +71,26 @@ def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[
     return found
 
 
+_SEGMENT_NAMED = re.compile(
+    r"(?:^|\b(?:the|a|an|for|of|on|in)\s+)((?:[a-z0-9&'-]+\s+){1,3}?)(?:segment|sub-segment|subsegment)\b",
+    re.I,
+)
+
+
+def other_segment(question: str, market_words: frozenset[str], entity_words: frozenset[str]) -> str | None:
+    """'widgets segment value by 2032?' asked of a page with no such segment: the name asked, else None
+    (a ranking or the market's own words name no segment of their own)."""
+    for match in _SEGMENT_NAMED.finditer(question.lower()):
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9&]+(?:-[a-z0-9&]+)*", match.group(1))
+            if w not in _MARKET_FILLER and w[:6] not in _example_terms() and w[:6] not in _NEUTRAL
+        ]
+        if words and not any(w in market_words or w in entity_words or w.isdigit() for w in words):
+            return " ".join(words)
+    return None
+
+
 def other_market(question: str, market_words: frozenset[str], entity_words: frozenset[str]) -> str | None:
     """'the robotics market' asked of a heat pump report: the other market's name, else None."""
     lowered = question.lower()

@@ -300,11 +300,15 @@ def _looks_like_year_context(question: str, start: int) -> bool:
     return bool(re.search(r"\b(in|by|for|year|until|from|to|of)\s*$", before))
 
 
+_SLASHED_PAIR = re.compile(r"(?<=[a-z])\s*/\s*(?=[a-z])")  # 'hospitals/clinics': a pair, as 'and' writes it
+
+
 def _words(text: str) -> list[str]:
     """Lower-case words in singular form and American spelling ('hospitals' meets 'Hospital',
     'sulphate' meets 'Sulfate')."""
     return [
-        singular(american_spelling(w)) for w in re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
+        singular(american_spelling(w))
+        for w in re.findall(r"[a-z0-9]+", _SLASHED_PAIR.sub(" and ", text.lower().replace("&", " and ")))
     ]
 
 
@@ -431,7 +435,10 @@ def _by_alias(alias: str, text: str, kind: str) -> bool:
         return False
     # a country's initials are no everyday word ('UK', 'UAE'), unless they spell one ('US')
     initials = kind == "country" and alias.isupper() and alias.lower() not in word_list("stopwords")
-    return len(alias) >= SHORT_ALIAS or initials or bool(_PLACE_OR_FIGURE.match(text, at + len(words)))
+    paired = "&" in alias  # 'f&b' for Food and beverage is no everyday word
+    return (
+        len(alias) >= SHORT_ALIAS or initials or paired or bool(_PLACE_OR_FIGURE.match(text, at + len(words)))
+    )
 
 
 def _by_short_name(name: str, text: str) -> bool:

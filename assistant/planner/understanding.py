@@ -40,6 +40,7 @@ from assistant.planner.forms import (
     ANYTHING_NEW,
     ASKS_TIME,
     BARE_RATE,
+    COUNT_OF_THINGS,
     COUNTRIES_OF,
     DID_WHAT,
     FACILITY,
@@ -76,7 +77,7 @@ from assistant.planner.lookups import (
     mentioned_topic,
 )
 from assistant.planner.registry import KEYWORDS, settled_intent
-from assistant.planner.scope import foreign_terms, other_market
+from assistant.planner.scope import foreign_terms, other_market, other_segment
 from assistant.planner.slots import (
     COMPANY_NOUNS,
     MARKET_NOUN,
@@ -627,6 +628,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if intent is Intent.CAGR and len(set(slots.years)) == 1 and _RATE_HOLDS.search(question):
         intent = Intent.SIZE_IN_YEAR  # 'if it keeps the same cagr, what's 2036 look like': the size then
     reason = unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
+    if reason is None and intent in _MARKET_FIGURES and not slots.specific("region", "country", "segment"):
+        reason = _no_such_segment(question, ctx)
+    if reason is None and intent in _MARKET_FIGURES and COUNT_OF_THINGS.search(question) and not settled:
+        # 'how many objects get digitised each year?': a count the page states, not its money figures
+        intent = Intent.STATED_FIGURE
     topic = other_market(question, ctx.market_words, ctx.entity_words) if reason and not settled else None
     if topic and _discussed(topic, ctx):
         # 'the decentralised trials market' of a report that discusses them: what it says of them
@@ -653,7 +659,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if _REASON_ASKED.match(question) and intent in (*_RANKING_INTENTS, Intent.CAGR) and slots.entities:
         # 'what's behind oncology growing fastest': the reasons the report gives, not the rate
         return Decision(Intent.DRIVERS, slots, top.score, query=ctx.plain(question))
-    if settled is None and table_may_hold(intent, slots, question, ctx.plain(question)):
+    if settled in (None, Intent.STATED_FIGURE) and table_may_hold(
+        intent, slots, question, ctx.plain(question)
+    ):
         # A region's or segment's figure: the page's quantity table may state it; decline only if not.
         decision = Decision(
             Intent.STATED_FIGURE, slots, top.score, query=ctx.plain(question), fallback=reason
@@ -680,6 +688,19 @@ def _elsewhere(question: str, ctx: ReportContext) -> str | None:
     if name is None:
         return None
     return f"This report does not cover the {name} market; its figures are for its own market only."
+
+
+# What the whole market's figures answer: asked of a segment the page does not name, they answer nothing
+_MARKET_FIGURES = frozenset({*SIZE_INTENTS, Intent.CAGR, Intent.GROWTH, Intent.DOUBLING, Intent.TABLE})
+
+
+def _no_such_segment(question: str, ctx: ReportContext) -> str | None:
+    name = other_segment(question, ctx.market_words, ctx.entity_words)
+    if name is None:
+        return None
+    return (
+        f"The report names no {name} segment; its figures are for the whole market and the segments it names."
+    )
 
 
 def _news_quoted(answer: str, ctx: ReportContext) -> frozenset[int]:

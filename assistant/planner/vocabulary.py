@@ -21,11 +21,11 @@ def vocabulary(report: Report) -> list[Entity]:
     report_words = set(re.findall(r"[a-z0-9]+", report.text.lower()))
 
     def add(kind: str, name: str, dimension: str | None = None) -> None:
-        if name and name.lower() != "others" and (kind, name.lower()) not in entities:
+        if name and name.lower() != "others" and (kind, _spelt(name)) not in entities:
             key = distinctive_word(name, common) if kind == "company" else None
             generic = set(re.findall(r"\w+", name.lower())) <= market
             near = lookalikes(key, report_words) if key else frozenset()
-            entities[(kind, name.lower())] = Entity(kind, name, dimension, key, generic, near)
+            entities[(kind, _spelt(name))] = Entity(kind, name, dimension, key, generic, near)
 
     for dimension, items in facts.segmentation.items():
         is_region = "region" in dimension.lower() or "geograph" in dimension.lower()
@@ -46,15 +46,18 @@ def vocabulary(report: Report) -> list[Entity]:
     for development in facts.recent_developments:
         add("company", development.company)
     _mark_heads(entities, market)
+    for key, entity in entities.items():
+        if entity.kind == "segment" and (shorter := short_aliases(entity.name)):
+            entities[key] = replace(entity, aliases=entity.aliases + shorter)
     # Another name of a region the report lists ('Latin America' for its South America) names it.
     aliased: set[str] = set()
     for names in region_aliases():
         listed = next(
-            (entities[("region", n.lower())] for n in names if ("region", n.lower()) in entities), None
+            (entities[("region", _spelt(n))] for n in names if ("region", _spelt(n)) in entities), None
         )
         if listed is not None:
             others = tuple(n for n in names if n.lower() != listed.name.lower())
-            entities[("region", listed.name.lower())] = replace(listed, aliases=others)
+            entities[("region", _spelt(listed.name))] = replace(listed, aliases=others)
             aliased |= {n.lower() for n in others}
     # Regions the report does not list are still regions when a question names them.
     for kind, places in (("region", phrase_list("world-regions")), ("country", place_names("countries"))):
@@ -63,10 +66,41 @@ def vocabulary(report: Report) -> list[Entity]:
                 add(kind, place)
     # 'uk' or 'britain' for the United Kingdom
     for spellings in place_spellings("countries"):
-        key = ("country", spellings[0].lower())
+        key = ("country", _spelt(spellings[0]))
         if len(spellings) > 1 and key in entities:
             entities[key] = replace(entities[key], aliases=spellings[1:])
     return list(entities.values())
+
+
+def _spelt(name: str) -> str:
+    """A name as entities are keyed: '3D scanning & photogrammetry' and '3D scanning and
+    photogrammetry' are one segment."""
+    return " ".join(name.lower().replace("&", " and ").split())
+
+
+_PAIR = re.compile(r"\s+(?:and|&)\s+", re.I)
+
+
+def short_aliases(name: str) -> tuple[str, ...]:
+    """Shorter names of a segment: without a last word that only says what kind of site or buyer it
+    is ('cold storage' for 'Cold storage facilities'); of a pair, its initials ('f&b' for 'Food and
+    beverage plants') and, when its first part has two words or more, that part ('2D imaging' for '2D
+    imaging and capture') and its last pair ('hospitals & clinics')."""
+    plain = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+    aliases = []
+    words = plain.split()
+    if len(words) >= 3 and words[-1].lower() in word_list("segment-kind-tails"):
+        aliases.append(" ".join(words[:-1]))  # two words at least remain: one alone says too little
+    parts = _PAIR.split(plain, maxsplit=1)
+    if len(parts) == 2 and parts[0].split() and parts[1].split():
+        before, after = parts[0].split(), parts[1].split()
+        if len(before) == 1 and before[0].isalpha() and after[0].isalpha():
+            aliases.append(f"{before[0][0]}&{after[0][0]}".lower())
+        if len(before) >= 2:
+            aliases.append(" ".join(before))
+            if len(after) == 1:  # its last pair: 'hospitals & clinics' of 'Equine vet hospitals & clinics'
+                aliases.append(f"{before[-1]} and {after[0]}")
+    return tuple(aliases)
 
 
 MIN_HEAD_LETTERS = 5  # a shorter first word ('home', 'smart') says too little on its own
