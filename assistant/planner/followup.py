@@ -419,8 +419,13 @@ def first_year(answer: str) -> list[int]:
 
 
 def that_year(question: str, history: Sequence[dict[str, str]]) -> list[int]:
-    """'that year': the first year the last answer gives."""
-    return first_year(last_answer(history)) if THAT_YEAR.search(question) else []
+    """'that year', 'same yr': the one year the last question named ('compare that w 2030'), else the
+    first year the last answer gives ('when does it pass 8bn?')."""
+    if not THAT_YEAR.search(question):
+        return []
+    asked = next((t.get("content", "") for t in reversed(history) if t.get("role") == "user"), "")
+    named = {int(y) for y in _ANY_YEAR.findall(asked)}
+    return sorted(named) if len(named) == 1 else first_year(last_answer(history))
 
 
 @dataclass(frozen=True)

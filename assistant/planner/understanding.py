@@ -170,6 +170,12 @@ _MORE_THAN = re.compile(
     r"|\bhow (?:far|much) (?:short of|below|above|under|over|off)\b[^?]*\b(?:forecast|report|their|its own)\b",
     re.I,
 )
+# 'na share in 24?' then 'compare w europe': the same figure of another part, beside the first
+_COMPARE_PART = re.compile(
+    r"^\s*(?:and\s+|so\s+|now\s+)?(?:how\s+(?:does|do|did|is)\s+(?:it|that|this)\s+)?"
+    r"(?:compare[sd]?|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this|them))?\s*(?:with|w/|w|to|against)?\s",
+    re.I,
+)
 _COMPARE_WITH = re.compile(
     r"^\s*(?:and\s+|so\s+|now\s+)?(?:how\s+(?:does|do|did)\s+(?:it|that|this)\s+)?"
     r"(?:compare|compared|comparing|vs\.?|versus|against)\b(?:\s+(?:it|that|this))?"
@@ -609,6 +615,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         )
         or bool(_BARE_RANKING.match(question))  # 'second biggest' after a ranking: of the same kind
         or bool(POINTER.match(question))  # 'the jv - which companies': one item of the last list
+        or bool(THAT_YEAR.search(question))  # 'what if it grew 7%, same yr': the year just discussed
         or (
             bool(_THEY.search(question)) and len(question.split()) <= MAX_POINTING_WORDS
         )  # 'what did they do'
@@ -825,7 +832,7 @@ def _follow_up(
         # 'and 2029?' then 'what if it were 8% a year instead': the year just discussed, at that rate
         or ([] if own and intent is not Intent.WHAT_IF else earlier.slots.years)
     )
-    if THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS:
+    if THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS and not slots.percents:
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
     last_year = earlier.slots.years[-1:] or first_year(last_answer(history))
     if (
@@ -906,6 +913,12 @@ def _follow_up(
         if len(figures) == 2 and figures[0].value != figures[1].value:
             intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
     entities = slots.entities
+    parts_before = earlier.slots.specific("region", "country", "segment")
+    compared_part = bool(
+        _COMPARE_PART.match(question) and slots.specific("region", "country", "segment") and parts_before
+    )
+    if compared_part:
+        entities = [*(e for e in parts_before if e not in entities), *entities]
     listed = ordinal_item(question, history, ctx.vocabulary)
     named_item = ""
     if listed and listed in ctx.listed_dimensions:
@@ -956,6 +969,7 @@ def _follow_up(
             and earlier.slots.asks_money
         ),
         entities=entities or ([] if own or whole_market else earlier.slots.entities),
+        asks_share=slots.asks_share or (compared_part and earlier.slots.asks_share),
     )
     if intent in SIZE_INTENTS and merged.years:
         intent = Intent.SIZE_IN_YEAR

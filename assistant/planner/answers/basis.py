@@ -65,6 +65,15 @@ class Basis:
         return self.base.year
 
     @property
+    def actual_year(self) -> int:
+        """The year a rate of the user's own is applied from: the base year, or the year before it when
+        the base is the first year of the report's CAGR and the page states that earlier year's size
+        too (a 2025 estimate already grows at the report's rate from the 2024 actual)."""
+        before = self.base_year - 1
+        starts_rate = self.rate is not None and self.rate.start_year == self.base_year
+        return before if starts_rate and before in self.stated() else self.base_year
+
+    @property
     def end_year(self) -> int | None:
         return self.end.year if self.end else None
 

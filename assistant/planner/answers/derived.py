@@ -257,7 +257,7 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
     # 'from the 2024 level to 1.5bn by 2033': a start the report states for the year named
     stated = basis.stated()
     starts = [int(m.group(1) or m.group(2)) for m in _FROM_YEAR.finditer(question)]
-    start_year = next((y for y in starts if y in stated), basis.base_year)
+    start_year = next((y for y in starts if y in stated), basis.actual_year)
     years = [y for y in decision.slots.years if y > start_year and y not in starts]
     by_year = years[-1] if years else basis.end_year
     if (target is None and factor is None) or by_year is None:
@@ -321,7 +321,7 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     # 'what if it grew 8% a yr from 2024': from the size the report states for that year, when it
     # states one and the year comes before those asked; else from the report's base year
     stated = basis.stated()
-    start = next((y for y in sorted(starts) if y in stated and y < min(years)), basis.base_year)
+    start = next((y for y in sorted(starts) if y in stated and y < min(years)), basis.actual_year)
     calls = [
         Call(
             "project_at_rate",

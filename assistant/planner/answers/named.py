@@ -33,7 +33,7 @@ from assistant.text.sentences import (
     states_figure,
 )
 from assistant.text.tokens import stems
-from assistant.text.words import place_spellings, word_list
+from assistant.text.words import place_spellings, word_list, word_map
 from tools.derived import CountResult
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
 from tools.quantities import QuantitiesResult, QuantityFact
@@ -596,7 +596,7 @@ def join_names(names: list[str]) -> str:
 
 
 _EVERY_KIND = re.compile(r"\b(deals?|news|developments?|activit\w*|moves|updates|happen\w*|going on)\b")
-_KIND_WORDS = (r"acqui", r"partner", r"launch|open|establish", r"expan")
+_KIND_WORDS = (r"acqui|merge[rd]|\bm ?& ?a\b|takeover|buyout", r"partner", r"launch|open|establish", r"expan")
 MAX_SENTENCES = 50  # every sentence of one development
 DETAIL_OVERLAP = 0.5  # a sentence sharing one word's stem with the detail asked about holds it
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -798,6 +798,8 @@ def _filter_developments(
         else:
             chosen = own(chosen) or own(items)
     places = [e.name.lower() for e in decision.slots.of_kind("region", "country") if not e.in_market_name]
+    # 'the canadian one': the country its adjective names
+    places += [country.lower() for word, country in word_map("demonyms").items() if word in lowered.split()]
     if places and not companies:
         # 'the chile one': the news that names the place
         chosen = [(d, q) for d, q in chosen if any(p in q.text.lower() for p in places)] or chosen
@@ -810,10 +812,18 @@ def _filter_developments(
         stamp = f"{year}-{month:02d}" if month else str(year)
         chosen = [(d, q) for d, q in chosen if d.date.startswith(stamp)] or chosen
     # 'any acquisitions or partnerships': either kind; 'any deals or launches': every development
-    kinds = [pattern for pattern in _KIND_WORDS if re.search(pattern, lowered)]
-    if kinds and not _EVERY_KIND.search(lowered) and len(chosen) > 1:
+    # ('any m&a lately?' then 'when?': the kind asked before still picks)
+    asked = next(
+        (text for text in (lowered, (decision.earlier_question or "").lower()) if _kinds_in(text)), lowered
+    )
+    kinds = _kinds_in(asked)
+    if kinds and not _EVERY_KIND.search(asked) and len(chosen) > 1:
         chosen = [(d, q) for d, q in chosen if any(re.search(p, q.text.lower()) for p in kinds)] or chosen
     return chosen
+
+
+def _kinds_in(text: str) -> list[str]:
+    return [pattern for pattern in _KIND_WORDS if re.search(pattern, text)]
 
 
 # the other asks beside a price ('who did veeda acquire, when, and for how much')

@@ -13,10 +13,12 @@ from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
 from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, part_of_region
 from assistant.planner.answers.prose import passage
-from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts
+from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, together
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
-from assistant.planner.draft import Draft
+from assistant.planner.draft import Draft, combine
+from assistant.planner.intents import Intent
+from assistant.planner.limits import unanswerable
 from assistant.planner.slots import SPLIT, TIMES_AS, Entity, Slots
 from assistant.text.sentences import content_words
 from assistant.text.words import word_list
@@ -173,6 +175,20 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         scoped = sorted(scoped, key=lambda e: _asked_at(e, question))  # 'europe's ... mea's': in that order
         # 'chloride vs sulfate share', 'distribution vs transmission split': each one's own figure
         return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
+    if len(scoped) >= 2 and metric == "market_size":
+        # 'both in dollars?' after two regions' shares: each one's value, in the order asked
+        named = scoped[:MAX_SIDE_BY_SIDE]  # as the conversation named them ('compare that w europe')
+        each = []
+        for entity in named:
+            own = replace(slots, entities=[entity])
+            each.append(
+                replace(decision, slots=own, metric=metric, fallback=unanswerable(Intent.SIZE_IN_YEAR, own))
+            )
+        parts = yield from together([stated_figure(question, one, ctx) for one in each])
+        unanswered = [
+            f"value of {e.name}" for e, part in zip(named, parts, strict=True) if part.status != "answered"
+        ]
+        return combine(parts, unanswered if len(unanswered) < len(parts) else ())
     name = scoped[0].name if scoped else "market"
     result = yield from ask(
         Call("lookup_quantities", QuantitiesArgs(metric=metric, name=name, report_id=ctx.report_id))
