@@ -1,7 +1,7 @@
 """Derived figures an analyst asks for beyond a year's size: the year a size is first reached, how
 many times larger one year is than another, a total over a range of years, the mean yearly gain,
-the growth rate a target needs, a projection at a rate the user supplies, shares, and a comparison of
-two figures.
+the growth rate a target needs, a projection at a rate the user supplies, shares, an amount per
+unit, and a comparison of two figures.
 
 The conventions of ``tools.forecast`` hold: sizes in the report's unit and currency, rates as
 percents (6.5 means 6.5 %), a year the report states is its stated figure, results rounded to 2
@@ -12,11 +12,24 @@ raises ``ValueError`` naming the argument.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
-from tools._checks import MAX_ROWS, MAX_YEAR, factor, number, plain, round2, round3, size, two
+from tools._checks import (
+    MAX_ROWS,
+    MAX_YEAR,
+    UNITS,
+    factor,
+    normalize_unit,
+    number,
+    plain,
+    round2,
+    round3,
+    size,
+    two,
+)
 from tools._checks import year as check_year
 from tools.forecast import Kind, SizeResult, TableRow, check_series, size_at
 
@@ -476,6 +489,37 @@ def share_of_total(part_value: float, total_value: float) -> ShareResult:
         total_value=total,
         share_percent=share,
         expression=f"{plain(part)} / {plain(total)} = {two(share)} %",
+    )
+
+
+class PerUnitResult(BaseModel):
+    """An amount shared out over a count: what one unit comes to."""
+
+    per_unit: float = Field(description="The amount for one unit, in whole currency units, 2 decimals.")
+    total_value: float
+    total_unit: str
+    count: float
+    expression: str
+
+
+def per_unit_value(total_value: float, total_unit: str, count: float) -> PerUnitResult:
+    """What one unit comes to when an amount is shared over a count (revenue per unit shipped, spend
+    per site): total_value in total_unit (thousand, million, billion or trillion) divided by count,
+    in whole currency units, 2 decimals. Example: 2.94 billion over 418,000 units = 7,033.49 each.
+    """
+    total = size("total_value", total_value)
+    scale = normalize_unit(total_unit, "total_unit")
+    many = number("count", count)
+    if many <= 0:
+        raise ValueError(f"count must be more than 0, got {count!r}")
+    whole = float(Decimal(repr(total)).scaleb(3 * (UNITS.index(scale) + 1)))
+    each = round2(whole / many)
+    return PerUnitResult(
+        per_unit=each,
+        total_value=total,
+        total_unit=scale,
+        count=many,
+        expression=f"{plain(total)} {scale} / {plain(many)} = {two(each)}",
     )
 
 

@@ -107,6 +107,12 @@ class ShareOfTotalArgs(BaseModel):
     total_value: float = Field(description="The whole, in the same unit as part_value.")
 
 
+class PerUnitArgs(BaseModel):
+    total_value: float = Field(description="The amount to share out, e.g. the market's size in a year.")
+    total_unit: str = Field("billion", description=_UNIT)
+    count: float = Field(description="How many units it is shared over, e.g. units shipped that year.")
+
+
 class CountArgs(BaseModel):
     items: list[str] = Field(description="The items of a list the report gives, one string each.")
 

@@ -31,6 +31,7 @@ from tools.schemas import (
     FactArgs,
     GrowthArgs,
     MarketSizeArgs,
+    PerUnitArgs,
     ProjectionArgs,
     QuantitiesArgs,
     RatioArgs,
@@ -105,6 +106,7 @@ FORECAST_TOOLS: tuple[tuple[str, Callable[..., BaseModel], type[BaseModel]], ...
     ("project_at_rate", derived.project_at_rate, ProjectionArgs),
     ("share_value", derived.share_value, ShareValueArgs),
     ("share_of_total", derived.share_of_total, ShareOfTotalArgs),
+    ("per_unit_value", derived.per_unit_value, PerUnitArgs),
     ("compare_values", derived.compare_values, CompareArgs),
     ("count_items", derived.count_items, CountArgs),
 )

@@ -33,6 +33,12 @@ PERCENT_CHANGE = re.compile(
 PER_YEAR = re.compile(
     r"\b(?:annual\w*|a year|per year|yearly|cagr|compound\w*|yoy|avg|average|p\.?a\.?)\b", re.I
 )
+# 'does the 9.2% tie out from the 2025 value to the 2033 one?': the rate the two sizes imply, checked
+RATE_CHECK = re.compile(
+    r"\b(?:tie[sd]?\s+out|check(?:s|ed)?\s+out|add(?:s)?\s+up|reconcil\w*|consistent|hold(?:s)?\s+up"
+    r"|line(?:s)?\s+up|square[sd]?|math\s+work|maths\s+work|work(?:s)?\s+out)\b",
+    re.I,
+)
 # 'how many objects get digitised each year?': a count of things, which the market's money answers not
 COUNT_OF_THINGS = re.compile(
     r"\bhow many\s+(?!(?:more\s+)?(?:years?|yrs?|times|percent|pct|points?|pts|dollars|usd|eur|billions?|bn"

@@ -48,6 +48,7 @@ from assistant.planner.forms import (
     PANDEMIC_HIT,
     PER_YEAR,
     PERCENT_CHANGE,
+    RATE_CHECK,
     RATE_TO_MULTIPLY,
     SIZE_ASKED,
     WHO_OR_WHEN,
@@ -379,6 +380,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'europe's share is how many times mea's?': the two shares compared, not two years' sizes
         return Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if len(set(slots.years)) == 2 and slots.percents and RATE_CHECK.search(question):
+        # 'does the 9.2% tie out if you go 2025 value -> 2033 value?': the rate the two sizes imply
+        return Decision(Intent.CAGR, replace(slots, percents=[]), CERTAIN_INTENT, query=ctx.plain(question))
     if slots.years and RATE_TO_MULTIPLY.search(question) and not ASKS_TIME.search(question):
         # 'what growth rate would double the 2024 market by 2032': the rate a multiple of it needs
         return Decision(Intent.REQUIRED_RATE, slots, CERTAIN_INTENT)

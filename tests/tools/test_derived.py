@@ -1,4 +1,5 @@
-"""Derived figures: thresholds, ratios, totals, mean gains, required rates, what-ifs, shares."""
+"""Derived figures: thresholds, ratios, totals, mean gains, required rates, what-ifs, shares, amounts per
+unit."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from tools.derived import (
     compare_values,
     count_items,
     cumulative_size,
+    per_unit_value,
     project_at_rate,
     required_cagr,
     share_of_total,
@@ -82,6 +84,13 @@ def test_shares():
     assert share_of_total(part_value=3.2, total_value=8).share_percent == 40.0
 
 
+def test_an_amount_per_unit():
+    found = per_unit_value(total_value=2.94, total_unit="bn", count=418_000)
+    assert found.per_unit == 7033.49 and found.total_unit == "billion"
+    assert found.expression == "2.94 billion / 418000 = 7033.49"
+    assert per_unit_value(total_value=512.4, total_unit="million", count=2_000).per_unit == 256_200.0
+
+
 def test_comparison():
     found = compare_values(9.33, 6.71, "2031", "2025")
     assert (found.difference, found.ratio) == (2.62, 1.39)
@@ -108,6 +117,8 @@ def test_comparison():
         ),
         (lambda: share_value(total_value=9, share_percent=140), "between 0 and 100"),
         (lambda: share_of_total(part_value=10, total_value=8), "between 0 and total_value"),
+        (lambda: per_unit_value(total_value=2.94, total_unit="billion", count=0), "more than 0"),
+        (lambda: per_unit_value(total_value=2.94, total_unit="dozen", count=10), "total_unit"),
         (lambda: year_reaching(**STATED, target_value=-1), "positive"),
         (
             lambda: project_at_rate(base_value=6.71, base_year=2025, assumed_cagr_percent=5, year=99999),

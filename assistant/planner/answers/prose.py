@@ -156,12 +156,38 @@ _ASKS_WHY = re.compile(
 )
 
 
+# a sentence of prose, not a table's header or row: it ends as sentences do
+_PROSE_SENTENCE = re.compile(r"[a-z][\w)’']*[.!?][\"”’)]*\s*$")
+_GROWTH_SAID = re.compile(r"\b(?:cagr|fastest|grow\w*|growth|expand\w*)\b", re.I)
+
+
 def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: str) -> Steps[FinalDraft]:
     """'what drives growth in asia pacific?': sentences naming the region (or segment) that give a
     point of the kind asked; when the report has none, it says so beside the market-wide points."""
     label, kind = LABELS[decision.intent], _SCOPED_POINT[decision.intent]
     passages = yield from search(f"{name} {label} {question}", ctx.report_id, SECTION_K)
     named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
+    why = bool(_ASKS_WHY.match(question))
+    found = _sentences_about(passages, named, kind, why)
+    if not found and why and decision.intent is Intent.DRIVERS:
+        # 'why's it growing so quick?': the sentence that states its growth gives the reason too
+        # ('..., at a CAGR of 13.1%, as museums build virtual exhibitions')
+        found = _sentences_about(passages, named, _GROWTH_SAID, why)
+    draft = Draft()
+    if found:
+        points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
+        return draft.final(f"For {name}, the report says:\n{points}")
+    general = yield from _section_points(question, decision, ctx, draft, search_for=f"{label} {question}")
+    return general.model_copy(
+        update={"text": f"The report gives no {label} for {name} in particular. {general.text}"}
+    )
+
+
+def _sentences_about(
+    passages: list[Passage], named: re.Pattern[str], kind: re.Pattern[str], why: bool
+) -> list[Sentence]:
+    """Sentences that name the part (or sit under a heading that names it) and match ``kind``, in
+    the page's order; with the sentence before one that leans on it, and after one, for a reason."""
     found: list[Sentence] = []
     for passage_found in sorted(passages, key=lambda p: p.start):
         # under a heading that names it, a sentence need not repeat the name ('China led the region
@@ -179,16 +205,9 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
                     # 'Belgium and France are the most prominent examples': of what
                     found.append(said[index - 1])
                 found.append(sentence)
-                if _ASKS_WHY.match(question) and index + 1 < len(said):
+                if why and index + 1 < len(said) and _PROSE_SENTENCE.search(said[index + 1].text):
                     found.append(said[index + 1])  # a reason goes on in the sentence after
-    draft = Draft()
-    if found:
-        points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
-        return draft.final(f"For {name}, the report says:\n{points}")
-    general = yield from _section_points(question, decision, ctx, draft, search_for=f"{label} {question}")
-    return general.model_copy(
-        update={"text": f"The report gives no {label} for {name} in particular. {general.text}"}
-    )
+    return found
 
 
 def _section_points(
@@ -405,6 +424,14 @@ def _stating(figures: tuple[str, ...], query: str, draft: Draft, ctx: ReportCont
     return (yield from decline(query, "I could not find that figure stated in the report.", ctx))
 
 
+# 'what does a typical power float cost?': an amount, which a sentence without a figure does not give
+_COST_ASKED = re.compile(
+    r"\bwhat\s+(?:does|do|did|would|will|might)\b[^?]*\bcosts?\b|\bprice\s+(?:of|for|tag|per)\b"
+    r"|\bhow\s+(?:much|expensive)\b",
+    re.I,
+)
+
+
 def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     """A fact stated in the prose: quote the one sentence that answers it, or decline."""
     draft = Draft()
@@ -426,7 +453,7 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         described = _description(decision.describes, passages)
         if described is not None:
             return draft.final(f"The report says: {described.text} {draft.cite(described)}")
-    want_number = bool(NUMBER_ASK.search(query)) or decision.figure_near_point
+    want_number = bool(NUMBER_ASK.search(query) or _COST_ASKED.search(query)) or decision.figure_near_point
     ranked = best_sentences(
         passages, query, limit=ALL_SENTENCES if want_number or decision.topic else 1, want_number=want_number
     )

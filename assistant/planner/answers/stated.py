@@ -22,11 +22,18 @@ from assistant.planner.limits import unanswerable
 from assistant.planner.slots import SPLIT, TIMES_AS, Entity, Slots
 from assistant.text.sentences import content_words
 from assistant.text.words import word_list
-from tools.derived import ComparisonResult, ProjectionResult, ShareResult
+from tools.derived import ComparisonResult, PerUnitResult, ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import ConvertResult, SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.schemas import CompareArgs, ConvertArgs, ProjectionArgs, QuantitiesArgs, ShareValueArgs
+from tools.schemas import (
+    CompareArgs,
+    ConvertArgs,
+    PerUnitArgs,
+    ProjectionArgs,
+    QuantitiesArgs,
+    ShareValueArgs,
+)
 
 _VOLUME = re.compile(
     r"\b(volume|units?|shipments?|shipped|tonnes?|tons?|installations?|installed|capacity|gwh|mwh)\b", re.I
@@ -208,6 +215,11 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         derived = yield from value_from_share(name, slots.years, draft, ctx, slots.unit)
         if derived is not None:
             return derived
+    if not found and not scoped and metric in ("price", "market_size") and _PER_UNIT.search(question):
+        # 'avg revenue per unit installed?': the market's size over the units the page counts that year
+        per_unit = yield from _per_unit(draft, ctx)
+        if per_unit is not None:
+            return per_unit
     if not found and scoped and metric == "cagr" and _AGAINST_WHOLE.search(question):
         # 'north america cagr vs the global one?': the market's own rate, the region's named unanswered
         whole = yield from _market_rate(draft, ctx)
@@ -247,6 +259,52 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         if whole:
             lines.append(whole)
     return draft.final(" ".join(lines))
+
+
+_PER_UNIT = re.compile(
+    r"\bper\s+(?:unit|piece|item|machine|device|system|installation)\b|\baverage\s+(?:selling\s+)?price\b"
+    r"|\basp\b|\b(?:revenue|sales|spend\w*|value)\s+(?:per|a|each)\s+\w+",
+    re.I,
+)
+_UNITS_COUNTED = re.compile(r"\b(?:units?|pieces|machines|devices|systems|installations)\b", re.I)
+
+
+def _per_unit(draft: Draft, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """The market's size in a year shared over the units the page says were sold or shipped that year;
+    None when it counts no units in a year it sizes."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="volume", report_id=ctx.report_id))
+    )
+    counted = [
+        q
+        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+        if q.start_year
+        and q.start_year == q.end_year
+        and _UNITS_COUNTED.search(f"{q.measure or ''} {q.figure or ''}")
+    ]
+    basis = yield from fetch_basis(ctx)
+    if not counted or not basis.complete:
+        return None
+    volume = counted[0]
+    assert volume.start_year is not None
+    size = yield from ask(Call("market_size_in_year", basis.size_args(volume.start_year)))
+    if not isinstance(size.value, SizeResult) or size.value.kind != "stated":
+        return None  # a count beside a computed size would be a guess at the year's price
+    total = size.value
+    each = yield from ask(
+        Call(
+            "per_unit_value", PerUnitArgs(total_value=total.value, total_unit=total.unit, count=volume.value)
+        )
+    )
+    if not isinstance(each.value, PerUnitResult):
+        return None
+    draft.show_working(each.value.expression)
+    whole = format_money(total.currency, total.value, total.unit)
+    return draft.final(
+        f"The report states no price per unit. Its {whole} for {total.year} "
+        f"{draft.cite_all(basis.quotes_for(total.year))} over the {shown(volume)} it counts that year "
+        f"{draft.cite(volume.quote)} comes to about {total.currency} {each.value.per_unit:,.2f} a unit, on average."
+    )
 
 
 def _market_rate(draft: Draft, ctx: ReportContext) -> Steps[str]:
