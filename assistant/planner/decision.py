@@ -23,6 +23,7 @@ class Decision:
     earlier_question: str = ""
     asks_when: bool = False  # 'when?' after a development: the date comes first
     asks_company_rank: bool = False  # 'which firm is the biggest?': the report gives no shares
+    asks_concentration: bool = False  # 'top 5 players combined share?': what the largest hold together
     asks_company_count: bool = False  # 'how many vendors are there?': the report gives no count
     fallback: str | None = None  # why the report cannot answer, if the quantity table has nothing
     elaborate: bool = False  # 'tell me more about the first': the sentences after that point too

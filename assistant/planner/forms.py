@@ -33,6 +33,31 @@ PERCENT_CHANGE = re.compile(
 PER_YEAR = re.compile(
     r"\b(?:annual\w*|a year|per year|yearly|cagr|compound\w*|yoy|avg|average|p\.?a\.?)\b", re.I
 )
+# 'top 5 players combined, how much revenue?', 'how concentrated is it?': what the largest hold together
+_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_FIRMS = r"(?:players?|companies|vendors|providers|firms|manufacturers|suppliers|competitors|brands)"
+_TOP_FEW_FIRMS = re.compile(
+    rf"\b(?:top|largest|leading|biggest|major)\s+{_FEW}\s+{_FIRMS}\b|\b{_FEW}\s+(?:largest|biggest|leading|top)\s+{_FIRMS}\b",
+    re.I,
+)
+_HELD_TOGETHER = re.compile(
+    r"\b(?:combined|together|jointly|collectively|between them|share|revenue|worth|how much|account\w*)\b|%",
+    re.I,
+)
+_STRUCTURE_ASKED = re.compile(
+    r"\b(?:concentrated|concentration|consolidated|consolidation|fragmented|fragmentation)\b", re.I
+)
+
+
+def asks_concentration(question: str) -> bool:
+    """'top 5 players combined share?' (not 'top 2 players?', which asks who they are), 'how
+    fragmented is the market?'."""
+    return bool(
+        (_TOP_FEW_FIRMS.search(question) and _HELD_TOGETHER.search(question))
+        or _STRUCTURE_ASKED.search(question)
+    )
+
+
 # 'does the 9.2% tie out from the 2025 value to the 2033 one?': the rate the two sizes imply, checked
 RATE_CHECK = re.compile(
     r"\b(?:tie[sd]?\s+out|check(?:s|ed)?\s+out|add(?:s)?\s+up|reconcil\w*|consistent|hold(?:s)?\s+up"

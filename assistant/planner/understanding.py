@@ -52,6 +52,7 @@ from assistant.planner.forms import (
     RATE_TO_MULTIPLY,
     SIZE_ASKED,
     WHO_OR_WHEN,
+    asks_concentration,
     pandemic_years,
 )
 from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, RANKINGS, SIZE_INTENTS, Intent
@@ -380,6 +381,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'europe's share is how many times mea's?': the two shares compared, not two years' sizes
         return Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if asks_concentration(question) and not slots.specific("company"):
+        # 'top 5 players combined, how much revenue is that?': the share the page gives the largest together
+        decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, query=ctx.plain(question))
+        decision.asks_concentration = True
+        return decision
     if len(set(slots.years)) == 2 and slots.percents and RATE_CHECK.search(question):
         # 'does the 9.2% tie out if you go 2025 value -> 2033 value?': the rate the two sizes imply
         return Decision(Intent.CAGR, replace(slots, percents=[]), CERTAIN_INTENT, query=ctx.plain(question))

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 
 from assistant.domain.answer import FinalDraft
-from assistant.domain.formatting import format_percent
+from assistant.domain.formatting import format_money, format_percent
+from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import NUMBER_ASK, decline
 from assistant.planner.answers.stated import shown as stated_shown
 from assistant.planner.answers.stated import value_from_share
@@ -34,10 +35,11 @@ from assistant.text.sentences import (
 )
 from assistant.text.tokens import stems
 from assistant.text.words import place_spellings, word_list, word_map
-from tools.derived import CountResult
+from tools.derived import CountResult, ShareResult
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
+from tools.forecast import SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
-from tools.schemas import CountArgs, QuantitiesArgs
+from tools.schemas import CountArgs, QuantitiesArgs, ShareValueArgs
 
 Handler = Callable[[str, Decision, ReportContext], Steps[FinalDraft]]
 SUPPORT_K = 8
@@ -307,6 +309,8 @@ def _rank_from_table(
 
 
 def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    if decision.asks_concentration:
+        return (yield from _concentration(question, decision, ctx))
     draft = Draft()
     facts = yield from fetch_facts(ctx.report_id, "key_players")
     fact = facts["key_players"]
@@ -389,6 +393,74 @@ def _players_from(
 
 
 PLAYER_PASSAGES = 8
+# 'The five largest providers together held about 31% of revenue', 'the market is fragmented'
+_HELD_TOGETHER = re.compile(
+    r"\b(?:top|largest|leading|biggest|major)\s+(?:\w+\s+)?(?:players?|companies|vendors|providers|firms"
+    r"|manufacturers|suppliers|competitors|brands)\b",
+    re.I,
+)
+# how the market divides among its companies ('is moderately concentrated', 'market fragmentation'), not
+# 'a high concentration of pharmaceutical firms'
+_STRUCTURE = re.compile(
+    r"\b(?:concentrated|consolidated|fragmented)\b|\b(?:market|industry)\s+(?:concentration|consolidation"
+    r"|fragmentation)\b(?!\s+of\b)",
+    re.I,
+)
+_PERCENT_SAID = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent)", re.I)
+
+
+def _concentration(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
+    """What the largest companies hold together, as the page says it; in money when asked, from that
+    share of the market's size in the year it is given for."""
+    passages = yield from search(
+        f"largest companies together share of revenue fragmented {question}", ctx.report_id, PLAYER_PASSAGES
+    )
+    said = [s for p in passages for s in sentences(p.text, p.start)]
+    held = [s for s in said if _HELD_TOGETHER.search(s.text) and _PERCENT_SAID.search(s.text)]
+    structure = [s for s in said if _STRUCTURE.search(s.text)]
+    found = (held or structure)[:1]
+    if not found:
+        reason = "The report gives no share for its largest companies together, and does not say how concentrated the market is."
+        return (yield from decline(question, reason, ctx))
+    draft = Draft()
+    sentence = found[0]
+    text = f"The report says: {sentence.text} {draft.cite(sentence)}"
+    percent = _PERCENT_SAID.search(sentence.text) if held else None
+    if percent is None and (
+        decision.slots.asks_share or decision.slots.asks_money or NUMBER_ASK.search(question)
+    ):
+        # 'what share do the top 3 hold?' of a page that only calls the market fragmented
+        lead = "The report gives no share for its largest companies together."
+        return draft.final(f"{lead} {text}", status="unanswerable")
+    if percent is None or not (decision.slots.asks_money or _WORTH_ASKED.search(question)):
+        return draft.final(text)
+    basis = yield from fetch_basis(ctx)
+    years = [int(y) for y in _YEARS.findall(sentence.text)] or decision.slots.years
+    if not basis.complete or not years:
+        return draft.final(text)
+    size = yield from ask(Call("market_size_in_year", basis.size_args(years[0])))
+    if not isinstance(size.value, SizeResult):
+        return draft.final(text)
+    total = size.value
+    part = yield from ask(
+        Call("share_value", ShareValueArgs(total_value=total.value, share_percent=float(percent.group(1))))
+    )
+    if not isinstance(part.value, ShareResult):
+        return draft.final(text)
+    draft.show_working(part.value.expression)
+    if total.kind == "stated":
+        whole = f"the market's {format_money(total.currency, total.value, total.unit)} in {total.year} {draft.cite_all(basis.quotes_for(total.year))}"
+    else:
+        draft.show_working(total.expression)
+        whole = f"the market's {format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
+    value = format_money(total.currency, part.value.part_value, total.unit)
+    return draft.final(
+        f"{text} Of {whole}, that is about {value}; the report gives no revenue for any one of them."
+    )
+
+
+_WORTH_ASKED = re.compile(r"\b(?:revenue|sales|worth|value|dollars?|usd|how much)\b|\$", re.I)
+_YEARS = re.compile(r"\b((?:19|20)\d\d)\b")
 PLAYER_LINE = 200  # a list row or bullet, not a paragraph that names a country in passing
 
 
