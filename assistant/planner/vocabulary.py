@@ -46,8 +46,11 @@ def vocabulary(report: Report) -> list[Entity]:
     for development in facts.recent_developments:
         add("company", development.company)
     _mark_heads(entities, market)
+    market_spelt = set(name_words(" ".join(sorted(market))))
     for key, entity in entities.items():
-        if entity.kind == "segment" and (shorter := short_aliases(entity.name)):
+        # a short form made of the market's own words names the market, not the segment
+        shorter = tuple(a for a in short_aliases(entity.name) if not set(name_words(a)) <= market_spelt)
+        if entity.kind == "segment" and shorter:
             entities[key] = replace(entity, aliases=entity.aliases + shorter)
     # Another name of a region the report lists ('Latin America' for its South America) names it.
     aliased: set[str] = set()

@@ -55,6 +55,10 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         # 'and the fastest growing one?' after 'which region leads': the scope the earlier question ranked
         kind, dimension_words = _ranked_scope(f"{decision.scope_from} {question}".strip(), name, ctx)
         rank, top = _rank(question), top_count(question)
+        within = decision.slots.specific("region")
+        if kind == "country" and name == "largest_region" and within and rank == 1 and top == 1:
+            # 'which country is biggest there' of a region: the report's sentence naming its leader
+            return (yield from _country_leading(within[0].name, question, ctx))
         facts, table = yield from both(
             fetch_facts(ctx.report_id, name),
             ask(Call("lookup_quantities", QuantitiesArgs(metric=None, report_id=ctx.report_id))),
@@ -182,6 +186,41 @@ _LEADING = {
     "largest_region": r"(?:largest|biggest|leading)",
 }
 _PLACE = {1: r"(?<!second[- ])(?<!third[- ])", 2: r"(?:second|2nd)[- ]", 3: r"(?:third|3rd)[- ]"}
+
+
+# A country the sentence makes its region's leader: 'Australia is the largest market in the region',
+# 'Germany leads', 'The United States alone generated about 86% of regional sales'
+_LEADER_AFTER = (
+    r"[^.;]{0,40}?\b(?:largest|biggest|leading|dominant|main)\s+(?:\w+\s+)?(?:market|contributor|country|consumer)"
+    r"|\s+(?:\w+\s+)?(?:leads|led|dominates|dominated)\b"
+    r"|[^.;]{0,60}?\d+(?:\.\d+)?\s?%\s+of\s+(?:the\s+)?(?:regional|region's|region’s|the region)"
+)
+
+
+def _country_leading(region: str, question: str, ctx: ReportContext) -> Steps[FinalDraft]:
+    """The sentence that names a country as the leader of ``region`` ('Australia is the largest market
+    in the region'), in the region's own paragraph or naming it; declined when the report names none."""
+    passages = yield from search(f"{region} largest country market in the region", ctx.report_id, SUPPORT_K)
+    region_named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in region.split()) + r"\b", re.I)
+    countries = [n.lower() for row in place_spellings("countries") for n in row]
+    for passage_found in sorted(passages, key=lambda p: p.start):
+        said = sentences(passage_found.text, passage_found.start)
+        for index, sentence in enumerate(said):
+            here = region_named.search(sentence.text) or (
+                "region" in sentence.text.lower()
+                and any(region_named.search(s.text) for s in said[max(0, index - 2) : index])
+            )
+            lowered = sentence.text.lower()
+            leads = any(
+                re.search(rf"\b{re.escape(c)}\b(?:{_LEADER_AFTER})", lowered)
+                for c in countries
+                if c in lowered
+            )
+            if here and leads:
+                draft = Draft()
+                return draft.final(f"For {region}, the report says: {sentence.text} {draft.cite(sentence)}")
+    reason = f"The report does not say which country leads {region}."
+    return (yield from decline(question, reason, ctx))
 
 
 def _stated_leader(name: str, rank: int, scope: str, ctx: ReportContext) -> Steps[Sentence | None]:

@@ -215,7 +215,13 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         derived = yield from value_from_share(name, slots.years, draft, ctx, slots.unit)
         if derived is not None:
             return derived
-    if not found and not scoped and metric in ("price", "market_size") and _PER_UNIT.search(question):
+    if (
+        not found
+        and not scoped
+        and metric in ("price", "market_size")
+        and _PER_UNIT.search(question)
+        and _prices_the_market(question, ctx)
+    ):
         # 'avg revenue per unit installed?': the market's size over the units the page counts that year
         per_unit = yield from _per_unit(draft, ctx)
         if per_unit is not None:
@@ -267,6 +273,28 @@ _PER_UNIT = re.compile(
     re.I,
 )
 _UNITS_COUNTED = re.compile(r"\b(?:units?|pieces|machines|devices|systems|installations)\b", re.I)
+
+
+_PRICE_OF = re.compile(
+    r"\b(?:price|cost|revenue|value|spend\w*)\s+(?:of|for)\s+(?:an?\s+|the\s+|one\s+|each\s+)?"
+    r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
+    re.I,
+)
+
+
+def _prices_the_market(question: str, ctx: ReportContext) -> bool:
+    """'price per leveler', 'revenue per unit': an average over everything the market sells; 'the price
+    of a chest patch' asks of one product, which the market's revenue over its units does not give."""
+    priced = _PRICE_OF.search(question)
+    if priced is None:
+        return True
+    market = ctx.market_words | content_words(ctx.market or "")
+    return content_words(priced.group("thing")) <= market | _UNITS_WORDS
+
+
+_UNITS_WORDS = frozenset(
+    "unit units piece pieces item items machine machines device devices system systems".split()
+)
 
 
 def _per_unit(draft: Draft, ctx: ReportContext) -> Steps[FinalDraft | None]:
