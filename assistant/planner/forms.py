@@ -35,7 +35,10 @@ PER_YEAR = re.compile(
 )
 # 'top 5 players combined, how much revenue?', 'how concentrated is it?': what the largest hold together
 _FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
-_FIRMS = r"(?:players?|companies|vendors|providers|firms|manufacturers|suppliers|competitors|brands)"
+_FIRMS = (
+    r"(?:players?|companies|vendors|providers|firms|manufacturers|makers|producers|suppliers|competitors"
+    r"|brands|oems|contractors|operators)"
+)
 _TOP_FEW_FIRMS = re.compile(
     rf"\b(?:top|largest|leading|biggest|major)\s+{_FEW}\s+{_FIRMS}\b|\b{_FEW}\s+(?:largest|biggest|leading|top)\s+{_FIRMS}\b",
     re.I,
@@ -58,6 +61,12 @@ def asks_concentration(question: str) -> bool:
     )
 
 
+# 'avg revenue per unit?', 'average selling price per leveler': the market's size over its units
+PER_UNIT = re.compile(
+    r"\bper\s+(?:unit|piece|item|machine|device|system|installation)\b|\baverage\s+(?:selling\s+)?price\b"
+    r"|\basp\b",
+    re.I,
+)
 # 'does the 9.2% tie out from the 2025 value to the 2033 one?': the rate the two sizes imply, checked
 RATE_CHECK = re.compile(
     r"\b(?:tie[sd]?\s+out|check(?:s|ed)?\s+out|add(?:s)?\s+up|reconcil\w*|consistent|hold(?:s)?\s+up"

@@ -46,6 +46,7 @@ from assistant.planner.forms import (
     FACILITY,
     LARGEST_WORDS,
     PANDEMIC_HIT,
+    PER_UNIT,
     PER_YEAR,
     PERCENT_CHANGE,
     RATE_CHECK,
@@ -385,6 +386,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # 'top 5 players combined, how much revenue is that?': the share the page gives the largest together
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.asks_concentration = True
+        return decision
+    if PER_UNIT.search(question) and not slots.specific("region", "country", "segment", "company"):
+        # 'avg revenue per machine?': a price the page states, else its size over the units it counts
+        decision = Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
+        decision.metric = "price"
         return decision
     if len(set(slots.years)) == 2 and slots.percents and RATE_CHECK.search(question):
         # 'does the 9.2% tie out if you go 2025 value -> 2033 value?': the rate the two sizes imply

@@ -435,7 +435,7 @@ PLAYER_PASSAGES = 8
 # 'The five largest providers together held about 31% of revenue', 'the market is fragmented'
 _HELD_TOGETHER = re.compile(
     r"\b(?:top|largest|leading|biggest|major)\s+(?:\w+\s+)?(?:players?|companies|vendors|providers|firms"
-    r"|manufacturers|suppliers|competitors|brands)\b",
+    r"|manufacturers|makers|producers|suppliers|competitors|brands|oems|contractors|operators)\b",
     re.I,
 )
 # how the market divides among its companies ('is moderately concentrated', 'market fragmentation'), not

@@ -13,10 +13,11 @@ from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
 from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, part_of_region
 from assistant.planner.answers.prose import passage
-from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, together
+from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search, together
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft, combine
+from assistant.planner.forms import PER_UNIT
 from assistant.planner.intents import Intent
 from assistant.planner.limits import unanswerable
 from assistant.planner.slots import SPLIT, TIMES_AS, Entity, Slots
@@ -219,7 +220,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         not found
         and not scoped
         and metric in ("price", "market_size")
-        and _PER_UNIT.search(question)
+        and PER_UNIT.search(question)
         and _prices_the_market(question, ctx)
     ):
         # 'avg revenue per unit installed?': the market's size over the units the page counts that year
@@ -267,11 +268,64 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     return draft.final(" ".join(lines))
 
 
-_PER_UNIT = re.compile(
-    r"\bper\s+(?:unit|piece|item|machine|device|system|installation)\b|\baverage\s+(?:selling\s+)?price\b"
-    r"|\basp\b|\b(?:revenue|sales|spend\w*|value)\s+(?:per|a|each)\s+\w+",
-    re.I,
-)
+def _value_through_region(
+    name: str, regional: QuantityFact, draft: Draft, ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """A country's value from its share of its region, and the region's share of the market: the
+    region is the one the page names last before the country's figure ('North America held 39.5% ...
+    The United States alone generated about 86% of regional sales')."""
+    # the region the page names last before the country's own figure, in the passage that holds it
+    passages = yield from search(regional.quote.text[:300], ctx.report_id, ctx.search_k)
+    holding = next((p for p in passages if p.start <= regional.quote.start < p.start + len(p.text)), None)
+    before = holding.text[: regional.quote.start - holding.start] if holding else ""
+    named = [e for e in ctx.vocabulary if e.kind == "region" and e.name in before]
+    if not named:
+        return None
+    in_region = max(named, key=lambda e: before.rfind(e.name))
+    result = yield from ask(
+        Call(
+            "lookup_quantities", QuantitiesArgs(metric="share", name=in_region.name, report_id=ctx.report_id)
+        )
+    )
+    regions = [
+        q
+        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+        if q.scope == "region" and q.measure is None and q.start_year and q.start_year == q.end_year
+    ]
+    basis = yield from fetch_basis(ctx)
+    if not regions or not basis.complete:
+        return None
+    region = regions[0]
+    assert region.start_year is not None
+    size = yield from ask(Call("market_size_in_year", basis.size_args(region.start_year)))
+    if not isinstance(size.value, SizeResult) or size.value.kind != "stated":
+        return None
+    total = size.value
+    of_region = yield from ask(
+        Call("share_value", ShareValueArgs(total_value=total.value, share_percent=region.value))
+    )
+    if not isinstance(of_region.value, ShareResult):
+        return None
+    part = yield from ask(
+        Call(
+            "share_value",
+            ShareValueArgs(total_value=of_region.value.part_value, share_percent=regional.value),
+        )
+    )
+    if not isinstance(part.value, ShareResult):
+        return None
+    draft.show_working(of_region.value.expression)
+    draft.show_working(part.value.expression)
+    whole = format_money(total.currency, total.value, total.unit)
+    value = format_money(total.currency, part.value.part_value, total.unit)
+    return draft.final(
+        f"The report states no value for {name}; it gives it {format_percent(regional.value)} of its region "
+        f"{draft.cite(regional.quote)}, and {region.name} {format_percent(region.value)} "
+        f"{draft.cite(region.quote)} of the market's {whole} in {total.year} "
+        f"{draft.cite_all(basis.quotes_for(total.year))}: about {value} in {total.year}."
+    )
+
+
 _UNITS_COUNTED = re.compile(r"\b(?:units?|pieces|machines|devices|systems|installations)\b", re.I)
 
 
@@ -433,10 +487,14 @@ def value_from_share(
         Call("lookup_quantities", QuantitiesArgs(metric="share", name=name, report_id=ctx.report_id)),
         Call("lookup_quantities", QuantitiesArgs(metric="cagr", name=name, report_id=ctx.report_id)),
     ]
-    shares = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+    stated = list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
     own = list(rates.value.quantities) if isinstance(rates.value, QuantitiesResult) else []
     # a share of the whole market only: 'of growth' and 'of its region' are shares of something else
-    shares = [q for q in shares if q.measure is None and q.start_year and q.start_year == q.end_year]
+    shares = [q for q in stated if q.measure is None and q.start_year and q.start_year == q.end_year]
+    regional = [q for q in stated if q.measure == "of its region"]
+    if not shares and regional and (not years or regional[0].start_year in years):
+        # 'how much did the US bring in?': its share of its region's share of the market
+        return (yield from _value_through_region(name, regional[0], draft, ctx))
     later = None  # a year after the share's: the part's value then, grown at its own stated rate
     if years and shares and not any(q.start_year in years for q in shares):
         latest = max(shares, key=lambda q: q.start_year or 0)
