@@ -199,7 +199,9 @@ def test_bullet_segments_are_cut_at_the_verb():
 def test_a_segments_rate_in_an_faq_answer_is_not_the_markets(answer: str):
     report = parse_text(VALVES_FAQ.format(answer=answer), "irrigation-valve-market.md", "valves")
     assert report.facts.cagr is not None and report.facts.cagr.percent == 6.8
-    market_rates = {q.value for q in report.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"}
+    market_rates = {
+        q.value for q in report.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"
+    }
     assert market_rates == {6.8}, market_rates
 
 

@@ -12,7 +12,7 @@ from assistant.planner.slots import Amount, Entity, extract
 
 PremiseKind = Literal[
     "rate", "rate_period", "size", "decline", "largest_region", "fastest_segment", "largest_segment", "deal",
-    "development", "largest_company", "publisher",
+    "development", "largest_company", "publisher", "minority", "majority",
 ]  # fmt: skip
 
 _QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|does|do|did|can|could|will|would|tell|give|show|list)\b"
@@ -81,6 +81,12 @@ _LEADER = re.compile(
     r"\b(largest|biggest|leading|dominant|top|leads|lead|dominates|dominate|leader|market leader)\b", re.I
 )
 _FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)
+# 'still a minority of powered sales', 'most of the revenue', 'the bulk of sales'
+_PORTION = re.compile(
+    r"\bminority\b|\bmajority\b|\bmost of (?:the )?(?:revenue|sales|market)\b|\bbulk of\b|\bover half\b"
+    r"|\bmore than half\b|\bless than half\b|\bunder half\b",
+    re.I,
+)
 _SEGMENT = re.compile(r"\bsegments?\b", re.I)
 _DEAL = re.compile(r"\b(acquired|bought|took over|merged with|purchased|acquisition|takeover)\b", re.I)
 _DECLINE = re.compile(
@@ -203,11 +209,16 @@ def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
             "deal", clause, subject=companies[0], target=companies[1] if len(companies) > 1 else None
         )
     named = _ordered(clause, slots.entities)
+    portion = _PORTION.search(clause)
+    if named and portion and named[0].kind != "company":
+        # 'cordless tools are still a minority of sales': checked against the share the page gives it
+        kind: PremiseKind = "minority" if portion.group(0).lower().startswith("minor") else "majority"
+        return Premise(kind, clause, subject=named[0])
     if named and _FASTEST.search(clause):
         return Premise("fastest_segment", clause, subject=named[0])
     if named and _LEADER.search(clause):
         # the named thing's own kind first: 'since chemicals is the largest end-use industry' ranks segments
-        kind: PremiseKind = "largest_segment" if _SEGMENT.search(clause) else "largest_region"
+        kind = "largest_segment" if _SEGMENT.search(clause) else "largest_region"
         if named[0].kind == "company":
             kind = "largest_company"
         elif named[0].kind == "segment":

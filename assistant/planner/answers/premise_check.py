@@ -41,7 +41,42 @@ def check_premise(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | No
         return (yield from _company_leader(premise, ctx))
     if premise.kind == "publisher":
         return (yield from _publisher(premise, ctx))
+    if premise.kind in ("minority", "majority"):
+        return (yield from _portion(premise, ctx))
     return (yield from _deal(premise, ctx))
+
+
+HALF = 50.0
+
+
+def _portion(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'cordless tools are still a minority of sales': the share the page gives it says otherwise, or
+    None when it agrees or gives none."""
+    if premise.subject is None:
+        return None
+    result = yield from ask(
+        Call(
+            "lookup_quantities",
+            QuantitiesArgs(metric="share", name=premise.subject.name, report_id=ctx.report_id),
+        )
+    )
+    shares = [
+        q
+        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+        if q.measure is None
+    ]
+    if not shares:
+        return None
+    share = max(shares, key=lambda q: q.start_year or 0)
+    minority = premise.kind == "minority"
+    if (share.value < HALF) == minority:
+        return None
+    draft = Draft()
+    said = "a minority" if minority else "a majority"
+    return draft.final(
+        f"The report does not make {premise.subject.name} {said}: it gives it {format_percent(share.value)} "
+        f"{draft.cite(share.quote)}, {'more' if minority else 'less'} than half."
+    )
 
 
 def _publisher(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:

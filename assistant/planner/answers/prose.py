@@ -128,7 +128,8 @@ def section_summary(question: str, decision: Decision, ctx: ReportContext) -> St
 _DATED = re.compile(r"\b(?:19|20)(?:\d\d|XX)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,2})", re.I)
 _NUMBER = re.compile(
-    r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?P<tail>\s*(?:%|per ?cent))?"
+    # a number glued to letters names a thing ('3D scanning', '5G'): no count of anything
+    r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?![A-Za-z])(?P<tail>\s*(?:%|per ?cent))?"
 )
 _OF_WHAT = 40  # a percentage of the things counted names them soon after it ('34% of research sites')
 

@@ -43,7 +43,9 @@ _PRICE = re.compile(r"\b(price|prices|pricing|asp|cost per|per unit|per kg|per t
 _WORTH = re.compile(r"\b(worth|value|valued|dollars?|usd|how much)\b|\$", re.I)
 _COUNT = re.compile(r"\b(how many|number of|count of)\b", re.I)
 _RATE = re.compile(
-    r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace)\b", re.I
+    r"\b(c\.?a\.?g\.?r|growth rate|grow\w* at|annual growth|how (fast|quickly)|(at )?what rate|pace"
+    r"|growth (?:outlook|prospects?|forecast))\b",
+    re.I,
 )
 _AT_THAT_RATE = re.compile(
     r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?)\s+(?:up\s+)?(?:that|this|the same|its|their)"
