@@ -135,7 +135,7 @@ def test_dot_leader_rows_under_a_by_heading_are_shares(ruled: Report):
     shares = figures_by_name(ruled, "share")
     assert shares["Cabinet dryers (indirect)"].value == 48.5
     assert shares["Tunnel dryers"].value == 31.0
-    assert shares["Greenhouse dryers"].scope.dimension == "dryer type"
+    assert shares["Greenhouse dryers"].scope.dimension == "Dryer type"
 
 
 def test_a_figure_said_of_that_year_takes_the_year_named_before_it(ruled: Report):

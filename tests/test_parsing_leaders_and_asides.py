@@ -94,14 +94,14 @@ def release() -> Report:
 
 def test_dot_leader_rows_under_a_heading_that_says_what_they_measure(release: Report):
     shares = figures_by_name(release, "share")
-    assert shares["Chemical descaling contracts"].scope.dimension == "service type"
+    assert shares["Chemical descaling contracts"].scope.dimension == "Service type"
     assert shares["Mechanical and hydro-blasting services"].value == 29.3
     # a long label leaves room for one dot only
     assert shares["Monitoring and water treatment add-ons"].value == 19.5
 
 
 def test_a_short_form_in_prose_is_not_a_segment_of_its_own(release: Report):
-    names = [n.name for n in release.facts.segmentation["service type"]]
+    names = [n.name for n in release.facts.segmentation["Service type"]]
     assert names == [
         "Chemical descaling contracts",
         "Mechanical and hydro-blasting services",
@@ -177,4 +177,4 @@ def test_a_rate_set_against_an_earlier_rate_of_the_market_is_no_segment():
 def test_a_segment_named_again_with_the_markets_words_is_one_segment(release: Report):
     rates = {q.scope.name: q.value for q in release.facts.quantities if q.metric == "cagr"}
     assert rates["Rotary (hydraulic)"] == 8.2
-    assert [n.name for n in release.facts.segmentation["tool"]] == ["Rotary (hydraulic)", "Manual scraping"]
+    assert [n.name for n in release.facts.segmentation["Tool"]] == ["Rotary (hydraulic)", "Manual scraping"]

@@ -167,7 +167,7 @@ def test_a_second_name_without_a_verb_and_its_short_form_later_are_one_segment(l
     assert shares["New machines"].value == 71.0
     rates = figures_by_name(laundry, "cagr")
     assert rates["refurbishment and rental contracts"].value == 6.6
-    names = [n.name for n in laundry.facts.segmentation["sales channel"]]
+    names = [n.name for n in laundry.facts.segmentation["Sales channel"]]
     assert names == ["New machines", "refurbishment and rental contracts"]
 
 

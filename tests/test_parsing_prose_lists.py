@@ -70,7 +70,7 @@ def release() -> Report:
 def test_numbered_sub_headings_over_an_indented_body_are_sections(release: Report):
     headings = [s.heading for s in release.sections]
     assert "By service" in headings and "By kiln type" in headings, headings
-    assert release.facts.segmentation["kiln type"][0].name == "Rotary kilns"
+    assert release.facts.segmentation["Kiln type"][0].name == "Rotary kilns"
 
 
 def test_a_list_that_names_its_verb_once_gives_every_item_its_share(release: Report):
@@ -78,7 +78,7 @@ def test_a_list_that_names_its_verb_once_gives_every_item_its_share(release: Rep
     assert shares["Shaft kilns"].value == 21.0
     assert shares["tunnel kilns"].value == 15.5
     assert shares["shuttle and batch kilns"].value == 11.5
-    assert shares["shuttle and batch kilns"].scope.dimension == "kiln type"
+    assert shares["shuttle and batch kilns"].scope.dimension == "Kiln type"
 
 
 def test_the_remaining_share_is_read_under_a_by_heading(release: Report):

@@ -79,7 +79,7 @@ def test_numbered_sections_between_rules_are_headings_despite_an_end_marker(rele
 
 def test_an_aside_between_double_dashes(release: Report):
     shares = figures_by_name(release, "share")
-    assert shares["Services"].value == 39.0 and shares["Services"].scope.dimension == "component"
+    assert shares["Services"].value == 39.0 and shares["Services"].scope.dimension == "Component"
 
 
 def test_a_share_set_against_another_names_its_part_after_it(release: Report):

@@ -340,7 +340,8 @@ def _title_segmentation(doc: Doc) -> dict[str, list[Named]]:
         matches = [*INLINE_GROUP.finditer(title.text), *BRACKET_GROUP.finditer(title.text)]
         for match in sorted(matches, key=lambda m: m.start()):
             names = name_list(doc, title.start + match.start("items"), title.start + match.end("items"))
-            dimension = _LEADING_BY.sub("", match.group("dim").strip())
+            # 'Size, Share & Trends by Deployment (Cloud, On-premise)': the dimension is what follows 'by'
+            dimension = _LEADING_BY.sub("", re.split(r"\s+by\s+", match.group("dim").strip(), flags=re.I)[-1])
             if len(names) >= 2:
                 found.setdefault(dimension, names)
         if found:

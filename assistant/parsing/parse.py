@@ -74,9 +74,13 @@ __all__ = [
 _SLUG = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
 MAX_BY_LINE = 60  # 'By Vessel Type' is a label; a longer line starting 'By' is a sentence
+_RUN_IN_BY = re.compile(
+    r"\s*(?:\*\*|__)?by\s+([A-Za-z][\w &/-]{1,40}?)\s*(?:\*\*|__)?\s*[.:]\s*(?:\*\*|__)?\s+(?=[A-Z\"“])", re.I
+)
 # 'By End User', 'Segmentation by Product Type', 'Market by Application': a heading naming a dimension.
 _BY_HEADING = re.compile(
-    r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown),?\s+)?by\s+([A-Za-z][\w &/-]{1,40}?)"
+    # ('SEGMENT ANALYSIS - BY PROPULSION')
+    r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown)\s*[,:–—-]?\s+)?by\s+([A-Za-z][\w &/-]{1,40}?)"
     r"(?:\s*\([^()]{1,60}\))?",  # 'By service type (share of 2024 revenue)': what the figures measure
     re.I,
 )
@@ -283,21 +287,33 @@ def _prose_sentences(
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
         by = _BY_HEADING.fullmatch(block.heading) or _INSIGHTS_HEADING.fullmatch(block.heading)
-        dimension = by.group(1).strip() if by else None
+        dimension = _dimension_name(by.group(1)) if by else None
         body = list(out.body(doc, block))
         # 'By Vessel Type' on a line of its own inside the block: the dimension of what follows it
         by_lines = [
             (line.index, m.group(1).strip())
             for line in body
-            if not line.bullet and len(line.text) <= MAX_BY_LINE and (m := _BY_HEADING.fullmatch(line.text))
+            if not line.bullet
+            and (
+                (len(line.text) <= MAX_BY_LINE and (m := _BY_HEADING.fullmatch(line.text)))
+                # '**By deployment.** The cloud segment held ...': a heading run into its paragraph
+                or (m := _RUN_IN_BY.match(line.text))
+            )
         ]
+        by_lines = [(index, _dimension_name(dim)) for index, dim in by_lines]
         lines = (line for line in body if line.index not in read)
         for passage in passages.passages(lines, keep=_DIGIT.search):
             source: QuantitySource = "faq" if is_faq else "bullet" if passage.first.bullet else "prose"
-            above = [dim for index, dim in by_lines if index < passage.first.index]
+            above = [dim for index, dim in by_lines if index <= passage.first.index]
             for sentence in passages.sentences(passage):
                 if _DIGIT.search(sentence.text):
                     yield sentence, source, above[-1] if above else dimension, block.heading
+
+
+def _dimension_name(said: str) -> str:
+    """A dimension as headings name it: 'PROPULSION' and 'deployment' as 'Propulsion', 'Deployment'."""
+    said = said.strip()
+    return said.title() if said.isupper() else said[:1].upper() + said[1:]
 
 
 def money_view(q: Quantity | None) -> Money | None:

@@ -240,6 +240,14 @@ def sentence_drafts(
             and index == 0
             and figure.kind == "percent"
             and dimension
+            and _OPENING_AT.match(before)
+        ):
+            metric = "share"  # under 'By organization size': 'Small and medium-sized enterprises (SMEs), at 28.8%, ...'
+        if (
+            metric is None
+            and index == 0
+            and figure.kind == "percent"
+            and dimension
             and (_LEADER_ROW.fullmatch(before) or row is not None)
         ):
             metric = "share"  # 'Rechargeable ........ 57.9%' under 'By power source': a share
@@ -321,7 +329,9 @@ def _draft(
             return draft, 0, years.until
     years = fig.single_year(text, figure, since, r.lead_end)
     year = years.start
-    compared = _COMPARED_BEFORE.search(text[since : figure.start]) is not None
+    # 'compared with 32.6% for on-premise deployments' is another part's figure of the same year
+    of_another_part = metric == "share" and _NAMED_AFTER.match(text, figure.end) is not None
+    compared = _COMPARED_BEFORE.search(text[since : figure.start]) is not None and not of_another_part
     if year is None and compared:
         return None, 1, -1  # "down from 32%": a figure of another year, which the sentence does not give
     if year is None and previous is not None and previous.start_year == previous.end_year:
@@ -389,6 +399,16 @@ def _scope(
         return paired
     start = since if previous is not None else 0
     named = [m for m in r.mentions if start <= m.start and m.end <= figure.start]
+    opening_at = _OPENING_AT.match(text, 0, figure.start) if index == 0 else None
+    if opening_at and not named and r.dimension:
+        # 'Small and medium-sized enterprises (SMEs), at 28.8%, are expected to ...': the name it opens with
+        name = opening_at.group("name").strip()
+        bare = re.sub(r"\s*\([^()]*\)$", "", name)
+        return (
+            r.ctx.scopes.lookup(name)
+            or r.ctx.scopes.lookup(bare)
+            or Scope(kind="segment", name=bare, dimension=r.dimension)
+        )
     leader = _LEADER_LABEL.match(text)
     if leader and not named:
         # '- Fastest-growing vessel type: Container ships, 13.4% CAGR': the figure is the leader's
@@ -437,7 +457,12 @@ def _scope(
     if named_after:
         # '... held a 74.5% share, against 25.5% for on-premise installations': the name after the figure
         name = named_after.group("name")
-        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+        # 'for on-premise deployments': the listed name it opens with ('On-premise'), when there is one
+        inside = next(
+            (m.scope for m in r.mentions if named_after.start("name") <= m.start < named_after.end("name")),
+            None,
+        )
+        return inside or r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     contrasted = _CONTRASTED_SHARE.search(text, 0, figure.start) if metric == "share" and index == 0 else None
     if contrasted:
         # '... still led the installed base, but cellular loggers captured 46.0%': the later clause's subject
@@ -469,7 +494,13 @@ def _scope(
 
 # An answer that opens by naming its subject: 'Smart / app-connected aspirators, at ...'.
 _NAMED_OPENING = re.compile(
-    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?:[A-Z]|\d[A-Za-z])[A-Za-z/&' -]{2,60},\s+(?:at|with)\b"
+    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?:[A-Z]|\d[A-Za-z])[A-Za-z/&' -]{2,60}"
+    r"(?:\s*\([^()]{1,30}\))?,\s+(?:at|with)\b"
+)
+# A sentence whose first figure follows its subject's name and 'at': 'SMEs, at 28.8%, are expected ...'
+_OPENING_AT = re.compile(
+    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?P<name>(?:[A-Z]|\d[A-Za-z])[A-Za-z/&' -]{2,60}?"
+    r"(?:\s*\([^()]{1,30}\))?),\s+at\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$"
 )
 
 

@@ -62,8 +62,12 @@ _MENTIONS = re.compile(
     r"(?:is there\s+|are there\s+|got\s+|any\s+)?(?:anything|something|info|stuff)\s+"
     r"(?:at all\s+)?(?:about|on|re|regarding|related to)"
     r"|does\s+(?:the\s+report|it|this|the\s+page|the\s+study)\s+(?:mention|say anything about|talk about|discuss|touch on)"
+    # 'what does it say about europe', 'u mentioned gdpr somewhere'
+    r"|what\s+(?:does|do|did)\s+(?:the\s+report|it|this|the\s+page|the\s+study|they)\s+say\s+(?:about|on|re|regarding)"
+    r"|(?:you|u)\s+mentioned"
     r"|any\s+mention\s+of)\s+(?P<topic>[^?]{2,60}?)"
-    r"(?:\s+(?:in\s+(?:there|it|here|the\s+report|this\s+report)|at\s+all))?\s*[?.!]*\s*$"
+    r"(?:\s+(?:in\s+(?:there|it|here|the\s+report|this\s+report)|at\s+all|somewhere|earlier|before)"
+    r"(?:\s*[-–—,]\s*what(?:'s|s| is)\s+the\s+(?:issue|problem|deal|story|point)(?:\s+there)?)?)?\s*[?.!]*\s*$"
     r"|^\s*(?:is|are)\s+(?P<said>[^?]{2,60}?)\s+(?:mentioned|discussed|covered)(?:\s+at\s+all)?\s*[?.!]*\s*$",
     re.I,
 )

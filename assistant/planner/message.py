@@ -32,7 +32,8 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     if premise is not None and premise.kind == "publisher" and rest in (text, premise.clause):
         # 'this one's a grand view research report right?': who publishes it, checked against the name
         return Plan([(rest, Decision(Intent.PUBLISHER, Slots(), 1.0))], premise)
-    rest = _about_the_real_leader(premise, rest, ctx)
+    if premise is not None and _ASKS_CAUSE.search(rest):
+        rest = _about_the_real_leader(premise, rest, ctx)  # 'what drives its lead?': the real leader's
     if premise is not None and rest == text:
         # 'how many locations did wcg pick up when it bought heads': asked of the real buyer
         rest = _with_the_real_buyer(premise, rest, ctx)

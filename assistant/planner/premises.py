@@ -83,7 +83,7 @@ _LEADER = re.compile(
 _FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)
 # 'still a minority of powered sales', 'most of the revenue', 'the bulk of sales'
 _PORTION = re.compile(
-    r"\bminority\b|\bmajority\b|\bmost of (?:the )?(?:revenue|sales|market)\b|\bbulk of\b|\bover half\b"
+    r"\bminority\b|\bmajority\b|\bmost of\b|\bbulk of\b|\bover half\b"
     r"|\bmore than half\b|\bless than half\b|\bunder half\b",
     re.I,
 )
@@ -212,7 +212,9 @@ def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
     portion = _PORTION.search(clause)
     if named and portion and named[0].kind != "company":
         # 'cordless tools are still a minority of sales': checked against the share the page gives it
-        kind: PremiseKind = "minority" if portion.group(0).lower().startswith("minor") else "majority"
+        kind: PremiseKind = (
+            "minority" if re.match(r"minor|less|under", portion.group(0), re.I) else "majority"
+        )
         return Premise(kind, clause, subject=named[0])
     if named and _FASTEST.search(clause):
         return Premise("fastest_segment", clause, subject=named[0])

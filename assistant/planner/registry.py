@@ -217,7 +217,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         named.segmentation,
         # Plural nouns and listing words ask for the list, not the leader.
         _words(
-            r"\b(regions|countries|segments|categories|types|services|segmentation|segmented|breakdown|split)\b"
+            r"\b(regions|countries|segments|categories|types|services|segmentation|segmented|breakdown|split"
+            r"|break\s+(?:\w+\s+){0,3}?down|broken\s+down)\b"
             # 'list the segments', 'country list', not 'the 4th one on that list'
             r"|\b(covered|included)\b|(?<!that )(?<!the )(?<!this )\blist\b"
         ),
@@ -244,7 +245,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
             r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*|(?<!big )(?<!great )deals?|m&a|mergers?"
             r"|takeovers?|buyouts?|collaborat\w*|tie-ups?|lately|been up to|(?:do|done|did) (?:lately|recently)"
             r"|(?:recent|latest|new) (?:moves|updates|activit(?:y|ies)|happenings|initiatives)"
-            r"|(?:what did|what have|what has) (?:they|it|\w+) (?:do|done))\b"
+            r"|(?:what did|what have|what has) (?:they|it|\w+) (?:do|done)"
+            # 'did anyone raise money?': a funding round
+            r"|rais(?:e|ed|ing) (?:money|funds|capital|funding|a round)|funding rounds?|series [a-e])\b"
         ),
         _YEARS | _ENTITIES,
     ),
@@ -276,6 +279,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
         _words(
             r"\bchallenge|\bobstacle|\brestrain|\bbarrier|\bhurdle|\bheadwind|\bhold(s|ing)?\b.{0,20}\bback\b"
             r"|\b(hinder|hamper|impede|constrain|limit)\w*|\bslow(s|ing)?\b.{0,20}\bdown\b|\brisks?\b"
+            # 'what's slowing adoption', 'what stops buyers'
+            r"|\bslow(s|ing)?\s+(?:the\s+)?(?:adoption|uptake|growth|sales|demand|procurement)\b"
         ),
     ),
     IntentEntry(

@@ -88,7 +88,9 @@ MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)  # the mar
 _OWN_RATE = re.compile(r"\b(?:its|their) own (?:rate|cagr|growth|pace)\b", re.I)
 # 'europe's share is how many times mea's?': one figure as a multiple of another
 TIMES_AS = re.compile(r"\bhow many times\b|\btimes\s+(?:as\s+)?(?:big|large|larger|bigger)\b|\bratio\b", re.I)
-SPLIT = re.compile(r"\b(?:split|splits|breakdown|mix)\b", re.I)  # how a figure divides among parts
+SPLIT = re.compile(
+    r"\b(?:split|splits|breakdown|break\s+(?:\w+\s+){0,3}?down|broken\s+down|mix)\b", re.I
+)  # how a figure divides among parts
 _SHARE_ASK = re.compile(r"\b(shares?|percent|percentage|portions?|proportions?|fractions?)\b|%", re.I)
 _INJECTION = re.compile(
     r"^\s*(system|assistant|admin)\s*:|the report (was|is|has been) (updated|wrong|outdated)|\bis now \d|"
@@ -464,7 +466,16 @@ def _abbreviated(name_words: tuple[str, ...], words: list[str]) -> bool:
     for i in range(len(words) - len(name_words) + 1):
         window = words[i : i + len(name_words)]
         # the first word whole, or cut to four letters or more ('tech & telecom', 'exec outplacement')
-        first = window[0] == name_words[0] or (len(window[0]) >= 4 and name_words[0].startswith(window[0]))
+        first = (
+            window[0] == name_words[0]
+            or (len(window[0]) >= 4 and name_words[0].startswith(window[0]))
+            # 'n america', 's. america': the first word's initial before the rest written out
+            or (
+                len(window[0]) == 1
+                and name_words[0].startswith(window[0])
+                and window[1:] == list(name_words[1:])
+            )
+        )
         if first and all(
             len(q) >= 3 and (n.startswith(q) or q.startswith(n))
             for q, n in zip(window[1:], name_words[1:], strict=True)

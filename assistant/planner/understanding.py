@@ -173,6 +173,12 @@ _MORE_THAN = re.compile(
     r"|\bhow (?:far|much) (?:short of|below|above|under|over|off)\b[^?]*\b(?:forecast|report|their|its own)\b",
     re.I,
 )
+# A question of question words alone: 'for how much and when', 'when and where?'
+_ONLY_ASKS = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:for\s+)?(?:how much|when|where|who|why|how many|with whom|what for)"
+    r"(?:\s*(?:,|and|&|\+)\s*(?:for\s+)?(?:how much|when|where|who|why|how many|with whom|what for))+\s*[?.!]*\s*$",
+    re.I,
+)
 # 'na share in 24?' then 'compare w europe': the same figure of another part, beside the first
 _COMPARE_PART = re.compile(
     r"^\s*(?:and\s+|so\s+|now\s+)?(?:how\s+(?:does|do|did|is)\s+(?:it|that|this)\s+)?"
@@ -632,6 +638,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or bool(_BARE_RANKING.match(question))  # 'second biggest' after a ranking: of the same kind
         or bool(POINTER.match(question))  # 'the jv - which companies': one item of the last list
         or bool(THAT_YEAR.search(question))  # 'what if it grew 7%, same yr': the year just discussed
+        or bool(_ONLY_ASKS.match(question))  # 'for how much and when': of what was just said
         or (
             bool(_THEY.search(question)) and len(question.split()) <= MAX_POINTING_WORDS
         )  # 'what did they do'
@@ -1016,6 +1023,7 @@ def _follow_up(
         slots.asks_share
         or merged.asks_money
         or bool(_ASKS_RATE.search(question))
+        or (slots.asks_growth and not slots.years)  # 'cloud share? and its growth?': its own rate
         # 'whats the US number on its own': a figure of the place the question names
         or bool(slots.specific("region", "country", "segment") and _FIGURE_WORD.search(question))
     )

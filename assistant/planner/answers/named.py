@@ -707,7 +707,13 @@ def join_names(names: list[str]) -> str:
 
 
 _EVERY_KIND = re.compile(r"\b(deals?|news|developments?|activit\w*|moves|updates|happen\w*|going on)\b")
-_KIND_WORDS = (r"acqui|merge[rd]|\bm ?& ?a\b|takeover|buyout", r"partner", r"launch|open|establish", r"expan")
+_KIND_WORDS = (
+    r"acqui|merge[rd]|\bm ?& ?a\b|takeover|buyout",
+    r"partner",
+    r"launch|open|establish",
+    r"expan",
+    r"\brais(?:e|ed|ing)\b|\bfunding\b|\bseries [a-e]\b",
+)
 MAX_SENTENCES = 50  # every sentence of one development
 DETAIL_OVERLAP = 0.5  # a sentence sharing one word's stem with the detail asked about holds it
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -803,7 +809,10 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
 
 _DATED = re.compile(r"\b(19|20)\d\d\b")
 _IN_USD = re.compile(r"\b(?:in|to)\s+(?:usd|us\s?dollars?|dollars|\$)|\busd\s+(?:terms|equivalent)\b", re.I)
-_FOREIGN_AMOUNT = re.compile(r"(?:EUR|€|£|GBP|JPY|¥|INR|₹|CNY|RMB|CHF|SEK|NOK|DKK|KRW|₩)\s?\d[\d.,]*", re.I)
+_FOREIGN_AMOUNT = re.compile(
+    r"(?:EUR|€|£|GBP|JPY|¥|INR|₹|CNY|RMB|CHF|SEK|NOK|DKK|KRW|₩|CAD|C\$|AUD|A\$|NZD|SGD|HKD|BRL|MXN|ZAR)\s?\d[\d.,]*",
+    re.I,
+)
 _USD_AMOUNT = re.compile(r"(?:USD|US\$|\$)\s?\d", re.I)
 _ASKS_AMOUNT = re.compile(
     # 'how much time does it save' asks no amount of money

@@ -159,6 +159,10 @@ _ASKS_WHY = re.compile(
 
 # a sentence of prose, not a table's header or row: it ends as sentences do
 _PROSE_SENTENCE = re.compile(r"[a-z][\w)’']*[.!?][\"”’)]*\s*$")
+_REASON_SAID = re.compile(
+    r"\b(?:as|because|since|thanks to|due to|driven by|supported by|helped by|amid|on the back of|fuel\w*)\b",
+    re.I,
+)
 _GROWTH_SAID = re.compile(r"\b(?:cagr|fastest|grow\w*|growth|expand\w*)\b", re.I)
 
 
@@ -170,10 +174,12 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
     named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
     why = bool(_ASKS_WHY.match(question))
     found = _sentences_about(passages, named, kind, why)
-    if not found and why and decision.intent is Intent.DRIVERS:
-        # 'why's it growing so quick?': the sentence that states its growth gives the reason too
-        # ('..., at a CAGR of 13.1%, as museums build virtual exhibitions')
-        found = _sentences_about(passages, named, _GROWTH_SAID, why)
+    if not found and decision.intent is Intent.DRIVERS:
+        # 'why's it growing so quick?', 'what's driving it there': the sentence that states its growth
+        # gives the reason too ('..., at a CAGR of 13.1%, as museums build virtual exhibitions')
+        found = [
+            s for s in _sentences_about(passages, named, _GROWTH_SAID, why) if _REASON_SAID.search(s.text)
+        ]
     draft = Draft()
     if found:
         points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
@@ -224,7 +230,14 @@ def _section_points(
     for text, start in paragraphs:  # each paragraph opens with its point
         if any(a < start < b for a, b in spans):
             continue  # a passage that opens inside a paragraph another passage holds from its start
-        opening = next((s for s in sentences(text, start) if len(s.text) > MIN_POINT_CHARS), None)
+        opening = next(
+            (
+                s
+                for s in sentences(text, start)
+                if len(s.text) > MIN_POINT_CHARS and not _ANNOUNCES.search(s.text)
+            ),
+            None,
+        )
         if opening and all(s.start != opening.start for s in picks):
             picks.append(opening)
     if len(picks) < MAX_POINTS and decision.intent in LABELS:
@@ -331,7 +344,14 @@ def _listed_after(chosen: Sentence, passages: list[Passage]) -> list[Sentence]:
 
 # A sentence that brings in a further point of a list written as prose.
 _NEXT_POINT = re.compile(
-    r"\b(another|second|third|fourth|also|further|additionally|in addition|moreover|finally|longer-term)\b",
+    r"^\W*(?:first|firstly)\b|\b(another|second|third|fourth|also|further|additionally|in addition|moreover"
+    r"|finally|longer-term)\b",
+    re.I,
+)
+# A sentence that only announces the points after it: 'The report identifies three main growth drivers.'
+_ANNOUNCES = re.compile(
+    r"\b(?:identifies|highlights|lists|names|notes|cites|outlines|sees)\s+(?:two|three|four|five|several|a few"
+    r"|the following|\d+)\b[^.]*\.?$|:\s*$",
     re.I,
 )
 # Words of a figure question that any figure's sentence shares, or that ask about the figure
@@ -394,7 +414,9 @@ def _mentioning(topic: str, query: str, draft: Draft, ctx: ReportContext) -> Ste
         return (yield from decline(query, f"The report does not mention {topic}.", ctx))
     found = sorted(found[: MENTIONS_QUOTED + 1], key=lambda s: s.start)
     quoted = " ".join(f"{s.text} {draft.cite(s)}" for s in found)
-    return draft.final(f"The report mentions {topic}: {quoted}")
+    # the topic as the report spells it ('Europe', 'GDPR'), not as typed
+    spelt = next((m.group(0) for s in found if (m := re.search(re.escape(topic), s.text, re.I))), topic)
+    return draft.final(f"The report mentions {spelt}: {quoted}")
 
 
 def _shares_subject(sentence: Sentence, query: str) -> bool:
@@ -454,7 +476,12 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         described = _description(decision.describes, passages)
         if described is not None:
             return draft.final(f"The report says: {described.text} {draft.cite(described)}")
-    want_number = bool(NUMBER_ASK.search(query) or _COST_ASKED.search(query)) or decision.figure_near_point
+    want_number = (
+        bool(NUMBER_ASK.search(query) or _COST_ASKED.search(query))
+        or decision.figure_near_point
+        # 'how big is the market for virgin fluid itself': a size, which a sentence without a figure lacks
+        or (decision.slots.asks_money and not decision.topic)
+    )
     ranked = best_sentences(
         passages, query, limit=ALL_SENTENCES if want_number or decision.topic else 1, want_number=want_number
     )

@@ -48,7 +48,8 @@ _RATE = re.compile(
     re.I,
 )
 _AT_THAT_RATE = re.compile(
-    r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?)\s+(?:up\s+)?(?:that|this|the same|its|their)"
+    r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?)\s+(?:up\s+)?"
+    r"(?:that|this|the same|its|their|[\w-]+['’]s|[\w-]+s['’])"
     r"(?:\s+own)?\s+(?:rate|pace|cagr|growth)\b",
     re.I,
 )
