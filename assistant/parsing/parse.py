@@ -241,7 +241,7 @@ def _quantity_table(
         start = sentence.at(0)
         carried = subject if subject_end >= 0 and _same_subject_between(doc.text[subject_end:start]) else None
         # 'The region is expected to grow at 7.8%' under a heading that names the region
-        carried = carried or (scopes.lookup(heading) if heading else None)
+        carried = carried or (_heading_scope(heading, scopes) if heading else None)
         listed = listed if source == "bullet" else None
         found_drafts, missed = prose_figures.sentence_drafts(
             doc, sentence, source, ctx, dimension, carried, listed
@@ -257,6 +257,16 @@ def _quantity_table(
     words = re.findall(r"[a-z0-9]+", (market_name or market or "").lower())
     market_words = frozenset(words) | {f"{w}s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
     return quantities.build_table(drafts, stated_base, forecast, skipped, market_words)
+
+
+def _heading_scope(heading: str, scopes: ScopeIndex) -> Scope | None:
+    """The region or segment a heading names: 'Asia Pacific', 'REGIONAL ANALYSIS - ASIA PACIFIC'."""
+    tail = re.split(r"\s[-–—:|]\s", heading)[-1].strip()
+    for said in dict.fromkeys((heading, tail, tail.title())):
+        found = scopes.lookup(said)
+        if found is not None:
+            return found
+    return None
 
 
 def _same_subject_between(between: str) -> bool:

@@ -73,6 +73,11 @@ _MENTIONS = re.compile(
 )
 
 
+_SAYS_ABOUT = re.compile(r"^\s*(?:so\s+|and\s+|ok\s+)?what\s+(?:does|do|did)\b", re.I)
+_FIGURE_ASKED = re.compile(
+    r"\b(?:growth|grow\w*|share|size|cagr|value|revenue|forecast|outlook|drivers?|challenges?|trends?)\b",
+    re.I,
+)
 _POINTS_BACK = re.compile(r"(?:it|that|this|them|those|these|they|there|here)(?:\s+\w+)?", re.I)
 
 
@@ -83,6 +88,8 @@ def mentioned_topic(question: str) -> str | None:
         return None
     topic = (match.group("topic") or match.group("said") or "").strip(" .'\"")
     topic = re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.I)
+    if _SAYS_ABOUT.match(question) and _FIGURE_ASKED.search(topic):
+        return None  # 'what did the report say about asia pacific's growth?': that figure, not every mention
     # 'anything on that?', 'is it mentioned': what was said before, not a topic of its own
     return None if not topic or _POINTS_BACK.fullmatch(topic) else topic
 

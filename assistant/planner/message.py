@@ -54,6 +54,9 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
             or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
             or _only_the_market(piece, ctx)  # 'apac contribution to growth, vertical farming led lights'
+            # 'fastest growing region, its cagr and current share': figures of the one the ranking names
+            # ('its 2030 value' is asked of the name on its own, grown or valued)
+            or (bool(_ITS.match(piece) and _RANKED.search(groups[-1])) and not _VALUED.search(piece))
         ):
             groups[-1] += joiner + piece
         else:
@@ -93,6 +96,9 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
 _REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
 
 
+_ITS = re.compile(r"^\s*(?:and\s+)?(?:its|their)\b", re.I)
+_VALUED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:value|worth|revenue|size|usd|dollars?)\b|\$", re.I)
+_RANKED = re.compile(r"\b(?:fastest|quickest|largest|biggest|leading|top|dominant|smallest|slowest)\b", re.I)
 _ASKS_CAUSE = re.compile(r"\b(why|driv\w*|behind|reasons?|explain\w*|caus\w*|how come)\b", re.I)
 _LEADER_KINDS = {"largest_region": Intent.LARGEST_REGION, "fastest_segment": Intent.FASTEST_SEGMENT}
 

@@ -423,7 +423,7 @@ def _initials(name: str) -> frozenset[str]:
 
 
 _PLACE_OR_FIGURE = re.compile(
-    r"(?:countr\w*|nations?|regions?|regional|shares?|markets?|mkt|size|revenues?|cagr|growth)\b"
+    r"(?:countr\w*|nations?|regions?|regional|shares?|markets?|mkt|size|revenues?|sales|value|worth|cagr|growth)\b"
 )
 SHORT_ALIAS = 5  # a shorter alias is an everyday word unless a word about places or figures follows
 

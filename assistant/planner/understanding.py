@@ -848,6 +848,12 @@ def _follow_up(
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part
     if not own and intent is Intent.DEFINITION and _WHY_ASKED.match(question):
         intent = Intent.PASSAGE  # 'what do they do?' then 'why are sponsors hiring them?': the reason
+    if (
+        not own
+        and _WHY_ASKED.match(question)
+        and intent in (Intent.STATED_FIGURE, Intent.CAGR, *SIZE_INTENTS)
+    ):
+        intent = Intent.DRIVERS  # 'its growth rate?' then 'why's demand strong there': what drives it
     years = (
         slots.years
         or relative_years(question, earlier.slots.years)

@@ -104,6 +104,24 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
                     if explained:  # the report's own reason, quoted
                         said = " ".join(f"{s.text} {draft.cite(s)}" for s in explained)
                         text += f" The report explains: {said}"
+                if chosen.metric == "cagr" and _ITS_SHARE.search(question) and chosen.name:
+                    # 'fastest growing region, its cagr and current share': its share beside its rate
+                    held = yield from ask(
+                        Call(
+                            "lookup_quantities",
+                            QuantitiesArgs(metric="share", name=chosen.name, report_id=ctx.report_id),
+                        )
+                    )
+                    its_shares = [
+                        fact
+                        for fact in (
+                            held.value.quantities if isinstance(held.value, QuantitiesResult) else []
+                        )
+                        if fact.measure is None
+                    ]
+                    if its_shares:
+                        latest = max(its_shares, key=lambda fact: fact.start_year or 0)
+                        text += f" Its share is {stated_shown(latest)}{stated_when(latest)} {draft.cite(latest.quote)}."
                 if chosen.metric == "share" and _ITS_VALUE.search(question) and chosen.name:
                     # 'leading region, share and $ value': its value from that share
                     valued = yield from value_from_share(chosen.name, [], draft, ctx)
@@ -240,6 +258,7 @@ _SCOPE_KINDS = (
 )
 # a leader's own figures asked beside its name: 'leading region, share and $ value'
 _ITS_FIGURES = re.compile(r"\b(?:share|shares|%|percent|value|worth|revenue|dollars?|usd)\b|\$", re.I)
+_ITS_SHARE = re.compile(r"\b(?:share|shares|%\s+of)\b", re.I)
 _ITS_VALUE = re.compile(r"\b(?:value|worth|revenue|dollars?|usd|make|made)\b|\$", re.I)
 _RANK = re.compile(r"\b(second|2nd|third|3rd)\b", re.I)
 _BOTTOM = re.compile(r"\b(smallest|slowest|lowest|least|weakest|bottom)\b", re.I)

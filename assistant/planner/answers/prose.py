@@ -199,7 +199,8 @@ def _sentences_about(
     for passage_found in sorted(passages, key=lambda p: p.start):
         # under a heading that names it, a sentence need not repeat the name ('China led the region
         # on the back of ...' under 'Asia Pacific')
-        headed = named.fullmatch(passage_found.section.strip()) is not None
+        # ('REGIONAL ANALYSIS - NORTH AMERICA')
+        headed = named.fullmatch(_heading_tail(passage_found.section)) is not None
         said = sentences(passage_found.text, passage_found.start)
         for index, sentence in enumerate(said):
             about = (headed or named.search(sentence.text)) and kind.search(sentence.text)
@@ -215,6 +216,11 @@ def _sentences_about(
                 if why and index + 1 < len(said) and _PROSE_SENTENCE.search(said[index + 1].text):
                     found.append(said[index + 1])  # a reason goes on in the sentence after
     return found
+
+
+def _heading_tail(heading: str) -> str:
+    """What a heading names after its kind: 'REGIONAL ANALYSIS - NORTH AMERICA' names North America."""
+    return re.split(r"\s[-–—:|]\s", heading.strip())[-1].strip()
 
 
 def _section_points(

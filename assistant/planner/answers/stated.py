@@ -49,7 +49,7 @@ _RATE = re.compile(
 )
 _AT_THAT_RATE = re.compile(
     r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?)\s+(?:up\s+)?"
-    r"(?:that|this|the same|its|their|[\w-]+['’]s|[\w-]+s['’])"
+    r"(?:that|this|the same|its|their|the regional|the segment'?s?|[\w-]+['’]s|[\w-]+s['’])"
     r"(?:\s+own)?\s+(?:rate|pace|cagr|growth)\b",
     re.I,
 )
@@ -499,10 +499,10 @@ def value_from_share(
         # 'how much did the US bring in?': its share of its region's share of the market
         return (yield from _value_through_region(name, regional[0], draft, ctx))
     later = None  # a year after the share's: the part's value then, grown at its own stated rate
-    if years and shares and not any(q.start_year in years for q in shares):
-        latest = max(shares, key=lambda q: q.start_year or 0)
-        if max(years) > (latest.start_year or 0):
-            later, shares = max(years), [latest]
+    latest = max(shares, key=lambda q: q.start_year or 0) if shares else None
+    if years and latest is not None and max(years) > (latest.start_year or 0):
+        # a year after the share's ('NA value in 2031 at the regional rate from 2023'): grown from it
+        later, shares = max(years), [latest]
     elif years:
         shares = [q for q in shares if q.start_year in years]
     if not shares or (later is not None and not own):
