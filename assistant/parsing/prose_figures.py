@@ -46,6 +46,9 @@ _APPOSITION = re.compile(
 _ANAPHOR = re.compile(
     r"(?:(?:this|that|it|they|these|those)\b(?!\s+(?:market|industry|report|study)\b)"
     r"|(?:the|this|that|these|those)\s+(?:segment|sub-?segment|category|region|type|application|group)s?\b"
+    # 'Growth in the region is forecast at 6.5%', 'Demand in the segment ...'
+    r"|(?:growth|demand|revenue|sales|spending|adoption)\s+(?:in|of|across|within)\s+(?:the|this|that)\s+"
+    r"(?:segment|sub-?segment|category|region|country)\b"
     # a sentence without a subject of its own: 'Expected to record the fastest growth at 8.7%'
     r"|(?:expected|projected|forecast|anticipated|poised|set|likely)\s+to\b)",
     re.I,

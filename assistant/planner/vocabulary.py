@@ -84,6 +84,9 @@ def _spelt(name: str) -> str:
 _PAIR = re.compile(r"\s+(?:and|&)\s+", re.I)
 
 
+_GRADE = re.compile(r"[IVX]{1,4}|[A-Z]|\d{1,2}")  # the grade after 'Type', 'Class', 'Tier', 'Phase'
+
+
 def short_aliases(name: str) -> tuple[str, ...]:
     """Shorter names of a segment: without a last word that only says what kind of site or buyer it
     is ('cold storage' for 'Cold storage facilities'); of a pair, its initials ('f&b' for 'Food and
@@ -92,6 +95,8 @@ def short_aliases(name: str) -> tuple[str, ...]:
     plain = re.sub(r"\s*\([^()]*\)\s*$", "", name)
     aliases = []
     words = plain.split()
+    if len(words) >= 3 and _GRADE.fullmatch(words[1]):
+        aliases.append(" ".join(words[:2]))  # 'type iv' for 'Type IV anti-icing fluid', 'class a' ...
     if len(words) >= 3 and words[-1].lower() in word_list("segment-kind-tails"):
         aliases.append(" ".join(words[:-1]))  # two words at least remain: one alone says too little
     parts = _PAIR.split(plain, maxsplit=1)

@@ -158,7 +158,7 @@ _ASKS_WHY = re.compile(
 
 
 # a sentence of prose, not a table's header or row: it ends as sentences do
-_PROSE_SENTENCE = re.compile(r"[a-z][\w)’']*[.!?][\"”’)]*\s*$")
+_PROSE_SENTENCE = re.compile(r"\w[\w)%’']*[.!?][\"”’)]*\s*$")
 _REASON_SAID = re.compile(
     r"\b(?:as|because|since|thanks to|due to|driven by|supported by|helped by|amid|on the back of|fuel\w*)\b",
     re.I,
@@ -177,9 +177,12 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
     if not found and decision.intent is Intent.DRIVERS:
         # 'why's it growing so quick?', 'what's driving it there': the sentence that states its growth
         # gives the reason too ('..., at a CAGR of 13.1%, as museums build virtual exhibitions')
+        # or goes on to it in the next ('... a CAGR of 10.3%. New airports in China are being built ...')
         found = [
-            s for s in _sentences_about(passages, named, _GROWTH_SAID, why) if _REASON_SAID.search(s.text)
+            s for s in _sentences_about(passages, named, _GROWTH_SAID, True) if _PROSE_SENTENCE.search(s.text)
         ]
+        if not why and len(found) < 2 and not any(_REASON_SAID.search(s.text) for s in found):
+            found = []
     draft = Draft()
     if found:
         points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
