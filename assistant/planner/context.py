@@ -22,7 +22,7 @@ _POINTED_KINDS = {
     kind: re.compile(
         # ('such a big deal' is an idiom, no deal)
         rf"\b(?:the|that|this|their|its|his|her|an?)\s+(?:(?!(?:big|great|huge|real)\b)[\w-]+\s+)?(?:{asked})\b"
-        r"(?=\s*(?:$|[?,.;:!)\-–]|(?:of|with|by|for|in|on|to|from|and|was|were|is|did|worth|cost|price|"
+        r"(?=\s*(?:$|[?,.;:!)\-–—]|(?:of|with|by|for|in|on|to|from|and|was|were|is|did|worth|cost|price|"
         r"amount|value|close|closed|happen|happened|mean|add|added|give|gave|get|got)\b))",
         re.I,
     )

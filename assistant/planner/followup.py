@@ -408,7 +408,8 @@ _ANSWER_YEAR = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 THAT_YEAR = re.compile(r"\b(that|this|the same|same) year\b", re.I)
 THAT_RATE = re.compile(
-    r"\b(that|this|the same|same|your|my) (rate|pace|growth(?: rate)?|cagr|assumption)\b", re.I
+    r"\b(that|this|the same|same|your|my) (rate|pace|growth(?: rate)?|cagr|assumption|number|figure|estimate)\b",
+    re.I,
 )
 
 

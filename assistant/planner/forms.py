@@ -61,6 +61,11 @@ def asks_concentration(question: str) -> bool:
     )
 
 
+# 'if the rate were 3 pts higher': the report's own rate moved by that many points
+RATE_OFFSET = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(?:pts?|points?|percentage points?|pp|ppt)\s+(higher|lower|more|less|faster|slower|up|down)\b",
+    re.I,
+)
 # 'avg revenue per unit?', 'average selling price per leveler': the market's size over its units
 PER_UNIT = re.compile(
     r"\bper\s+(?:unit|piece|item|machine|device|system|installation)\b|\baverage\s+(?:selling\s+)?price\b"

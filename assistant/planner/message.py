@@ -130,7 +130,7 @@ def _as_the_report_tells_it(premise: Premise, rest: str, ctx: ReportContext) -> 
 
 def _with_the_real_buyer(premise: Premise, text: str, ctx: ReportContext) -> str:
     """``text`` with a deal's wrong buyer replaced by the one the report gives the target to."""
-    if premise.kind != "deal" or premise.subject is None:
+    if premise.kind not in ("deal", "development") or premise.subject is None:
         return text
     named = [ctx.development_companies[i] for i in sorted(ctx.news_in(premise.clause))]
     buyers = [n for n in named if n]

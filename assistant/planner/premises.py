@@ -29,7 +29,7 @@ _STATEMENT = re.compile(
     rf"^\s*(?!{_QUESTION_START})(?P<clause>[^?;]{{6,}}?)"
     # a tag that asks it be confirmed: 'wasnt it?', 'iirc', 'right?'
     r"(?:\s*,?\s*(?:right|correct|isn'?t it|wasn'?t it|aren'?t they|no|yes|yeah|iirc|i think|i believe)?\s*[?,—–-]?"
-    r"\s*(?:so|then|and so)\s+|\s*,?\s*(?:isn'?t it|wasn'?t it|iirc|right|correct)?\s*(?:,|;|\?|\s[-–—])\s+"
+    r"\s*\b(?:so|then|and so)\s+|\s*,?\s*(?:isn'?t it|wasn'?t it|iirc|right|correct)?\s*(?:,|;|\?|\s[-–—])\s+"
     # 'north america leads w/ about 41%, ok. whats europe at'; '..., wasnt it? and where did it end up'
     r"(?:(?:ok|okay|sure|fine|got it|cool|noted)\s*[.,!]?\s+)?(?:and\s+)?(?=" + _QUESTION_START + r"))"
     r"(?P<rest>\S.*)$",

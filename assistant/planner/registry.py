@@ -242,7 +242,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         named.developments,
         _words(
             # 'deal', not the idiom 'a big deal'
-            r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|news|announc\w*|(?<!big )(?<!great )deals?|m&a|mergers?"
+            r"\b(acqui\w*|partner\w*|launch\w*|develop(ment)?s|developments?|news|announc\w*|(?<!big )(?<!great )deals?|m&a|mergers?"
             r"|takeovers?|buyouts?|collaborat\w*|tie-ups?|lately|been up to|(?:do|done|did) (?:lately|recently)"
             r"|(?:recent|latest|new) (?:moves|updates|activit(?:y|ies)|happenings|initiatives)"
             r"|(?:what did|what have|what has) (?:they|it|\w+) (?:do|done)"

@@ -50,6 +50,7 @@ from assistant.planner.forms import (
     PER_YEAR,
     PERCENT_CHANGE,
     RATE_CHECK,
+    RATE_OFFSET,
     RATE_TO_MULTIPLY,
     SIZE_ASKED,
     WHO_OR_WHEN,
@@ -171,6 +172,11 @@ _MORE_THAN = re.compile(
     r"|\b(?:difference|gap) (?:from|to|with|versus|vs\.?) the report'?s\b"
     # 'how far short of the forecast is that', 'how far below their number'
     r"|\bhow (?:far|much) (?:short of|below|above|under|over|off)\b[^?]*\b(?:forecast|report|their|its own)\b",
+    re.I,
+)
+_RANKED_BY_SHARE = re.compile(
+    r"\b(?:which|who|what)\b[^?]*\b(?:biggest|largest|top|highest|most|leading)\s+(?:mkt\s+|market\s+)?share\b"
+    r"|\b(?:which|who)\b[^?]*\b(?:leads?|leader|biggest|largest|number one|no\.? ?1)\b",
     re.I,
 )
 # A question of question words alone: 'for how much and when', 'when and where?'
@@ -756,6 +762,15 @@ def _follow_up(
         # 'who published it?' after a quoted study: the sentence naming who stated it, and when.
         return Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(source))
     earlier = decide(previous, _before_last_question(history), ctx)
+    if (
+        earlier.intent is Intent.KEY_PLAYERS
+        and _RANKED_BY_SHARE.search(question)
+        and not slots.specific("region", "country", "segment")
+    ):
+        # 'who are the main cos and which one has the biggest mkt share': a ranking of those companies
+        decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, query=ctx.plain(question))
+        decision.asks_company_rank = True
+        return decision
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
         earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
     if earlier.intent is Intent.COMPARE_EARLIER and slots.percents and BARE_RATE.match(question):
@@ -807,6 +822,10 @@ def _follow_up(
         and intent is not Intent.DEVELOPMENTS
     ):
         intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
+    if RATE_OFFSET.search(question):
+        intent = Intent.WHAT_IF  # 'and if the rate were 3 pts higher, that same year?'
+    if not own and intent is Intent.THRESHOLD_YEAR and len(set(slots.years)) == 1 and not slots.amounts:
+        intent = Intent.SIZE_IN_YEAR  # 'when does it pass 10bn' then 'what's 2033 exactly then'
     if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
         intent = Intent.SIZE_IN_YEAR  # 'and at the report's own rate?'
     if intent is Intent.CAGR and len(set(slots.years)) == 1 and _RATE_HOLDS.search(question):
@@ -861,7 +880,13 @@ def _follow_up(
         # 'and 2029?' then 'what if it were 8% a year instead': the year just discussed, at that rate
         or ([] if own and intent is not Intent.WHAT_IF else earlier.slots.years)
     )
-    if THAT_YEAR.search(question) and years and intent in DERIVED_INTENTS and not slots.percents:
+    if (
+        THAT_YEAR.search(question)
+        and years
+        and intent in DERIVED_INTENTS
+        and not slots.percents
+        and not RATE_OFFSET.search(question)
+    ):
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 8bn?' then 'how much would it be in that year'
     last_year = earlier.slots.years[-1:] or first_year(last_answer(history))
     if (
@@ -878,10 +903,11 @@ def _follow_up(
         intent = Intent.GROWTH
     percents = slots.percents
     assumed_rate = False
-    if not percents and THAT_RATE.search(question) and earlier.slots.percents:
+    said_before = earlier.slots.percents or (_users_rate(history) if THAT_RATE.search(question) else [])
+    if not percents and THAT_RATE.search(question) and said_before:
         # 'and 2031 at that rate?' after a what-if: the rate the user assumed before ('when does it
-        # cross 12bn at that rate?' asks the year at that rate)
-        percents, assumed_rate = earlier.slots.percents, True
+        # cross 12bn at that rate?' asks the year at that rate); 'and with my number?' a few turns on
+        percents, assumed_rate = said_before, True
         intent = intent if intent is Intent.THRESHOLD_YEAR and slots.amounts else Intent.WHAT_IF
     # 'what about 2030 if it grows at that rate': one year's size at a rate, not a change between years
     projecting = len(set(slots.years)) == 1 and bool(_RATE_HOLDS.search(question))
@@ -1093,6 +1119,17 @@ def _follow_up(
     elif intent in RANKINGS and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):
         decision.scope_from = previous  # 'what product types does it track' then 'which ones biggest'
     return decision
+
+
+def _users_rate(history: Sequence[dict[str, str]]) -> list[float]:
+    """The last growth rate the user named in the conversation ('this mkt grows around 6.5% a year')."""
+    for turn in reversed(history):
+        if turn.get("role") == "user" and (said := _RATE_SAID.findall(turn.get("content", ""))):
+            return [float(said[-1])]
+    return []
+
+
+_RATE_SAID = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|percent|pct)")
 
 
 def _refine(intent: Intent, slots: Slots) -> Intent:

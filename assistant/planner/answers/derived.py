@@ -5,6 +5,7 @@ target needs, and a what-if at the user's rate. Every figure comes from a tool."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
@@ -15,6 +16,7 @@ from assistant.planner.calls import Call, Result, Steps, ask
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
+from assistant.planner.forms import RATE_OFFSET
 from assistant.planner.premises import HYPOTHESIS
 from assistant.planner.slots import Amount
 from tools.derived import (
@@ -303,6 +305,14 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     basis = yield from fetch_basis(ctx)
     if not basis.complete or basis.base is None or basis.rate is None:
         return no_basis(draft)
+    offset = RATE_OFFSET.search(question)
+    if offset and not decision.slots.percents:
+        # 'if the rate were 3 pts higher': the report's own rate moved by that many points
+        points = float(offset.group(1)) * (
+            1 if offset.group(2).lower() in ("higher", "more", "faster", "up") else -1
+        )
+        moved = round(basis.rate.percent + points, 4)
+        decision = replace(decision, slots=replace(decision.slots, percents=[moved]))
     if not decision.slots.percents:
         return draft.final("At what growth rate? Give it as a percent a year.")
     share = _SHARE_OF.search(question)

@@ -609,7 +609,8 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
                 f"{decision.item} is the {place} of the segments by {dim} the report lists {mark}."
             )
     regions = [e.name for e in decision.slots.of_kind("region")]
-    if regions and re.search(r"countr|nation", question, re.I):
+    # ('which european countries are covered' then 'and the apac ones?': still countries)
+    if regions and re.search(r"countr|nation", f"{question} {decision.query or ''}", re.I):
         for item in dimensions.get(_dimension_like(dimensions, "region") or "", []):
             if item.name in regions and item.children:
                 children = [child.name for child in item.children]

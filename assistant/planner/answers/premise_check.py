@@ -172,6 +172,19 @@ def _development(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | Non
     fact = facts["recent_developments"]
     items = list(zip(fact.value, fact.quotes, strict=False)) if fact and isinstance(fact.value, list) else []
     name = premise.subject.name.lower().split()[0]
+    # 'wcg opened that el paso site': the news the clause names by its own words, told of another firm
+    named = [items[i] for i in sorted(ctx.news_in(premise.clause)) if i < len(items)]
+    others = [
+        (item, quote)
+        for item, quote in named
+        if isinstance(item, DevelopmentFact) and name not in item.company.lower()
+    ]
+    if others and len(others) == len(named):
+        item, quote = others[0]
+        draft = Draft()
+        first = sentences(quote.text, quote.start)[:1]
+        said = f": {first[0].text} {draft.cite(first[0])}" if first else ""
+        return draft.final(f"The report gives that to {item.company}, not {premise.subject.name}{said}")
     theirs = [
         quote for item, quote in items if isinstance(item, DevelopmentFact) and name in quote.text.lower()
     ]
