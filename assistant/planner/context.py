@@ -54,6 +54,8 @@ class ReportContext:
     # Each kind of development ('acquisition', 'launch') -> the recent developments of that kind.
     news_kinds: dict[str, frozenset[int]] = field(default_factory=dict)
     size_years: frozenset[int] = frozenset()  # the years the report states the whole market's size for
+    # The region a ranking by the page's own figures names (largest by share, fastest by CAGR)
+    ranked_regions: dict[Intent, str] = field(default_factory=dict)
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:

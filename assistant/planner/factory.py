@@ -52,8 +52,23 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
             and q.start_year == q.end_year
             and q.start_year
         ),
+        _ranked_regions(report),
     )
     return make_script_factory(context)
+
+
+def _ranked_regions(report: Report) -> dict[Intent, str]:
+    """The region with the largest stated share, and the one with the fastest stated CAGR."""
+    ranked: dict[Intent, str] = {}
+    for intent, metric in ((Intent.LARGEST_REGION, "share"), (Intent.FASTEST_SEGMENT, "cagr")):
+        figures = [
+            q
+            for q in report.facts.quantities
+            if q.metric == metric and q.scope.kind == "region" and q.scope.name and not q.measure
+        ]
+        if figures:
+            ranked[intent] = max(figures, key=lambda q: q.value).scope.name or ""
+    return ranked
 
 
 def _named_by(report: Report) -> dict[Intent, tuple[str, ...]]:

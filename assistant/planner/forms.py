@@ -66,6 +66,12 @@ RATE_OFFSET = re.compile(
     r"\b(\d+(?:\.\d+)?)\s*(?:pts?|points?|percentage points?|pp|ppt)\s+(higher|lower|more|less|faster|slower|up|down)\b",
     re.I,
 )
+# 'ok with the real rate what's 2030': a year's size at the report's own rate
+AT_REPORTS_RATE = re.compile(
+    r"\b(?:at|with|using|on)\s+(?:the\s+)?(?:real|report'?s|actual|stated|official|own|base|baseline|given)\s+"
+    r"(?:rate|cagr|growth(?:\s+rate)?|numbers?|figures?)\b",
+    re.I,
+)
 # 'avg revenue per unit?', 'average selling price per leveler': the market's size over its units
 PER_UNIT = re.compile(
     r"\bper\s+(?:unit|piece|item|machine|device|system|installation)\b|\baverage\s+(?:selling\s+)?price\b"

@@ -54,9 +54,6 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
             or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
             or _only_the_market(piece, ctx)  # 'apac contribution to growth, vertical farming led lights'
-            # 'fastest growing region, its cagr and current share': figures of the one the ranking names
-            # ('its 2030 value' is asked of the name on its own, grown or valued)
-            or (bool(_ITS.match(piece) and _RANKED.search(groups[-1])) and not _VALUED.search(piece))
         ):
             groups[-1] += joiner + piece
         else:
@@ -73,15 +70,27 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         return Plan([(rest, decide(rest, history, ctx))], premise)
     parts: list[tuple[str, Decision]] = []
     running = list(history)
+    ranked: tuple[Intent, str] | None = None  # the ranking the part before answered, and its leader
     for group in groups:
         decision = decide(group, running, ctx)
+        if ranked is not None and _restates_the_ranking(decision, ranked):
+            continue  # 'largest region and its share': the ranking by share already gives it
         parts.append((group, decision))
         # A later part may point back at an earlier one ('who acquired whom, and when?'), or into
         # the list it gives ('name the players and what the first one did').
         running = [*running, {"role": "user", "content": group}]
         names = ctx.named_by.get(decision.intent)
+        by_figures = (
+            decision.intent in RANKINGS
+            and bool(_OF_REGIONS.search(group))
+            and decision.intent in ctx.ranked_regions
+        )
+        if by_figures:
+            # 'fastest growing region, its cagr and current share': the region the figures rank first
+            names = (ctx.ranked_regions[decision.intent],)
         if names:
             running.append({"role": "assistant", "content": f"{decision.intent.value}: {', '.join(names)}."})
+        ranked = (decision.intent, names[0]) if names and by_figures else None
     if len({d.intent for _, d in parts}) == 1 and _same_subjects(parts) and parts[0][1].intent in _REPEATABLE:
         return Plan(
             [(rest, decide(rest, history, ctx))], premise
@@ -92,13 +101,25 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     return Plan(parts, premise)
 
 
+def _restates_the_ranking(decision: Decision, ranked: tuple[Intent, str]) -> bool:
+    """A part that asks of the leader just ranked only the figure it was ranked by: its share after
+    'largest region', its rate after 'fastest growing region'."""
+    intent, leader = ranked
+    slots = decision.slots
+    if decision.intent is not Intent.STATED_FIGURE or [e.name for e in slots.entities] != [leader]:
+        return False
+    if slots.asks_money or slots.years:
+        return False
+    if intent is Intent.LARGEST_REGION:
+        return slots.asks_share and not slots.asks_growth
+    return slots.asks_growth and not slots.asks_share
+
+
 # Intents whose repeats are one question over several years, not several questions.
 _REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
 
 
-_ITS = re.compile(r"^\s*(?:and\s+)?(?:its|their)\b", re.I)
-_VALUED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:value|worth|revenue|size|usd|dollars?)\b|\$", re.I)
-_RANKED = re.compile(r"\b(?:fastest|quickest|largest|biggest|leading|top|dominant|smallest|slowest)\b", re.I)
+_OF_REGIONS = re.compile(r"\b(?:regions?|regional|geograph\w*)\b", re.I)
 _ASKS_CAUSE = re.compile(r"\b(why|driv\w*|behind|reasons?|explain\w*|caus\w*|how come)\b", re.I)
 _LEADER_KINDS = {"largest_region": Intent.LARGEST_REGION, "fastest_segment": Intent.FASTEST_SEGMENT}
 

@@ -28,7 +28,8 @@ _LEAD = re.compile(
 _STATEMENT = re.compile(
     rf"^\s*(?!{_QUESTION_START})(?P<clause>[^?;]{{6,}}?)"
     # a tag that asks it be confirmed: 'wasnt it?', 'iirc', 'right?'
-    r"(?:\s*,?\s*(?:right|correct|isn'?t it|wasn'?t it|aren'?t they|no|yes|yeah|iirc|i think|i believe)?\s*[?,—–-]?"
+    r"(?:\s*,?\s*(?:right|correct|isn'?t it|wasn'?t it|aren'?t they|no|yes|yeah|iirc|i think|i believe|i assume"
+    r"|i guess|i suppose|i reckon|presumably)?\s*[?,—–-]?"
     r"\s*\b(?:so|then|and so)\s+|\s*,?\s*(?:isn'?t it|wasn'?t it|iirc|right|correct)?\s*(?:,|;|\?|\s[-–—])\s+"
     # 'north america leads w/ about 41%, ok. whats europe at'; '..., wasnt it? and where did it end up'
     r"(?:(?:ok|okay|sure|fine|got it|cool|noted)\s*[.,!]?\s+)?(?:and\s+)?(?=" + _QUESTION_START + r"))"
@@ -100,7 +101,8 @@ _DEVELOPMENT = re.compile(
 # A figure the user supplies rather than asserts: 'what if', 'assuming', 'say it grows 8 %',
 # 'imagine the cagr were 8 %'.
 HYPOTHESIS = re.compile(
-    r"\b(what[- ]if|if (it|the market|growth|the cagr|the rate)|assum\w*|suppos\w*|hypothetical\w*|instead"
+    # ('i assume', 'i suppose' hedge a claim; they supply no figure)
+    r"\b(what[- ]if|if (it|the market|growth|the cagr|the rate)|(?<!\bi )assum\w*|(?<!\bi )suppos\w*|hypothetical\w*|instead"
     r"|imagine|in a scenario|scenario where|scenario\s*:)"
     r"|(?:^|[,;:(-]\s*|\b(?:and|so|but|ok|okay|now|then)\s+)(?:let'?s\s+|lets\s+)?say\b"
     r"|\b(?:cagr|growth|rate|it|market)\s+were\b",

@@ -39,6 +39,7 @@ from assistant.planner.followup import (
 from assistant.planner.forms import (
     ANYTHING_NEW,
     ASKS_TIME,
+    AT_REPORTS_RATE,
     BARE_RATE,
     COUNT_OF_THINGS,
     COUNTRIES_OF,
@@ -399,6 +400,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.asks_concentration = True
         return decision
+    if (
+        AT_REPORTS_RATE.search(question)
+        and len(set(slots.years)) == 1
+        and not slots.percents
+        and not slots.specific("region", "country", "segment", "company")
+    ):
+        # 'ok with the real rate what's 2030': that year's size at the report's own CAGR
+        return Decision(Intent.SIZE_IN_YEAR, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if PER_UNIT.search(question) and not slots.specific("region", "country", "segment", "company"):
         # 'avg revenue per machine?': a price the page states, else its size over the units it counts
         decision = Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
@@ -621,6 +630,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and not slots.specific("region", "country")
         and not (slots.asks_share and slots.entities)  # 'how much of demand is home care': its share
         and not BARE_RATE.match(question)  # 'and at 3%?': a rate to compute at, no statistic
+        and not THAT_RATE.search(question)  # 'and with my number?': the user's rate, no statistic
     ):
         # 'the r&d spend driver - what number does it lean on?': the figure behind that point
         decision = Decision(Intent.PASSAGE, slots, top.score, query=ctx.plain(question))
@@ -644,6 +654,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or bool(_BARE_RANKING.match(question))  # 'second biggest' after a ranking: of the same kind
         or bool(POINTER.match(question))  # 'the jv - which companies': one item of the last list
         or bool(THAT_YEAR.search(question))  # 'what if it grew 7%, same yr': the year just discussed
+        or bool(THAT_RATE.search(question))  # 'and with my number?': the rate named before
         or bool(_ONLY_ASKS.match(question))  # 'for how much and when': of what was just said
         or (
             bool(_THEY.search(question)) and len(question.split()) <= MAX_POINTING_WORDS
@@ -871,6 +882,8 @@ def _follow_up(
         not own
         and _WHY_ASKED.match(question)
         and intent in (Intent.STATED_FIGURE, Intent.CAGR, *SIZE_INTENTS)
+        # ('why that number?' after the market's size asks what it rests on)
+        and earlier.slots.specific("region", "country", "segment")
     ):
         intent = Intent.DRIVERS  # 'its growth rate?' then 'why's demand strong there': what drives it
     years = (
@@ -1055,7 +1068,8 @@ def _follow_up(
         slots.asks_share
         or merged.asks_money
         or bool(_ASKS_RATE.search(question))
-        or (slots.asks_growth and not slots.years)  # 'cloud share? and its growth?': its own rate
+        # 'cloud share? and its growth?': its own rate ('which of those grows fastest' ranks them)
+        or (slots.asks_growth and not slots.years and not _FASTEST_WORDS.search(question))
         # 'whats the US number on its own': a figure of the place the question names
         or bool(slots.specific("region", "country", "segment") and _FIGURE_WORD.search(question))
     )

@@ -159,6 +159,7 @@ _ASKS_WHY = re.compile(
 
 # a sentence of prose, not a table's header or row: it ends as sentences do
 _PROSE_SENTENCE = re.compile(r"\w[\w)%’']*[.!?][\"”’)]*\s*$")
+_PARAGRAPH_GAP = re.compile(r"\n\s*\n|\n\s*(?:[•*·▪‣-]|\d+[.)])\s")  # a blank line, or the next bullet
 _REASON_SAID = re.compile(
     r"\b(?:as|because|since|thanks to|due to|driven by|supported by|helped by|amid|on the back of|fuel\w*)\b",
     re.I,
@@ -181,8 +182,11 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
         found = [
             s for s in _sentences_about(passages, named, _GROWTH_SAID, True) if _PROSE_SENTENCE.search(s.text)
         ]
-        if not why and len(found) < 2 and not any(_REASON_SAID.search(s.text) for s in found):
-            found = []
+        # (its figures alone, with no reason beside or after them, do not say what drives it): one
+        # statement of its growth, then the reasons
+        reasons = [s for s in found if _REASON_SAID.search(s.text) or not re.search(r"\d", s.text)]
+        figures = [s for s in found if s not in reasons]
+        found = (figures[-1:] + reasons) if reasons else ([] if not why else found)
     draft = Draft()
     if found:
         points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
@@ -216,8 +220,17 @@ def _sentences_about(
                     # 'Belgium and France are the most prominent examples': of what
                     found.append(said[index - 1])
                 found.append(sentence)
-                if why and index + 1 < len(said) and _PROSE_SENTENCE.search(said[index + 1].text):
-                    found.append(said[index + 1])  # a reason goes on in the sentence after
+                after = said[index + 1] if index + 1 < len(said) else None
+                gap = (
+                    passage_found.text[
+                        sentence.start + len(sentence.text) - passage_found.start : after.start
+                        - passage_found.start
+                    ]
+                    if after
+                    else ""
+                )
+                if why and after and _PROSE_SENTENCE.search(after.text) and not _PARAGRAPH_GAP.search(gap):
+                    found.append(after)  # a reason goes on in the sentence after, in its paragraph
     return found
 
 

@@ -1,0 +1,144 @@
+"""Segments named by the headings above them and by asides beside them: a markdown paragraph opened
+by a bold run-in heading ("**By deployment.**"), a segment's own rate set off by commas after its
+name, a title that lists a dimension's parts after "Size, Share & Trends by", upper-case headings
+("SEGMENT ANALYSIS - BY SERVICE", "REGIONAL ANALYSIS - EUROPE") that give the dimension or the
+region the prose below them speaks of ("the region"), and a name followed by an apposition that
+holds commas of its own."""
+
+from __future__ import annotations
+
+import pytest
+from parsed import figures_by_name
+
+from assistant.domain.report import Report
+from assistant.parsing.parse import parse_text
+
+E_SIGNATURE = """\
+# E-Signature Software Market Size, Share & Trends by Deployment (Cloud, On-premise), End User, and Region, 2025-2033
+
+**Oslo, 14 April 2025** - The global e-signature software market was valued at USD 5.20 billion in
+2024 and is projected to reach USD 21.60 billion by 2033, growing at a CAGR of 17.1% from 2025 to
+2033, according to a new study by Fjordline Research.
+
+**By deployment.** The cloud segment held 61.0% of revenue in 2024, compared with 39.0% for on-premise
+deployments. Banks with strict data-residency rules still run most of the on-premise installations.
+
+**By organization size.** Large enterprises generated 73.0% of 2024 revenue. Small and medium-sized
+enterprises (SMEs), at 27.0%, are expected to expand at a CAGR of 15.1% as per-user pricing lowers the
+cost of entry.
+
+**By end user.** Banking and financial services held 34.0% of 2024 revenue. Healthcare accounted for
+22.0% and government for 18.0%.
+
+## Key Players
+
+Quillmark, SignaRoute, Penwise Labs and Trustledger
+"""
+
+SKI_LIFTS = """\
+SKI-LIFT MAINTENANCE SERVICES MARKET - GLOBAL REPORT 2025-2032
+
+The global ski-lift maintenance services market was valued at USD 2.40 billion in 2024 and is
+expected to grow at a CAGR of 5.4% from 2025 to 2032.
+
+SEGMENT ANALYSIS - BY SERVICE
+
+Rope inspection, the detailed, non-destructive test of haul ropes, accounted for 44.0% of 2024 revenue.
+Drive and gearbox overhaul held 35.0% of 2024 revenue. Electrical and control upgrades accounted for
+the remaining 21.0%.
+
+REGIONAL ANALYSIS - EUROPE
+
+Europe accounted for 31.0% of 2024 revenue, led by resorts in the Alps. Growth in the region is
+forecast at a CAGR of 6.2%.
+
+REGIONAL ANALYSIS - ASIA PACIFIC
+
+Japan and China are adding new resorts every season. The region held 12.5% of revenue in 2024.
+
+REGIONAL ANALYSIS - NORTH AMERICA
+
+North America held the largest share, 47.0% of 2024 revenue.
+"""
+
+
+@pytest.fixture(scope="module")
+def e_signature() -> Report:
+    return parse_text(E_SIGNATURE, "e-signature-software-market.md", "e-signature")
+
+
+@pytest.fixture(scope="module")
+def ski_lifts() -> Report:
+    return parse_text(SKI_LIFTS, "ski-lift-maintenance-services-market.txt", "ski-lifts")
+
+
+def test_a_bold_run_in_heading_names_the_dimension_of_its_paragraph(e_signature: Report):
+    shares = figures_by_name(e_signature, "share")
+    assert shares["Cloud"].value == 61.0, shares
+    # "39.0% for on-premise deployments" is the title's listed segment "On-premise"
+    assert shares["On-premise"].value == 39.0, shares
+    for name in ("Cloud", "On-premise"):
+        assert shares[name].scope.kind == "segment", shares[name].scope
+        assert shares[name].scope.dimension == "Deployment", shares[name].scope
+
+
+def test_a_segments_rate_set_off_by_commas_is_the_segments_not_the_markets(e_signature: Report):
+    name = "Small and medium-sized enterprises"
+    shares = figures_by_name(e_signature, "share")
+    rates = figures_by_name(e_signature, "cagr")
+    assert shares[name].value == 27.0, shares
+    assert rates[name].value == 15.1, rates
+    assert rates[name].scope.kind == "segment", rates[name].scope
+    market_rates = {
+        q.value for q in e_signature.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"
+    }
+    assert 15.1 not in market_rates, market_rates
+    assert e_signature.facts.cagr is not None and e_signature.facts.cagr.percent == 17.1
+
+
+def test_a_title_listing_parts_after_share_and_trends_names_the_dimension(e_signature: Report):
+    dimensions = list(e_signature.facts.segmentation)
+    assert "Deployment" in dimensions, dimensions
+    assert not any("share & trends" in d.casefold() for d in dimensions), dimensions
+    names = [n.name for n in e_signature.facts.segmentation["Deployment"]]
+    assert names == ["Cloud", "On-premise"], names
+
+
+def test_an_upper_case_segment_heading_gives_the_dimension(ski_lifts: Report):
+    shares = figures_by_name(ski_lifts, "share")
+    expected = {
+        "Rope inspection": 44.0,
+        "Drive and gearbox overhaul": 35.0,
+        "Electrical and control upgrades": 21.0,
+    }
+    for name, value in expected.items():
+        assert shares[name].value == value, (name, shares)
+        assert shares[name].scope.kind == "segment", shares[name].scope
+        assert shares[name].scope.dimension == "Service", shares[name].scope
+
+
+def test_a_regions_rate_under_its_heading_is_the_regions_not_the_markets(ski_lifts: Report):
+    rates = [q for q in ski_lifts.facts.quantities if q.metric == "cagr" and q.value == 6.2]
+    assert rates, ski_lifts.facts.quantities
+    assert all(q.scope.kind == "region" and q.scope.name == "Europe" for q in rates), rates
+    shares = figures_by_name(ski_lifts, "share")
+    assert shares["Europe"].value == 31.0 and shares["Europe"].scope.kind == "region"
+    market_rates = {
+        q.value for q in ski_lifts.facts.quantities if q.metric == "cagr" and q.scope.kind == "market"
+    }
+    assert market_rates == {5.4}, market_rates
+    assert ski_lifts.facts.cagr is not None and ski_lifts.facts.cagr.percent == 5.4
+
+
+def test_the_region_in_prose_is_the_one_its_heading_names(ski_lifts: Report):
+    share = next(q for q in ski_lifts.facts.quantities if q.metric == "share" and q.value == 12.5)
+    assert share.scope.kind == "region", share.scope
+    assert share.scope.name == "Asia Pacific", share.scope
+
+
+def test_an_apposition_holding_commas_is_no_part_of_the_name(ski_lifts: Report):
+    share = next(q for q in ski_lifts.facts.quantities if q.metric == "share" and q.value == 44.0)
+    assert share.scope.name == "Rope inspection", share.scope
+    names = [n.name.casefold() for named in ski_lifts.facts.segmentation.values() for n in named]
+    assert "rope inspection" in names, names
+    assert not any("non-destructive" in name or "haul ropes" in name for name in names), names
