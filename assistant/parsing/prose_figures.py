@@ -230,6 +230,16 @@ def sentence_drafts(
             metric = previous.metric if previous else None  # '74.5% ..., against 25.5% for on-premise'
         if metric is None and ranked_next and _ELIDED_NEXT.match(text, since, figure.start):
             metric = previous.metric if previous else None  # 'A accounted for 21%, B for 15.5%'
+        if (
+            metric is None
+            and reading.dimension
+            and _BRACKETED_NAME.search(text, since, figure.start)
+            and not _GROWTH_CONTEXT.search(text)
+            and text[figure.end :].lstrip().startswith(")")
+        ):
+            metric = (
+                "share"  # 'By service type, capacity augmentation (52.4%) was followed by repowering (21.7%)'
+            )
         if metric is None and _bracketed_share(text, figure, mentions):
             metric = (
                 "share"  # 'Latin America (6.1%) and the Middle East & Africa (4.8%) account for the rest'
@@ -402,6 +412,14 @@ def _scope(
         return paired
     start = since if previous is not None else 0
     named = [m for m in r.mentions if start <= m.start and m.end <= figure.start]
+    bracketed = (
+        _BRACKETED_NAME.search(text, since, figure.start) if metric == "share" and r.dimension else None
+    )
+    if bracketed and not named and text[figure.end :].lstrip().startswith(")"):
+        # 'By service type, capacity augmentation (52.4%) was followed by repowering (21.7%)': the name
+        # right before the bracket
+        name = bracketed.group("name").strip()
+        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     opening_at = _OPENING_AT.match(text, 0, figure.start) if index == 0 else None
     if opening_at and not named and r.dimension:
         # 'Small and medium-sized enterprises (SMEs), at 28.8%, are expected to ...': the name it opens with
@@ -511,6 +529,12 @@ _OPENING_AT = re.compile(
 # Or its columns aligned with spaces: 'Motor (auto)          47.2%'.
 # A long label may leave room for a single dot: 'Group workshops and onsite centres . 21.9%'.
 _LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)(?:\s*\.{3,}\s*|\s\.{1,2}\s+|\s{4,})")
+# A name right before its bracketed figure, after a comma, 'and', 'by' or the sentence's lead-in
+_BRACKETED_NAME = re.compile(
+    r"(?:^|,\s*(?:and\s+)?|\band\s+|\bfollowed\s+by\s+|\bthen\s+|\bwhile\s+)"
+    r"(?P<name>(?!(?:the|a|an)\b)[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,6}?)\s*\(\s*$",
+    re.I,
+)
 # Under a 'By ...' heading, a row whose label holds numbers of its own: 'Below 30,000 lbs ..... 27.8%',
 # '30,000-45,000 lbs ...... 52.0%'; its one figure is the share after the leader.
 _NUMBERED_ROW = re.compile(
