@@ -72,6 +72,12 @@ AT_REPORTS_RATE = re.compile(
     r"(?:rate|cagr|growth(?:\s+rate)?|numbers?|figures?)\b",
     re.I,
 )
+# 'whats the 2033 number': the market's size that year
+YEAR_NUMBER = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:what(?:'s|s| is| was| will be)?\s+)?(?:the\s+)?(?:19|20)\d\d\s+"
+    r"(?:number|figure|value|size|estimate|forecast|projection)\s*\??\s*$",
+    re.I,
+)
 # 'avg revenue per unit?', 'average selling price per leveler': the market's size over its units
 PER_UNIT = re.compile(
     r"\bper\s+(?:unit|piece|item|machine|device|system|installation)\b|\baverage\s+(?:selling\s+)?price\b"

@@ -12,7 +12,7 @@ from assistant.planner.slots import Amount, Entity, extract
 
 PremiseKind = Literal[
     "rate", "rate_period", "size", "decline", "largest_region", "fastest_segment", "largest_segment", "deal",
-    "development", "largest_company", "publisher", "minority", "majority",
+    "development", "largest_company", "publisher", "minority", "majority", "half",
 ]  # fmt: skip
 
 _QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|does|do|did|can|could|will|would|tell|give|show|list)\b"
@@ -84,7 +84,7 @@ _LEADER = re.compile(
 _FASTEST = re.compile(r"\b(fastest|quickest)\b", re.I)
 # 'still a minority of powered sales', 'most of the revenue', 'the bulk of sales'
 _PORTION = re.compile(
-    r"\bminority\b|\bmajority\b|\bmost of\b|\bbulk of\b|\bover half\b"
+    r"\bminority\b|\bmajority\b|\bmost of\b|\bbulk of\b|\bover half\b|\b(?:roughly|about|around|nearly) half\b"
     r"|\bmore than half\b|\bless than half\b|\bunder half\b",
     re.I,
 )
@@ -214,8 +214,13 @@ def _read(clause: str, vocabulary: list[Entity]) -> Premise | None:
     portion = _PORTION.search(clause)
     if named and portion and named[0].kind != "company":
         # 'cordless tools are still a minority of sales': checked against the share the page gives it
+        said = portion.group(0).lower()
         kind: PremiseKind = (
-            "minority" if re.match(r"minor|less|under", portion.group(0), re.I) else "majority"
+            "half"
+            if "half" in said and not re.match(r"over|more|less|under", said)
+            else "minority"
+            if re.match(r"minor|less|under", said)
+            else "majority"
         )
         return Premise(kind, clause, subject=named[0])
     if named and _FASTEST.search(clause):

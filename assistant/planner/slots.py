@@ -435,8 +435,10 @@ def _by_alias(alias: str, text: str, kind: str) -> bool:
     at = text.find(words)
     if at < 0:
         return False
-    # a country's initials are no everyday word ('UK', 'UAE'), unless they spell one ('US')
-    initials = kind == "country" and alias.isupper() and alias.lower() not in word_list("stopwords")
+    # a country's or segment's initials are no everyday word ('UK', 'ASC'), unless they spell one ('US')
+    initials = (
+        kind in ("country", "segment") and alias.isupper() and alias.lower() not in word_list("stopwords")
+    )
     paired = "&" in alias  # 'f&b' for Food and beverage is no everyday word
     return (
         len(alias) >= SHORT_ALIAS or initials or paired or bool(_PLACE_OR_FIGURE.match(text, at + len(words)))

@@ -55,6 +55,7 @@ from assistant.planner.forms import (
     RATE_TO_MULTIPLY,
     SIZE_ASKED,
     WHO_OR_WHEN,
+    YEAR_NUMBER,
     asks_concentration,
     pandemic_years,
 )
@@ -175,6 +176,7 @@ _MORE_THAN = re.compile(
     r"|\bhow (?:far|much) (?:short of|below|above|under|over|off)\b[^?]*\b(?:forecast|report|their|its own)\b",
     re.I,
 )
+_INSTEAD = re.compile(r"\binstead\b", re.I)
 _RANKED_BY_SHARE = re.compile(
     r"\b(?:which|who|what)\b[^?]*\b(?:biggest|largest|top|highest|most|leading)\s+(?:mkt\s+|market\s+)?share\b"
     r"|\b(?:which|who)\b[^?]*\b(?:leads?|leader|biggest|largest|number one|no\.? ?1)\b",
@@ -400,6 +402,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.asks_concentration = True
         return decision
+    if YEAR_NUMBER.match(question) and not slots.entities and not slots.percents:
+        return Decision(Intent.SIZE_IN_YEAR, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (
         AT_REPORTS_RATE.search(question)
         and len(set(slots.years)) == 1
@@ -655,6 +659,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or bool(POINTER.match(question))  # 'the jv - which companies': one item of the last list
         or bool(THAT_YEAR.search(question))  # 'what if it grew 7%, same yr': the year just discussed
         or bool(THAT_RATE.search(question))  # 'and with my number?': the rate named before
+        or bool(_INSTEAD.search(question))  # 'what if growth were only 3% instead': of what was just asked
         or bool(_ONLY_ASKS.match(question))  # 'for how much and when': of what was just said
         or (
             bool(_THEY.search(question)) and len(question.split()) <= MAX_POINTING_WORDS

@@ -95,6 +95,9 @@ def short_aliases(name: str) -> tuple[str, ...]:
     plain = re.sub(r"\s*\([^()]*\)\s*$", "", name)
     aliases = []
     words = plain.split()
+    initials = "".join(w[0] for w in words if w.lower() not in ("and", "&", "of", "the")).lower()
+    if len(initials) >= 3 and initials.isalpha() and initials not in word_list("everyday-words"):
+        aliases.append(initials.upper())  # 'ASC' for 'Ambulatory surgical centers'
     if len(words) >= 3 and _GRADE.fullmatch(words[1]):
         aliases.append(" ".join(words[:2]))  # 'type iv' for 'Type IV anti-icing fluid', 'class a' ...
     if len(words) >= 3 and words[-1].lower() in word_list("segment-kind-tails"):

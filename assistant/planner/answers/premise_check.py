@@ -41,12 +41,13 @@ def check_premise(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | No
         return (yield from _company_leader(premise, ctx))
     if premise.kind == "publisher":
         return (yield from _publisher(premise, ctx))
-    if premise.kind in ("minority", "majority"):
+    if premise.kind in ("minority", "majority", "half"):
         return (yield from _portion(premise, ctx))
     return (yield from _deal(premise, ctx))
 
 
 HALF = 50.0
+ABOUT_HALF = 10.0  # points either side of half that 'roughly half' still covers
 
 
 def _portion(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
@@ -68,6 +69,14 @@ def _portion(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     if not shares:
         return None
     share = max(shares, key=lambda q: q.start_year or 0)
+    if premise.kind == "half":
+        if abs(share.value - HALF) <= ABOUT_HALF:
+            return None
+        draft = Draft()
+        return draft.final(
+            f"The report does not put {premise.subject.name} at about half: it gives it "
+            f"{format_percent(share.value)} {draft.cite(share.quote)}."
+        )
     minority = premise.kind == "minority"
     if (share.value < HALF) == minority:
         return None
