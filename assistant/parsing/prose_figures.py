@@ -604,8 +604,10 @@ _ELIDED_NEXT = re.compile(
     # projects 34%': a name of plain words right before its figure
     r"|(?:\s+of\s+(?:(?:19|20)\d{2}\s+)?[^,;%\d]{1,40}?|\s+(?:revenues?|sales|demand|value|volumes?|spending))?"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-    rf"(?P<bare>(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b)[A-Za-z][\w&/-]*"
-    rf"(?:\s+(?:and\s+)?(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b)[A-Za-z][\w&/-]*){{0,4}}(?<!ed)(?<!ly)\s+)$"
+    rf"(?P<bare>(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b|{_VERB_OF_SHARE}\b)[A-Za-z][\w&/-]*"
+    rf"(?:\s+(?:and\s+)?(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b|{_VERB_OF_SHARE}\b)[A-Za-z][\w&/-]*){{0,4}}"
+    # ('..., independent power producers held 24.0%': the verb said again)
+    rf"(?<!ed)(?<!ly)\s+)(?:(?:{_VERB_OF_SHARE}|made\s+up)\s+(?:about\s+|around\s+|roughly\s+)?)?$"
     # '..., with other users (ports, postal hubs) making up 5.4%'
     r"|\s*,\s*with\s+(?:the\s+)?(?P<with_rest>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,4}?(?:\s*\([^()]{1,80}\))?)"
     r"\s+(?:making\s+up|accounting\s+for|holding|representing|contributing)\s+(?:the\s+)?(?:remaining\s+|rest\s+)?$",

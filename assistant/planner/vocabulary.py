@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from assistant.domain.report import Named, Report
@@ -47,11 +48,18 @@ def vocabulary(report: Report) -> list[Entity]:
         add("company", development.company)
     _mark_heads(entities, market)
     market_spelt = set(name_words(" ".join(sorted(market))))
-    for key, entity in entities.items():
-        # a short form made of the market's own words names the market, not the segment
-        shorter = tuple(a for a in short_aliases(entity.name) if not set(name_words(a)) <= market_spelt)
-        if entity.kind == "segment" and shorter:
-            entities[key] = replace(entity, aliases=entity.aliases + shorter)
+    # a short form made of the market's own words names the market, not the segment; one that two
+    # segments share ('c&i' of 'Commercial and industrial' and of 'Coating and inspection') names neither
+    short = {
+        key: tuple(a for a in short_aliases(entity.name) if not set(name_words(a)) <= market_spelt)
+        for key, entity in entities.items()
+        if entity.kind == "segment"
+    }
+    shared = Counter(alias.lower() for aliases in short.values() for alias in set(aliases))
+    for key, aliases in short.items():
+        unique = tuple(a for a in aliases if shared[a.lower()] == 1)
+        if unique:
+            entities[key] = replace(entities[key], aliases=entities[key].aliases + unique)
     # Another name of a region the report lists ('Latin America' for its South America) names it.
     aliased: set[str] = set()
     for names in region_aliases():
@@ -106,7 +114,10 @@ def short_aliases(name: str) -> tuple[str, ...]:
     if len(parts) == 2 and parts[0].split() and parts[1].split():
         before, after = parts[0].split(), parts[1].split()
         if len(before) == 1 and before[0].isalpha() and after[0].isalpha():
-            aliases.append(f"{before[0][0]}&{after[0][0]}".lower())
+            pair = f"{before[0][0]}&{after[0][0]}".lower()
+            aliases.append(pair)
+            if len(after) > 1:  # 'c&i rooftops' for 'Commercial and industrial rooftops'
+                aliases.append(" ".join([pair, *after[1:]]))
         if len(before) >= 2:
             aliases.append(" ".join(before))
             if len(after) == 1:  # its last pair: 'hospitals & clinics' of 'Equine vet hospitals & clinics'
