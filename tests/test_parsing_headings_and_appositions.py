@@ -142,3 +142,46 @@ def test_an_apposition_holding_commas_is_no_part_of_the_name(ski_lifts: Report):
     names = [n.name.casefold() for named in ski_lifts.facts.segmentation.values() for n in named]
     assert "rope inspection" in names, names
     assert not any("non-destructive" in name or "haul ropes" in name for name in names), names
+
+
+NOTE = """Grain Silo Aeration Equipment Market
+
+SUMMARY
+-------
+
+We estimate the grain silo aeration equipment market at USD 0.84 billion in 2024.
+
+COMPETITIVE LANDSCAPE
+---------------------
+
+Suppliers range from fan makers to control specialists. We profile five: Lindqvist Aero B.V.
+(Netherlands), Harrow Fans Inc. (U.S.), Caldera Controls (Canada), Ostwind GmbH (Germany) and
+Pampa Silos S.A. (Argentina).
+"""
+
+NUMBERED = """# Grain Silo Aeration Equipment Market Report
+
+## 6. Companies
+
+### 6.2 Recent Developments
+
+- **March 2025:** Harrow Fans Inc. opened a plant in Omaha, Nebraska, with room for 4,000 fans a year.
+- **October 2024:** Ostwind GmbH launched a solar-powered aeration controller.
+"""
+
+
+def test_a_profiled_list_that_wraps_after_a_legal_form() -> None:
+    report = parse_text(NOTE, "grain-silo-aeration-equipment-market.txt", "silo-aeration")
+    players = [p.name for p in report.facts.key_players]
+    # each name whole across the line break after 'B.V.', without the country in brackets after it
+    assert players == [
+        "Lindqvist Aero B.V.", "Harrow Fans Inc.", "Caldera Controls", "Ostwind GmbH", "Pampa Silos S.A.",
+    ], players  # fmt: skip
+
+
+def test_news_under_a_numbered_developments_heading() -> None:
+    report = parse_text(NUMBERED, "grain-silo-aeration-equipment-market.md", "silo-aeration")
+    assert [(d.date, d.company) for d in report.facts.recent_developments] == [
+        ("2025-03", "Harrow Fans Inc."),
+        ("2024-10", "Ostwind GmbH"),
+    ]

@@ -33,9 +33,11 @@ _DEVELOPMENTS = re.compile(
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.
 # 'profiles seven leading vendors: **A, B ...**' counts and names the kind of company first.
 _LIST_LEAD_IN = re.compile(
-    r"^[^,]*?\b(?:profiles|profiled|include|includes|including|are|such as|namely)"
+    r"^[^,]*?\b(?:profiles?|profiled|include|includes|including|are|such as|namely)"
     r"(?P<kind>\s+(?:the\s+following\s+|[a-z]+\s+)?(?:key\s+|major\s+|leading\s+|prominent\s+|top\s+)?"
-    r"(?:companies|players|vendors|firms|manufacturers|suppliers|providers)\s*:)?"
+    r"(?:companies|players|vendors|firms|manufacturers|suppliers|providers)\s*:"
+    # 'We profile eight: A (Netherlands), B (U.S.) ...'
+    r"|\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s*:)?"
     r"\s+(?:\*\*|__)?(?=[A-Z0-9])"
 )
 _COMPANY_NOUN = re.compile(
@@ -197,10 +199,23 @@ def _listed(doc: Doc, start: int, end: int, named: bool = False) -> list[Named]:
         if lead_in is None or named and not _COMPANY_NOUN.search(sentence.text[: lead_in.end()]):
             continue
         end = sentence.end - (1 if sentence.text.endswith(".") else 0)
-        names = name_list(doc, sentence.start + lead_in.end(), end)
+        names = [_without_place(doc, n) for n in name_list(doc, sentence.start + lead_in.end(), end)]
         if len(names) >= 2 and all(n.name[:1].isupper() or n.name[:1].isdigit() for n in names):
             return names
     return []
+
+
+# 'Klauwkracht B.V. (Netherlands)', 'Hoofwise Animal Health (U.S.)': where a listed firm is based
+_PLACE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2}\)\s*$")
+
+
+def _without_place(doc: Doc, named: Named) -> Named:
+    """A listed company's name without the country in brackets after it."""
+    found = _PLACE_AFTER.search(named.span.text)
+    if found is None or found.start() == 0:
+        return named
+    span = doc.span(named.span.start, named.span.start + found.start())
+    return Named(name=" ".join(span.text.split()), span=span)
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")

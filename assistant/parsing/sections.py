@@ -76,14 +76,22 @@ class Outline:
     markup: bool  # the source declared its headings (markdown or HTML)
 
     def find(self, pattern: re.Pattern[str]) -> Iterator[Block]:
-        """Content blocks whose heading matches ``pattern`` in full."""
-        return (b for b in self.blocks if not b.furniture and pattern.fullmatch(b.heading))
+        """Content blocks whose heading matches ``pattern`` in full, its number aside ('6.2 Recent
+        Developments')."""
+        return (
+            b
+            for b in self.blocks
+            if not b.furniture and pattern.fullmatch(_SECTION_NUMBER.sub("", b.heading))
+        )
 
     def body(self, doc: Doc, block: Block) -> Iterator[Line]:
         """Non-blank, non-furniture lines of ``block``."""
         for line in doc.lines[block.first : block.stop]:
             if not line.blank and line.index not in self.furniture:
                 yield line
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
 
 
 def is_navigation(section: Section) -> bool:

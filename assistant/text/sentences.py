@@ -120,7 +120,10 @@ def sentences(text: str, start: int) -> tuple[Sentence, ...]:
     for match in _BOUNDARY.finditer(text):
         if match.group(0) != "\n" and _ABBREVIATION.search(text[begin : match.end()]):
             continue
-        if match.group(0) == "\n" and _wrapped(text, match.start()):
+        if match.group(0) == "\n" and (
+            # ('... Klauwkracht B.V.' at the end of a wrapped line: the name goes on below)
+            _wrapped(text, match.start()) or _ABBREVIATION.search(text[begin : match.start()].rstrip())
+        ):
             continue
         _add_sentence(text, begin, match.end() if match.group(0) != "\n" else match.start(), start, found)
         begin = match.end()
