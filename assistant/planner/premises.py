@@ -19,7 +19,9 @@ _QUESTION_START = r"(?:what|what's|whats|which|who|how|when|where|why|is|are|doe
 # 'since/given/as ... , <question>' or 'given ... what is ...' without a comma.
 _LEAD = re.compile(
     r"^\s*(?:so\s+|and\s+|ok\s+)?(?:since|given(?: that)?|as|because|now that|considering(?: that)?"
-    r"|knowing(?: that)?|seeing as|assuming that|with)\s+"
+    r"|knowing(?: that)?|seeing as|assuming that|with"
+    # 'when WCG acquired Heads, how many locations ...' (not 'when did ...', a question of its own)
+    r"|(?:when|after|once)(?!\s+(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b))\s+"
     rf"(?P<clause>[^?;]+?)(?:\s*[,;]\s*|\s+(?=(?:so\s+)?{_QUESTION_START}))(?P<rest>\S.*)$",
     re.I,
 )

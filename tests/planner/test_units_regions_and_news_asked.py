@@ -2,8 +2,9 @@
 plain-text page with numbered sections: an average price per unit from a year's size and its unit
 count, what the largest makers hold together, whether the CAGR ties out, which country leads a
 region, a country's value through its region's share, 'm&a' and 'the canadian one' among the news,
-'same yr' after two years, two regions compared, then valued, and a part called a minority that holds
-most of the market."""
+'same yr' after two years, two regions compared, then valued, a part called a minority that holds
+most of the market, the news pointed at by a word of its own, and a deal said in passing of the
+wrong buyer."""
 
 from __future__ import annotations
 
@@ -127,3 +128,14 @@ def test_a_part_called_a_minority_that_holds_most_of_the_market(ask):
     assert "9.1%" in rest, answer.text
     # a part the page gives less than half is a minority, as said: nothing to correct
     assert "does not make" not in ask("semi-automatics are a minority right? whats their share").text
+
+
+def test_the_news_pointed_at_by_a_word_of_its_own(ask):
+    answer = converse(ask, "recent news?", "which one was in canada", "what about the grinders one")
+    assert "Kaffa Works" in answer.text and "Curitiba" not in answer.text, answer.text
+
+
+def test_a_deal_said_in_passing_of_the_wrong_buyer(ask):
+    answer = ask("when Crema Systems acquired Kaffa Works, what did it pay?")
+    assert "does not mention Crema Systems acquiring Kaffa Works" in answer.text, answer.text
+    assert "Brewline Group acquired Kaffa Works" in answer.text, answer.text

@@ -895,10 +895,28 @@ class _AsPassage:
         self.section, self.report_id = "", ""
 
 
+_POINTED_WORDS = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|now|then|also)[\s,]+)*(?:what\s+about\s+)?(?:the|that)\s+(?P<words>[a-z][\w'.-]*"
+    r"(?:\s+[a-z][\w'.-]*){0,2})\s+one\b"
+)
+_POINTER_FILLERS = frozenset("first second third fourth fifth last other latest recent new big".split())
+
+
 def _filter_developments(
     items: list[tuple[DevelopmentFact, Quote]], question: str, decision: Decision
 ) -> list[tuple[DevelopmentFact, Quote]]:
     lowered = question.lower()
+    pointed = _POINTED_WORDS.match(lowered)
+    if pointed:
+        # 'what about the texas one': the one development whose text names that word
+        words = [w for w in pointed.group("words").split() if w not in _POINTER_FILLERS]
+        naming = [
+            (d, q)
+            for d, q in items
+            if words and all(re.search(rf"\b{re.escape(w)}\b", q.text, re.I) for w in words)
+        ]
+        if len(naming) == 1:
+            return naming
     month = _month(lowered)
     years = decision.slots.years
     if month is None and decision.earlier_question:
