@@ -302,6 +302,7 @@ def _looks_like_year_context(question: str, start: int) -> bool:
     return bool(re.search(r"\b(in|by|for|year|until|from|to|of)\s*$", before))
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _SLASHED_PAIR = re.compile(r"(?<=[a-z])\s*/\s*(?=[a-z])")  # 'hospitals/clinics': a pair, as 'and' writes it
 
 
@@ -310,7 +311,10 @@ def _words(text: str) -> list[str]:
     'sulphate' meets 'Sulfate')."""
     return [
         singular(american_spelling(w))
-        for w in re.findall(r"[a-z0-9]+", _SLASHED_PAIR.sub(" and ", text.lower().replace("&", " and ")))
+        # ("NA's share": the possessive is no word of its own)
+        for w in re.findall(
+            r"[a-z0-9]+", _SLASHED_PAIR.sub(" and ", _POSSESSIVE.sub("", text.lower()).replace("&", " and "))
+        )
     ]
 
 

@@ -1066,6 +1066,8 @@ def _follow_up(
     ):
         # 'which region is biggest' then 'and europe?': the figure the ranking is by, of that one
         metric = "cagr" if earlier.intent is Intent.FASTEST_SEGMENT else "share"
+        if slots.asks_share or _ASKS_RATE.search(question):  # "NA's share" names its own figure
+            metric = "share" if slots.asks_share else "cagr"
         decision = Decision(Intent.STATED_FIGURE, merged, top.score, query=query)
         decision.metric = metric
         return decision

@@ -139,3 +139,9 @@ def test_a_deal_said_in_passing_of_the_wrong_buyer(ask):
     answer = ask("when Crema Systems acquired Kaffa Works, what did it pay?")
     assert "does not mention Crema Systems acquiring Kaffa Works" in answer.text, answer.text
     assert "Brewline Group acquired Kaffa Works" in answer.text, answer.text
+
+
+def test_a_possessive_names_the_region_and_its_own_figure(ask):
+    answer = ask("fastest growing segment, and NA's share of revenue")
+    # after a ranking by growth, the share asked of North America, not its rate
+    assert "North America had a share of 24%" in answer.text, answer.text
