@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from asking import asker
 from parsed import figures_by_name
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 
@@ -35,15 +36,6 @@ def release():
 @pytest.fixture(scope="module")
 def ask(release):
     return asker(release)
-
-
-def converse(ask, *questions: str):
-    history: list[dict[str, str]] = []
-    answer = None
-    for question in questions:
-        answer = ask(question, history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-    return answer
 
 
 def test_a_dateline_is_no_subject_of_the_markets_figures(release):

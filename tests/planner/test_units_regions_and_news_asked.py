@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from asking import asker
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 
@@ -56,15 +57,6 @@ Key companies: Brewline Group, Crema Systems, Portafilter Co., Kaffa Works.
 @pytest.fixture(scope="module")
 def ask():
     return asker(parse_text(PAGE, "commercial-espresso-machine-market.txt", "espresso"))
-
-
-def converse(ask, *questions: str):
-    history: list[dict[str, str]] = []
-    answer = None
-    for question in questions:
-        answer = ask(question, history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-    return answer
 
 
 def test_an_average_price_per_unit_from_the_years_size_and_its_units(ask):
