@@ -28,7 +28,7 @@ _NUMBER = re.compile(
     r"(?P<cur>(?:US\$|USD|\$|€|EUR)\s?)?"
     # not a number inside a name ('K-12 schools', '3-NOP')
     r"(?<![\w.,])(?<![A-Za-z]-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!-[A-Za-z])"
-    r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|pct\b|pp\b)"
+    r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|pct\b|pp\b|percentage\s+points?\b)"
     r"|\s?(?:trillions?|tn|billions?|bn|b|millions?|mln|mn|mm|m|thousand|k)\b"
     r"|\s(?:years?|yrs?)\b)?",
     re.IGNORECASE,

@@ -2,7 +2,9 @@
 dot-leader rows whose labels hold numbers, a list that names its verb once (a gerund name, a name with
 "and", a trailing "with ... making up"), a name and its verb-less second figure, a segment named again
 by a short form or its kind word, bullets cut at the verb, a name in an FAQ answer that opens with a
-digit, a table name spelt with "&" and prose with "and", and a name that lists its parts with commas."""
+digit, a table name spelt with "&" and prose with "and", a name that lists its parts with commas, a
+ranking that names each next segment before its figure with commas only, and key players listed after a
+run-in label."""
 
 from __future__ import annotations
 
@@ -217,3 +219,43 @@ def test_a_name_that_lists_its_parts_with_commas():
     shares = figures_by_name(report, "share")
     assert shares["Archives, manuscripts and maps"].value == 41.0
     assert "maps" not in shares and "manuscripts" not in shares
+
+
+CRANES = """\
+# Harbour Crane Rental Market Report
+
+The global harbour crane rental market was valued at USD 2.40 billion in 2024 and is projected to reach
+USD 3.90 billion by 2032, growing at a CAGR of 6.3% from 2025 to 2032.
+
+## Segment analysis
+
+By end user, container terminals held the largest share at 41.0% in 2024, followed by bulk ports at
+22.0%, offshore yards at 18.0%, and inland river ports at 12.0%.
+
+{players}
+"""
+
+
+def test_a_ranking_names_each_next_segment_before_its_figure():
+    report = parse_text(CRANES.format(players=""), "harbour-crane-rental-market.md", "cranes")
+    shares = {name.casefold(): q.value for name, q in figures_by_name(report, "share").items() if name}
+    assert shares == {
+        "container terminals": 41.0,
+        "bulk ports": 22.0,
+        "offshore yards": 18.0,
+        "inland river ports": 12.0,
+    }
+
+
+@pytest.mark.parametrize(
+    "players",
+    [
+        "**Key players.** The market is served by Alder Lift, Brightwater Cranes, Corvel Hoisting and Dunmore Rentals.",
+        "**Leading companies:** Alder Lift, Brightwater Cranes, Corvel Hoisting, Dunmore Rentals.",
+        "Key players: The field includes Alder Lift, Brightwater Cranes, Corvel Hoisting and Dunmore Rentals.",
+    ],
+)
+def test_key_players_listed_after_a_run_in_label(players: str):
+    report = parse_text(CRANES.format(players=players), "harbour-crane-rental-market.md", "cranes")
+    names = [named.name for named in report.facts.key_players]
+    assert names == ["Alder Lift", "Brightwater Cranes", "Corvel Hoisting", "Dunmore Rentals"]

@@ -33,7 +33,9 @@ _DEVELOPMENTS = re.compile(
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.
 # 'profiles seven leading vendors: **A, B ...**' counts and names the kind of company first.
 _LIST_LEAD_IN = re.compile(
-    r"^[^,]*?\b(?:profiles?|profiled|include|includes|including|are|such as|namely)"
+    r"^[^,]*?\b(?:profiles?|profiled|include|includes|including|are|such as|namely"
+    # 'The market is served by A, B and C.'
+    r"|(?:served|led|dominated|contested|supplied)\s+by|comprises?|features?)"
     r"(?P<kind>\s+(?:the\s+following\s+|[a-z]+\s+)?(?:key\s+|major\s+|leading\s+|prominent\s+|top\s+)?"
     r"(?:companies|players|vendors|firms|manufacturers|suppliers|providers)\s*:"
     # 'We profile eight: A (Netherlands), B (U.S.) ...'
@@ -75,7 +77,8 @@ _DATED = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
     # '**March 2024:** ...': the colon may sit inside the emphasis
-    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*(?:--|[,:–—-])\s*(?:(?:\*\*|__)\s*)?|\t|\s+\|\s+)",
+    # ('September 2024 ...... Acme raised ...': a dot leader)
+    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*(?:--|[,:–—-]|\.{3,})\s*(?:(?:\*\*|__)\s*)?|\t|\s+\|\s+)",
     re.I,
 )
 # The company is the capitalised run at the start of the sentence, up to its verb.
@@ -101,6 +104,8 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
         if body and _NAMES_ONLY.fullmatch(body[0].text):
             # 'A, B, C and D.' on the heading's first line, other text after it
             return name_list(doc, body[0].start, body[0].end - (1 if body[0].text.endswith(".") else 0))
+        if names := _name_lines(doc, body):
+            return names
     for block in out.find(_LANDSCAPE):
         body = list(out.body(doc, block))
         if names := _first_cells(doc, body, headed=True):
@@ -115,6 +120,8 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
         for start, end in _paragraphs(doc, out.body(doc, block)):
             if names := _listed(doc, start, end):
                 return names
+    if names := _run_in_players(doc):
+        return names
     if entries := _introduced_bullets(doc, out, _PLAYERS):
         top = min(entry[0].indent for entry in entries)
         return [_bullet_name(doc, entry[0]) for entry in entries if entry[0].indent == top]
@@ -122,6 +129,36 @@ def key_players(doc: Doc, out: Outline) -> list[Named]:
 
 
 MIN_LISTED_PLAYERS, MAX_PLAYER_WORDS = 3, 8
+
+
+def _name_lines(doc: Doc, body: list[Line]) -> list[Named]:
+    """A company a line at the top of the body ('Moonfold Creamery (United States)'), prose after."""
+    lines: list[Line] = []
+    for line in body:
+        if line.blank or len(line.text.split()) > MAX_PLAYER_WORDS or _END_PUNCT.search(line.text):
+            break
+        lines.append(line)
+    if len(lines) < MIN_LISTED_PLAYERS or not all(line.text[:1].isupper() for line in lines):
+        return []
+    return [_without_place(doc, _bullet_name(doc, line)) for line in lines]
+
+
+_END_PUNCT = re.compile(r"[.;:!?]$")
+# '**Key players.** The market is served by A, B and C.': a label run into its paragraph
+_RUN_IN_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w &/-]{2,40}?)\s*[.:]\s+(?=[A-Z])")
+
+
+def _run_in_players(doc: Doc) -> list[Named]:
+    """The names a paragraph lists after a run-in key-players label."""
+    for start, end in _paragraphs(doc, (line for line in doc.lines if not line.blank)):
+        label = _RUN_IN_LABEL.match(doc.text, start, end)
+        if label is None or not _PLAYERS.fullmatch(label.group("label")):
+            continue
+        if names := _listed(doc, label.end(), end):
+            return names
+        if _NAMES_ONLY.fullmatch(doc.text[label.end() : end].strip()):
+            return name_list(doc, label.end(), end - (1 if doc.text[:end].endswith(".") else 0))
+    return []
 
 
 def _first_cells(doc: Doc, lines: list[Line], headed: bool = False) -> list[Named]:

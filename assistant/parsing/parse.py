@@ -91,6 +91,10 @@ _INSIGHTS_HEADING = re.compile(
     r"([A-Za-z][\w/&-]*(?:[ -][\w/&-]+){0,2}?)\s+insights",
     re.I,
 )
+# 'Regional Shares (2024) and Growth (2025-2032)', 'Share by Region, 2024': rows of regions' shares
+_REGION_SHARES_HEADING = re.compile(
+    r".*?\b(?:regional|regions?|geograph\w*)\b.*?\bshares?\b.*|.*?\bshares?\b.*?\bregions?\b.*", re.I
+)
 _FAQ = re.compile(r"frequently asked questions|faqs?|questions and answers", re.I)
 # Blocks whose figures are not the market's: the outline, company lists and company news.
 _NO_FIGURES = re.compile(
@@ -298,6 +302,8 @@ def _prose_sentences(
         is_faq = bool(_FAQ.fullmatch(block.heading))
         by = _BY_HEADING.fullmatch(block.heading) or _INSIGHTS_HEADING.fullmatch(block.heading)
         dimension = _dimension_name(by.group(1)) if by else None
+        if dimension is None and _REGION_SHARES_HEADING.fullmatch(block.heading):
+            dimension = "Region"
         body = list(out.body(doc, block))
         # 'By Vessel Type' on a line of its own inside the block: the dimension of what follows it
         by_lines = [

@@ -36,8 +36,10 @@ _REGION_PROSE = re.compile(
     rf"(?P<name>{_RUN})(?:\s+region)?\s+(?:dominated|dominates|dominating\b"
     r"|(?:held|holds|accounted for|accounts for|captured|captures|commanded|commands|is|was|remains|remained"
     r"|emerged as|maintains|maintained|represents|represented)\s+(?:the\s+|a\s+)?"
-    # 'the largest single country market' ranks countries, not regions
-    r"(?:largest|dominant|dominating|leading|biggest|highest|major)\b(?!\s+(?:single\s+|individual\s+)?country)"
+    # 'the largest single country market', 'the largest European country market' rank countries
+    # ('the largest European market': a country within its region)
+    r"(?:largest|dominant|dominating|leading|biggest|highest|major)\b(?!\s+(?:[\w-]+\s+){0,2}country)"
+    r"(?!\s+(?:European|Asian|African|American|Latin|Nordic|Middle|Pacific|Gulf|national)\b)"
     r"|(?:led|leads|has\s+led)\s+the\s+(?:global\s+|worldwide\s+|overall\s+|whole\s+)?market\b)"
     rf"|(?:largest|dominant|dominating|leading)\s+region\s+(?:is|was|remains)\s+(?P<name2>{_RUN})",
 )

@@ -31,6 +31,7 @@ from assistant.parsing.lines import Doc
 from assistant.parsing.passages import Passage
 from assistant.parsing.quantities import Draft
 from assistant.parsing.scopes import Mention, ScopeIndex
+from assistant.text.words import word_map
 
 # "..., down from 11.9%" / "up from USD 498.0 million": the same kind of figure as the one before.
 _COMPARED_BEFORE = re.compile(
@@ -95,6 +96,11 @@ _GENERIC_MARKET_WORDS = frozenset(
     "established country city other geographic noteworthy notable individual projected estimated expected "
     "forecast".split()
 )
+# Words that place a market, not name another one: 'the largest European country market'
+_PLACE_ADJECTIVES = frozenset(
+    "european asian african american pacific nordic scandinavian latin middle eastern western northern "
+    "southern central gulf".split()
+) | frozenset(word_map("demonyms"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +144,7 @@ def _ours(sentence: str, ctx: ProseContext, until: int | None = None) -> bool:
             if word.lower() in ("the", "a", "an", "this", "of", "in", "for", "to", "by", "with", "and"):
                 break
             words.append(word)
-        content = {_stem(w.lower().strip(".")) for w in words} - _GENERIC_MARKET_WORDS
+        content = {_stem(w.lower().strip(".")) for w in words} - _GENERIC_MARKET_WORDS - _PLACE_ADJECTIVES
         content = {w for w in content if not re.fullmatch(r"\d+|(?:[a-z]\.)+[a-z]?", w)}
         if not content or content & ctx.market_words or all(ctx.scopes.lookup(w) for w in words):
             return True
@@ -463,6 +469,7 @@ def _scope(
             or groups.get("name")
             or groups.get("bare")
             or groups.get("with_rest")
+            or groups.get("ranked_on")
             or groups.get("example_of")
             or groups.get("before")
             or ""
@@ -609,6 +616,10 @@ _ELIDED_NEXT = re.compile(
     # ('..., independent power producers held 24.0%': the verb said again)
     rf"(?<!ed)(?<!ly)\s+)(?:(?:{_VERB_OF_SHARE}|made\s+up)\s+(?:about\s+|around\s+|roughly\s+)?)?$"
     # '..., with other users (ports, postal hubs) making up 5.4%'
+    # '..., followed by healthcare at 22.0%, government at 18.0%': the ranking's next name and figure
+    r"|\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    rf"(?P<ranked_on>(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b|{_VERB_OF_SHARE}\b)[A-Za-z][\w&/-]*"
+    rf"(?:\s+(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b|{_VERB_OF_SHARE}\b)[A-Za-z][\w&/-]*){{0,3}})\s+(?:at|with)\s*$"
     r"|\s*,\s*with\s+(?:the\s+)?(?P<with_rest>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,4}?(?:\s*\([^()]{1,80}\))?)"
     r"\s+(?:making\s+up|accounting\s+for|holding|representing|contributing)\s+(?:the\s+)?(?:remaining\s+|rest\s+)?$",
     re.I,

@@ -41,7 +41,8 @@ _FURNITURE_REGION = re.compile(rf"{vocab.pattern('headings', 'furniture-regions'
 # Page footers, markdown rules and breadcrumbs: "© 2024 Acme Research. All rights reserved.", "---",
 # "Home > Energy & Power > Industrial Equipment".
 _FOOTER = re.compile(
-    r"(?:©|\(c\)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}"
+    # ('(c) 2024 Acme', not a list's third item '(c) Foodservice menus. ...')
+    r"(?:©|\(c\)(?=\s*(?:19|20)\d\d)|copyright\b).{0,150}|[-*_]{3,}|.{0,150}\ball rights reserved\b.{0,50}"
     r"|[^>\n]{1,60}(?:\s+(?:>|»|›)\s+[^>\n]{1,60}){1,6}",
     re.I,
 )
@@ -187,20 +188,16 @@ def _standalone(doc: Doc, line: Line) -> bool:
 
 
 def _heads_prose(doc: Doc, line: Line, number: str) -> bool:
-    """'3.1 By component' over its paragraph with no blank between: a numbered sub-heading
-    ('3.1', not '3.') with a spacer above and a paragraph of prose right below."""
+    """'3.1 By component' over its body with no blank between: a numbered sub-heading ('3.1', not
+    '3.') with a spacer above and its paragraph, rows or list right below."""
     before, after = _neighbours(doc, line)
     return (
         "." in number.strip(".")
         and _spacer(before)
         and after is not None
         and not after.blank
-        and not after.bullet
-        and len(after.text) >= MIN_PROSE_CHARS
+        and _NUMBERED.fullmatch(after.text) is None
     )
-
-
-MIN_PROSE_CHARS = 60
 
 
 def _heads_indented_body(doc: Doc, line: Line) -> bool:

@@ -55,6 +55,11 @@ def test_amount_needs_a_money_scale_and_the_right_size(text: str) -> None:
     assert not check_numbers(text, [B836]).passed, text
 
 
+@pytest.mark.parametrize("text", ["a gap of 18.8 percentage points", "18.8 pp apart", "18.8% apart"])
+def test_a_difference_in_percentage_points_reads_as_a_percent(text: str) -> None:
+    assert check_numbers(text, [{"value": 18.8, "unit": "percent", "tolerance": 0.05}]).passed, text
+
+
 def test_tolerance_edges_are_inclusive() -> None:
     assert check_numbers("USD 8.37 billion", [B836]).passed
     assert check_numbers("USD 8.35 billion", [B836]).passed

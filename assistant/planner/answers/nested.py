@@ -99,6 +99,48 @@ def part_of_region(country: str, region: str, ctx: ReportContext) -> Steps[Final
     )
 
 
+def part_of_market(name: str, years: list[int], ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """A part's share the page does not state, from the value it does state against the market's size
+    that year ('germany as a % of the global market'); None when the page states no value for it."""
+    own = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="market_size", name=name, report_id=ctx.report_id))
+    )
+    values = [q for q in _dated(own.value) if not years or q.start_year in years]
+    if not values:
+        return None
+    part = max(values, key=lambda q: q.start_year or 0)
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete or part.start_year is None:
+        return None
+    size = yield from ask(Call("market_size_in_year", basis.size_args(part.start_year)))
+    if not isinstance(size.value, SizeResult):
+        return None
+    total = size.value
+    draft = Draft()
+    part_mark = draft.cite(part.quote)
+    whole_value = yield from _in_unit(total.value, total.unit, part.unit, draft)
+    if whole_value is None:
+        return None
+    ratio = yield from ask(
+        Call("share_of_total", ShareOfTotalArgs(part_value=part.value, total_value=whole_value))
+    )
+    if not isinstance(ratio.value, ShareResult):
+        return None
+    if total.kind == "stated":
+        whole = f"{format_money(total.currency, total.value, total.unit)} {draft.cite_all(basis.quotes_for(total.year))}"
+    else:
+        draft.show_working(total.expression)
+        whole = (
+            f"{format_money(total.currency, total.value, total.unit)} (computed from {basis.describe(draft)})"
+        )
+    draft.show_working(ratio.value.expression)
+    return draft.final(
+        f"The report states no share for {name}; its {format_money(part.currency or 'USD', part.value, part.unit)} "
+        f"{part_mark} in {part.start_year} against the market's {whole} comes to "
+        f"{format_percent(ratio.value.share_percent)} of the market."
+    )
+
+
 def _in_unit(value: float, unit: str | None, wanted: str | None, draft: Draft) -> Steps[float | None]:
     """``value`` in the ``wanted`` money unit, converted by the tool when it is in another; None when
     the tool cannot convert it."""

@@ -4,6 +4,7 @@ market's organisations do, and any fact stated in a sentence."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
@@ -27,22 +28,28 @@ from assistant.text.topics import TOPIC_PREFIX, names_topic
 from assistant.text.words import word_list
 from tools.search import Passage
 
-# Words of the section headings each list question is answered from.
-SECTION_WORDS = {
-    # a heading's words in any layout: 'Drivers', 'Why the market is growing', 'What is holding it back'
-    Intent.DRIVERS: ("driver", "drivers", "growth factor", "why the market is growing", "what is driving"),
-    Intent.CHALLENGES: (
-        "challenge",
-        "restraint",
-        "holding it back",
-        "barrier",
-        "obstacle",
-        "headwind",
-        "pitfall",
+# The section headings each list question is answered from, in any layout: 'Drivers', 'Why the
+# Category Is Growing', 'What Holds It Back', 'Headwinds', 'Trends Worth Watching'.
+SECTION_HEADINGS = {
+    Intent.DRIVERS: re.compile(
+        r"driv(?:er|ing)|growth factor|tailwind|catalyst|\bfuel"
+        r"|\bwhy\b.*\b(?:grow|ris(?:e|es|ing)\b|expand|boom|surg|climb)",
+        re.I,
     ),
-    Intent.TRENDS: ("trend", "opportunit"),
-    Intent.DEFINITION: ("overview", "market overview", "definition", "introduction"),
+    Intent.CHALLENGES: re.compile(
+        r"challenge|restrain|restrict|\bhold\w*\b.*\bback\b|barrier|obstacle|headwind|pitfall|constraint"
+        r"|\brisks?\b|limitation|hurdle",
+        re.I,
+    ),
+    Intent.TRENDS: re.compile(r"trend|opportunit", re.I),
+    Intent.DEFINITION: re.compile(r"overview|definition|introduction", re.I),
 }
+
+
+def _in_section(passage: Passage, intent: Intent) -> bool:
+    return SECTION_HEADINGS[intent].search(passage.section) is not None
+
+
 LABELS = {Intent.DRIVERS: "drivers", Intent.CHALLENGES: "challenges", Intent.TRENDS: "trends"}
 # A question whose nearest passage scores below this is not about anything the report says.
 WEAK_PASSAGE = 0.22
@@ -243,23 +250,21 @@ def _section_points(
     question: str, decision: Decision, ctx: ReportContext, draft: Draft, search_for: str = ""
 ) -> Steps[FinalDraft]:
     """The opening sentence of each paragraph of the section the question asks about."""
-    words = SECTION_WORDS[decision.intent]
     passages = yield from search(search_for or decision.query or question, ctx.report_id, SECTION_K)
-    in_section = [p for p in passages if any(w in p.section.lower() for w in words)]
+    in_section = [p for p in passages if _in_section(p, decision.intent)]
     picks: list[Sentence] = []
     paragraphs = [para for found in sorted(in_section, key=lambda p: p.start) for para in _paragraphs(found)]
     spans = [(start, start + len(text)) for text, start in paragraphs]
     for text, start in paragraphs:  # each paragraph opens with its point
         if any(a < start < b for a, b in spans):
             continue  # a passage that opens inside a paragraph another passage holds from its start
+        in_paragraph = sentences(text, start)
         opening = next(
-            (
-                s
-                for s in sentences(text, start)
-                if len(s.text) > MIN_POINT_CHARS and not _ANNOUNCES.search(s.text)
-            ),
+            (s for s in in_paragraph if len(s.text) > MIN_POINT_CHARS and not _ANNOUNCES.search(s.text)),
             None,
         )
+        if opening is not None and len(in_paragraph) > 1 and in_paragraph[1] is opening:
+            opening = _labelled(in_paragraph[0], opening, text, start)
         if opening and all(s.start != opening.start for s in picks):
             picks.append(opening)
     if len(picks) < MAX_POINTS and decision.intent in LABELS:
@@ -298,6 +303,20 @@ def _section_points(
     return draft.final(f"The report describes these {label}:\n" + "\n".join(bullets))
 
 
+# '(a) Flavour parity.', '**Price premium:**': a point's run-in label, which names it
+_RUN_IN_LABEL = re.compile(
+    r"^(?:\(?[a-z0-9]\)\s+|\d+[.)]\s+|[-*•]\s+)?[*_]*[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,5}[.:][*_]*$"
+)
+
+
+def _labelled(label: Sentence, point: Sentence, text: str, start: int) -> Sentence:
+    """The point with the run-in label before it ('(a) Flavour parity. Culturing ...'), one quote,
+    when ``label`` is one."""
+    if not _RUN_IN_LABEL.match(label.text):
+        return point
+    return replace(point, text=text[label.start - start : point.end - start], start=label.start)
+
+
 FEW_POINTS = 3
 POINT_SENTENCES = 4  # the point and what follows it in its paragraph
 
@@ -307,7 +326,7 @@ def _sentences_after(point: Sentence, paragraphs: list[tuple[str, int]]) -> list
     for text, start in paragraphs:
         if start <= point.start < start + len(text):
             return [
-                s for s in sentences(text, start) if s.start > point.start and len(s.text) > MIN_POINT_CHARS
+                s for s in sentences(text, start) if s.start >= point.end and len(s.text) > MIN_POINT_CHARS
             ]
     return []
 
@@ -373,7 +392,12 @@ _NEXT_POINT = re.compile(
 # A sentence that only announces the points after it: 'The report identifies three main growth drivers.'
 _ANNOUNCES = re.compile(
     r"\b(?:identifies|highlights|lists|names|notes|cites|outlines|sees)\s+(?:two|three|four|five|several|a few"
-    r"|the following|\d+)\b[^.]*\.?$|:\s*$",
+    r"|the following|\d+)\b[^.]*\.?$|:\s*$"
+    # 'The restraints are practical rather than ideological.', 'Three forces drive demand.'
+    r"|^(?:the\s+)?(?:main\s+|key\s+|chief\s+|principal\s+|biggest\s+)?(?:restraints?|drivers?|challenges?"
+    r"|barriers?|headwinds?|obstacles?|risks?|trends?)\s+(?:are|is|were|remain)\b[^.]{0,60}\.?$"
+    r"|^(?:two|three|four|five|several|a few|a number of)\s+(?:\w+\s+)?(?:factors|forces|trends|drivers"
+    r"|issues|things|developments|shifts)\b[^.]{0,60}\.?$",
     re.I,
 )
 # Words of a figure question that any figure's sentence shares, or that ask about the figure
@@ -485,11 +509,11 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         return (yield from _stating(decision.states, query, draft, ctx))
     # a topic's name may be spelt otherwise in the report, and a section asked about ('in the
     # challenges bit') must be found whole: both are searched wide
-    wide = bool(decision.topic) or decision.section in SECTION_WORDS
+    section = decision.section if decision.section in SECTION_HEADINGS else None
+    wide = bool(decision.topic) or section is not None
     passages = yield from search(query, ctx.report_id, MAX_SEARCH_K if wide else PASSAGE_K)
-    if decision.section in SECTION_WORDS:
-        words = SECTION_WORDS[decision.section]
-        passages = [p for p in passages if any(w in p.section.lower() for w in words)] or passages
+    if section is not None:
+        passages = [p for p in passages if _in_section(p, section)] or passages
     if decision.mentions:
         return (yield from _mentioning(decision.mentions, query, draft, ctx))
     if decision.asks_exclusions:
@@ -523,7 +547,7 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
             # best-ranked one in it.
             stating = [s for s in ranked if states_figure(s.text) and s.section == point.section]
             stating = sorted((s for s in stating if s.start >= point.start), key=lambda s: s.start) or stating
-            if stating and (decision.section in SECTION_WORDS or lexical >= 1):
+            if stating and (decision.section in SECTION_HEADINGS or lexical >= 1):
                 # the section the question named, or the point it named by a word, states a figure
                 strong = True
         else:

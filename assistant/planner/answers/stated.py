@@ -11,7 +11,7 @@ from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
-from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, part_of_region
+from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, part_of_market, part_of_region
 from assistant.planner.answers.prose import passage
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search, together
 from assistant.planner.context import ReportContext
@@ -217,6 +217,11 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     draft = Draft()
     if not found and metric == "market_size" and scoped:
         derived = yield from value_from_share(name, slots.years, draft, ctx, slots.unit)
+        if derived is not None:
+            return derived
+    if not found and metric == "share" and scoped and not _OF_GROWTH.search(question):
+        # 'germany as a % of the global mkt': its stated value against the market's size that year
+        derived = yield from part_of_market(name, slots.years, ctx)
         if derived is not None:
             return derived
     if (
