@@ -27,7 +27,7 @@ _VERB = (
     r"|grew|grows|remains|remained|commanded|commands|dominated|dominates|recorded|records|registered"
     r"|registers|reached|reaches|stood|stands|expanded|expands|rose|rises|increased|increases|declined"
     r"|declines|fell|falls|cost|costs|posted|posts|totalled|totaled|totals|saw|sees|witnessed|witnesses"
-    r"|continued|continues|can|could|may|might|should|must)"
+    r"|continued|continues|can|could|may|might|should|must|earned|earns|secured|secures|claimed|claims)"
 )
 # What follows ', though' when it is an aside and the sentence's verb comes after it
 _ASIDE_TO_VERB = re.compile(rf"[^,;.\d]{{2,60}},\s+(?:(?:also|still)\s+)?{_VERB}\b", re.I)
@@ -66,6 +66,8 @@ _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
 # A noun phrase that opens with one of these names one unit, not a part of the market ("A station
 # ... cost EUR 1.9 million to build"); its last noun is what a price is per.
 _ONE = frozenset({"a", "an", "each", "every", "one"})
+# Words that leave a market noun the whole market ('global sales', 'the overall market')
+_WHOLE = frozenset("global overall total worldwide world the its their market entire whole".split())
 _NOT_HEAD = re.compile(r"[a-z-]+ing|of|for|in|with|at|on|per|from|to|that|which|by", re.I)
 
 
@@ -77,6 +79,12 @@ class Subject:
     refers_back: bool  # "the segment", "it": the subject of the figure before
     one_unit: bool  # "a station ...", "each turbine": a single unit, not a part of the market
     head: str  # the phrase's main noun ("station" in "A station dispensing one tonne per day")
+
+    def qualifies_market(self, market_words: frozenset[str]) -> bool:
+        """A part of the market named by the market's words and a word of its own ('New equipment
+        sales'), not the market itself ('Global equipment sales')."""
+        words = {w.rstrip("s") for w in re.findall(r"[a-z][\w-]*", _MARKET_NOUNS.sub(" ", self.name).lower())}
+        return bool(words - {w.rstrip("s") for w in market_words} - _WHOLE)
 
     def is_market(self, market_words: frozenset[str]) -> bool:
         """The market itself: its revenue, sales or shipments, or only the market's own words."""

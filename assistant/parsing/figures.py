@@ -29,6 +29,14 @@ _PRICE = re.compile(
     r"(?:\s+(?!(?:in|by|for|of|and|or|at|on|to|from|during|with|as|was|were|is|are)\b)[a-z][\w-]*)?)",
     re.I,
 )
+# 'an average selling price of roughly USD 117,000 for new systems': a price the words before name,
+# of one unit of what the market sells
+_PRICE_NAMED = re.compile(
+    r"\b(?:(?:average\s+)?(?:selling\s+|unit\s+|list\s+|retail\s+)?price|ASP)\s+(?:of\s+)?"
+    r"(?:(?:about|around|roughly|approximately|nearly|some|just\s+over|just\s+under)\s+)?"
+    rf"(?P<cur>{_CURRENCY})\s?(?P<num>{_NUMBER})(?!\s*(?:thousand|million|billion|mn|bn|[KMB])\b)(?![\d,.]*\d)",
+    re.I,
+)
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s?cent\b)", re.I)
 _VOLUME = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>thousand|million|billion)\s+)?(?P<measure>{vocab.pattern('measures', 'volume-measures')})(?![\w])",
@@ -166,6 +174,15 @@ def find(text: str) -> list[Figure]:
                 "per " + match.group("measure"),
             )
         )
+    for match in _PRICE_NAMED.finditer(text):
+        start = match.start("cur")
+        if not _overlaps(found, start, match.end()):
+            value = _number(match.group("num"))
+            found.append(
+                Figure(
+                    "price", start, match.end(), value, None, currency_code(match.group("cur")), "per unit"
+                )
+            )
     for match in _PERCENT.finditer(text):
         if not _overlaps(found, match.start(), match.end()):
             found.append(Figure("percent", match.start(), match.end(), float(match.group("num"))))

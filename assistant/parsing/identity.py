@@ -99,19 +99,39 @@ def title(doc: Doc, out: Outline) -> str | None:
 
 
 TITLE_LINES = 3  # a title sits within the page's first lines
-_NAMES_MARKET = re.compile(r"\bmarkets?\b", re.I)
+MAX_TITLE_CHARS = 120
+# 'market', not a publisher's 'Market Intelligence' ('HALVORSEN MARKET INTELLIGENCE - NEWS RELEASE')
+_NAMES_MARKET = re.compile(
+    rf"\bmarkets?\b(?!\s+(?:{vocab.alternation(vocab.phrases('publishers', 'firm-words'))})\b)", re.I
+)
+# A press release's headline names the market, then what it will do: 'X MARKET TO REACH USD 3.84 BILLION ...'
+_HEADLINE_MARKET = re.compile(
+    r"^.*?\bmarkets?\b(?=\s+(?:to|is|will|set|poised|expected|projected|forecast)\b)", re.I
+)
+
+
+def _titled(text: str) -> str:
+    """A long headline up to the market it names; any other line as it is."""
+    headline = _HEADLINE_MARKET.match(text) if len(text) > MAX_TITLE_CHARS else None
+    return headline.group() if headline else text
 
 
 def _first_line(doc: Doc, out: Outline) -> str | None:
     """The report's first line when it is short enough to be a title ("CLOUD WHALE ... OUTLOOK"); of
-    the first lines, the one that names a market (a publisher's name may come first)."""
+    the first lines, the one that names a market (a publisher's name may come first); a long
+    headline, up to the market it names."""
     opening = [x for x in doc.lines if not x.blank and x.index not in out.furniture][:TITLE_LINES]
-    line = next((x for x in opening if _NAMES_MARKET.search(x.text) and len(x.text) <= 120), None)
-    line = line or (opening[0] if opening else None)
-    if line is None or len(line.text) > 120 or line.bullet or KNOWN_HEADING.fullmatch(line.text):
+    named = [(x, _titled(x.text)) for x in opening if _NAMES_MARKET.search(x.text)]
+    line, text = next(((x, t) for x, t in named if len(t) <= MAX_TITLE_CHARS), (None, ""))
+    if line is None and opening:
+        line, text = opening[0], opening[0].text
+    if line is None or len(text) > MAX_TITLE_CHARS or line.bullet or KNOWN_HEADING.fullmatch(text):
         return None
-    text = line.text.strip("# ")
-    return text.title() if text.isupper() else text
+    text = text.strip("# ")
+    return _SMALL_WORD.sub(lambda m: m.group().lower(), text.title()) if text.isupper() else text
+
+
+_SMALL_WORD = re.compile(r"(?<=\s)(?:And|Or|Of|For|The|In|On|To|By|With|At|A|An)(?=\s)")
 
 
 def market_phrase(title_text: str) -> str:

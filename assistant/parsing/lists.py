@@ -49,7 +49,7 @@ _COMPANY_NOUN = re.compile(
 _DIMENSION = re.compile(
     r"(?:#{1,6}\s+)?(?:.*?\bMarket,?\s+|(?:Segment(?:ation|ed)?|Segments|Break-?up|Breakdown|Split)\s+)?"
     r"[Bb]y\s+(?P<dim>[A-Za-z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)"
-    r"\s*(?::\s*(?P<rest>.*))?"
+    r"(?:\s*\([^()]{1,60}\))?\s*(?::\s*(?P<rest>.*))?"
 )
 _MONTHS = {
     m: i + 1
@@ -357,7 +357,7 @@ def segmentation(doc: Doc, out: Outline) -> dict[str, list[Named]]:
 # Where a bullet that goes on to describe its segment stops naming it: '**Software** (platforms,
 # analytics): 31.0% share; ...' names Software.
 _NAME_ENDS = re.compile(
-    r"\s*(?:\(|:|;|,|\s[-–—]\s|\s{2,})"
+    r"\s*(?:\(|:|;|,|\s[-–—]\s|\s{2,}|\.{3,})"
     # 'Lay technicians represented 12.2%.': the verb that states its figure
     r"|\s+(?:held|holds|accounted|accounts|represented|represents|made\s+up|makes\s+up|captured|captures"
     r"|generated|generates|contributed|contributes|commanded|commands|dominated|dominates|led|leads"
@@ -421,7 +421,10 @@ def _dimension(line: Line, out: Outline) -> re.Match[str] | None:
 
 
 # 'Breakup by Product:' on a line of its own, its segments on the plain lines below.
-_LABEL = re.compile(r"(?:Break-?up|Breakdown|Segment(?:ation|ed)?|Split)\s+by\s+[A-Z][^:]{0,60}:\s*", re.I)
+# 'By service type (2024 share of revenue):' over its rows.
+_LABEL = re.compile(
+    r"(?:(?:Break-?up|Breakdown|Segment(?:ation|ed)?|Split)\s+)?by\s+[A-Z][^:]{0,60}:\s*", re.I
+)
 
 
 # 'By Type: New Cranes, Retrofit Kits' on a plain line: a dimension with its segments listed inline.

@@ -58,7 +58,14 @@ from assistant.parsing.lines import Doc
 from assistant.parsing.loaders import SUFFIXES, Heading, check_readable, load_document, load_text
 from assistant.parsing.passages import Passage
 from assistant.parsing.scopes import ScopeIndex, inline_groups
-from assistant.parsing.sections import NAVIGATION_HEADING, Outline, build_sections, is_navigation, outline
+from assistant.parsing.sections import (
+    NAVIGATION_HEADING,
+    Outline,
+    build_sections,
+    is_navigation,
+    outline,
+    unnumbered,
+)
 
 __all__ = [
     "discover_reports",
@@ -81,7 +88,8 @@ _RUN_IN_BY = re.compile(
 _BY_HEADING = re.compile(
     # ('SEGMENT ANALYSIS - BY PROPULSION')
     r"(?:.*?\b(?:market|segmentation|segment analysis|breakdown)\s*[,:–—-]?\s+)?by\s+([A-Za-z][\w &/-]{1,40}?)"
-    r"(?:\s*\([^()]{1,60}\))?",  # 'By service type (share of 2024 revenue)': what the figures measure
+    # 'By service type (share of 2024 revenue):': what the figures measure
+    r"(?:\s*\([^()]{1,60}\))?\s*:?",
     re.I,
 )
 # 'Technology Insights', 'End-use Insights': a heading naming a dimension the way many publishers do
@@ -91,6 +99,7 @@ _INSIGHTS_HEADING = re.compile(
     r"([A-Za-z][\w/&-]*(?:[ -][\w/&-]+){0,2}?)\s+insights",
     re.I,
 )
+_THE_REGION = re.compile(r"\s*(?:the|this|that)\s+region\b", re.I)
 # 'Regional Shares (2024) and Growth (2025-2032)', 'Share by Region, 2024': rows of regions' shares
 _REGION_SHARES_HEADING = re.compile(
     r".*?\b(?:regional|regions?|geograph\w*)\b.*?\bshares?\b.*|.*?\bshares?\b.*?\bregions?\b.*", re.I
@@ -240,12 +249,20 @@ def _quantity_table(
     ctx = prose_figures.context(scopes, market, players)
     subject: Scope | None = None  # what the sentence before was about, for 'The segment ...' after it
     subject_end = -1
+    region_before: Scope | None = None  # the last region the sentence before named
     listed: Metric | None = None  # what the bullet before measured, for siblings that only give a figure
     for sentence, source, dimension, heading in _prose_sentences(doc, out, read):
         start = sentence.at(0)
         carried = subject if subject_end >= 0 and _same_subject_between(doc.text[subject_end:start]) else None
         # 'The region is expected to grow at 7.8%' under a heading that names the region
         carried = carried or (_heading_scope(heading, scopes) if heading else None)
+        if (
+            carried is not None
+            and carried.kind == "country"
+            and region_before
+            and _THE_REGION.match(sentence.text)
+        ):
+            carried = region_before  # after 'China took 46% of Asia Pacific revenue', 'The region ...'
         listed = listed if source == "bullet" else None
         found_drafts, missed = prose_figures.sentence_drafts(
             doc, sentence, source, ctx, dimension, carried, listed
@@ -255,6 +272,7 @@ def _quantity_table(
         drafts += found_drafts
         skipped += missed
         subject = found_drafts[0].scope if found_drafts and found_drafts[0].scope.kind != "market" else None
+        region_before = prose_figures.last_region(sentence.text, ctx)
         subject_end = sentence.at(len(sentence.text))
     stated_base = found.base_year.value if found.base_year else None
     # the market's own words, in both numbers: 'Rechargeable fabric shavers' names no more than 'Rechargeable'
@@ -300,9 +318,10 @@ def _prose_sentences(
         if block.furniture or _NO_FIGURES.fullmatch(block.heading):
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
-        by = _BY_HEADING.fullmatch(block.heading) or _INSIGHTS_HEADING.fullmatch(block.heading)
+        heading = unnumbered(block.heading)  # '5.3 By Provider Type'
+        by = _BY_HEADING.fullmatch(heading) or _INSIGHTS_HEADING.fullmatch(heading)
         dimension = _dimension_name(by.group(1)) if by else None
-        if dimension is None and _REGION_SHARES_HEADING.fullmatch(block.heading):
+        if dimension is None and _REGION_SHARES_HEADING.fullmatch(heading):
             dimension = "Region"
         body = list(out.body(doc, block))
         # 'By Vessel Type' on a line of its own inside the block: the dimension of what follows it

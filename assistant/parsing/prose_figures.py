@@ -450,6 +450,18 @@ def _scope(
         # '- Tankers: 24.1% share; 11.0% CAGR': the bullet's label names what its figures are of
         name = labelled.group("label").strip()
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+    if named and previous is None and named[0].start == 0:
+        # 'Hot vulcanized splicing remains the largest ... on mining conveyors; it is forecast to grow at
+        # 5.6%': a later clause that points back is about the sentence's subject, not the nearest name
+        opening = clauses.break_between(text, 0, figure.start, comma_and=True)
+        pointing = clauses.subject(text, opening, figure.start) if opening else None
+        if (
+            opening is not None
+            and pointing is not None
+            and pointing.refers_back
+            and all(m.end <= opening for m in named)
+        ):
+            return named[0].scope
     if named:
         nearest = named[-1]
         if metric != "share" and _GLOBAL_MARKET.search(text, nearest.end, figure.start):
@@ -585,7 +597,7 @@ _CONTRASTED_SHARE = re.compile(
 _FOLLOWED = re.compile(
     r"\b(?:followed|came next|was next|trailed|came second|ranked second)\s+(?:with|at)\s*$", re.I
 )
-_VERB_OF_SHARE = r"(?:accounted|accounts|account|accounting|held|holds|captured|represented|contributed|made|generated|was|were)"
+_VERB_OF_SHARE = r"(?:accounted|accounts|account|accounting|held|holds|captured|represented|contributed|made|generated|earned|was|were)"
 # 'Shaft kilns accounted for 21.0%, tunnel kilns for 15.5% and shuttle and batch kilns for 11.5%':
 # the list's later items name the verb of the first only once.
 _NOT_A_NAME = (
@@ -601,18 +613,27 @@ _FIGURE_GERUND = (
     r"|holding|capturing|generating|contributing|registering|recording|witnessing|exhibiting|posting"
     r"|standing|including|excluding|amounting|comprising|covering|being)"
 )
+# What a listed figure is of, between it and the next name: '21.0% of corporate bookings', '57% of 2024
+# service revenue' (whose years were read with the figure, leaving ' service revenue')
+_OF_WHAT_LISTED = (
+    r"(?:\s+of\s+(?:(?:19|20)\d{2}\s+)?[^,;%\d]{1,40}?"
+    r"|\s+(?:[\w-]+\s+){0,2}?(?:revenues?|sales|demand|value|volumes?|spending))?"
+)
 _ELIDED_NEXT = re.compile(
     # what the first figure was of may come between ('21.0% of corporate bookings, and B for ...')
-    r"(?:\s+of\s+[^,;%\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
+    _OF_WHAT_LISTED + r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?:the\s+)?"
     r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|it|its|this|that|which|while|whereas|but|with)\b)"
     rf"[A-Za-z][\w&/-]*(?:\s+(?!{_VERB_OF_SHARE}\b)[\w&/-]+){{0,4}}?(?:\s*\([^()]{{1,60}}\))?)"
     r"\s+for(?:\s+the\s+remaining)?\s*$"
     # 'Healthcare held 9.8% and retail 8.4%', '66% of 2024 revenue and retrofit and replacement
     # projects 34%': a name of plain words right before its figure
-    r"|(?:\s+of\s+(?:(?:19|20)\d{2}\s+)?[^,;%\d]{1,40}?|\s+(?:revenues?|sales|demand|value|volumes?|spending))?"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
-    rf"(?P<bare>(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b|{_VERB_OF_SHARE}\b)[A-Za-z][\w&/-]*"
-    rf"(?:\s+(?:and\s+)?(?!{_NOT_A_NAME}\b|{_FIGURE_GERUND}\b|{_VERB_OF_SHARE}\b)[A-Za-z][\w&/-]*){{0,4}}"
+    r"|" + _OF_WHAT_LISTED + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    # ("racking manufacturers' service arms 33%")
+    # ('in-house' is a word of the name, not 'in')
+    rf"(?P<bare>(?!(?:{_NOT_A_NAME}|{_FIGURE_GERUND}|{_VERB_OF_SHARE})(?![\w'’-]))[A-Za-z][\w&/'’-]*(?:\s+\([^()]{{1,30}}\))?"
+    rf"(?:\s+(?:and\s+)?(?!(?:{_NOT_A_NAME}|{_FIGURE_GERUND}|{_VERB_OF_SHARE})(?![\w'’-]))[A-Za-z][\w&/'’-]*"
+    # ('textile (fabric-ply) belts 43%': a word may be glossed in brackets)
+    r"(?:\s+\([^()]{1,30}\))?){0,4}"
     # ('..., independent power producers held 24.0%': the verb said again)
     rf"(?<!ed)(?<!ly)\s+)(?:(?:{_VERB_OF_SHARE}|made\s+up)\s+(?:about\s+|around\s+|roughly\s+)?)?$"
     # '..., with other users (ports, postal hubs) making up 5.4%'
@@ -667,8 +688,12 @@ def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | N
         return previous.scope if previous is not None else Scope()
     if subject.one_unit:
         return None  # "a station ... cost": one unit of what the market sells, not a part of it
-    if subject.is_market(r.ctx.market_words) and not (r.dimension and _figure_is_share(r, figure)):
-        return Scope()  # under 'By component', 'Software accounted for 68.4%' is a segment's share
+    share = _figure_is_share(r, figure)
+    # under 'By component', 'Software accounted for 68.4%' is a segment's share; so is 'New equipment
+    # sales made up 71%' anywhere
+    part = share and (bool(r.dimension) or subject.qualifies_market(r.ctx.market_words))
+    if subject.is_market(r.ctx.market_words) and not part:
+        return Scope()
     name = subject.name
     return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
 
@@ -739,11 +764,33 @@ def found_money(found: list[Figure]) -> bool:
 _SHOUTED = re.compile(r"\b[A-Z]{4,}(?:\s+[A-Z]{2,})*\b")
 
 
+def last_region(sentence: str, ctx: ProseContext) -> Scope | None:
+    """The last region ``sentence`` names ('China alone accounted for 46% of Asia Pacific revenue')."""
+    regions = [m.scope for m in _mentions(sentence, ctx) if m.scope.kind == "region"]
+    return regions[-1] if regions else None
+
+
+def _as_written(mention: Mention, readable: str, sentence: str, scopes: ScopeIndex) -> Mention:
+    """A name read off the title-cased text, spelt as the page lists it or, if it does not, as the
+    sentence writes it ('inverter (IGBT) units', not 'inverter (Igbt) units')."""
+    name = mention.scope.name or ""
+    known = scopes.lookup(name) if name else None
+    if known is not None:
+        return mention if known.name == name else Mention(mention.start, mention.end, known)
+    at = readable.find(name) if name else -1
+    if at < 0 or sentence[at : at + len(name)] == name:
+        return mention
+    scope = mention.scope.model_copy(update={"name": sentence[at : at + len(name)]})
+    return Mention(mention.start, mention.end, scope)
+
+
 def _mentions(sentence: str, ctx: ProseContext) -> list[Mention]:
     """Scope mentions, less those inside the market's own name ('... Heat Pump Market')."""
     # 'EUROPE followed with 29.0%': a name in capitals is read as written in title case (same length)
     readable = _SHOUTED.sub(lambda m: m.group(0).title(), sentence)
     mentions = [m for m in ctx.scopes.mentions(readable) if m.scope.key not in ctx.market_places]
+    if readable != sentence:
+        mentions = [_as_written(m, readable, sentence, ctx.scopes) for m in mentions]
     if ctx.market_name is None or not mentions:
         return mentions
     inside = [(m.start(), m.end()) for m in ctx.market_name.finditer(sentence)]

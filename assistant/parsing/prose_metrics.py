@@ -41,8 +41,8 @@ _SHARE_BEFORE = re.compile(
     r"|\b(?:accounted for|accounts for|accounting for|account for|held|holds|holding|hold|captured|captures|"
     r"capturing|capture|took|takes|taking|commanded|commands|represented|represents|representing|"
     r"contributed|contributes|contributing|contribute|made up|makes up|making up|make up|comprised|comprises|generated|"
-    r"dominated|dominating|led|leading|occupied|occupies|claimed|secured)\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:(?:largest|major|dominant|significant|substantial|considerable|leading|majority|remaining)\s+)?"
+    r"dominated|dominating|led|leading|occupied|occupies|claimed|secured|earned|earns)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:(?:largest|major|dominant|significant|substantial|considerable|leading|majority|remaining|other)\s+)?"
     r"(?:(?:revenue|market)\s+)?(?:share\s+(?:of\s+)?)?"
     rf"(?:{_ABOUT}\s+)?$",
     re.I,
@@ -133,7 +133,10 @@ def is_share_of_region(sentence: str, figure: Figure) -> bool:
 
 _REGION_SHARE_AFTER = re.compile(
     r"\s*(?:share\s+)?of\s+(?:the\s+)?(?:regional|region'?s|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:an|n|ean|ian)?\s+regional"
-    r"|(?:north|south|latin|central)\s+american|european|asian|african|middle\s+eastern)\s+"
+    r"|(?:north|south|latin|central)\s+american|european|asian|african|middle\s+eastern"
+    # 'of Asia Pacific revenue', "of Europe's demand"
+    r"|(?:asia[- ]pacific|apac|europe|(?:north|south|latin|central)\s+america|middle\s+east(?:\s+(?:&|and)\s+africa)?"
+    r"|africa|mea|emea|oceania)(?:'s)?)\s+"
     r"(?:revenue|demand|sales|market|spending|total)",
     re.I,
 )

@@ -79,11 +79,7 @@ class Outline:
     def find(self, pattern: re.Pattern[str]) -> Iterator[Block]:
         """Content blocks whose heading matches ``pattern`` in full, its number aside ('6.2 Recent
         Developments')."""
-        return (
-            b
-            for b in self.blocks
-            if not b.furniture and pattern.fullmatch(_SECTION_NUMBER.sub("", b.heading))
-        )
+        return (b for b in self.blocks if not b.furniture and pattern.fullmatch(unnumbered(b.heading)))
 
     def body(self, doc: Doc, block: Block) -> Iterator[Line]:
         """Non-blank, non-furniture lines of ``block``."""
@@ -93,6 +89,11 @@ class Outline:
 
 
 _SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
+
+
+def unnumbered(heading: str) -> str:
+    """A heading without its section number ('5.3 By Provider Type' -> 'By Provider Type')."""
+    return _SECTION_NUMBER.sub("", heading)
 
 
 def is_navigation(section: Section) -> bool:
