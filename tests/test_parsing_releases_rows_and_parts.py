@@ -3,7 +3,8 @@
 with "it"; "the region" after a sentence about one of its countries; a country's share "of Asia
 Pacific revenue"; a list whose names carry brackets or apostrophes; a markdown heading numbered
 "5.3 By Provider Type"; the market's own words qualified as a part of it ("New equipment sales"); a
-price its words name; and a country called the largest in its region, which is no leading region."""
+price its words name; a country called the largest in its region, which is no leading region;
+and a plain-text page of dot leaders throughout (its header, its rows, a region table, its companies)."""
 
 from __future__ import annotations
 
@@ -117,3 +118,65 @@ def test_a_numbered_markdown_heading_names_the_dimension():
         "general testing laboratories": 15.0,
     }
     assert {q.scope.dimension for q in shares.values()} == {"Provider Type"}
+
+
+TELEMATICS = """\
+BARGE TRACKING TELEMATICS MARKET - GLOBAL OPPORTUNITY ASSESSMENT 2025-2032
+
+Publisher ........................ Lindqvist Mobility Research
+Report code ...................... LMR-BT-0093
+Base year ........................ 2024
+Market value 2024 ................ USD 640.0 million
+
+
+1. EXECUTIVE SUMMARY
+
+The global barge tracking telematics market generated USD 640.0 million in 2024.
+
+
+3. SEGMENT ANALYSIS
+
+3.1 BY OFFERING
+    Hardware (trackers, gateways) ................ 58.0%
+    Services (installation, connectivity, support)  42.0%
+
+3.2 BY POWER SOURCE
+    Solar-assisted battery units .................. 70.0%
+    Battery-only units ............................ 30.0%
+
+
+4. REGIONAL ANALYSIS
+
+    REGION                    SHARE 2024    CAGR 2025-2032
+    Europe ...................   41.0%          7.9%
+    North America ............   33.0%          6.1%
+
+
+5. COMPETITIVE LANDSCAPE
+
+The market remains fragmented.
+
+KEY COMPANIES AND HEADQUARTERS
+    Rivermark Telematics ................ Duisburg, Germany
+    Lockline Systems .................... St. Louis, United States
+    Keelwise IoT ........................ Rotterdam, Netherlands
+"""
+
+
+def test_a_plain_text_page_with_dot_leaders_throughout():
+    report = parse_text(TELEMATICS, "barge-tracking-telematics-market.txt", "barges")
+    assert report.identity.publisher is not None
+    assert report.identity.publisher.text == "Lindqvist Mobility Research"
+    assert report.identity.base_year is not None and report.identity.base_year.value == 2024
+    shares = {name: q.value for name, q in figures_by_name(report, "share").items() if name}
+    assert shares == {
+        "Hardware (trackers, gateways)": 58.0,
+        "Services (installation, connectivity, support)": 42.0,
+        "Solar-assisted battery units": 70.0,
+        "Battery-only units": 30.0,
+        "Europe": 41.0,
+        "North America": 33.0,
+    }, shares
+    assert figures_by_name(report, "share")["Europe"].scope.kind == "region"
+    players = [named.name for named in report.facts.key_players]
+    assert players == ["Rivermark Telematics", "Lockline Systems", "Keelwise IoT"], players

@@ -85,7 +85,8 @@ _SCOPED_TAIL = re.compile(
 )
 _CELL_SPLIT = re.compile(r"\s\|\s")
 _KEY_COLON = re.compile(r"\s*(?P<key>[\w*][^:|]{0,40}?)\s*:\s*(?P<value>\S.*?)\s*")
-_INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?P<sep>:|\t+|\s\|\s)\s*(?P<value>\S.*)")
+# 'Key: value', 'Key<tab>value', 'Key | value', 'Key ......... value' (a dot leader)
+_INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?P<sep>:|\t+|\s\|\s|\s\.{3,})\s*(?P<value>\S.*)")
 _NAME_END = re.compile(r"\s+\(|\s+[–—-]\s|,\s|;\s|\.\s|\s+with\s|\s+at\s")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|(?<![\w-])and(?![\w-]))\s*")  # 'Lift-and-Shift' is one name
 # A company's legal form written after a comma ('Co., Ltd.', 'Holdings, Inc.').

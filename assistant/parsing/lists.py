@@ -15,7 +15,9 @@ from assistant.parsing.segment_names import same_segment_name
 from assistant.text.sentences import sentences
 
 _PLAYERS = re.compile(
-    r"(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)(?:\s+profiled)?"
+    r"(?:key|major|leading|prominent|top)\s+(?:market\s+)?(?:players|companies|vendors)"
+    # 'KEY COMPANIES AND HEADQUARTERS'
+    r"(?:\s+profiled|\s+(?:and|&)\s+(?:their\s+)?(?:headquarters|hq|locations|home\s+countries))?"
     r"|companies profiled|key company insights|market players"
     r"|(?:companies|organi[sz]ations|firms|vendors|players)\s+(?:mentioned|covered|included)"
     # 'Leading participants include:', 'Major competitors profiled'
@@ -294,7 +296,7 @@ def _bullet_name(doc: Doc, line: Line) -> Named:
     """A player bullet; "Acme Corp - maker of ..." or "Acme Corp: ..." keeps only the name."""
     number = _NUMBERED.match(line.text)
     skip = number.end() if number else 0
-    cut = re.search(r"\s+[–—-]\s|:\s|\s+\(", line.text[skip:])
+    cut = re.search(r"\s+[–—-]\s|:\s|\s+\(|\s*\.{3,}", line.text[skip:])
     stop = line.start + skip + cut.start() if cut else line.end
     start, end = strip_span(doc, line.start + skip, stop, " \t")
     return Named(name=doc.text[start:end], span=doc.span(start, end))

@@ -446,7 +446,14 @@ def _scope(
         labelled = _LEADER_ROW.match(text[: figure.start]) or (
             _NUMBERED_ROW.match(text) if r.dimension else None
         )
-    if labelled and not named and not _METRIC_LABEL.search(labelled.group("label")):
+    label = labelled.group("label") if labelled else ""
+    # under 'By power source', 'Battery-only units ..... 23.5%' names a segment though it says 'units'
+    metric_label = (
+        _METRIC_LABEL.match(label.strip())
+        if r.dimension and metric == "share"
+        else _METRIC_LABEL.search(label)
+    )
+    if labelled and not named and not metric_label:
         # '- Tankers: 24.1% share; 11.0% CAGR': the bullet's label names what its figures are of
         name = labelled.group("label").strip()
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
@@ -547,7 +554,31 @@ _OPENING_AT = re.compile(
 # A row of a plain-text list with dot leaders: 'Rechargeable (USB / lithium-ion) ........ '.
 # Or its columns aligned with spaces: 'Motor (auto)          47.2%'.
 # A long label may leave room for a single dot: 'Group workshops and onsite centres . 21.9%'.
-_LEADER_ROW = re.compile(r"\W*(?P<label>[A-Z][^.:;]{0,60}?)(?:\s*\.{3,}\s*|\s\.{1,2}\s+|\s{4,})")
+# ('Services (installation, support)  16.5%': a long label leaves room for two spaces only)
+# (a bold figure masked to spaces is no column gap: 'Cooperatives held   52.0%  of revenue')
+_NO_VERB_BEFORE = "(?<!ed)" + "".join(
+    rf"(?<!\b{word})"
+    for word in (
+        "held",
+        "made",
+        "took",
+        "had",
+        "for",
+        "of",
+        "at",
+        "up",
+        "was",
+        "were",
+        "is",
+        "are",
+        "with",
+        "to",
+        "by",
+    )
+)
+_LEADER_ROW = re.compile(
+    rf"\W*(?P<label>[A-Z][^.:;]{{0,60}}?)(?:\s*\.{{3,}}\s*|\s\.{{1,2}}\s+|\s{{4,}}|(?<=\S){_NO_VERB_BEFORE}\s{{2,}}(?=\d|$))"
+)
 # A name right before its bracketed figure, after a comma, 'and', 'by' or the sentence's lead-in
 _BRACKETED_NAME = re.compile(
     r"(?:^|,\s*(?:and\s+)?|\band\s+|\bfollowed\s+by\s+|\bthen\s+|\bwhile\s+)"

@@ -313,13 +313,16 @@ def _looks_like_heading(doc: Doc, line: Line) -> bool:
         return False
     if _DIGIT.search(text) or _HAS_FIGURE.search(text):
         return False
+    letters = [ch for ch in text if ch.isalpha()]
+    capitals = bool(letters) and all(ch.isupper() for ch in letters) and len(letters) > 3
+    if capitals and _heads_indented_body(doc, line):
+        return True  # 'KEY COMPANIES AND HEADQUARTERS' over its indented rows
     if not _standalone(doc, line):
         return False
     nxt = doc.next_content(line.index)
     if nxt is None:
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters) and len(letters) > 3:
+    if capitals:
         return True
     if text.endswith(":"):
         return nxt.bullet or len(nxt.text) >= 80

@@ -69,6 +69,9 @@ class Cell:
     end: int
 
 
+_LEADER_TAIL = re.compile(r"\s*\.{3,}$")
+
+
 def cells(doc: Doc, line: Line, aligned: bool = False) -> list[Cell]:
     text = line.text
     parts: Iterable[re.Match[str]]
@@ -91,7 +94,8 @@ def cells(doc: Doc, line: Line, aligned: bool = False) -> list[Cell]:
     for part in parts:
         raw = part.group()
         lead = len(raw) - len(raw.lstrip())
-        stripped = raw.strip()
+        # ('Europe ...................   34.5%': the label's dot leader is no part of it)
+        stripped = _LEADER_TAIL.sub("", raw.strip())
         start = base + part.start() + lead
         found.append(Cell(stripped, start, start + len(stripped)))
     return found

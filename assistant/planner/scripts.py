@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.domain.answer import FinalDraft
+from assistant.planner.answers.company_shares import company_share_answer
 from assistant.planner.answers.conversation import evidence_of, following_sentences
 from assistant.planner.answers.premise_check import check_premise
 from assistant.planner.answers.stated import decline_with_context
@@ -52,6 +53,16 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
             # 'why?': the sentences the report writes right after the claim are where it says why
             reasons = yield from following_sentences(earlier.quotes[-1], ctx)
         return evidence_of(earlier, reasons)
+    companies = slots.specific("company")
+    if (
+        decision.unanswerable
+        and companies
+        and (slots.asks_share or slots.asks_money or decision.asks_company_rank)
+    ):
+        # 'finaxon's share?', 'how much revenue is that' after a leader's share: what the prose states
+        stated = yield from company_share_answer(question, companies, slots.asks_money, ctx)
+        if stated is not None:
+            return stated
     if decision.unanswerable:
         final = yield from decline_with_context(
             decision.query or question, decision.unanswerable, decision, ctx

@@ -119,6 +119,41 @@ def normalise(question: str) -> str:
 
 _SHORT_PAIR = re.compile(r"(?<![\w$£€.,%])['’]?([0-9]{2})\s*(?:->|→|=>)\s*['’]?([0-9]{2})\b(?!\s*%|\.\d)")
 _SHORT_YEAR = re.compile(r"(?<![\w$£€.,'’])['’]([0-9]{2})\b(?!\s*%|['’])")
+# '22 value pls', 'dlr mkt value 24', 'share in 24', 'yoy growth 23 to 24', 'implied cagr 20-24': a year
+# written with two digits, where the words around it make it one (a count or a rate has its own words)
+_BARE_SHORT_YEAR = re.compile(
+    r"(?<![\w$£€.,%'’~-])(?<!\btop )(?<!\bfirst )(?<!\blast )(?<!\bnext )(?<!\bover )(?<!\bunder )"
+    r"(?<!\babout )(?<!\baround )(?<!\bat )(?P<yy>1[5-9]|[2-4][0-9])(?![\w%]|[.,]\d)"
+    r"(?!\s*(?:percent|pct|pp|pts?|points?|years?|yrs?|months?|x\b|times|bn|mn|million|billion|thousand"
+    r"|companies|players|firms|vendors|countries|regions|segments|sites|units|km|kms|miles|hours|days)\b)"
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|by|for|of|from|to|since|through|thru|till|until|between|and|vs|versus|yr|year|fy|end|than)\s+"
+    r"|[-–/]\s*|(?:->|→|=>)\s*)$",
+    re.I,
+)
+_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:value|values|size|sz|figures?|forecasts?|fcst|numbers?|revenues?|sales|estimates?|est|level"
+    r"|mkt|market|vs|versus|to|and|through|thru)\b|->|→|=>|[-–/]\s*\d\d\b|[?,;]|$)",
+    re.I,
+)
+
+
+_SHORT_SPAN = re.compile(r"(?<![\w$£€.,%])(1[5-9]|[2-4][0-9])\s*[-–]\s*(1[5-9]|[2-4][0-9])(?![\w%]|[.,]\d)")
+
+
+def _bare_short_years(question: str) -> list[int]:
+    """Years written with two digits where the words around them say so ('share in 24', '22 value',
+    'implied cagr 20-24')."""
+    span = _SHORT_SPAN.search(question)
+    if span and int(span.group(1)) < int(span.group(2)):
+        return [2000 + int(span.group(1)), 2000 + int(span.group(2))]
+    found = []
+    for match in _BARE_SHORT_YEAR.finditer(question):
+        before, after = question[: match.start()], question[match.end() :]
+        if _YEAR_BEFORE.search(before[-12:]) or _YEAR_AFTER.match(after):
+            found.append(2000 + int(match.group("yy")))
+    return found
 
 
 @dataclass(frozen=True)
@@ -199,6 +234,8 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
     if not slots.years:
         for match in _SHORT_PAIR.finditer(question):  # 'yoy growth 22 -> 23'
             slots.years += [2000 + int(match.group(1)), 2000 + int(match.group(2))]
+    if not slots.years:
+        slots.years = _bare_short_years(question)
     for unit, pattern in _UNITS:
         if pattern.search(question):
             slots.unit = unit
@@ -444,9 +481,14 @@ def _by_alias(alias: str, text: str, kind: str) -> bool:
         kind in ("country", "segment") and alias.isupper() and alias.lower() not in word_list("stopwords")
     )
     paired = "&" in alias  # 'f&b' for Food and beverage is no everyday word
-    return (
-        len(alias) >= SHORT_ALIAS or initials or paired or bool(_PLACE_OR_FIGURE.match(text, at + len(words)))
-    )
+    if len(alias) >= SHORT_ALIAS or initials or paired:
+        return True
+    # ('na has the 34.5% share ... what is NA's cagr': any of its uses may be the one before a figure word)
+    while at >= 0:
+        if _PLACE_OR_FIGURE.match(text, at + len(words)):
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 def _by_short_name(name: str, text: str) -> bool:

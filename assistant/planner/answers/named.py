@@ -564,7 +564,7 @@ def _players_in_news(
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 EVERY_SENTENCE = 1000  # every sentence of the passages found, ranked
-_COMPANY_LEAD = re.compile(r"\b(market leader|leader|leads|largest|biggest|top|leading)\b", re.I)
+_COMPANY_LEAD = re.compile(r"\b(market leader|leader|leads|led|largest|biggest|top|leading)\b", re.I)
 
 
 def _stated_company_leader(names: list[str], ctx: ReportContext) -> Steps[Sentence | None]:

@@ -1,0 +1,161 @@
+"""Companies' shares a page states in passing ('Frostline ... is the market leader with an estimated
+14.5% share of 2024 revenue, followed by Kaltwerk ... at 11.0%'): most pages rank no companies, so
+these are read from the sentences that name them, never from the quantity table. A share asked is
+quoted; two shares compared, or one share turned into dollars, are worked out by the tools."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.answer import FinalDraft
+from assistant.domain.formatting import format_money, format_percent
+from assistant.planner.answers.basis import fetch_basis
+from assistant.planner.calls import Call, Steps, ask, search
+from assistant.planner.context import ReportContext
+from assistant.planner.draft import Draft
+from assistant.planner.slots import TIMES_AS, Entity
+from assistant.text.sentences import Sentence, sentences
+from tools.derived import ComparisonResult, ShareResult
+from tools.forecast import SizeResult
+from tools.schemas import CompareArgs, ShareValueArgs
+
+# the words of a sentence that states a company's share of the market
+_SHARE_WORDS = re.compile(r"\b(?:share|revenue|leader|led|leads|followed|behind|ahead)\b", re.I)
+# a percentage, and how far after a company's name it may come ('..., held an estimated 6.1% share')
+_PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s?%")
+NAME_REACH = 90
+_GAP = re.compile(r"\b(?:gap|difference|differ|minus|pts|points|spread|vs\.?|versus|compared?)\b", re.I)
+_COMBINED = re.compile(r"\b(?:combined|together|total|sum|add(?:ed)?)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+COMPANY_PASSAGES = 8
+
+
+def _spellings(company: Entity) -> list[str]:
+    """How a sentence may name the company: in full, or by its distinctive first word."""
+    first = company.name.split()[0]
+    return [company.name, first] if len(first) > 3 else [company.name]
+
+
+def _share_in(sentence: Sentence, company: Entity, others: list[Entity]) -> float | None:
+    """The percentage right after the company's name in ``sentence``, before any other company's."""
+    text = sentence.text
+    for spelling in _spellings(company):
+        at = re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text, re.I)
+        if at is None:
+            continue
+        reach = text[at.end() : at.end() + NAME_REACH]
+        for other in others:
+            for name in _spellings(other):
+                cut = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", reach, re.I)
+                if cut is not None:
+                    reach = reach[: cut.start()]
+        found = _PERCENT.search(reach)
+        return float(found.group(1)) if found else None
+    return None
+
+
+def stated_shares(companies: list[Entity], ctx: ReportContext) -> Steps[dict[str, tuple[float, Sentence]]]:
+    """Each named company's share as a sentence of the page states it, with that sentence."""
+    query = " ".join(c.name for c in companies) + " market share leader"
+    passages = yield from search(query, ctx.report_id, COMPANY_PASSAGES)
+    found: dict[str, tuple[float, Sentence]] = {}
+    for passage in sorted(passages, key=lambda p: p.start):
+        for sentence in sentences(passage.text, passage.start):
+            if not _SHARE_WORDS.search(sentence.text):
+                continue
+            for company in companies:
+                others = [c for c in companies if c is not company]
+                share = _share_in(sentence, company, others)
+                if share is not None and company.name not in found:
+                    found[company.name] = (share, sentence)
+    return found
+
+
+def company_share_answer(
+    question: str, companies: list[Entity], asks_money: bool, ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """The shares the page states for ``companies``, compared or turned into dollars when asked; None
+    when it states none of them."""
+    found = yield from stated_shares(companies, ctx)
+    if not found:
+        return None
+    draft = Draft()
+    lines = [
+        f"The report puts {_possessive(name)} share at {format_percent(share)} {draft.cite(sentence)}."
+        for name, (share, sentence) in found.items()
+    ]
+    # a company the question names itself, not one a pointer brings from the conversation
+    missing = [c.name for c in companies if c.name not in found and _named_in(question, c)]
+    if len(found) == 2 and (_GAP.search(question) or _COMBINED.search(question) or TIMES_AS.search(question)):
+        (first, (a, _)), (second, (b, _)) = found.items()
+        compared = yield from ask(
+            Call(
+                "compare_values",
+                CompareArgs(
+                    first_value=a,
+                    second_value=b,
+                    first_label=f"{first} share",
+                    second_label=f"{second} share",
+                ),
+            )
+        )
+        if isinstance(compared.value, ComparisonResult):
+            result = compared.value
+            draft.show_working(result.expression)
+            if TIMES_AS.search(question) and result.ratio is not None:
+                lines.append(f"{_possessive(first)} share is {result.ratio:g} times {_possessive(second)}.")
+            elif _COMBINED.search(question) and not _GAP.search(question) and result.total is not None:
+                lines.append(f"Together they hold {format_percent(result.total)}.")
+            else:
+                lines.append(
+                    f"The gap between them is {format_percent(abs(result.difference)).rstrip('%')} percentage points."
+                )
+    elif len(found) == 1 and asks_money:
+        ((name, (share, sentence)),) = found.items()
+        value = yield from _share_in_dollars(name, share, sentence, draft, ctx)
+        if value:
+            lines.append(value)
+    if missing:
+        lines.append(f"The report states no share for {' or '.join(missing)}.")
+    final = draft.final(" ".join(lines))
+    if missing:
+        final = final.model_copy(update={"unanswered_parts": [f"share of {name}" for name in missing]})
+    return final
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _named_in(question: str, company: Entity) -> bool:
+    lowered = question.lower()
+    return any(spelling.lower() in lowered for spelling in _spellings(company))
+
+
+def _share_in_dollars(
+    name: str, share: float, sentence: Sentence, draft: Draft, ctx: ReportContext
+) -> Steps[str]:
+    """'That comes to USD 37.36 million of the market's USD 612.40 million in 2024.': the share of the
+    market's size in the year the sentence names (else the base year)."""
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete:
+        return ""
+    years = {int(y) for y in _YEAR.findall(sentence.text)}
+    year = years.pop() if len(years) == 1 else basis.base_year
+    size = yield from ask(Call("market_size_in_year", basis.size_args(year)))
+    if not isinstance(size.value, SizeResult):
+        return ""
+    total = size.value
+    part = yield from ask(Call("share_value", ShareValueArgs(total_value=total.value, share_percent=share)))
+    if not isinstance(part.value, ShareResult):
+        return ""
+    draft.show_working(part.value.expression)
+    if total.kind == "stated":
+        whole = f"{format_money(total.currency, total.value, total.unit)} in {total.year} {draft.cite_all(basis.quotes_for(total.year))}"
+    else:
+        draft.show_working(total.expression)
+        whole = f"{format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
+    return (
+        f"The report states no revenue for {name}; its {format_percent(share)} of the market's {whole} comes "
+        f"to {format_money(total.currency, part.value.part_value, total.unit)}."
+    )
