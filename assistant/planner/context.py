@@ -56,6 +56,7 @@ class ReportContext:
     size_years: frozenset[int] = frozenset()  # the years the report states the whole market's size for
     # The region a ranking by the page's own figures names (largest by share, fastest by CAGR)
     ranked_regions: dict[Intent, str] = field(default_factory=dict)
+    base_year: int | None = None  # the year of the market size a forecast compounds from ('now')
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:

@@ -53,6 +53,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
             and q.start_year
         ),
         _ranked_regions(report),
+        report.facts.base_year,
     )
     return make_script_factory(context)
 

@@ -49,6 +49,8 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or _supposes(groups[-1])
             or bool(_ONLY_POINTS.fullmatch(groups[-1]) or POINTER.fullmatch(groups[-1]))
             or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
+            # 'and between that year and 2031, how much growth in $': the span the next clause asks of
+            or bool(_ONLY_SPAN.match(groups[-1]))
             # 'add up 2026, 2027 and 2028 values': the list of years goes on
             or (bool(_YEAR_LIST_TAIL.search(groups[-1])) and bool(_YEAR_LEAD.match(piece)))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
@@ -268,6 +270,12 @@ _YEAR_LIST_TAIL = re.compile(r"(?:19|20)\d\d\s*,\s*(?:19|20)\d\d\s*$")
 _YEAR_LEAD = re.compile(r"^\s*(?:19|20)\d\d\b")
 _OPEN_RANGE = re.compile(r"\bbetween\b(?!.*\b(?:and|&)\b)", re.I)
 _AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
+_YEAR_WORDS = r"(?:(?:19|20)\d\d|that\s+year|then|now|today|the\s+base\s+year|the\s+first|the\s+last)"
+_ONLY_SPAN = re.compile(
+    rf"\s*(?:and|so|ok|then|now)?\s*(?:between|from)\s+{_YEAR_WORDS}\s+(?:and|to|-|through|thru)\s+{_YEAR_WORDS}"
+    r"\s*[,:;-]*\s*$",
+    re.I,
+)
 
 
 def _supposes(clause: str) -> bool:

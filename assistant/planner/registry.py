@@ -556,11 +556,25 @@ SETTLING = tuple(entry for entry in REGISTRY if entry.settles is not None and en
 
 
 def settled_intent(question: str, slots: Slots, follow_up: bool) -> Intent | None:
-    """The intent whose words and particulars settle the question outright, if any."""
+    """The intent whose words and particulars settle the question outright, if any. A rate the
+    question gives is no what-if of its own when the question asks a sum or a doubling time at it
+    ('cumulative 2026-2031 if the 5.65% holds', 'at 5.65% how many yrs to double')."""
     for entry in SETTLING:
         assert entry.keywords is not None and entry.settles is not None
         if entry.needs_history and not follow_up:
             continue
         if entry.keywords.search(question) and entry.settles(slots):
+            if entry.intent is Intent.WHAT_IF:
+                return next((i for i in AT_A_RATE if _asks(i, question, slots)), entry.intent)
             return entry.intent
     return None
+
+
+# Questions that take a rate: asked at the user's rate, they are still these questions
+AT_A_RATE = (Intent.CUMULATIVE, Intent.DOUBLING)
+
+
+def _asks(intent: Intent, question: str, slots: Slots) -> bool:
+    entry = ENTRIES[intent]
+    assert entry.keywords is not None
+    return bool(entry.keywords.search(question)) and (entry.settles is None or entry.settles(slots))

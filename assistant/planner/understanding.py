@@ -201,8 +201,9 @@ _COMPARE_WITH = re.compile(
     re.I,
 )
 # 'gap between that and the 2033 forecast', 'that vs 2026': the year just discussed against another
+_NOW = re.compile(r"\b(?:now|today|currently|at present|at the moment|right now)\b", re.I)
 _THAT_AND_YEAR = re.compile(
-    r"\b(?:between|from)\s+(?:that|this|it)\s+(?:and|to|vs\.?)\s+(?:the\s+)?(?:19|20)\d\d\b"
+    r"\b(?:between|from)\s+(?:that|this|it)(?:\s+(?:same\s+)?year)?\s+(?:and|to|vs\.?)\s+(?:the\s+)?(?:19|20)\d\d\b"
     r"|\b(?:that|this)\s+(?:vs\.?|versus|against)\s+(?:the\s+)?(?:19|20)\d\d\b",
     re.I,
 )
@@ -380,6 +381,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # Read only the question the message ends with; the text before it tries to set figures.
         question, typed = _last_question(question), _last_question(typed)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
+    slots = _with_now(question, slots, ctx)
     if not slots.asks_figure and slots.years:
         # 'a 2035 number for biochar soil conditioners': the market named by its own name asks its figure
         slots = replace(slots, asks_figure=extract(ctx.plain(question), []).asks_figure)
@@ -721,6 +723,15 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     # The search reads the question as the classifier did, so its embedding is computed once.
     return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
+
+
+def _with_now(question: str, slots: Slots, ctx: ReportContext) -> Slots:
+    """'size now and in 2031', 'grow from now to 2030': 'now' is the report's base year, beside a later
+    year the question names."""
+    years = sorted(set(slots.years))
+    if not (_NOW.search(question) and ctx.base_year and len(years) == 1 and ctx.base_year < years[0]):
+        return slots
+    return replace(slots, years=[ctx.base_year, *years])
 
 
 def _last_question(text: str) -> str:

@@ -200,17 +200,27 @@ def cumulative(question: str, decision: Decision, ctx: ReportContext) -> Steps[F
         return no_basis(draft)
     years = sorted(set(decision.slots.years))
     first, last = (years[0], years[-1]) if len(years) >= 2 else _two_years(decision, basis)
-    result = yield from ask(
-        Call("cumulative_size", CumulativeArgs(**_series_args(basis), from_year=first, to_year=last))
-    )
+    assert basis.rate is not None and basis.base is not None
+    users = next((p for p in reversed(decision.slots.percents) if p != basis.rate.percent), None)
+    series = _series_args(basis)
+    if users is not None:  # 'cumulative 2026-2031 at 7%': the report's base grown at the user's rate
+        series = {**series, "cagr_percent": users, "stated": None}
+    result = yield from ask(Call("cumulative_size", CumulativeArgs(**series, from_year=first, to_year=last)))
     if result.failed:
         return refused(result)
     found = result.get(CumulativeResult)
     draft.show_working(found.expression)
+    source = basis.describe(draft)
+    if users is not None:
+        source = (
+            f"the report's {format_money(basis.base.currency, basis.base.amount, basis.base.unit)} in "
+            f"{basis.base_year} {draft.cite_all(basis.quotes_for(basis.base_year))} grown at an assumed "
+            f"{format_percent(users)} a year (your assumption, not the report's)"
+        )
     text = (
         f"Added up over {found.from_year}-{found.to_year}, the market's yearly sizes total "
         f"{format_money(found.currency, found.total, found.unit)}, an average of "
-        f"{format_money(found.currency, found.average, found.unit)} a year, from {basis.describe(draft)}."
+        f"{format_money(found.currency, found.average, found.unit)} a year, from {source}."
     )
     return draft.final(" ".join([text, *found.notes]))
 

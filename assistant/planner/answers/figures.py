@@ -346,11 +346,19 @@ def doubling(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fin
         return draft.final(
             "The report does not state a CAGR, so I cannot compute a doubling time.", status="unanswerable"
         )
-    result = yield from ask(Call("doubling_time", DoublingArgs(cagr_percent=basis.rate.percent)))
+    users = next((p for p in reversed(decision.slots.percents) if p != basis.rate.percent), None)
+    rate = users if users is not None else basis.rate.percent
+    result = yield from ask(Call("doubling_time", DoublingArgs(cagr_percent=rate)))
     if result.failed:
         return refused(result)
     found = result.get(DoublingResult)
     draft.show_working(found.expression)
+    if users is not None:  # 'at 8% how many years to double': the user's rate, said to be theirs
+        return draft.final(
+            f"At an assumed {format_percent(users)} a year (your assumption, not the report's) the market "
+            f"doubles in about {found.years} years; the report's own CAGR is {format_percent(basis.rate.percent)} "
+            f"{draft.cite_all(basis.cagr_fact.quotes)}."
+        )
     text = (
         f"At the report's {format_percent(basis.rate.percent)} CAGR {draft.cite_all(basis.cagr_fact.quotes)} "
         f"the market doubles in about {found.years} years."

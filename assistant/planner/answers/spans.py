@@ -17,7 +17,8 @@ from assistant.planner.draft import Draft
 from assistant.planner.followup import SUM_OF_TWO, GivenFigure
 from tools.derived import ComparisonResult
 from tools.facts import Quote
-from tools.schemas import CompareArgs
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.schemas import CompareArgs, QuantitiesArgs
 
 _REF_NAMES = {"base": "the report's base year", "end": "the end of its forecast"}
 
@@ -73,6 +74,10 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
     args = CompareArgs(
         first_value=high.value, second_value=low.value, first_label=high.asked, second_label=low.asked
     )
+    # each figure cited where the page states it, so 'source?' after the gap has somewhere to point
+    stated = yield from ask(Call("lookup_quantities", QuantitiesArgs(report_id=ctx.report_id)))
+    table = list(stated.value.quantities) if isinstance(stated.value, QuantitiesResult) else []
+    marks = {id(f): _stated_mark(f, table, draft) for f in (high, low)}
     result = yield from ask(Call("compare_values", args))
     if result.failed:
         return refused(result)
@@ -86,8 +91,8 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
     if SUM_OF_TWO.search(question) and found.total is not None:
         # 'sum those two': the two figures added up
         return draft.final(
-            f"Together they come to {_amount(high, found.total)}: {_money(high)} "
-            f"(the answer to “{high.asked}”) and {_money(low)} (the answer to “{low.asked}”)."
+            f"Together they come to {_amount(high, found.total)}: {_money(high)}{marks[id(high)]} "
+            f"(the answer to “{high.asked}”) and {_money(low)}{marks[id(low)]} (the answer to “{low.asked}”)."
         )
     difference = _amount(high, found.difference)
     if high.unit == "percent":
@@ -96,8 +101,8 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
         text = f"The difference is {difference}: {_money(high)} against {_money(low)}, both from the last answer."
     else:
         text = (
-            f"The difference is {difference}: {_money(high)} (the answer to “{high.asked}”) against "
-            f"{_money(low)} (the answer to “{low.asked}”)."
+            f"The difference is {difference}: {_money(high)}{marks[id(high)]} (the answer to “{high.asked}”) "
+            f"against {_money(low)}{marks[id(low)]} (the answer to “{low.asked}”)."
         )
     if found.ratio is not None and found.percent_difference is not None:
         text += (
@@ -105,6 +110,18 @@ def compare_earlier(question: str, decision: Decision, ctx: ReportContext) -> St
             f"({format_percent(found.percent_difference)} more)."
         )
     return draft.final(text)
+
+
+def _stated_mark(figure: GivenFigure, table: list[QuantityFact], draft: Draft) -> str:
+    """' [2]' for a figure the page states as it was given, else nothing."""
+    for q in table:
+        same_unit = q.unit == figure.unit or (figure.unit == "percent" and q.unit is None)
+        if same_unit and abs(q.value - figure.value) < STATED_TOLERANCE and q.scope == "market":
+            return f" {draft.cite(q.quote)}"
+    return ""
+
+
+STATED_TOLERANCE = 0.005
 
 
 def _money(figure: GivenFigure) -> str:
