@@ -93,9 +93,10 @@ _GENERIC_MARKET_WORDS = frozenset(
     "regional domestic local national parent target addressable end-use end use wider broader market markets "
     "and of for in size share value dominant leading largest major biggest key fastest fastest-growing "
     "growing emerging mature single important lucrative attractive second-largest third-largest strong "
-    "established country city other geographic noteworthy notable individual projected estimated expected "
+    "established country city region other geographic noteworthy notable individual projected estimated expected "
     "forecast".split()
 )
+_POSSESSIVE = re.compile(r"['’]s?$")
 # Words that place a market, not name another one: 'the largest European country market'
 _PLACE_ADJECTIVES = frozenset(
     "european asian african american pacific nordic scandinavian latin middle eastern western northern "
@@ -144,7 +145,9 @@ def _ours(sentence: str, ctx: ProseContext, until: int | None = None) -> bool:
             if word.lower() in ("the", "a", "an", "this", "of", "in", "for", "to", "by", "with", "and"):
                 break
             words.append(word)
-        content = {_stem(w.lower().strip(".")) for w in words} - _GENERIC_MARKET_WORDS - _PLACE_ADJECTIVES
+        # ("the region's largest market": a possessive is the word it belongs to)
+        content = {_stem(_POSSESSIVE.sub("", w.lower().strip("."))) for w in words}
+        content -= _GENERIC_MARKET_WORDS | _PLACE_ADJECTIVES
         content = {w for w in content if not re.fullmatch(r"\d+|(?:[a-z]\.)+[a-z]?", w)}
         if not content or content & ctx.market_words or all(ctx.scopes.lookup(w) for w in words):
             return True

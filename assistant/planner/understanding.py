@@ -201,10 +201,39 @@ _COMPARE_WITH = re.compile(
     re.I,
 )
 # 'gap between that and the 2033 forecast', 'that vs 2026': the year just discussed against another
+# 'growth?', 'and its cagr', '$ value in 24', 'share in 2024?': a figure asked with no subject of its own
+_BARE_METRIC = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?P<metric>growth(?:\s+rate)?|cagr|share|value|size|worth|revenue|dollar\s+value)|\$\s*value|\$)"
+    r"(?:\s+(?:in|for|by|of)\s+(?:'|’)?\d{2,4})?\s*[?.!]*\s*$",
+    re.I,
+)
+_BARE_METRICS = {
+    "growth": "cagr",
+    "cagr": "cagr",
+    "share": "share",
+    "value": "market_size",
+    "size": "market_size",
+    "worth": "market_size",
+    "revenue": "market_size",
+    "dollar": "market_size",
+}
+_LEAD_VERB = re.compile(r"\blead(?:s|ing)?\b|\btop\b|\bmain\b|\bkey\b", re.I)
+_AGAINST_GLOBAL = re.compile(
+    r"\b(?:vs\.?|versus|compared?|compare w/?|against|than|w/)\s+(?:the\s+)?(?:overall|whole|total|global|entire"
+    r"|worldwide|market|mkt)\b",
+    re.I,
+)
+_COUNTRIES_ASKED = re.compile(r"\b(?:which|what|top|leading|main|key)\s+(?:\w+\s+)?countr(?:y|ies)\b", re.I)
 _NOW = re.compile(r"\b(?:now|today|currently|at present|at the moment|right now)\b", re.I)
 _THAT_AND_YEAR = re.compile(
     r"\b(?:between|from)\s+(?:that|this|it)(?:\s+(?:same\s+)?year)?\s+(?:and|to|vs\.?)\s+(?:the\s+)?(?:19|20)\d\d\b"
-    r"|\b(?:that|this)\s+(?:vs\.?|versus|against)\s+(?:the\s+)?(?:19|20)\d\d\b",
+    r"|\b(?:that|this)\s+(?:vs\.?|versus|against)\s+(?:the\s+)?(?:19|20)\d\d\b"
+    # 'how much is that up from 24', 'and the $ gap to 2034': from or to the year just asked about
+    r"|\b(?:that|this|it)\b.{0,20}?\b(?:up|down|more|less|higher|lower|bigger|smaller)\s+(?:from|than|on|vs\.?|over)"
+    r"\s+(?:the\s+)?['’]?(?:(?:19|20)\d\d|\d\d)\b"
+    r"|\b(?:gap|difference|change|growth|increase|rise|jump)\s+(?:to|until|till|through|thru)\s+(?:the\s+)?"
+    r"['’]?(?:(?:19|20)\d\d|\d\d)\b",
     re.I,
 )
 _CONTROL = re.compile(r"\b(?:control\w*|concentrat\w*|consolidat\w*|fragment\w*)\b", re.I)
@@ -668,8 +697,16 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         )  # 'what did they do'
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
+        # 'which countries lead' after a region: the countries of that region
+        or (bool(_COUNTRIES_ASKED.search(question)) and not slots.specific("region", "country"))
     )
-    if previous and (slots.follow_up or elliptic or pointing):
+    # 'how does the growth compare w/ global?': of what was just asked about
+    against_global = bool(_AGAINST_GLOBAL.search(question)) and not slots.specific(
+        "region", "country", "segment"
+    )
+    if previous and (
+        slots.follow_up or elliptic or pointing or against_global or _BARE_METRIC.match(question)
+    ):
         return _follow_up(question, slots, top, history, previous, ctx, settled is not None)
     intent = _refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
     if (
@@ -723,6 +760,15 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     # The search reads the question as the classifier did, so its embedding is computed once.
     return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
+
+
+def _asked_metric(question: str, decision: Decision) -> str:
+    """The kind of figure a question about a region or segment asked: its rate, share or value."""
+    if decision.slots.asks_share:
+        return "share"
+    if decision.slots.asks_growth or RATE_WORDS.search(question):
+        return "cagr"
+    return ""
 
 
 def _with_now(question: str, slots: Slots, ctx: ReportContext) -> Slots:
@@ -965,6 +1011,7 @@ def _follow_up(
         and not refers_to_two_years(question)
         and not slots.asks_growth
         and not _COMPARE_WITH.match(question)
+        and not _THAT_AND_YEAR.search(question)
     ):
         intent = Intent.SIZE_IN_YEAR  # '% growth 2026-2027?' then 'ok and 2030?': that year's size
     elif refers_to_two_years(question) or (intent in TWO_YEAR_INTENTS and len(set(years)) < 2):
@@ -998,6 +1045,34 @@ def _follow_up(
             intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
     entities = slots.entities
     parts_before = earlier.slots.specific("region", "country", "segment")
+    if (
+        not slots.specific("region", "country", "segment")
+        and len(parts_before) == 1
+        and _AGAINST_GLOBAL.search(question)
+        and (slots.asks_growth or RATE_WORDS.search(question))
+    ):
+        # 'apac cagr' then 'how does the growth compare w/ global?': its rate against the market's
+        carried = replace(slots, entities=list(parts_before), years=[])
+        decision = Decision(
+            Intent.STATED_FIGURE, carried, 1.0, query=f"{earlier.query} {ctx.plain(question)}"
+        )
+        decision.metric = "cagr"
+        return decision
+    bare = _BARE_METRIC.match(question)
+    if bare and not slots.entities and parts_before and earlier.intent is not Intent.DEVELOPMENTS:
+        # 'scalp treatment bars - share?' then 'growth?' or '$ value in 24': that part's own figure
+        carried = replace(slots, entities=list(parts_before), years=slots.years)
+        decision = Decision(
+            Intent.STATED_FIGURE, carried, 1.0, query=f"{earlier.query} {ctx.plain(question)}"
+        )
+        decision.metric = (
+            _BARE_METRICS[bare.group("metric").lower().split()[0].strip("$")]
+            if bare.group("metric")
+            else "market_size"
+        )
+        if decision.metric == "market_size":
+            decision.slots = replace(carried, asks_money=True)
+        return decision
     compared_part = bool(
         _COMPARE_PART.match(question) and slots.specific("region", "country", "segment") and parts_before
     )
@@ -1018,6 +1093,11 @@ def _follow_up(
         Intent.KEY_PLAYERS,
         Intent.DEVELOPMENTS,
     )
+    regions_before = earlier.slots.specific("region")
+    if not entities and _COUNTRIES_ASKED.search(question) and len(regions_before) == 1:
+        entities = list(regions_before)  # 'apac share' then 'which countries lead': those of Asia Pacific
+        if LARGEST_WORDS.search(question) or _LEAD_VERB.search(question):
+            intent = Intent.LARGEST_REGION
     if not entities and (refers_back(question) or of_companies) and earlier.intent is not Intent.OVERVIEW:
         # after an overview of the market, 'it' is the market, not a region the overview named
         entities = entities_in_last_answer(history, ctx.vocabulary) or earlier.slots.entities
@@ -1124,6 +1204,13 @@ def _follow_up(
     else:
         fallback = None
     decision = Decision(intent, merged, top.score, reason, query=query, fallback=fallback)
+    if (
+        intent is Intent.STATED_FIGURE
+        and earlier.intent is Intent.STATED_FIGURE
+        and not (own_figure or slots.years or _FIGURE_WORD.search(question))
+    ):
+        # 'uk growth outlook' then 'and europe overall?': the kind of figure asked before, of this one
+        decision.metric = earlier.metric or _asked_metric(previous, earlier)
     decision.asks_when = when
     decision.elaborate = more_on
     decision.figure_near_point = stats_on

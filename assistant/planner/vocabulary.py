@@ -51,7 +51,11 @@ def vocabulary(report: Report) -> list[Entity]:
     # a short form made of the market's own words names the market, not the segment; one that two
     # segments share ('c&i' of 'Commercial and industrial' and of 'Coating and inspection') names neither
     short = {
-        key: tuple(a for a in short_aliases(entity.name) if not set(name_words(a)) <= market_spelt)
+        key: tuple(
+            a
+            for a in (*short_aliases(entity.name), *_without_market_tail(entity.name, market_spelt))
+            if not set(name_words(a)) <= market_spelt
+        )
         for key, entity in entities.items()
         if entity.kind == "segment"
     }
@@ -123,6 +127,18 @@ def short_aliases(name: str) -> tuple[str, ...]:
             if len(after) == 1:  # its last pair: 'hospitals & clinics' of 'Equine vet hospitals & clinics'
                 aliases.append(f"{before[-1]} and {after[0]}")
     return tuple(aliases)
+
+
+def _without_market_tail(name: str, market_spelt: set[str]) -> tuple[str, ...]:
+    """'Flat-knit' for 'Flat-knit garments' in a garments market: the name without the market's own
+    words at its end, when what is left still names something (two words, or a compound)."""
+    words = re.sub(r"\s*\([^()]*\)\s*$", "", name).split()
+    kept = list(words)
+    while kept and set(name_words(kept[-1])) <= market_spelt:
+        kept.pop()
+    if kept and len(kept) < len(words) and (len(kept) >= 2 or "-" in kept[0]):
+        return (" ".join(kept),)
+    return ()
 
 
 MIN_HEAD_LETTERS = 5  # a shorter first word ('home', 'smart') says too little on its own

@@ -161,7 +161,13 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         if support:  # the report's own reason, quoted
             text += f" The report explains: {support[0].text} {draft.cite(support[0])}"
         own = [q for q in figures if q.metric == "share" and q.name == named and q.measure is None]
-        if own and _ITS_FIGURES.search(question):
+        rates = [q for q in figures if q.metric == "cagr" and q.name == named]
+        if name == "fastest_segment" and rates:
+            # 'which region grows fastest?': the rate it grows at, when the page states it
+            rate = rates[0]
+            text += f" Its CAGR: {stated_shown(rate)}{stated_when(rate)} {draft.cite(rate.quote)}."
+        # 'which region leads?': the share it leads with, when the page states it
+        if own and (_ITS_FIGURES.search(question) or name == "largest_region"):
             # 'leading region, share and $ value': its share, and its value from that share
             share = max(own, key=lambda q: q.start_year or 0)
             text += f" Its share: {stated_shown(share)}{stated_when(share)} {draft.cite(share.quote)}."
@@ -210,7 +216,8 @@ _PLACE = {1: r"(?<!second[- ])(?<!third[- ])", 2: r"(?:second|2nd)[- ]", 3: r"(?
 # 'Germany leads', 'The United States alone generated about 86% of regional sales'
 _LEADER_AFTER = (
     r"[^.;]{0,40}?\b(?:largest|biggest|leading|dominant|main)\s+(?:\w+\s+)?(?:market|contributor|country|consumer)"
-    r"|\s+(?:\w+\s+)?(?:leads|led|dominates|dominated)\b"
+    # ('Japan and South Korea lead on premium bars')
+    r"|\s+(?:\w+\s+)?(?:and\s+[a-z ]{2,30}?\s+)?(?:lead|leads|led|dominate|dominates|dominated)\b"
     r"|[^.;]{0,60}?\d+(?:\.\d+)?\s?%\s+of\s+(?:the\s+)?(?:regional|region's|region’s|the region)"
 )
 
@@ -224,9 +231,14 @@ def _country_leading(region: str, question: str, ctx: ReportContext) -> Steps[Fi
     for passage_found in sorted(passages, key=lambda p: p.start):
         said = sentences(passage_found.text, passage_found.start)
         for index, sentence in enumerate(said):
-            here = region_named.search(sentence.text) or (
-                "region" in sentence.text.lower()
-                and any(region_named.search(s.text) for s in said[max(0, index - 2) : index])
+            here = (
+                region_named.search(sentence.text)
+                # ('**Asia Pacific** holds 19.6% ... . Japan and South Korea lead ...': right after it)
+                or (index > 0 and region_named.search(said[index - 1].text))
+                or (
+                    "region" in sentence.text.lower()
+                    and any(region_named.search(s.text) for s in said[max(0, index - 2) : index])
+                )
             )
             lowered = sentence.text.lower()
             leads = any(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.domain.answer import FinalDraft
+from assistant.domain.answer import FinalDraft, Status
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
@@ -53,10 +53,11 @@ _AT_THAT_RATE = re.compile(
     r"(?:\s+own)?\s+(?:rate|pace|cagr|growth)\b",
     re.I,
 )
-_AGAINST_WHOLE = re.compile(
-    r"\b(?:vs\.?|versus|compared? (?:to|with)|against|than)\s+(?:the\s+)?(?:overall|whole|total|global|entire)?\s*"
-    r"(?:market|mkt|industry|overall)\b"
-    r"|\b(?:vs\.?|versus|compared? (?:to|with)|against|than)\s+(?:the\s+)?(?:overall|whole|total|global|entire)\s+(?:one|rate|cagr)\b",
+AGAINST_WHOLE = re.compile(
+    r"\b(?:vs\.?|versus|compared? (?:to|with)|compare w/?|against|than|w/)\s+(?:the\s+)?"
+    r"(?:(?:overall|whole|total|global|entire|worldwide)\s+)?(?:market|mkt|industry|overall|global|worldwide)\b"
+    r"|\b(?:vs\.?|versus|compared? (?:to|with)|compare w/?|against|than|w/)\s+(?:the\s+)?"
+    r"(?:overall|whole|total|global|entire)\s+(?:one|rate|cagr|growth)\b",
     re.I,
 )
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
@@ -235,9 +236,9 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         per_unit = yield from _per_unit(draft, ctx)
         if per_unit is not None:
             return per_unit
-    if not found and scoped and metric == "cagr" and _AGAINST_WHOLE.search(question):
+    if not found and scoped and metric == "cagr" and AGAINST_WHOLE.search(question):
         # 'north america cagr vs the global one?': the market's own rate, the region's named unanswered
-        whole = yield from _market_rate(draft, ctx)
+        whole, _ = yield from _market_rate(draft, ctx)
         if whole:
             final = draft.final(f"The report states no CAGR for {name}. {whole}")
             return final.model_copy(update={"unanswered_parts": [f"growth rate of {name}"]})
@@ -266,14 +267,46 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     subject = scoped[0].name[:1].upper() + scoped[0].name[1:] if scoped else "The market"
     for q in chosen[:4]:
         lines.append(f"{subject} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+    status: Status = "answered"
     if years and not exact:
+        # the figure asked (that year's) is not the page's: what it does state is the nearest it comes
         lines.insert(0, "The report states no such figure for the year asked; what it does state:")
-    if scoped and metric == "cagr" and _AGAINST_WHOLE.search(question):
-        # 'how fast is that growing vs the overall mkt': the market's own rate beside it
-        whole = yield from _market_rate(draft, ctx)
+        status = "unanswerable"
+    if scoped and metric == "cagr" and AGAINST_WHOLE.search(question):
+        # 'how fast is that growing vs the overall mkt': the market's own rate beside it, and the gap
+        whole, rate = yield from _market_rate(draft, ctx)
         if whole:
             lines.append(whole)
-    return draft.final(" ".join(lines))
+        stated_rate = next((q for q in chosen if q.metric == "cagr"), None)
+        if rate is not None and stated_rate is not None:
+            gap = yield from _rate_gap(stated_rate, rate, scoped[0].name, draft)
+            lines.append(gap)
+    return draft.final(" ".join(line for line in lines if line), status=status)
+
+
+def _rate_gap(own: QuantityFact, whole: QuantityFact, name: str, draft: Draft) -> Steps[str]:
+    """'That is 3.1 percentage points above the market's.': the two rates compared by the tool."""
+    compared = yield from ask(
+        Call(
+            "compare_values",
+            CompareArgs(
+                first_value=own.value,
+                second_value=whole.value,
+                first_label=f"{name} CAGR",
+                second_label="market CAGR",
+            ),
+        )
+    )
+    if not isinstance(compared.value, ComparisonResult):
+        return ""
+    draft.show_working(compared.value.expression)
+    gap = compared.value.difference
+    side = "above" if gap > 0 else "below"
+    return (
+        f"That is {format_percent(abs(gap)).rstrip('%')} percentage points {side} the market's."
+        if gap
+        else ("That is the same as the market's.")
+    )
 
 
 def _value_through_region(
@@ -397,17 +430,17 @@ def _per_unit(draft: Draft, ctx: ReportContext) -> Steps[FinalDraft | None]:
     )
 
 
-def _market_rate(draft: Draft, ctx: ReportContext) -> Steps[str]:
-    """'The market as a whole had a CAGR of ...', cited; empty when the page states none."""
+def _market_rate(draft: Draft, ctx: ReportContext) -> Steps[tuple[str, QuantityFact | None]]:
+    """'The market as a whole had a CAGR of ...', cited, and that rate; empty when the page states none."""
     whole = yield from ask(
         Call("lookup_quantities", QuantitiesArgs(metric="cagr", name="market", report_id=ctx.report_id))
     )
     rates = list(whole.value.quantities) if isinstance(whole.value, QuantitiesResult) else []
     forecast = [q for q in rates if q.period != "historical"] or rates
     if not forecast:
-        return ""
+        return "", None
     q = forecast[0]
-    return f"The market as a whole had a CAGR of {shown(q)}{when(q)} {draft.cite(q.quote)}."
+    return f"The market as a whole had a CAGR of {shown(q)}{when(q)} {draft.cite(q.quote)}.", q
 
 
 MAX_SIDE_BY_SIDE = 4
