@@ -66,6 +66,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
 # A noun phrase that opens with one of these names one unit, not a part of the market ("A station
 # ... cost EUR 1.9 million to build"); its last noun is what a price is per.
 _ONE = frozenset({"a", "an", "each", "every", "one"})
+MAX_PART_WORDS = 5
+_CLAUSE_WORD = re.compile(
+    r"\b(?:that|which|who|estimates?|says?|said|expects?|reports?|notes?|believes?)\b", re.I
+)
 # Words that leave a market noun the whole market ('global sales', 'the overall market')
 _WHOLE = frozenset("global overall total worldwide world the its their market entire whole".split())
 _NOT_HEAD = re.compile(r"[a-z-]+ing|of|for|in|with|at|on|per|from|to|that|which|by", re.I)
@@ -83,6 +87,8 @@ class Subject:
     def qualifies_market(self, market_words: frozenset[str]) -> bool:
         """A part of the market named by the market's words and a word of its own ('New equipment
         sales'), not the market itself ('Global equipment sales')."""
+        if len(self.name.split()) > MAX_PART_WORDS or _CLAUSE_WORD.search(self.name):
+            return False  # 'Harbourline Analytics estimates that service revenue': a clause, no name
         words = {w.rstrip("s") for w in re.findall(r"[a-z][\w-]*", _MARKET_NOUNS.sub(" ", self.name).lower())}
         return bool(words - {w.rstrip("s") for w in market_words} - _WHOLE)
 

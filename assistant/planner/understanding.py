@@ -218,6 +218,8 @@ _BARE_METRICS = {
     "revenue": "market_size",
     "dollar": "market_size",
 }
+# 'which single country is biggest', 'top country overall': every country, not the last region's
+_ANY_COUNTRY = re.compile(r"\b(?:single|overall|globally|worldwide|in the world|of all|any)\b", re.I)
 _LEAD_VERB = re.compile(r"\blead(?:s|ing)?\b|\btop\b|\bmain\b|\bkey\b", re.I)
 _AGAINST_GLOBAL = re.compile(
     r"\b(?:vs\.?|versus|compared?|compare w/?|against|than|w/)\s+(?:the\s+)?(?:overall|whole|total|global|entire"
@@ -698,7 +700,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
         # 'which countries lead' after a region: the countries of that region
-        or (bool(_COUNTRIES_ASKED.search(question)) and not slots.specific("region", "country"))
+        or (
+            bool(_COUNTRIES_ASKED.search(question))
+            and not _ANY_COUNTRY.search(question)
+            and not slots.specific("region", "country")
+        )
     )
     # 'how does the growth compare w/ global?': of what was just asked about
     against_global = bool(_AGAINST_GLOBAL.search(question)) and not slots.specific(
@@ -1094,7 +1100,12 @@ def _follow_up(
         Intent.DEVELOPMENTS,
     )
     regions_before = earlier.slots.specific("region")
-    if not entities and _COUNTRIES_ASKED.search(question) and len(regions_before) == 1:
+    if (
+        not entities
+        and _COUNTRIES_ASKED.search(question)
+        and len(regions_before) == 1
+        and not _ANY_COUNTRY.search(question)
+    ):
         entities = list(regions_before)  # 'apac share' then 'which countries lead': those of Asia Pacific
         if LARGEST_WORDS.search(question) or _LEAD_VERB.search(question):
             intent = Intent.LARGEST_REGION

@@ -108,6 +108,22 @@ def shown(q: QuantityFact) -> str:
     return " ".join(part for part in (format_number(q.value), q.measure) if part)
 
 
+_WHICH_YEAR = re.compile(
+    r"\b(?:which|what)\s+(?:yr|year)\b|\bas of when\b|\bwhen is (?:that|this) from\b", re.I
+)
+
+
+def _stated_base_year(ctx: ReportContext) -> Steps[tuple[int, Quote] | None]:
+    """The base year the page states for itself, with the quote that states it."""
+    facts = yield from fetch_facts(ctx.report_id, "identity")
+    fact = facts["identity"]
+    identity = fact.value if fact and isinstance(fact.value, IdentityFact) else None
+    quote = next((q for q in fact.quotes if q.label == "base_year"), None) if fact else None
+    if identity is None or identity.base_year is None or quote is None:
+        return None
+    return int(identity.base_year.value), quote
+
+
 def when(q: QuantityFact) -> str:
     """' in 2024' or ' over 2025-2032', for the years its quote states (a year the page gives
     elsewhere, or one read from context, is not repeated beside this quote)."""
@@ -183,7 +199,8 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         nested = yield from part_of_region(pair[0].name, pair[1].name, ctx)
         if nested is not None:
             return nested
-    if len(scoped) >= 2 and metric in ("share", "cagr") and not slots.years:
+    # (a share is of one year, whichever the question carries: 'na share in 24?' then 'compare w europe')
+    if len(scoped) >= 2 and metric in ("share", "cagr") and (not slots.years or metric == "share"):
         scoped = sorted(scoped, key=lambda e: _asked_at(e, question))  # 'europe's ... mea's': in that order
         # 'chloride vs sulfate share', 'distribution vs transmission split': each one's own figure
         return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
@@ -265,8 +282,15 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
             chosen += list(rates.value.quantities)[:1]
     lines = []
     subject = scoped[0].name[:1].upper() + scoped[0].name[1:] if scoped else "The market"
+    base_year: tuple[int, Quote] | None = None
+    if _WHICH_YEAR.search(question):
+        base_year = yield from _stated_base_year(ctx)
     for q in chosen[:4]:
-        lines.append(f"{subject} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+        dated = when(q)
+        if not dated and base_year and q.start_year == q.end_year == base_year[0]:
+            # 'which yr is that for': a figure its quote leaves undated is of the report's base year
+            dated = f" for {base_year[0]}, the report's base year {draft.cite(base_year[1])}"
+        lines.append(f"{subject} had {_LABELS[q.metric]} {shown(q)}{dated} {draft.cite(q.quote)}.")
     status: Status = "answered"
     if years and not exact:
         # the figure asked (that year's) is not the page's: what it does state is the nearest it comes
