@@ -209,6 +209,18 @@ _DID_SOMETHING = re.compile(
 )
 
 
+_ASKS_BASED = re.compile(
+    r"\b(?:based|headquarter\w*|hq|hqs|head\s+office|home\s+countr\w*)\b"
+    r"|\bwhere\s+(?:are|is)\s+(?:\w+\s+){0,3}(?:from|located)\b",
+    re.I,
+)
+
+
+def asks_based(question: str) -> bool:
+    """'key cos + where they're based', 'carrago hq?': where companies are headquartered."""
+    return bool(_ASKS_BASED.search(question))
+
+
 def asks_players_from(question: str) -> bool:
     """'which one is japanese', 'any german firms among them': the players of a country."""
     return bool(_FROM_A_COUNTRY.search(question)) and not _DID_SOMETHING.search(question)

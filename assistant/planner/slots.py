@@ -30,7 +30,7 @@ _FOLLOW_UP = re.compile(
 _REVENUE_TURNOVER = r"(?<!staff )(?<!employee )(?<!workforce )(?<!personnel )turnover(?!\s+rates?)"
 # Attributes of a company or segment that a market report of this kind does not give.
 _UNSTATED_ATTRIBUTE = re.compile(
-    rf"\b(revenue|revenues|sales|{_REVENUE_TURNOVER}|profit|earnings|ceo|chief executive|founder|founded|headquarter\w*|"
+    rf"\b(revenue|revenues|sales|{_REVENUE_TURNOVER}|profit|earnings|ceo|chief executive|founder|founded|"
     r"employees|headcount|staff count|stock|share price|market cap\w*|valuation|ebitda|net income|salary)\b",
     re.I,
 )

@@ -70,6 +70,7 @@ from assistant.planner.limits import (
 )
 from assistant.planner.lookups import (
     RELEASE_WORDS,
+    asks_based,
     asks_definition,
     asks_exclusions,
     asks_player_membership,
@@ -204,7 +205,8 @@ _COMPARE_WITH = re.compile(
 # 'growth?', 'and its cagr', '$ value in 24', 'share in 2024?': a figure asked with no subject of its own
 _BARE_METRIC = re.compile(
     r"^\s*(?:and\s+|so\s+|ok\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+|its\s+|their\s+)?"
-    r"(?:(?P<metric>growth(?:\s+rate)?|cagr|share|value|size|worth|revenue|dollar\s+value)|\$\s*value|\$)"
+    r"(?:(?P<metric>growth(?:\s+rate)?|cagr|share|value|size|worth|revenue|dollar\s+value|price|cost|amount)"
+    r"|\$\s*value|\$)"
     r"(?:\s+(?:in|for|by|of)\s+(?:'|’)?\d{2,4})?\s*[?.!]*\s*$",
     re.I,
 )
@@ -217,6 +219,9 @@ _BARE_METRICS = {
     "worth": "market_size",
     "revenue": "market_size",
     "dollar": "market_size",
+    "price": "price",
+    "cost": "price",
+    "amount": "market_size",
 }
 # 'which single country is biggest', 'top country overall': every country, not the last region's
 _ANY_COUNTRY = re.compile(r"\b(?:single|overall|globally|worldwide|in the world|of all|any)\b", re.I)
@@ -394,11 +399,14 @@ _ORGANISATIONS = re.compile(
 )
 _COMPANY_RANK = re.compile(
     r"\b(which|what|who)\b[^?]*\b(firm|company|player|vendor|provider|competitor|brand)\b[^?]*"
-    r"\b(biggest|largest|leading|top|dominant|leads|dominates|number one|no\.? ?1|market leader|most share)\b"
+    r"(?:\b(?:biggest|largest|leading|top|dominant|leads|dominates|number one|no\.? ?1|market leader|most share)\b|#\s?1\b)"
     r"|\b(biggest|largest|leading|top|dominant)\s+(firm|company|player|vendor|provider|competitor|brand)\b"
     # 'who leads the market?': 'who' asks for a company, never a region
     r"|^\s*(?:so\s+|and\s+)?who\s+(?:leads|dominates|is\s+(?:the\s+)?(?:market\s+)?leader|is\s+(?:the\s+)?"
-    r"(?:biggest|largest|top|number one))\b(?![^?]*\b(?:region\w*|geograph\w*|countr\w*|segment\w*))",
+    r"(?:biggest|largest|top|number one))\b(?![^?]*\b(?:region\w*|geograph\w*|countr\w*|segment\w*))"
+    # "who's #1"
+    r"|^\s*(?:so\s+|and\s+)?who(?:'s|’s|s|\s+is)\s+(?:the\s+)?(?:#\s?1|no\.?\s?1|number\s+one)\b"
+    r"(?![^?]*\b(?:region\w*|geograph\w*|countr\w*|segment\w*))",
     re.I,
 )
 
@@ -575,6 +583,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         top = IntentScore(Intent.DEVELOPMENTS, STRONG_INTENT)
     elif (leader := _leader_of_segments(question, ctx)) is not None and not slots.specific("company"):
         top = IntentScore(leader, max(top.score, STRONG_INTENT))
+    elif asks_based(question) and (slots.specific("company") or COMPANY_NOUNS.search(question)):
+        # 'carrago hq?', 'key cos + where they're based': where the players are, as the page lists them
+        top = IntentScore(Intent.KEY_PLAYERS, CERTAIN_INTENT)
     elif _COMPANY_RANK.search(question) and not slots.specific("company"):
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
         decision.query = ctx.plain(question)

@@ -1,11 +1,13 @@
 """Companies' shares a page states in passing (quoted; two compared; one turned into dollars), years
 typed with two digits ("22 value pls", "share in 24", "implied cagr 20-24"), and a short region name
-("na") whose second use is the one before a figure word."""
+("na") whose second use is the one before a figure word; where the players are based, a leader named
+without a share, and a bare "price?" after a deal."""
 
 from __future__ import annotations
 
 import pytest
 from asking import asker
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 from assistant.planner.slots import extract
@@ -94,3 +96,56 @@ def test_a_short_region_name_before_a_figure_word_later_in_the_question(deburrin
     answer = deburring("na has the biggest share i think - whats NA's cagr")
     assert answer.status == "answered", answer.text
     assert "5.5%" in answer.text, answer.text
+
+
+TELEMATICS = """\
+BARGE TRACKING TELEMATICS MARKET REPORT
+
+The global barge tracking telematics market was valued at USD 640.0 million in 2024 and is projected to
+reach USD 1,100.0 million by 2031, a CAGR of 8.0% over 2025-2031.
+
+COMPETITIVE LANDSCAPE
+
+Rivermark Telematics was the revenue leader in 2024, followed by Lockline Systems. Company-level
+shares are not disclosed.
+
+KEY COMPANIES AND HEADQUARTERS
+    Rivermark Telematics ................ Duisburg, Germany
+    Lockline Systems .................... St. Louis, United States
+    Keelwise IoT ........................ Rotterdam, Netherlands
+
+RECENT DEVELOPMENTS
+
+March 2025 - Lockline Systems acquired Keelwise IoT for USD 48 million, adding river sensors.
+"""
+
+
+@pytest.fixture(scope="module")
+def telematics():
+    return asker(parse_text(TELEMATICS, "barge-tracking-telematics-market.txt", "barges"))
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("keelwise hq?", ["Rotterdam, Netherlands"]),
+        ("key cos + where they're based", ["Duisburg, Germany", "St. Louis, United States"]),
+    ],
+)
+def test_where_the_players_are_based(telematics, question: str, places: list[str]):
+    answer = telematics(question)
+    assert answer.status == "answered", answer.text
+    for place in places:
+        assert place in answer.text, answer.text
+
+
+def test_the_leader_a_page_names_without_a_share(telematics):
+    answer = telematics("who's #1")
+    assert answer.status == "answered", answer.text
+    assert "Rivermark Telematics was the revenue leader" in answer.text, answer.text
+
+
+def test_a_bare_price_after_a_deal_is_the_deals(telematics):
+    answer = converse(telematics, "who bought keelwise", "price?")
+    assert answer.status == "answered", answer.text
+    assert "48 million" in answer.text, answer.text

@@ -18,6 +18,7 @@ from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.lookups import (
+    asks_based,
     asks_outside_players,
     asks_player_membership,
     asks_players_from,
@@ -416,6 +417,19 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
     if companies and asks_player_membership(question):
         # 'is headlands on the key players list?': the list, checked for that name
         return _membership(companies[0], names, fact.quotes, draft)
+    if asks_based(question):
+        # 'key cos + where they're based', 'carrago hq?': the place the page lists beside each name
+        located = yield from _players_located([c for c in companies if c in names] or names, ctx)
+        if located:
+            lines = [f"{name}: {place} {draft.cite(line)}" for name, place, line in located]
+            missing = [c for c in companies if c not in [name for name, _, _ in located]]
+            text = "Where the report places them: " + "; ".join(lines) + "."
+            if missing:
+                text += f" The report does not say where {' or '.join(missing)} is based."
+            return draft.final(text)
+        if companies:
+            reason = f"The report does not say where {companies[0]} is based."
+            return (yield from decline(question, reason, ctx))
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
     if _HOW_MANY.search(question) and not decision.asks_company_count:
@@ -437,6 +451,39 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
         )
         return draft.final(text, status="unanswerable")
     return draft.final(text)
+
+
+# What a company's line puts after its name: a dot leader, a dash, a bar, a colon or a bracket
+_AFTER_NAME = re.compile(r"^\s*(?:\.{2,}|[-–—|:]|\(|,)\s*(?P<place>[A-Z][^()|\n]{1,60}?)\s*\)?\s*\.?\s*$")
+
+
+def _players_located(names: list[str], ctx: ReportContext) -> Steps[list[tuple[str, str, Sentence]]]:
+    """Each player whose line in the report gives a place after its name ('Voxrail Telematics ......
+    Hamburg, Germany', '2. RackSure Group plc (United Kingdom)'), with that line."""
+    passages = yield from search(
+        "key companies headquarters " + " ".join(names[:6]), ctx.report_id, SUPPORT_K
+    )
+    found: dict[str, tuple[str, str, Sentence]] = {}
+    for passage in passages:
+        offset = passage.start
+        for raw in passage.text.split("\n"):
+            line = raw.strip()
+            start = offset + raw.find(line) if line else offset
+            offset += len(raw) + 1
+            for name in names:
+                at = line.find(name)
+                if name in found or at < 0 or at > MAX_NAME_INDENT:
+                    continue
+                place = _AFTER_NAME.match(line[at + len(name) :])
+                if place is not None:
+                    sentence = Sentence(
+                        text=line, start=start, end=start + len(line), report_id=passage.report_id
+                    )
+                    found[name] = (name, place.group("place").strip(), sentence)
+    return [found[name] for name in names if name in found]
+
+
+MAX_NAME_INDENT = 8  # a name this far into its line is a list entry ('2. Acme ...'), not prose
 
 
 def _players_from(
@@ -579,6 +626,11 @@ EVERY_SENTENCE = 1000  # every sentence of the passages found, ranked
 _COMPANY_LEAD = re.compile(r"\b(market leader|leader|leads|led|largest|biggest|top|leading)\b", re.I)
 
 
+_NAMED_LEADER = re.compile(
+    r"\b(?:was|is|remains|remained)\s+the\s+(?:\w+\s+)?(?:leader|largest|biggest|top)\b"
+)
+
+
 def _stated_company_leader(names: list[str], ctx: ReportContext) -> Steps[Sentence | None]:
     """A sentence of the report that names one of the key players as the market's leader with a share,
     if the report has one (most reports rank no companies)."""
@@ -587,6 +639,11 @@ def _stated_company_leader(names: list[str], ctx: ReportContext) -> Steps[Senten
     for sentence in best_sentences(passages, "market leader largest share", limit=EVERY_SENTENCE):
         lowered = sentence.text.lower()
         if any(k in lowered for k in keys) and _COMPANY_LEAD.search(lowered) and "%" in lowered:
+            return sentence
+    # ('Voxrail Telematics was the revenue leader in 2024, followed by ...': a leader named, no share)
+    for sentence in best_sentences(passages, "market leader largest share", limit=EVERY_SENTENCE):
+        lowered = sentence.text.lower()
+        if any(lowered.startswith(k) for k in keys) and _NAMED_LEADER.search(lowered):
             return sentence
     return None
 
