@@ -231,6 +231,17 @@ _AGAINST_GLOBAL = re.compile(
     r"|worldwide|market|mkt)\b",
     re.I,
 )
+# 'why', 'why is it gaining', 'how come': why the one just ranked leads or grows
+_WHY_OF_LEADER = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why|how come)(?:\s+(?:is|are|does|do)\s+(?:it|that|they|this)"
+    r"(?:\s+(?:one|segment|region))?(?:\s+[\w-]+){0,3})?\s*\??\s*$",
+    re.I,
+)
+# 'and how many shipped': a question that names its own kind of figure
+_OWN_MEASURE = re.compile(
+    r"\b(?:how many|volume|units?|shipped|shipments?|sold|price|cost|count|number of|tonnes|tons)\b", re.I
+)
+_HOW_MUCH_MORE = re.compile(r"\bhow\s+much\s+(?:bigger|larger|higher|more|greater|smaller|lower)\b", re.I)
 _COUNTRIES_ASKED = re.compile(r"\b(?:which|what|top|leading|main|key)\s+(?:\w+\s+)?countr(?:y|ies)\b", re.I)
 _NOW = re.compile(r"\b(?:now|today|currently|at present|at the moment|right now)\b", re.I)
 _THAT_AND_YEAR = re.compile(
@@ -247,7 +258,9 @@ _CONTROL = re.compile(r"\b(?:control\w*|concentrat\w*|consolidat\w*|fragment\w*)
 # 'ok and the largest?' after a ranking: the other ranking, asked bare
 _BARE_RANKING = re.compile(
     r"^\s*(?:ok\s+|so\s+)?(?:and\s+|what about\s+)?(?:the\s+)?(?:(?:second|third|2nd|3rd|next)[- ]?)?"
-    r"(?:largest|biggest|leading|fastest(?:[- ]growing)?|quickest|smallest|slowest)(?:\s+one)?\s*\??\s*$",
+    r"(?:largest|biggest|leading|fastest(?:[- ]growing)?|quickest|smallest|slowest)(?:\s+one)?"
+    # ("and the slowest one's cagr?": the figure the ranking is by)
+    r"(?:['’]?s?\s+(?:cagr|growth(?:\s+rate)?|rate|share))?\s*\??\s*$",
     re.I,
 )
 _AMOUNT_TOO = re.compile(r"\b(?:dollars?|usd|absolute|added|how much)\b|\$", re.I)
@@ -331,7 +344,9 @@ _FIGURE_NOUNS = frozenset(
     # asked of the publisher or of the assistant: 'where do they see it landing by 2032', 'can you
     # give me a 2028 number'
     "landing end ending ends up see sees they them their where can could you me us give pls please so ok then "
-    "rough ballpark a an".split()
+    "rough ballpark a an "
+    # 'and for 2025 specifically?'
+    "specifically exactly precisely alone just only what's whats about".split()
 )
 
 
@@ -560,6 +575,30 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         if earlier.intent is Intent.PASSAGE:
             # 'over what period was that?' after a statistic: the passage that states it, years and all
             return Decision(Intent.SOURCE, slots, 1.0, earlier=earlier, earlier_question=previous)
+    if (
+        previous is not None
+        and _BARE_RANKING.match(question)
+        and not slots.specific("region", "country", "segment")
+    ):
+        earlier = decide(previous, _before_last_question(history), ctx)
+        if earlier.intent in RANKINGS:
+            # 'fastest growing equipment type' then 'and the slowest one's cagr?': the same ranking's other end
+            fastest = _FASTEST_WORDS.search(question) or re.search(r"\bslowest\b", question, re.I)
+            ranking = Intent.FASTEST_SEGMENT if fastest else Intent.LARGEST_REGION
+            decision = Decision(ranking, slots, 1.0, query=ctx.plain(question))
+            decision.scope_from = f"{earlier.scope_from} {previous}".strip()
+            return decision
+    if (
+        previous is not None
+        and _WHY_OF_LEADER.match(question)
+        and not slots.specific("region", "country", "segment")
+    ):
+        earlier = decide(previous, _before_last_question(history), ctx)
+        named = entities_in_last_answer(history, ctx.vocabulary)[:1] if earlier.intent in RANKINGS else []
+        if named:
+            # 'fastest growing service line?' then 'why': what drives the one the answer named
+            query = f"{named[0].name} why growing drivers"
+            return Decision(Intent.DRIVERS, replace(slots, entities=named), 1.0, query=query)
     if settled is Intent.SOURCE and previous is not None:
         earlier = decide(previous, _before_last_question(history), ctx)
         if not (_STATS.search(question) and earlier.intent in _SECTION_INTENTS):
@@ -628,6 +667,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         top = IntentScore(Intent.SEGMENTATION, max(top.score, STRONG_INTENT))
     elif slots.asks_growth and slots.year_refs and len(set(slots.years)) + len(slots.year_refs) >= 2:
         # 'spread between the base year and the end of the forecast': the change between those years.
+        top = IntentScore(Intent.GROWTH, STRONG_INTENT)
+    elif (
+        len(set(slots.years)) >= 2
+        and _HOW_MUCH_MORE.search(question)
+        and not TIMES_AS.search(question)
+        and not slots.specific("region", "country", "segment")
+    ):
+        # 'how much bigger is 2033 vs 2025 in $m': the change in size between the two years
         top = IntentScore(Intent.GROWTH, STRONG_INTENT)
     elif len(set(slots.years)) >= 2 and slots.asks_growth and not foreign and top.score < STRONG_INTENT:
         # 'delta between 2027 and 2029': the change in size between the two; 'implied annual growth
@@ -1019,6 +1066,7 @@ def _follow_up(
         and len(last_two_years(history)) == 2
     ):
         intent = Intent.CAGR  # 'what annual rate does that work out to' after the change between two years
+        years = last_two_years(history)  # ('as a cagr?': between those two years)
     if not own and slots.asks_growth and intent in SIZE_INTENTS and not projecting:
         intent = Intent.GROWTH  # 'difference?' after two sizes
     if (
@@ -1229,7 +1277,7 @@ def _follow_up(
     if (
         intent is Intent.STATED_FIGURE
         and earlier.intent is Intent.STATED_FIGURE
-        and not (own_figure or slots.years or _FIGURE_WORD.search(question))
+        and not (own_figure or slots.years or _FIGURE_WORD.search(question) or _OWN_MEASURE.search(question))
     ):
         # 'uk growth outlook' then 'and europe overall?': the kind of figure asked before, of this one
         decision.metric = earlier.metric or _asked_metric(previous, earlier)

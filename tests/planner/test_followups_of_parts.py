@@ -2,8 +2,9 @@
 countries lead" after a region, its rate against the market's, "and europe overall?" asking the same
 kind of figure again, "how much is that up from 24" and "the $ gap to 2034" from the year just asked;
 a segment named without the market's own word ("flat-knit" for "Flat-knit wraps"); a region's
-leader named with its share; and a country's rate in a sentence that calls another country "the
-region's largest market"."""
+leader named with its share; a country's rate in a sentence that calls another country "the region's
+largest market"; "why" after a ranking, its other end ("the slowest one's cagr?"), "as a cagr?" after
+the gap between two years, and a follow-up that names its own measure ("and how many shipped")."""
 
 from __future__ import annotations
 
@@ -105,3 +106,54 @@ def test_a_countrys_rate_beside_the_regions_largest_market(wraps):
     answer = wraps("china cagr?")
     assert answer.status == "answered", answer.text
     assert "12%" in answer.text, answer.text
+
+
+DEBURRING = """\
+# Cryogenic Finishing Equipment Market Report, 2025-2031
+
+The global cryogenic finishing equipment market was valued at USD 300.0 million in 2021 and USD 318.6
+million in 2024, and is projected to reach USD 504.9 million by 2031, a CAGR of 6.8% over 2025-2031.
+Manufacturers shipped an estimated 1,940 machines in 2024, at an average selling price of roughly USD
+117,000 for new systems.
+
+## Trends
+
+- Continuous in-line systems that sit directly after the molding press are replacing batch machines in
+  automated cells.
+- X-ray scanning of finished parts is moving from an occasional audit to a subscription service.
+
+## By Equipment Type
+
+| Equipment type | Share, 2024 | CAGR, 2025-2031 |
+|---|---|---|
+| Tumble systems | 46.0% | 5.7% |
+| Batch chamber systems | 31.0% | 6.5% |
+| Continuous in-line systems | 23.0% | 8.7% |
+
+Tumble systems remain the workhorse of the industry; continuous in-line systems are growing fastest.
+"""
+
+
+@pytest.fixture(scope="module")
+def deburring():
+    return asker(parse_text(DEBURRING, "cryogenic-finishing-equipment-market.md", "finishing"))
+
+
+def test_why_after_a_ranking_gives_what_drives_the_one_it_named(deburring):
+    answer = converse(deburring, "fastest growing equipment type", "why is it gaining")
+    assert "replacing batch machines" in answer.text, answer.text
+
+
+def test_the_other_end_of_a_ranking(deburring):
+    answer = converse(deburring, "fastest growing equipment type", "and the slowest one's cagr?")
+    assert "Tumble systems" in answer.text and "5.7%" in answer.text, answer.text
+
+
+def test_a_rate_between_the_two_years_just_compared(deburring):
+    answer = converse(deburring, "mkt size 2021?", "and 2024", "the gap between the two", "as a cagr?")
+    assert "2.0" in answer.text and "Between 2021" in answer.text, answer.text  # (318.6/300)^(1/3) - 1
+
+
+def test_a_question_naming_its_own_measure_keeps_it(deburring):
+    answer = converse(deburring, "what was the avg selling price of a new machine", "and how many shipped")
+    assert "1,940" in answer.text, answer.text

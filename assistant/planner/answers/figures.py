@@ -315,7 +315,9 @@ def growth(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
     draft.show_working(g.expression)
     verb = "grows" if g.absolute_increase >= 0 else "shrinks"
     if g.from_kind == g.to_kind == "stated":
-        verb = "grew" if g.absolute_increase >= 0 else "shrank"  # two sizes the page states: the past
+        # two sizes the page states: the past ('2019 vs 2020') in the past tense, a forecast not
+        past = basis.complete and g.to_year <= basis.base_year
+        verb = ("grew" if g.absolute_increase >= 0 else "shrank") if past else verb
         # two sizes the page states ('2019 vs 2020'): the change between them, nothing compounded
         basis_said = (
             f"the sizes the report states for {g.from_year} {draft.cite_all(basis.quotes_for(g.from_year))} "

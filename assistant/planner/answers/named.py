@@ -906,7 +906,9 @@ _USD_AMOUNT = re.compile(r"(?:USD|US\$|\$)\s?\d", re.I)
 _ASKS_AMOUNT = re.compile(
     # 'how much time does it save' asks no amount of money
     r"\b(cost|costs|costed|paid|pay|spent|spend|deal (?:value|size)|value of the deal|worth"
-    r"|how much(?!\s+(?:time|faster|quicker|more|less|longer|shorter|capacity|space))|for how much"
+    # ('how much n2 does it save' asks an amount of something else)
+    r"|how much(?=\s*(?:did|does|was|were|is|are|has|have|had|will|would|for|money|cash|funding|capital|\$|usd|\?|$))"
+    r"|for how much"
     r"|invest(?:ed|ment)?|price tag)\b",
     re.I,
 )

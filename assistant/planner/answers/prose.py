@@ -108,7 +108,9 @@ _SCOPED_POINT = {
     Intent.DRIVERS: re.compile(
         r"\b(driv\w*|fuel\w*|propel\w*|support\w*|boost\w*|spur\w*|help\w*|enabl\w*|benefit\w*|lift\w*"
         r"|underpin\w*|backed by|pushed by|because|due to|owing to|thanks to"
-        r"|led by|on the back of|as (?:they|it|the|more|new))\b",
+        r"|led by|on the back of|as (?:they|it|the|more|new)"
+        # 'are replacing batch machines', 'is moving from an occasional audit to a subscription'
+        r"|replac\w*|mov(?:e|es|ing)\s+(?:from|to|toward)|making|switch\w*)\b",
         re.I,
     ),
     Intent.CHALLENGES: re.compile(
@@ -179,7 +181,7 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
     point of the kind asked; when the report has none, it says so beside the market-wide points."""
     label, kind = LABELS[decision.intent], _SCOPED_POINT[decision.intent]
     passages = yield from search(f"{name} {label} {question}", ctx.report_id, SECTION_K)
-    named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
+    named = _naming(name)
     why = bool(_ASKS_WHY.match(question))
     found = _sentences_about(passages, named, kind, why)
     if not found and decision.intent is Intent.DRIVERS:
@@ -202,6 +204,20 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
     return general.model_copy(
         update={"text": f"The report gives no {label} for {name} in particular. {general.text}"}
     )
+
+
+def _naming(name: str) -> re.Pattern[str]:
+    """The part's name as a sentence may write it: in full, or by a distinctive first word
+    ('inspection' for 'Inspection and monitoring services')."""
+    spellings = [r"\W+".join(re.escape(w) for w in name.split())]
+    first = name.split()[0] if name.split() else ""
+    distinctive = len(first) >= MIN_HEAD_CHARS and first.isalpha()
+    if len(name.split()) > 1 and distinctive and first.lower() not in word_list("general-modifiers"):
+        spellings.append(re.escape(first))
+    return re.compile(r"\b(?:" + "|".join(spellings) + r")\b", re.I)
+
+
+MIN_HEAD_CHARS = 6
 
 
 def _sentences_about(

@@ -342,7 +342,12 @@ def _value_through_region(
     # the region the page names last before the country's own figure, in the passage that holds it
     passages = yield from search(regional.quote.text[:300], ctx.report_id, ctx.search_k)
     holding = next((p for p in passages if p.start <= regional.quote.start < p.start + len(p.text)), None)
-    before = holding.text[: regional.quote.start - holding.start] if holding else ""
+    # ('In Europe, Germany accounts for 31% of regional revenue': the sentence may name it itself)
+    own = regional.quote.text
+    at = own.find(name)
+    before = (holding.text[: regional.quote.start - holding.start] if holding else "") + (
+        own[:at] if at > 0 else ""
+    )
     named = [e for e in ctx.vocabulary if e.kind == "region" and e.name in before]
     if not named:
         return None
