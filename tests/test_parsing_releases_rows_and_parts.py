@@ -4,7 +4,8 @@ with "it"; "the region" after a sentence about one of its countries; a country's
 Pacific revenue"; a list whose names carry brackets or apostrophes; a markdown heading numbered
 "5.3 By Provider Type"; the market's own words qualified as a part of it ("New equipment sales"); a
 price its words name; a country called the largest in its region, which is no leading region;
-and a plain-text page of dot leaders throughout (its header, its rows, a region table, its companies)."""
+a plain-text page of dot leaders throughout (its header, its rows, a region table, its companies); and a
+table with a row per year."""
 
 from __future__ import annotations
 
@@ -180,3 +181,16 @@ def test_a_plain_text_page_with_dot_leaders_throughout():
     assert figures_by_name(report, "share")["Europe"].scope.kind == "region"
     players = [named.name for named in report.facts.key_players]
     assert players == ["Rivermark Telematics", "Lockline Systems", "Keelwise IoT"], players
+
+
+def test_a_table_with_a_row_per_year():
+    page = (
+        "# Grid Sensor Market Report\n\nThe global grid sensor market covers line, transformer and substation "
+        "sensors sold to utilities and grid operators, and the services that install and maintain them.\n\n"
+        "## Market Size and Forecast\n\n"
+        "| Year | Market size (USD million) | Note |\n|------|------|------|\n"
+        "| 2022 | 401.5 | historical |\n| 2023 | 462.9 | historical |\n| 2024 | 538.2 | base year |\n"
+    )
+    report = parse_text(page, "grid-sensor-market.md", "grid")
+    sizes = {q.start_year: (q.value, q.unit) for q in report.facts.quantities if q.metric == "market_size"}
+    assert sizes == {2022: (401.5, "million"), 2023: (462.9, "million"), 2024: (538.2, "million")}, sizes

@@ -147,6 +147,13 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
     used: set[int] = set()
     for run in _rows(doc, out):
         head_line, head = run[0]
+        if _YEAR_HEAD.fullmatch(head[0].text.strip("*_ ")):
+            # '| Year | Market size (USD million) | Note |' with a row per year: the market's size each year
+            found, missed = _year_rows(doc, run)
+            drafts += found
+            skipped += missed
+            used.update(line.index for line, _ in run)
+            continue
         caption = " ".join(
             doc.lines[i].text
             for i in range(max(0, head_line.index - 3), head_line.index)
@@ -226,6 +233,49 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
                     )
                 )
     return drafts, skipped, used
+
+
+_YEAR_HEAD = re.compile(r"years?|fiscal\s+year|fy|period", re.I)
+_SIZE_HEAD = re.compile(r"\b(?:market\s+)?(?:size|value|revenue|sales)\b", re.I)
+
+
+def _year_rows(doc: Doc, run: list[tuple[Line, list[Cell]]]) -> tuple[list[Draft], int]:
+    """The market's size in each year of a table with a row per year and a size column naming its unit."""
+    head = run[0][1]
+    columns = [
+        (position, unit)
+        for position, cell in enumerate(head)
+        if position and _SIZE_HEAD.search(cell.text) and (unit := _UNIT.search(cell.text)) is not None
+    ]
+    drafts: list[Draft] = []
+    skipped = 0
+    for line, cells in run[1:]:
+        year = num.YEAR_ONLY.fullmatch(cells[0].text.strip("*_ ")) if cells else None
+        if year is None:
+            continue
+        for position, unit in columns:
+            number = _NUMBER.search(cells[position].text) if position < len(cells) else None
+            if number is None:
+                skipped += 1
+                continue
+            cell = cells[position]
+            figure = doc.span(cell.start + number.start(), cell.start + number.end())
+            scale = (unit.group("unit") or unit.group("unit2")).lower()
+            drafts.append(
+                Draft(
+                    "market_size",
+                    Scope(),
+                    float(number.group().replace(",", "")),
+                    doc.span(line.start, line.end),
+                    figure,
+                    "table",
+                    int(year.group("year")),
+                    int(year.group("year")),
+                    unit=num.UNIT_NAMES[scale],
+                    currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
+                )
+            )
+    return drafts, skipped
 
 
 def _percent_tail(cell: Cell, number: re.Match[str]) -> int:

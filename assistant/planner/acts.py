@@ -61,6 +61,12 @@ _HELP = re.compile(
     re.I,
 )
 # Anything the report could answer: such a message is a question, whatever else it says.
+# 'are you able to pull numbers out of these reports for me': what it can do, of any report
+_CAPABILITY = re.compile(
+    r"\b(are you able to|can you|could you|do you|will you)( \w+){0,2} (pull|extract|get|read|find|grab|dig)"
+    r"( out)? (numbers|figures|data|stats|statistics|quotes|facts)( (out of|from) (these|the|this|my|our)"
+    r" (reports?|docs?|documents?|pdfs?|pages?))?( for (me|us))?$"
+)
 _ASKS_THE_REPORT = re.compile(
     r"\b(market|size|cagr|growth|grow|rate|region|segment|player|compan|vendor|firm|driver|restraint"
     r"|challenge|trend|forecast|share|revenue|worth|value|acqui|announce|develop|lead|largest|biggest"
@@ -78,6 +84,8 @@ def conversation_act(message: str) -> Act | None:
     text = " ".join(words)
     if not words:
         return "help" if message.strip().strip("?") == "" and "?" in message else None
+    if len(words) <= MAX_HELP_WORDS and _CAPABILITY.search(text):
+        return "help"
     if _ASKS_THE_REPORT.search(text) or _YEAR.search(message):
         return None  # 'ok so somewhere in the middle, like 2029' asks about a year
     if len(words) <= MAX_HELP_WORDS and _HELP.search(text):

@@ -231,6 +231,10 @@ _AGAINST_GLOBAL = re.compile(
     r"|worldwide|market|mkt)\b",
     re.I,
 )
+_REASON_GIVEN = re.compile(
+    r"\b(?:because|driven|due to|owing to|thanks to|supported by|fu?ell?ed by|as a result|on the back of)\b",
+    re.I,
+)
 # 'why', 'why is it gaining', 'how come': why the one just ranked leads or grows
 _WHY_OF_LEADER = re.compile(
     r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why|how come)(?:\s+(?:is|are|does|do)\s+(?:it|that|they|this)"
@@ -595,7 +599,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         earlier = decide(previous, _before_last_question(history), ctx)
         named = entities_in_last_answer(history, ctx.vocabulary)[:1] if earlier.intent in RANKINGS else []
-        if named:
+        # (an answer that quoted the report's own reason goes on from it, as the source answer does)
+        explained = last_answer(history).partition("The report explains:")[2]
+        if named and not _REASON_GIVEN.search(explained):
             # 'fastest growing service line?' then 'why': what drives the one the answer named
             query = f"{named[0].name} why growing drivers"
             return Decision(Intent.DRIVERS, replace(slots, entities=named), 1.0, query=query)
@@ -1247,16 +1253,23 @@ def _follow_up(
         and not slots.specific("region", "country", "segment")
         and not slots.years  # 'what's its size in 2031' asks of the place again
         and not SIZE_ASKED.search(question)
+        # 'that tech segment's cagr?' after a funding round: the rate of the segment it pointed at
+        and not (_ASKS_RATE.search(question) and merged.specific("region", "country", "segment"))
     )
     if (
-        not settled
+        # ('that tech segment's cagr?': a rate asked of a part is its own, whatever the keyword)
+        (not settled or (intent is Intent.CAGR and not merged.years))
         and own_figure
         and not news_pointer
         and not of_news
         and intent is not Intent.STATED_FIGURE
-        and merged.specific("region", "country", "segment")
-        and (table_may_hold(intent, merged, question) or _FIGURE_WORD.search(question))
+        and (parts := merged.specific("region", "country", "segment"))
+        # (a company the conversation named before is no part: 'that tech segment's cagr?' after its news)
+        and (
+            table_may_hold(intent, replace(merged, entities=parts), question) or _FIGURE_WORD.search(question)
+        )
     ):
+        merged = replace(merged, entities=parts) if _ASKS_RATE.search(question) else merged
         # 'since asia pacific is the biggest region, what share does it have?': its own figure
         fallback = unanswerable(intent, merged)
         return Decision(Intent.STATED_FIGURE, merged, top.score, query=query, fallback=fallback)

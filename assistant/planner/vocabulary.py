@@ -114,6 +114,8 @@ def short_aliases(name: str) -> tuple[str, ...]:
         aliases.append(" ".join(words[:2]))  # 'type iv' for 'Type IV anti-icing fluid', 'class a' ...
     if len(words) >= 3 and words[-1].lower() in word_list("segment-kind-tails"):
         aliases.append(" ".join(words[:-1]))  # two words at least remain: one alone says too little
+    elif len(words) == 2 and "-" in words[0] and words[-1].lower() in word_list("segment-kind-tails"):
+        aliases.append(words[0])  # a compound says enough: 'On-premises' for 'On-premises deployments'
     parts = _PAIR.split(plain, maxsplit=1)
     if len(parts) == 2 and parts[0].split() and parts[1].split():
         before, after = parts[0].split(), parts[1].split()

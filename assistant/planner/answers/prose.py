@@ -123,6 +123,7 @@ _SCOPED_POINT = {
     ),
 }
 MAX_SCOPED_POINTS = 2
+MAX_REASONS = 4  # 'why?': the reasons a paragraph gives, one after another
 
 
 def section_summary(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
@@ -198,7 +199,8 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
         found = (figures[-1:] + reasons) if reasons else ([] if not why else found)
     draft = Draft()
     if found:
-        points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in found[:MAX_SCOPED_POINTS])
+        shown = found[: MAX_REASONS if why else MAX_SCOPED_POINTS]
+        points = "\n".join(f"- {_unnumbered(s.text)} {draft.cite(s)}" for s in shown)
         return draft.final(f"For {name}, the report says:\n{points}")
     general = yield from _section_points(question, decision, ctx, draft, search_for=f"{label} {question}")
     return general.model_copy(

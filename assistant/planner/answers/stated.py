@@ -504,7 +504,8 @@ def _side_by_side(
             continue
         q = max(found, key=lambda q: q.start_year or 0)
         shares.append(q)
-        lines.append(f"{entity.name} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
+        said = entity.name[:1].upper() + entity.name[1:]  # it opens a sentence
+        lines.append(f"{said} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
     arithmetic = _COMBINED.search(question) or TIMES_AS.search(question) or _GAP.search(question)
     if metric == "share" and len(shares) == 2 and not missing and arithmetic:
         # 'nir + hybrid combined share?', 'europe's share is how many times mea's?', 'gap in share
