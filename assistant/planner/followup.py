@@ -216,8 +216,15 @@ def named_pick(phrase: str, items: Sequence[str]) -> str | None:
     wanted = stems(" ".join(said))
     # 'the AI one': a short word may be the initials of the item's words (artificial intelligence)
     short = {w for w in said if w.isalpha() and len(w) <= 5}
+    # 'the r&d figure': a term joined by '&' is no pair of words but one name
+    joined = re.findall(r"\b[a-z]{1,3}&[a-z]{1,3}\b", phrase.lower())
     scored = [
-        (len(wanted & stems(item)) + (len(short & _initials(item)) or _spread_initials(short, item)), item)
+        (
+            len(wanted & stems(item))
+            + (len(short & _initials(item)) or _spread_initials(short, item))
+            + sum(term in item.lower() for term in joined),
+            item,
+        )
         for item in items
     ]
     best = max(scored, default=(0, ""), key=lambda pair: pair[0])

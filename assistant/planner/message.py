@@ -74,7 +74,8 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
     running = list(history)
     ranked: tuple[Intent, str] | None = None  # the ranking the part before answered, and its leader
     for group in groups:
-        decision = decide(group, running, ctx)
+        # ('the dct stat + the ai stat': each statistic named by words of its own, asked of the report)
+        decision = decide(group, history if _A_STAT.search(group) else running, ctx)
         if ranked is not None and _restates_the_ranking(decision, ranked):
             continue  # 'largest region and its share': the ranking by share already gives it
         parts.append((group, decision))
@@ -240,6 +241,8 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True  # 'and Europe's share of it'
     if _ITS_FIGURE.match(clause):
         return True  # 'and its 2031 value': a figure of what the clause before named
+    if _A_STAT.search(clause):
+        return True  # 'the dct diversity stat + the ai investment stat': each a statistic of its own
     if slots.years and _DATED_FIGURE.search(clause):
         return True  # 'base yr size, the 2031 number': a year's figure of its own
     if len(clause.split()) >= 3 and _PLACED_FIGURE.search(clause):
@@ -269,6 +272,9 @@ _ITS_FIGURE = re.compile(
 _YEAR_LIST_TAIL = re.compile(r"(?:19|20)\d\d\s*,\s*(?:19|20)\d\d\s*$")
 _YEAR_LEAD = re.compile(r"^\s*(?:19|20)\d\d\b")
 _OPEN_RANGE = re.compile(r"\bbetween\b(?!.*\b(?:and|&)\b)", re.I)
+_A_STAT = re.compile(
+    r"\bthe\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,3}\s+(?:stat|statistic|figure|number|data point|survey)s?\b", re.I
+)
 _AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
 _YEAR_WORDS = r"(?:(?:19|20)\d\d|that\s+year|then|now|today|the\s+base\s+year|the\s+first|the\s+last)"
 _ONLY_SPAN = re.compile(

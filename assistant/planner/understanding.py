@@ -245,6 +245,10 @@ _WHY_OF_LEADER = re.compile(
 _OWN_MEASURE = re.compile(
     r"\b(?:how many|volume|units?|shipped|shipments?|sold|price|cost|count|number of|tonnes|tons)\b", re.I
 )
+# 'and the AI one': a point of the list named by a word of its own, and nothing else asked
+_BARE_POINT = re.compile(
+    r"^\s*(?:and|what about|how about|ok)?\s*the\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,2}\s+one\s*\??\s*$", re.I
+)
 _HOW_MUCH_MORE = re.compile(r"\bhow\s+much\s+(?:bigger|larger|higher|more|greater|smaller|lower)\b", re.I)
 _COUNTRIES_ASKED = re.compile(r"\b(?:which|what|top|leading|main|key)\s+(?:\w+\s+)?countr(?:y|ies)\b", re.I)
 _NOW = re.compile(r"\b(?:now|today|currently|at present|at the moment|right now)\b", re.I)
@@ -986,8 +990,9 @@ def _follow_up(
         earlier.intent in _SECTION_INTENTS
         or earlier.figure_near_point
         or earlier.elaborate
-        # 'and the ai one - what % prioritise it' a few turns after the figure of another point
-        or bool(_STATS.search(question) and figure_pointed_before(history))
+        # 'and the ai one - what % prioritise it' a few turns after the figure of another point; 'and
+        # the AI one' alone, too
+        or bool((_STATS.search(question) or _BARE_POINT.match(question)) and figure_pointed_before(history))
     )
     named_point = _NAMED_POINT.search(ctx.as_typed(question)) if pointable else None
     # 'ok and the zips/buttons thing, what's the issue' a turn after a list of points: that point
@@ -1005,6 +1010,7 @@ def _follow_up(
             # one'): the next point's figure
             or (earlier.figure_near_point and (has_ordinal(question) or named_point is not None))
         )
+        or bool(named_point and _BARE_POINT.match(question) and figure_pointed_before(history))
     )
     if stats_on:
         intent = Intent.PASSAGE  # 'any stats on that?' after the drivers: a figure from that part

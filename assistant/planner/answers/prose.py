@@ -62,7 +62,7 @@ MAX_POINTS = 5  # a section rarely makes more points than this; more would bury 
 ELABORATION = 3  # sentences added after a point the user asks to hear more about
 ALL_SENTENCES = 1000  # every sentence of the passages found, ranked
 NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
-FIGURE_REACH = 2  # sentences after a claim in which the figure backing it is looked for
+FIGURE_REACH = 4  # sentences after a claim in which the figure backing it is looked for
 LIST_ITEMS = 6  # lines of a list quoted after the sentence that introduces it
 
 _DEFINES = re.compile(r"\)?\s(is|are) an? (specialized |specialised )?\w+", re.I)
