@@ -210,7 +210,8 @@ _DID_SOMETHING = re.compile(
 
 
 _ASKS_BASED = re.compile(
-    r"\b(?:based|headquarter\w*|hq|hqs|head\s+office|home\s+countr\w*)\b"
+    # ('a us-based cro' names a kind of company, not a question of where one is)
+    r"(?<!-)\bbased\b|\b(?:headquarter\w*|hq|hqs|head\s+office|home\s+countr\w*)\b"
     r"|\bwhere\s+(?:are|is)\s+(?:\w+\s+){0,3}(?:from|located)\b",
     re.I,
 )

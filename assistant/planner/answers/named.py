@@ -414,9 +414,6 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
     if country is not None and asks_players_from(question):
         # 'which one is japanese' after the players: those the page places in that country
         return (yield from _players_from(country, names, fact.quotes, question, draft, ctx))
-    if companies and asks_player_membership(question):
-        # 'is headlands on the key players list?': the list, checked for that name
-        return _membership(companies[0], names, fact.quotes, draft)
     if asks_based(question):
         # 'key cos + where they're based', 'carrago hq?': the place the page lists beside each name
         located = yield from _players_located([c for c in companies if c in names] or names, ctx)
@@ -430,6 +427,9 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
         if companies:
             reason = f"The report does not say where {companies[0]} is based."
             return (yield from decline(question, reason, ctx))
+    if companies and asks_player_membership(question):
+        # 'is headlands on the key players list?': the list, checked for that name
+        return _membership(companies[0], names, fact.quotes, draft)
     mark = draft.cite_range(fact.quotes)
     text = f"The report names these key players: {', '.join(names)} {mark}."
     if _HOW_MANY.search(question) and not decision.asks_company_count:
