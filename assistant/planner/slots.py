@@ -114,7 +114,24 @@ def normalise(question: str) -> str:
     else is kept."""
     question = _MULTIPLE_WORD.sub("times", _MULTIPLE_AFTER_NUMBER.sub(" times", question))
     question = _SHORT_YEAR.sub(r"20\1", question)  # "by '32" -> "by 2032"
+    # 'say north america is half of that': a share the user supposes, as a percent
+    question = _FRACTION_OF.sub(lambda m: f"{_FRACTIONS[m.group(1).lower()]}% of", question)
     return spelt_out(question)
+
+
+_FRACTIONS = {
+    "half": "50",
+    "a third": "33.3",
+    "one third": "33.3",
+    "a quarter": "25",
+    "one quarter": "25",
+    "two thirds": "66.7",
+    "three quarters": "75",
+    "a fifth": "20",
+    "one fifth": "20",
+    "a tenth": "10",
+}
+_FRACTION_OF = re.compile(r"\b(" + "|".join(_FRACTIONS) + r")\s+of\b", re.I)
 
 
 _SHORT_PAIR = re.compile(r"(?<![\w$£€.,%])['’]?([0-9]{2})\s*(?:->|→|=>)\s*['’]?([0-9]{2})\b(?!\s*%|\.\d)")

@@ -249,6 +249,7 @@ _OWN_MEASURE = re.compile(
 _BARE_POINT = re.compile(
     r"^\s*(?:and|what about|how about|ok)?\s*the\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,2}\s+one\s*\??\s*$", re.I
 )
+_SAME = re.compile(r"\b(?:same|again|also|too)\b", re.I)
 _HOW_MUCH_MORE = re.compile(r"\bhow\s+much\s+(?:bigger|larger|higher|more|greater|smaller|lower)\b", re.I)
 _COUNTRIES_ASKED = re.compile(r"\b(?:which|what|top|leading|main|key)\s+(?:\w+\s+)?countr(?:y|ies)\b", re.I)
 _NOW = re.compile(r"\b(?:now|today|currently|at present|at the moment|right now)\b", re.I)
@@ -920,6 +921,14 @@ def _follow_up(
         return decision
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
         earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
+    if earlier.intent is Intent.WHAT_IF and slots.percents and _SAME.search(question):
+        # 'say NA is half of that' then 'same half of the 2031 number?': the supposition again, that year
+        carried = replace(
+            slots,
+            entities=slots.entities or earlier.slots.entities,
+            years=slots.years or earlier.slots.years,
+        )
+        return Decision(Intent.WHAT_IF, carried, 1.0, query=ctx.plain(question))
     if earlier.intent is Intent.COMPARE_EARLIER and slots.percents and BARE_RATE.match(question):
         # 'if it were 7% whats 2031', 'how far above the forecast is that', then 'and at 3%?': the
         # what-if again at the new rate

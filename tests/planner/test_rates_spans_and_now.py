@@ -1,6 +1,7 @@
 """A rate the question gives to a sum or a doubling time (the report's own, or the user's labelled as
 theirs), "now" as the report's base year, a span opened with "that year" in a clause of its own, and
-the source of a gap between two earlier answers."""
+the source of a gap between two earlier answers, and a share the user supposes in words ("say europe
+is half of that")."""
 
 from __future__ import annotations
 
@@ -46,3 +47,16 @@ def test_the_source_of_a_gap_between_two_earlier_answers(ask):
     assert answer.status == "answered", answer.text
     assert len(answer.citations) >= 2, answer.text
     assert "3.20" in answer.text and "4.54" in answer.text, answer.text
+
+
+def test_a_share_the_user_supposes_in_words(ask):
+    answer = converse(ask, "2030 size?", "say europe is half of that, what's that in dollars")
+    assert answer.status == "answered", answer.text
+    assert "2.27" in answer.text and "your assumption" in answer.text, answer.text
+    answer = converse(
+        ask,
+        "2030 size?",
+        "say europe is half of that, what's that in dollars",
+        "same half of the 2024 number?",
+    )
+    assert "1.60" in answer.text and "your assumption" in answer.text, answer.text
