@@ -27,7 +27,10 @@ UNITS = MONEY_UNITS | {"percent", "year", "years", "count"}
 _NUMBER = re.compile(
     r"(?P<cur>(?:US\$|USD|\$|€|EUR)\s?)?"
     # not a number inside a name ('K-12 schools', '3-NOP')
-    r"(?<![\w.,])(?<![A-Za-z]-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!-[A-Za-z])"
+    # ('an 11,000-square-metre hub' counts 11,000 of a unit; '3-NOP' names a compound)
+    r"(?<![\w.,])(?<![A-Za-z]-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?!-(?!(?:square|sq|cubic|metre|meter|km|kilometre|kilometer|tonne|ton|hectare|acre|mile|litre|liter|year"
+    r"|month|day|hour|week|bed|seat|room|store|site|unit|megawatt|mw|kw|person|strong)\b)[A-Za-z])"
     r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|pct\b|pp\b|percentage\s+points?\b)"
     r"|\s?(?:trillions?|tn|billions?|bn|b|millions?|mln|mn|mm|m|thousand|k)\b"
     r"|\s(?:years?|yrs?)\b)?",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from assistant.planner.acts import conversation_act
@@ -51,6 +52,8 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or (_OPEN_RANGE.search(groups[-1]) and _AND.match(joiner))
             # 'and between that year and 2031, how much growth in $': the span the next clause asks of
             or bool(_ONLY_SPAN.match(groups[-1]))
+            # '2030 minus 2027, give it in m': the unit the clause before is to be given in
+            or bool(_ONLY_UNIT.match(piece))
             # 'add up 2026, 2027 and 2028 values': the list of years goes on
             or (bool(_YEAR_LIST_TAIL.search(groups[-1])) and bool(_YEAR_LEAD.match(piece)))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
@@ -69,7 +72,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         # 'the oct 2024 one, what's it called and who was the partner': every ask is of the one pointed at
         groups = [rest]
     if len(groups) == 1:
-        return Plan([(rest, decide(rest, history, ctx))], premise)
+        return Plan([(rest, _with_premise_year(decide(rest, history, ctx), premise))], premise)
     parts: list[tuple[str, Decision]] = []
     running = list(history)
     ranked: tuple[Intent, str] | None = None  # the ranking the part before answered, and its leader
@@ -123,8 +126,24 @@ _REPEATABLE = SIZE_INTENTS | {Intent.GROWTH, Intent.TABLE, Intent.CAGR}
 
 
 _OF_REGIONS = re.compile(r"\b(?:regions?|regional|geograph\w*)\b", re.I)
-_ASKS_CAUSE = re.compile(r"\b(why|driv\w*|behind|reasons?|explain\w*|caus\w*|how come)\b", re.I)
+_ASKS_CAUSE = re.compile(
+    r"\b(why|driv\w*|behind|reasons?|explain\w*|caus\w*|how come|push\w*|fuel\w*|propel\w*)\b", re.I
+)
 _LEADER_KINDS = {"largest_region": Intent.LARGEST_REGION, "fastest_segment": Intent.FASTEST_SEGMENT}
+
+
+def _with_premise_year(decision: Decision, premise: Premise | None) -> Decision:
+    """'2031 is 9.8bn right? so what's the gain vs 2025': a change between two years, one of which the
+    premise named."""
+    two_years = decision.intent in TWO_YEAR_INTENTS or decision.slots.asks_growth
+    if premise is None or not two_years or len(set(decision.slots.years)) != 1:
+        return decision
+    named = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", premise.clause)]
+    years = sorted({*decision.slots.years, *named})
+    if len(years) != 2:
+        return decision
+    intent = decision.intent if decision.intent in TWO_YEAR_INTENTS else Intent.GROWTH
+    return replace(decision, intent=intent, slots=replace(decision.slots, years=years))
 
 
 def _about_the_real_leader(premise: Premise | None, rest: str, ctx: ReportContext) -> str:
@@ -272,6 +291,11 @@ _ITS_FIGURE = re.compile(
 _YEAR_LIST_TAIL = re.compile(r"(?:19|20)\d\d\s*,\s*(?:19|20)\d\d\s*$")
 _YEAR_LEAD = re.compile(r"^\s*(?:19|20)\d\d\b")
 _OPEN_RANGE = re.compile(r"\bbetween\b(?!.*\b(?:and|&)\b)", re.I)
+_ONLY_UNIT = re.compile(
+    r"\s*(?:and\s+|pls\s+|please\s+)?(?:give|show|put|express|make)?\s*(?:it|that|them|this|the answer)?\s*"
+    r"in\s+(?:usd\s*|\$\s*)?(?:m|mn|mln|millions?|bn|billions?|k|thousands?)\s*(?:pls|please)?\s*[?.!]*\s*$",
+    re.I,
+)
 _A_STAT = re.compile(
     r"\bthe\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,3}\s+(?:stat|statistic|figure|number|data point|survey)s?\b", re.I
 )

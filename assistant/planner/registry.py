@@ -218,7 +218,7 @@ REGISTRY: tuple[IntentEntry, ...] = (
         # Plural nouns and listing words ask for the list, not the leader.
         _words(
             r"\b(regions|countries|segments|categories|types|services|segmentation|segmented|breakdown|split"
-            r"|break\s+(?:\w+\s+){0,3}?down|broken\s+down)\b"
+            r"|break\s+(?:\w+\s+){0,3}?down|broken\s+down|slice[sd]?|sliced|carve[sd]?)\b"
             # 'list the segments', 'country list', not 'the 4th one on that list'
             r"|\b(covered|included)\b|(?<!that )(?<!the )(?<!this )\blist\b"
         ),
@@ -332,7 +332,9 @@ REGISTRY: tuple[IntentEntry, ...] = (
         ),
         overview.overview,
         _words(
-            r"\b(?:overview|summar(?:y|ise|ize|ies)|tl;?dr|takeaways?|highlights|gist|in a nutshell"
+            # ('drivers in a nutshell' asks the drivers, briefly)
+            r"^(?!.*\b(?:driv\w*|challeng\w*|restrain\w*|trends?|risks?|headwinds?)\b)"
+            r".*\b(?:overview|summar(?:y|ise|ize|ies)|tl;?dr|takeaways?|highlights|gist|in a nutshell"
             r"|what(?:'?s| is| does)\s+(?:this|the)\s+(?:report|study|page|doc\w*|research)\s+(?:about|on|cover\w*))\b"
         ),
         # 'the report's summary of the 2030 size' asks a figure, not the overview

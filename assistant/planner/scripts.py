@@ -108,7 +108,11 @@ def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext, question: 
         f"currencies, so the figures below are in {own}."
     )
     apart = _CURRENCY_CLAUSE.search(question)
-    if apart and apart.group("clause"):
+    # ('and in yen?' asks nothing but the currency: the figure asked is one the report lacks)
+    only_currency = bool(apart) and not re.sub(
+        r"\b(?:and|also|what about|how about|ok|so)\b|[\W_]", "", question[: apart.start()] if apart else ""
+    )
+    if apart and apart.group("clause") and not only_currency:
         clause = re.sub(r"^(?:and|also)\s+", "", apart.group("clause").strip(" ?"), flags=re.I)
         said = note.replace("so the figures below are", "so the figure above is")
         return final.model_copy(update={"text": f"{final.text} {said}", "unanswered_parts": [clause]})

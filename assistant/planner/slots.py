@@ -19,7 +19,8 @@ _SHORT_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![\d.,%])")
 _UNITS = (
     ("trillion", re.compile(r"\b(trillions?|tn|trn)\b", re.I)),
     ("billion", re.compile(r"\b(billions?|bn|bln)\b", re.I)),
-    ("million", re.compile(r"\b(millions?|mn|mln|mio|mm)\b", re.I)),
+    # ('give it in m', 'in $m')
+    ("million", re.compile(r"\b(millions?|mn|mln|mio|mm)\b|\bin\s+(?:usd\s*|\$\s*)?m\b", re.I)),
     ("thousand", re.compile(r"\b(thousands?)\b", re.I)),
 )
 _FOLLOW_UP = re.compile(
@@ -114,11 +115,20 @@ def normalise(question: str) -> str:
     else is kept."""
     question = _MULTIPLE_WORD.sub("times", _MULTIPLE_AFTER_NUMBER.sub(" times", question))
     question = _SHORT_YEAR.sub(r"20\1", question)  # "by '32" -> "by 2032"
+    # '2029 number? dont think its given directly': a hedge asks nothing of its own
+    question = _HEDGE.sub("", question)
     # 'say north america is half of that': a share the user supposes, as a percent
     question = _FRACTION_OF.sub(lambda m: f"{_FRACTIONS[m.group(1).lower()]}% of", question)
     return spelt_out(question)
 
 
+_HEDGE = re.compile(
+    r"[\s,;.?!-]*\b(?:(?:i\s+)?(?:don'?t|dont|do not)\s+think\s+(?:it'?s|its|it is|they)\s+(?:\w+\s+){0,2}"
+    r"(?:given|stated|there|listed|included|in there)(?:\s+(?:directly|explicitly|anywhere))?"
+    r"|not sure (?:if|whether) (?:it'?s|its|they|that'?s) (?:\w+\s+){0,2}(?:given|stated|there|listed|included)"
+    r"|iirc|afaik)\s*[.?!]*\s*$",
+    re.I,
+)
 _FRACTIONS = {
     "half": "50",
     "a third": "33.3",

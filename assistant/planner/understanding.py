@@ -134,7 +134,10 @@ _ASKS_ORIGIN = re.compile(
 )
 _WHY_GROWING = re.compile(
     r"^\s*(?:and\s+|so\s+|but\s+|ok\s+)?(?:why|how come|what makes)\b[^?]*?"
-    r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b",
+    r"\b(grow\w*|expand\w*|ris(e|es|ing)|increas\w*|boom\w*|tak(e|es|ing) off)\b"
+    # "what's pushing that", 'what is driving it'
+    r"|^\s*(?:and\s+|so\s+|ok\s+)?what(?:'s|s| is)\s+(?:pushing|driving|fu?ell?ing|propelling|behind)\s+"
+    r"(?:that|it|this|them|those)\s*\??\s*$",
     re.I,
 )
 _ANNUAL_RATE = re.compile(r"\b(?:impl(?:y|ies|ied)|annual(?:i[sz]ed)?\s+growth|c\.?a\.?g\.?r)\b", re.I)
@@ -250,7 +253,10 @@ _BARE_POINT = re.compile(
     r"^\s*(?:and|what about|how about|ok)?\s*the\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,2}\s+one\s*\??\s*$", re.I
 )
 _SAME = re.compile(r"\b(?:same|again|also|too)\b", re.I)
-_HOW_MUCH_MORE = re.compile(r"\bhow\s+much\s+(?:bigger|larger|higher|more|greater|smaller|lower)\b", re.I)
+_HOW_MUCH_MORE = re.compile(
+    r"\bhow\s+much\s+(?:bigger|larger|higher|more|greater|smaller|lower)\b|\bminus\b|\bsubtract\w*|\btake\s+away\b",
+    re.I,
+)
 _COUNTRIES_ASKED = re.compile(r"\b(?:which|what|top|leading|main|key)\s+(?:\w+\s+)?countr(?:y|ies)\b", re.I)
 _NOW = re.compile(r"\b(?:now|today|currently|at present|at the moment|right now)\b", re.I)
 _THAT_AND_YEAR = re.compile(
@@ -921,6 +927,20 @@ def _follow_up(
         return decision
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
         earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
+    if _WHY_GROWING.match(question) and not slots.specific("company"):
+        # 'oncology is the fastest grower' then "what's pushing that": what drives that part (or the market)
+        parts = (
+            slots.specific("region", "country", "segment")
+            or earlier.slots.specific("region", "country", "segment")
+            # 'fastest growing region?' then "what's behind that": the one the answer named
+            or (entities_in_last_answer(history, ctx.vocabulary)[:1] if earlier.intent in RANKINGS else [])
+        )
+        return Decision(
+            Intent.DRIVERS,
+            replace(slots, entities=parts),
+            1.0,
+            query=f"{earlier.query} {ctx.plain(question)}",
+        )
     if earlier.intent is Intent.WHAT_IF and slots.percents and _SAME.search(question):
         # 'say NA is half of that' then 'same half of the 2031 number?': the supposition again, that year
         carried = replace(

@@ -19,6 +19,7 @@ from assistant.text.words import word_list
 _BOUNDARY = re.compile(r"[.!?]['\u2019\u201d]?(?=\s+['\u2018\u201c\"(]?[A-Z0-9])|\n")
 # A full stop after these does not end a sentence ("U.S. Food", "Pvt. Ltd.", "Co., LTD").
 _ABBREVIATION = re.compile(r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Inc|Pvt|vs|e\.g|i\.e|Dr|St|No|approx)\.$")
+_LEADER_DOTS = re.compile(r"\s\.{3,}$")
 # "how much", "how many" and a market report's own boilerplate would match every sentence.
 _STOP = word_list("stopwords") | {"much", "many", "market", "report", "global"}
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -120,6 +121,8 @@ def sentences(text: str, start: int) -> tuple[Sentence, ...]:
     for match in _BOUNDARY.finditer(text):
         if match.group(0) != "\n" and _ABBREVIATION.search(text[begin : match.end()]):
             continue
+        if _LEADER_DOTS.search(text, begin, match.end()):
+            continue  # 'Feb 2025 ... Nordherm AB opened ...': dots that lead a row on, no full stop
         if match.group(0) == "\n" and (
             # ('... Klauwkracht B.V.' at the end of a wrapped line: the name goes on below)
             _wrapped(text, match.start()) or _ABBREVIATION.search(text[begin : match.start()].rstrip())

@@ -1,7 +1,8 @@
 """A rate the question gives to a sum or a doubling time (the report's own, or the user's labelled as
 theirs), "now" as the report's base year, a span opened with "that year" in a clause of its own, and
 the source of a gap between two earlier answers, and a share the user supposes in words ("say europe
-is half of that")."""
+is half of that"); and questions as analysts type them (a hedge after the ask, "in a nutshell", "minus",
+"give it in m", a currency asked alone, a change from the year a premise named)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,26 @@ def test_a_share_the_user_supposes_in_words(ask):
         "same half of the 2024 number?",
     )
     assert "1.60" in answer.text and "your assumption" in answer.text, answer.text
+
+
+def test_asked_as_analysts_type(ask):
+    answer = ask("2030 number? dont think its given directly")
+    assert "4.54" in answer.text, answer.text
+    answer = ask("drivers in a nutshell")
+    assert "emission caps" in answer.text, answer.text
+    answer = ask("2030 minus 2027, give it in m")
+    assert answer.status == "answered" and "million" in answer.text and "From 2027 to 2030" in answer.text, (
+        answer.text
+    )
+    answer = ask("what kinda qs can i throw at u")
+    assert answer.status == "answered" and not answer.citations, answer.text
+
+
+def test_a_currency_asked_alone_after_a_figure(ask):
+    answer = converse(ask, "2027 size?", "and in yen?")
+    assert answer.status == "unanswerable" and "JPY" in answer.text, answer.text
+
+
+def test_a_change_from_a_year_the_premise_named(ask):
+    answer = ask("2030 is 4.9bn right? so what's the gain vs 2024")
+    assert "4.54" in answer.text and "From 2024 to 2030" in answer.text, answer.text
