@@ -927,6 +927,15 @@ def _follow_up(
         return decision
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
         earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
+    if earlier.intent in _SECTION_INTENTS and _BARE_ORDINAL.match(question) and has_ordinal(question):
+        # 'drivers pls' then 'the second one?': that point of the list, with what the report says after it
+        point = picked_point(question, None, history)
+        if point:
+            decision = Decision(
+                Intent.PASSAGE, slots, 1.0, query=f"{ctx.plain(point[:300])} {ctx.plain(question)}"
+            )
+            decision.elaborate = True
+            return decision
     if _WHY_GROWING.match(question) and not slots.specific("company"):
         # 'oncology is the fastest grower' then "what's pushing that": what drives that part (or the market)
         parts = (

@@ -157,3 +157,47 @@ def test_a_rate_between_the_two_years_just_compared(deburring):
 def test_a_question_naming_its_own_measure_keeps_it(deburring):
     answer = converse(deburring, "what was the avg selling price of a new machine", "and how many shipped")
     assert "1,940" in answer.text, answer.text
+
+
+LINEN = """\
+# Hotel Towel Rental Market Report, 2025-2030
+
+The global hotel towel rental market was valued at USD 4.20 billion in 2024 and is projected to reach
+USD 5.90 billion by 2030, a CAGR of 5.8% over 2025-2030.
+
+## Drivers
+
+**Outsourcing of in-house laundries.** Hotels are closing laundry rooms to free floor space.
+
+**Labour shortages in housekeeping.** Hotels struggle to staff laundry shifts. Rental providers run
+automated plants that need fewer workers per kilogram.
+
+**Sustainability reporting.** Chains must report water use per occupied room.
+
+## Regional Analysis
+
+    Region                  Share 2024    CAGR 2025-2030   Key countries
+    North America             36.0%          5.1%          United States, Canada
+    Europe                    31.0%          4.9%          Germany, France, Spain
+    Asia Pacific              24.0%          7.6%          China, Japan, Thailand
+
+Asia Pacific is the fastest-growing region. Resort openings in Vietnam and Indonesia add demand.
+"""
+
+
+@pytest.fixture(scope="module")
+def linen():
+    return asker(parse_text(LINEN, "hotel-towel-rental-market.txt", "towels"))
+
+
+def test_which_countries_a_region_names(linen):
+    answer = converse(linen, "apac share?", "which countries there?")
+    assert answer.status == "answered", answer.text
+    for country in ("China", "Japan", "Thailand", "Vietnam"):
+        assert country in answer.text, answer.text
+    assert "Germany" not in answer.text and "Canada" not in answer.text, answer.text
+
+
+def test_the_second_point_of_a_list_of_drivers(linen):
+    answer = converse(linen, "drivers pls", "the second one?")
+    assert "Labour shortages" in answer.text and "fewer workers" in answer.text, answer.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
@@ -661,6 +662,14 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
     draft = Draft()
     facts = yield from fetch_facts(ctx.report_id, "segmentation")
     fact = facts["segmentation"]
+    regions = [e.name for e in decision.slots.of_kind("region")]
+    asks_countries = bool(regions) and bool(
+        re.search(r"countr|nation", f"{question} {decision.query or ''}", re.I)
+    )
+    if asks_countries and (fact is None or not isinstance(fact.value, dict)):
+        named = yield from _countries_named_in(regions[0], ctx)
+        if named:  # no segmentation list: the countries the region's own text names
+            return _countries_answer(regions[0], named, draft)
     if fact is None or not isinstance(fact.value, dict):
         stated = yield from _segments_by_figures(question, ctx)
         if stated is not None:  # no segmentation list, but the page states figures by segment
@@ -677,15 +686,18 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
             return draft.final(
                 f"{decision.item} is the {place} of the segments by {dim} the report lists {mark}."
             )
-    regions = [e.name for e in decision.slots.of_kind("region")]
     # ('which european countries are covered' then 'and the apac ones?': still countries)
-    if regions and re.search(r"countr|nation", f"{question} {decision.query or ''}", re.I):
+    if asks_countries:
         for item in dimensions.get(_dimension_like(dimensions, "region") or "", []):
             if item.name in regions and item.children:
                 children = [child.name for child in item.children]
                 mark = draft.cite_range(_labelled(fact.quotes, children))
                 # 'covers: A, B and C', a list a follow-up can pick from ('the second one')
                 return draft.final(f"In {item.name} the report covers: {join_names(children)} {mark}.")
+        # no list of its countries: the countries the region's own text names
+        named = yield from _countries_named_in(regions[0], ctx)
+        if named:
+            return _countries_answer(regions[0], named, draft)
     parts = []
     counting = bool(_HOW_MANY.search(question))
     asked = [decision.item] if decision.item in dimensions else None  # 'the 2nd one' of the lists
@@ -695,6 +707,73 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
         many = f" ({(yield from counted(names))})" if counting else ""  # 'how many regions': 5
         parts.append(f"by {dim}{many}: {join_names(names)} {mark}")
     return draft.final("The report segments the market " + "; ".join(parts) + ".")
+
+
+def _countries_answer(region: str, named: list[tuple[str, Sentence]], draft: Draft) -> FinalDraft:
+    countries = list(dict.fromkeys(country for country, _ in named))
+    marks = " ".join(dict.fromkeys(draft.cite(sentence) for _, sentence in named))
+    return draft.final(f"For {region}, the report names: {join_names(countries)} {marks}.")
+
+
+def _lines_of(sentence: Sentence) -> list[Sentence]:
+    """A sentence's lines, each its own piece when they are table rows ('Asia Pacific   26.9%   China,
+    India'); the sentence whole when it is prose wrapped across lines."""
+    if "\n" not in sentence.text or not re.search(r"\S {3,}\S", sentence.text):
+        return [sentence]
+    pieces, offset = [], sentence.start
+    for line in sentence.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped)
+            pieces.append(replace(sentence, text=stripped, start=start, end=start + len(stripped)))
+        offset += len(line) + 1
+    return pieces
+
+
+def _countries_named_in(region: str, ctx: ReportContext) -> Steps[list[tuple[str, Sentence]]]:
+    """Each country the report names in the text about ``region`` (under a heading that names it, or in
+    a sentence that does, or right after one that does), with the sentence that names it."""
+    passages = yield from search(f"{region} countries markets", ctx.report_id, SUPPORT_K)
+    region_named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in region.split()) + r"\b", re.I)
+    spellings = [(row[0], row) for row in place_spellings("countries")]
+    others = [
+        re.compile(r"\b" + r"\W+".join(re.escape(w) for w in e.name.split()) + r"\b", re.I)
+        for e in ctx.vocabulary
+        # (not a name inside its own, 'Asia' of 'Asia Pacific', nor one holding it)
+        if e.kind == "region"
+        and e.name.lower() not in region.lower()
+        and region.lower() not in e.name.lower()
+    ]
+    found: list[tuple[int, str, Sentence]] = []
+    for passage in sorted(passages, key=lambda p: p.start):
+        headed = bool(region_named.search(passage.section))
+        said = [line for sentence in sentences(passage.text, passage.start) for line in _lines_of(sentence)]
+        for index, sentence in enumerate(said):
+            if any(other.search(sentence.text) for other in others):
+                continue  # a sentence about another region as well: its countries may be that one's
+            before = said[index - 1] if index else None
+            gap = passage.text[before.end - passage.start : sentence.start - passage.start] if before else ""
+            about = (
+                headed
+                or region_named.search(sentence.text)
+                # the sentence right after one that names it, in the same paragraph
+                or (before is not None and "\n" not in gap and region_named.search(before.text))
+            )
+            if not about:
+                continue
+            for country, names in spellings:
+                at = min(
+                    (
+                        m.start()
+                        for n in names
+                        for m in re.finditer(rf"(?<![\w.]){re.escape(n)}(?![\w])", sentence.text)
+                    ),
+                    default=-1,
+                )
+                if at >= 0:
+                    found.append((at + sentence.start, country, sentence))
+    found.sort(key=lambda item: item[0])
+    return [(country, sentence) for _, country, sentence in found]
 
 
 def _segments_by_figures(question: str, ctx: ReportContext) -> Steps[FinalDraft | None]:
