@@ -458,7 +458,7 @@ def _scope(
     )
     if labelled and not named and not metric_label:
         # '- Tankers: 24.1% share; 11.0% CAGR': the bullet's label names what its figures are of
-        name = labelled.group("label").strip()
+        name = " ".join(labelled.group("label").split())  # (bold marks masked to spaces)
         return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
     if named and previous is None and named[0].start == 0:
         # 'Hot vulcanized splicing remains the largest ... on mining conveyors; it is forecast to grow at
@@ -549,7 +549,9 @@ _NAMED_OPENING = re.compile(
 )
 # A sentence whose first figure follows its subject's name and 'at': 'SMEs, at 28.8%, are expected ...'
 _OPENING_AT = re.compile(
-    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?P<name>(?:[A-Z]|\d[A-Za-z])[A-Za-z/&' -]{2,60}?"
+    r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?P<name>(?:[A-Z]|\d[A-Za-z])"
+    # a name, not a clause ('Bath linen is expected to grow faster than bed linen, at 6.2%')
+    r"(?:(?!\s(?:is|are|was|were|will|has|have|had|grows?|grew|expected|forecast|projected)\b)[A-Za-z/&' -]){2,60}?"
     r"(?:\s*\([^()]{1,30}\))?),\s+at\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$"
 )
 
@@ -580,7 +582,9 @@ _NO_VERB_BEFORE = "(?<!ed)" + "".join(
     )
 )
 _LEADER_ROW = re.compile(
-    rf"\W*(?P<label>[A-Z][^.:;]{{0,60}}?)(?:\s*\.{{3,}}\s*|\s\.{{1,2}}\s+|\s{{4,}}|(?<=\S){_NO_VERB_BEFORE}\s{{2,}}(?=\d|$))"
+    # ('- **Bed linen** (sheets, duvet covers): 47.5%': a label and a colon)
+    rf"\W*(?P<label>[A-Z][^.:;]{{0,60}}?)(?:\s*\.{{3,}}\s*|\s\.{{1,2}}\s+|\s{{4,}}|(?<=\S){_NO_VERB_BEFORE}\s{{2,}}(?=\d|$)"
+    r"|\s*:\s+(?=\d|$))"
 )
 # A name right before its bracketed figure, after a comma, 'and', 'by' or the sentence's lead-in
 _BRACKETED_NAME = re.compile(

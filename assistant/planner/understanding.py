@@ -948,7 +948,8 @@ def _follow_up(
             Intent.DRIVERS,
             replace(slots, entities=parts),
             1.0,
-            query=f"{earlier.query} {ctx.plain(question)}",
+            # (the market's own drivers are asked in the question's words alone)
+            query=f"{earlier.query} {ctx.plain(question)}" if parts else ctx.plain(question),
         )
     if earlier.intent is Intent.WHAT_IF and slots.percents and _SAME.search(question):
         # 'say NA is half of that' then 'same half of the 2031 number?': the supposition again, that year

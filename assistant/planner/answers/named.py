@@ -455,7 +455,11 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
 
 
 # What a company's line puts after its name: a dot leader, a dash, a bar, a colon or a bracket
-_AFTER_NAME = re.compile(r"^\s*(?:\.{2,}|[-–—|:]|\(|,)\s*(?P<place>[A-Z][^()|\n]{1,60}?)\s*\)?\s*\.?\s*$")
+_AFTER_NAME = re.compile(
+    r"^\s*(?:\.{2,}|[-–—|:]|\(|,)\s*(?P<place>[A-Z][^()|\n]{1,60}?)\s*\)?\s*\.?\s*$"
+    # '| Weisswerk Textilpflege | Hanover, Germany | RFID linen ... |': the cell after the name
+    r"|^[*_\s]*\|\s*(?P<cell>[A-Z][^|\n]{1,60}?)\s*\|"
+)
 
 
 def _players_located(names: list[str], ctx: ReportContext) -> Steps[list[tuple[str, str, Sentence]]]:
@@ -480,7 +484,7 @@ def _players_located(names: list[str], ctx: ReportContext) -> Steps[list[tuple[s
                     sentence = Sentence(
                         text=line, start=start, end=start + len(line), report_id=passage.report_id
                     )
-                    found[name] = (name, place.group("place").strip(), sentence)
+                    found[name] = (name, (place.group("place") or place.group("cell")).strip(), sentence)
     return [found[name] for name in names if name in found]
 
 
