@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.planner.slots import Entity, match_entities
+from assistant.planner.slots import Entity, bare_short_years, match_entities
 from assistant.text.sentences import content_words
 from assistant.text.tokens import stems
 
@@ -83,8 +83,10 @@ def conversation_years(history: Sequence[dict[str, str]]) -> list[int]:
     years: list[int] = []
     for turn in history:
         if turn.get("role") == "user":
-            for long, short in _TYPED_YEAR.findall(turn.get("content", "")):
-                years.append(int(long) if long else 2000 + int(short))  # "by '31": 2031
+            content = turn.get("content", "")
+            found = [int(long) if long else 2000 + int(short) for long, short in _TYPED_YEAR.findall(content)]
+            # 'and 24': a year typed with two digits where the words around it make it one
+            years.extend(found or bare_short_years(content))
     return years
 
 

@@ -169,7 +169,7 @@ _YEAR_AFTER = re.compile(
 _SHORT_SPAN = re.compile(r"(?<![\w$£€.,%])(1[5-9]|[2-4][0-9])\s*[-–]\s*(1[5-9]|[2-4][0-9])(?![\w%]|[.,]\d)")
 
 
-def _bare_short_years(question: str) -> list[int]:
+def bare_short_years(question: str) -> list[int]:
     """Years written with two digits where the words around them say so ('share in 24', '22 value',
     'implied cagr 20-24')."""
     span = _SHORT_SPAN.search(question)
@@ -262,7 +262,7 @@ def extract(question: str, vocabulary: list[Entity]) -> Slots:
         for match in _SHORT_PAIR.finditer(question):  # 'yoy growth 22 -> 23'
             slots.years += [2000 + int(match.group(1)), 2000 + int(match.group(2))]
     if not slots.years:
-        slots.years = _bare_short_years(question)
+        slots.years = bare_short_years(question)
     for unit, pattern in _UNITS:
         if pattern.search(question):
             slots.unit = unit

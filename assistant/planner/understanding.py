@@ -209,7 +209,7 @@ _COMPARE_WITH = re.compile(
 _BARE_METRIC = re.compile(
     r"^\s*(?:and\s+|so\s+|ok\s+|what\s+about\s+|how\s+about\s+)?(?:the\s+|its\s+|their\s+)?"
     r"(?:(?P<metric>growth(?:\s+rate)?|cagr|share|value|size|worth|revenue|dollar\s+value|price|cost|amount)"
-    r"|\$\s*value|\$)"
+    r"|\$\s*value|\$|in\s+(?:\$|usd|dollars?)(?:\s+terms)?)"
     r"(?:\s+(?:in|for|by|of)\s+(?:'|’)?\d{2,4})?\s*[?.!]*\s*$",
     re.I,
 )
@@ -253,6 +253,11 @@ _BARE_POINT = re.compile(
     r"^\s*(?:and|what about|how about|ok)?\s*the\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,2}\s+one\s*\??\s*$", re.I
 )
 _SAME = re.compile(r"\b(?:same|again|also|too)\b", re.I)
+_BARE_CHANGE = re.compile(
+    r"^\s*(?:so|and|ok|then)?\s*(?:the|what(?:'s|s| is| was)?)?\s*(?:yoy|year over year|annual|%|percent(?:age)?)?\s*"
+    r"(?:growth|change|increase|gain|difference|delta|jump|rise)(?:\s+(?:was|is|then|there|in %|in percent))?\s*\??\s*$",
+    re.I,
+)
 _HOW_MUCH_MORE = re.compile(
     r"\bhow\s+much\s+(?:bigger|larger|higher|more|greater|smaller|lower)\b|\bminus\b|\bsubtract\w*|\btake\s+away\b",
     re.I,
@@ -774,6 +779,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         )  # 'what did they do'
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(_ASKS_RATE.search(question)) and not slots.entities)
+        # 'mkt value 2023?', 'and 24', then 'so yoy growth was?': the change between those years
+        or (bool(_BARE_CHANGE.match(question)) and not slots.years)
         # 'which countries lead' after a region: the countries of that region
         or (
             bool(_COUNTRIES_ASKED.search(question))

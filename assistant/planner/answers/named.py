@@ -353,6 +353,10 @@ def _rank_from_table(
     overlaps = {q.dimension: len(stems(q.dimension) & wanted) for q in figures if q.dimension}
     best_overlap = max(overlaps.values(), default=0)
     named = {d for d, n in overlaps.items() if n == best_overlap} if best_overlap > 1 else None
+    # 'product segment' names the Product dimension whole, not each '... Type' one by its 'type'
+    whole = {d for d in overlaps if stems(d) and stems(d) <= wanted}
+    if named is None and len(whole) == 1:
+        named = whole
 
     def in_dimension(q: QuantityFact) -> bool:
         if named is not None:
@@ -687,9 +691,19 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
             position = names.index(decision.item)
             place = _ORDINAL_WORDS[position] if position < len(_ORDINAL_WORDS) else "one"
             mark = draft.cite(quote) if quote is not None else draft.cite_range(_labelled(fact.quotes, names))
-            return draft.final(
-                f"{decision.item} is the {place} of the segments by {dim} the report lists {mark}."
+            text = f"{decision.item} is the {place} of the segments by {dim} the report lists {mark}."
+            # its share beside it, when the page states one ('the second one?' after the split)
+            held = yield from ask(
+                Call(
+                    "lookup_quantities",
+                    QuantitiesArgs(metric="share", name=decision.item, report_id=ctx.report_id),
+                )
             )
+            shares = [q for q in (held.value.quantities if isinstance(held.value, QuantitiesResult) else [])]
+            if shares:
+                share = max(shares, key=lambda q: q.start_year or 0)
+                text += f" Its share: {stated_shown(share)}{stated_when(share)} {draft.cite(share.quote)}."
+            return draft.final(text)
     # ('which european countries are covered' then 'and the apac ones?': still countries)
     if asks_countries:
         for item in dimensions.get(_dimension_like(dimensions, "region") or "", []):

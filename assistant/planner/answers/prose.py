@@ -211,6 +211,7 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
 def _naming(name: str) -> re.Pattern[str]:
     """The part's name as a sentence may write it: in full, or by a distinctive first word
     ('inspection' for 'Inspection and monitoring services')."""
+    name = re.sub(r"\s*\([^()]*\)", "", name).strip() or name  # 'Bath linen (towels, robes)' is 'Bath linen'
     spellings = [r"\W+".join(re.escape(w) for w in name.split())]
     first = name.split()[0] if name.split() else ""
     distinctive = len(first) >= MIN_HEAD_CHARS and first.isalpha()
