@@ -116,6 +116,8 @@ def short_aliases(name: str) -> tuple[str, ...]:
         aliases.append(" ".join(words[:-1]))  # two words at least remain: one alone says too little
     elif len(words) == 2 and "-" in words[0] and words[-1].lower() in word_list("segment-kind-tails"):
         aliases.append(words[0])  # a compound says enough: 'On-premises' for 'On-premises deployments'
+    if len(words) >= 3 and words[0].lower().endswith("ly") and len(words[0]) > MIN_ADVERB_CHARS:
+        aliases.append(" ".join(words[1:]))  # 'heated blankets' for 'Electrically heated blankets'
     parts = _PAIR.split(plain, maxsplit=1)
     if len(parts) == 2 and parts[0].split() and parts[1].split():
         before, after = parts[0].split(), parts[1].split()
@@ -143,6 +145,7 @@ def _without_market_tail(name: str, market_spelt: set[str]) -> tuple[str, ...]:
     return ()
 
 
+MIN_ADVERB_CHARS = 4
 MIN_HEAD_LETTERS = 5  # a shorter first word ('home', 'smart') says too little on its own
 
 

@@ -513,6 +513,13 @@ def _stating(figures: tuple[str, ...], query: str, draft: Draft, ctx: ReportCont
 
 
 # 'what does a typical power float cost?': an amount, which a sentence without a figure does not give
+# 'avg treatment cost per m3', 'price per sq m': an amount of money per unit of something
+_PRICE_PER = re.compile(
+    r"\b(?:price|cost|fee|charge|rate|spend|rent)s?\b[^?]{0,40}\bper\b|\bper\s+(?:sq|square|m2|m3|room|night"
+    r"|wagon|month|unit|piece|kg|tonne|ton|user|seat|bed|patient|site)\b",
+    re.I,
+)
+_AMOUNT = re.compile(r"(?:USD|US\$|\$|EUR|€|GBP|£|JPY|¥|INR|₹)\s?\d|\d[\d,.]*\s?(?:dollars|euros)\b", re.I)
 _COST_ASKED = re.compile(
     r"\bwhat\s+(?:does|do|did|would|will|might)\b[^?]*\bcosts?\b|\bprice\s+(?:of|for|tag|per)\b"
     r"|\bhow\s+(?:much|expensive)\b",
@@ -592,6 +599,8 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         # 'food service sales in 2024?' is not answered by a figure the report dates otherwise
         dated = _DATED.findall(best[0].text)
         strong = not dated or any(str(year) in dated for year in decision.slots.years)
+    if strong and _PRICE_PER.search(question) and not _AMOUNT.search(best[0].text):
+        strong = False  # 'avg fee per wagon?': a sentence about fees that states no amount is no answer
     how_many = _HOW_MANY.search(query)
     if strong and how_many and not _states_count(best[0].text, how_many.group("what").split()):
         strong = False  # 'how many gyms are there in the us': a share or a sum counts nothing
