@@ -139,3 +139,10 @@ def test_a_fastest_premise_is_checked_within_the_subjects_own_dimension():
     history.append({"role": "assistant", "content": ask(history[0]["content"]).text})
     answer = ask("which one grows fastest and why", history)
     assert "Hull" in answer.text and "larger vessels" in answer.text, answer.text
+
+
+def test_a_development_put_in_another_year_is_corrected_without_repeating_the_year(ask):
+    answer = ask("quayline opened the rotterdam test yard back in 2022, what is it for")
+    assert answer.text.startswith("The report gives another date"), answer.text
+    assert "June 2024" in answer.text and "2022" not in answer.text, answer.text
+    assert not answer.ungrounded_numbers, answer.ungrounded_numbers

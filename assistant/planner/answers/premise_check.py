@@ -200,13 +200,22 @@ def _development(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | Non
     if not theirs:
         return None
     said = " ".join(q.text.lower() for q in theirs)
+    # a year the report does not give is said to be wrong without being repeated: a figure of the
+    # user's own must not read as one the report states ('headlands opened el paso back in 2023')
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", premise.clause))
+    wrong_year = bool(years) and not any(y in said for y in years)
     missing = [
-        w for w in content_words(premise.clause) if w not in said and w not in premise.subject.name.lower()
+        w
+        for w in content_words(premise.clause)
+        if w not in said and w not in premise.subject.name.lower() and not any(ch.isdigit() for ch in w)
     ]
-    if not missing:
+    if not missing and not wrong_year:
         return None
     draft = Draft()
     first = sentences(theirs[0].text, theirs[0].start)[:1]
+    if wrong_year:
+        dated = f"; it says: {first[0].text} {draft.cite(first[0])}" if first else ""
+        return draft.final(f"The report gives another date for that{dated}.")
     text = f"The report does not mention {' '.join(missing)} for {premise.subject.name}"
     if first:
         text += f"; it says: {first[0].text} {draft.cite(first[0])}"
