@@ -258,6 +258,8 @@ _BARE_CHANGE = re.compile(
     r"(?:growth|change|increase|gain|difference|delta|jump|rise)(?:\s+(?:was|is|then|there|in %|in percent))?\s*\??\s*$",
     re.I,
 )
+# 'what about 9?', 'and 10': a bare number, read in the unit the question before used
+_BARE_NUMBER = re.compile(r"^\s*(?:and|what about|how about|ok|so)?\s*(\d{1,4}(?:\.\d+)?)\s*\??\s*$", re.I)
 _HOW_MUCH_MORE = re.compile(
     r"\bhow\s+much\s+(?:bigger|larger|higher|more|greater|smaller|lower)\b|\bminus\b|\bsubtract\w*|\btake\s+away\b",
     re.I,
@@ -1017,6 +1019,10 @@ def _follow_up(
         intent = Intent.SIZE_IN_YEAR  # 'which segment grows fastest?' then 'and in 2030?': the size that year
     if RATE_OFFSET.search(question):
         intent = Intent.WHAT_IF  # 'and if the rate were 3 pts higher, that same year?'
+    bare_size = _BARE_NUMBER.match(question)
+    if intent is Intent.THRESHOLD_YEAR and not slots.amounts and earlier.slots.amounts and bare_size:
+        # 'first year mkt tops 8.5bn' then 'what about 9?': that size, in the unit asked before
+        slots = replace(slots, amounts=[replace(earlier.slots.amounts[0], value=float(bare_size.group(1)))])
     if not own and intent is Intent.THRESHOLD_YEAR and len(set(slots.years)) == 1 and not slots.amounts:
         intent = Intent.SIZE_IN_YEAR  # 'when does it pass 10bn' then 'what's 2033 exactly then'
     if not own and earlier.intent is Intent.WHAT_IF and not slots.percents:
@@ -1077,9 +1083,12 @@ def _follow_up(
         # 'and 2029?' then 'what if it were 8% a year instead': the year just discussed, at that rate
         or ([] if own and intent is not Intent.WHAT_IF else earlier.slots.years)
     )
+    if len(set(slots.years)) == 1 and THAT_YEAR.search(question):
+        # 'first year it tops 9bn' then 'avg yearly gain from 2025 up to that yr': from one to the other
+        years = sorted({*slots.years, *that_year(question, history)})
     if (
         THAT_YEAR.search(question)
-        and years
+        and len(set(years)) == 1
         and intent in DERIVED_INTENTS
         and not slots.percents
         and not RATE_OFFSET.search(question)

@@ -84,3 +84,12 @@ def test_a_currency_asked_alone_after_a_figure(ask):
 def test_a_change_from_a_year_the_premise_named(ask):
     answer = ask("2030 is 4.9bn right? so what's the gain vs 2024")
     assert "4.54" in answer.text and "From 2024 to 2030" in answer.text, answer.text
+
+
+def test_a_bare_size_after_a_first_year_above_and_a_gain_up_to_that_year(ask):
+    answer = converse(ask, "first year mkt tops 3.8bn", "what about 4.2?")
+    assert "USD 4.20 billion in 2029" in answer.text, answer.text
+    answer = converse(
+        ask, "first year mkt tops 3.8bn", "what about 4.2?", "avg yearly gain from 2024 up to that yr"
+    )
+    assert "From 2024 to 2029" in answer.text and "a year" in answer.text, answer.text
