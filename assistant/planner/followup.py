@@ -508,6 +508,12 @@ def figures_of_last_answer(history: Sequence[dict[str, str]]) -> list[GivenFigur
         GivenFigure(float(m.group("value").replace(",", "")), m.group("unit"), m.group("currency"), asked)
         for m in _MONEY.finditer(answer)
     ]
+    if len(figures) < 2:
+        # a statistic of two rates ('rising to 1.9% compared to 0.5%'): those two
+        rates = [
+            GivenFigure(float(m.group("value")), "percent", "", asked) for m in _PERCENT.finditer(answer)
+        ]
+        figures = rates if len(rates) == 2 else figures
     if len(figures) < 2 or figures[0].value == figures[-1].value:
         return []
     return [figures[0], figures[-1]]

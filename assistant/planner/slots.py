@@ -88,7 +88,9 @@ MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)  # the mar
 # 'if volumes grow at their own rate': a part of the market, whatever word of the market's name it is
 _OWN_RATE = re.compile(r"\b(?:its|their) own (?:rate|cagr|growth|pace)\b", re.I)
 # 'europe's share is how many times mea's?': one figure as a multiple of another
-TIMES_AS = re.compile(r"\bhow many times\b|\btimes\s+(?:as\s+)?(?:big|large|larger|bigger)\b|\bratio\b", re.I)
+TIMES_AS = re.compile(
+    r"\bhow many (?:times|x)\b|\btimes\s+(?:as\s+)?(?:big|large|larger|bigger|higher|more)\b|\bratio\b", re.I
+)
 SPLIT = re.compile(
     r"\b(?:split|splits|breakdown|break\s+(?:\w+\s+){0,3}?down|broken\s+down|mix)\b", re.I
 )  # how a figure divides among parts

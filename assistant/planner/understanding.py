@@ -1162,8 +1162,11 @@ def _follow_up(
         figures = compared_sizes or given_figures(history)
         if len(figures) == 2:
             intent, compared = Intent.COMPARE_EARLIER, tuple(figures)
-    elif (_MORE_THAN.search(question) and not slots.years) or (
-        earlier.intent is Intent.WHAT_IF and slots.points_at_two
+    elif (
+        (_MORE_THAN.search(question) and not slots.years)
+        or (earlier.intent is Intent.WHAT_IF and slots.points_at_two)
+        # 'so how many x is that' after a statistic of two rates ('1.9% compared to 0.5%')
+        or (TIMES_AS.search(question) and not slots.years and refers_back(question))
     ):
         # 'how much more is that than the report's number?', 'gap between those two 2029 numbers'
         # after a what-if: the two figures the last answer gave

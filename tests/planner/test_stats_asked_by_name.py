@@ -60,3 +60,9 @@ def test_two_statistics_asked_in_one_message(cro):
 def test_and_the_ai_one_after_another_points_figure(cro):
     answer = converse(cro, "key trends?", "numbers behind the first one?", "and the AI one")
     assert "58%" in answer.text, answer.text
+
+
+def test_how_many_times_the_two_rates_of_a_statistic(cro):
+    answer = converse(cro, "key trends?", "numbers behind the first one?", "so how many x is that")
+    assert answer.status == "answered", answer.text
+    assert "4 times" in answer.text, answer.text  # 12.4% against 3.1%
