@@ -1166,7 +1166,12 @@ def _follow_up(
         (_MORE_THAN.search(question) and not slots.years)
         or (earlier.intent is Intent.WHAT_IF and slots.points_at_two)
         # 'so how many x is that' after a statistic of two rates ('1.9% compared to 0.5%')
-        or (TIMES_AS.search(question) and not slots.years and refers_back(question))
+        or (
+            TIMES_AS.search(question)
+            and not slots.years
+            and refers_back(question)
+            and not refers_to_two_years(question)  # 'ratio of the sizes in those two years': of years
+        )
     ):
         # 'how much more is that than the report's number?', 'gap between those two 2029 numbers'
         # after a what-if: the two figures the last answer gave
