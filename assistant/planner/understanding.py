@@ -934,8 +934,11 @@ def _follow_up(
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.asks_company_rank = True
         return decision
+    ranked_question = previous
     if earlier.intent is Intent.SOURCE and earlier.earlier is not None:
-        earlier = earlier.earlier  # 'source?' then 'and the other one?': what the source was asked of
+        # 'source?' or 'why?' then 'and the other one?': what the source was asked of, in its words
+        ranked_question = earlier.earlier_question or previous
+        earlier = earlier.earlier
     if earlier.intent in _SECTION_INTENTS and _BARE_ORDINAL.match(question) and has_ordinal(question):
         # 'drivers pls' then 'the second one?': that point of the list, with what the report says after it
         point = picked_point(question, None, history)
@@ -1187,12 +1190,14 @@ def _follow_up(
     parts_before = earlier.slots.specific("region", "country", "segment")
     if (
         not slots.specific("region", "country", "segment")
-        and len(parts_before) == 1
+        and parts_before
         and _AGAINST_GLOBAL.search(question)
         and (slots.asks_growth or RATE_WORDS.search(question))
     ):
-        # 'apac cagr' then 'how does the growth compare w/ global?': its rate against the market's
-        carried = replace(slots, entities=list(parts_before), years=[])
+        # 'apac cagr' then 'how does the growth compare w/ global?': its rate against the market's (of
+        # the region the conversation is about, before the countries it named)
+        subject = [e for e in parts_before if e.kind == "region"][:1] or parts_before[:1]
+        carried = replace(slots, entities=subject, years=[])
         decision = Decision(
             Intent.STATED_FIGURE, carried, 1.0, query=f"{earlier.query} {ctx.plain(question)}"
         )
@@ -1386,7 +1391,7 @@ def _follow_up(
         and (_ONE.search(question) or not NAMES_A_KIND.search(question))
     ):
         # 'which region leads?' then 'and the fastest growing one?'; what the one before ranked, too
-        decision.scope_from = f"{earlier.scope_from} {previous}".strip()
+        decision.scope_from = f"{earlier.scope_from} {ranked_question}".strip()
     elif intent in RANKINGS and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):
         decision.scope_from = previous  # 'what product types does it track' then 'which ones biggest'
     return decision

@@ -160,12 +160,12 @@ def test_a_question_naming_its_own_measure_keeps_it(deburring):
 
 
 LINEN = """\
-# Hotel Towel Rental Market Report, 2025-2030
+HOTEL TOWEL RENTAL MARKET REPORT, 2025-2030
 
 The global hotel towel rental market was valued at USD 4.20 billion in 2024 and is projected to reach
 USD 5.90 billion by 2030, a CAGR of 5.8% over 2025-2030.
 
-## Drivers
+DRIVERS
 
 **Outsourcing of in-house laundries.** Hotels are closing laundry rooms to free floor space.
 
@@ -174,7 +174,7 @@ automated plants that need fewer workers per kilogram.
 
 **Sustainability reporting.** Chains must report water use per occupied room.
 
-## Regional Analysis
+REGIONAL ANALYSIS
 
     Region                  Share 2024    CAGR 2025-2030   Key countries
     North America             36.0%          5.1%          United States, Canada
@@ -201,3 +201,10 @@ def test_which_countries_a_region_names(linen):
 def test_the_second_point_of_a_list_of_drivers(linen):
     answer = converse(linen, "drivers pls", "the second one?")
     assert "Labour shortages" in answer.text and "fewer workers" in answer.text, answer.text
+
+
+def test_a_regions_rate_against_the_markets_after_its_countries(linen):
+    answer = converse(linen, "apac share?", "which countries there?", "its cagr vs the market?")
+    assert "7.6%" in answer.text and "5.8%" in answer.text and "1.8 percentage points" in answer.text, (
+        answer.text
+    )

@@ -58,3 +58,8 @@ def test_why_a_part_named_with_a_gloss_grows_faster(screens):
 def test_a_change_between_two_years_typed_short(screens):
     answer = converse(screens, "mkt value 2023?", "and 24", "so yoy growth was?")
     assert "From 2023 to 2024" in answer.text and "6.77%" in answer.text, answer.text
+
+
+def test_the_second_of_a_ranking_after_asking_why(screens):
+    answer = converse(screens, "biggest product segment?", "why?", "the second one?")
+    assert "Woven shade cloth" in answer.text and "33.4%" in answer.text, answer.text
