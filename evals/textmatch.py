@@ -28,7 +28,9 @@ _NUMBER = re.compile(
     r"(?P<cur>(?:US\$|USD|\$|€|EUR)\s?)?"
     # not a number inside a name ('K-12 schools', '3-NOP')
     # ('an 11,000-square-metre hub' counts 11,000 of a unit; '3-NOP' names a compound)
-    r"(?<![\w.,])(?<![A-Za-z]-)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # ('mid-2026' dates a year; 'K-12' names a grade)
+    r"(?<![\w.,])(?:(?<![A-Za-z]-)|(?<=mid-)|(?<=early-)|(?<=late-)|(?<=end-))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?!-(?!(?:square|sq|cubic|metre|meter|km|kilometre|kilometer|tonne|ton|hectare|acre|mile|litre|liter|year"
     r"|month|day|hour|week|bed|seat|room|store|site|unit|megawatt|mw|kw|person|strong)\b)[A-Za-z])"
     r"(?P<suffix>\s?(?:%|percent\b|per\s?cent\b|pct\b|pp\b|percentage\s+points?\b)"

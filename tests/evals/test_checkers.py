@@ -55,6 +55,13 @@ def test_amount_needs_a_money_scale_and_the_right_size(text: str) -> None:
     assert not check_numbers(text, [B836]).passed, text
 
 
+def test_a_year_written_with_a_prefix_and_a_count_with_a_unit_compound() -> None:
+    assert check_numbers("due to start in mid-2026", [{"value": 2026, "unit": "year"}]).passed
+    assert check_numbers("an 11,000-square-metre hub", [{"value": 11000, "unit": "count"}]).passed
+    assert not check_numbers("K-12 schools", [{"value": 12, "unit": "count"}]).passed
+    assert not check_numbers("3-NOP feed", [{"value": 3, "unit": "count"}]).passed
+
+
 @pytest.mark.parametrize("text", ["a gap of 18.8 percentage points", "18.8 pp apart", "18.8% apart"])
 def test_a_difference_in_percentage_points_reads_as_a_percent(text: str) -> None:
     assert check_numbers(text, [{"value": 18.8, "unit": "percent", "tolerance": 0.05}]).passed, text
