@@ -1174,6 +1174,8 @@ def _follow_up(
             and not slots.years
             and refers_back(question)
             and not refers_to_two_years(question)  # 'ratio of the sizes in those two years': of years
+            # (sizes of years are compared by the ratio of those years; two rates have no years)
+            and all(f.unit == "percent" for f in figures_of_last_answer(history))
         )
     ):
         # 'how much more is that than the report's number?', 'gap between those two 2029 numbers'
