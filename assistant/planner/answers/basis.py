@@ -8,7 +8,7 @@ from assistant.planner.calls import Call, Steps, ask, both, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
 from tools.facts import ConsistencyFact, FactResult, MoneyFact, Quote, RateFact
-from tools.forecast import convert
+from tools.forecast import SizeResult, convert
 from tools.quantities import QuantitiesResult, QuantityFact
 from tools.schemas import GrowthArgs, MarketSizeArgs, QuantitiesArgs, TableArgs
 
@@ -161,6 +161,15 @@ class Basis:
             f"{self.base_year} {draft.cite_all(self.base_fact.quotes)} and its "
             f"{format_percent(rate.percent)} CAGR{period} {draft.cite_all(self.cagr_fact.quotes)}"
         )
+
+    def size_said(self, size: SizeResult, draft: Draft) -> str:
+        """'USD 2.41 billion in 2024 [1]' for a size the report states, else 'USD 2.55 billion computed
+        for 2025 from the report's ...', with the computation shown as working."""
+        money = format_money(size.currency, size.value, size.unit)
+        if size.kind == "stated":
+            return f"{money} in {size.year} {draft.cite_all(self.quotes_for(size.year))}"
+        draft.show_working(size.expression)
+        return f"{money} computed for {size.year} from {self.describe(draft)}"
 
 
 def in_unit(value: float, unit: str | None, wanted: str | None) -> float | None:

@@ -150,11 +150,7 @@ def _share_in_dollars(
     if not isinstance(part.value, ShareResult):
         return ""
     draft.show_working(part.value.expression)
-    if total.kind == "stated":
-        whole = f"{format_money(total.currency, total.value, total.unit)} in {total.year} {draft.cite_all(basis.quotes_for(total.year))}"
-    else:
-        draft.show_working(total.expression)
-        whole = f"{format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
+    whole = basis.size_said(total, draft)
     return (
         f"The report states no revenue for {name}; its {format_percent(share)} of the market's {whole} comes "
         f"to {format_money(total.currency, part.value.part_value, total.unit)}."

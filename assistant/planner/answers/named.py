@@ -224,11 +224,16 @@ _LEADER_AFTER = (
 )
 
 
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A name as a text may write it: its words in order, anything but letters between them."""
+    return re.compile(r"\b" + r"\W+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
+
+
 def _country_leading(region: str, question: str, ctx: ReportContext) -> Steps[FinalDraft]:
     """The sentence that names a country as the leader of ``region`` ('Australia is the largest market
     in the region'), in the region's own paragraph or naming it; declined when the report names none."""
     passages = yield from search(f"{region} largest country market in the region", ctx.report_id, SUPPORT_K)
-    region_named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in region.split()) + r"\b", re.I)
+    region_named = _name_pattern(region)
     countries = [n.lower() for row in place_spellings("countries") for n in row]
     for passage_found in sorted(passages, key=lambda p: p.start):
         said = sentences(passage_found.text, passage_found.start)
@@ -574,11 +579,7 @@ def _concentration(question: str, decision: Decision, ctx: ReportContext) -> Ste
     if not isinstance(part.value, ShareResult):
         return draft.final(text)
     draft.show_working(part.value.expression)
-    if total.kind == "stated":
-        whole = f"the market's {format_money(total.currency, total.value, total.unit)} in {total.year} {draft.cite_all(basis.quotes_for(total.year))}"
-    else:
-        draft.show_working(total.expression)
-        whole = f"the market's {format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
+    whole = f"the market's {basis.size_said(total, draft)}"
     value = format_money(total.currency, part.value.part_value, total.unit)
     return draft.final(
         f"{text} Of {whole}, that is about {value}; the report gives no revenue for any one of them."
@@ -752,10 +753,10 @@ def _countries_named_in(region: str, ctx: ReportContext) -> Steps[list[tuple[str
     """Each country the report names in the text about ``region`` (under a heading that names it, or in
     a sentence that does, or right after one that does), with the sentence that names it."""
     passages = yield from search(f"{region} countries markets", ctx.report_id, SUPPORT_K)
-    region_named = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in region.split()) + r"\b", re.I)
+    region_named = _name_pattern(region)
     spellings = [(row[0], row) for row in place_spellings("countries")]
     others = [
-        re.compile(r"\b" + r"\W+".join(re.escape(w) for w in e.name.split()) + r"\b", re.I)
+        _name_pattern(e.name)
         for e in ctx.vocabulary
         # (not a name inside its own, 'Asia' of 'Asia Pacific', nor one holding it)
         if e.kind == "region"

@@ -599,11 +599,7 @@ def value_from_share(
         return None
     draft.show_working(part.value.expression)
     share_mark = draft.cite(share.quote)  # cited first, as the sentence reads
-    if total.kind == "stated":
-        whole = f"the market's {format_money(total.currency, total.value, total.unit)} in {total.year} {draft.cite_all(basis.quotes_for(total.year))}"
-    else:
-        draft.show_working(total.expression)
-        whole = f"the market's {format_money(total.currency, total.value, total.unit)} computed for {total.year} from {basis.describe(draft)}"
+    whole = f"the market's {basis.size_said(total, draft)}"
     value = format_money(total.currency, part.value.part_value, of_unit)
     text = (
         f"The report states no value for {name}; from its {format_percent(share.value)} share "
