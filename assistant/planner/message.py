@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from assistant.planner.acts import conversation_act
 from assistant.planner.context import ReportContext
+from assistant.planner.cues import NAMES_A_KIND, STRONG_INTENT, TWO_YEAR_INTENTS
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import POINTER, has_subject
 from assistant.planner.intents import RANKINGS, SIZE_INTENTS, Intent
@@ -18,7 +19,7 @@ from assistant.planner.parts import COMPARING, clauses
 from assistant.planner.premises import HYPOTHESIS, Premise, split_premise
 from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.slots import Slots, addresses_the_assistant, extract, normalise
-from assistant.planner.understanding import NAMES_A_KIND, STRONG_INTENT, TWO_YEAR_INTENTS, decide
+from assistant.planner.understanding import decide
 from assistant.text.sentences import content_words
 
 
