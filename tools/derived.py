@@ -1,7 +1,7 @@
 """Derived figures an analyst asks for beyond a year's size: the year a size is first reached, how
 many times larger one year is than another, a total over a range of years, the mean yearly gain,
-the growth rate a target needs, a projection at a rate the user supplies, shares, an amount per
-unit, and a comparison of two figures.
+the growth rate a target needs, a projection at a rate the user supplies, shares (and the share
+left outside some parts), an amount per unit, and a comparison of two figures.
 
 The conventions of ``tools.forecast`` hold: sizes in the report's unit and currency, rates as
 percents (6.5 means 6.5 %), a year the report states is its stated figure, results rounded to 2
@@ -140,6 +140,15 @@ class ComparisonResult(BaseModel):
         description="(first / second - 1) x 100, 2 decimals: 39.05 means 39.05 %; None when second is 0.",
     )
     total: float | None = Field(None, description="first + second, 2 decimals.")
+    expression: str
+
+
+class RemainderResult(BaseModel):
+    """The share of a whole left once some parts are taken out."""
+
+    parts: list[float]
+    taken: float = Field(description="The parts' shares added up, as a percent, 2 decimals.")
+    remainder: float = Field(description="100 - taken, as a percent, 2 decimals: 34.3 means 34.3 %.")
     expression: str
 
 
@@ -521,6 +530,30 @@ def per_unit_value(total_value: float, total_unit: str, count: float) -> PerUnit
         count=many,
         expression=f"{plain(total)} {scale} / {plain(many)} = {two(each)}",
     )
+
+
+MAX_PARTS = 50
+SHARE_SLACK = 0.5  # shares a page rounds may add up to a little over 100
+
+
+def remaining_share(shares: list[float]) -> RemainderResult:
+    """The share of the whole outside the given parts: 100 - (sum of their shares), e.g. the revenue
+    outside two regions, or not from one segment. Shares are percents (31.4 means 31.4 %); each must
+    lie in 0-100 and together at most 100."""
+    if not shares:
+        raise ValueError("shares must name at least one part's share")
+    if len(shares) > MAX_PARTS:
+        raise ValueError(f"at most {MAX_PARTS} shares, got {len(shares)}")
+    parts = [number(f"shares[{i}]", share) for i, share in enumerate(shares)]
+    for i, share in enumerate(parts):
+        if not 0 <= share <= 100:
+            raise ValueError(f"shares[{i}] must be a percent between 0 and 100, got {share:g}")
+    taken = sum(parts)
+    if taken > 100 + SHARE_SLACK:
+        raise ValueError(f"the shares add up to {two(taken)} %, more than the whole")
+    remainder = max(0.0, 100 - taken)
+    shown = f"100 - ({' + '.join(two(p) for p in parts)}) = {two(remainder)}"
+    return RemainderResult(parts=parts, taken=round2(taken), remainder=round2(remainder), expression=shown)
 
 
 def compare_values(

@@ -113,6 +113,12 @@ class PerUnitArgs(BaseModel):
     count: float = Field(description="How many units it is shared over, e.g. units shipped that year.")
 
 
+class RemainderArgs(BaseModel):
+    shares: list[float] = Field(
+        description="The parts' shares as percents, e.g. [38.5, 27.2] for two regions."
+    )
+
+
 class CountArgs(BaseModel):
     items: list[str] = Field(description="The items of a list the report gives, one string each.")
 

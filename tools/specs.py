@@ -35,6 +35,7 @@ from tools.schemas import (
     ProjectionArgs,
     QuantitiesArgs,
     RatioArgs,
+    RemainderArgs,
     RequiredRateArgs,
     SearchArgs,
     ShareOfTotalArgs,
@@ -107,6 +108,7 @@ FORECAST_TOOLS: tuple[tuple[str, Callable[..., BaseModel], type[BaseModel]], ...
     ("share_value", derived.share_value, ShareValueArgs),
     ("share_of_total", derived.share_of_total, ShareOfTotalArgs),
     ("per_unit_value", derived.per_unit_value, PerUnitArgs),
+    ("remaining_share", derived.remaining_share, RemainderArgs),
     ("compare_values", derived.compare_values, CompareArgs),
     ("count_items", derived.count_items, CountArgs),
 )

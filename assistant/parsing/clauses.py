@@ -37,7 +37,7 @@ _LEAD = re.compile(
     # a press release's dateline: 'AUSTIN, Texas, May 20, 2025 -- ', 'LONDON, 3 March 2025 /Wire/ -- '
     r"[*_\s]*(?:[A-Z][A-Za-z.' -]{1,30},\s+(?:[A-Z][A-Za-z.' -]{1,30},\s+)?(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2},?\s+"
     r"|\d{1,2}\s+[A-Z][a-z]{2,9}\.?,?\s+)?(?:19|20)\d{2}[*_]*\s*(?:/[^/\n]{2,40}/\s*[*_]*\s*)?(?:--|[-–—])\s*)?"
-    r"(?:(?:In|By|During|As of)\s+(?:19|20)\d{2}\s*,\s*)?(?:(?:In|Across|Within)\s+[A-Z][\w .&'’-]{1,40}?,\s*)?"
+    r"(?:(?:(?:Back|Earlier|Later)\s+in|In|By|During|As of)\s+(?:19|20)\d{2}\s*,?\s*)?(?:(?:In|Across|Within)\s+[A-Z][\w .&'’-]{1,40}?,\s*)?"
     r"(?:(?:By|Based on|On the basis of)\s+(?:the\s+)?(?P<dim>[a-z][\w &/-]{1,40}?)\s*[*_]*\s*[,:]\s*[*_]*\s*)?",
     re.I,
 )

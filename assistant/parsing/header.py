@@ -27,9 +27,9 @@ _SIZE_TAIL = vocab.pattern("keys", "size-tails")
 _LEADING = vocab.pattern("keys", "leading-words")
 _SIZE_KEY = re.compile(
     rf"(?:{_QUALIFIER}\s+)*{_SIZE_WORD}(?:\s+{_SIZE_TAIL})?"
-    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|\s+(?:(?:in|for|by|as of|of)\s+)?(?P<y2>{_Y})e?)?"
+    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|(?:\s+|\s*,\s*)(?:(?:in|for|by|as of|of)\s+)?(?P<y2>{_Y})e?)?"
     rf"|(?P<y3>{_Y})e?\s+(?:{_QUALIFIER}\s+)*{_SIZE_WORD}"
-    rf"|(?:market\s+)?forecast(?:\s+(?:value|revenue))?(?:\s+(?:in|for|by)\s+(?P<y4>{_Y})|\s*\(\s*(?P<y5>{_Y})\s*\))",
+    rf"|(?:market\s+)?forecast(?:\s+(?:value|revenue))?(?:(?:\s+(?:in|for|by)\s+|\s*,\s*)(?P<y4>{_Y})|\s*\(\s*(?P<y5>{_Y})\s*\))",
     re.I,
 )
 _PROJECTION = re.compile(vocab.pattern("keys", "projection-words"), re.I)

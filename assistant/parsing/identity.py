@@ -66,7 +66,7 @@ _NAME_STOP = re.compile(r"\.\s|\s+All\s+rights", re.I)
 # 'according to a new study by Westbridge Insight Partners', 'published by Acme Research'
 _STUDY_BY = re.compile(
     r"\b(?:according to (?:a |the )?(?:new |latest |recent )?(?:study|report|analysis|research) (?:by|from)"
-    r"|(?:published|released|compiled)(?: today| this week| on [A-Z]\w+ \d{1,2})? by"
+    r"|(?:[Pp]ublished|[Rr]eleased|[Cc]ompiled|[Pp]repared|[Pp]roduced)(?: today| this week| on [A-Z]\w+ \d{1,2})? by"
     r"|(?:a |the )(?:new |latest |recent )?(?:study|report|analysis) (?:by|from)"
     # a press release's headline ('..., Says Lodestar Market Intelligence') and its boilerplate
     # ('About Lodestar Market Intelligence' on a line of its own)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from assistant.domain.report import Development, Named, Quantity
 from assistant.parsing import tables
@@ -442,12 +442,16 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
     """Dated entries under a developments heading: bullets, or paragraphs if there are none."""
     for block in out.find(_DEVELOPMENTS):
         body = list(out.body(doc, block))
-        bulleted = any(_is_item(line) for line in body)
+        bulleted = any(_is_entry(line) for line in body)
         rows = [line for line in body if line.text.startswith("|")]
         if rows:  # '| March 2025 | Acme opened ... |': a markdown table, a development a row
             found = [dev for line in rows if (dev := _development(doc, [line])) is not None]
         elif bulleted:
-            found = [dev for lines in _wrapped_bullets(body) if (dev := _development(doc, lines)) is not None]
+            found = [
+                dev
+                for lines in _wrapped_bullets(body, _is_entry)
+                if (dev := _development(doc, lines)) is not None
+            ]
         else:  # paragraphs: one may tell several dated developments ('In April 2026, A ... In May, B ...')
             found = [
                 dev
@@ -469,11 +473,19 @@ def _is_item(line: Line) -> bool:
     return line.bullet or bool(_NUMBERED.match(line.text))
 
 
-def _wrapped_bullets(body: list[Line]) -> list[list[Line]]:
+# '6.1 February 2024: Acme ...': a development numbered under its section's own number
+_SUBNUMBERED = re.compile(r"\d{1,2}\.\d{1,2}\.?\s+(?=\S)")
+
+
+def _is_entry(line: Line) -> bool:
+    return _is_item(line) or bool(_SUBNUMBERED.match(line.text))
+
+
+def _wrapped_bullets(body: list[Line], is_item: Callable[[Line], bool] = _is_item) -> list[list[Line]]:
     """Each bullet (or numbered item) with the plain lines that continue it (wrapped across lines)."""
     entries: list[list[Line]] = []
     for line in body:
-        if _is_item(line):
+        if is_item(line):
             entries.append([line])
         elif entries and not line.blank and entries[-1][-1].index == line.index - 1:
             entries[-1].append(line)
@@ -512,7 +524,8 @@ def _development(doc: Doc, lines: list[Line]) -> Development | None:
         inner = first.text.strip("|").strip()
         start = first.start + first.text.index(inner)
         return _development_at(doc, start, start + len(inner))
-    number = _NUMBERED.match(first.text)  # '2. **March 2024:** ...': the item's number is no part of it
+    # '2. **March 2024:** ...', '6.1 May 2024: ...': the item's number is no part of it
+    number = _NUMBERED.match(first.text) or _SUBNUMBERED.match(first.text)
     return _development_at(doc, first.start + (number.end() if number else 0), last.end)
 
 

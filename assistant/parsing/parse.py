@@ -56,6 +56,7 @@ from assistant.parsing.consistency import check_consistency
 from assistant.parsing.emphasis import mask_emphasis, restore_spans
 from assistant.parsing.lines import Doc
 from assistant.parsing.loaders import SUFFIXES, Heading, check_readable, load_document, load_text
+from assistant.parsing.part_rates import rescope_part_rates
 from assistant.parsing.passages import Passage
 from assistant.parsing.scopes import ScopeIndex, inline_groups
 from assistant.parsing.sections import (
@@ -187,6 +188,7 @@ def _extract(text: str, path: str, report_id: str | None, headings: Sequence[Hea
     found_pairs = header.pairs(doc, facts_out, scopes)
     found = header.header_facts(doc, found_pairs)
     from_prose = prose.prose_facts(doc, facts_out)
+    found.base_year = found.base_year or from_prose.base_year  # '2023 is the base year' in a methods note
     forecast = found.forecast_period or from_prose.forecast_period
     players = lists.key_players(doc, facts_out) or found.key_players or lists.players_in_prose(doc, facts_out)
     # a title in lower case names no market for the prose, but its words still name the market's
@@ -278,6 +280,7 @@ def _quantity_table(
     # the market's own words, in both numbers: 'Rechargeable fabric shavers' names no more than 'Rechargeable'
     words = re.findall(r"[a-z0-9]+", (market_name or market or "").lower())
     market_words = frozenset(words) | {f"{w}s" for w in words} | {w[:-1] for w in words if w.endswith("s")}
+    drafts = rescope_part_rates(drafts, scopes)
     return quantities.build_table(drafts, stated_base, forecast, skipped, market_words)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.domain.report import Named, Period
+from assistant.domain.report import Named, Period, StatedNumber
 from assistant.parsing import numbers as num
 from assistant.parsing import passages
 from assistant.parsing.lines import Doc
@@ -69,6 +69,15 @@ class ProseFacts:
     forecast_period: Period | None = None
     largest_region: Named | None = None
     fastest_segment: Named | None = None
+    base_year: StatedNumber | None = None
+
+
+# '2023 is the base year', 'with 2024 as the base year', 'base year: 2024', 'the base year of 2024'
+_BASE_YEAR = re.compile(
+    r"\b(?P<y1>(?:19|20)\d\d)\s+(?:is|was|serves as|as)\s+(?:the\s+)?base\s+year\b"
+    r"|\bbase\s+year\s*(?:is|was|of|:|=|-)?\s*(?P<y2>(?:19|20)\d\d)\b",
+    re.I,
+)
 
 
 def _passages(doc: Doc, out: Outline, facts: ProseFacts) -> Iterator[Passage]:
@@ -83,11 +92,12 @@ def _passages(doc: Doc, out: Outline, facts: ProseFacts) -> Iterator[Passage]:
 
 
 def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
-    """The forecast period, the largest region and the fastest segment, if a sentence states them."""
+    """The forecast period, the largest region, the fastest segment and the base year, if a sentence
+    states them."""
     facts = ProseFacts()
     # Cheap word checks first, line by line: the name patterns try every capital letter.
     for passage in _passages(doc, out, facts):
-        if facts.forecast_period and facts.largest_region and facts.fastest_segment:
+        if facts.forecast_period and facts.largest_region and facts.fastest_segment and facts.base_year:
             break
         for sentence in passages.sentences(passage):
             text = sentence.text
@@ -97,7 +107,19 @@ def prose_facts(doc: Doc, out: Outline) -> ProseFacts:
                 facts.largest_region = _named(doc, _REGION_PROSE, sentence, geo=True)
             if facts.fastest_segment is None and "fastest" in text:
                 facts.fastest_segment = _named(doc, _SEGMENT_PROSE, sentence, geo=False)
+            if facts.base_year is None and "base year" in text.lower():
+                facts.base_year = _base_year(doc, sentence)
     return facts
+
+
+def _base_year(doc: Doc, sentence: Passage) -> StatedNumber | None:
+    match = _BASE_YEAR.search(sentence.text)
+    if match is None:
+        return None
+    group = "y1" if match.group("y1") else "y2"
+    return StatedNumber(
+        value=int(match.group(group)), span=sentence.span(doc, match.start(group), match.end(group))
+    )
 
 
 def _wanted(facts: ProseFacts, text: str) -> bool:
@@ -109,6 +131,8 @@ def _wanted(facts: ProseFacts, text: str) -> bool:
         and _REGION_HINT.search(text)
         or facts.fastest_segment is None
         and "fastest" in text
+        or facts.base_year is None
+        and "base year" in text.lower()
     )
 
 

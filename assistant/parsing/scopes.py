@@ -29,7 +29,9 @@ _QUALIFIER = re.compile(
     re.I,
 )
 _RANKING = re.compile(
-    r"(?:second|third)?[- ]?(?:largest|biggest|fastest(?:[- ]growing)?|smallest|dominant)", re.I
+    r"(?:second|third)?[- ]?(?:largest|biggest|(?:fastest|slowest|quickest)(?:[- ]growing)?|smallest|dominant"
+    r"|leading)",
+    re.I,
 )
 INLINE_GROUP = re.compile(r"\bBy\s+(?P<dim>[A-Za-z][\w &/-]{0,40}?)\s*:\s*(?P<items>[^;()\n]{2,300})")
 # "by Type (Weather-based, Sensor-based), End User (Residential, Commercial) and Region".

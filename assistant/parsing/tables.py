@@ -200,12 +200,16 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
                     drafts.extend(_note_rates(doc, cell, scope, span))
                     continue
                 number = _NUMBER.search(cell.text)
-                if number is None or years is None:
+                if number is None:
                     continue
                 figure = doc.span(
                     cell.start + number.start(), cell.start + number.end() + _percent_tail(cell, number)
                 )
                 value = float(number.group().replace(",", ""))
+                if years is None:
+                    if kind == "share" and scope.kind != "market":  # of the report's base year
+                        drafts.append(Draft("share", scope, value, span, figure, "table", needs="base"))
+                    continue
                 if kind == "cagr":
                     drafts.append(Draft("cagr", scope, value, span, figure, "table", years[0], years[1]))
                     continue
@@ -313,6 +317,8 @@ def _columns(head: list[Cell], caption_year: int | None) -> dict[int, tuple[str,
             columns[position] = ("dimension", None)
         elif single and (year or _VALUE_CELL.search(text)):
             columns[position] = ("share" if _SHARE_CELL.match(text) or "%" in text else "year", single)
+        elif _SHARE_CELL.match(text):
+            columns[position] = ("share", None)  # 'Share of revenue': of the report's base year
         else:
             columns[position] = ("note", None)
     return columns

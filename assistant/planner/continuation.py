@@ -69,7 +69,7 @@ from assistant.planner.forms import (
     SIZE_ASKED,
     WHO_OR_WHEN,
 )
-from assistant.planner.intents import DERIVED_INTENTS, RANKINGS, SIZE_INTENTS, Intent
+from assistant.planner.intents import DERIVED_INTENTS, NUMERIC_INTENTS, RANKINGS, SIZE_INTENTS, Intent
 from assistant.planner.limits import (
     RATE_WORDS,
     asks_deal_figure,
@@ -84,6 +84,17 @@ from assistant.planner.slots import (
     match_entities,
 )
 
+_RANKED_ONE = re.compile(
+    r"\b(?:fastest|quickest|slowest|largest|biggest|smallest|leading|top|bottom|faster|bigger|larger|smaller)\b",
+    re.I,
+)
+_FIGURE_INTENTS = NUMERIC_INTENTS | {Intent.STATED_FIGURE}
+# 'how many bottles', not 'how many times bigger' or 'how many $': a count of things
+_COUNTS_THINGS = re.compile(
+    r"\bhow many\s+(?!times\b|years?\b|more\b|percent|pts\b|points\b|dollars\b|usd\b|millions?\b|billions?\b"
+    r"|bn\b|mn?\b)[a-z]",
+    re.I,
+)
 # Reads a question in its conversation; passed in, since a follow-up re-reads the questions before it.
 Decide = Callable[[str, Sequence[dict[str, str]], ReportContext], Decision]
 
@@ -308,13 +319,19 @@ def follow_up(
         )
         # after an overview ('what's this report about?'), 'how big is it' asks of the market itself
         or earlier.intent is Intent.OVERVIEW
+        # 'the us market's worth' then 'how many bottles were sold there': a count, not that figure again
+        or (earlier.intent in _FIGURE_INTENTS and bool(_COUNTS_THINGS.search(question)))
     )
     intent = refine(top.intent, slots) if own else earlier.intent
+    if own and _COUNTS_THINGS.search(question) and top.score < STRONG_INTENT and not settled:
+        intent = Intent.PASSAGE  # a count the prose may state, near a figure's wording only
     if intent is Intent.KEY_PLAYERS and DID_WHAT.search(question):
         intent = Intent.DEVELOPMENTS  # 'which of them are in the news' then 'what did that company do?'
     if not own and (
         (earlier.intent is Intent.SEGMENTATION and LEADER_WORDS.search(question))
         or (earlier.intent in RANKINGS and BARE_RANKING.match(question))
+        # 'biggest region?', 'and its share?', then 'the smallest one?': a ranking again
+        or (bool(SAYS_ONE.search(question) and _RANKED_ONE.search(question)) and not slots.entities)
     ):
         # 'which product types' then 'which ones biggest': a ranking of that list
         intent = Intent.FASTEST_SEGMENT if FASTEST_WORDS.search(question) else Intent.LARGEST_REGION
@@ -703,7 +720,21 @@ def follow_up(
         decision.scope_from = f"{earlier.scope_from} {ranked_question}".strip()
     elif intent in RANKINGS and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):
         decision.scope_from = previous  # 'what product types does it track' then 'which ones biggest'
+    elif intent in RANKINGS and not NAMES_A_KIND.search(question) and not names_dimension(question, ctx):
+        # 'biggest region?', 'its cagr?', then 'the fastest growing one?': the kind last named
+        decision.scope_from = _kind_named_before(history, ctx)
     return decision
+
+
+def _kind_named_before(history: Sequence[dict[str, str]], ctx: ReportContext) -> str:
+    """The latest of the user's recent questions that names a kind of part ('which region leads')."""
+    asked = [t.get("content", "") for t in history if t.get("role") == "user"]
+    return next(
+        (q for q in reversed(asked[-_LOOK_BACK:]) if NAMES_A_KIND.search(q) or names_dimension(q, ctx)), ""
+    )
+
+
+_LOOK_BACK = 4  # questions: further back, 'the fastest growing one' no longer leans on them
 
 
 def _users_rate(history: Sequence[dict[str, str]]) -> list[float]:

@@ -94,7 +94,9 @@ TWO_YEAR_INTENTS = frozenset({Intent.GROWTH, Intent.RATIO, Intent.AVERAGE_GAIN, 
 SAYS_THEY = re.compile(r"\b(?:they|they'?ve|they'?re)\b", re.I)
 
 LEADER_WORDS = re.compile(
-    r"\b(fastest|quickest|largest|biggest|lead|leads|leading|dominant|dominates|top|most)\b", re.I
+    r"\b(fastest|quickest|largest|biggest|faster|quicker|larger|bigger|lead|leads|leading|dominant|dominates"
+    r"|top|most)\b",
+    re.I,
 )
 
 

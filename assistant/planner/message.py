@@ -185,7 +185,18 @@ def _with_the_real_buyer(premise: Premise, text: str, ctx: ReportContext) -> str
 
 
 def _same_subjects(parts: list[tuple[str, Decision]]) -> bool:
-    return len({tuple(e.name for e in d.slots.entities) for _, d in parts}) == 1
+    """Every part asks of the same names, and for the same measure ('worth' twice, not 'worth' and
+    'how many bottles')."""
+    return (
+        len({tuple(e.name for e in d.slots.entities) for _, d in parts}) == 1
+        and len(
+            {(d.slots.asks_share, d.slots.asks_growth, bool(_HOW_MANY.search(text))) for text, d in parts}
+        )
+        == 1
+    )
+
+
+_HOW_MANY = re.compile(r"how\s+many", re.I)
 
 
 def _merge_adjacent_sizes(parts: list[tuple[str, Decision]]) -> list[tuple[str, Decision]]:
@@ -263,6 +274,8 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True  # 'and its 2031 value': a figure of what the clause before named
     if _A_STAT.search(clause):
         return True  # 'the dct diversity stat + the ai investment stat': each a statistic of its own
+    if _A_COUNT.match(clause):
+        return True  # 'europe's share and the number of users there': a count of its own
     if slots.years and _DATED_FIGURE.search(clause):
         return True  # 'base yr size, the 2031 number': a year's figure of its own
     if len(clause.split()) >= 3 and _PLACED_FIGURE.search(clause):
@@ -300,6 +313,7 @@ _ONLY_UNIT = re.compile(
 _A_STAT = re.compile(
     r"\bthe\s+[\w&'/-]+(?:\s+[\w&'/-]+){0,3}\s+(?:stat|statistic|figure|number|data point|survey)s?\b", re.I
 )
+_A_COUNT = re.compile(r"\s*(?:and\s+|also\s+)?(?:the\s+)?(?:number|count|no\.)\s+of\s+[a-z]", re.I)
 _AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
 _YEAR_WORDS = r"(?:(?:19|20)\d\d|that\s+year|then|now|today|the\s+base\s+year|the\s+first|the\s+last)"
 _ONLY_SPAN = re.compile(

@@ -21,6 +21,7 @@ from assistant.planner.cues import (
     FASTEST_WORDS,
     LEADER_WORDS,
     NAMED_POINT,
+    NAMES_A_KIND,
     RATE_HOLDS,
     SAYS_ONE,
     SAYS_THEY,
@@ -251,7 +252,7 @@ def _leader_of_segments(question: str, ctx: ReportContext) -> Intent | None:
         return None
     return (
         Intent.FASTEST_SEGMENT
-        if re.search(r"\b(fastest|quickest)\b", question, re.I)
+        if re.search(r"\b(fastest|quickest|faster|quicker)\b|\bgrow", question, re.I)
         else Intent.LARGEST_REGION
     )
 
@@ -408,6 +409,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and not slots.specific("region", "country", "segment")
     ):
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
+    if (
+        settled is Intent.STATED_FIGURE
+        and names_dimension(question, ctx)
+        and not (
+            slots.asks_figure or slots.asks_share or slots.asks_money or COUNT_OF_THINGS.search(question)
+        )
+    ):
+        settled = None  # 'what installation types are there?': the report's list, not a volume figure
     checks_figure = bool(previous and _ABOUT_THAT_FIGURE.match(question) and slots.percents)
     if (slots.percents or slots.amounts) and (_ASKS_ORIGIN.search(question) or checks_figure):
         # 'who's the source for the 26% stat': the sentence that states that figure, with its source;
@@ -474,15 +483,15 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'how much does the orbit cost': a name only the recent developments use
         top = IntentScore(Intent.DEVELOPMENTS, STRONG_INTENT)
+    elif _COMPANY_RANK.search(question) and not slots.specific("company"):
+        decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
+        decision.query = ctx.plain(question)
+        return decision
     elif (leader := _leader_of_segments(question, ctx)) is not None and not slots.specific("company"):
         top = IntentScore(leader, max(top.score, STRONG_INTENT))
     elif asks_based(question) and (slots.specific("company") or COMPANY_NOUNS.search(question)):
         # 'carrago hq?', 'key cos + where they're based': where the players are, as the page lists them
         top = IntentScore(Intent.KEY_PLAYERS, CERTAIN_INTENT)
-    elif _COMPANY_RANK.search(question) and not slots.specific("company"):
-        decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
-        decision.query = ctx.plain(question)
-        return decision
     elif top.intent is Intent.KEY_PLAYERS and _IN_THE_NEWS.search(question):
         # 'which firms show up under recent developments': the companies of the news, with their news
         top = IntentScore(Intent.DEVELOPMENTS, max(top.score, STRONG_INTENT))
@@ -601,6 +610,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
             and len(question.split()) <= MAX_POINTING_WORDS
         )
         or bool(BARE_RANKING.match(question))  # 'second biggest' after a ranking: of the same kind
+        # 'which grows faster?' after the deployment segments: a ranking of what was just discussed
+        or (
+            bool(_RANKS.search(question))
+            and not NAMES_A_KIND.search(question)
+            and not ANY_COUNTRY.search(question)  # 'which one leads overall': of the whole market
+            and not slots.entities
+            and len(question.split()) <= MAX_POINTING_WORDS
+        )
         or bool(POINTER.match(question))  # 'the jv - which companies': one item of the last list
         or bool(THAT_YEAR.search(question))  # 'what if it grew 7%, same yr': the year just discussed
         or bool(THAT_RATE.search(question))  # 'and with my number?': the rate named before

@@ -21,7 +21,11 @@ def vocabulary(report: Report) -> list[Entity]:
     common = market | _shared_name_words(report)
     report_words = set(re.findall(r"[a-z0-9]+", report.text.lower()))
 
+    players = {_spelt(player.name) for player in facts.key_players}
+
     def add(kind: str, name: str, dimension: str | None = None) -> None:
+        if kind == "segment" and _spelt(name) in players:
+            kind, dimension = "company", None  # a table of the key players, read as a segmentation
         if name and name.lower() != "others" and (kind, _spelt(name)) not in entities:
             key = distinctive_word(name, common) if kind == "company" else None
             generic = set(re.findall(r"\w+", name.lower())) <= market

@@ -45,7 +45,7 @@ def test_tool_names_and_order(sources: tuple[SheetSource, WordOverlapSearcher]) 
         "market_size_in_year", "cagr_between", "growth_between", "doubling_time", "size_table",
         "convert_units", "year_reaching", "size_ratio", "cumulative_size", "average_annual_increase",
         "required_cagr", "project_at_rate", "share_value", "share_of_total", "per_unit_value",
-        "compare_values",
+        "remaining_share", "compare_values",
         "count_items", "lookup_fact", "lookup_quantities", "search_passages",
     )  # fmt: skip
     assert all(t.handle_tool_error is True for t in built)

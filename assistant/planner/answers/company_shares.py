@@ -1,6 +1,7 @@
 """Companies' shares a page states in passing ('Frostline ... is the market leader with an estimated
-14.5% share of 2024 revenue, followed by Kaltwerk ... at 11.0%'): most pages rank no companies, so
-these are read from the sentences that name them, never from the quantity table. A share asked is
+14.5% share of 2024 revenue, followed by Kaltwerk ... at 11.0%') or in a company table under a share
+column: most pages rank no companies, so these are read from the lines that name them, never from the
+quantity table. A share asked is
 quoted; two shares compared, or one share turned into dollars, are worked out by the tools."""
 
 from __future__ import annotations
@@ -54,19 +55,51 @@ def _share_in(sentence: Sentence, company: Entity, others: list[Entity]) -> floa
     return None
 
 
+def _cells(sentence: Sentence) -> list[str] | None:
+    """A table row's cells ('| Acme | Berlin | 14.6% |', or tab-separated), None for prose."""
+    text = sentence.text.strip()
+    if text.startswith("|"):
+        return [cell.strip() for cell in text.strip("|").split("|")]
+    return [cell.strip() for cell in text.split("\t")] if "\t" in text else None
+
+
+def _row_share(cells: list[str], column: int, company: Entity) -> float | None:
+    """The share in the row's share column, when the row's first cell names the company."""
+    if column >= len(cells) or not any(
+        re.fullmatch(rf"[*_\s]*{re.escape(spelling)}\b.*", cells[0], re.I) for spelling in _spellings(company)
+    ):
+        return None
+    found = _PERCENT.search(cells[column])
+    return float(found.group(1)) if found else None
+
+
 def stated_shares(companies: list[Entity], ctx: ReportContext) -> Steps[dict[str, tuple[float, Sentence]]]:
-    """Each named company's share as a sentence of the page states it, with that sentence."""
+    """Each named company's share as a sentence or a table row of the page states it, with that line."""
     query = " ".join(c.name for c in companies) + " market share leader"
     passages = yield from search(query, ctx.report_id, COMPANY_PASSAGES)
     found: dict[str, tuple[float, Sentence]] = {}
     for passage in sorted(passages, key=lambda p: p.start):
+        share_column: int | None = None  # of the table being read, when its header names a share
         for sentence in sentences(passage.text, passage.start):
-            if not _SHARE_WORDS.search(sentence.text):
+            cells = _cells(sentence)
+            if cells is None:
+                share_column = None
+            elif all(re.fullmatch(r"[-:\s]*", cell) for cell in cells):
+                continue  # the rule under a markdown header
+            elif not any(_PERCENT.search(cell) for cell in cells):
+                # a header row: 'Company | Headquarters | Est. share of 2024 revenue'
+                share_column = next((i for i, c in enumerate(cells) if re.search(r"\bshare", c, re.I)), None)
                 continue
             for company in companies:
-                others = [c for c in companies if c is not company]
-                share = _share_in(sentence, company, others)
-                if share is not None and company.name not in found:
+                if company.name in found:
+                    continue
+                if cells is not None and share_column is not None:
+                    share = _row_share(cells, share_column, company)
+                elif _SHARE_WORDS.search(sentence.text):
+                    share = _share_in(sentence, company, [c for c in companies if c is not company])
+                else:
+                    share = None
+                if share is not None:
                     found[company.name] = (share, sentence)
     return found
 

@@ -11,6 +11,7 @@ from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import NUMBER_ASK, decline
+from assistant.planner.answers.company_shares import stated_shares
 from assistant.planner.answers.stated import shown as stated_shown
 from assistant.planner.answers.stated import value_from_share
 from assistant.planner.answers.stated import when as stated_when
@@ -455,6 +456,14 @@ def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[
         if stated is not None:  # 'Acme was the market leader in 2024 with a 13.5% share'
             said = Draft()
             return said.final(f"The report says: {stated.text} {said.cite(stated)}")
+        players = [e for e in ctx.vocabulary if e.kind == "company" and e.name in names]
+        shares = yield from stated_shares(players, ctx)
+        if len(shares) >= 2:  # a company table with a share column
+            leader, (share, line) = max(shares.items(), key=lambda item: item[1][0])
+            said = Draft()
+            return said.final(
+                f"{leader} holds the largest share the report states, {format_percent(share)} {said.cite(line)}."
+            )
         text = (
             "The report gives no market shares or revenues for individual companies, so it does not say "
             f"which is the largest. {text}"

@@ -141,13 +141,37 @@ _NUMBER = re.compile(
     # a number glued to letters names a thing ('3D scanning', '5G'): no count of anything
     r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?![A-Za-z])(?P<tail>\s*(?:%|per ?cent))?"
 )
+_COUNT_FILLERS = frozenset(
+    {
+        "were",
+        "have",
+        "does",
+        "there",
+        "they",
+        "this",
+        "that",
+        "with",
+        "from",
+        "will",
+        "more",
+        "market",
+        "markets",
+    }
+)
+_COUNT_REACH = 60  # how far before the things' name their number may stand ('310 riders and 9 micro-hubs')
 _OF_WHAT = 40  # a percentage of the things counted names them soon after it ('34% of research sites')
 
 
-def _states_count(text: str, counted: list[str]) -> bool:
+def _states_count(text: str, counted: list[str], by_name: bool = False) -> bool:
     """Whether ``text`` states how many of the ``counted`` things: a number of things (no sum of
-    money, no year), or a percentage of them ('18% of pooled assets')."""
+    money, no year), or a percentage of them ('18% of pooled assets'). ``by_name``: the question
+    named the things itself, so the number must come shortly before one of their words ('310 riders')."""
     stems = [word[:STEM] for word in counted if len(word) > 2]
+    named = [w[:STEM] for w in counted if len(w) > 3 and w.lower() not in _COUNT_FILLERS] if by_name else []
+    lowered = text.lower()
+    places = [m.start() for stem in named for m in re.finditer(re.escape(stem.lower()), lowered)]
+    if named and not places:
+        return False  # 'how many bottles were sold': a number that counts no bottles
     for match in _NUMBER.finditer(text):
         number = match.group("n").replace(",", "")
         year = len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
@@ -155,7 +179,9 @@ def _states_count(text: str, counted: list[str]) -> bool:
             after = text[match.end() : match.end() + _OF_WHAT].lower()
             if after.lstrip().startswith("of ") and any(stem in after for stem in stems):
                 return True
-        elif not (match.group("lead") or year):
+        elif not (match.group("lead") or year) and (
+            not named or any(0 <= place - match.end() <= _COUNT_REACH for place in places)
+        ):
             return True
     return False
 
@@ -601,8 +627,13 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         strong = not dated or any(str(year) in dated for year in decision.slots.years)
     if strong and _PRICE_PER.search(question) and not _AMOUNT.search(best[0].text):
         strong = False  # 'avg fee per wagon?': a sentence about fees that states no amount is no answer
-    how_many = _HOW_MANY.search(query)
-    if strong and how_many and not _states_count(best[0].text, how_many.group("what").split()):
+    asked_count = _HOW_MANY.search(question)  # the things counted, in the question's own words
+    how_many = asked_count or _HOW_MANY.search(query)
+    if (
+        strong
+        and how_many
+        and not _states_count(best[0].text, how_many.group("what").split(), bool(asked_count))
+    ):
         strong = False  # 'how many gyms are there in the us': a share or a sum counts nothing
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, decision.fallback or "I could not find that in the report.", ctx))

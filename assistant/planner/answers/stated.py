@@ -23,7 +23,7 @@ from assistant.planner.limits import unanswerable
 from assistant.planner.slots import SPLIT, TIMES_AS, Entity, Slots
 from assistant.text.sentences import content_words
 from assistant.text.words import word_list
-from tools.derived import ComparisonResult, PerUnitResult, ProjectionResult, ShareResult
+from tools.derived import ComparisonResult, PerUnitResult, ProjectionResult, RemainderResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import ConvertResult, SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
@@ -33,6 +33,7 @@ from tools.schemas import (
     PerUnitArgs,
     ProjectionArgs,
     QuantitiesArgs,
+    RemainderArgs,
     ShareValueArgs,
 )
 
@@ -64,6 +65,12 @@ HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|
 
 
 _GAP = re.compile(r"\b(?:gap|difference|differ|minus|pts|points|percentage points|spread)\b", re.I)
+# 'what share is outside europe and na', 'portion NOT from mining': the share left over
+_OUTSIDE = re.compile(
+    r"\b(?:outside(?:\s+of)?|not\s+(?:from|in|of|by)|excluding|except(?:\s+for)?|other\s+than|apart\s+from"
+    r"|besides|neither|remaining|remainder|left\s+over|everything\s+else|all\s+the\s+others?)\b",
+    re.I,
+)
 _COMBINED = re.compile(r"\b(?:combined|together|total|sum|summed|added|plus|jointly)\b|\+", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)  # 'how much of demand is X': a part, not a worth
 _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
@@ -204,6 +211,11 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         scoped = sorted(scoped, key=lambda e: _asked_at(e, question))  # 'europe's ... mea's': in that order
         # 'chloride vs sulfate share', 'distribution vs transmission split': each one's own figure
         return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
+    if len(scoped) == 2 and metric == "market_size" and (_COMBINED.search(question) or _GAP.search(question)):
+        # 'germany and france combined market size?': the two stated values, added by the tool
+        summed = yield from _two_values(scoped, slots.years, question, ctx)
+        if summed is not None:
+            return summed
     if len(scoped) >= 2 and metric == "market_size":
         # 'both in dollars?' after two regions' shares: each one's value, in the order asked
         named = scoped[:MAX_SIDE_BY_SIDE]  # as the conversation named them ('compare that w europe')
@@ -296,6 +308,14 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         # the figure asked (that year's) is not the page's: what it does state is the nearest it comes
         lines.insert(0, "The report states no such figure for the year asked; what it does state:")
         status = "unanswerable"
+    if (
+        scoped
+        and metric == "share"
+        and _OUTSIDE.search(question)
+        and not years - {q.start_year for q in chosen}
+    ):
+        rest = yield from _share_left([chosen[0]], [scoped[0].name], draft)
+        lines.append(rest)
     if scoped and metric == "cagr" and AGAINST_WHOLE.search(question):
         # 'how fast is that growing vs the overall mkt': the market's own rate beside it, and the gap
         whole, rate = yield from _market_rate(draft, ctx)
@@ -507,7 +527,11 @@ def _side_by_side(
         said = entity.name[:1].upper() + entity.name[1:]  # it opens a sentence
         lines.append(f"{said} had {_LABELS[q.metric]} {shown(q)}{when(q)} {draft.cite(q.quote)}.")
     arithmetic = _COMBINED.search(question) or TIMES_AS.search(question) or _GAP.search(question)
-    if metric == "share" and len(shares) == 2 and not missing and arithmetic:
+    if metric == "share" and shares and not missing and _OUTSIDE.search(question):
+        # 'what share is outside europe and north america': what the named parts leave
+        rest = yield from _share_left(shares, [e.name for e in named], draft)
+        lines.append(rest)
+    elif metric == "share" and len(shares) == 2 and not missing and arithmetic:
         # 'nir + hybrid combined share?', 'europe's share is how many times mea's?', 'gap in share
         # pts between open pit and underground?': the two shares compared by the tool
         first, second = shares
@@ -546,6 +570,69 @@ def _side_by_side(
             update={"unanswered_parts": [f"{_MEASURE_WORDS[metric]} of {name}" for name in missing]}
         )
     return draft.final(" ".join(lines))
+
+
+def _two_values(
+    named: list[Entity], years: list[int], question: str, ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """Two parts' stated values in one unit and year, added (or their gap), or None when the page does
+    not state both alike."""
+    results: list[Result] = yield [
+        Call("lookup_quantities", QuantitiesArgs(metric="market_size", name=e.name, report_id=ctx.report_id))
+        for e in named
+    ]
+    chosen: list[QuantityFact] = []
+    for result in results:
+        found = [
+            q
+            for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+            if q.measure is None and (not years or q.start_year in years)
+        ]
+        if not found:
+            return None
+        chosen.append(max(found, key=lambda q: q.start_year or 0))
+    first, second = chosen
+    if (first.unit, first.currency, first.start_year) != (second.unit, second.currency, second.start_year):
+        return None
+    compared = yield from ask(
+        Call(
+            "compare_values",
+            CompareArgs(
+                first_value=first.value,
+                second_value=second.value,
+                first_label=named[0].name,
+                second_label=named[1].name,
+            ),
+        )
+    )
+    if not isinstance(compared.value, ComparisonResult) or compared.value.total is None:
+        return None
+    draft = Draft()
+    draft.show_working(compared.value.expression)
+    lines = [
+        f"{e.name} had a size of {shown(q)}{when(q)} {draft.cite(q.quote)}."
+        for e, q in zip(named, chosen, strict=True)
+    ]
+    currency, unit = first.currency or "USD", first.unit
+    if _GAP.search(question) and not _COMBINED.search(question):
+        gap = format_money(currency, abs(compared.value.difference), unit)
+        lines.append(f"The gap between them is {gap}.")
+    else:
+        lines.append(f"Together they come to {format_money(currency, compared.value.total, unit)}.")
+    return draft.final(" ".join(lines))
+
+
+def _share_left(shares: list[QuantityFact], names: list[str], draft: Draft) -> Steps[str]:
+    """'That leaves 34.3% of the market outside Europe and North America.', worked out by the tool."""
+    result = yield from ask(Call("remaining_share", RemainderArgs(shares=[q.value for q in shares])))
+    if not isinstance(result.value, RemainderResult):
+        return ""
+    draft.show_working(result.value.expression)
+    return f"That leaves {format_percent(result.value.remainder)} of the market outside {_and_list(names)}."
+
+
+def _and_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def value_from_share(

@@ -1,0 +1,143 @@
+"""A page whose companies' shares sit in a table, whose developments are numbered under their section
+('6.1 May 2024: ...'), whose base year is said in a methods note, and whose snapshot names the
+fastest-growing part of a dimension; questions that ask the share left outside some parts, two parts'
+values added, a count the page does not give beside a figure it does, and a ranking that leans on the
+kind discussed a few questions before."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+from test_questions import converse
+
+from assistant.parsing.parse import parse_text
+
+DOSING = """\
+# Commercial Dishwasher Chemical Dosing Systems Market - Global Summary
+
+*Published by Tallow Creek Research Partners | Report code TCR-0917 | January 2025*
+
+## Snapshot
+
+| Metric | Value |
+|---|---|
+| Market size, 2019 | USD 402.0 million |
+| Market size, 2023 | USD 512.0 million |
+| Forecast, 2031 | USD 840.0 million |
+| CAGR (2023-2031) | 6.4% |
+| Fastest-growing installation type | Retrofit units (8.9% CAGR) |
+
+## Installation type
+
+| Installation type | Share of revenue | CAGR (2024-2031) |
+|---|---|---|
+| New-build installations | 61.0% | 4.8% |
+| Retrofit units | 39.0% | 8.9% |
+
+## End users
+
+Hotels held 46.0% of revenue, and this segment is forecast to grow at 5.1% a year. Hospitals took 21.0%.
+
+## Regions
+
+Europe accounted for 41.0% of revenue, North America for 33.0% and Asia Pacific for 18.0%. Germany
+was worth USD 61.0 million and France USD 44.0 million.
+
+## Competitive landscape
+
+| Company | Headquarters | Est. share of revenue |
+|---|---|---|
+| Brightrinse Systems | Lyon, France | 17.5% |
+| Dosamatic Inc. | Ohio, United States | 12.0% |
+| Kessvale Hygiene | Leeds, United Kingdom | 8.5% |
+
+## 6. Recent developments
+
+6.1 March 2024: Brightrinse Systems acquired Ostrava Dosing s.r.o. for USD 31 million, adding two
+assembly plants in Czechia.
+
+6.2 June 2024: Dosamatic Inc. launched a cloud-connected pump controller for hotel kitchens.
+
+## Methodology
+
+Revenue is measured at manufacturer level; 2023 is the base year and 2024-2031 is the forecast period.
+"""
+
+
+@pytest.fixture(scope="module")
+def dosing():
+    return asker(parse_text(DOSING, "commercial-dishwasher-chemical-dosing-systems-market.md", "dosing"))
+
+
+def test_the_parsed_page_keeps_each_figure_with_its_part():
+    facts = parse_text(DOSING, "dosing.md", "dosing").facts
+    assert facts.cagr is not None and facts.cagr.percent == 6.4
+    rates = {(q.scope.name, q.value) for q in facts.quantities if q.metric == "cagr"}
+    assert ("Hotels", 5.1) in rates  # 'this segment is forecast to grow at 5.1% a year'
+    assert (None, 5.1) not in rates and (None, 8.9) not in rates  # no part's rate is the market's
+    sizes = {
+        q.start_year: q.value
+        for q in facts.quantities
+        if q.metric == "market_size" and q.scope.kind == "market"
+    }
+    assert sizes[2019] == 402.0  # 'Market size, 2019' in a two-column table
+    shares = {q.scope.name: q.start_year for q in facts.quantities if q.metric == "share"}
+    assert shares["Europe"] == 2023  # an undated share is of the base year the methods note states
+    assert [d.company for d in facts.recent_developments] == ["Brightrinse Systems", "Dosamatic Inc."]
+
+
+def test_the_publisher_of_a_published_by_line(dosing):
+    answer = dosing("who published this report?")
+    assert "Tallow Creek Research Partners" in answer.text, answer.text
+
+
+def test_a_company_share_from_the_table_and_the_leader(dosing):
+    answer = dosing("how much of the market does dosamatic hold")
+    assert answer.status == "answered" and "12%" in answer.text, answer.text
+    answer = dosing("which company is the biggest?")
+    assert answer.status == "answered", answer.text
+    assert "Brightrinse Systems" in answer.text and "17.5%" in answer.text, answer.text
+
+
+def test_a_numbered_development_answers_who_bought_whom(dosing):
+    answer = dosing("who did brightrinse buy?")
+    assert answer.status == "answered" and "Ostrava Dosing" in answer.text, answer.text
+
+
+def test_the_share_left_outside_parts_is_computed(dosing):
+    answer = dosing("what share of revenue is outside europe and north america?")
+    assert "26%" in answer.text, answer.text
+    assert any(c.tool == "remaining_share" for c in answer.computations), answer.computations
+    answer = dosing("what portion is not from new-build installations")
+    assert "39%" in answer.text, answer.text
+
+
+def test_two_stated_values_added(dosing):
+    answer = dosing("germany and france combined market size?")
+    assert "USD 105 million" in answer.text, answer.text
+    assert any(c.tool == "compare_values" for c in answer.computations), answer.computations
+
+
+def test_a_count_the_page_lacks_is_named_beside_the_figure_it_gives(dosing):
+    answer = dosing("what's germany worth and how many units were sold there last year?")
+    assert "USD 61" in answer.text, answer.text
+    assert len(answer.unanswered_parts) == 1 and "units" in answer.unanswered_parts[0], (
+        answer.unanswered_parts
+    )
+    answer = dosing("europe's share and the number of hotels using dosing pumps in europe")
+    assert "41%" in answer.text and len(answer.unanswered_parts) == 1, (answer.text, answer.unanswered_parts)
+
+
+def test_a_count_answered_only_by_a_sentence_that_counts_those_things(dosing):
+    answer = dosing("how many kitchens use the pump controller?")
+    assert answer.status == "unanswerable", answer.text
+
+
+def test_the_fastest_one_after_a_region_and_its_rate_ranks_regions(dosing):
+    answer = converse(dosing, "what's the biggest region?", "and its share?", "what about the smallest one?")
+    assert "Asia Pacific" in answer.text, answer.text
+
+
+def test_which_grows_faster_after_a_dimension_ranks_that_dimension(dosing):
+    answer = converse(dosing, "what installation types are there?", "which grows faster?")
+    assert "Retrofit units" in answer.text and "8.9%" in answer.text, answer.text
