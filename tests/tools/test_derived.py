@@ -12,6 +12,7 @@ from tools.derived import (
     cumulative_size,
     per_unit_value,
     project_at_rate,
+    remaining_share,
     required_cagr,
     share_of_total,
     share_value,
@@ -144,3 +145,25 @@ def test_count_items_refuses_a_list_too_long_to_be_a_reports() -> None:
 def test_compare_values_adds_the_two_and_gives_the_percent_between_them() -> None:
     found = compare_values(9.33, 6.71, "2031", "2025")
     assert found.total == 16.04 and found.percent_difference == 39.05
+
+
+def test_remaining_share_is_what_the_parts_leave():
+    result = remaining_share([38.5, 27.2])
+    assert result.remainder == 34.3 and result.taken == 65.7
+    assert result.expression == "100 - (38.50 + 27.20) = 34.30"
+    assert remaining_share([52.6]).remainder == 47.4
+
+
+@pytest.mark.parametrize(
+    ("shares", "message"),
+    [
+        ([], "at least one"),
+        ([120.0], "between 0 and 100"),
+        ([-3.0], "between 0 and 100"),
+        ([60.0, 55.0], "more than the whole"),
+        ([float("nan")], r"shares\[0\] must be a finite number"),
+    ],
+)
+def test_remaining_share_refuses_shares_that_are_no_parts_of_a_whole(shares, message):
+    with pytest.raises(ValueError, match=message):
+        remaining_share(shares)
