@@ -67,6 +67,7 @@ from assistant.parsing.sections import (
     outline,
     unnumbered,
 )
+from assistant.parsing.siblings import sibling_segments
 
 __all__ = [
     "discover_reports",
@@ -194,6 +195,11 @@ def _extract(text: str, path: str, report_id: str | None, headings: Sequence[Hea
     # a title in lower case names no market for the prose, but its words still name the market's
     named = market or re.split(r"\bmarkets?\b", report_title, maxsplit=1, flags=re.I)[0]
     table = _quantity_table(doc, facts_out, found_pairs, scopes, market, players, found, forecast, named)
+    market_words = frozenset(re.findall(r"[a-z0-9]+", (named or "").lower()))
+    siblings = sibling_segments(text, table.quantities, market_words)
+    if siblings:  # segments named only in prose, beside one already known: their figures read again
+        scopes = ScopeIndex(segmentation, [*inline_groups(text), *siblings])
+        table = _quantity_table(doc, facts_out, found_pairs, scopes, market, players, found, forecast, named)
     basis = forecast_basis(table.quantities, table.base_year)
     facts = FactSheet(
         market_size=money_view(basis.base),

@@ -720,7 +720,12 @@ def follow_up(
         decision.scope_from = f"{earlier.scope_from} {ranked_question}".strip()
     elif intent in RANKINGS and earlier.intent is Intent.SEGMENTATION and not NAMES_A_KIND.search(question):
         decision.scope_from = previous  # 'what product types does it track' then 'which ones biggest'
-    elif intent in RANKINGS and not NAMES_A_KIND.search(question) and not names_dimension(question, ctx):
+    elif (
+        intent in RANKINGS
+        and not NAMES_A_KIND.search(question)
+        and not names_dimension(question, ctx)
+        and not ANY_COUNTRY.search(question)  # 'which one leads overall': of the whole market
+    ):
         # 'biggest region?', 'its cagr?', then 'the fastest growing one?': the kind last named
         decision.scope_from = _kind_named_before(history, ctx)
     return decision

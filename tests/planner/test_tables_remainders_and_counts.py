@@ -141,3 +141,29 @@ def test_the_fastest_one_after_a_region_and_its_rate_ranks_regions(dosing):
 def test_which_grows_faster_after_a_dimension_ranks_that_dimension(dosing):
     answer = converse(dosing, "what installation types are there?", "which grows faster?")
     assert "Retrofit units" in answer.text and "8.9%" in answer.text, answer.text
+
+
+BARISTA = """\
+Barista Plant Milk Market to Reach USD 2.1 Billion by 2032, Says Fennick Research
+
+BRISTOL, 4 March 2025 -- The global barista plant milk market was valued at USD 1.2 billion in 2024
+and is forecast to grow at a CAGR of 7.2% from 2025 to 2032.
+
+Oat-based blends were the largest base in 2024, capturing 44.0% of revenue. Beyond oat-based blends,
+the report sizes almond-based blends at 21.0% of 2024 revenue, soy-based blends at 17.5% and
+pea-based blends at 9.0%. Pea-based blends, although only a small base, are forecast to grow
+fastest at 11.4% a year.
+"""
+
+
+def test_segments_named_only_in_prose_beside_a_known_one_keep_their_figures():
+    facts = parse_text(BARISTA, "barista-plant-milk-market.txt", "barista").facts
+    figures = {(q.metric, (q.scope.name or "").lower()): q.value for q in facts.quantities}
+    assert figures.get(("share", "oat-based blends")) == 44.0, figures
+    # named like 'Oat-based blends' and followed by a figure: segments too, with their figures
+    assert figures.get(("share", "almond-based blends")) == 21.0, figures
+    assert figures.get(("cagr", "pea-based blends")) == 11.4, figures
+    assert facts.cagr is not None and facts.cagr.percent == 7.2
+    ask = asker(parse_text(BARISTA, "barista-plant-milk-market.txt", "barista"))
+    answer = ask("almond based blends share?")
+    assert "21%" in answer.text, answer.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
@@ -158,16 +159,28 @@ _COUNT_FILLERS = frozenset(
         "markets",
     }
 )
+# where the things counted end: 'how many inspections were done', 'how many hubs did it add'
+_COUNT_VERBS = frozenset(
+    "are is was were be been do does did have has had can could will would should there get got".split()
+)
+_COUNT_AFTER = 25  # or how far after them ('interviews with 46 carriers')
 _COUNT_REACH = 60  # how far before the things' name their number may stand ('310 riders and 9 micro-hubs')
 _OF_WHAT = 40  # a percentage of the things counted names them soon after it ('34% of research sites')
 
 
-def _states_count(text: str, counted: list[str], by_name: bool = False) -> bool:
+def _states_count(
+    text: str, counted: list[str], by_name: bool = False, ignore: frozenset[str] = frozenset()
+) -> bool:
     """Whether ``text`` states how many of the ``counted`` things: a number of things (no sum of
     money, no year), or a percentage of them ('18% of pooled assets'). ``by_name``: the question
     named the things itself, so the number must come shortly before one of their words ('310 riders')."""
     stems = [word[:STEM] for word in counted if len(word) > 2]
-    named = [w[:STEM] for w in counted if len(w) > 3 and w.lower() not in _COUNT_FILLERS] if by_name else []
+    skipped = _COUNT_FILLERS | ignore  # the market's own words name no things of their own
+    things = list(
+        takewhile(lambda w: w.lower() not in _COUNT_VERBS, counted)
+    )  # 'inspections' of '... were done'
+    named = [w[:STEM] for w in things if len(w) > 3 and not {w.lower(), w.lower().rstrip("s")} & skipped]
+    named = named if by_name else []
     lowered = text.lower()
     places = [m.start() for stem in named for m in re.finditer(re.escape(stem.lower()), lowered)]
     if named and not places:
@@ -180,7 +193,11 @@ def _states_count(text: str, counted: list[str], by_name: bool = False) -> bool:
             if after.lstrip().startswith("of ") and any(stem in after for stem in stems):
                 return True
         elif not (match.group("lead") or year) and (
-            not named or any(0 <= place - match.end() <= _COUNT_REACH for place in places)
+            not named
+            or any(
+                0 <= place - match.end() <= _COUNT_REACH or 0 <= match.start() - place <= _COUNT_AFTER
+                for place in places
+            )
         ):
             return True
     return False
@@ -545,7 +562,17 @@ _PRICE_PER = re.compile(
     r"|wagon|month|unit|piece|kg|tonne|ton|user|seat|bed|patient|site)\b",
     re.I,
 )
-_AMOUNT = re.compile(r"(?:USD|US\$|\$|EUR|€|GBP|£|JPY|¥|INR|₹)\s?\d|\d[\d,.]*\s?(?:dollars|euros)\b", re.I)
+# a price asked for itself ('how expensive are X', 'average selling price of Y'), not what adds to one
+_PRICE_ASKED = re.compile(
+    r"\bhow\s+expensive\b|\b(?:average|selling|list|unit|retail|typical)\s+(?:selling\s+)?price\b"
+    r"|\b(?:prices?|costs?)\s+(?:of|for)\s+(?:an?|one|each|the)\b|\bwhat\s+(?:does|do|did|would)\b[^?]*\bcosts?\b"
+    r"|\basp\b",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"(?:USD|US\$|C\$|A\$|\$|EUR|€|GBP|£|JPY|¥|INR|₹|CAD|AUD|CHF|CNY|RMB|SGD)\s?\d|\d[\d,.]*\s?(?:dollars|euros)\b",
+    re.I,
+)
 _COST_ASKED = re.compile(
     r"\bwhat\s+(?:does|do|did|would|will|might)\b[^?]*\bcosts?\b|\bprice\s+(?:of|for|tag|per)\b"
     r"|\bhow\s+(?:much|expensive)\b",
@@ -604,6 +631,10 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
                 strong = True
         else:
             stating = [s for s in best if states_figure(s.text) and s.overlap >= LEXICAL_FLOOR]
+            if _PRICE_PER.search(question) or _PRICE_ASKED.search(question):
+                # 'how expensive are X?': the sentence that prices them, wherever it ranks
+                priced = [s for s in ranked if _AMOUNT.search(s.text) and s.overlap >= LEXICAL_FLOOR]
+                stating = priced[:1] or stating
             # 'any stat showing the strain on crews?': the claim is made in the question's words and
             # the survey figure that backs it follows in the same paragraph, in words of its own.
             if not stating:
@@ -625,14 +656,20 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         # 'food service sales in 2024?' is not answered by a figure the report dates otherwise
         dated = _DATED.findall(best[0].text)
         strong = not dated or any(str(year) in dated for year in decision.slots.years)
-    if strong and _PRICE_PER.search(question) and not _AMOUNT.search(best[0].text):
+    if (
+        strong
+        and (_PRICE_PER.search(question) or _PRICE_ASKED.search(question))
+        and not _AMOUNT.search(best[0].text)
+    ):
         strong = False  # 'avg fee per wagon?': a sentence about fees that states no amount is no answer
     asked_count = _HOW_MANY.search(question)  # the things counted, in the question's own words
     how_many = asked_count or _HOW_MANY.search(query)
     if (
         strong
         and how_many
-        and not _states_count(best[0].text, how_many.group("what").split(), bool(asked_count))
+        and not _states_count(
+            best[0].text, how_many.group("what").split(), bool(asked_count), ctx.market_words
+        )
     ):
         strong = False  # 'how many gyms are there in the us': a share or a sum counts nothing
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
