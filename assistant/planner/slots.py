@@ -390,6 +390,14 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(_words(name))
 
 
+def _without_articles(own_words: tuple[str, ...], words: list[str]) -> bool:
+    if "the" not in own_words:
+        return False
+    bare = [w for w in own_words if w != "the"]
+    said = " " + " ".join(w for w in words if w != "the") + " "
+    return len(bare) >= 2 and " " + " ".join(bare) + " " in said
+
+
 def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
     of a name's distinctive first word (e.g. 'portvot' for Portvolt Systems)."""
@@ -405,8 +413,10 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         if _demonym(entity, own_words, present):
             found.append(entity)  # 'european countries' for Europe
             continue
-        if (own_words[0] in present and " " + " ".join(own_words) + " " in text) or _abbreviated(
-            own_words, words
+        if (
+            (own_words[0] in present and " " + " ".join(own_words) + " " in text)
+            or _abbreviated(own_words, words)
+            or _without_articles(own_words, words)  # 'rest of world' for 'Rest of the World'
         ):
             if entity.in_market_name and not _names_the_segment(entity, text):
                 entity = replace(entity, in_market_name=True)

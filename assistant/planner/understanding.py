@@ -63,6 +63,7 @@ from assistant.planner.forms import (
     PERCENT_CHANGE,
     RATE_CHECK,
     RATE_TO_MULTIPLY,
+    SIZE_ASKED,
     YEAR_NUMBER,
     asks_concentration,
     pandemic_years,
@@ -230,6 +231,32 @@ _SECTION_NAMES = {
     Intent.CHALLENGES: re.compile(r"\b(challenges?|restraints?|headwinds?|barriers?)\b", re.I),
     Intent.TRENDS: re.compile(r"\b(trends?|opportunit\w*)\b", re.I),
 }
+
+
+def _one_section_named(question: str) -> Intent | None:
+    named = [intent for intent, pattern in _SECTION_NAMES.items() if pattern.search(question)]
+    return named[0] if len(named) == 1 else None
+
+
+def _dimension_words(question: str, ctx: ReportContext) -> bool:
+    """The question names one of the report's segment dimensions ('installation type'), as a list or
+    as a ranking."""
+    asked = stems(question)
+    return any(found and found <= asked for found in ctx.segment_dimension_stems.values())
+
+
+def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
+    """'which country has the highest growth rate': a ranking of parts by their rates, not the CAGR."""
+    return bool(
+        _WHICH_PART.search(question)
+        and NAMES_A_KIND.search(question)
+        and _TOP_RATE.search(question)
+        and not slots.entities
+    )
+
+
+_WHICH_PART = re.compile(r"\b(?:which|what)\b", re.I)
+_TOP_RATE = re.compile(r"\b(?:highest|strongest|fastest|quickest|top|best)\b", re.I)
 
 
 def _named_section(question: str, top: IntentScore) -> Intent | None:
@@ -411,12 +438,16 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
     if (
         settled is Intent.STATED_FIGURE
-        and names_dimension(question, ctx)
+        and _dimension_words(question, ctx)
         and not (
             slots.asks_figure or slots.asks_share or slots.asks_money or COUNT_OF_THINGS.search(question)
         )
     ):
         settled = None  # 'what installation types are there?': the report's list, not a volume figure
+    if settled is Intent.OVERVIEW and (section := _one_section_named(question)) is not None:
+        settled = section  # 'could you summarise the opportunities': that part of the report
+    if settled is Intent.CAGR and _ranks_parts_by_rate(question, slots):
+        settled = Intent.FASTEST_SEGMENT
     checks_figure = bool(previous and _ABOUT_THAT_FIGURE.match(question) and slots.percents)
     if (slots.percents or slots.amounts) and (_ASKS_ORIGIN.search(question) or checks_figure):
         # 'who's the source for the 26% stat': the sentence that states that figure, with its source;
@@ -483,6 +514,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'how much does the orbit cost': a name only the recent developments use
         top = IntentScore(Intent.DEVELOPMENTS, STRONG_INTENT)
+    elif top.intent is Intent.CAGR and _ranks_parts_by_rate(question, slots):
+        top = IntentScore(Intent.FASTEST_SEGMENT, max(top.score, STRONG_INTENT))
     elif _COMPANY_RANK.search(question) and not slots.specific("company"):
         decision = Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT, asks_company_rank=True)
         decision.query = ctx.plain(question)
@@ -646,6 +679,10 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         return follow_up(question, slots, top, history, previous, ctx, decide, settled is not None)
     intent = refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
+    if intent is Intent.RATIO and not slots.years and not slots.entities and not SIZE_ASKED.search(question):
+        # 'by what multiple is the decentralised rate higher than the traditional one?': two figures of
+        # a statistic the prose states, not two years of the market
+        intent = Intent.PASSAGE
     if (
         intent in RANKINGS
         and slots.asks_share

@@ -9,6 +9,7 @@ from itertools import takewhile
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
+from assistant.planner.answers.stat_math import figures_compared
 from assistant.planner.calls import MAX_SEARCH_K, Steps, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
@@ -690,4 +691,5 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         # 'how big is the X market' asked a figure the report does not give; 'what does it say' did not
         sized = decision.slots.asks_money or decision.slots.asks_figure or bool(RATE_WORDS.search(question))
         return draft.final(f"{lead} {said}", status="unanswerable" if sized else "answered")
-    return draft.final(f"The report says: {said}")
+    compared = yield from figures_compared(question, chosen[-1], draft)
+    return draft.final(f"The report says: {said} {compared}".rstrip())
