@@ -190,6 +190,13 @@ Oat-based blends were the largest base in 2024, capturing 44.0% of revenue. Beyo
 the report sizes almond-based blends at 21.0% of 2024 revenue, soy-based blends at 17.5% and
 pea-based blends at 9.0%. Pea-based blends, although only a small base, are forecast to grow
 fastest at 11.4% a year.
+
+"Cafes now treat the plant milk as part of the coffee," said Imogen Tarrant, Lead Analyst for Food Service.
+"Foam stability is what they pay for."
+
+Media contact
+Rowan Pell, Press Officer
+Fennick Research
 """
 
 
@@ -204,3 +211,15 @@ def test_segments_named_only_in_prose_beside_a_known_one_keep_their_figures():
     ask = asker(parse_text(BARISTA, "barista-plant-milk-market.txt", "barista"))
     answer = ask("almond based blends share?")
     assert "21%" in answer.text, answer.text
+
+
+def test_the_people_a_release_quotes_and_lists():
+    ask = asker(parse_text(BARISTA, "barista-plant-milk-market.txt", "barista"))
+    answer = ask("who's the analyst quoted in the release?")
+    assert "Imogen Tarrant" in answer.text and "Lead Analyst" in answer.text, answer.text
+    answer = ask("who is imogen tarrant")
+    assert "Lead Analyst for Food Service" in answer.text, answer.text
+    answer = ask("press contact?")
+    assert "Rowan Pell" in answer.text, answer.text
+    answer = ask("who said foam stability is what cafes pay for?")
+    assert "Imogen Tarrant" in answer.text, answer.text

@@ -9,6 +9,7 @@ from itertools import takewhile
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
+from assistant.planner.answers.people import asks_about_people, people_answer
 from assistant.planner.answers.stat_math import figures_compared
 from assistant.planner.calls import MAX_SEARCH_K, Steps, search
 from assistant.planner.context import ReportContext
@@ -587,6 +588,10 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     query = decision.query or question
     if decision.states:
         return (yield from _stating(decision.states, query, draft, ctx))
+    if asks_about_people(question):
+        quoted = yield from people_answer(question, ctx)
+        if quoted is not None:  # 'who's the analyst quoted?': the attributions the page writes
+            return quoted
     # a topic's name may be spelt otherwise in the report, and a section asked about ('in the
     # challenges bit') must be found whole: both are searched wide
     section = decision.section if decision.section in SECTION_HEADINGS else None
