@@ -117,7 +117,13 @@ def metric(figure: Figure, before: str, sentence: str, about: bool) -> Metric | 
         return "growth"
     if _CAGR_BEFORE.search(before) and re.search(r"\bgrow", before[-40:], re.I):
         return "cagr"
+    if _CAGR_BEFORE.search(before) and _OTHER_RISE.search(before[-40:]) and _PER_YEAR.match(after):
+        return "cagr"  # 'is projected to expand at 4.6% a year'
     return None
+
+
+_OTHER_RISE = re.compile(r"\b(?:expand|advanc|ris|increas|climb)\w*", re.I)
+_PER_YEAR = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|annually|yearly)\b", re.I)
 
 
 def is_share_of_growth(sentence: str, figure: Figure) -> bool:

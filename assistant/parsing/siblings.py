@@ -52,7 +52,8 @@ def sibling_segments(
     groups: list[tuple[str, list[str]]] = []
     for head, (dimension, known) in seeds.items():
         found: dict[str, str] = {}
-        pattern = re.compile(rf"\b((?:[A-Za-z][\w-]*\s+and\s+)?[A-Za-z][\w-]*)\s+{re.escape(head)}\b", re.I)
+        # one word before the head noun: 'X and Y <head>' is as often '... of revenue and Y <head>'
+        pattern = re.compile(rf"\b([A-Za-z][\w-]*)\s+{re.escape(head)}\b", re.I)
         for match in pattern.finditer(text):
             modifier = match.group(1)
             first = modifier.split()[0].lower()
@@ -62,9 +63,16 @@ def sibling_segments(
                 continue
             if folded in found or any(k.endswith(folded) for k in known):
                 continue  # ('composite inserts' is the end of the known 'Ceramic and TiC composite inserts')
-            if not _FIGURE.search(text, match.end(), match.end() + _FIGURE_REACH):
-                continue
+            if not _FIGURE.search(text, match.end(), match.end() + _FIGURE_REACH) or _in_brackets(
+                text, match.start()
+            ):
+                continue  # ('Mineral exploration holes (core and blast holes)': what a name covers)
             found[folded] = name[:1].upper() + name[1:]
         if found:
             groups.append((dimension, list(found.values())))
     return groups
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    opened = text.rfind("(", max(0, position - 120), position)
+    return opened >= 0 and ")" not in text[opened:position]

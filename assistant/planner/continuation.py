@@ -318,7 +318,7 @@ def follow_up(
             and earlier.intent not in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS)
         )
         # after an overview ('what's this report about?'), 'how big is it' asks of the market itself
-        or earlier.intent is Intent.OVERVIEW
+        or earlier.intent in (Intent.OVERVIEW, Intent.DEFINITION)
         # 'the us market's worth' then 'how many bottles were sold there': a count, not that figure again
         or (earlier.intent in _FIGURE_INTENTS and bool(_COUNTS_THINGS.search(question)))
     )
@@ -646,6 +646,8 @@ def follow_up(
         or (slots.asks_growth and not slots.years and not FASTEST_WORDS.search(question))
         # 'whats the US number on its own': a figure of the place the question names
         or bool(slots.specific("region", "country", "segment") and _FIGURE_WORD.search(question))
+        # 'jaw plates?', 'its growth?', then 'so what would it be by 2031?': that part's size that year
+        or bool(intent in SIZE_INTENTS and slots.years and merged.specific("region", "country", "segment"))
     )
     # 'anything recent in australia?' then 'how much?': the figure of that news, not of the place
     of_news = (

@@ -58,6 +58,8 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             or bool(_ONLY_UNIT.match(piece))
             # 'add up 2026, 2027 and 2028 values': the list of years goes on
             or (bool(_YEAR_LIST_TAIL.search(groups[-1])) and bool(_YEAR_LEAD.match(piece)))
+            # 'the 2025 and 2031 numbers': two years of one ask
+            or (bool(_ENDS_WITH_YEAR.search(groups[-1])) and bool(_YEAR_LEAD.match(piece)))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
             or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
             or _only_the_market(piece, ctx)  # 'apac contribution to growth, vertical farming led lights'
@@ -306,6 +308,7 @@ _ITS_FIGURE = re.compile(
 
 # 'the spread between the 2023 value' + 'and' + 'the end of the forecast': the 'and' closes the range.
 _YEAR_LIST_TAIL = re.compile(r"(?:19|20)\d\d\s*,\s*(?:19|20)\d\d\s*$")
+_ENDS_WITH_YEAR = re.compile(r"\b(?:19|20)\d\d\s*$")
 _YEAR_LEAD = re.compile(r"^\s*(?:19|20)\d\d\b")
 _OPEN_RANGE = re.compile(r"\bbetween\b(?!.*\b(?:and|&)\b)", re.I)
 _ONLY_UNIT = re.compile(

@@ -91,8 +91,15 @@ def other_segment(question: str, market_words: frozenset[str], entity_words: fro
     return None
 
 
-def other_market(question: str, market_words: frozenset[str], entity_words: frozenset[str]) -> str | None:
-    """'the robotics market' asked of a heat pump report: the other market's name, else None."""
+def other_market(
+    question: str,
+    market_words: frozenset[str],
+    entity_words: frozenset[str],
+    report_terms: frozenset[str] = frozenset(),
+) -> str | None:
+    """'the robotics market' asked of a heat pump report: the other market's name, else None. A name
+    with a word the report never uses ('medical tourism' of a clinical trials report) is another
+    market even when its other words are the report's."""
     lowered = question.lower()
     opening = _OPENING_MARKET.match(lowered)
     spoken = re.findall(r"[a-z0-9&']+", opening.group(1)) if opening else []
@@ -108,9 +115,12 @@ def other_market(question: str, market_words: frozenset[str], entity_words: froz
             for w in re.findall(r"[a-z0-9&]+(?:-[a-z0-9&]+)*", match.group(1))  # '3-nop' stays one word
             if w not in _MARKET_FILLER and w[:6] not in _example_terms() and w[:6] not in _NEUTRAL
         ]
-        if not words or any(w in market_words or w in entity_words for w in words):
+        unused = bool(report_terms) and any(
+            term not in report_terms and not any(c.isdigit() for c in term) for term in terms(" ".join(words))
+        )
+        if not words or (any(w in market_words or w in entity_words for w in words) and not unused):
             continue
-        if all(w.isdigit() for w in words):
-            continue
+        if all(re.fullmatch(r"[\d-]+", w) for w in words):
+            continue  # '2025-2027 mkt values': years, no market's name
         return " ".join(words)
     return None

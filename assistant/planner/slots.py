@@ -441,8 +441,16 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     # no segment found already holds
     taken = {w for e in found for w in name_words(e.name)}
     found += [
-        e for e in vocabulary if e.head and e.head in present and e.head not in taken and e not in found
+        e
+        for e in vocabulary
+        if e.head
+        and e.head in present
+        and e.head not in taken
+        and e not in found
+        and not _as_verb(e.head, words)
     ]
+    if not found and (shared := _by_shared_words(vocabulary, present)) is not None:
+        found.append(shared)  # 'the jaw plate segment' for 'Jaw crusher plates'
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))
     kept: list[Entity] = []
@@ -450,6 +458,43 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
         if not any(entity.name.lower() in other.name.lower() for other in kept):
             kept.append(entity)
     return kept
+
+
+_NAME_FILLERS = frozenset("and the of for with other others".split())
+
+
+def _by_shared_words(vocabulary: list[Entity], present: set[str]) -> Entity | None:
+    """The one segment of three words or more whose words the question all but one says, two at least
+    ('jaw plate' for 'Jaw crusher plates'); None when no segment, or more than one, fits."""
+    said = {singular(w) for w in present}
+    fits: list[tuple[int, Entity]] = []
+    for entity in vocabulary:
+        if entity.kind != "segment" or entity.in_market_name:
+            continue
+        own = {singular(w) for w in name_words(entity.name) if w not in _NAME_FILLERS and len(w) > 2}
+        hits = len(own & said)
+        if len(own) >= 3 and hits >= 2 and hits >= len(own) - 1:
+            fits.append((hits, entity))
+    if not fits:
+        return None
+    best = max(hits for hits, _ in fits)
+    chosen = [e for hits, e in fits if hits == best]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+# Words before a verb ('does the report project', 'to forecast') and after it ('project the ...')
+_SUBJECTS = frozenset("report reports they we you it to will would does do did study".split())
+_OBJECTS = frozenset("the a an its this that".split())
+
+
+def _as_verb(word: str, words: list[str]) -> bool:
+    """'what does the report project the market to be': the head word is the question's verb here."""
+    return any(
+        w == word
+        and (i > 0 and words[i - 1] in _SUBJECTS)
+        and (i + 1 < len(words) and words[i + 1] in _OBJECTS)
+        for i, w in enumerate(words)
+    )
 
 
 # Words that only qualify a segment's head word: 'cloud' names Cloud-based, 'camera' Camera-Enabled Feeders.

@@ -245,6 +245,10 @@ def _dimension_words(question: str, ctx: ReportContext) -> bool:
     return any(found and found <= asked for found in ctx.segment_dimension_stems.values())
 
 
+_AMOUNT_OF_THEM = re.compile(r"\bhow\s+much\b|\b(?:spend|spent|spending|invest\w*|budgets?)\b", re.I)
+_NAMES_ASKED = re.compile(r"\b(?:who|which|name|names|list|players?)\b", re.I)
+
+
 def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
     """'which country has the highest growth rate': a ranking of parts by their rates, not the CAGR."""
     return bool(
@@ -679,6 +683,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         return follow_up(question, slots, top, history, previous, ctx, decide, settled is not None)
     intent = refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
+    if (
+        intent is Intent.KEY_PLAYERS
+        and _AMOUNT_OF_THEM.search(question)
+        and not _NAMES_ASKED.search(question)
+    ):
+        # 'how much did the top 20 pharma companies spend on r&d?': a figure the prose states, not the list
+        intent = Intent.PASSAGE
     if intent is Intent.RATIO and not slots.years and not slots.entities and not SIZE_ASKED.search(question):
         # 'by what multiple is the decentralised rate higher than the traditional one?': two figures of
         # a statistic the prose states, not two years of the market
@@ -692,13 +703,17 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         intent = Intent.STATED_FIGURE  # 'what % of the market does north america hold': its share
     if intent is Intent.CAGR and len(set(slots.years)) == 1 and RATE_HOLDS.search(question):
         intent = Intent.SIZE_IN_YEAR  # 'if it keeps the same cagr, what's 2036 look like': the size then
-    reason = unanswerable(intent, slots) or (None if settled else _elsewhere(question, ctx))
+    reason = unanswerable(intent, slots) or _elsewhere(question, ctx)
     if reason is None and intent in _MARKET_FIGURES and not slots.specific("region", "country", "segment"):
         reason = _no_such_segment(question, ctx)
     if reason is None and intent in _MARKET_FIGURES and COUNT_OF_THINGS.search(question) and not settled:
         # 'how many objects get digitised each year?': a count the page states, not its money figures
         intent = Intent.STATED_FIGURE
-    topic = other_market(question, ctx.market_words, ctx.entity_words) if reason and not settled else None
+    topic = (
+        other_market(question, ctx.market_words, ctx.entity_words, ctx.report_terms)
+        if reason and not settled
+        else None
+    )
     if topic and _discussed(topic, ctx):
         # 'the decentralised trials market' of a report that discusses them: what it says of them
         decision = Decision(Intent.PASSAGE, slots, top.score, query=f"{topic} {ctx.plain(question)}")
@@ -758,7 +773,7 @@ def _discussed(topic: str, ctx: ReportContext) -> bool:
 
 
 def _elsewhere(question: str, ctx: ReportContext) -> str | None:
-    name = other_market(question, ctx.market_words, ctx.entity_words)
+    name = other_market(question, ctx.market_words, ctx.entity_words, ctx.report_terms)
     if name is None:
         return None
     return f"This report does not cover the {name} market; its figures are for its own market only."

@@ -223,3 +223,75 @@ def test_the_people_a_release_quotes_and_lists():
     assert "Rowan Pell" in answer.text, answer.text
     answer = ask("who said foam stability is what cafes pay for?")
     assert "Imogen Tarrant" in answer.text, answer.text
+
+
+KILNS = """\
+# Tunnel Kiln Refractory Lining Market Outlook, 2025-2031
+
+The global tunnel kiln refractory lining market was worth USD 840.0 million in 2024 and is projected
+to grow at a CAGR of 5.5% from 2025 to 2031.
+
+## Product
+
+| Product | Share of revenue | CAGR (2025-2031) |
+|---|---|---|
+| Alumina fire bricks | 46.0% | 4.9% |
+| Insulating castable mixes | 32.0% | 6.3% |
+| Ceramic fibre modules | 22.0% | 5.8% |
+
+## Regions
+
+Asia Pacific was worth USD 390.0 million in 2024 and is projected to expand at 6.4% a year. Europe
+held a 27.0% share and is projected to expand at 4.1% a year.
+
+## Key developments
+
+- May 2024: Ostrander Ceramics bought Kilnwell Linings for USD 48 million.
+
+## Key players
+
+- Ostrander Ceramics
+- Kilnwell Linings
+- Brenna Thermal
+"""
+
+
+@pytest.fixture(scope="module")
+def kilns():
+    return asker(parse_text(KILNS, "tunnel-kiln-refractory-lining-market.md", "kilns"))
+
+
+def test_a_rate_stated_as_expanding_each_year_is_the_parts_cagr():
+    facts = parse_text(KILNS, "kilns.md", "kilns").facts
+    rates = {q.scope.name: q.value for q in facts.quantities if q.metric == "cagr"}
+    assert rates.get("Europe") == 4.1 and rates.get("Asia Pacific") == 6.4, rates
+
+
+def test_a_parts_stated_value_grown_at_its_own_rate(kilns):
+    answer = kilns("what will asia pacific be worth in 2030 at its regional cagr?")
+    assert "USD 565.87 million" in answer.text, answer.text
+    assert any(c.tool == "project_at_rate" for c in answer.computations), answer.computations
+
+
+def test_a_segment_named_by_most_of_its_words_and_a_later_year_of_it(kilns):
+    answer = converse(
+        kilns, "how big is the fire brick segment?", "what about its growth?", "so what would it be by 2031?"
+    )
+    assert "Alumina fire bricks" in answer.text and "2031" in answer.text, answer.text
+    assert any(c.tool == "project_at_rate" for c in answer.computations), answer.computations
+
+
+def test_another_market_sharing_a_word_with_this_one_is_declined(kilns):
+    answer = kilns("tunnel boring machine market cagr?")
+    assert answer.status == "unanswerable", answer.text
+    assert "does not cover the tunnel boring machine market" in answer.text, answer.text
+
+
+def test_a_verb_that_is_a_segments_word_names_no_segment(kilns):
+    answer = kilns("what does the report project the market to be worth in 2031?")
+    assert answer.status == "answered" and "USD 1,221.93 million" in answer.text, answer.text
+
+
+def test_how_much_a_group_of_players_spent_is_no_list_of_players(kilns):
+    answer = kilns("how much did ostrander pay for kilnwell?")
+    assert "USD 48 million" in answer.text, answer.text

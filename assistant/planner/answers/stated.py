@@ -51,7 +51,7 @@ _RATE = re.compile(
 _AT_THAT_RATE = re.compile(
     r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?)\s+(?:up\s+)?"
     r"(?:that|this|the same|its|their|the regional|the segment'?s?|[\w-]+['’]s|[\w-]+s['’])"
-    r"(?:\s+own)?\s+(?:rate|pace|cagr|growth)\b",
+    r"(?:\s+(?:own|regional|segment|stated|current|forecast|expected))?\s+(?:rate|pace|cagr|growth)\b",
     re.I,
 )
 AGAINST_WHOLE = re.compile(
@@ -281,6 +281,17 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
             # passing, where no table holds it; the passage answer declines all the same when none does
             return (yield from passage(question, replace(decision, fallback=reason), ctx))
         return (yield from decline_with_context(question, reason, decision, ctx))
+    if (
+        metric == "market_size"
+        and scoped
+        and years
+        and not exact
+        and max(years) > max(q.start_year or 0 for q in found)
+    ):
+        # 'what will asia pacific be worth in 2031 at its regional cagr': its stated value, grown at its rate
+        grown = yield from _stated_value_grown(scoped[0].name, found, max(years), draft, ctx)
+        if grown is not None:
+            return grown
     # the same figure stated twice (a table row and a sentence) is said once, from its first statement
     chosen = list(
         {(q.metric, q.value, q.start_year, q.end_year): q for q in reversed(exact or found)}.values()
@@ -570,6 +581,41 @@ def _side_by_side(
             update={"unanswered_parts": [f"{_MEASURE_WORDS[metric]} of {name}" for name in missing]}
         )
     return draft.final(" ".join(lines))
+
+
+def _stated_value_grown(
+    name: str, sizes: list[QuantityFact], year: int, draft: Draft, ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """A part's latest stated value grown to ``year`` at the part's own stated CAGR; None without one."""
+    rates = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="cagr", name=name, report_id=ctx.report_id))
+    )
+    own = list(rates.value.quantities) if isinstance(rates.value, QuantitiesResult) else []
+    latest = max(sizes, key=lambda q: q.start_year or 0)
+    if not own or latest.start_year is None or latest.unit is None:
+        return None
+    rate = own[0]
+    grown = yield from ask(
+        Call(
+            "project_at_rate",
+            ProjectionArgs(
+                base_value=latest.value,
+                base_year=latest.start_year,
+                assumed_cagr_percent=rate.value,
+                year=year,
+                unit=latest.unit,
+                currency=latest.currency or "USD",
+            ),
+        )
+    )
+    if not isinstance(grown.value, ProjectionResult):
+        return None
+    draft.show_working(grown.value.expression)
+    then = format_money(latest.currency or "USD", grown.value.value, latest.unit)
+    return draft.final(
+        f"The report states {shown(latest)} for {name} in {latest.start_year} {draft.cite(latest.quote)}; at its "
+        f"own CAGR of {format_percent(rate.value)} {draft.cite(rate.quote)} it comes to {then} in {year}."
+    )
 
 
 def _two_values(
