@@ -88,6 +88,7 @@ _RANKED_ONE = re.compile(
     r"\b(?:fastest|quickest|slowest|largest|biggest|smallest|leading|top|bottom|faster|bigger|larger|smaller)\b",
     re.I,
 )
+_HOW_BIG = re.compile(r"\b(?:how\s+(?:big|large)|size|worth|valued?)\b", re.I)
 _FIGURE_INTENTS = NUMERIC_INTENTS | {Intent.STATED_FIGURE}
 # 'how many bottles', not 'how many times bigger' or 'how many $': a count of things
 _COUNTS_THINGS = re.compile(
@@ -318,7 +319,9 @@ def follow_up(
             and earlier.intent not in (Intent.DEVELOPMENTS, Intent.KEY_PLAYERS)
         )
         # after an overview ('what's this report about?'), 'how big is it' asks of the market itself
-        or earlier.intent in (Intent.OVERVIEW, Intent.DEFINITION)
+        or earlier.intent is Intent.OVERVIEW
+        # 'what market does it cover' then 'how big is it?': the market's size, not more of the definition
+        or (earlier.intent is Intent.DEFINITION and bool(_HOW_BIG.search(question)))
         # 'the us market's worth' then 'how many bottles were sold there': a count, not that figure again
         or (earlier.intent in _FIGURE_INTENTS and bool(_COUNTS_THINGS.search(question)))
     )

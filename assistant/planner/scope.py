@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -91,6 +92,20 @@ def other_segment(question: str, market_words: frozenset[str], entity_words: fro
     return None
 
 
+MIN_UNUSED = 5  # letters: a shorter unknown word may be a short form ('vet', 'sim', 'ins')
+
+
+def _unused(term: str, report_terms: frozenset[str], names: frozenset[str]) -> bool:
+    """A whole word the report never uses: not a short form, a typo or a stem of one of its words."""
+    return (
+        len(term) >= MIN_UNUSED
+        and term.isalpha()
+        and term not in report_terms
+        and not any(known.startswith(term[:4]) for known in report_terms)
+        and not difflib.get_close_matches(term, names, n=1, cutoff=0.8)
+    )
+
+
 def other_market(
     question: str,
     market_words: frozenset[str],
@@ -116,7 +131,7 @@ def other_market(
             if w not in _MARKET_FILLER and w[:6] not in _example_terms() and w[:6] not in _NEUTRAL
         ]
         unused = bool(report_terms) and any(
-            term not in report_terms and not any(c.isdigit() for c in term) for term in terms(" ".join(words))
+            _unused(term, report_terms, market_words | entity_words) for term in terms(" ".join(words))
         )
         if not words or (any(w in market_words or w in entity_words for w in words) and not unused):
             continue

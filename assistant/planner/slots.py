@@ -473,6 +473,8 @@ def _by_shared_words(vocabulary: list[Entity], present: set[str]) -> Entity | No
             continue
         own = {singular(w) for w in name_words(entity.name) if w not in _NAME_FILLERS and len(w) > 2}
         hits = len(own & said)
+        if all(w in _QUALIFIERS for w in own - said):
+            continue  # 'smoke evacuation' of 'Smoke evacuation systems': the market's own name, most likely
         if len(own) >= 3 and hits >= 2 and hits >= len(own) - 1:
             fits.append((hits, entity))
     if not fits:

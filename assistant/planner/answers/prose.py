@@ -249,8 +249,14 @@ def _scoped_points(question: str, decision: Decision, ctx: ReportContext, name: 
         return draft.final(f"For {name}, the report says:\n{points}")
     general = yield from _section_points(question, decision, ctx, draft, search_for=f"{label} {question}")
     return general.model_copy(
-        update={"text": f"The report gives no {label} for {name} in particular. {general.text}"}
+        # ('Teenagers (13-18 years)': the bracket's numbers would stand in no quote of this answer)
+        update={
+            "text": f"The report gives no {label} for {_DETAIL.sub('', name)} in particular. {general.text}"
+        }
     )
+
+
+_DETAIL = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # a name's bracketed detail with figures in it
 
 
 def _naming(name: str) -> re.Pattern[str]:
