@@ -52,7 +52,7 @@ _SUBJECT = re.compile(
     # an aside: ', which ...,', ', including a, b and c,', a list in brackets '(airports, universities)'
     # or between dashes
     # ('Type I fluid, the heated, diluted fluid used to remove frost, accounted for ...': an apposition)
-    rf"(?:\s*,\s*(?:including|such\s+as|like|notably|e\.g\.)\s+[^\d;]{{3,120}}?,|\s*,\s*[^,\d;]{{3,80}}?\s*,"
+    rf"(?:\s*,\s*(?:including|such\s+as|like|notably|e\.g\.|which|who)\s+[^\d;]{{3,120}}?,|\s*,\s*[^,\d;]{{3,80}}?\s*,"
     rf"|\s*,\s*(?:the|a|an)\s+[^\d;]{{3,120}}?,|\s*\((?=[^()]*,)[^()\d]{{2,80}}\)|{DASH_ASIDE})?"
     rf"\s+(?:(?:also|still|now|alone|together|currently|already|collectively|reportedly)\s+)?{_VERB}\b",
     re.I,

@@ -249,6 +249,9 @@ _AMOUNT_OF_THEM = re.compile(r"\bhow\s+much\b|\b(?:spend|spent|spending|invest\w
 _NAMES_ASKED = re.compile(r"\b(?:who|which|name|names|list|players?)\b", re.I)
 
 
+_ASKS_WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+(?:company|firm))\b", re.I)
+
+
 def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
     """'which country has the highest growth rate': a ranking of parts by their rates, not the CAGR."""
     return bool(
@@ -634,7 +637,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if top.intent is Intent.PUBLISHER and not _ASKS_WHO.search(question):
         # 'how many studies does the report say were listed': near 'who published it' in wording only
         top = next((r for r in ranked if r.intent is not Intent.PUBLISHER), IntentScore(Intent.PASSAGE, 0.0))
-    elliptic = len(question.split()) <= 4 and (top.score < WEAK_INTENT or not has_subject(question))
+    elliptic = (
+        len(question.split()) <= 4
+        and (top.score < WEAK_INTENT or not has_subject(question))
+        and not (news and _ASKS_WHO_DID.search(question))  # 'who bought truetrace?' names its own subject
+    )
     pointing = (
         refers_back(question)
         or refers_to_two_years(question)

@@ -70,7 +70,9 @@ def _share_what_if(percent: float, decision: Decision, basis: Basis, draft: Draf
 _FROM_YEAR = re.compile(
     r"\b(?:from|since|starting(?: from| in)?|beginning(?: in)?)\s+((?:19|20)\d\d)\b"
     # 'off the 2024 base', 'on the 2024 number'
-    r"|\b(?:off|from|on|using)\s+(?:the\s+|a\s+)?((?:19|20)\d\d)\s+(?:base|figure|number|value|size|level)\b",
+    r"|\b(?:off|from|on|using)\s+(?:the\s+|a\s+)?((?:19|20)\d\d)\s+(?:base|figure|number|value|size|level)\b"
+    # 'double its 2024 size by 2030'
+    r"|\b(?:double|triple|grow)\w*\s+(?:its|the)\s+((?:19|20)\d\d)\s+(?:base|figure|number|value|size|level)\b",
     re.I,
 )
 
@@ -268,7 +270,7 @@ def required_rate(question: str, decision: Decision, ctx: ReportContext) -> Step
     target = None if factor else (yield from _in_base_unit(decision.slots.amounts[0], basis))
     # 'from the 2024 level to 1.5bn by 2033': a start the report states for the year named
     stated = basis.stated()
-    starts = [int(m.group(1) or m.group(2)) for m in _FROM_YEAR.finditer(question)]
+    starts = [int(next(g for g in m.groups() if g)) for m in _FROM_YEAR.finditer(question)]
     start_year = next((y for y in starts if y in stated), basis.actual_year)
     years = [y for y in decision.slots.years if y > start_year and y not in starts]
     by_year = years[-1] if years else basis.end_year
@@ -333,7 +335,7 @@ def what_if(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         return (yield from _share_what_if(decision.slots.percents[-1], decision, basis, draft))
     assumed = decision.slots.percents[-1]
     # 'if it grew 8% a yr from 2025': a year it grows from is where it starts, not a year asked for
-    starts = {int(m.group(1) or m.group(2)) for m in _FROM_YEAR.finditer(question)}
+    starts = {int(next(g for g in m.groups() if g)) for m in _FROM_YEAR.finditer(question)}
     asked = [y for y in dict.fromkeys(decision.slots.years) if y not in starts]
     # 'over that stretch' (2025-2030): the years after the base year are the ones to project
     asked = [y for y in asked if y > basis.base_year] or asked
