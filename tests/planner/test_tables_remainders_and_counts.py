@@ -295,3 +295,28 @@ def test_a_verb_that_is_a_segments_word_names_no_segment(kilns):
 def test_how_much_a_group_of_players_spent_is_no_list_of_players(kilns):
     answer = kilns("how much did ostrander pay for kilnwell?")
     assert "USD 48 million" in answer.text, answer.text
+
+
+def test_who_bought_whom_is_a_part_of_its_own_in_a_list_of_asks(dosing):
+    answer = dosing("2023 market size, europe share, and who bought ostrava dosing?")
+    assert "USD 512" in answer.text and "41%" in answer.text, answer.text
+    assert "Brightrinse Systems acquired Ostrava Dosing" in answer.text, answer.text
+
+
+def test_the_rate_to_double_a_named_years_size_starts_from_that_year(dosing):
+    answer = dosing("what cagr would double its 2023 size by 2031?")
+    assert "USD 1,024 million" in answer.text and "2023" in answer.text, answer.text
+
+
+def test_a_subject_with_a_which_aside_keeps_its_share():
+    text = (
+        "# Kiln Furniture Market Report\n\nThe global kiln furniture market was valued at USD 300.0 million in 2024 "
+        "and will grow at a CAGR of 4.0% from 2025 to 2030.\n\n## Products\n\nSetter plates, which cover batts, "
+        "slabs and tiles, remained the largest product with a 41.0% share of 2024 revenue.\n"
+    )
+    shares = {
+        q.scope.name: q.value
+        for q in parse_text(text, "kiln.md", "kiln").facts.quantities
+        if q.metric == "share"
+    }
+    assert shares == {"Setter plates": 41.0}, shares
