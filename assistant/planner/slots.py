@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -467,15 +468,28 @@ def _by_shared_words(vocabulary: list[Entity], present: set[str]) -> Entity | No
     """The one segment of three words or more whose words the question all but one says, two at least
     ('jaw plate' for 'Jaw crusher plates'); None when no segment, or more than one, fits."""
     said = {singular(w) for w in present}
+    names = {
+        entity.name: {
+            singular(w)
+            for w in name_words(re.sub(r"\([^()]*\)", " ", entity.name))  # not what a bracket lists
+            if w not in _NAME_FILLERS and len(w) > 2
+        }
+        for entity in vocabulary
+        if entity.kind == "segment"
+    }
+    # a word several segments share ('forage' of 'Mounted forage harvesters' and 'Self-propelled forage
+    # harvesters') picks out none of them
+    counts = Counter(w for words in names.values() for w in words)
     fits: list[tuple[int, Entity]] = []
     for entity in vocabulary:
         if entity.kind != "segment" or entity.in_market_name:
             continue
-        own = {singular(w) for w in name_words(entity.name) if w not in _NAME_FILLERS and len(w) > 2}
+        own = names[entity.name]
         hits = len(own & said)
         if all(w in _QUALIFIERS for w in own - said):
             continue  # 'smoke evacuation' of 'Smoke evacuation systems': the market's own name, most likely
-        if len(own) >= 3 and hits >= 2 and hits >= len(own) - 1:
+        distinct = sum(1 for w in own & said if counts[w] == 1)
+        if len(own) >= 3 and distinct >= 2 and hits >= len(own) - 1:
             fits.append((hits, entity))
     if not fits:
         return None

@@ -320,3 +320,27 @@ def test_a_subject_with_a_which_aside_keeps_its_share():
         if q.metric == "share"
     }
     assert shares == {"Setter plates": 41.0}, shares
+
+
+TILLERS = """\
+# Rotary Tiller Market Outlook, 2025-2030
+
+The global rotary tiller market was valued at USD 2.40 billion in 2024 and is expected to reach
+USD 3.10 billion by 2030, growing at a CAGR of 4.4% from 2025 to 2030.
+
+## By type
+
+| Type | Share of revenue |
+|---|---|
+| Mounted rotary tillers | 52.0% |
+| Walk-behind rotary tillers | 30.0% |
+| Self-propelled rotary tillers | 18.0% |
+"""
+
+
+def test_the_markets_own_words_shared_by_its_segments_name_the_market():
+    ask = asker(parse_text(TILLERS, "rotary-tiller-market.md", "tillers"))
+    answer = ask("what is the rotary tiller market expected to be worth by 2030?")
+    assert "USD 3.10 billion" in answer.text and "Mounted" not in answer.text, answer.text
+    answer = ask("walk behind tillers share?")
+    assert "30%" in answer.text, answer.text
