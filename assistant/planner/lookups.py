@@ -26,7 +26,9 @@ _NOT_A_NAME = re.compile(
 # 'who are key players', 'who are the competitors': the players asked for, not a name described.
 _ROLE = re.compile(
     r"\b(players?|compan(?:y|ies)|competitors?|vendors?|leaders?|firms?|manufacturers?|suppliers?"
-    r"|providers?|publishers?|authors?|organi[sz]ations?|owners?|ceos?)\b",
+    r"|providers?|publishers?|authors?|organi[sz]ations?|owners?|ceos?"
+    # "who was velocity's partner": a party to its news, not a name to describe
+    r"|partners?|buyers?|acquirers?|targets?|customers?|clients?|investors?|backers?|rivals?)\b",
     re.I,
 )
 _RELEASE = re.compile(

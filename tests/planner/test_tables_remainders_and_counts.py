@@ -344,3 +344,12 @@ def test_the_markets_own_words_shared_by_its_segments_name_the_market():
     assert "USD 3.10 billion" in answer.text and "Mounted" not in answer.text, answer.text
     answer = ask("walk behind tillers share?")
     assert "30%" in answer.text, answer.text
+
+
+def test_a_count_asked_of_a_development_is_one_it_states(dosing):
+    answer = dosing("how many plants did the ostrava deal add?")
+    assert answer.status == "answered" and "two\nassembly plants" in answer.text, answer.text
+    answer = dosing("how many hotels has the dosamatic controller been installed in?")
+    assert answer.status == "unanswerable" and "does not say how many hotels" in answer.text, answer.text
+    answer = dosing("who was brightrinse's target?")
+    assert "Ostrava Dosing" in answer.text, answer.text

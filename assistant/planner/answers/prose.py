@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import takewhile
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
+from assistant.planner.answers.counts import HOW_MANY, states_count
 from assistant.planner.answers.people import asks_about_people, people_answer
 from assistant.planner.answers.stat_math import figures_compared
 from assistant.planner.calls import MAX_SEARCH_K, Steps, search
@@ -18,7 +18,6 @@ from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.planner.limits import RATE_WORDS
 from assistant.text.sentences import (
-    STEM,
     Sentence,
     best_sentences,
     content_words,
@@ -139,72 +138,6 @@ def section_summary(question: str, decision: Decision, ctx: ReportContext) -> St
 
 
 _DATED = re.compile(r"\b(?:19|20)(?:\d\d|XX)\b", re.I)
-_HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,2})", re.I)
-_NUMBER = re.compile(
-    # a number glued to letters names a thing ('3D scanning', '5G'): no count of anything
-    r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?![A-Za-z])(?P<tail>\s*(?:%|per ?cent))?"
-)
-_COUNT_FILLERS = frozenset(
-    {
-        "were",
-        "have",
-        "does",
-        "there",
-        "they",
-        "this",
-        "that",
-        "with",
-        "from",
-        "will",
-        "more",
-        "market",
-        "markets",
-    }
-)
-# where the things counted end: 'how many inspections were done', 'how many hubs did it add'
-_COUNT_VERBS = frozenset(
-    "are is was were be been do does did have has had can could will would should there get got".split()
-)
-_COUNT_AFTER = 25  # or how far after them ('interviews with 46 carriers')
-_COUNT_REACH = 60  # how far before the things' name their number may stand ('310 riders and 9 micro-hubs')
-_OF_WHAT = 40  # a percentage of the things counted names them soon after it ('34% of research sites')
-
-
-def _states_count(
-    text: str, counted: list[str], by_name: bool = False, ignore: frozenset[str] = frozenset()
-) -> bool:
-    """Whether ``text`` states how many of the ``counted`` things: a number of things (no sum of
-    money, no year), or a percentage of them ('18% of pooled assets'). ``by_name``: the question
-    named the things itself, so the number must come shortly before one of their words ('310 riders')."""
-    stems = [word[:STEM] for word in counted if len(word) > 2]
-    skipped = _COUNT_FILLERS | ignore  # the market's own words name no things of their own
-    things = list(
-        takewhile(lambda w: w.lower() not in _COUNT_VERBS, counted)
-    )  # 'inspections' of '... were done'
-    named = [w[:STEM] for w in things if len(w) > 3 and not {w.lower(), w.lower().rstrip("s")} & skipped]
-    named = named if by_name else []
-    lowered = text.lower()
-    places = [m.start() for stem in named for m in re.finditer(re.escape(stem.lower()), lowered)]
-    if named and not places:
-        return False  # 'how many bottles were sold': a number that counts no bottles
-    for match in _NUMBER.finditer(text):
-        number = match.group("n").replace(",", "")
-        year = len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
-        if match.group("tail"):
-            after = text[match.end() : match.end() + _OF_WHAT].lower()
-            if after.lstrip().startswith("of ") and any(stem in after for stem in stems):
-                return True
-        elif not (match.group("lead") or year) and (
-            not named
-            or any(
-                0 <= place - match.end() <= _COUNT_REACH or 0 <= match.start() - place <= _COUNT_AFTER
-                for place in places
-            )
-        ):
-            return True
-    return False
-
-
 _ASKS_WHY = re.compile(
     r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why|how come|what explains|what puts|what makes|what keeps"
     r"|what(?:'s|s| is) behind|(?:the\s+)?reasons?\s+(?:for|behind))\b",
@@ -674,12 +607,12 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         and not _AMOUNT.search(best[0].text)
     ):
         strong = False  # 'avg fee per wagon?': a sentence about fees that states no amount is no answer
-    asked_count = _HOW_MANY.search(question)  # the things counted, in the question's own words
-    how_many = asked_count or _HOW_MANY.search(query)
+    asked_count = HOW_MANY.search(question)  # the things counted, in the question's own words
+    how_many = asked_count or HOW_MANY.search(query)
     if (
         strong
         and how_many
-        and not _states_count(
+        and not states_count(
             best[0].text, how_many.group("what").split(), bool(asked_count), ctx.market_words
         )
     ):
