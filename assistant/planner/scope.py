@@ -61,6 +61,7 @@ def foreign_terms(question: str, report_terms: frozenset[str], known: frozenset[
         # 'heat pumps' names a 'Heat Pump' market: a plural of the market's own word is known too
         if (
             term.replace(".", "").replace(",", "").isdigit()  # '5.65': a figure, not a subject of the prose
+            or len(term) < 2  # the 'k' of 'ortho-k': a letter, no subject
             or term in _NEUTRAL
             or term in known
             or singular(term) in known
@@ -106,6 +107,12 @@ def _unused(term: str, report_terms: frozenset[str], names: frozenset[str]) -> b
     )
 
 
+def _shortens(word: str, market_words: frozenset[str]) -> bool:
+    """'ortho-k' or 'ortho' for 'orthokeratology': the start of one of the market's own words."""
+    head = word.split("-")[0]
+    return len(head) >= MIN_UNUSED and any(m.startswith(head) and m != head for m in market_words)
+
+
 def other_market(
     question: str,
     market_words: frozenset[str],
@@ -135,6 +142,8 @@ def other_market(
         )
         if not words or (any(w in market_words or w in entity_words for w in words) and not unused):
             continue
+        if all(_shortens(w, market_words) for w in words):
+            continue  # 'ortho-k' of an orthokeratology lens market: its own name, cut short
         if all(re.fullmatch(r"[\d-]+", w) for w in words):
             continue  # '2025-2027 mkt values': years, no market's name
         return " ".join(words)

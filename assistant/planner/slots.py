@@ -391,6 +391,28 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(_words(name))
 
 
+MIN_PREFIX = 3
+
+
+def _by_prefixes(own_words: tuple[str, ...], words: list[str]) -> bool:
+    """The name's words in order, each typed whole or cut short ('vet clinics', 'pharma cos'), one
+    at least whole and one at least cut."""
+    size = len(own_words)
+    if size < 2:
+        return False
+    for start in range(len(words) - size + 1):
+        said = words[start : start + size]
+        whole = sum(1 for s, w in zip(said, own_words, strict=True) if s == w)
+        cut = sum(
+            1
+            for s, w in zip(said, own_words, strict=True)
+            if s != w and len(s) >= MIN_PREFIX and w.startswith(s)
+        )
+        if whole and cut and whole + cut == size:
+            return True
+    return False
+
+
 def _without_articles(own_words: tuple[str, ...], words: list[str]) -> bool:
     if "the" not in own_words:
         return False
@@ -418,6 +440,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             (own_words[0] in present and " " + " ".join(own_words) + " " in text)
             or _abbreviated(own_words, words)
             or _without_articles(own_words, words)  # 'rest of world' for 'Rest of the World'
+            or _by_prefixes(own_words, words)  # 'vet clinics' for 'Veterinary clinics'
         ):
             if entity.in_market_name and not _names_the_segment(entity, text):
                 entity = replace(entity, in_market_name=True)

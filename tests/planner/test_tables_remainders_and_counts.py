@@ -353,3 +353,21 @@ def test_a_count_asked_of_a_development_is_one_it_states(dosing):
     assert answer.status == "unanswerable" and "does not say how many hotels" in answer.text, answer.text
     answer = dosing("who was brightrinse's target?")
     assert "Ostrava Dosing" in answer.text, answer.text
+
+
+def test_names_cut_short_by_the_user(dosing, kilns):
+    answer = dosing("new-build install share?")
+    assert "61%" in answer.text, answer.text
+    answer = kilns("tunnel kiln refractory mkt size 2024")  # the market's own name, typed short
+    assert "USD 840" in answer.text, answer.text
+
+
+def test_the_markets_own_word_cut_short_is_no_other_market():
+    text = (
+        "# Orthotic Insole Market Report\n\nThe global orthotic insole market was valued at USD 3.40 billion in "
+        "2024 and is expected to grow at a CAGR of 6.0% from 2025 to 2030, as podiatrists prescribe custom "
+        "insoles for more patients with flat feet and diabetic foot conditions.\n"
+    )
+    ask = asker(parse_text(text, "orthotic-insole-market.md", "insoles"))
+    answer = ask("ortho-insole mkt size 2024")
+    assert answer.status == "answered" and "USD 3.40 billion" in answer.text, answer.text
