@@ -531,3 +531,33 @@ def given_years(history: Sequence[dict[str, str]]) -> list[int]:
         if match and int(match.group(1)) not in years:
             years.append(int(match.group(1)))
     return years
+
+
+# 'why is utilisation a problem?', 'what's the issue with payload' after a list of points
+WHY_OF_POINT = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:why\s+(?:is|are|does|do|would)|how\s+(?:is|are|does|do)|what(?:'s|s|\s+is)\s+"
+    r"(?:the\s+)?(?:issue|problem|deal|story)\s+with)\b",
+    re.I,
+)
+
+
+def point_by_word(question: str, history: Sequence[dict[str, str]], known: frozenset[str]) -> str | None:
+    """The one bulleted point of the last list that a word of the question names ('utilisation' of
+    '**Short utilisation window.** ...'); ``known`` are words too common to pick a point (the market's)."""
+    last = _points_of_last_list(history)
+    if len(last) < 2:
+        return None
+    words = {w[:STEM_CHARS] for w in content_words(question) if len(w) > 3 and w not in known}
+    picked = [p for p in last if words & {w[:STEM_CHARS] for w in content_words(p)}]
+    return picked[0] if len(picked) == 1 else None
+
+
+STEM_CHARS = 5  # 'utilisation' and 'utilised' share a point
+
+
+def _points_of_last_list(history: Sequence[dict[str, str]]) -> list[str]:
+    for turn in reversed(history):
+        if turn.get("role") == "assistant":
+            bullets = [line[2:] for line in turn.get("content", "").splitlines() if line.startswith("- ")]
+            return [_POINT_MARKER.split(b, maxsplit=1)[0].strip() for b in bullets]
+    return []

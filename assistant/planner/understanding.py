@@ -40,11 +40,13 @@ from assistant.planner.followup import (
     POINTER,
     THAT_RATE,
     THAT_YEAR,
+    WHY_OF_POINT,
     cited_source,
     entities_in_last_answer,
     has_subject,
     last_answer,
     ordinal_item,
+    point_by_word,
     refers_back,
     refers_to_two_years,
 )
@@ -403,6 +405,17 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # 'what counts as a large enterprise here': the sentence that names it, with what it covers
         term = defined[0].name
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{term} {question}", describes=term)
+    if (
+        previous
+        and WHY_OF_POINT.match(question)
+        and (point := point_by_word(question, history, ctx.market_words)) is not None
+    ):
+        # 'what holds it back?' then 'why is utilisation a problem?': that point, and what follows it
+        decision = Decision(
+            Intent.PASSAGE, slots, 1.0, query=f"{ctx.plain(point[:300])} {ctx.plain(question)}"
+        )
+        decision.elaborate = True
+        return decision
     if (name := described_name(question)) is not None and not slots.specific("region", "country", "segment"):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{name} {question}", describes=name)
     from_country = asks_players_from(question) and country_asked(

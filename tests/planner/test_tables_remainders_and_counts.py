@@ -371,3 +371,14 @@ def test_the_markets_own_word_cut_short_is_no_other_market():
     ask = asker(parse_text(text, "orthotic-insole-market.md", "insoles"))
     answer = ask("ortho-insole mkt size 2024")
     assert answer.status == "answered" and "USD 3.40 billion" in answer.text, answer.text
+
+
+def test_why_of_a_listed_point_named_by_one_word(dosing):
+    answer = converse(dosing, "what are the opportunities?", "why is sensor-based dosing an opportunity?")
+    assert "Sensor-based dosing" in answer.text, answer.text
+
+
+def test_a_parts_value_if_it_keeps_its_share(dosing):
+    answer = converse(dosing, "which region is the largest?", "and by 2031 if it keeps its share?")
+    assert "Europe" in answer.text and "your assumption" in answer.text, answer.text
+    assert "USD 344.40 million" in answer.text, answer.text

@@ -231,6 +231,11 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         ]
         return combine(parts, unanswered if len(unanswered) < len(parts) else ())
     name = scoped[0].name if scoped else "market"
+    if scoped and slots.years and _KEEPS_SHARE.search(question):
+        # 'and by 2033 if it keeps its share?': its share of that year's market, as the user supposes
+        kept = yield from _at_same_share(name, max(slots.years), ctx)
+        if kept is not None:
+            return kept
     result = yield from ask(
         Call("lookup_quantities", QuantitiesArgs(metric=metric, name=name, report_id=ctx.report_id))
     )
@@ -581,6 +586,48 @@ def _side_by_side(
             update={"unanswered_parts": [f"{_MEASURE_WORDS[metric]} of {name}" for name in missing]}
         )
     return draft.final(" ".join(lines))
+
+
+_KEEPS_SHARE = re.compile(
+    r"\b(?:keeps?|keeping|holds?|holding|maintains?|maintaining|retains?|same)\s+(?:its|their|that|the\s+same|a\s+constant)?"
+    r"\s*(?:current\s+|present\s+)?share\b|\bshare\s+(?:stays?|holds?|remains?)\b",
+    re.I,
+)
+
+
+def _at_same_share(name: str, year: int, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """A part's value in ``year`` if it keeps its latest stated share: an assumption the user makes."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="share", name=name, report_id=ctx.report_id))
+    )
+    shares = [
+        q
+        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+        if q.measure is None and q.start_year
+    ]
+    if not shares:
+        return None
+    share = max(shares, key=lambda q: q.start_year or 0)
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete:
+        return None
+    size = yield from ask(Call("market_size_in_year", basis.size_args(year)))
+    if not isinstance(size.value, SizeResult):
+        return None
+    part = yield from ask(
+        Call("share_value", ShareValueArgs(total_value=size.value.value, share_percent=share.value))
+    )
+    if not isinstance(part.value, ShareResult):
+        return None
+    draft = Draft()
+    draft.show_working(part.value.expression)
+    mark = draft.cite(share.quote)
+    whole = basis.size_said(size.value, draft)
+    value = format_money(size.value.currency, part.value.part_value, size.value.unit)
+    return draft.final(
+        f"If {name} keeps its {format_percent(share.value)} share {mark} (your assumption; the report states "
+        f"no share for {year}), it comes to {value} of the market's {whole}."
+    )
 
 
 def _stated_value_grown(
