@@ -56,7 +56,7 @@ def sibling_segments(
         pattern = re.compile(rf"\b([A-Za-z][\w-]*)\s+{re.escape(head)}\b", re.I)
         for match in pattern.finditer(text):
             modifier = match.group(1)
-            first = modifier.split()[0].lower()
+            first = modifier.lower()
             name = f"{modifier} {head}"
             folded = name.casefold()
             if first in _NOT_MODIFIERS or _RANKING.fullmatch(first) or first in market_words:

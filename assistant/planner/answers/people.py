@@ -37,6 +37,8 @@ PEOPLE_K = MAX_SEARCH_K
 
 @dataclass(frozen=True)
 class Quoted:
+    """A person the page quotes, with the title it gives them and the sentence that quotes them."""
+
     name: str
     title: str
     sentence: Sentence
@@ -64,7 +66,7 @@ def people_answer(question: str, ctx: ReportContext) -> Steps[FinalDraft | None]
     )
     found = [s for p in sorted(passages, key=lambda p: p.start) for s in sentences(p.text, p.start)]
     draft = Draft()
-    if _CONTACT.search(question) or re.search(r"\bcontact\b", question, re.I):
+    if re.search(r"\bcontacts?\b", question, re.I):
         block = next((p for p in passages if _CONTACT.search(p.text)), None)
         if block is not None:
             at = _CONTACT.search(block.text)
