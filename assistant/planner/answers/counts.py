@@ -9,7 +9,7 @@ from itertools import takewhile
 
 from assistant.text.sentences import STEM
 
-HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,2})", re.I)
+HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,4})", re.I)
 _NUMBER = re.compile(
     # a number glued to letters names a thing ('3D scanning', '5G'): no count of anything
     r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?![A-Za-z])(?P<tail>\s*(?:%|per ?cent))?"
@@ -38,7 +38,9 @@ _COUNT_FILLERS = frozenset(
 )
 # where the things counted end: 'how many inspections were done', 'how many hubs did it add'
 _COUNT_VERBS = frozenset(
-    "are is was were be been do does did have has had can could will would should there get got".split()
+    "are is was were be been do does did have has had can could will would should there get got use uses "
+    "used came come comes went sold sell sells add adds added bring brings brought make makes made take "
+    "takes took run runs operate operates employ employs work works in at of for with by from across".split()
 )
 _COUNT_AFTER = 25  # or how far after them ('interviews with 46 carriers')
 _COUNT_REACH = 60  # how far before the things' name their number may stand ('310 riders and 9 micro-hubs')
@@ -90,3 +92,10 @@ def states_count(
         ):
             return True
     return False
+
+
+def counted_things(counted: list[str]) -> str:
+    """The things a 'how many' asks about, as typed: the words before its verb ('inspections' of
+    'inspections were done')."""
+    things = list(takewhile(lambda w: w.lower() not in _COUNT_VERBS, counted))
+    return " ".join(things or counted[:1])

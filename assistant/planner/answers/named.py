@@ -12,7 +12,7 @@ from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import NUMBER_ASK, decline
 from assistant.planner.answers.company_shares import stated_shares
-from assistant.planner.answers.counts import HOW_MANY, states_count
+from assistant.planner.answers.counts import HOW_MANY, counted_things, states_count
 from assistant.planner.answers.stated import shown as stated_shown
 from assistant.planner.answers.stated import value_from_share
 from assistant.planner.answers.stated import when as stated_when
@@ -988,7 +988,8 @@ def developments(question: str, decision: Decision, ctx: ReportContext) -> Steps
     ):
         # 'how many patients has it enrolled so far?': the development is told, but counts no patients
         return draft.final(
-            f"The report does not say how many {counted.group('what').split()[0]}. What it says: {' '.join(lines)}",
+            f"The report does not say how many {counted_things(counted.group('what').split())}. What it says: "
+            f"{' '.join(lines)}",
             status="unanswerable",
         )
     if lines and _ASKS_AMOUNT.search(question) and not any(_AMOUNT.search(q.text) for _, q in chosen):
