@@ -13,9 +13,9 @@ from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import NUMBER_ASK, decline
 from assistant.planner.answers.company_shares import stated_shares
 from assistant.planner.answers.counts import HOW_MANY, counted_things, states_count
-from assistant.planner.answers.stated import shown as stated_shown
+from assistant.planner.answers.figure_text import shown as stated_shown
+from assistant.planner.answers.figure_text import when as stated_when
 from assistant.planner.answers.stated import value_from_share
-from assistant.planner.answers.stated import when as stated_when
 from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision

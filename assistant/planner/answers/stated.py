@@ -11,7 +11,15 @@ from assistant.domain.answer import FinalDraft, Status
 from assistant.domain.formatting import format_money, format_number, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import decline
+from assistant.planner.answers.figure_text import shown, when
 from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, part_of_market, part_of_region
+from assistant.planner.answers.part_values import (
+    KEEPS_SHARE,
+    at_same_share,
+    share_left,
+    stated_value_grown,
+    two_values,
+)
 from assistant.planner.answers.prose import passage
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search, together
 from assistant.planner.context import ReportContext
@@ -23,7 +31,7 @@ from assistant.planner.limits import unanswerable
 from assistant.planner.slots import SPLIT, TIMES_AS, Entity, Slots
 from assistant.text.sentences import content_words
 from assistant.text.words import word_list
-from tools.derived import ComparisonResult, PerUnitResult, ProjectionResult, RemainderResult, ShareResult
+from tools.derived import ComparisonResult, PerUnitResult, ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import ConvertResult, SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
@@ -33,7 +41,6 @@ from tools.schemas import (
     PerUnitArgs,
     ProjectionArgs,
     QuantitiesArgs,
-    RemainderArgs,
     ShareValueArgs,
 )
 
@@ -101,20 +108,6 @@ def wanted_metric(question: str, slots: Slots) -> str:
     return "market_size"
 
 
-def shown(q: QuantityFact) -> str:
-    if q.metric == "share" and q.measure == "of growth":
-        return f"{format_percent(q.value)} of the market's growth"
-    if q.metric == "share" and q.measure == "of its region":
-        return f"{format_percent(q.value)} of its region's revenue"
-    if q.metric in ("share", "cagr", "growth"):
-        return format_percent(q.value)
-    if q.currency or q.unit:
-        return format_money(q.currency, q.value, q.unit)
-    if q.figure:  # a volume or price as the page writes it ('9.3 million litres'), so it can be checked
-        return q.figure if not q.measure or q.measure in q.figure else f"{q.figure} {q.measure}"
-    return " ".join(part for part in (format_number(q.value), q.measure) if part)
-
-
 _WHICH_YEAR = re.compile(
     r"\b(?:which|what)\s+(?:yr|year)\b|\bas of when\b|\bwhen is (?:that|this) from\b", re.I
 )
@@ -129,22 +122,6 @@ def _stated_base_year(ctx: ReportContext) -> Steps[tuple[int, Quote] | None]:
     if identity is None or identity.base_year is None or quote is None:
         return None
     return int(identity.base_year.value), quote
-
-
-def when(q: QuantityFact) -> str:
-    """' in 2024' or ' over 2025-2032', for the years its quote states (a year the page gives
-    elsewhere, or one read from context, is not repeated beside this quote)."""
-    if q.start_year is None or str(q.start_year) not in q.quote.text:
-        if q.end_year is not None and q.end_year != q.start_year and str(q.end_year) in q.quote.text:
-            return f" to {q.end_year}"
-        return ""
-    if q.end_year is not None and q.end_year != q.start_year:
-        return (
-            f" over {q.start_year}-{q.end_year}"
-            if str(q.end_year) in q.quote.text
-            else f" from {q.start_year}"
-        )
-    return f" in {q.start_year}"
 
 
 _LABELS = {
@@ -213,7 +190,8 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
     if len(scoped) == 2 and metric == "market_size" and (_COMBINED.search(question) or _GAP.search(question)):
         # 'germany and france combined market size?': the two stated values, added by the tool
-        summed = yield from _two_values(scoped, slots.years, question, ctx)
+        apart = bool(_GAP.search(question) and not _COMBINED.search(question))
+        summed = yield from two_values(scoped, slots.years, apart, ctx)
         if summed is not None:
             return summed
     if len(scoped) >= 2 and metric == "market_size":
@@ -231,9 +209,9 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         ]
         return combine(parts, unanswered if len(unanswered) < len(parts) else ())
     name = scoped[0].name if scoped else "market"
-    if scoped and slots.years and _KEEPS_SHARE.search(question):
+    if scoped and slots.years and KEEPS_SHARE.search(question):
         # 'and by 2033 if it keeps its share?': its share of that year's market, as the user supposes
-        kept = yield from _at_same_share(name, max(slots.years), ctx)
+        kept = yield from at_same_share(name, max(slots.years), ctx)
         if kept is not None:
             return kept
     result = yield from ask(
@@ -294,7 +272,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         and max(years) > max(q.start_year or 0 for q in found)
     ):
         # 'what will asia pacific be worth in 2031 at its regional cagr': its stated value, grown at its rate
-        grown = yield from _stated_value_grown(scoped[0].name, found, max(years), draft, ctx)
+        grown = yield from stated_value_grown(scoped[0].name, found, max(years), draft, ctx)
         if grown is not None:
             return grown
     # the same figure stated twice (a table row and a sentence) is said once, from its first statement
@@ -330,7 +308,7 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         and _OUTSIDE.search(question)
         and not years - {q.start_year for q in chosen}
     ):
-        rest = yield from _share_left([chosen[0]], [scoped[0].name], draft)
+        rest = yield from share_left([chosen[0]], [scoped[0].name], draft)
         lines.append(rest)
     if scoped and metric == "cagr" and AGAINST_WHOLE.search(question):
         # 'how fast is that growing vs the overall mkt': the market's own rate beside it, and the gap
@@ -545,7 +523,7 @@ def _side_by_side(
     arithmetic = _COMBINED.search(question) or TIMES_AS.search(question) or _GAP.search(question)
     if metric == "share" and shares and not missing and _OUTSIDE.search(question):
         # 'what share is outside europe and north america': what the named parts leave
-        rest = yield from _share_left(shares, [e.name for e in named], draft)
+        rest = yield from share_left(shares, [e.name for e in named], draft)
         lines.append(rest)
     elif metric == "share" and len(shares) == 2 and not missing and arithmetic:
         # 'nir + hybrid combined share?', 'europe's share is how many times mea's?', 'gap in share
@@ -586,146 +564,6 @@ def _side_by_side(
             update={"unanswered_parts": [f"{_MEASURE_WORDS[metric]} of {name}" for name in missing]}
         )
     return draft.final(" ".join(lines))
-
-
-_KEEPS_SHARE = re.compile(
-    r"\b(?:keeps?|keeping|holds?|holding|maintains?|maintaining|retains?|same)\s+(?:its|their|that|the\s+same|a\s+constant)?"
-    r"\s*(?:current\s+|present\s+)?share\b|\bshare\s+(?:stays?|holds?|remains?)\b",
-    re.I,
-)
-
-
-def _at_same_share(name: str, year: int, ctx: ReportContext) -> Steps[FinalDraft | None]:
-    """A part's value in ``year`` if it keeps its latest stated share: an assumption the user makes."""
-    result = yield from ask(
-        Call("lookup_quantities", QuantitiesArgs(metric="share", name=name, report_id=ctx.report_id))
-    )
-    shares = [
-        q
-        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
-        if q.measure is None and q.start_year
-    ]
-    if not shares:
-        return None
-    share = max(shares, key=lambda q: q.start_year or 0)
-    basis = yield from fetch_basis(ctx)
-    if not basis.complete:
-        return None
-    size = yield from ask(Call("market_size_in_year", basis.size_args(year)))
-    if not isinstance(size.value, SizeResult):
-        return None
-    part = yield from ask(
-        Call("share_value", ShareValueArgs(total_value=size.value.value, share_percent=share.value))
-    )
-    if not isinstance(part.value, ShareResult):
-        return None
-    draft = Draft()
-    draft.show_working(part.value.expression)
-    mark = draft.cite(share.quote)
-    whole = basis.size_said(size.value, draft)
-    value = format_money(size.value.currency, part.value.part_value, size.value.unit)
-    return draft.final(
-        f"If {name} keeps its {format_percent(share.value)} share {mark} (your assumption; the report states "
-        f"no share for {year}), it comes to {value} of the market's {whole}."
-    )
-
-
-def _stated_value_grown(
-    name: str, sizes: list[QuantityFact], year: int, draft: Draft, ctx: ReportContext
-) -> Steps[FinalDraft | None]:
-    """A part's latest stated value grown to ``year`` at the part's own stated CAGR; None without one."""
-    rates = yield from ask(
-        Call("lookup_quantities", QuantitiesArgs(metric="cagr", name=name, report_id=ctx.report_id))
-    )
-    own = list(rates.value.quantities) if isinstance(rates.value, QuantitiesResult) else []
-    latest = max(sizes, key=lambda q: q.start_year or 0)
-    if not own or latest.start_year is None or latest.unit is None:
-        return None
-    rate = own[0]
-    grown = yield from ask(
-        Call(
-            "project_at_rate",
-            ProjectionArgs(
-                base_value=latest.value,
-                base_year=latest.start_year,
-                assumed_cagr_percent=rate.value,
-                year=year,
-                unit=latest.unit,
-                currency=latest.currency or "USD",
-            ),
-        )
-    )
-    if not isinstance(grown.value, ProjectionResult):
-        return None
-    draft.show_working(grown.value.expression)
-    then = format_money(latest.currency or "USD", grown.value.value, latest.unit)
-    return draft.final(
-        f"The report states {shown(latest)} for {name} in {latest.start_year} {draft.cite(latest.quote)}; at its "
-        f"own CAGR of {format_percent(rate.value)} {draft.cite(rate.quote)} it comes to {then} in {year}."
-    )
-
-
-def _two_values(
-    named: list[Entity], years: list[int], question: str, ctx: ReportContext
-) -> Steps[FinalDraft | None]:
-    """Two parts' stated values in one unit and year, added (or their gap), or None when the page does
-    not state both alike."""
-    results: list[Result] = yield [
-        Call("lookup_quantities", QuantitiesArgs(metric="market_size", name=e.name, report_id=ctx.report_id))
-        for e in named
-    ]
-    chosen: list[QuantityFact] = []
-    for result in results:
-        found = [
-            q
-            for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
-            if q.measure is None and (not years or q.start_year in years)
-        ]
-        if not found:
-            return None
-        chosen.append(max(found, key=lambda q: q.start_year or 0))
-    first, second = chosen
-    if (first.unit, first.currency, first.start_year) != (second.unit, second.currency, second.start_year):
-        return None
-    compared = yield from ask(
-        Call(
-            "compare_values",
-            CompareArgs(
-                first_value=first.value,
-                second_value=second.value,
-                first_label=named[0].name,
-                second_label=named[1].name,
-            ),
-        )
-    )
-    if not isinstance(compared.value, ComparisonResult) or compared.value.total is None:
-        return None
-    draft = Draft()
-    draft.show_working(compared.value.expression)
-    lines = [
-        f"{e.name} had a size of {shown(q)}{when(q)} {draft.cite(q.quote)}."
-        for e, q in zip(named, chosen, strict=True)
-    ]
-    currency, unit = first.currency or "USD", first.unit
-    if _GAP.search(question) and not _COMBINED.search(question):
-        gap = format_money(currency, abs(compared.value.difference), unit)
-        lines.append(f"The gap between them is {gap}.")
-    else:
-        lines.append(f"Together they come to {format_money(currency, compared.value.total, unit)}.")
-    return draft.final(" ".join(lines))
-
-
-def _share_left(shares: list[QuantityFact], names: list[str], draft: Draft) -> Steps[str]:
-    """'That leaves 34.3% of the market outside Europe and North America.', worked out by the tool."""
-    result = yield from ask(Call("remaining_share", RemainderArgs(shares=[q.value for q in shares])))
-    if not isinstance(result.value, RemainderResult):
-        return ""
-    draft.show_working(result.value.expression)
-    return f"That leaves {format_percent(result.value.remainder)} of the market outside {_and_list(names)}."
-
-
-def _and_list(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def value_from_share(

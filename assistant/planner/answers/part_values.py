@@ -1,0 +1,161 @@
+"""Parts' values worked out from what the page states of them: two stated values added or set
+apart, the share left outside named parts, a stated value grown to a later year at the part's own
+rate, and a part's value if it keeps its share (the user's assumption, said so). Every figure comes
+from the tools."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.answer import FinalDraft
+from assistant.domain.formatting import format_money, format_percent
+from assistant.planner.answers.basis import fetch_basis
+from assistant.planner.answers.figure_text import shown, when
+from assistant.planner.calls import Call, Result, Steps, ask
+from assistant.planner.context import ReportContext
+from assistant.planner.draft import Draft
+from assistant.planner.slots import Entity
+from tools.derived import ComparisonResult, ProjectionResult, RemainderResult, ShareResult
+from tools.forecast import SizeResult
+from tools.quantities import QuantitiesResult, QuantityFact
+from tools.schemas import CompareArgs, ProjectionArgs, QuantitiesArgs, RemainderArgs, ShareValueArgs
+
+
+def two_values(
+    named: list[Entity], years: list[int], apart: bool, ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """Two parts' stated values in one unit and year, added (or, ``apart``, their gap), or None when the
+    page does not state both alike."""
+    results: list[Result] = yield [
+        Call("lookup_quantities", QuantitiesArgs(metric="market_size", name=e.name, report_id=ctx.report_id))
+        for e in named
+    ]
+    chosen: list[QuantityFact] = []
+    for result in results:
+        found = [
+            q
+            for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+            if q.measure is None and (not years or q.start_year in years)
+        ]
+        if not found:
+            return None
+        chosen.append(max(found, key=lambda q: q.start_year or 0))
+    first, second = chosen
+    if (first.unit, first.currency, first.start_year) != (second.unit, second.currency, second.start_year):
+        return None
+    compared = yield from ask(
+        Call(
+            "compare_values",
+            CompareArgs(
+                first_value=first.value,
+                second_value=second.value,
+                first_label=named[0].name,
+                second_label=named[1].name,
+            ),
+        )
+    )
+    if not isinstance(compared.value, ComparisonResult) or compared.value.total is None:
+        return None
+    draft = Draft()
+    draft.show_working(compared.value.expression)
+    lines = [
+        f"{e.name} had a size of {shown(q)}{when(q)} {draft.cite(q.quote)}."
+        for e, q in zip(named, chosen, strict=True)
+    ]
+    currency, unit = first.currency or "USD", first.unit
+    if apart:  # 'gap between germany and france in dollars'
+        gap = format_money(currency, abs(compared.value.difference), unit)
+        lines.append(f"The gap between them is {gap}.")
+    else:
+        lines.append(f"Together they come to {format_money(currency, compared.value.total, unit)}.")
+    return draft.final(" ".join(lines))
+
+
+def stated_value_grown(
+    name: str, sizes: list[QuantityFact], year: int, draft: Draft, ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """A part's latest stated value grown to ``year`` at the part's own stated CAGR; None without one."""
+    rates = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="cagr", name=name, report_id=ctx.report_id))
+    )
+    own = list(rates.value.quantities) if isinstance(rates.value, QuantitiesResult) else []
+    latest = max(sizes, key=lambda q: q.start_year or 0)
+    if not own or latest.start_year is None or latest.unit is None:
+        return None
+    rate = own[0]
+    grown = yield from ask(
+        Call(
+            "project_at_rate",
+            ProjectionArgs(
+                base_value=latest.value,
+                base_year=latest.start_year,
+                assumed_cagr_percent=rate.value,
+                year=year,
+                unit=latest.unit,
+                currency=latest.currency or "USD",
+            ),
+        )
+    )
+    if not isinstance(grown.value, ProjectionResult):
+        return None
+    draft.show_working(grown.value.expression)
+    then = format_money(latest.currency or "USD", grown.value.value, latest.unit)
+    return draft.final(
+        f"The report states {shown(latest)} for {name} in {latest.start_year} {draft.cite(latest.quote)}; at its "
+        f"own CAGR of {format_percent(rate.value)} {draft.cite(rate.quote)} it comes to {then} in {year}."
+    )
+
+
+KEEPS_SHARE = re.compile(
+    r"\b(?:keeps?|keeping|holds?|holding|maintains?|maintaining|retains?|same)\s+(?:its|their|that|the\s+same|a\s+constant)?"
+    r"\s*(?:current\s+|present\s+)?share\b|\bshare\s+(?:stays?|holds?|remains?)\b",
+    re.I,
+)
+
+
+def at_same_share(name: str, year: int, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """A part's value in ``year`` if it keeps its latest stated share: an assumption the user makes."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="share", name=name, report_id=ctx.report_id))
+    )
+    shares = [
+        q
+        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+        if q.measure is None and q.start_year
+    ]
+    if not shares:
+        return None
+    share = max(shares, key=lambda q: q.start_year or 0)
+    basis = yield from fetch_basis(ctx)
+    if not basis.complete:
+        return None
+    size = yield from ask(Call("market_size_in_year", basis.size_args(year)))
+    if not isinstance(size.value, SizeResult):
+        return None
+    part = yield from ask(
+        Call("share_value", ShareValueArgs(total_value=size.value.value, share_percent=share.value))
+    )
+    if not isinstance(part.value, ShareResult):
+        return None
+    draft = Draft()
+    draft.show_working(part.value.expression)
+    mark = draft.cite(share.quote)
+    whole = basis.size_said(size.value, draft)
+    value = format_money(size.value.currency, part.value.part_value, size.value.unit)
+    return draft.final(
+        f"If {name} keeps its {format_percent(share.value)} share {mark} (your assumption; the report states "
+        f"no share for {year}), it comes to {value} of the market's {whole}."
+    )
+
+
+def share_left(shares: list[QuantityFact], names: list[str], draft: Draft) -> Steps[str]:
+    """'That leaves 34.3% of the market outside Europe and North America.', worked out by the tool."""
+    result = yield from ask(Call("remaining_share", RemainderArgs(shares=[q.value for q in shares])))
+    if not isinstance(result.value, RemainderResult):
+        return ""
+    draft.show_working(result.value.expression)
+    return f"That leaves {format_percent(result.value.remainder)} of the market outside {_and_list(names)}."
+
+
+def _and_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
