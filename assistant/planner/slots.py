@@ -440,7 +440,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
             (own_words[0] in present and " " + " ".join(own_words) + " " in text)
             or _abbreviated(own_words, words)
             or _without_articles(own_words, words)  # 'rest of world' for 'Rest of the World'
-            or _by_prefixes(own_words, words)  # 'vet clinics' for 'Veterinary clinics'
+            or (not present.isdisjoint(own_words) and _by_prefixes(own_words, words))  # 'vet clinics'
         ):
             if entity.in_market_name and not _names_the_segment(entity, text):
                 entity = replace(entity, in_market_name=True)
