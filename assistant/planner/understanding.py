@@ -57,6 +57,7 @@ from assistant.planner.forms import (
     BARE_RATE,
     COUNT_OF_THINGS,
     COUNTRIES_OF,
+    DID_WHAT,
     FACILITY,
     LARGEST_WORDS,
     PANDEMIC_HIT,
@@ -681,7 +682,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         or bool(_INSTEAD.search(question))  # 'what if growth were only 3% instead': of what was just asked
         or bool(_ONLY_ASKS.match(question))  # 'for how much and when': of what was just said
         or (
-            bool(SAYS_THEY.search(question)) and len(question.split()) <= MAX_POINTING_WORDS
+            bool(SAYS_THEY.search(question))
+            # 'what did they buy, and for how much?': what the company just named did, however long
+            and (len(question.split()) <= MAX_POINTING_WORDS or bool(DID_WHAT.search(question)))
         )  # 'what did they do'
         # 'at what rate?' right after a ranking answer: the rate of what it ranked first
         or (len(question.split()) <= 4 and bool(ASKS_RATE.search(question)) and not slots.entities)

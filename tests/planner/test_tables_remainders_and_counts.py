@@ -382,3 +382,8 @@ def test_a_parts_value_if_it_keeps_its_share(dosing):
     answer = converse(dosing, "which region is the largest?", "and by 2031 if it keeps its share?")
     assert "Europe" in answer.text and "your assumption" in answer.text, answer.text
     assert "USD 344.40 million" in answer.text, answer.text
+
+
+def test_what_they_did_after_a_company_however_long_the_question(dosing):
+    answer = converse(dosing, "tell me about brightrinse", "what did they buy, and for how much?")
+    assert "Ostrava Dosing" in answer.text and "USD 31 million" in answer.text, answer.text
