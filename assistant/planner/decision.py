@@ -9,6 +9,9 @@ from assistant.planner.intents import Intent
 from assistant.planner.premises import Premise
 from assistant.planner.slots import Slots
 
+# Decision.metric for 'tell me about asia pacific': every figure the page states of that part
+OVERVIEW = "overview"
+
 
 @dataclass
 class Decision:

@@ -35,7 +35,7 @@ from assistant.planner.cues import (
     previous_question,
     refine,
 )
-from assistant.planner.decision import Decision
+from assistant.planner.decision import OVERVIEW, Decision
 from assistant.planner.followup import (
     POINTER,
     THAT_RATE,
@@ -255,6 +255,13 @@ _NAMES_ASKED = re.compile(r"\b(?:who|which|name|names|list|players?)\b", re.I)
 _ASKS_WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+(?:company|firm))\b", re.I)
 
 
+_TELL_ME = re.compile(
+    r"^\s*(?:and\s+|ok\s+|so\s+)?(?:(?:can\s+you\s+|pls\s+|please\s+)?tell\s+me\s+(?:more\s+)?about|what\s+about"
+    r"|give\s+me\s+(?:an?\s+)?(?:overview|rundown|summary)\s+of|overview\s+of|info\s+on|anything\s+on)\s+",
+    re.I,
+)
+
+
 def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
     """'which country has the highest growth rate': a ranking of parts by their rates, not the CAGR."""
     return bool(
@@ -401,6 +408,16 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(
             Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{topic} {ctx.plain(question)}", mentions=topic
         )
+    told = slots.specific("segment", "region", "country")
+    if (
+        _TELL_ME.match(question)
+        and len(told) == 1
+        and not (slots.asks_money or slots.asks_share or slots.years)
+    ):
+        # 'tell me about asia pacific': every figure the page states of it, each quoted
+        decision = Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
+        decision.metric = OVERVIEW
+        return decision
     defined = slots.specific("segment", "region", "country") if asks_definition(question) else []
     if defined:
         # 'what counts as a large enterprise here': the sentence that names it, with what it covers

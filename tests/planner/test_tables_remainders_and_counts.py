@@ -387,3 +387,10 @@ def test_a_parts_value_if_it_keeps_its_share(dosing):
 def test_what_they_did_after_a_company_however_long_the_question(dosing):
     answer = converse(dosing, "tell me about brightrinse", "what did they buy, and for how much?")
     assert "Ostrava Dosing" in answer.text and "USD 31 million" in answer.text, answer.text
+
+
+def test_tell_me_about_a_part_gives_its_figures_and_a_bare_name_after_it_too(dosing):
+    answer = dosing("tell me about france")
+    assert "USD 44" in answer.text and "7.3%" in answer.text, answer.text
+    answer = converse(dosing, "tell me about france", "germany?")
+    assert "USD 61" in answer.text and "5.9%" in answer.text, answer.text

@@ -159,3 +159,41 @@ def share_left(shares: list[QuantityFact], names: list[str], draft: Draft) -> St
 
 def _and_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+_OVERVIEW_ORDER = ("market_size", "share", "cagr", "volume", "count", "price")
+_SAID_AS = {
+    "market_size": "a size of",
+    "share": "a share of",
+    "cagr": "a CAGR of",
+    "volume": "a volume of",
+    "count": "a count of",
+    "price": "a price of",
+}
+
+
+def part_overview(name: str, ctx: ReportContext) -> Steps[FinalDraft | None]:
+    """'tell me about asia pacific': the latest figure of each kind the page states for the part, each
+    quoted; None when it states none."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric=None, name=name, report_id=ctx.report_id))
+    )
+    found = [
+        q
+        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+        if q.measure is None or q.metric in ("volume", "count", "price")
+    ]
+    latest: dict[str, QuantityFact] = {}
+    for q in sorted(found, key=lambda q: q.start_year or 0):
+        if q.metric in _SAID_AS and not (q.metric == "share" and q.measure):
+            latest[q.metric] = q
+    if not latest:
+        return None
+    draft = Draft()
+    said = [
+        f"{_SAID_AS[metric]} {shown(latest[metric])}{when(latest[metric])} {draft.cite(latest[metric].quote)}"
+        for metric in _OVERVIEW_ORDER
+        if metric in latest
+    ]
+    listed = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+    return draft.final(f"For {name} the report states {listed}.")

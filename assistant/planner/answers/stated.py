@@ -16,6 +16,7 @@ from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, p
 from assistant.planner.answers.part_values import (
     KEEPS_SHARE,
     at_same_share,
+    part_overview,
     share_left,
     stated_value_grown,
     two_values,
@@ -23,7 +24,7 @@ from assistant.planner.answers.part_values import (
 from assistant.planner.answers.prose import passage
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search, together
 from assistant.planner.context import ReportContext
-from assistant.planner.decision import Decision
+from assistant.planner.decision import OVERVIEW, Decision
 from assistant.planner.draft import Draft, combine
 from assistant.planner.forms import PER_UNIT
 from assistant.planner.intents import Intent
@@ -176,6 +177,12 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
     size (a volume, a price, a historical CAGR), as the page states it."""
     slots = decision.slots
     metric = decision.metric or wanted_metric(question, slots)
+    scoped_parts = slots.specific("region", "country", "segment")
+    if metric == OVERVIEW and len(scoped_parts) == 1:
+        overview = yield from part_overview(scoped_parts[0].name, ctx)
+        if overview is not None:
+            return overview
+        return (yield from passage(question, decision, ctx))  # no figure of it: what the prose says
     scoped = slots.specific("region", "country", "segment")
     pair = country_and_region(scoped) if ASKS_PART_OF.search(question) else None
     if pair is not None:
