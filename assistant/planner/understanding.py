@@ -256,8 +256,8 @@ _ASKS_WHO_DID = re.compile(r"^\s*(?:and\s+)?(?:who|which\s+(?:company|firm))\b",
 
 
 _TELL_ME = re.compile(
-    r"^\s*(?:and\s+|ok\s+|so\s+)?(?:(?:can\s+you\s+|pls\s+|please\s+)?tell\s+me\s+(?:more\s+)?about|what\s+about"
-    r"|give\s+me\s+(?:an?\s+)?(?:overview|rundown|summary)\s+of|overview\s+of|info\s+on|anything\s+on)\s+",
+    r"^\s*(?:and\s+|ok\s+|so\s+)?(?:(?:can\s+you\s+|pls\s+|please\s+)?tell\s+me\s+(?:more\s+)?about"
+    r"|give\s+me\s+(?:an?\s+)?(?:overview|rundown|summary)\s+of|overview\s+of|info\s+on)\s+",
     re.I,
 )
 

@@ -42,6 +42,7 @@ _COUNT_VERBS = frozenset(
     "used came come comes went sold sell sells add adds added bring brings brought make makes made take "
     "takes took run runs operate operates employ employs work works in at of for with by from across".split()
 )
+_POINTERS = frozenset("those these them they it its that this".split())
 _COUNT_AFTER = 25  # or how far after them ('interviews with 46 carriers')
 _COUNT_REACH = 60  # how far before the things' name their number may stand ('310 riders and 9 micro-hubs')
 _OF_WHAT = 40  # a percentage of the things counted names them soon after it ('34% of research sites')
@@ -64,10 +65,10 @@ def states_count(
     named the things itself, so the number must come shortly before one of their words ('310 riders')."""
     stems = [word[:STEM] for word in counted if len(word) > 2]
     skipped = _COUNT_FILLERS | ignore  # the market's own words name no things of their own
-    things = list(
-        takewhile(lambda w: w.lower() not in _COUNT_VERBS, counted)
-    )  # 'inspections' of '... were done'
+    things = _things(counted)
     named = [w[:STEM] for w in things if len(w) > 3 and not {w.lower(), w.lower().rstrip("s")} & skipped]
+    if things and {things[0].lower(), things[0].lower().rstrip("s")} & skipped:
+        named = []  # 'how many sites saw a drop' of a site management market: the market's own things
     named = [kin for stem in named for kin in _KIN.get(stem, (stem,))] if by_name else []
     lowered = text.lower()
     places = [m.start() for stem in named for m in re.finditer(re.escape(stem.lower()), lowered)]
@@ -97,5 +98,10 @@ def states_count(
 def counted_things(counted: list[str]) -> str:
     """The things a 'how many' asks about, as typed: the words before its verb ('inspections' of
     'inspections were done')."""
+    return " ".join(_things(counted) or counted[:1])
+
+
+def _things(counted: list[str]) -> list[str]:
+    """'inspections' of 'inspections were done'; 'oncology' of 'of those are oncology'."""
     things = list(takewhile(lambda w: w.lower() not in _COUNT_VERBS, counted))
-    return " ".join(things or counted[:1])
+    return things or [w for w in counted if w.lower() not in _COUNT_VERBS and w.lower() not in _POINTERS]
