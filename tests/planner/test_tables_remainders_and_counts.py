@@ -394,3 +394,37 @@ def test_tell_me_about_a_part_gives_its_figures_and_a_bare_name_after_it_too(dos
     assert "USD 44" in answer.text and "7.3%" in answer.text, answer.text
     answer = converse(dosing, "tell me about france", "germany?")
     assert "USD 61" in answer.text and "5.9%" in answer.text, answer.text
+
+
+GRAB_BARS = """\
+# Bathroom Grab Bar Market Report, 2025-2030
+
+The global bathroom grab bar market was valued at USD 1.10 billion in 2024 and is expected to grow at
+a CAGR of 5.1% from 2025 to 2030, as ageing households adapt their homes.
+
+## Report scope
+
+The market is segmented into the following categories:
+
+- Bathroom Grab Bar Market, By Material:
+- Stainless steel
+- Plastic
+- Bathroom Grab Bar Market, By Region:
+- North America
+  - United States
+  - Canada
+- Europe
+  - Germany
+  - France
+  - United Kingdom
+- Asia Pacific
+  - China
+  - Japan
+"""
+
+
+def test_how_many_countries_counts_those_the_regions_list():
+    ask = asker(parse_text(GRAB_BARS, "bathroom-grab-bar-market.md", "grab"))
+    answer = ask("how many countries does the report cover?")
+    assert "7 countries" in answer.text and "Japan" in answer.text, answer.text
+    assert any(c.tool == "count_items" for c in answer.computations), answer.computations

@@ -727,6 +727,13 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
         named = yield from _countries_named_in(regions[0], ctx)
         if named:
             return _countries_answer(regions[0], named, draft)
+    region_dim = _dimension_like(dimensions, "region") or ""
+    every_country = [child.name for item in dimensions.get(region_dim, []) for child in item.children]
+    if not regions and every_country and _COUNTRIES_WORD.search(question):
+        # 'how many countries does the report cover (in total)?': those its regions list, counted
+        mark = draft.cite_range(_labelled(fact.quotes, every_country))
+        many = yield from counted(every_country)
+        return draft.final(f"The report's regions list {many} countries: {join_names(every_country)} {mark}.")
     parts = []
     counting = bool(_HOW_MANY.search(question))
     asked = [decision.item] if decision.item in dimensions else None  # 'the 2nd one' of the lists
@@ -736,6 +743,9 @@ def segmentation(question: str, decision: Decision, ctx: ReportContext) -> Steps
         many = f" ({(yield from counted(names))})" if counting else ""  # 'how many regions': 5
         parts.append(f"by {dim}{many}: {join_names(names)} {mark}")
     return draft.final("The report segments the market " + "; ".join(parts) + ".")
+
+
+_COUNTRIES_WORD = re.compile(r"\bcountr(?:y|ies)\b", re.I)
 
 
 def _countries_answer(region: str, named: list[tuple[str, Sentence]], draft: Draft) -> FinalDraft:
