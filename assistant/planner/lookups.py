@@ -27,7 +27,7 @@ _NOT_A_NAME = re.compile(
 _ROLE = re.compile(
     r"\b(players?|compan(?:y|ies)|competitors?|vendors?|leaders?|firms?|manufacturers?|suppliers?"
     r"|providers?|publishers?|authors?|organi[sz]ations?|owners?|ceos?"
-    # "who was velocity's partner": a party to its news, not a name to describe
+    # "who was acme's partner": a party to its news, not a name to describe
     r"|partners?|buyers?|acquirers?|targets?|customers?|clients?|investors?|backers?|rivals?)\b",
     re.I,
 )

@@ -120,7 +120,7 @@ def other_market(
     report_terms: frozenset[str] = frozenset(),
 ) -> str | None:
     """'the robotics market' asked of a heat pump report: the other market's name, else None. A name
-    with a word the report never uses ('medical tourism' of a clinical trials report) is another
+    with a word the report never uses ('tunnel boring machine' of a tunnel kiln report) is another
     market even when its other words are the report's."""
     lowered = question.lower()
     opening = _OPENING_MARKET.match(lowered)

@@ -395,7 +395,7 @@ MIN_PREFIX = 3
 
 
 def _by_prefixes(own_words: tuple[str, ...], words: list[str]) -> bool:
-    """The name's words in order, each typed whole or cut short ('vet clinics', 'pharma cos'), one
+    """The name's words in order, each typed whole or cut short ('vet clinics', 'new-build install'), one
     at least whole and one at least cut."""
     size = len(own_words)
     if size < 2:

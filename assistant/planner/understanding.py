@@ -728,7 +728,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and _AMOUNT_OF_THEM.search(question)
         and not _NAMES_ASKED.search(question)
     ):
-        # 'how much did the top 20 pharma companies spend on r&d?': a figure the prose states, not the list
+        # 'how much did the top 10 brands spend on marketing?': a figure the prose states, not the list
         intent = Intent.PASSAGE
     if intent is Intent.RATIO and not slots.years and not slots.entities and not SIZE_ASKED.search(question):
         # 'by what multiple is the decentralised rate higher than the traditional one?': two figures of

@@ -68,7 +68,7 @@ def states_count(
     things = _things(counted)
     named = [w[:STEM] for w in things if len(w) > 3 and not {w.lower(), w.lower().rstrip("s")} & skipped]
     if things and {things[0].lower(), things[0].lower().rstrip("s")} & skipped:
-        named = []  # 'how many sites saw a drop' of a site management market: the market's own things
+        named = []  # 'how many kitchens saw a drop' of a kitchen equipment market: the market's own things
     named = [kin for stem in named for kin in _KIN.get(stem, (stem,))] if by_name else []
     lowered = text.lower()
     places = [m.start() for stem in named for m in re.finditer(re.escape(stem.lower()), lowered)]
@@ -102,6 +102,6 @@ def counted_things(counted: list[str]) -> str:
 
 
 def _things(counted: list[str]) -> list[str]:
-    """'inspections' of 'inspections were done'; 'oncology' of 'of those are oncology'."""
+    """'inspections' of 'inspections were done'; 'retrofits' of 'of those are retrofits'."""
     things = list(takewhile(lambda w: w.lower() not in _COUNT_VERBS, counted))
     return things or [w for w in counted if w.lower() not in _COUNT_VERBS and w.lower() not in _POINTERS]
