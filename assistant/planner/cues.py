@@ -111,6 +111,13 @@ def names_dimension(question: str, ctx: ReportContext) -> bool:
     )
 
 
+def words_of_a_dimension(text: str, ctx: ReportContext) -> bool:
+    """The text names one of the report's segment dimensions ('installation type'), as a list or in
+    a ranking ('the biggest installation type')."""
+    said = stems(text)
+    return any(found and found <= said for found in ctx.segment_dimension_stems.values())
+
+
 def refine(intent: Intent, slots: Slots) -> Intent:
     """Years settle which of the size questions is meant."""
     if intent is Intent.GROWTH and not slots.asks_growth and len(slots.years) < 2:

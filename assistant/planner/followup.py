@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.planner.slots import Entity, bare_short_years, match_entities
-from assistant.text.sentences import content_words
+from assistant.text.sentences import STEM, content_words
 from assistant.text.tokens import stems
 
 _PRONOUN = re.compile(
@@ -159,14 +159,20 @@ def cited_items(history: Sequence[dict[str, str]], at_least: int = 1) -> list[st
 def _points(answer: str) -> list[str]:
     """The points of an answer, each the text before one of its [n] markers; of a bulleted answer,
     each bullet's opening (a bullet may go on with the sentences that back its point)."""
-    bullets = [line[2:] for line in answer.splitlines() if line.startswith("- ")]
+    bullets = _bullet_points(answer)
     if len(bullets) >= 2:
-        return [_POINT_MARKER.split(bullet, maxsplit=1)[0].strip() for bullet in bullets]
+        return bullets
     pieces = _POINT_MARKER.split(answer)
     return [p.strip().split(": ", 1)[-1] for p in pieces if len(p.strip()) > 20]
 
 
 _POINT_MARKER = re.compile(r"\s*\[\d+\](?:\[\d+\])*\s*")
+
+
+def _bullet_points(answer: str) -> list[str]:
+    """Each bullet's opening, the text before its first [n] marker."""
+    bullets = [line[2:] for line in answer.splitlines() if line.startswith("- ")]
+    return [_POINT_MARKER.split(bullet, maxsplit=1)[0].strip() for bullet in bullets]
 
 
 _ORDINALS = {
@@ -294,9 +300,9 @@ def _last_pair(history: Sequence[dict[str, str]]) -> list[str]:
     """The points of the last answer that listed exactly two, as bullets."""
     for turn in reversed(history):
         if turn.get("role") == "assistant":
-            bullets = [line for line in turn.get("content", "").splitlines() if line.startswith("- ")]
+            bullets = _bullet_points(turn.get("content", ""))
             if len(bullets) == 2:
-                return _points(turn.get("content", ""))
+                return bullets
     return []
 
 
@@ -547,17 +553,12 @@ def point_by_word(question: str, history: Sequence[dict[str, str]], known: froze
     last = _points_of_last_list(history)
     if len(last) < 2:
         return None
-    words = {w[:STEM_CHARS] for w in content_words(question) if len(w) > 3 and w not in known}
-    picked = [p for p in last if words & {w[:STEM_CHARS] for w in content_words(p)}]
+    # ('utilisation' and 'utilised' share a point)
+    words = {w[:STEM] for w in content_words(question) if len(w) > 3 and w not in known}
+    picked = [p for p in last if words & {w[:STEM] for w in content_words(p)}]
     return picked[0] if len(picked) == 1 else None
 
 
-STEM_CHARS = 5  # 'utilisation' and 'utilised' share a point
-
-
 def _points_of_last_list(history: Sequence[dict[str, str]]) -> list[str]:
-    for turn in reversed(history):
-        if turn.get("role") == "assistant":
-            bullets = [line[2:] for line in turn.get("content", "").splitlines() if line.startswith("- ")]
-            return [_POINT_MARKER.split(b, maxsplit=1)[0].strip() for b in bullets]
-    return []
+    last = next((turn for turn in reversed(history) if turn.get("role") == "assistant"), None)
+    return _bullet_points(last.get("content", "")) if last else []

@@ -11,7 +11,13 @@ from itertools import pairwise
 
 from assistant.planner.acts import conversation_act
 from assistant.planner.context import ReportContext
-from assistant.planner.cues import LEADER_WORDS, NAMES_A_KIND, STRONG_INTENT, TWO_YEAR_INTENTS
+from assistant.planner.cues import (
+    LEADER_WORDS,
+    NAMES_A_KIND,
+    STRONG_INTENT,
+    TWO_YEAR_INTENTS,
+    words_of_a_dimension,
+)
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.followup import POINTER, has_subject
 from assistant.planner.intents import RANKINGS, SIZE_INTENTS, Intent
@@ -21,7 +27,6 @@ from assistant.planner.registry import KEYWORDS, settled_intent
 from assistant.planner.slots import Slots, addresses_the_assistant, extract, normalise
 from assistant.planner.understanding import decide
 from assistant.text.sentences import content_words
-from assistant.text.tokens import stems
 
 
 def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
@@ -279,7 +284,7 @@ def _stands_alone(clause: str, ctx: ReportContext) -> bool:
         return True  # 'the dct diversity stat + the ai investment stat': each a statistic of its own
     if _A_COUNT.match(clause):
         return True  # 'europe's share and the number of users there': a count of its own
-    if LEADER_WORDS.search(clause) and (NAMES_A_KIND.search(clause) or _names_a_dimension(clause, ctx)):
+    if LEADER_WORDS.search(clause) and (NAMES_A_KIND.search(clause) or words_of_a_dimension(clause, ctx)):
         return True  # '2024 size, the cagr and the biggest product type': a ranking of its own
     if slots.years and _DATED_FIGURE.search(clause):
         return True  # 'base yr size, the 2031 number': a year's figure of its own
@@ -327,11 +332,6 @@ _ONLY_SPAN = re.compile(
     r"\s*[,:;-]*\s*$",
     re.I,
 )
-
-
-def _names_a_dimension(clause: str, ctx: ReportContext) -> bool:
-    said = stems(clause)
-    return any(found and found <= said for found in ctx.segment_dimension_stems.values())
 
 
 def _supposes(clause: str) -> bool:

@@ -487,22 +487,28 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
 _NAME_FILLERS = frozenset("and the of for with other others".split())
 
 
+@lru_cache(maxsize=64)
+def _segment_words(segments: tuple[str, ...]) -> tuple[dict[str, frozenset[str]], Counter[str]]:
+    """Each segment name's words, and how many names each word is in; worked out once per report,
+    not on every question."""
+    names = {
+        name: frozenset(
+            singular(w)
+            for w in name_words(re.sub(r"\([^()]*\)", " ", name))  # not what a bracket lists
+            if w not in _NAME_FILLERS and len(w) > 2
+        )
+        for name in segments
+    }
+    # a word several segments share ('forage' of 'Mounted forage harvesters' and 'Self-propelled forage
+    # harvesters') picks out none of them
+    return names, Counter(w for words in names.values() for w in words)
+
+
 def _by_shared_words(vocabulary: list[Entity], present: set[str]) -> Entity | None:
     """The one segment of three words or more whose words the question all but one says, two at least
     ('jaw plate' for 'Jaw crusher plates'); None when no segment, or more than one, fits."""
     said = {singular(w) for w in present}
-    names = {
-        entity.name: {
-            singular(w)
-            for w in name_words(re.sub(r"\([^()]*\)", " ", entity.name))  # not what a bracket lists
-            if w not in _NAME_FILLERS and len(w) > 2
-        }
-        for entity in vocabulary
-        if entity.kind == "segment"
-    }
-    # a word several segments share ('forage' of 'Mounted forage harvesters' and 'Self-propelled forage
-    # harvesters') picks out none of them
-    counts = Counter(w for words in names.values() for w in words)
+    names, counts = _segment_words(tuple(e.name for e in vocabulary if e.kind == "segment"))
     fits: list[tuple[int, Entity]] = []
     for entity in vocabulary:
         if entity.kind != "segment" or entity.in_market_name:

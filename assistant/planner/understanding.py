@@ -34,6 +34,7 @@ from assistant.planner.cues import (
     names_dimension,
     previous_question,
     refine,
+    words_of_a_dimension,
 )
 from assistant.planner.decision import OVERVIEW, Decision
 from assistant.planner.followup import (
@@ -241,13 +242,6 @@ def _one_section_named(question: str) -> Intent | None:
     return named[0] if len(named) == 1 else None
 
 
-def _dimension_words(question: str, ctx: ReportContext) -> bool:
-    """The question names one of the report's segment dimensions ('installation type'), as a list or
-    as a ranking."""
-    asked = stems(question)
-    return any(found and found <= asked for found in ctx.segment_dimension_stems.values())
-
-
 _AMOUNT_OF_THEM = re.compile(r"\bhow\s+much\b|\b(?:spend|spent|spending|invest\w*|budgets?)\b", re.I)
 _NAMES_ASKED = re.compile(r"\b(?:who|which|name|names|list|players?)\b", re.I)
 
@@ -288,11 +282,7 @@ def _named_section(question: str, top: IntentScore) -> Intent | None:
 def _leader_of_segments(question: str, ctx: ReportContext) -> Intent | None:
     """'which care setting leads?', 'fastest growing end user': the leader of a dimension other
     than the regions, ranked from the page's figures by the named-fact scripts."""
-    if not LEADER_WORDS.search(question):
-        return None
-    asked = stems(question)
-    named = [dim for dim, found in ctx.segment_dimension_stems.items() if found and found <= asked]
-    if not named:
+    if not LEADER_WORDS.search(question) or not words_of_a_dimension(question, ctx):
         return None
     return (
         Intent.FASTEST_SEGMENT
@@ -476,7 +466,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         settled = None  # 'the orbit's price': a figure of the development that names it, not the market's
     if (
         settled is Intent.STATED_FIGURE
-        and _dimension_words(question, ctx)
+        and words_of_a_dimension(question, ctx)
         and not (
             slots.asks_figure or slots.asks_share or slots.asks_money or COUNT_OF_THINGS.search(question)
         )
