@@ -1,5 +1,6 @@
 """How a figure of the quantity table is said in an answer: its value with its unit ('USD 1.09
-billion', '27.5%', '9.3 million litres') and the years its own quote states (' in 2024')."""
+billion', '27.5%', '9.3 million litres') and the years its own quote states (' in 2024'); and how a
+list of names is said ('A, B and C')."""
 
 from __future__ import annotations
 
@@ -36,3 +37,8 @@ def when(q: QuantityFact) -> str:
             else f" from {q.start_year}"
         )
     return f" in {q.start_year}"
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

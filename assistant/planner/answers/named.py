@@ -13,6 +13,7 @@ from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import NUMBER_ASK, decline
 from assistant.planner.answers.company_shares import stated_shares
 from assistant.planner.answers.counts import HOW_MANY, counted_things, states_count
+from assistant.planner.answers.figure_text import join_names
 from assistant.planner.answers.figure_text import shown as stated_shown
 from assistant.planner.answers.figure_text import when as stated_when
 from assistant.planner.answers.stated import value_from_share
@@ -907,10 +908,6 @@ def counted(names: list[str]) -> Steps[str]:
     """How many names a list of the report holds, counted by the count tool (no quote states it)."""
     result = yield from ask(Call("count_items", CountArgs(items=names)))
     return str(result.value.count) if isinstance(result.value, CountResult) else f"{len(names)}"
-
-
-def join_names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _EVERY_KIND = re.compile(r"\b(deals?|news|developments?|activit\w*|moves|updates|happen\w*|going on)\b")

@@ -6,7 +6,7 @@ from assistant.domain.answer import FinalDraft, SeriesPoint
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers.basis import fetch_basis
 from assistant.planner.answers.common import series
-from assistant.planner.answers.named import join_names
+from assistant.planner.answers.figure_text import join_names
 from assistant.planner.calls import Call, Steps, ask, fetch_facts
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision

@@ -10,7 +10,7 @@ import re
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers.basis import fetch_basis
-from assistant.planner.answers.figure_text import shown, when
+from assistant.planner.answers.figure_text import join_names, shown, when
 from assistant.planner.calls import Call, Result, Steps, ask
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
@@ -154,11 +154,7 @@ def share_left(shares: list[QuantityFact], names: list[str], draft: Draft) -> St
     if not isinstance(result.value, RemainderResult):
         return ""
     draft.show_working(result.value.expression)
-    return f"That leaves {format_percent(result.value.remainder)} of the market outside {_and_list(names)}."
-
-
-def _and_list(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"That leaves {format_percent(result.value.remainder)} of the market outside {join_names(names)}."
 
 
 _OVERVIEW_ORDER = ("market_size", "share", "cagr", "volume", "count", "price")
@@ -195,5 +191,4 @@ def part_overview(name: str, ctx: ReportContext) -> Steps[FinalDraft | None]:
         for metric in _OVERVIEW_ORDER
         if metric in latest
     ]
-    listed = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
-    return draft.final(f"For {name} the report states {listed}.")
+    return draft.final(f"For {name} the report states {join_names(said)}.")
