@@ -101,6 +101,14 @@ _INSIGHTS_HEADING = re.compile(
     r"([A-Za-z][\w/&-]*(?:[ -][\w/&-]+){0,2}?)\s+insights",
     re.I,
 )
+# 'Segment Insights' > 'End Use': a short heading under one naming the segmentation is a dimension
+_SEGMENTS_HEADING = re.compile(
+    r"(?:market\s+)?(?:segment(?:s|ation)?|breakdown)(?:\s+(?:insights|analysis|overview|breakdown|outlook))?"
+    r"(?:\s+and\s+\w+)?",
+    re.I,
+)
+MAX_DIMENSION_WORDS = 3
+_NOT_A_DIMENSION = re.compile(r".*\b(?:regions?|regional|countr\w+|geograph\w*|compan\w+|players?)\b.*", re.I)
 _THE_REGION = re.compile(r"\s*(?:the|this|that)\s+region\b", re.I)
 # 'Regional Shares (2024) and Growth (2025-2032)', 'Share by Region, 2024': rows of regions' shares
 _REGION_SHARES_HEADING = re.compile(
@@ -323,13 +331,19 @@ def _prose_sentences(
     passages of the lines not read yet, so a sentence wrapped across lines is one sentence; each
     with the segmentation dimension its heading names ('By End User'), if it names one, and the
     heading itself."""
+    above_by_level: dict[int, str] = {}  # the heading each level last opened
     for block in out.blocks:
+        above_by_level = {lvl: h for lvl, h in above_by_level.items() if lvl < block.level}
+        parent = above_by_level[max(above_by_level)] if above_by_level else ""
+        above_by_level[block.level] = unnumbered(block.heading)
         if block.furniture or _NO_FIGURES.fullmatch(block.heading):
             continue
         is_faq = bool(_FAQ.fullmatch(block.heading))
         heading = unnumbered(block.heading)  # '5.3 By Provider Type'
         by = _BY_HEADING.fullmatch(heading) or _INSIGHTS_HEADING.fullmatch(heading)
         dimension = _dimension_name(by.group(1)) if by else None
+        if dimension is None and _SEGMENTS_HEADING.fullmatch(parent) and _names_dimension(heading):
+            dimension = _dimension_name(heading)
         if dimension is None and _REGION_SHARES_HEADING.fullmatch(heading):
             dimension = "Region"
         body = list(out.body(doc, block))
@@ -352,6 +366,12 @@ def _prose_sentences(
             for sentence in passages.sentences(passage):
                 if _DIGIT.search(sentence.text):
                     yield sentence, source, above[-1] if above else dimension, block.heading
+
+
+def _names_dimension(heading: str) -> bool:
+    """'End Use', 'Material': a short heading that could name a segmentation dimension."""
+    words = heading.split()
+    return 0 < len(words) <= MAX_DIMENSION_WORDS and not _NOT_A_DIMENSION.fullmatch(heading)
 
 
 def _dimension_name(said: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.planner.cues import NAMED_POINT
 from assistant.planner.intents import NUMERIC_INTENTS, Intent
 from assistant.planner.slots import Entity, Slots
 
@@ -90,6 +91,10 @@ def _unanswerable(intent: Intent, slots: Slots) -> str | None:
     return None
 
 
+# 'the australian and indian figures for 2023': whatever figures the page states of them
+_FIGURES_ASKED = re.compile(r"\b(?:figures?|numbers?|stats|statistics|data)\b", re.I)
+
+
 def table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "") -> bool:
     """A figure about a region, country or segment (not a company's): the quantity table may state it.
     'us smart irrigation market' asks for one too: nothing but a place and the market's name."""
@@ -100,6 +105,8 @@ def table_may_hold(intent: Intent, slots: Slots, question: str, plain: str = "")
         or bool(RATE_WORDS.search(question))
         or slots.asks_growth
         or intent in NUMERIC_INTENTS
+        # ('the retrofit one - got numbers?' names a point of the last list, not a part)
+        or bool(_FIGURES_ASKED.search(question) and not NAMED_POINT.search(question))
         or (bool(plain) and only_market_named(plain, scoped))
     )
     return (

@@ -265,7 +265,27 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
         and not slots.entities
     )
 
+# 'what are the numbers for latin america?', 'mining stats': whatever the page states of it
+_ALL_ITS_FIGURES = re.compile(r"\b(?:numbers|figures|stats|statistics|key facts|data points)\b", re.I)
 
+
+def _ranks_places_by_speed(question: str, slots: Slots) -> bool:
+    """'where is the market growing fastest?': the regions ranked by their rates, not the market's CAGR
+    or its largest region."""
+    return bool(
+        _WHERE.search(question)
+        and _SPEED_TOP.search(question)
+        and not _SIZE_TOP.search(question)
+        and not slots.entities
+    )
+
+
+_WHERE = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?where\b|\b(?:regionally|geographically)\b|\bwhich (?:part of the world|geograph\w*)",
+    re.I,
+)
+_SPEED_TOP = re.compile(r"\b(?:fastest|quickest|most rapid\w*|most quickly|highest growth)\b", re.I)
+_SIZE_TOP = re.compile(r"\b(?:largest|biggest|leading|dominant|most revenue|highest share)\b", re.I)
 _WHICH_PART = re.compile(r"\b(?:which|what)\b", re.I)
 _TOP_RATE = re.compile(r"\b(?:highest|strongest|fastest|quickest|top|best)\b", re.I)
 
@@ -400,9 +420,10 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         )
     told = slots.specific("segment", "region", "country")
     if (
-        _TELL_ME.match(question)
+        (_TELL_ME.match(question) or (_ALL_ITS_FIGURES.search(question) and not NAMED_POINT.search(question)))
         and len(told) == 1
-        and not (slots.asks_money or slots.asks_share or slots.years)
+        and not (slots.asks_money or slots.asks_share or slots.years or slots.asks_growth)
+        and not RATE_WORDS.search(question)
     ):
         # 'tell me about asia pacific': every figure the page states of it, each quoted
         decision = Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
@@ -474,8 +495,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         settled = None  # 'what installation types are there?': the report's list, not a volume figure
     if settled is Intent.OVERVIEW and (section := _one_section_named(question)) is not None:
         settled = section  # 'could you summarise the opportunities': that part of the report
+    if settled is Intent.RATIO and len(slots.specific("region", "country", "segment")) == 2:
+        settled = Intent.STATED_FIGURE  # 'apac to europe revenue ratio': two parts' figures, not two years
     if settled is Intent.CAGR and _ranks_parts_by_rate(question, slots):
         settled = Intent.FASTEST_SEGMENT
+    if settled in (None, Intent.CAGR, Intent.LARGEST_REGION) and _ranks_places_by_speed(question, slots):
+        settled = Intent.FASTEST_SEGMENT  # 'where is demand rising fastest, regionally?': the regions' rates
     checks_figure = bool(previous and _ABOUT_THAT_FIGURE.match(question) and slots.percents)
     if (slots.percents or slots.amounts) and (_ASKS_ORIGIN.search(question) or checks_figure):
         # 'who's the source for the 26% stat': the sentence that states that figure, with its source;

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from assistant.domain.report import Named, Report
 from assistant.planner.slots import Entity, distinctive_word, lookalikes, name_words
-from assistant.text.words import phrase_list, place_names, place_spellings, word_list
+from assistant.text.words import phrase_list, place_names, place_spellings, word_list, word_map
 
 _ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
 
@@ -88,7 +88,16 @@ def vocabulary(report: Report) -> list[Entity]:
         key = ("country", _spelt(spellings[0]))
         if len(spellings) > 1 and key in entities:
             entities[key] = replace(entities[key], aliases=spellings[1:])
+    # 'the australian and indian figures': a country by its adjective (not 'american', which is as
+    # often North or Latin American)
+    for adjective, country in word_map("demonyms").items():
+        key = ("country", _spelt(country))
+        if key in entities and adjective not in _REGIONAL_ADJECTIVES:
+            entities[key] = replace(entities[key], aliases=(*entities[key].aliases, adjective))
     return list(entities.values())
+
+
+_REGIONAL_ADJECTIVES = frozenset({"american", "english"})
 
 
 def _spelt(name: str) -> str:

@@ -196,7 +196,7 @@ def _reason_for(
     for sentence in best_sentences(passages, query, limit=4):
         elsewhere = sentence.end <= quoted[0] or sentence.start >= quoted[1]
         # a sentence that says more than the name (a heading or a list item explains nothing)
-        explains = len(sentence.text) >= len(named) + MIN_REASON_EXTRA
+        explains = len(sentence.text) >= len(named) + MIN_REASON_EXTRA and not _TABLE_ROW.search(sentence.text)
         if elsewhere and explains and named.lower() in sentence.text.lower():
             before = sentence_before(sentence, passages) if leans_back(sentence.text) else []
             return [s for s in before if s.end <= quoted[0] or s.start >= quoted[1]] + [sentence]
@@ -204,6 +204,7 @@ def _reason_for(
 
 
 MIN_REASON_EXTRA = 30
+_TABLE_ROW = re.compile(r"\t|\s\|\s")  # a table's cells explain nothing
 _GIVES_REASON = re.compile(
     r"\d[^.]*?\b(?:as|because|driven by|owing to|due to|thanks to|on the back of|supported by|fu?ell?ed by)\s+\w",
     re.I,
@@ -276,7 +277,8 @@ def _stated_leader(name: str, rank: int, scope: str, ctx: ReportContext) -> Step
 
 _SCOPE_KINDS = (
     ("country", re.compile(r"\b(country|countries|nation|national)\b", re.I)),
-    ("region", re.compile(r"\b(region|regions|regional|regionally|geograph\w*|continent)\b", re.I)),
+    # ('where is it growing fastest': a place)
+    ("region", re.compile(r"\b(region|regions|regional|regionally|geograph\w*|continent)\b|^\s*(?:and\s+|so\s+)?where\b", re.I)),
 )
 # a leader's own figures asked beside its name: 'leading region, share and $ value'
 _ITS_FIGURES = re.compile(r"\b(?:share|shares|%|percent|value|worth|revenue|dollars?|usd)\b|\$", re.I)

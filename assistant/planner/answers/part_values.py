@@ -22,10 +22,10 @@ from tools.schemas import CompareArgs, ProjectionArgs, QuantitiesArgs, Remainder
 
 
 def two_values(
-    named: list[Entity], years: list[int], apart: bool, ctx: ReportContext
+    named: list[Entity], years: list[int], how: str, ctx: ReportContext
 ) -> Steps[FinalDraft | None]:
-    """Two parts' stated values in one unit and year, added (or, ``apart``, their gap), or None when the
-    page does not state both alike."""
+    """Two parts' stated values in one unit and year, added (``how`` "total"), set apart ("gap") or
+    divided ("ratio"), or None when the page does not state both alike."""
     results: list[Result] = yield [
         Call("lookup_quantities", QuantitiesArgs(metric="market_size", name=e.name, report_id=ctx.report_id))
         for e in named
@@ -54,20 +54,22 @@ def two_values(
             ),
         )
     )
-    if not isinstance(compared.value, ComparisonResult) or compared.value.total is None:
+    found = compared.value
+    if not isinstance(found, ComparisonResult) or found.total is None or (how == "ratio" and found.ratio is None):
         return None
     draft = Draft()
-    draft.show_working(compared.value.expression)
+    draft.show_working(found.expression)
     lines = [
         f"{e.name} had a size of {shown(q)}{when(q)} {draft.cite(q.quote)}."
         for e, q in zip(named, chosen, strict=True)
     ]
     currency, unit = first.currency or "USD", first.unit
-    if apart:  # 'gap between germany and france in dollars'
-        gap = format_money(currency, abs(compared.value.difference), unit)
-        lines.append(f"The gap between them is {gap}.")
+    if how == "gap":  # 'gap between germany and france in dollars'
+        lines.append(f"The gap between them is {format_money(currency, abs(found.difference), unit)}.")
+    elif how == "ratio":  # 'apac to europe revenue ratio'
+        lines.append(f"{named[0].name} is {found.ratio:g} times {named[1].name}.")
     else:
-        lines.append(f"Together they come to {format_money(currency, compared.value.total, unit)}.")
+        lines.append(f"Together they come to {format_money(currency, found.total, unit)}.")
     return draft.final(" ".join(lines))
 
 

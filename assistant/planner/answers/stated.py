@@ -80,6 +80,7 @@ _OUTSIDE = re.compile(
     re.I,
 )
 _COMBINED = re.compile(r"\b(?:combined|together|total|sum|summed|added|plus|jointly)\b|\+", re.I)
+_FASTER = re.compile(r"\b(?:faster|quicker|slower|growing|grows|growth)\b", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much of\b", re.I)  # 'how much of demand is X': a part, not a worth
 _GROWTH = re.compile(r"\b(yoy|year[- ](on|over)[- ]year|annual growth in|growth in (19|20)\d\d)\b", re.I)
 
@@ -96,6 +97,8 @@ def wanted_metric(question: str, slots: Slots) -> str:
         return "market_size"  # 'how much is X worth in $? share x total': its value, from its share
     if slots.asks_share:
         return "share"
+    if TIMES_AS.search(question) and not (_RATE.search(question) or _FASTER.search(question)):
+        return "market_size"  # 'how many times bigger is apac than europe': their sizes divided
     if _PRICE.search(question):
         return "price"
     if _VOLUME.search(question):
@@ -195,10 +198,17 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         scoped = sorted(scoped, key=lambda e: _asked_at(e, question))  # 'europe's ... mea's': in that order
         # 'chloride vs sulfate share', 'distribution vs transmission split': each one's own figure
         return (yield from _side_by_side(scoped[:MAX_SIDE_BY_SIDE], metric, decision, ctx, question))
+    if len(scoped) == 2 and metric == "market_size" and TIMES_AS.search(question):
+        # 'apac to europe revenue ratio': their stated values divided, else their shares of one year
+        scoped = sorted(scoped, key=lambda e: _asked_at(e, question))
+        divided = yield from two_values(scoped, slots.years, "ratio", ctx)
+        if divided is not None:
+            return divided
+        return (yield from _side_by_side(scoped, "share", decision, ctx, question))
     if len(scoped) == 2 and metric == "market_size" and (_COMBINED.search(question) or _GAP.search(question)):
         # 'germany and france combined market size?': the two stated values, added by the tool
         apart = bool(_GAP.search(question) and not _COMBINED.search(question))
-        summed = yield from two_values(scoped, slots.years, apart, ctx)
+        summed = yield from two_values(scoped, slots.years, "gap" if apart else "total", ctx)
         if summed is not None:
             return summed
     if len(scoped) >= 2 and metric == "market_size":
@@ -532,7 +542,14 @@ def _side_by_side(
         # 'what share is outside europe and north america': what the named parts leave
         rest = yield from share_left(shares, [e.name for e in named], draft)
         lines.append(rest)
-    elif metric == "share" and len(shares) == 2 and not missing and arithmetic:
+    elif (
+        len(shares) == 2
+        and not missing
+        and (
+            (metric == "share" and arithmetic)
+            or (metric == "cagr" and (TIMES_AS.search(question) or _GAP.search(question)))
+        )
+    ):
         # 'nir + hybrid combined share?', 'europe's share is how many times mea's?', 'gap in share
         # pts between open pit and underground?': the two shares compared by the tool
         first, second = shares
@@ -542,16 +559,17 @@ def _side_by_side(
                 CompareArgs(
                     first_value=first.value,
                     second_value=second.value,
-                    first_label=f"{named[0].name} share",
-                    second_label=f"{named[1].name} share",
+                    first_label=f"{named[0].name} {metric}",
+                    second_label=f"{named[1].name} {metric}",
                 ),
             )
         )
         compared = summed.value
         if isinstance(compared, ComparisonResult):
             draft.show_working(compared.expression)
+            measure = "share" if metric == "share" else "growth rate"
             if TIMES_AS.search(question) and compared.ratio is not None:
-                lines.append(f"{named[0].name}'s share is {compared.ratio:g} times {named[1].name}'s.")
+                lines.append(f"{named[0].name}'s {measure} is {compared.ratio:g} times {named[1].name}'s.")
             elif _GAP.search(question):
                 gap = format_percent(abs(compared.difference)).rstrip("%")
                 lines.append(f"The gap between them is {gap} percentage points.")
