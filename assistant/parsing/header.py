@@ -83,7 +83,8 @@ _SCOPED_TAIL = re.compile(
     r"\s(?=(?:market|revenue|size|value|cagr|share|volume|shipments|compound|growth|\(?(?:19|20)\d\d)\b)",
     re.I,
 )
-_CELL_SPLIT = re.compile(r"\s\|\s")
+# cells of a byline: ' | ', ' · ' or a wide gap ('Published: May 2025    Base year: 2024')
+_CELL_SPLIT = re.compile(r"\s[|·•]\s|(?<=\S)[ \t]{3,}(?=[A-Z][\w ()/-]{1,30}:)")
 _KEY_COLON = re.compile(r"\s*(?P<key>[\w*][^:|]{0,40}?)\s*:\s*(?P<value>\S.*?)\s*")
 # 'Key: value', 'Key<tab>value', 'Key | value', 'Key ......... value' (a dot leader)
 _INLINE = re.compile(r"(?P<key>[\w*][^:\t|]{1,60}?)\s*(?P<sep>:|\t+|\s\|\s|\s\.{3,})\s*(?P<value>\S.*)")
@@ -140,7 +141,7 @@ def pairs(doc: Doc, out: Outline, scopes: ScopeIndex | None = None) -> list[Pair
     for line in doc.lines:
         if line.blank or line.index in out.furniture or len(line.text) > 300:
             continue
-        if " | " in line.text and ":" in line.text and not line.text.startswith("|"):
+        if _CELL_SPLIT.search(line.text) and ":" in line.text and not line.text.lstrip().startswith("|"):
             found.extend(_cells(doc, line, scopes))
             continue
         pair = _inline(doc, line, scopes) or _split(doc, line, out, scopes)

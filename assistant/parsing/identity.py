@@ -25,6 +25,16 @@ _GENERIC = re.compile(
     r"(?:(?:Global|Total|Overall|Fastest|Growing|Fastest-Growing|Largest|Dominant|Dominating|Leading|Key"
     r"|Regional|Parent|Target|Addressable|Serviceable|Attractive|Most|Biggest|Emerging|Mature|Segment)\s+)+Market"
 )
+_SMALL_WORDS = frozenset("and of for the in on to by with a an or".split())
+
+
+def _title_case(text: str) -> str:
+    """'CONVEYOR BELT SPLICING AND REPAIR' as 'Conveyor Belt Splicing and Repair'."""
+    words = text.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
+
+
+_CELL_GAP = re.compile(r"\t| {2,}")
 _MARKET_NAME = re.compile(r"^(?:The\s+)?(?:Global|Worldwide|World)?\s*(?P<name>.+?)\s+Market\b")
 _PUBLISHERS = vocab.table("publishers", "")
 _KNOWN_PUBLISHERS = re.compile(
@@ -38,7 +48,7 @@ _COPYRIGHT = re.compile(
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _PUBLISHED = re.compile(
-    rf"\b(?:Published|Publication date|Release date|Last updated|Updated)(?:\s+(?:on|date))?\s*:?\s*"
+    rf"\b(?:Published|Publication date|Release date|Last updated|Updated|Issued|Released)(?:\s+(?:on|date))?\s*:?\s*"
     rf"(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d{{2}})\b",
     re.I,
 )
@@ -90,6 +100,8 @@ def title(doc: Doc, out: Outline) -> str | None:
             continue
         for match in _MARKET_PHRASE.finditer(line.text):
             phrase = _LEADING.sub("", match.group())
+            if _CELL_GAP.search(phrase):
+                continue  # 'Year   Market value': two cells of a table's header, no market
             if len(phrase.split()) >= 2 and not _GENERIC.fullmatch(phrase):
                 counts[phrase] += 1
                 first_seen.setdefault(phrase, line.start + match.start())
@@ -144,7 +156,8 @@ def market_name(title_text: str | None) -> str | None:
     """'Global Industrial Heat Pump Market' -> 'Industrial Heat Pump'."""
     if not title_text:
         return None
-    match = _MARKET_NAME.match(title_text)
+    # ('AEROGEL INSULATION MARKET - INVESTOR BRIEF': a title in capitals names it too)
+    match = _MARKET_NAME.match(_title_case(title_text) if title_text.isupper() else title_text)
     return match.group("name") if match else None
 
 
@@ -228,7 +241,11 @@ def report_identity(doc: Doc, out: Outline, found: HeaderFacts, forecast: Period
     published = (
         found.published
         or _search_stated(
-            doc, out, _PUBLISHED, "date", ("published", "publication date", "release date", "updated")
+            doc,
+            out,
+            _PUBLISHED,
+            "date",
+            ("published", "publication date", "release date", "updated", "issued", "released"),
         )
         or _dateline(doc)
     )
@@ -285,7 +302,9 @@ def _search_stated(
 # A press release's dateline: 'AUSTIN, Texas, March 18, 2025 -- The global ...'
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'-]{{1,40}},(?:[ \t]+[A-Z][\w .]{{1,30}},)?[ \t]+"
-    rf"(?P<date>{_MONTH}\.?[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d{{2}})[ \t]*(?:--|—|–|/|\()"
+    rf"(?:(?P<date>{_MONTH}\.?[ \t]+\d{{1,2}},[ \t]+(?:19|20)\d{{2}})"
+    # ('LONDON, 12 March 2025 -- The global ...')
+    rf"|(?P<dated>\d{{1,2}}[ \t]+{_MONTH}[ \t]+(?:19|20)\d{{2}}))[ \t]*(?:--|—|–|/|\()"
     # 'Press release | Halberd Research | London / Pune, 14 May 2025': a byline that ends in its date
     rf"|^[^\n]{{0,80}}\|[ \t]*[A-Z][A-Za-z .'/-]{{1,40}},[ \t]+(?P<day_first>\d{{1,2}}[ \t]+{_MONTH}[ \t]+(?:19|20)\d{{2}})[ \t]*$",
     re.M,
@@ -297,7 +316,7 @@ def _dateline(doc: Doc) -> Stated | None:
     match = _DATELINE.search(doc.text, 0, DATELINE_CHARS)
     if match is None:
         return None
-    group = "date" if match.group("date") else "day_first"
+    group = next(g for g in ("date", "dated", "day_first") if match.group(g))
     span = doc.span(match.start(group), match.end(group))
     return Stated(text=span.text, span=span)
 

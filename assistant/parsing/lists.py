@@ -29,7 +29,11 @@ _LANDSCAPE = re.compile(r"competitive landscape|competition|competitive analysis
 _DEVELOPMENTS = re.compile(
     r"(?:recent|key|latest)?\s*(?:industry\s+)?(?:news\s+and\s+)?developments"
     r"|(?:recent|latest|industry|company)\s+(?:news|moves|updates|activity|deals|announcements|highlights)"
-    r"|mergers?\s*(?:&|and)\s*acquisitions|strategic\s+(?:initiatives|moves|developments)",
+    r"|mergers?\s*(?:&|and)\s*acquisitions|strategic\s+(?:initiatives|moves|developments)"
+    # 'Deal Flow', 'DEAL FLOW AND CATALYSTS', 'Notable deals'
+    r"|deal\s+flow(?:\s+(?:and|&)\s+[\w ]{1,30})?|(?:recent|notable|key|major)\s+deals(?:\s+(?:and|&)\s+[\w ]{1,30})?"
+    # an FAQ's 'Have there been any recent deals or launches?'
+    r"|[^?]*\b(?:recent|latest|new)\b[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|news)\b[^?]*\?",
     re.I,
 )
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.

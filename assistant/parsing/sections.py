@@ -210,6 +210,28 @@ def _heads_indented_body(doc: Doc, line: Line) -> bool:
 _RULE = re.compile(r"[-=_*~]{3,}")
 
 
+MIN_BODY_CHARS = 80  # a paragraph, not another short line of a list
+
+
+def _heads_its_paragraph(doc: Doc, line: Line, capitals: bool) -> bool:
+    """'DEAL FLOW AND CATALYSTS' or 'Investment Thesis' with a spacer above and its paragraph right
+    below, no blank between: a heading in capitals, or in title case of a few words."""
+    before, after = _neighbours(doc, line)
+    if not _spacer(before) or after is None or after.blank or _END_PUNCT.search(line.text):
+        return False
+    if len(after.text) < MIN_BODY_CHARS and not (capitals and after.bullet):
+        return False
+    if capitals:
+        return True
+    words = re.findall(r"[A-Za-z][\w'-]*", line.text)
+    long_words = [w for w in words if len(w) > 3]
+    titled = sum(1 for w in long_words if w[0].isupper())
+    return 1 <= len(words) <= MAX_RUN_IN_WORDS and bool(long_words) and titled == len(long_words)
+
+
+MAX_RUN_IN_WORDS = 6
+
+
 def _spacer(line: Line | None) -> bool:
     return line is None or line.blank or bool(_RULE.fullmatch(line.text))
 
@@ -318,7 +340,7 @@ def _looks_like_heading(doc: Doc, line: Line) -> bool:
     if capitals and _heads_indented_body(doc, line):
         return True  # 'KEY COMPANIES AND HEADQUARTERS' over its indented rows
     if not _standalone(doc, line):
-        return False
+        return _heads_its_paragraph(doc, line, capitals)
     nxt = doc.next_content(line.index)
     if nxt is None:
         return False

@@ -227,6 +227,12 @@ def _news_quoted(answer: str, ctx: ReportContext) -> frozenset[int]:
     )
 
 
+# an action asked of a company pointed at: its news, whatever year it names
+_DID_SOMETHING = re.compile(
+    r"\b(?:did|do|does|done|doing|announced?|launched?|happened|up\s+to|something|anything)\b", re.I
+)
+
+
 def follow_up(
     question: str,
     slots: Slots,
@@ -562,6 +568,12 @@ def follow_up(
             named_item = listed  # 'whats the 5th one': which player (or segment) that is
         elif not own and intent is Intent.KEY_PLAYERS:
             intent = Intent.DEVELOPMENTS  # 'what did the second one announce?'
+        elif (
+            any(e.kind == "company" for e in entities)
+            and _DID_SOMETHING.search(question)
+            and not (slots.asks_money or slots.asks_share)
+        ):
+            intent = Intent.DEVELOPMENTS  # 'the first one did something in 2024 right? what was it'
     # 'what did they do' after companies were named: those companies (not the report's authors)
     of_companies = bool(SAYS_THEY.search(question)) and earlier.intent in (
         Intent.KEY_PLAYERS,

@@ -33,9 +33,10 @@ _ROLE = re.compile(
 )
 _RELEASE = re.compile(
     r"\b(out yet|released yet|been released|released soon|release soon|available yet|pre-?orders?"
+    r"|(?:report|it|study)\s+(?:is\s+|been\s+)?already\s+(?:out|released|published|available)"
     r"|when (?:is|will) (?:it|the report|this report) (?:be )?(?:out|released|available))\b"
     # 'upcoming' of the report itself, never of trends or developments
-    r"|\b(?:it|this|the report|this report|the study)\s+(?:is\s+)?(?:\w+\s+){0,2}(?:upcoming|forthcoming)\b",
+    r"|\b(?:it|this|the report|this report|the study)\s+(?:is\s+)?(?:\w+\s+){0,4}(?:upcoming|forthcoming)\b",
     re.I,
 )
 RELEASE_WORDS = "report released upcoming forthcoming available release"

@@ -66,6 +66,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
             # 'the 2025 and 2031 numbers': two years of one ask
             or (bool(_ENDS_WITH_YEAR.search(groups[-1])) and bool(_YEAR_LEAD.match(piece)))
             or (COMPARING.match(joiner) and not _stands_alone(groups[-1], ctx))
+            or bool(_FRAME_ONLY.fullmatch(groups[-1]))  # 'in the tufts data, what was ...'
             or _only_names(groups[-1], ctx)  # 'and europe, which countries does it break out?'
             or _only_the_market(piece, ctx)  # 'apac contribution to growth, vertical farming led lights'
         ):
@@ -326,6 +327,12 @@ _A_STAT = re.compile(
 )
 _A_COUNT = re.compile(r"\s*(?:and\s+|also\s+)?(?:the\s+)?(?:number|count|no\.)\s+of\s+[a-z]", re.I)
 _AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
+# a frame for what follows, asking nothing itself: 'in the tufts data', 'according to the report'
+_FRAME_ONLY = re.compile(
+    r"\s*(?:so\s+|and\s+|ok\s+)?(?:in|from|according\s+to|based\s+on|per|within|regarding|as\s+for)\s+"
+    r"(?!.*\b(?:what|which|how|who|whom|when|where|why)\b)[\w .&'/-]{1,40}",
+    re.I,
+)
 _YEAR_WORDS = r"(?:(?:19|20)\d\d|that\s+year|then|now|today|the\s+base\s+year|the\s+first|the\s+last)"
 _ONLY_SPAN = re.compile(
     rf"\s*(?:and|so|ok|then|now)?\s*(?:between|from)\s+{_YEAR_WORDS}\s+(?:and|to|-|through|thru)\s+{_YEAR_WORDS}"

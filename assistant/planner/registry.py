@@ -513,7 +513,8 @@ REGISTRY: tuple[IntentEntry, ...] = (
             # 'how many pages', 'report pages', not 'according to this page'
             r"\b(report (code|id|number|no)|sku|product code|pages|page count|edition|publication date"
             r"|release date|historical (period|data|years)|study period|history covered|base[- ]year"
-            r"|when\s+(?:was\s+)?(?:it\s+|this\s+|the report\s+|this report\s+)?(?:published|released)"
+            r"|when\s+(?:was\s+|did\s+)?(?:it\s+|this\s+|the report\s+|this report\s+|this brief\s+|the brief\s+"
+            r"|this study\s+|the study\s+)?(?:published|released|issued|come out|came out)"
             r"|published (on|in))\b"
         ),
         settles=lambda slots: (

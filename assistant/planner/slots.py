@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from assistant.text.sentences import american_spelling
 from assistant.text.shorthand import spelt_out
 from assistant.text.tokens import singular
-from assistant.text.words import word_list
+from assistant.text.words import word_list, word_map
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4,6})(?![\d.,]*\d)")
 # '2018-23', '2024/25': a range whose second year keeps only its last two digits
@@ -424,6 +424,7 @@ def _without_articles(own_words: tuple[str, ...], words: list[str]) -> bool:
 def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
     of a name's distinctive first word (e.g. 'portvot' for Portvolt Systems)."""
+    question = _US_DOLLARS.sub(" $", question)  # 'US$ 4.5bn' is a currency, not the United States
     words = _words(question)
     raw = re.findall(r"[a-z0-9]+", question.lower())  # as typed: a misspelling is judged on these
     text = " " + " ".join(words) + " "
@@ -605,6 +606,9 @@ def _by_alias(alias: str, text: str, kind: str) -> bool:
     at = text.find(words)
     if at < 0:
         return False
+    if kind == "country" and alias in _DEMONYMS:
+        # 'the indian figures', not 'american indian participants'
+        return any(not text[:hit].rstrip().endswith(_QUALIFIERS_OF_PEOPLE) for hit in _finds(text, words))
     # a country's or segment's initials are no everyday word ('UK', 'ASC'), unless they spell one ('US')
     initials = (
         kind in ("country", "segment") and alias.isupper() and alias.lower() not in word_list("stopwords")
@@ -618,6 +622,20 @@ def _by_alias(alias: str, text: str, kind: str) -> bool:
             return True
         at = text.find(words, at + 1)
     return False
+
+
+_US_DOLLARS = re.compile(r"\bU\.?S\.?\s?\$", re.I)
+_DEMONYMS = frozenset(word_map("demonyms"))
+# words before an adjective that make it a people's name, not a country's
+_QUALIFIERS_OF_PEOPLE = (" american", " native", " north", " south", " latin", " central", " east", " west")
+
+
+def _finds(text: str, words: str) -> list[int]:
+    found, at = [], text.find(words)
+    while at >= 0:
+        found.append(at)
+        at = text.find(words, at + 1)
+    return found
 
 
 def _by_short_name(name: str, text: str) -> bool:

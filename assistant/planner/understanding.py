@@ -243,6 +243,11 @@ def _one_section_named(question: str) -> Intent | None:
 
 
 _AMOUNT_OF_THEM = re.compile(r"\bhow\s+much\b|\b(?:spend|spent|spending|invest\w*|budgets?)\b", re.I)
+_THEIR_SHARE_TOGETHER = re.compile(
+    r"\b(?:together|combined|collectively|jointly|between them|in total|outside(?:\s+of)?|rest|remaining|other than"
+    r"|excluding|beyond)\b",
+    re.I,
+)
 _NAMES_ASKED = re.compile(r"\b(?:who|which|name|names|list|players?)\b", re.I)
 
 
@@ -265,6 +270,13 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
         and not slots.entities
     )
 
+
+# A question that opens by asking for a rate, whatever years it names after
+_ASKS_RATE_ITSELF = re.compile(
+    r"\s*(?:so\s+|and\s+|ok\s+)?(?:at\s+)?what\s+(?:(?:annual|yearly|compound(?:ed)?|average)\s+)*(?:growth\s+)?rate\b"
+    r"|\s*how\s+(?:fast|quickly)\b",
+    re.I,
+)
 # 'what are the numbers for latin america?', 'mining stats': whatever the page states of it
 _ALL_ITS_FIGURES = re.compile(r"\b(?:numbers|figures|stats|statistics|key facts|data points)\b", re.I)
 
@@ -495,6 +507,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         settled = None  # 'what installation types are there?': the report's list, not a volume figure
     if settled is Intent.OVERVIEW and (section := _one_section_named(question)) is not None:
         settled = section  # 'could you summarise the opportunities': that part of the report
+    if (
+        settled is None
+        and _ASKS_RATE_ITSELF.match(question)
+        and not (slots.amounts or slots.percents or slots.asks_money)
+        and not slots.specific("region", "country", "segment", "company")
+    ):
+        settled = Intent.CAGR  # 'at what annual rate is the market expected to expand through 2031'
     if settled is Intent.RATIO and len(slots.specific("region", "country", "segment")) == 2:
         settled = Intent.STATED_FIGURE  # 'apac to europe revenue ratio': two parts' figures, not two years
     if settled is Intent.CAGR and _ranks_parts_by_rate(question, slots):
@@ -745,6 +764,16 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         # 'how much did the top 10 brands spend on marketing?': a figure the prose states, not the list
         intent = Intent.PASSAGE
+    if (
+        intent is Intent.KEY_PLAYERS
+        and slots.asks_share
+        and _THEIR_SHARE_TOGETHER.search(question)
+        and not slots.specific("company")
+    ):
+        # 'share held by the eight profiled vendors', 'share outside them': the sentence that states
+        # the players' combined share, not the list
+        intent = Intent.PASSAGE
+        slots = replace(slots, asks_unstated_attribute=False)
     if intent is Intent.RATIO and not slots.years and not slots.entities and not SIZE_ASKED.search(question):
         # 'by what multiple is the decentralised rate higher than the traditional one?': two figures of
         # a statistic the prose states, not two years of the market

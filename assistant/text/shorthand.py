@@ -9,7 +9,8 @@ import re
 from assistant.text.words import word_map
 
 _SHORTHAND = word_map("shorthand")
-_SHORTHAND_WORD = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w])", re.I)
+# ('US$ 4.5bn' is a currency sign, not the United States)
+_SHORTHAND_WORD = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w$])", re.I)
 
 
 def spelt_out(text: str) -> str:

@@ -9,7 +9,8 @@ from itertools import takewhile
 
 from assistant.text.sentences import STEM
 
-HOW_MANY = re.compile(r"\bhow many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+){0,4})", re.I)
+# ('how many times higher' asks a ratio, no count)
+HOW_MANY = re.compile(r"\bhow many\s+(?!times\b|x\b)(?P<what>[a-z-]+(?:\s+[a-z-]+){0,4})", re.I)
 _NUMBER = re.compile(
     # a number glued to letters names a thing ('3D scanning', '5G'): no count of anything
     r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?![A-Za-z])(?P<tail>\s*(?:%|per ?cent))?"

@@ -420,7 +420,25 @@ def size_base(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fi
         conv = yield from ask(_convert(base.amount, base.unit, wanted_unit))
         if isinstance(conv.value, ConvertResult):
             shown = f"{format_money(base.currency, conv.value.value, wanted_unit)} ({shown})"
-    text = f"The market was {shown} in {base.year} {draft.cite_all(basis.base_fact.quotes)}"
+    quotes = list(basis.base_fact.quotes)
+    if not any(str(base.year) in q.text for q in quotes):
+        # the figure alone is quoted: the sentence that also states its year, so the year is the report's
+        dated = yield from ask(
+            Call(
+                "lookup_quantities", QuantitiesArgs(metric="market_size", name=None, report_id=ctx.report_id)
+            )
+        )
+        found = dated.value.quantities if isinstance(dated.value, QuantitiesResult) else []
+        stating = next(
+            (
+                q.quote
+                for q in found
+                if q.start_year == base.year and q.value == base.amount and str(base.year) in q.quote.text
+            ),
+            None,
+        )
+        quotes = [stating] if stating is not None else quotes
+    text = f"The market was {shown} in {base.year} {draft.cite_all(quotes)}"
     points: list[SeriesPoint] = []
     if basis.end and basis.end_fact and basis.complete:
         end = basis.end

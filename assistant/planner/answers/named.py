@@ -196,7 +196,9 @@ def _reason_for(
     for sentence in best_sentences(passages, query, limit=4):
         elsewhere = sentence.end <= quoted[0] or sentence.start >= quoted[1]
         # a sentence that says more than the name (a heading or a list item explains nothing)
-        explains = len(sentence.text) >= len(named) + MIN_REASON_EXTRA and not _TABLE_ROW.search(sentence.text)
+        explains = len(sentence.text) >= len(named) + MIN_REASON_EXTRA and not _TABLE_ROW.search(
+            sentence.text
+        )
         if elsewhere and explains and named.lower() in sentence.text.lower():
             before = sentence_before(sentence, passages) if leans_back(sentence.text) else []
             return [s for s in before if s.end <= quoted[0] or s.start >= quoted[1]] + [sentence]
@@ -278,7 +280,13 @@ def _stated_leader(name: str, rank: int, scope: str, ctx: ReportContext) -> Step
 _SCOPE_KINDS = (
     ("country", re.compile(r"\b(country|countries|nation|national)\b", re.I)),
     # ('where is it growing fastest': a place)
-    ("region", re.compile(r"\b(region|regions|regional|regionally|geograph\w*|continent)\b|^\s*(?:and\s+|so\s+)?where\b", re.I)),
+    (
+        "region",
+        re.compile(
+            r"\b(region|regions|regional|regionally|geograph\w*|continent)\b|^\s*(?:and\s+|so\s+)?where\b",
+            re.I,
+        ),
+    ),
 )
 # a leader's own figures asked beside its name: 'leading region, share and $ value'
 _ITS_FIGURES = re.compile(r"\b(?:share|shares|%|percent|value|worth|revenue|dollars?|usd)\b|\$", re.I)
@@ -1191,6 +1199,7 @@ _ASKS_MORE = re.compile(
     r"\b(?:who|whom|what|when|where|which)\b.*(?:\band\b|,).*\b(?:how much|cost|price|pay|paid)\b", re.I
 )
 _ASKS_DATE = re.compile(r"\bwhen\b|\bdate[ds]?\b|\bwhat (?:day|month|year)\b", re.I)
+_ASKS_WHO = re.compile(r"\b(?:who|whom|which (?:firm|company|publisher|analyst)|publisher|by whom)\b", re.I)
 
 
 def _month(text: str) -> int | None:
@@ -1209,6 +1218,22 @@ def publisher(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fi
     facts = yield from fetch_facts(ctx.report_id, "identity")
     fact = facts["identity"]
     identity = fact.value if fact and isinstance(fact.value, IdentityFact) else None
+    if (
+        identity
+        and identity.published
+        and fact
+        and _ASKS_DATE.search(question)
+        and not _ASKS_WHO.search(question)
+    ):
+        # 'when was this report published?': the date it gives for itself, and by whom if it says
+        dated = next((q for q in fact.quotes if q.label == "published"), None)
+        said = f"The report is dated {identity.published.text}" + (f" {draft.cite(dated)}" if dated else "")
+        if identity.publisher:
+            quote = next((q for q in fact.quotes if q.label == "publisher"), None)
+            said += f"; it is published by {identity.publisher.text}" + (
+                f" {draft.cite(quote)}" if quote else ""
+            )
+        return draft.final(said + ".")
     if identity and identity.publisher and fact:
         quote = next((q for q in fact.quotes if q.label == "publisher"), None)
         short = next((a.text for a in identity.abbreviations if a.text != identity.publisher.text), None)
@@ -1220,6 +1245,12 @@ def publisher(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fi
             said += f", dated {identity.published.text}" + (f" {draft.cite(dated)}" if dated else "")
         return draft.final(said + ".")
     if not ctx.publisher:
+        if identity and identity.published and fact and _ASKS_DATE.search(question):
+            # 'who put this out and when?': the date it gives, the publisher it does not
+            dated = next((q for q in fact.quotes if q.label == "published"), None)
+            said = f"The report does not name its publisher; it is dated {identity.published.text}"
+            final = draft.final(said + (f" {draft.cite(dated)}." if dated else "."))
+            return final.model_copy(update={"unanswered_parts": ["who published the report"]})
         return (yield from decline(question, "The report does not name its publisher.", ctx))
     passages = yield from search(f"{ctx.publisher} report", ctx.report_id, SUPPORT_K)
     naming = [s for p in passages for s in sentences(p.text, p.start) if ctx.publisher in s.text]

@@ -54,22 +54,26 @@ def two_values(
             ),
         )
     )
-    found = compared.value
-    if not isinstance(found, ComparisonResult) or found.total is None or (how == "ratio" and found.ratio is None):
+    worked = compared.value
+    if (
+        not isinstance(worked, ComparisonResult)
+        or worked.total is None
+        or (how == "ratio" and worked.ratio is None)
+    ):
         return None
     draft = Draft()
-    draft.show_working(found.expression)
+    draft.show_working(worked.expression)
     lines = [
         f"{e.name} had a size of {shown(q)}{when(q)} {draft.cite(q.quote)}."
         for e, q in zip(named, chosen, strict=True)
     ]
     currency, unit = first.currency or "USD", first.unit
     if how == "gap":  # 'gap between germany and france in dollars'
-        lines.append(f"The gap between them is {format_money(currency, abs(found.difference), unit)}.")
+        lines.append(f"The gap between them is {format_money(currency, abs(worked.difference), unit)}.")
     elif how == "ratio":  # 'apac to europe revenue ratio'
-        lines.append(f"{named[0].name} is {found.ratio:g} times {named[1].name}.")
+        lines.append(f"{named[0].name} is {worked.ratio:g} times {named[1].name}.")
     else:
-        lines.append(f"Together they come to {format_money(currency, found.total, unit)}.")
+        lines.append(f"Together they come to {format_money(currency, worked.total, unit)}.")
     return draft.final(" ".join(lines))
 
 

@@ -10,7 +10,7 @@ from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
 from assistant.planner.answers.counts import HOW_MANY, states_count
 from assistant.planner.answers.people import asks_about_people, people_answer
-from assistant.planner.answers.stat_math import figures_compared
+from assistant.planner.answers.stat_math import figures_compared, share_left_of_stat
 from assistant.planner.calls import MAX_SEARCH_K, Steps, search
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
@@ -636,4 +636,6 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         sized = decision.slots.asks_money or decision.slots.asks_figure or bool(RATE_WORDS.search(question))
         return draft.final(f"{lead} {said}", status="unanswerable" if sized else "answered")
     compared = yield from figures_compared(question, chosen[-1], draft)
+    if not compared:
+        compared = yield from share_left_of_stat(question, chosen[-1], draft)
     return draft.final(f"The report says: {said} {compared}".rstrip())

@@ -1,18 +1,19 @@
-"""Arithmetic on the two figures of one quoted sentence: "how many more lens pairs were fitted in 2023
-than in 2018?" of "3.9 million ... in 2023, up from about 1.7 million in 2018", or "by what multiple is
-the decentralised rate higher?" of "rising to 1.9% compared to 0.5%". The sentence is quoted as it
-stands; the difference or the ratio is worked out by the comparison tool, never by the planner."""
+"""Arithmetic on the figures of one quoted sentence: "how many more lens pairs were fitted in 2023
+than in 2018?" of "3.9 million ... in 2023, up from about 1.7 million in 2018", "by what multiple is
+the decentralised rate higher?" of "rising to 1.9% compared to 0.5%", or "what share did not
+prioritise AI?" of "62% of respondents prioritising it". The sentence is quoted as it stands; the
+difference, the ratio or the share left is worked out by a tool, never by the planner."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.domain.formatting import format_number
+from assistant.domain.formatting import format_number, format_percent
 from assistant.planner.calls import Call, Steps, ask
 from assistant.planner.draft import Draft
 from assistant.text.sentences import Sentence
-from tools.derived import ComparisonResult
-from tools.schemas import CompareArgs
+from tools.derived import ComparisonResult, RemainderResult
+from tools.schemas import CompareArgs, RemainderArgs
 
 # a comparison of two figures asked: 'how many more', 'by what multiple', 'gap in points'
 _COMPARES = re.compile(
@@ -76,3 +77,32 @@ def figures_compared(question: str, sentence: Sentence, draft: Draft) -> Steps[s
     if kind in _SCALES:
         return f"That is a difference of {format_number(compared.difference)} {kind}."
     return f"That is a difference of {format_number(compared.difference)}."
+
+
+# the others asked for: 'what % did NOT prioritise it', 'share outside the eight profiled vendors'
+_THE_OTHERS = re.compile(
+    r"\b(?:not|never|didn'?t|don'?t|doesn'?t|haven'?t|hasn'?t|weren'?t|aren'?t|isn'?t|outside(?:\s+of)?"
+    r"|excluding|besides|other\s+than|apart\s+from|rest|remaining|remainder|left\s+over)\b",
+    re.I,
+)
+_SHARE_ASKED = re.compile(
+    r"\b(?:what|which|how\s+much)\s+(?:share|percent\w*|proportion|portion|fraction|part)\b"
+    r"|\bwhat\s*%|\bhow\s+many\s+percent|\bshare\b|%",
+    re.I,
+)
+
+
+def share_left_of_stat(question: str, sentence: Sentence, draft: Draft) -> Steps[str]:
+    """'That leaves 38% (100% - 62%).' when the question asks the share that does not do what the
+    sentence's one percentage does; '' otherwise."""
+    if not (_THE_OTHERS.search(question) and _SHARE_ASKED.search(question)):
+        return ""
+    percents = [value for value, kind in _figures(sentence.text) if kind == "percent"]
+    if len(percents) != 1 or not 0 < percents[0] < 100:
+        return ""
+    result = yield from ask(Call("remaining_share", RemainderArgs(shares=percents)))
+    left = result.value
+    if not isinstance(left, RemainderResult):
+        return ""
+    draft.show_working(left.expression)
+    return f"That leaves {format_percent(left.remainder)} (100% less {format_percent(percents[0])})."

@@ -756,8 +756,10 @@ _IDENTITY_FIELDS = (
     ("pages", re.compile(r"\b(pages?|page count|how long is the report|length)\b", re.I), "pages"),
     (
         "published",
-        re.compile(r"\b(published|publication|release date|released|edition|when was)\b", re.I),
-        "published",
+        re.compile(
+            r"\b(published|publication|release date|released|issued|came out|edition|when was)\b", re.I
+        ),
+        "publication date",
     ),
     ("base_year", re.compile(r"\bbase[- ]year\b", re.I), "base year"),
     (

@@ -1,0 +1,175 @@
+"""Two layouts: a markdown page whose segment insights sit under short sub-headings ('Material',
+'End Use') with the figures in prose, and a plain-text investor brief whose headings are capitals or
+a few title-case words set right over their paragraphs, with its deals under 'Deal Flow'. Questions
+ask two parts' ratio, where the market grows fastest, countries by their adjectives, every figure of a
+part, when the report came out, and the share a statistic leaves."""
+
+from __future__ import annotations
+
+import pytest
+from asking import asker
+
+from assistant.parsing.parse import parse_text
+from assistant.planner.slots import match_entities
+from assistant.planner.vocabulary import vocabulary
+
+GRINDING = """\
+# Grinding Media Balls Market Size, Share and Outlook, 2025-2032
+
+Mineral Processing Research Desk · Published March 2025 · Base year 2024
+
+## Market Summary
+
+The global grinding media balls market was valued at USD 2.40 billion in 2024 and is projected to
+reach USD 3.52 billion by 2032, growing at a CAGR of 4.9% from 2025 to 2032.
+
+## Segment Insights
+
+### Material
+
+Forged steel remains the preferred material, accounting for 47.5% of 2024 revenue. High-chrome cast
+iron held 31.0% and ceramic media 21.5%; ceramic media is the fastest-growing material, with a CAGR of
+8.1%.
+
+### End Use
+
+Copper concentrators were the largest end use with a 44.0% share in 2024, followed by gold mills at
+29.0%. Cement plants accounted for 27.0% and are projected to grow at a CAGR of 3.2%.
+
+## Regional Insights
+
+| Region | 2024 value (USD million) | Share | CAGR 2025-2032 |
+|---|---|---|---|
+| Asia Pacific | 1,008.0 | 42.0% | 5.6% |
+| Latin America | 480.0 | 20.0% | 6.3% |
+| North America | 432.0 | 18.0% | 3.4% |
+| Europe | 336.0 | 14.0% | 2.9% |
+| Middle East & Africa | 144.0 | 6.0% | 4.4% |
+
+Chile was worth USD 190 million in 2024 and Peru USD 121 million.
+
+## Key Companies
+
+| Company | Headquarters | Focus |
+|---|---|---|
+| Ferrosfera Grinding | Chile | Copper mill liners and forged balls for large mills |
+| Kobalt Media Works | South Africa | High-chrome cast balls |
+"""
+
+MOORING = """\
+HARBOUR MOORING ROBOTS MARKET - INVESTOR BRIEF
+Coverage period: 2023-2031 | Base year: 2024
+Issued: 6 May 2025
+
+Investment Thesis
+Automated mooring units are moving from a handful of pilot berths into series orders. We size the global market at US$ 412 Mn in 2024 and forecast US$ 905 Mn by 2031, a CAGR of 11.9% over 2025-2031.
+
+PORT OPERATOR SURVEY
+In a survey of 140 terminal operators, 58% said crew safety was their main reason for testing automated mooring, and most expected to decide on fleet orders within two years.
+
+Deal Flow
+- June 2024: Quayline Systems acquired Bollardtech for US$ 64 Mn, adding two assembly plants in Rotterdam and Busan.
+- November 2024: Tethera Marine launched the ArmLock 2, a vacuum pad unit rated for vessels of up to 400 metres.
+
+Key Risks
+Retrofitting older quays is slow, because many berths need new power and data lines before a unit can be fitted.
+"""
+
+
+@pytest.fixture(scope="module")
+def grinding():
+    return asker(parse_text(GRINDING, "grinding-media-balls-market.md", "grinding"))
+
+
+@pytest.fixture(scope="module")
+def mooring():
+    return asker(parse_text(MOORING, "harbour-mooring-robots-market.txt", "mooring"))
+
+
+def test_short_headings_under_segment_insights_name_their_dimensions():
+    facts = parse_text(GRINDING, "grinding-media-balls-market.md", "grinding").facts
+    dimensions = {q.scope.name: q.scope.dimension for q in facts.quantities if q.metric == "share"}
+    assert dimensions["Forged steel"] == "Material", dimensions
+    assert dimensions["Copper concentrators"] == "End Use", dimensions
+    assert facts.segmentation["End Use"], facts.segmentation
+
+
+def test_the_largest_of_a_dimension_named_only_by_its_heading(grinding):
+    answer = grinding("which end use is largest and with what share?")
+    assert "Copper concentrators" in answer.text and "44%" in answer.text, answer.text
+    assert "Ferrosfera" not in answer.text, answer.text  # a table's row explains nothing
+
+
+def test_where_the_market_grows_fastest_ranks_the_regions_rates(grinding):
+    for question in ("where is the market growing fastest?", "where is demand rising quickest, regionally?"):
+        answer = grinding(question)
+        assert "Latin America" in answer.text and "6.3%" in answer.text, (question, answer.text)
+
+
+def test_two_parts_ratio_from_their_values_shares_or_rates(grinding):
+    answer = grinding("asia pacific to europe revenue ratio")
+    assert "3 times" in answer.text, answer.text
+    assert any(c.tool == "compare_values" for c in answer.computations), answer.computations
+    answer = grinding("how many times faster is latin america growing than europe?")
+    assert "2.17 times" in answer.text, answer.text
+    answer = grinding("ratio of copper concentrators to cement plants")
+    assert "1.63 times" in answer.text, answer.text
+
+
+def test_countries_named_by_their_adjectives(grinding):
+    answer = grinding("I need the Chilean and Peruvian figures for 2024, please.")
+    assert "USD 190 million" in answer.text and "USD 121 million" in answer.text, answer.text
+
+
+def test_the_numbers_for_a_part_are_all_its_figures(grinding):
+    answer = grinding("what are the numbers for latin america?")
+    for figure in ("USD 480 million", "20%", "6.3%"):
+        assert figure in answer.text, answer.text
+
+
+def test_when_the_report_came_out(grinding, mooring):
+    answer = grinding("when was this report published?")
+    assert "March 2025" in answer.text, answer.text
+    answer = grinding("who put out this report and when?")
+    assert "March 2025" in answer.text and answer.unanswered_parts, (answer.text, answer.unanswered_parts)
+    answer = mooring("when was this brief issued?")
+    assert "6 May 2025" in answer.text, answer.text
+
+
+def test_headings_set_right_over_their_paragraphs_in_plain_text():
+    report = parse_text(MOORING, "harbour-mooring-robots-market.txt", "mooring")
+    headings = {s.heading for s in report.sections}
+    assert {"Investment Thesis", "PORT OPERATOR SURVEY", "Deal Flow", "Key Risks"} <= headings, headings
+    assert report.market == "Harbour Mooring Robots", report.market
+    assert [d.company for d in report.facts.recent_developments] == ["Quayline Systems", "Tethera Marine"]
+
+
+def test_a_deal_under_deal_flow_answers_its_detail(mooring):
+    answer = mooring("what did quayline pay for bollardtech?")
+    assert answer.status == "answered" and "64" in answer.text, answer.text
+
+
+def test_the_share_a_statistic_leaves(mooring):
+    answer = mooring("what % of the surveyed operators did not name crew safety as their main reason?")
+    assert "42%" in answer.text, answer.text
+    assert any(c.tool == "remaining_share" for c in answer.computations), answer.computations
+
+
+def test_a_rate_asked_first_is_the_cagr_whatever_year_follows(mooring):
+    answer = mooring("at what annual rate is the market expected to expand through 2031?")
+    assert "11.9%" in answer.text, answer.text
+
+
+def test_a_currency_sign_is_no_country(mooring):
+    answer = mooring("the brief says the market hits US$1.2bn by 2031 - what cagr is that?")
+    assert "United States" not in answer.text, answer.text
+    assert "905" in answer.text, answer.text
+
+
+def test_an_adjective_inside_a_peoples_name_is_no_country():
+    report = parse_text(GRINDING, "grinding-media-balls-market.md", "grinding")
+    names = vocabulary(report)
+    named = [e.name for e in match_entities("american indian enrolment share?", names)]
+    assert "India" not in named, named
+    named = [e.name for e in match_entities("the indian figure?", names)]
+    assert "India" in named, named
