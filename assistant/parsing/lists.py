@@ -33,7 +33,9 @@ _DEVELOPMENTS = re.compile(
     # 'Deal Flow', 'DEAL FLOW AND CATALYSTS', 'Notable deals'
     r"|deal\s+flow(?:\s+(?:and|&)\s+[\w ]{1,30})?|(?:recent|notable|key|major)\s+deals(?:\s+(?:and|&)\s+[\w ]{1,30})?"
     # an FAQ's 'Have there been any recent deals or launches?'
-    r"|[^?]*\b(?:recent|latest|new)\b[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|news)\b[^?]*\?",
+    r"|[^?]*\b(?:recent|latest|new)\b[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|news)\b[^?]*\?"
+    # ... or 'What deals and launches have there been recently?'
+    r"|[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?)\b[^?]*\b(?:recently|lately|latest)\b[^?]*\?",
     re.I,
 )
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.
@@ -242,12 +244,19 @@ def _listed(doc: Doc, start: int, end: int, named: bool = False) -> list[Named]:
         if lead_in is None or named and not _COMPANY_NOUN.search(sentence.text[: lead_in.end()]):
             continue
         end = sentence.end - (1 if sentence.text.endswith(".") else 0)
+        # '... and Boreal Silica Ltd. Chinese producers compete ...': the firm's full stop ends the list
+        ended = _ENDS_AFTER_FIRM.search(sentence.text, lead_in.end())
+        if ended is not None:
+            end = sentence.start + ended.end("stop")
         names = [_without_place(doc, n) for n in name_list(doc, sentence.start + lead_in.end(), end)]
         if len(names) >= 2 and all(n.name[:1].isupper() or n.name[:1].isdigit() for n in names):
             return names
     return []
 
 
+_ENDS_AFTER_FIRM = re.compile(
+    r"\b(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|AB|Oy|K\.K|B\.V|N\.V)(?P<stop>\.)\s+(?=[A-Z][a-z]+\s+[a-z])"
+)
 # 'Klauwkracht B.V. (Netherlands)', 'Hoofwise Animal Health (U.S.)': where a listed firm is based
 _PLACE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2}\)\s*$")
 
@@ -466,7 +475,35 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
         if found:
             return found
     entries = _introduced_bullets(doc, out, _DEVELOPMENTS)
-    return [dev for lines in entries if (dev := _development(doc, lines)) is not None]
+    introduced = [dev for lines in entries if (dev := _development(doc, lines)) is not None]
+    return introduced or _dated_deal_bullets(doc, out)
+
+
+# 'March 2024: Calderon acquired Hotface ...': a bullet that opens with its month and tells a deal
+_DEAL_VERB = re.compile(
+    r"\b(?:acquired|acquires|bought|merged|launched|launches|introduced|unveiled|partnered|signed|opened"
+    r"|commissioned|expanded|invested|completed|announced|entered|formed|raised|divested|agreed)\b",
+    re.I,
+)
+_MONTH_OPENS = re.compile(rf"[*_\s]*(?:{_MONTH})\.?\s+(?:19|20)\d\d\b", re.I)
+_BULLET_MARK = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s+")
+MIN_DEAL_BULLETS = 2  # one dated bullet may be a timeline's; two that tell deals are the page's news
+
+
+def _dated_deal_bullets(doc: Doc, out: Outline) -> list[Development]:
+    """Dated bullets that tell deals, wherever the page lists them (under 'Companies', after an FAQ's
+    'Have there been any recent deals?'), when no heading names its developments."""
+    found: list[Development] = []
+    for block in out.blocks:
+        if block.furniture:
+            continue
+        for lines in _wrapped_bullets(list(out.body(doc, block)), _is_entry):
+            opening = _BULLET_MARK.sub("", lines[0].text, count=1)
+            if not (_MONTH_OPENS.match(opening) and _DEAL_VERB.search(" ".join(line.text for line in lines))):
+                continue
+            if (dev := _development(doc, lines)) is not None:
+                found.append(dev)
+    return found if len(found) >= MIN_DEAL_BULLETS else []
 
 
 # '1. Acme GmbH', '2) Beta Inc.': a numbered item, which reads as a bullet in a list

@@ -125,8 +125,16 @@ def join(run: list[Line]) -> Passage:
     return Passage(" ".join(line.text for line in run), tuple(starts), tuple(x.start for x in run), run[0])
 
 
+# an FAQ's answer label: 'A: Nursing preparation held 27.3% ...' reads from the name
+_ANSWER_LABEL = re.compile(r"(?:A|Ans|Answer)\s*[:.]\s+(?=\S)")
+
+
 def sentences(passage: Passage) -> Iterator[Passage]:
-    """The sentences of ``passage``; a full stop after an abbreviation does not end one."""
+    """The sentences of ``passage``; a full stop after an abbreviation does not end one. An FAQ
+    answer's label ('A:') opens none."""
+    label = _ANSWER_LABEL.match(passage.text)
+    if label is not None:
+        passage = passage.part(label.end(), len(passage.text))
     text = passage.text
     if not _MAY_END.search(text):
         yield passage

@@ -62,9 +62,11 @@ _CONTEXT_WORD = re.compile(
     re.I,
 )
 # A sentence that opens with the market as its subject, by pronoun or plain noun: "It is estimated at ...".
+# ('A: We project US$ 6.52 Bn by 2034.': an FAQ's answer, the publisher speaking of the market)
 _CONTEXT_START = re.compile(
-    r"(?:It|This market|The market|The industry|The sector|Revenue|Global revenue|Worldwide revenue|Sales"
-    r"|Spending|Global spending|Total spending|Market revenue)\b"
+    r"(?:A\s*[:.]\s*)?(?:It|This market|The market|The industry|The sector|Revenue|Global revenue|Worldwide revenue"
+    r"|Sales|Spending|Global spending|Total spending|Market revenue"
+    r"|We\s+(?:project|forecast|expect|estimate|size|value|put))\b"
 )
 _GLOBAL_MARKET = re.compile(
     r"\b(?:the|this)\s+(?:global|overall|total|worldwide|entire|whole)\s+(?:[\w&'-]+\s+){0,6}?market\b"
@@ -379,7 +381,9 @@ def _draft(
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|expected|projected|forecast|anticipated|poised|set to|reach\w*|by 20\d\d)\b", re.I
+    # ('China reached EUR 52.7 million': done, not to come)
+    r"\b(?:will|expected|projected|forecast|anticipated|poised|set to|reach(?:es|ing)?|by 20\d\d)\b",
+    re.I,
 )
 
 

@@ -233,6 +233,47 @@ _DID_SOMETHING = re.compile(
 )
 
 
+_SUM_OF_THEM = re.compile(
+    r"\b(?:sum|total|add(?:ed)?\s+(?:them\s+)?up|cumulative|altogether|combined)\b", re.I
+)
+_ORDINAL_YEAR = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "last": -1,
+}
+_ORDINAL_ONE = re.compile(
+    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?:one|year|value|figure)\b", re.I
+)
+
+
+def _after_a_year_list(question: str, slots: Slots, earlier: Decision) -> Decision | None:
+    """After a year-by-year table: 'sum of those?' adds its years up, 'and the 2nd one again?' is
+    that year's size, 'like 2020?' a year of its own (declined before the base, as a single year is)."""
+    years = sorted(set(earlier.slots.years))
+    if len(years) < 2:
+        return None
+    first, last = years[0], years[-1]
+    if _SUM_OF_THEM.search(question) and not slots.years:
+        return Decision(Intent.CUMULATIVE, replace(slots, years=[first, last]), CERTAIN_INTENT)
+    ordinal = _ORDINAL_ONE.search(question)
+    if ordinal and not slots.years:
+        place = _ORDINAL_YEAR[ordinal.group(1).lower()]
+        listed = list(range(first, last + 1))
+        if abs(place) < len(listed) or place == -1:
+            return Decision(Intent.SIZE_IN_YEAR, replace(slots, years=[listed[place]]), CERTAIN_INTENT)
+    own = [y for y in slots.years if y < first]
+    if own and len(set(slots.years)) <= 2:
+        # 'what was it before 2025, like 2020?': the year it names, as a single year is answered
+        return Decision(Intent.SIZE_IN_YEAR, replace(slots, years=[min(own)]), CERTAIN_INTENT)
+    return None
+
+
 def follow_up(
     question: str,
     slots: Slots,
@@ -273,6 +314,10 @@ def follow_up(
             )
             decision.elaborate = True
             return decision
+    if earlier.intent in (Intent.TABLE, Intent.CUMULATIVE) and not slots.entities:
+        listed = _after_a_year_list(question, slots, earlier)
+        if listed is not None:
+            return listed
     if WHY_GROWING.match(question) and not slots.specific("company"):
         # 'oncology is the fastest grower' then "what's pushing that": what drives that part (or the market)
         parts = (

@@ -94,11 +94,17 @@ def entities_in_last_answer(history: Sequence[dict[str, str]], vocabulary: list[
     """What the assistant's last answer named: the referent of 'it' or 'its'."""
     for turn in reversed(history):
         if turn.get("role") == "assistant":
-            text = turn.get("content", "")
+            # an organisation's name ('European Pharmaceutical Review') places nothing
+            text = _NAMED_BY_ADJECTIVE.sub(" ", turn.get("content", ""))
             # a part named only inside the market's name ('... Site Management Organization Market') is no referent
             found = [e for e in match_entities(text, vocabulary) if not e.in_market_name]
             return sorted(found, key=lambda e: _position(text, e.name))  # first named first
     return []
+
+
+_NAMED_BY_ADJECTIVE = re.compile(
+    r"\b[A-Z][a-z]+(?:an|ese|ish)\s+(?:[A-Z][\w&'-]+\s?){1,5}(?:Review|Association|Society|Institute|Journal|Agency|Union|Commission|Federation|Council|Centre|Center|Bank|Times|News|Group)\b"
+)
 
 
 def _position(text: str, name: str) -> int:

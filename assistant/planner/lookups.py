@@ -169,7 +169,9 @@ _THE_LISTED = (
 _ON_THE_LIST = re.compile(
     r"\b(?:on|in|among|one of|part of|included in|listed (?:as|among|in))\s+(?:the\s+|that\s+|those\s+)?"
     r"(?:key\s+|main\s+|major\s+|listed\s+|profiled\s+)?(?:players?|compan(?:y|ies)|cos|vendors|firms)"
-    r"(?:\s+list)?\b|\bon\s+(?:the|that)\s+list\b",
+    r"(?:\s+list)?\b|\bon\s+(?:the|that)\s+list\b"
+    # 'is SGS one of the ten?' after the players were counted
+    r"|\b(?:one of|among)\s+(?:the|those)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )
 # 'which of those listed cos show up in the recent developments', 'the other devs are from cos not on that list'

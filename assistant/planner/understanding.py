@@ -107,6 +107,7 @@ from assistant.planner.slots import (
     Slots,
     asks_change,
     extract,
+    match_entities,
     normalise,
 )
 from assistant.text.tokens import stems
@@ -271,6 +272,7 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
     )
 
 
+_COMPARES_PARTS = re.compile(r"\bcompar\w*|\bvs\.?(?=\s|$)|\bversus\b|\bstack up\b", re.I)
 # A question that opens by asking for a rate, whatever years it names after
 _ASKS_RATE_ITSELF = re.compile(
     r"\s*(?:so\s+|and\s+|ok\s+)?(?:at\s+)?what\s+(?:(?:annual|yearly|compound(?:ed)?|average)\s+)*(?:growth\s+)?rate\b"
@@ -441,6 +443,17 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision = Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
         decision.metric = OVERVIEW
         return decision
+    if (
+        len(told) >= 2
+        and _COMPARES_PARTS.search(question)
+        and not (slots.asks_money or slots.asks_share or slots.asks_growth or slots.years)
+        and not RATE_WORDS.search(question)
+        and not TIMES_AS.search(question)
+    ):
+        # 'how does germany compare with china', 'apac vs europe?': each one's figures side by side
+        decision = Decision(Intent.STATED_FIGURE, slots, CERTAIN_INTENT, query=ctx.plain(question))
+        decision.metric = OVERVIEW
+        return decision
     defined = slots.specific("segment", "region", "country") if asks_definition(question) else []
     if defined:
         # 'what counts as a large enterprise here': the sentence that names it, with what it covers
@@ -465,6 +478,17 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     if from_country and "key players" in last_answer(history):
         # 'which ones are uk based' after the players: those the page places in that country
         return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT)
+    pointed = (
+        ordinal_item(question, history, ctx.vocabulary)
+        if previous and asks_players_in_news(question)
+        else None
+    )
+    one_player = (
+        [e for e in match_entities(pointed, ctx.vocabulary) if e.kind == "company"] if pointed else []
+    )
+    if one_player:
+        # 'is the last one on that list in the recent developments too?': that player's news
+        return Decision(Intent.DEVELOPMENTS, replace(slots, entities=one_player[:1]), CERTAIN_INTENT)
     if asks_players_in_news(question) or (asks_player_membership(question) and slots.specific("company")):
         # 'is headlands on the key players list?', 'which of those cos show up in the developments'
         return Decision(Intent.KEY_PLAYERS, slots, CERTAIN_INTENT)

@@ -18,7 +18,9 @@ from assistant.text.words import word_list
 
 _BOUNDARY = re.compile(r"[.!?]['\u2019\u201d]?(?=\s+['\u2018\u201c\"(]?[A-Z0-9])|\n")
 # A full stop after these does not end a sentence ("U.S. Food", "Pvt. Ltd.", "Co., LTD").
-_ABBREVIATION = re.compile(r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Inc|Pvt|vs|e\.g|i\.e|Dr|St|No|approx)\.$")
+_ABBREVIATION = re.compile(
+    r"(\b[A-Z]|\b[A-Z]\.[A-Z]|Ltd|Co|Corp|Inc|Pvt|Plc|LLC|vs|e\.g|i\.e|Dr|St|No|approx)\.$"
+)
 _LEADER_DOTS = re.compile(r"\s\.{3,}$")
 # "how much", "how many" and a market report's own boilerplate would match every sentence.
 _STOP = word_list("stopwords") | {"much", "many", "market", "report", "global"}

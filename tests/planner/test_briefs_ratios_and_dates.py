@@ -1,6 +1,7 @@
-"""Two layouts: a markdown page whose segment insights sit under short sub-headings ('Material',
+"""Three layouts: a markdown page whose segment insights sit under short sub-headings ('Material',
 'End Use') with the figures in prose, and a plain-text investor brief whose headings are capitals or
-a few title-case words set right over their paragraphs, with its deals under 'Deal Flow'. Questions
+a few title-case words set right over their paragraphs, with its deals under 'Deal Flow'; and an
+FAQ page whose figures sit in 'A:' answers to 'Q:' questions, its deals under a question. Questions
 ask two parts' ratio, where the market grows fastest, countries by their adjectives, every figure of a
 part, when the report came out, and the share a statistic leaves."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from asking import asker
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 from assistant.planner.slots import match_entities
@@ -71,8 +73,44 @@ Deal Flow
 - June 2024: Quayline Systems acquired Bollardtech for US$ 64 Mn, adding two assembly plants in Rotterdam and Busan.
 - November 2024: Tethera Marine launched the ArmLock 2, a vacuum pad unit rated for vessels of up to 400 metres.
 
+Geography
+Europe is the largest region with a 41.0% share in 2024, led by the Netherlands at US$ 61 Mn. Asia Pacific took 33.0% of revenue; China reached US$ 58 Mn and South Korea US$ 29 Mn.
+
+Competitive Landscape
+Quayline Systems Corp. (Netherlands) is the leader with an estimated 18% share. The other vendors we track are Tethera Marine AB, Bollard Dynamics Inc. and Harborlift Co., Ltd. Smaller integrators compete on service contracts.
+
 Key Risks
 Retrofitting older quays is slow, because many berths need new power and data lines before a unit can be fitted.
+"""
+
+KILN_FAQ = """\
+# Rotary Kiln Refractory Services Market - Questions and Answers, 2025 Edition
+
+## Market Size
+
+Q: How big is the rotary kiln refractory services market today?
+A: The global market was worth US$ 1.92 Bn in 2024, the base year of this study.
+
+Q: What will it be worth at the end of the forecast?
+A: We project US$ 2.88 Bn by 2032.
+
+Q: How fast will it grow?
+A: A compound annual growth rate (CAGR) of 5.2% over 2025-2032.
+
+## Segments
+
+Q: Which service line earns the most?
+A: Relining and repair is the largest segment, with 54.5% of 2024 revenue. It is expected to grow at a CAGR of 4.6%.
+
+Q: And inspection?
+A: Thermal scanning and inspection held 21.0% of 2024 revenue and is the fastest-growing service line, with a CAGR of 8.7% through 2032.
+
+## Companies
+
+Q: Have there been any recent deals or launches?
+A: Three stand out.
+- March 2024: Calderon Refractory Group acquired Hotface Services for US$ 58 Mn, adding crews in Texas and Alberta.
+- September 2024: Kilnscan Analytics launched a drone-mounted shell scanner for cement kilns.
 """
 
 
@@ -173,3 +211,51 @@ def test_an_adjective_inside_a_peoples_name_is_no_country():
     assert "India" not in named, named
     named = [e.name for e in match_entities("the indian figure?", names)]
     assert "India" in named, named
+
+
+def test_an_faq_pages_answers_keep_their_figures():
+    facts = parse_text(KILN_FAQ, "rotary-kiln-refractory-services-market.md", "kiln").facts
+    assert facts.forecast_end is not None and facts.forecast_end.amount == 2.88, facts.forecast_end
+    rates = {(q.scope.name, q.value) for q in facts.quantities if q.metric == "cagr"}
+    assert ("Relining and repair", 4.6) in rates and (None, 4.6) not in rates, rates
+    shares = {q.scope.name: q.value for q in facts.quantities if q.metric == "share"}
+    assert shares.get("Thermal scanning and inspection") == 21.0, shares
+    assert [d.company for d in facts.recent_developments] == [
+        "Calderon Refractory Group",
+        "Kilnscan Analytics",
+    ]
+
+
+def test_an_faq_pages_answers_answer_questions():
+    kiln = asker(parse_text(KILN_FAQ, "rotary-kiln-refractory-services-market.md", "kiln"))
+    answer = kiln("what's the 2032 forecast?")
+    assert "2.88" in answer.text, answer.text
+    answer = kiln("what did calderon pay for hotface?")
+    assert answer.status == "answered" and "58" in answer.text, answer.text
+    answer = kiln("the report's 2032 forecast is US$ 3.5 bn, right?")
+    assert "2.88" in answer.text and "United States" not in answer.text, answer.text
+
+
+def test_a_brief_names_its_players_and_its_countries_figures():
+    facts = parse_text(MOORING, "harbour-mooring-robots-market.txt", "mooring").facts
+    assert [p.name for p in facts.key_players] == [
+        "Tethera Marine AB",
+        "Bollard Dynamics Inc.",
+        "Harborlift Co., Ltd.",
+    ]
+    sizes = {
+        q.scope.name: q.value
+        for q in facts.quantities
+        if q.metric == "market_size" and q.scope.kind == "country"
+    }
+    assert sizes.get("China") == 58.0 and sizes.get("South Korea") == 29.0, sizes  # 'China reached US$ 58 Mn'
+
+
+def test_the_country_a_region_is_led_by(mooring):
+    answer = converse(mooring, "europe's share?", "which country leads there?")
+    assert "Netherlands" in answer.text, answer.text
+
+
+def test_two_parts_compared_give_each_ones_figures(mooring):
+    answer = mooring("how does china compare with south korea")
+    assert "USD 58 million" in answer.text and "USD 29 million" in answer.text, answer.text

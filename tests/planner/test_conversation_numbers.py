@@ -203,3 +203,19 @@ def test_where_it_lands_by_the_end_of_the_forecast(ask):
 def test_a_year_at_the_reports_own_rate(ask):
     answer = ask("at the report's cagr what would the market be in 2027")
     assert "3.81" in answer.text, answer.text
+
+
+def test_a_year_by_year_list_then_its_sum_and_one_of_its_years(ask):
+    answer = converse(ask, "market size for each year from 2025 to 2030", "sum of those?")
+    assert any(c.tool == "cumulative_size" for c in answer.computations), answer.text
+    answer = converse(
+        ask, "market size for each year from 2025 to 2030", "sum of those?", "and the 2nd one again?"
+    )
+    assert "2026" in answer.text and "3.60" in answer.text, answer.text
+
+
+def test_a_year_before_the_list_is_not_back_cast(ask):
+    answer = converse(
+        ask, "market size for each year from 2025 to 2030", "what was it before 2024, like 2019?"
+    )
+    assert "back-cast" in answer.text and "USD 2.39" not in answer.text, answer.text

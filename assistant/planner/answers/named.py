@@ -256,6 +256,10 @@ def _country_leading(region: str, question: str, ctx: ReportContext) -> Steps[Fi
             lowered = sentence.text.lower()
             leads = any(
                 re.search(rf"\b{re.escape(c)}\b(?:{_LEADER_AFTER})", lowered)
+                # ('Europe accounted for 22.9%, led by Germany at US$ 98.3 Mn')
+                or re.search(
+                    rf"\b(?:led|dominated|headed|driven)\s+by\s+(?:the\s+)?{re.escape(c)}\b", lowered
+                )
                 for c in countries
                 if c in lowered
             )

@@ -308,6 +308,15 @@ def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     )
     money = fact.value
     assert isinstance(money, MoneyFact)
+    if (
+        premise.year
+        and money.year != premise.year
+        and not any(
+            isinstance(f.value, MoneyFact) and abs(f.value.amount - amount.value) < SAME_FIGURE
+            for f in stated
+        )
+    ):
+        return None  # no figure of that year to set against the user's (another year's is no correction)
     value = amount.value
     if amount.unit and amount.unit != money.unit:
         converted = yield from ask(

@@ -62,6 +62,7 @@ SECTION_K = 20  # wide enough to hold a whole section of a report; the section f
 MIN_POINT_CHARS = 40  # an opening shorter than this is a heading or a fragment, not a point
 MAX_POINTS = 5  # a section rarely makes more points than this; more would bury them
 ELABORATION = 3  # sentences added after a point the user asks to hear more about
+MAX_ELABORATION = 6  # ... or the rest of its paragraph, up to this many
 ALL_SENTENCES = 1000  # every sentence of the passages found, ranked
 NUMBER_CANDIDATES = 10  # best sentences searched for one that states a figure, when a figure is asked
 FIGURE_REACH = 4  # sentences after a claim in which the figure backing it is looked for
@@ -514,6 +515,10 @@ _AMOUNT = re.compile(
     r"(?:USD|US\$|C\$|A\$|\$|EUR|€|GBP|£|JPY|¥|INR|₹|CAD|AUD|CHF|CNY|RMB|SGD)\s?\d|\d[\d,.]*\s?(?:dollars|euros)\b",
     re.I,
 )
+# 'how much do smos spend on ai': money spent, which a sentence of percentages does not state
+_SPENDING_ASKED = re.compile(
+    r"\bhow\s+much\b[^?]*\b(?:spend|spends|spent|spending|invest\w*|pay|pays|paid)\b", re.I
+)
 _COST_ASKED = re.compile(
     r"\bwhat\s+(?:does|do|did|would|will|might)\b[^?]*\bcosts?\b|\bprice\s+(?:of|for|tag|per)\b"
     r"|\bhow\s+(?:much|expensive)\b",
@@ -603,7 +608,7 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         strong = not dated or any(str(year) in dated for year in decision.slots.years)
     if (
         strong
-        and (_PRICE_PER.search(question) or _PRICE_ASKED.search(question))
+        and (_PRICE_PER.search(question) or _PRICE_ASKED.search(question) or _SPENDING_ASKED.search(question))
         and not _AMOUNT.search(best[0].text)
     ):
         strong = False  # 'avg fee per wagon?': a sentence about fees that states no amount is no answer
@@ -627,8 +632,13 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     # the point and the sentences that follow it in its passage: asked for, or a reason, which a
     # report gives over several sentences ('driven by ... This leadership is supported by ...')
     if decision.elaborate or (_ASKS_WHY.match(question) and not want_number):
-        following = [s for p in passages for s in sentences(p.text, p.start) if s.start > best[0].start]
-        chosen += sorted(following, key=lambda s: s.start)[:ELABORATION]
+        following = sorted(
+            (s for p in passages for s in sentences(p.text, p.start) if s.start > best[0].start),
+            key=lambda s: s.start,
+        )
+        # the rest of the point's paragraph (its figures often close it), else the next few sentences
+        rest = _rest_of_paragraph(best[0], passages)
+        chosen += rest[:MAX_ELABORATION] if len(rest) > ELABORATION else following[:ELABORATION]
     said = " ".join(f"{s.text} {draft.cite(s)}" for s in chosen)
     if decision.topic:
         lead = f"The report does not size a market for {decision.topic}. What it says about {decision.topic}:"
@@ -639,3 +649,17 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     if not compared:
         compared = yield from share_left_of_stat(question, chosen[-1], draft)
     return draft.final(f"The report says: {said} {compared}".rstrip())
+
+
+_PARAGRAPH_END = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
+
+
+def _rest_of_paragraph(point: Sentence, passages: list[Passage]) -> list[Sentence]:
+    """The sentences after ``point`` up to the end of its paragraph, in the passage that holds it."""
+    for found in passages:
+        if not found.start <= point.start < found.start + len(found.text):
+            continue
+        ends = _PARAGRAPH_END.search(found.text, point.end - found.start)
+        stop = found.start + (ends.start() if ends else len(found.text))
+        return [s for s in sentences(found.text, found.start) if point.start < s.start < stop]
+    return []

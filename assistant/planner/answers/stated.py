@@ -186,6 +186,15 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
         if overview is not None:
             return overview
         return (yield from passage(question, decision, ctx))  # no figure of it: what the prose says
+    if metric == OVERVIEW:
+        # 'how does germany compare with china': each one's figures, in the order asked
+        named = sorted(scoped_parts, key=lambda e: _asked_at(e, question))[:MAX_SIDE_BY_SIDE]
+        overviews = yield from together([part_overview(e.name, ctx) for e in named])
+        shown_parts = [f for f in overviews if f is not None]
+        if shown_parts:
+            missing = [f"figures of {e.name}" for e, f in zip(named, overviews, strict=True) if f is None]
+            return combine(shown_parts, missing)
+        return (yield from passage(question, decision, ctx))
     scoped = slots.specific("region", "country", "segment")
     pair = country_and_region(scoped) if ASKS_PART_OF.search(question) else None
     if pair is not None:
