@@ -315,9 +315,9 @@ def follow_up(
             decision.elaborate = True
             return decision
     if earlier.intent in (Intent.TABLE, Intent.CUMULATIVE) and not slots.entities:
-        listed = _after_a_year_list(question, slots, earlier)
-        if listed is not None:
-            return listed
+        of_the_list = _after_a_year_list(question, slots, earlier)
+        if of_the_list is not None:
+            return of_the_list
     if WHY_GROWING.match(question) and not slots.specific("company"):
         # 'oncology is the fastest grower' then "what's pushing that": what drives that part (or the market)
         parts = (
