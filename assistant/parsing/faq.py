@@ -55,7 +55,8 @@ def _question_headings(doc: Doc, out: Outline, faq_position: int) -> list[FaqPai
             break
         answers = list(out.body(doc, block))
         if answers:
-            span = doc.span(answers[0].start, answers[-1].end)
+            prefix = _A_PREFIX.match(answers[0].text)  # 'Q: ...' read as a heading over its 'A: ...'
+            span = doc.span(answers[0].start + (prefix.end() if prefix else 0), answers[-1].end)
             pairs.append(
                 FaqPair(
                     question=block.heading,

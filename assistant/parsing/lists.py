@@ -10,7 +10,7 @@ from assistant.parsing import tables
 from assistant.parsing.header import name_list
 from assistant.parsing.lines import Doc, Line, strip_span
 from assistant.parsing.scopes import BRACKET_GROUP, INLINE_GROUP
-from assistant.parsing.sections import Outline
+from assistant.parsing.sections import Block, Outline
 from assistant.parsing.segment_names import same_segment_name
 from assistant.text.sentences import sentences
 
@@ -33,9 +33,11 @@ _DEVELOPMENTS = re.compile(
     # 'Deal Flow', 'DEAL FLOW AND CATALYSTS', 'Notable deals'
     r"|deal\s+flow(?:\s+(?:and|&)\s+[\w ]{1,30})?|(?:recent|notable|key|major)\s+deals(?:\s+(?:and|&)\s+[\w ]{1,30})?"
     # an FAQ's 'Have there been any recent deals or launches?'
-    r"|[^?]*\b(?:recent|latest|new)\b[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|news)\b[^?]*\?"
+    r"|[^?]*\b(?:recent|latest|new|notable)\b[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|news"
+    r"|consolidation)\b[^?]*\?"
     # ... or 'What deals and launches have there been recently?'
-    r"|[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?)\b[^?]*\b(?:recently|lately|latest)\b[^?]*\?",
+    r"|[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|consolidation)\b[^?]*"
+    r"\b(?:recently|lately|latest|announced)\b[^?]*\?",
     re.I,
 )
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.
@@ -85,8 +87,8 @@ _DATED = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
     # '**March 2024:** ...': the colon may sit inside the emphasis
-    # ('September 2024 ...... Acme raised ...': a dot leader)
-    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*(?:--|[,:–—-]|\.{3,})\s*(?:(?:\*\*|__)\s*)?|\t|\s+\|\s+)",
+    # ('September 2024 ...... Acme raised ...': a dot leader; 'In April 2025 Aldous acquired': a name)
+    r"(?:-(?P<mm>\d{2}))?(?:\*\*|__)?(?:\s*(?:--|[,:–—-]|\.{3,})\s*(?:(?:\*\*|__)\s*)?|\t|\s+\|\s+|\s+(?=[A-Z]))",
     re.I,
 )
 # The company is the capitalised run at the start of the sentence, up to its verb.
@@ -451,10 +453,26 @@ def _names_a_segment(text: str) -> bool:
     return len(text) <= 60 and not text.rstrip().endswith((".", ":")) and ": " not in text
 
 
+_ANSWER_LABEL = re.compile(r"(?:A|Ans|Answer)\s*[:.]\s+")
+
+
+def _with_sub_blocks(doc: Doc, out: Outline, block: Block) -> list[Line]:
+    """The lines of ``block`` and of the blocks under it ('Recent Developments' over its FAQ's
+    'Q: Has there been any consolidation recently?'), up to the next heading of its level."""
+    lines = list(out.body(doc, block))
+    after = out.blocks[out.blocks.index(block) + 1 :]
+    for sub in after:
+        if sub.level <= block.level:
+            break
+        if not sub.furniture:
+            lines += list(out.body(doc, sub))
+    return lines
+
+
 def developments(doc: Doc, out: Outline) -> list[Development]:
     """Dated entries under a developments heading: bullets, or paragraphs if there are none."""
     for block in out.find(_DEVELOPMENTS):
-        body = list(out.body(doc, block))
+        body = _with_sub_blocks(doc, out, block)
         bulleted = any(_is_entry(line) for line in body)
         rows = [line for line in body if line.text.startswith("|")]
         if rows:  # '| March 2025 | Acme opened ... |': a markdown table, a development a row
@@ -534,7 +552,10 @@ def _wrapped_bullets(body: list[Line], is_item: Callable[[Line], bool] = _is_ite
 
 
 # A sentence inside a paragraph that opens with a date: where another development begins.
-_DATED_SENTENCE = re.compile(rf"(?<=[.;])\s+(?=(?:In|On|During)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d\s*,)", re.I)
+# ('Yes. In April 2025 Aldous acquired ...': an FAQ's answer, the date without its comma)
+_DATED_SENTENCE = re.compile(
+    rf"(?<=[.;:])\s+(?=(?:In|On|During)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d\s*(?:,|\s(?=[A-Z])))", re.I
+)
 
 
 def _dated_paragraphs(body: list[Line]) -> list[list[Line]]:
@@ -571,7 +592,11 @@ def _development(doc: Doc, lines: list[Line]) -> Development | None:
 
 
 def _development_at(doc: Doc, start: int, end: int) -> Development | None:
-    """The development told in ``doc.text[start:end]``, when it opens with its date."""
+    """The development told in ``doc.text[start:end]``, when it opens with its date (after an FAQ
+    answer's 'A:' label, if any)."""
+    label = _ANSWER_LABEL.match(doc.text, start, end)
+    if label is not None:
+        start = label.end()
     text = doc.text[start:end]
     match = _DATED.match(text)
     if match is None:

@@ -137,6 +137,8 @@ def outline(doc: Doc, hints: Sequence[Heading] = ()) -> Outline:
             continue
         if is_furniture_line(line.text):
             furniture.add(line.index)
+        elif (asked := _faq_question(doc, line)) is not None:
+            found[line.index] = (asked, 3)  # 'Q: What is holding it back?' over its 'A: ...'
         elif (
             not line.bullet
             and (KNOWN_HEADING.fullmatch(line.text) or _FURNITURE_REGION.fullmatch(line.text))
@@ -208,6 +210,19 @@ def _heads_indented_body(doc: Doc, line: Line) -> bool:
 
 
 _RULE = re.compile(r"[-=_*~]{3,}")
+
+
+_FAQ_QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s+(?P<asked>\S.{2,150}\?)\s*")
+_FAQ_ANSWER = re.compile(r"(?:A|Ans|Answer)\s*[:.]\s+\S")
+
+
+def _faq_question(doc: Doc, line: Line) -> str | None:
+    """'Q: What is holding it back?' with its 'A: ...' on the next line: a heading of the answer."""
+    asked = _FAQ_QUESTION.fullmatch(line.text)
+    after = doc.next_content(line.index)
+    if asked is None or after is None or not _FAQ_ANSWER.match(after.text):
+        return None
+    return asked.group("asked")
 
 
 MIN_BODY_CHARS = 80  # a paragraph, not another short line of a list

@@ -34,16 +34,16 @@ from tools.search import Passage
 # Category Is Growing', 'What Holds It Back', 'Headwinds', 'Trends Worth Watching'.
 SECTION_HEADINGS = {
     Intent.DRIVERS: re.compile(
-        r"driv(?:er|ing)|growth factor|tailwind|catalyst|\bfuel"
+        r"driv(?:er|ing|es?\b)|growth factor|tailwind|catalyst|\bfuel"
         r"|\bwhy\b.*\b(?:grow|ris(?:e|es|ing)\b|expand|boom|surg|climb)",
         re.I,
     ),
     Intent.CHALLENGES: re.compile(
         r"challenge|restrain|restrict|\bhold\w*\b.*\bback\b|barrier|obstacle|headwind|pitfall|constraint"
-        r"|\brisks?\b|limitation|hurdle",
+        r"|\brisks?\b|limitation|hurdle|go(?:es)? wrong|downside",
         re.I,
     ),
-    Intent.TRENDS: re.compile(r"trend|opportunit", re.I),
+    Intent.TRENDS: re.compile(r"trend|opportunit|upside", re.I),
     Intent.DEFINITION: re.compile(r"overview|definition|introduction", re.I),
 }
 
