@@ -370,7 +370,11 @@ def _draft(
             draft.needs = "share"
         elif metric == "market_size" and _PERIOD_END.match(text, figure.end):
             draft.needs = "end"
-        elif metric == "market_size" and scope.kind == "country" and not _FUTURE.search(text):
+        elif (
+            metric == "market_size"
+            and scope.kind == "country"
+            and not _FUTURE.search(text, 0, _clause_end(text, figure.end))
+        ):
             # 'China generated about USD 0.52 billion of revenue on its own': the page's base year
             draft.needs = "base"
         else:
@@ -378,6 +382,16 @@ def _draft(
             return None, int(metric != "count" and metric != "volume"), -1
     draft.start_year = draft.end_year = year
     return draft, 0, years.until
+
+
+_NEXT_CLAUSE = re.compile(r",\s+(?:but|while|whereas|although)\b|;")
+
+
+def _clause_end(text: str, position: int) -> int:
+    """Where the clause holding ``position`` ends: 'China was at USD 128.9 million, but India is projected
+    ...' keeps the projection out of China's figure."""
+    found = _NEXT_CLAUSE.search(text, position)
+    return found.start() if found else len(text)
 
 
 _FUTURE = re.compile(
@@ -480,6 +494,11 @@ def _scope(
         nearest = named[-1]
         if metric != "share" and _GLOBAL_MARKET.search(text, nearest.end, figure.start):
             return Scope()
+        countries = [m for m in named[:-1] if m.scope.kind == "country"]
+        if nearest.scope.kind == "region" and countries and _WHERE_IT_SITS.search(text, 0, nearest.start):
+            # 'China was the largest country market in Asia Pacific at USD 128.9 million', 'Australia,
+            # outside Europe, was worth ...': the region only places the country the figure is of
+            return countries[-1].scope
         return nearest.scope
     if previous is None and r.carried is not None:
         return r.carried  # 'The segment is forecast to grow at 15.9%', after a sentence about it
@@ -546,6 +565,7 @@ def _scope(
     return Scope()
 
 
+_WHERE_IT_SITS = re.compile(r"\b(?:in|within|across|inside|outside(?:\s+of)?)\s+(?:the\s+)?$", re.I)
 # An answer that opens by naming its subject: 'Smart / app-connected aspirators, at ...'.
 _NAMED_OPENING = re.compile(
     r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?:[A-Z]|\d[A-Za-z])[A-Za-z/&' -]{2,60}"

@@ -50,6 +50,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         # deal the report gives to another buyer is asked about as the report tells it.
         clause = _as_the_report_tells_it(premise, rest, ctx)
         history = [*history, {"role": "user", "content": clause}]
+    rest = _ASKS_SEVERAL.sub("", rest, count=1) or rest  # 'two things: the 2024 value, and ...'
     groups: list[str] = []
     for joiner, piece in clauses(rest, [e.name for e in ctx.vocabulary]):
         if groups and (
@@ -96,6 +97,12 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         # the list it gives ('name the players and what the first one did').
         running = [*running, {"role": "user", "content": group}]
         names = ctx.named_by.get(decision.intent)
+        if (
+            decision.intent is Intent.LARGEST_REGION
+            and not _OF_REGIONS.search(group)
+            and (words_of_a_dimension(group, ctx) or NAMES_A_KIND.search(group))
+        ):
+            names = None  # 'which disease is the biggest + its share': not the region the report names
         by_figures = (
             decision.intent in RANKINGS
             and bool(_OF_REGIONS.search(group))
@@ -327,6 +334,12 @@ _A_STAT = re.compile(
 )
 _A_COUNT = re.compile(r"\s*(?:and\s+|also\s+)?(?:the\s+)?(?:number|count|no\.)\s+of\s+[a-z]", re.I)
 _AND = re.compile(r"^,?\s*(?:and|&)\s*$", re.I)
+# a lead-in that announces several asks: 'two things:', 'quick qs -', 'a couple of questions:'
+_ASKS_SEVERAL = re.compile(
+    r"^\s*(?:(?:two|three|four|2|3|4|a\s+couple\s+of|a\s+few|some)\s+(?:things|questions|qs|q's)"
+    r"|quick\s+(?:qs?|questions?))\s*(?:please|pls)?\s*[:\-–—]\s*",
+    re.I,
+)
 # a frame for what follows, asking nothing itself: 'in the tufts data', 'according to the report'
 _FRAME_ONLY = re.compile(
     r"\s*(?:so\s+|and\s+|ok\s+)?(?:in|from|according\s+to|based\s+on|per|within|regarding|as\s+for)\s+"

@@ -272,6 +272,7 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
     )
 
 
+_SIZE_NOUN = re.compile(r"\b(?:revenue|revenues|size|worth|value|sales)\b", re.I)
 _COMPARES_PARTS = re.compile(r"\bcompar\w*|\bvs\.?(?=\s|$)|\bversus\b|\bstack up\b", re.I)
 # A question that opens by asking for a rate, whatever years it names after
 _ASKS_RATE_ITSELF = re.compile(
@@ -781,6 +782,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         return follow_up(question, slots, top, history, previous, ctx, decide, settled is not None)
     intent = refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
+    if intent is Intent.FORECAST_PERIOD and (slots.asks_money or _SIZE_NOUN.search(question)):
+        intent = Intent.SIZE_BASE  # 'what revenue does it forecast for the end of the forecast period?'
     if (
         intent is Intent.KEY_PLAYERS
         and _AMOUNT_OF_THEM.search(question)
