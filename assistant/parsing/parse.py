@@ -262,6 +262,7 @@ def _quantity_table(
     drafts += table_drafts
     skipped += table_skipped
     read = table_lines | {index for pair in found_pairs for index in pair.lines}
+    drafts += tables.captioned_values(doc, out, scopes, read)
     ctx = prose_figures.context(scopes, market, players)
     subject: Scope | None = None  # what the sentence before was about, for 'The segment ...' after it
     subject_end = -1

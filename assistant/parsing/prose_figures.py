@@ -58,7 +58,9 @@ _COMPARES = re.compile(r"\b(?:from|compared|versus|vs|than|since)\b", re.I)
 _MARKET_WORD = re.compile(r"\bmarkets?\b", re.I)
 _CONTEXT_WORD = re.compile(
     r"\b(?:revenue|revenues|sales|industry|segment|share|CAGR|shipments|shipped|sold|volume|demand|consumption|"
-    r"installations|price|prices|priced|growth)\b",
+    r"installations|price|prices|priced|growth"
+    # ('Kraft lignin accounted for 31.5%, organosolv lignin for 11.8%': shares, by their verb)
+    r"|accounted|accounts|accounting|made up|makes up)\b",
     re.I,
 )
 # A sentence that opens with the market as its subject, by pronoun or plain noun: "It is estimated at ...".
@@ -565,7 +567,10 @@ def _scope(
     return Scope()
 
 
-_WHERE_IT_SITS = re.compile(r"\b(?:in|within|across|inside|outside(?:\s+of)?)\s+(?:the\s+)?$", re.I)
+# ('outside North America and Europe': the places may come in a pair)
+_WHERE_IT_SITS = re.compile(
+    r"\b(?:in|within|across|inside|outside(?:\s+of)?)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:(?:and|&)\s+)?$"
+)
 # An answer that opens by naming its subject: 'Smart / app-connected aspirators, at ...'.
 _NAMED_OPENING = re.compile(
     r"\W*(?!(?:The|It|This|Its|Over|From|Between|By|In|At)\b)(?:[A-Z]|\d[A-Za-z])[A-Za-z/&' -]{2,60}"
@@ -666,7 +671,9 @@ _NOT_A_NAME = (
     r"(?:are|is|was|were|will|has|have|had|it|its|their|this|that|these|those|which|while|whereas|but|with|at|of"
     r"|a|an|the|by|to|in|on|from|for|as|than|then|compared|versus|vs|cagr|rate|share|growth|revenue|sales|value"
     r"|up|down|about|around|nearly|some|almost|over|under|above|below|more|less|faster|slower|higher|lower"
-    r"|still|only|also|both|each|all|against)"
+    r"|still|only|also|both|each|all|against"
+    # ('... accounted for 27.4% and should grow at 6.2%': the verb of an elided subject)
+    r"|should|could|would|may|might|can|must|grow|grows|expand|expands|rise|rises)"
 )
 # Verbs that come right before a figure ('..., representing 16.3%'), where a name like 'manufacturing'
 # may come as well
@@ -729,7 +736,8 @@ _RANKED_NEXT = re.compile(
     r"(?:\s+\([A-Za-z&]{2,10}\))?)"
     r"|(?:followed by|ahead of|trailed by|behind|then|and|while)\s+(?:the\s+)?"
     # a name, not a verb phrase ('and are forecast to grow at 8.1%')
-    r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|grows?|grew|expected|forecast|projected)\b)"
+    r"(?P<name>(?!(?:are|is|was|were|will|has|have|had|grows?|grew|expected|forecast|projected|should|could"
+    r"|would|may|might|can|must|to)\b)"
     r"[A-Za-z][\w&/-]*(?:\s+(?!at\b|with\b)[\w&/-]+){0,3}?(?:\s+\([A-Za-z&]{2,10}\))?)"
     # 'Natural catastrophe perils such as earthquake and hurricane followed with 28.6%'
     r"|(?:^|[.;]\s*)(?P<example_of>[A-Z][\w&/-]*(?:\s+[\w&/-]+){0,4}?)\s+(?:such\s+as|including|like)\s+[^.;%]{3,80}?"
@@ -757,7 +765,20 @@ def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | N
     if subject.is_market(r.ctx.market_words) and not part:
         return Scope()
     name = subject.name
+    if _TIME_SUBJECT.match(name) and _MARKET_RIGHT_BEFORE.search(r.sentence.text, opening, figure.start):
+        # 'Five years earlier the picture was very different: in 2020 the market stood at USD 731.9
+        # million': the market is what the figure is of, not the opening's time phrase
+        return Scope()
     return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+
+
+_TIME_SUBJECT = re.compile(
+    r"(?:\w+\s+(?:years?|months?|decades?)\s+(?:earlier|ago|later|before)|earlier|back then|at the time|by then)\b",
+    re.I,
+)
+_MARKET_RIGHT_BEFORE = re.compile(
+    r"\b(?:the|this)\s+(?:global\s+|overall\s+|whole\s+)?market\s+\w+(?:\s+at)?\s*$", re.I
+)
 
 
 def _figure_is_share(r: _Reading, figure: Figure) -> bool:

@@ -239,6 +239,61 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
     return drafts, skipped, used
 
 
+# 'Country notes (2024 revenue, US$ Mn):' over rows of a name and a bare figure
+_CAPTION = re.compile(r".{3,120}:\s*")
+_VALUE_ROW = re.compile(
+    r"\s*(?P<label>[A-Z][\w .&'/()-]{1,40}?)\s*(?:\.{3,}|\s{2,}|:)\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?!\s*%|[\d.,])(?:\s.*)?"
+)
+MIN_CAPTIONED_ROWS = 2
+
+
+def captioned_values(doc: Doc, out: Outline, scopes: ScopeIndex, read: set[int]) -> list[Draft]:
+    """Values listed one per line under a caption that gives their unit and year ('Country notes (2024
+    revenue, US$ Mn):' then 'China ....... 189'): each known region's, country's or segment's size.
+    The rows stay for the sentences' reader, which reads a note after the value ('(CAGR 14.1%)')."""
+    drafts: list[Draft] = []
+    lines = [line for line in doc.lines if not line.blank and line.index not in out.furniture]
+    for position, line in enumerate(lines):
+        if line.index in read or not _CAPTION.fullmatch(line.text):
+            continue
+        unit = _UNIT.search(line.text)
+        years = {int(y) for y in re.findall(rf"\b{num.YEAR}\b", line.text)}
+        if unit is None or len(years) != 1:
+            continue
+        rows: list[tuple[Line, re.Match[str], Scope]] = []
+        for row in lines[position + 1 :]:
+            found = _VALUE_ROW.fullmatch(row.text)
+            scope = scopes.lookup(found.group("label").strip(" .")) if found else None
+            if found is None or scope is None or row.index in read:
+                break
+            rows.append((row, found, scope))
+        if len(rows) < MIN_CAPTIONED_ROWS:
+            continue
+        (year,) = years
+        scale = (unit.group("unit") or unit.group("unit2")).lower()
+        currency = fig.currency_code(unit.group("cur") or unit.group("cur2"))
+        for row, found, scope in rows:
+            figure = doc.span(row.start + found.start("n"), row.start + found.end("n"))
+            value = float(found.group("n").replace(",", ""))
+            span = doc.span(row.start, row.end)
+            drafts.append(
+                Draft(
+                    "market_size",
+                    scope,
+                    value,
+                    span,
+                    figure,
+                    "table",
+                    year,
+                    year,
+                    unit=num.UNIT_NAMES[scale],
+                    currency=currency,
+                )
+            )
+    return drafts
+
+
 _YEAR_HEAD = re.compile(r"years?|fiscal\s+year|fy|period", re.I)
 _SIZE_HEAD = re.compile(r"\b(?:market\s+)?(?:size|value|revenue|sales)\b", re.I)
 

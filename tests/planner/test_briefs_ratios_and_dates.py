@@ -259,3 +259,46 @@ def test_the_country_a_region_is_led_by(mooring):
 def test_two_parts_compared_give_each_ones_figures(mooring):
     answer = mooring("how does china compare with south korea")
     assert "USD 58 million" in answer.text and "USD 29 million" in answer.text, answer.text
+
+
+WASHERS = """\
+# Laboratory Glassware Washer Market Outlook
+
+## Market Summary
+
+The global laboratory glassware washer market was valued at USD 842.0 million in 2024 and is expected
+to reach USD 1,310.5 million by 2031, growing at a CAGR of 6.5% from 2025 to 2031. Six years earlier
+the picture was different: in 2018 the market stood at USD 611.2 million.
+
+## Product Types
+
+We track three washer types. Undercounter washers are the largest, with 46.1% of 2024 revenue.
+Freestanding washers accounted for 38.4% and should grow at 7.2%. Tunnel washers made up the remaining
+15.5%.
+
+## Countries
+
+Japan was the largest country market in Asia Pacific at USD 74.5 million, but India is projected to
+grow fastest, at a CAGR of 9.1%. Brazil, outside North America and Europe, was worth USD 21.3 million.
+
+Country notes (2024 revenue, USD Mn):
+  Germany ........... 88.2
+  France ............ 41.7  (CAGR 5.9%)
+"""
+
+
+def test_prose_figures_keep_their_owners():
+    quantities = parse_text(WASHERS, "laboratory-glassware-washer-market.md", "washers").facts.quantities
+    sizes = {
+        (q.scope.kind, q.scope.name, q.start_year): q.value for q in quantities if q.metric == "market_size"
+    }
+    assert sizes[("market", None, 2018)] == 611.2, sizes  # not the 'Six years earlier' phrase's
+    assert sizes[("country", "Japan", 2024)] == 74.5, sizes  # the region only places the country
+    assert sizes[("country", "Brazil", 2024)] == 21.3, sizes
+    # a caption gives the unit and year of the values listed under it
+    assert sizes[("country", "Germany", 2024)] == 88.2 and sizes[("country", "France", 2024)] == 41.7, sizes
+    assert any(q.metric == "cagr" and q.scope.name == "France" and q.value == 5.9 for q in quantities)
+    figures = {(q.metric, q.scope.name): q.value for q in quantities if q.scope.kind == "segment"}
+    assert figures[("share", "Freestanding washers")] == 38.4, figures  # a share by its verb alone
+    assert figures[("cagr", "Freestanding washers")] == 7.2, figures  # 'and should grow at 7.2%'
+    assert figures[("share", "Tunnel washers")] == 15.5, figures

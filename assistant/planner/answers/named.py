@@ -162,7 +162,10 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         query = f"{named} {support_query}"
         passages = yield from search(query, ctx.report_id, ctx.search_k)
         support = [s for s in best_sentences(passages, query, limit=3) if named in s.text]
-        text = f"{named} is the {label} of the market {draft.cite_all(fact.quotes)}."
+        said_label = label
+        if any(e.kind == "country" and e.name == named for e in ctx.vocabulary):
+            said_label = label.replace("region", "country")  # 'Largest country: United Kingdom'
+        text = f"{named} is the {said_label} of the market {draft.cite_all(fact.quotes)}."
         if support:  # the report's own reason, quoted
             text += f" The report explains: {support[0].text} {draft.cite(support[0])}"
         own = [q for q in figures if q.metric == "share" and q.name == named and q.measure is None]
@@ -199,7 +202,10 @@ def _reason_for(
         explains = len(sentence.text) >= len(named) + MIN_REASON_EXTRA and not _TABLE_ROW.search(
             sentence.text
         )
-        if elsewhere and explains and named.lower() in sentence.text.lower():
+        at = sentence.text.lower().find(named.lower())
+        # about it (its subject), or giving a reason; not a company's line that names its country
+        about = 0 <= at <= MAX_SUBJECT_OFFSET or bool(_REASON_WORDS.search(sentence.text))
+        if elsewhere and explains and at >= 0 and about:
             before = sentence_before(sentence, passages) if leans_back(sentence.text) else []
             return [s for s in before if s.end <= quoted[0] or s.start >= quoted[1]] + [sentence]
     return []
@@ -207,6 +213,12 @@ def _reason_for(
 
 MIN_REASON_EXTRA = 30
 _TABLE_ROW = re.compile(r"\t|\s\|\s")  # a table's cells explain nothing
+MAX_SUBJECT_OFFSET = 4  # "The United Kingdom is ...": its name opens the sentence
+_REASON_WORDS = re.compile(
+    r"\b(?:because|driven|drive[sn]?|thanks|due to|owing|supported|fu?ell?ed|reflect\w*|as a result|since"
+    r"|explain\w*|reasons?|behind|leads? to)\b",
+    re.I,
+)
 _GIVES_REASON = re.compile(
     r"\d[^.]*?\b(?:as|because|driven by|owing to|due to|thanks to|on the back of|supported by|fu?ell?ed by)\s+\w",
     re.I,
@@ -388,7 +400,8 @@ def _rank_from_table(
     # a segment the page places in the dimension once ('Smart collars generated USD 531.2 million' under
     # 'By Product Type') keeps it where a snapshot line gives its share without one
     placed = {q.name.lower() for q in figures if q.name and in_dimension(q)}
-    for metric in metrics:
+
+    def ranked_by(metric: str) -> list[QuantityFact]:
         pool = [q for q in figures if q.metric == metric and q.scope == kind and q.name]
         if wanted:
             pool = (
@@ -396,14 +409,31 @@ def _rank_from_table(
                 or [q for q in pool if stems(q.name or "") & wanted]
                 or ([q for q in pool if not q.dimension] if strict else pool)
             )
+        if metric == "market_size":
+            # the largest now, not in the forecast's last year: 'and the second one?' of today's sizes
+            pool = [q for q in pool if q.period != "forecast"] or pool
         latest = max((q.start_year or 0 for q in pool), default=0)
-        same_year = [q for q in pool if (q.start_year or 0) == latest] if metric != "cagr" else pool
+        return [q for q in pool if (q.start_year or 0) == latest] if metric != "cagr" else pool
+
+    pools = {metric: ranked_by(metric) for metric in metrics}
+    for metric in metrics:
+        same_year = pools[metric]
+        names = {(q.name or "").lower() for q in same_year}
+        if (
+            metric == "share"
+            and len(names) < 2
+            and len({(q.name or "").lower() for q in pools["market_size"]}) >= 2
+        ):
+            continue  # one share alone ranks nothing: the sizes rank them all
         if same_year:
             best: dict[str, QuantityFact] = {}
-            for q in sorted(same_year, key=lambda q: -q.value):
+            for q in sorted(same_year, key=lambda q: -q.value * _SCALE.get(q.unit or "", 1)):
                 best.setdefault((q.name or "").lower(), q)
             return list(best.values())
     return []
+
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def key_players(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
