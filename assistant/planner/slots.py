@@ -530,14 +530,15 @@ def _by_shared_words(vocabulary: list[Entity], present: set[str]) -> Entity | No
 
 # Words before a verb ('does the report project', 'to forecast') and after it ('project the ...')
 _SUBJECTS = frozenset("report reports they we you it to will would does do did study".split())
-_OBJECTS = frozenset("the a an its this that".split())
+_OBJECTS = frozenset("the a an its this that it them".split())
 
 
 def _as_verb(word: str, words: list[str]) -> bool:
-    """'what does the report project the market to be': the head word is the question's verb here."""
+    """'what does the report project the market to be', 'project it to 2029': the head word is the
+    question's verb here."""
     return any(
         w == word
-        and (i > 0 and words[i - 1] in _SUBJECTS)
+        and (i == 0 or words[i - 1] in _SUBJECTS)
         and (i + 1 < len(words) and words[i + 1] in _OBJECTS)
         for i, w in enumerate(words)
     )
