@@ -298,8 +298,52 @@ _YEAR_HEAD = re.compile(r"years?|fiscal\s+year|fy|period", re.I)
 _SIZE_HEAD = re.compile(r"\b(?:market\s+)?(?:size|value|revenue|sales)\b", re.I)
 
 
+def _year_columns(doc: Doc, run: list[tuple[Line, list[Cell]]]) -> tuple[list[Draft], int] | None:
+    """'Year  2022  2023 ...' over 'US$ Bn  1.52  1.69 ...': the market's size in each year of a table
+    with a column per year and a row naming its unit; None when the header is not a row of years."""
+    head = run[0][1]
+    years = [num.YEAR_ONLY.fullmatch(cell.text.strip("*_ ")) for cell in head[1:]]
+    if len(years) < MIN_YEAR_COLUMNS or not all(years):
+        return None
+    drafts: list[Draft] = []
+    skipped = 0
+    for line, cells in run[1:]:
+        label = cells[0].text if cells else ""
+        unit = _UNIT.search(label)
+        if unit is None or not (_SIZE_HEAD.search(label) or _UNIT.fullmatch(label.strip())):
+            continue  # a row of shipments or prices, or of a part: not the market's size
+        scale = (unit.group("unit") or unit.group("unit2")).lower()
+        for year, cell in zip(years, cells[1:], strict=False):
+            number = _NUMBER.fullmatch(cell.text.strip())
+            if year is None or number is None:
+                skipped += 1
+                continue
+            drafts.append(
+                Draft(
+                    "market_size",
+                    Scope(),
+                    float(number.group().replace(",", "")),
+                    doc.span(run[0][0].start, line.end),  # the years' row too, so the quote dates the figure
+                    doc.span(cell.start + number.start(), cell.start + number.end()),
+                    "table",
+                    int(year.group("year")),
+                    int(year.group("year")),
+                    unit=num.UNIT_NAMES[scale],
+                    currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
+                )
+            )
+    return drafts, skipped
+
+
+MIN_YEAR_COLUMNS = 3
+
+
 def _year_rows(doc: Doc, run: list[tuple[Line, list[Cell]]]) -> tuple[list[Draft], int]:
-    """The market's size in each year of a table with a row per year and a size column naming its unit."""
+    """The market's size in each year of a table with a row per year and a size column naming its unit
+    (or, 'Year 2022 2023 ...' over a row of sizes, a column per year)."""
+    across = _year_columns(doc, run)
+    if across is not None:
+        return across
     head = run[0][1]
     columns = [
         (position, unit)

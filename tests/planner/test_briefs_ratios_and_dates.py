@@ -66,6 +66,11 @@ Issued: 6 May 2025
 Investment Thesis
 Automated mooring units are moving from a handful of pilot berths into series orders. We size the global market at US$ 412 Mn in 2024 and forecast US$ 905 Mn by 2031, a CAGR of 11.9% over 2025-2031.
 
+Market value by year (US$ Mn; 2023 actual, 2024 base year):
+
+Year     2023  2024  2025  2026
+US$ Mn   371   412   461   516
+
 PORT OPERATOR SURVEY
 In a survey of 140 terminal operators, 58% said crew safety was their main reason for testing automated mooring, and most expected to decide on fleet orders within two years.
 
@@ -302,3 +307,16 @@ def test_prose_figures_keep_their_owners():
     assert figures[("share", "Freestanding washers")] == 38.4, figures  # a share by its verb alone
     assert figures[("cagr", "Freestanding washers")] == 7.2, figures  # 'and should grow at 7.2%'
     assert figures[("share", "Tunnel washers")] == 15.5, figures
+
+
+def test_a_table_with_a_column_per_year_gives_each_years_size(mooring):
+    facts = parse_text(MOORING, "harbour-mooring-robots-market.txt", "mooring").facts
+    sizes = {
+        q.start_year: q.value
+        for q in facts.quantities
+        if q.metric == "market_size" and q.scope.kind == "market"
+    }
+    assert sizes[2023] == 371.0 and sizes[2026] == 516.0, sizes
+    answer = mooring("what was the market worth in 2023?")
+    assert "USD 371 million" in answer.text and "2023" in answer.text, answer.text
+    assert not answer.ungrounded_numbers, answer.ungrounded_numbers  # the quote carries the years' row
