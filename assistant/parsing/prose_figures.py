@@ -60,7 +60,7 @@ _CONTEXT_WORD = re.compile(
     r"\b(?:revenue|revenues|sales|industry|segment|share|CAGR|shipments|shipped|sold|volume|demand|consumption|"
     r"installations|price|prices|priced|growth"
     # ('Kraft lignin accounted for 31.5%, organosolv lignin for 11.8%': shares, by their verb)
-    r"|accounted|accounts|accounting|made up|makes up)\b",
+    r"|accounted|accounts|accounting|made up|makes up|represented|represents)\b",
     re.I,
 )
 # A sentence that opens with the market as its subject, by pronoun or plain noun: "It is estimated at ...".
@@ -521,7 +521,13 @@ def _scope(
             or groups.get("before")
             or ""
         ).strip()
-        return r.ctx.scopes.lookup(name) or Scope(kind="segment", name=name, dimension=r.dimension)
+        # 'sensors (heading sensors, rudder reference units ...)': the name, not what it covers
+        bare = _GLOSS.sub("", name) or name
+        return (
+            r.ctx.scopes.lookup(name)
+            or r.ctx.scopes.lookup(bare)
+            or Scope(kind="segment", name=bare, dimension=r.dimension)
+        )
     named_after = (
         _NAMED_AFTER.match(text, figure.end)
         if metric in ("share", "cagr")
@@ -568,6 +574,7 @@ def _scope(
 
 
 # ('outside North America and Europe': the places may come in a pair)
+_GLOSS = re.compile(r"\s*\([^()]*,[^()]*\)\s*$")  # a bracket that lists what a name covers
 _WHERE_IT_SITS = re.compile(
     r"\b(?:in|within|across|inside|outside(?:\s+of)?)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:(?:and|&)\s+)?$"
 )
@@ -699,12 +706,14 @@ _ELIDED_NEXT = re.compile(
     r"|" + _OF_WHAT_LISTED + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     # ("racking manufacturers' service arms 33%")
     # ('in-house' is a word of the name, not 'in')
-    rf"(?P<bare>(?!(?:{_NOT_A_NAME}|{_FIGURE_GERUND}|{_VERB_OF_SHARE})(?![\w'’-]))[A-Za-z][\w&/'’-]*(?:\s+\([^()]{{1,30}}\))?"
+    rf"(?P<bare>(?!(?:{_NOT_A_NAME}|{_FIGURE_GERUND}|{_VERB_OF_SHARE})(?![\w'’-]))[A-Za-z][\w&/'’-]*(?:\s+\([^()]{{1,80}}\))?"
     rf"(?:\s+(?:and\s+)?(?!(?:{_NOT_A_NAME}|{_FIGURE_GERUND}|{_VERB_OF_SHARE})(?![\w'’-]))[A-Za-z][\w&/'’-]*"
     # ('textile (fabric-ply) belts 43%': a word may be glossed in brackets)
     r"(?:\s+\([^()]{1,30}\))?){0,4}"
     # ('..., independent power producers held 24.0%': the verb said again)
-    rf"(?<!ed)(?<!ly)\s+)(?:(?:{_VERB_OF_SHARE}|made\s+up)\s+(?:about\s+|around\s+|roughly\s+)?)?$"
+    rf"(?<!ed)(?<!ly)\s+)(?:(?:{_VERB_OF_SHARE}|made\s+up)\s+(?:about\s+|around\s+|roughly\s+)?)?"
+    # ('..., and sensors the remaining 23.0%')
+    r"(?:the\s+(?:remaining|rest|balance)\s+)?$"
     # '..., with other users (ports, postal hubs) making up 5.4%'
     # '..., followed by healthcare at 22.0%, government at 18.0%': the ranking's next name and figure
     r"|\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"

@@ -281,8 +281,14 @@ We track three washer types. Undercounter washers are the largest, with 46.1% of
 Freestanding washers accounted for 38.4% and should grow at 7.2%. Tunnel washers made up the remaining
 15.5%.
 
+## Components
+
+Washing chambers took 52.0% of 2024 revenue. Control electronics represented 29.0%, and spare parts
+(racks, baskets, filters) the remaining 19.0%.
+
 ## Countries
 
+Asia Pacific held 28.0% of 2024 revenue and is expected to grow at a CAGR of 8.0%.
 Japan was the largest country market in Asia Pacific at USD 74.5 million, but India is projected to
 grow fastest, at a CAGR of 9.1%. Brazil, outside North America and Europe, was worth USD 21.3 million.
 
@@ -307,6 +313,16 @@ def test_prose_figures_keep_their_owners():
     assert figures[("share", "Freestanding washers")] == 38.4, figures  # a share by its verb alone
     assert figures[("cagr", "Freestanding washers")] == 7.2, figures  # 'and should grow at 7.2%'
     assert figures[("share", "Tunnel washers")] == 15.5, figures
+    assert figures[("share", "Control electronics")] == 29.0, figures  # 'represented 29.0%'
+    assert figures[("share", "spare parts")] == 19.0, (
+        figures
+    )  # '..., and spare parts (racks, ...) the remaining 19.0%'
+
+
+def test_a_regions_value_in_a_later_year_at_its_own_rate():
+    washers = asker(parse_text(WASHERS, "laboratory-glassware-washer-market.md", "washers"))
+    answer = washers("asia pacific in 2030 at its own cagr?")
+    assert "374.1" in answer.text, answer.text  # 28% of USD 842.0 million, grown at 8.0% to 2030
 
 
 def test_a_table_with_a_column_per_year_gives_each_years_size(mooring):

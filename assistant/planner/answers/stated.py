@@ -104,7 +104,8 @@ def wanted_metric(question: str, slots: Slots) -> str:
     if _VOLUME.search(question):
         return "volume"
     # 'apac $ value in 2030 at that pace' asks a value grown at a rate, not the rate
-    at_a_rate = slots.asks_money and slots.years and _AT_THAT_RATE.search(question)
+    # ('asia pacific in 2030 at its own cagr?': a year named, and the rate to grow to it)
+    at_a_rate = slots.years and _AT_THAT_RATE.search(question)
     if (_RATE.search(question) and not at_a_rate) or (slots.asks_growth and not slots.asks_money):
         return "cagr"
     if _COUNT.search(question) and not slots.asks_money:
