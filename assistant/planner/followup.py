@@ -98,10 +98,18 @@ def entities_in_last_answer(history: Sequence[dict[str, str]], vocabulary: list[
             text = _NAMED_BY_ADJECTIVE.sub(" ", turn.get("content", ""))
             # a part named only inside the market's name ('... Site Management Organization Market') is no referent
             found = [e for e in match_entities(text, vocabulary) if not e.in_market_name]
-            return sorted(found, key=lambda e: _position(text, e.name))  # first named first
+            found = sorted(found, key=lambda e: _position(text, e.name))  # first named first
+            corrected = _CORRECTED.search(text)
+            if corrected:
+                # 'The report does not name Europe as the largest region: it names North America': the
+                # report's own is what 'that' points at next
+                real = corrected.group("real").lower()
+                found.sort(key=lambda e: e.name.lower() not in real)
+            return found
     return []
 
 
+_CORRECTED = re.compile(r"\bdoes not (?:name|say) .{1,80}?: it (?:names|says) (?P<real>[^\[.;]{1,80})")
 _NAMED_BY_ADJECTIVE = re.compile(
     r"\b[A-Z][a-z]+(?:an|ese|ish)\s+(?:[A-Z][\w&'-]+\s?){1,5}(?:Review|Association|Society|Institute|Journal|Agency|Union|Commission|Federation|Council|Centre|Center|Bank|Times|News|Group)\b"
 )

@@ -374,7 +374,9 @@ _WHAT_IF = re.compile(r"^\s*(?:and\s+|so\s+)?what[- ]if\b", re.I)
 
 
 _QUESTION_FORM = re.compile(
-    r"^\s*(?:also\s+|plus\s+|and\s+also\s+|and\s+|so\s+)?(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
+    # ('by how much did it rise?', 'in which year ...')
+    r"^\s*(?:also\s+|plus\s+|and\s+also\s+|and\s+|so\s+)?(?:(?:by|in)\s+(?=(?:what|which|how)\b))?"
+    r"(what|what's|whats|which|who|whom|whose|how|when|where|why|is|are|was|were|does|do|did|can|could"
     r"|will|would|list|tell|give|show|name|describe|explain)\b",
     re.I,
 )

@@ -110,6 +110,7 @@ from assistant.planner.slots import (
     match_entities,
     normalise,
 )
+from assistant.text.sentences import content_words
 from assistant.text.tokens import stems
 from assistant.text.topics import topic_words
 
@@ -272,6 +273,12 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
     )
 
 
+MIN_STAT_WORDS = 2  # 'the enrolment time stat', not 'the global number'
+_NAMED_STAT = re.compile(
+    r"\bthe\s+(?P<words>[\w&'/-]+(?:\s+[\w&'/-]+){0,3})\s+(?:stat|statistic|figure|number|data point)s?\b",
+    re.I,
+)
+_COUNTED = re.compile(r"\bhow\s+many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+)?)", re.I)
 _SIZE_NOUN = re.compile(r"\b(?:revenue|revenues|size|worth|value|sales)\b", re.I)
 _COMPARES_PARTS = re.compile(r"\bcompar\w*|\bvs\.?(?=\s|$)|\bversus\b|\bstack up\b", re.I)
 # A question that opens by asking for a rate, whatever years it names after
@@ -407,6 +414,17 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
             Intent.GROWTH, replace(slots, years=list(years)), CERTAIN_INTENT, query=ctx.plain(question)
         )
     previous = previous_question(history)
+    stat = _NAMED_STAT.search(question) if previous else None
+    stat_words = (
+        {w for w in content_words(stat.group("words")) if w.isalpha()} - ctx.market_words if stat else set()
+    )
+    said_before = content_words(
+        " ".join(t.get("content", "") for t in history if t.get("role") == "assistant")
+    )
+    if len(stat_words) >= MIN_STAT_WORDS and not stat_words & said_before:
+        # 'and the enrolment time stat - how much did it go up?': a statistic named by words of its
+        # own, not the one just quoted
+        return decide(question, [], ctx)
     # 'published where and when' after a quoted study asks the study's source, not the report's publisher
     quoted_study = bool(previous and cited_source(question, history))
     if asks_publisher(question) and not (previous and refers_back(question)) and not quoted_study:
@@ -782,6 +800,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     ):
         return follow_up(question, slots, top, history, previous, ctx, decide, settled is not None)
     intent = refine(top.intent, slots) if top.score >= WEAK_INTENT else Intent.PASSAGE
+    counted = _COUNTED.search(question)
+    if (
+        intent is Intent.SEGMENTATION
+        and counted
+        and not NAMES_A_KIND.search(counted.group("what"))
+        and not words_of_a_dimension(counted.group("what"), ctx)
+    ):
+        intent = Intent.PASSAGE  # 'how many studies did clinicaltrials.gov list?': a count the prose states
     if intent is Intent.FORECAST_PERIOD and (slots.asks_money or _SIZE_NOUN.search(question)):
         intent = Intent.SIZE_BASE  # 'what revenue does it forecast for the end of the forecast period?'
     if (

@@ -72,7 +72,7 @@ Year     2023  2024  2025  2026
 US$ Mn   371   412   461   516
 
 PORT OPERATOR SURVEY
-In a survey of 140 terminal operators, 58% said crew safety was their main reason for testing automated mooring, and most expected to decide on fleet orders within two years.
+In a survey of 140 terminal operators, 58% said crew safety was their main reason for testing automated mooring, and most expected to decide on fleet orders within two years. According to the Harbour Technology Council, average berth turnaround time fell by 18% between 2021 and 2024 at terminals that adopted automated mooring.
 
 Deal Flow
 - June 2024: Quayline Systems acquired Bollardtech for US$ 64 Mn, adding two assembly plants in Rotterdam and Busan.
@@ -342,3 +342,27 @@ def test_a_part_named_by_the_last_word_of_its_name():
     washers = asker(parse_text(WASHERS, "laboratory-glassware-washer-market.md", "washers"))
     answer = washers("and the electronics share?")
     assert "Control electronics" in answer.text and "29%" in answer.text, answer.text
+
+
+def test_a_statistic_named_by_its_own_words_after_another(mooring):
+    answer = converse(
+        mooring,
+        "what % of operators named crew safety as their main reason?",
+        "who ran that survey",
+        "and the turnaround time stat - how much did it fall?",
+    )
+    assert "18%" in answer.text, answer.text
+
+
+def test_a_count_and_a_change_asked_together(mooring):
+    answer = mooring(
+        "how many terminal operators were surveyed and by how much did berth turnaround time fall?"
+    )
+    assert "140" in answer.text and "18%" in answer.text, answer.text
+
+
+def test_what_drives_that_after_a_corrected_leader_is_the_real_leader(mooring):
+    answer = converse(
+        mooring, "the brief says asia pacific is the biggest region, right?", "ok so what's behind that?"
+    )
+    assert "Europe" in answer.text, answer.text

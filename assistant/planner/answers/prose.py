@@ -515,6 +515,18 @@ _AMOUNT = re.compile(
     r"(?:USD|US\$|C\$|A\$|\$|EUR|€|GBP|£|JPY|¥|INR|₹|CAD|AUD|CHF|CNY|RMB|SGD)\s?\d|\d[\d,.]*\s?(?:dollars|euros)\b",
     re.I,
 )
+# 'the enrolment time stat': a statistic named by its own words
+_STAT_NAMED = re.compile(
+    r"\bthe\s+(?P<words>[\w&'/-]+(?:\s+[\w&'/-]+){0,3})\s+(?:stat|statistic|figure|number|data point)s?\b",
+    re.I,
+)
+MIN_STAT_WORDS = 2
+# 'how much did it go up?': a change, whatever its unit, not a sum of money
+_CHANGE_ASKED = re.compile(
+    r"\bhow\s+much\b[^?]*\b(?:go(?:ne)?\s+up|went\s+up|rise|rose|risen|increase\w*|grow|grew|grown|fall|fell"
+    r"|drop\w*|decline\w*|change\w*)\b",
+    re.I,
+)
 # 'how much do smos spend on ai': money spent, which a sentence of percentages does not state
 _SPENDING_ASKED = re.compile(
     r"\bhow\s+much\b[^?]*\b(?:spend|spends|spent|spending|invest\w*|pay|pays|paid)\b", re.I
@@ -596,9 +608,13 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
                     )
                     stating = _figure_after(claims[0], passages)
         best = stating[:1] or [point]
+    stat = _STAT_NAMED.search(question)
+    named = content_words(stat.group("words")) if stat else frozenset()
+    if best and len(named) >= MIN_STAT_WORDS and named <= content_words(best[0].text):
+        strong = True  # 'the enrolment time stat': the sentence holding every word it is named by
     if (
         strong
-        and (decision.slots.asks_share or decision.slots.asks_money)
+        and (decision.slots.asks_share or (decision.slots.asks_money and not _CHANGE_ASKED.search(question)))
         and not _shares_subject(best[0], query)
     ):
         strong = False  # 'retail share of revenue?' is not answered by a sentence about another share
