@@ -124,7 +124,9 @@ _MORE_THAN = re.compile(
 
 _RANKED_BY_SHARE = re.compile(
     r"\b(?:which|who|what)\b[^?]*\b(?:biggest|largest|top|highest|most|leading)\s+(?:mkt\s+|market\s+)?share\b"
-    r"|\b(?:which|who)\b[^?]*\b(?:leads?|leader|biggest|largest|number one|no\.? ?1)\b",
+    r"|\b(?:which|who)\b[^?]*\b(?:leads?|leader|biggest|largest|number one|no\.? ?1)\b"
+    # "what's the biggest one's revenue?" after the players: a company's figure, ranked
+    r"|\b(?:biggest|largest|top|leading)\s+(?:one|company|player|firm)['’]?s?\b[^?]*\b(?:revenue|sales|share|turnover)\b",
     re.I,
 )
 
@@ -233,6 +235,9 @@ _DID_SOMETHING = re.compile(
 )
 
 
+_AS_A_SHARE_OF = re.compile(
+    r"\b(?:as\s+an?\s+(?:share|percent\w*|%|proportion|fraction)|in\s+(?:percent\w*|%)|percentage)\b", re.I
+)
 _SUM_OF_THEM = re.compile(
     r"\b(?:sum|total|add(?:ed)?\s+(?:them\s+)?up|cumulative|altogether|combined)\b", re.I
 )
@@ -314,6 +319,12 @@ def follow_up(
             )
             decision.elaborate = True
             return decision
+    if earlier.intent is Intent.GROWTH and _AS_A_SHARE_OF.search(question) and not slots.entities:
+        # 'diff between those two?' then 'and as a share of the 2025 value?': the change in percent,
+        # which the same two years' answer states
+        years = sorted(set(earlier.slots.years))
+        if len(years) >= 2 and (not slots.years or set(slots.years) <= set(years)):
+            return Decision(Intent.GROWTH, replace(slots, years=[years[0], years[-1]]), CERTAIN_INTENT)
     if earlier.intent in (Intent.TABLE, Intent.CUMULATIVE) and not slots.entities:
         of_the_list = _after_a_year_list(question, slots, earlier)
         if of_the_list is not None:

@@ -288,7 +288,10 @@ def figure_pointed_before(history: Sequence[dict[str, str]]) -> bool:
     )
 
 
-_FIGURE_OF_POINT = re.compile(r"\b(?:stats?|statistics?|numbers?|figures?|data|percent\w*)\b|%", re.I)
+# ('tell me more about the first one' points at a point as surely as 'numbers behind the first one?')
+_FIGURE_OF_POINT = re.compile(
+    r"\b(?:stats?|statistics?|numbers?|figures?|data|percent\w*|more|details?|elaborate|expand)\b|%", re.I
+)
 
 
 def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, str]]) -> str | None:
@@ -298,8 +301,17 @@ def picked_point(question: str, phrase: str | None, history: Sequence[dict[str, 
     lists = (cited_items(history), cited_items(history, at_least=2))
     if _OTHER.search(question):
         return _other_of_two(_last_pair(history) or lists[1], history)
-    # 'the ai one' picks among several points, not within the one just quoted
-    by_words = [named_pick(phrase, items) for items in lists if len(items) >= 2] if phrase else []
+    # 'the ai one' picks among several points, not within the one just quoted: a bulleted list first
+    bulleted = next(
+        (
+            points
+            for t in reversed(history)
+            if t.get("role") == "assistant" and len(points := _bullet_points(t.get("content", ""))) >= 2
+        ),
+        [],
+    )
+    candidates = [bulleted, *lists] if bulleted else list(lists)
+    by_words = [named_pick(phrase, items) for items in candidates if len(items) >= 2] if phrase else []
     # a place is counted in a list: an answer of one point is not one ('and the first?' after a stat)
     by_place = [ordinal_pick(question, items) for items in lists if len(items) >= 2]
     return next((point for point in [*by_words, *by_place] if point), None)

@@ -219,3 +219,15 @@ def test_a_year_before_the_list_is_not_back_cast(ask):
         ask, "market size for each year from 2025 to 2030", "what was it before 2024, like 2019?"
     )
     assert "back-cast" in answer.text and "USD 2.39" not in answer.text, answer.text
+
+
+def test_a_change_then_as_a_share_of_the_earlier_year_is_its_percent(ask):
+    answer = converse(
+        ask, "market size 2024 and 2030?", "diff between those two?", "and as a share of the 2024 value?"
+    )
+    assert "41.87%" in answer.text, answer.text
+
+
+def test_the_biggest_players_revenue_after_the_players_is_not_given(ask):
+    answer = converse(ask, "how many key players are there", "what's the biggest one's revenue?")
+    assert answer.status == "unanswerable" and "no market shares or revenues" in answer.text, answer.text
