@@ -476,8 +476,6 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     ]
     if not found and (shared := _by_shared_words(vocabulary, present)) is not None:
         found.append(shared)  # 'the jaw plate segment' for 'Jaw crusher plates'
-    if not found and present & _FIGURE_NOUNS and (tail := _by_last_word(vocabulary, present)) is not None:
-        found.append(tail)  # 'the services share' for 'Installation and maintenance services'
     # Prefer the longest names: "north america" should not also yield "america"-like partials.
     found.sort(key=lambda e: -len(e.name))
     kept: list[Entity] = []
@@ -505,24 +503,6 @@ def _segment_words(segments: tuple[str, ...]) -> tuple[dict[str, frozenset[str]]
     # a word several segments share ('forage' of 'Mounted forage harvesters' and 'Self-propelled forage
     # harvesters') picks out none of them
     return names, Counter(w for words in names.values() for w in words)
-
-
-def _by_last_word(vocabulary: list[Entity], present: set[str]) -> Entity | None:
-    """The one segment whose name ends in a word the question says and no other name ends in
-    ('services' of 'Installation and maintenance services'); None when none or several do."""
-    said = {singular(w) for w in present if len(w) >= MIN_TAIL_LETTERS}
-    ends: dict[str, list[Entity]] = {}
-    for entity in vocabulary:
-        words = name_words(re.sub(r"\([^()]*\)", " ", entity.name))
-        if entity.kind == "segment" and len(words) >= 2 and not entity.in_market_name:
-            ends.setdefault(singular(words[-1]), []).append(entity)
-    fits = [named[0] for tail, named in ends.items() if tail in said and len(named) == 1]
-    return fits[0] if len(fits) == 1 else None
-
-
-MIN_TAIL_LETTERS = 5
-# a part named by its last word only when a figure of it is asked: 'the services share'
-_FIGURE_NOUNS = frozenset("share shares cagr growth value worth size revenue revenues sales".split())
 
 
 def _by_shared_words(vocabulary: list[Entity], present: set[str]) -> Entity | None:

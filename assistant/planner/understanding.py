@@ -274,6 +274,7 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
 
 
 MIN_STAT_WORDS = 2  # 'the enrolment time stat', not 'the global number'
+_POINTER_WORDS = frozenset({"one", "ones", "that", "this", "other", "first", "second", "last"})
 _NAMED_STAT = re.compile(
     r"\bthe\s+(?P<words>[\w&'/-]+(?:\s+[\w&'/-]+){0,3})\s+(?:stat|statistic|figure|number|data point)s?\b",
     re.I,
@@ -418,6 +419,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     stat_words = (
         {w for w in content_words(stat.group("words")) if w.isalpha()} - ctx.market_words if stat else set()
     )
+    if stat_words & _POINTER_WORDS:
+        stat_words = set()  # 'and the pulmonologist one - figure ...' points into the last list
     said_before = content_words(
         " ".join(t.get("content", "") for t in history if t.get("role") == "assistant")
     )

@@ -338,12 +338,6 @@ def test_a_table_with_a_column_per_year_gives_each_years_size(mooring):
     assert not answer.ungrounded_numbers, answer.ungrounded_numbers  # the quote carries the years' row
 
 
-def test_a_part_named_by_the_last_word_of_its_name():
-    washers = asker(parse_text(WASHERS, "laboratory-glassware-washer-market.md", "washers"))
-    answer = washers("and the electronics share?")
-    assert "Control electronics" in answer.text and "29%" in answer.text, answer.text
-
-
 def test_a_statistic_named_by_its_own_words_after_another(mooring):
     answer = converse(
         mooring,
