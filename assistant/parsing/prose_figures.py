@@ -51,7 +51,9 @@ _ANAPHOR = re.compile(
     r"|(?:growth|demand|revenue|sales|spending|adoption)\s+(?:in|of|across|within)\s+(?:the|this|that)\s+"
     r"(?:segment|sub-?segment|category|region|country)\b"
     # a sentence without a subject of its own: 'Expected to record the fastest growth at 8.7%'
-    r"|(?:expected|projected|forecast|anticipated|poised|set|likely)\s+to\b)",
+    r"|(?:expected|projected|forecast|anticipated|poised|set|likely)\s+to\b"
+    # ('Growth of 6.1% a year is expected as ...': the rate of what the sentence before was about)
+    r"|growth\s+of\s+[\d.]+\s?%\s+(?:a|per)\s+year\b)",
     re.I,
 )
 _COMPARES = re.compile(r"\b(?:from|compared|versus|vs|than|since)\b", re.I)
@@ -60,7 +62,7 @@ _CONTEXT_WORD = re.compile(
     r"\b(?:revenue|revenues|sales|industry|segment|share|CAGR|shipments|shipped|sold|volume|demand|consumption|"
     r"installations|price|prices|priced|growth"
     # ('Kraft lignin accounted for 31.5%, organosolv lignin for 11.8%': shares, by their verb)
-    r"|accounted|accounts|accounting|made up|makes up|represented|represents)\b",
+    r"|accounted|accounts|accounting|made up|makes up|represented|represents|took|captured|contributed)\b",
     re.I,
 )
 # A sentence that opens with the market as its subject, by pronoun or plain noun: "It is estimated at ...".

@@ -113,6 +113,8 @@ def metric(figure: Figure, before: str, sentence: str, about: bool) -> Metric | 
         return "cagr"
     if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
         return "share"
+    if _GROWTH_OF.search(before) and _PER_YEAR.match(after):
+        return "cagr"  # 'expected growth of 8.6% a year': a yearly rate over the forecast
     if _GROWTH_BEFORE.search(before):
         return "growth"
     if _CAGR_BEFORE.search(before) and re.search(r"\bgrow", before[-40:], re.I):
@@ -122,6 +124,7 @@ def metric(figure: Figure, before: str, sentence: str, about: bool) -> Metric | 
     return None
 
 
+_GROWTH_OF = re.compile(rf"\bgrowth\s+of\s+(?:{_ABOUT}\s+)?$", re.I)
 _OTHER_RISE = re.compile(r"\b(?:expand|advanc|ris|increas|climb)\w*", re.I)
 _PER_YEAR = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:year|annum)|annually|yearly)\b", re.I)
 

@@ -277,18 +277,20 @@ the picture was different: in 2018 the market stood at USD 611.2 million.
 
 ## Product Types
 
-We track three washer types. Undercounter washers are the largest, with 46.1% of 2024 revenue.
+We track three washer types. Undercounter washers are the largest, with 46.1% of 2024 revenue and
+expected growth of 5.9% a year.
 Freestanding washers accounted for 38.4% and should grow at 7.2%. Tunnel washers made up the remaining
 15.5%.
 
-## Components
+## By Component
 
 Washing chambers took 52.0% of 2024 revenue. Control electronics represented 29.0%, and spare parts
 (racks, baskets, filters) the remaining 19.0%.
 
 ## Countries
 
-Asia Pacific held 28.0% of 2024 revenue and is expected to grow at a CAGR of 8.0%.
+Asia Pacific held 28.0% of 2024 revenue and is expected to grow at a CAGR of 8.0%. Europe accounted for
+31.0% of revenue. Growth of 5.4% a year is expected as hospital laboratories automate.
 Japan was the largest country market in Asia Pacific at USD 74.5 million, but India is projected to
 grow fastest, at a CAGR of 9.1%. Brazil, outside North America and Europe, was worth USD 21.3 million.
 
@@ -314,6 +316,9 @@ def test_prose_figures_keep_their_owners():
     assert figures[("cagr", "Freestanding washers")] == 7.2, figures  # 'and should grow at 7.2%'
     assert figures[("share", "Tunnel washers")] == 15.5, figures
     assert figures[("share", "Control electronics")] == 29.0, figures  # 'represented 29.0%'
+    assert figures[("cagr", "Undercounter washers")] == 5.9, figures  # 'expected growth of 5.9% a year'
+    rates = {q.scope.name: q.value for q in quantities if q.metric == "cagr" and q.scope.kind == "region"}
+    assert rates.get("Europe") == 5.4, rates  # 'Growth of 5.4% a year is expected' after Europe's share
     assert figures[("share", "spare parts")] == 19.0, (
         figures
     )  # '..., and spare parts (racks, ...) the remaining 19.0%'
@@ -360,3 +365,9 @@ def test_what_drives_that_after_a_corrected_leader_is_the_real_leader(mooring):
         mooring, "the brief says asia pacific is the biggest region, right?", "ok so what's behind that?"
     )
     assert "Europe" in answer.text, answer.text
+
+
+def test_a_ranking_of_parts_named_in_prose_leaves_out_another_dimensions():
+    washers = asker(parse_text(WASHERS, "laboratory-glassware-washer-market.md", "washers"))
+    answer = washers("which product segment is the largest?")
+    assert "Undercounter washers" in answer.text and "46.1%" in answer.text, answer.text

@@ -407,7 +407,10 @@ def _rank_from_table(
             pool = (
                 [q for q in pool if in_dimension(q) or (not q.dimension and (q.name or "").lower() in placed)]
                 or [q for q in pool if stems(q.name or "") & wanted]
-                or ([q for q in pool if not q.dimension] if strict else pool)
+                # ('biggest product segment?' with products named in prose and channels under 'By
+                # channel': a part placed in another dimension is not one of those asked about)
+                or [q for q in pool if not q.dimension]
+                or ([] if strict else pool)
             )
         if metric == "market_size":
             # the largest now, not in the forecast's last year: 'and the second one?' of today's sizes
