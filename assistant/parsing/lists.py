@@ -10,7 +10,7 @@ from assistant.parsing import tables
 from assistant.parsing.header import name_list
 from assistant.parsing.lines import Doc, Line, strip_span
 from assistant.parsing.scopes import BRACKET_GROUP, INLINE_GROUP
-from assistant.parsing.sections import Block, Outline
+from assistant.parsing.sections import ANSWER_LABEL, Block, Outline
 from assistant.parsing.segment_names import same_segment_name
 from assistant.text.sentences import sentences
 
@@ -453,9 +453,6 @@ def _names_a_segment(text: str) -> bool:
     return len(text) <= 60 and not text.rstrip().endswith((".", ":")) and ": " not in text
 
 
-_ANSWER_LABEL = re.compile(r"(?:A|Ans|Answer)\s*[:.]\s+")
-
-
 def _with_sub_blocks(doc: Doc, out: Outline, block: Block) -> list[Line]:
     """The lines of ``block`` and of the blocks under it ('Recent Developments' over its FAQ's
     'Q: Has there been any consolidation recently?'), up to the next heading of its level."""
@@ -594,7 +591,7 @@ def _development(doc: Doc, lines: list[Line]) -> Development | None:
 def _development_at(doc: Doc, start: int, end: int) -> Development | None:
     """The development told in ``doc.text[start:end]``, when it opens with its date (after an FAQ
     answer's 'A:' label, if any)."""
-    label = _ANSWER_LABEL.match(doc.text, start, end)
+    label = ANSWER_LABEL.match(doc.text, start, end)
     if label is not None:
         start = label.end()
     text = doc.text[start:end]

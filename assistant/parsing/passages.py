@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from assistant.domain.report import Span
 from assistant.parsing.lines import Doc, Line
+from assistant.parsing.sections import ANSWER_LABEL
 
 # A line this long that does not end a sentence is wrapped prose, whatever the next line opens with.
 WRAP_WIDTH = 60
@@ -125,14 +126,10 @@ def join(run: list[Line]) -> Passage:
     return Passage(" ".join(line.text for line in run), tuple(starts), tuple(x.start for x in run), run[0])
 
 
-# an FAQ's answer label: 'A: Nursing preparation held 27.3% ...' reads from the name
-_ANSWER_LABEL = re.compile(r"(?:A|Ans|Answer)\s*[:.]\s+(?=\S)")
-
-
 def sentences(passage: Passage) -> Iterator[Passage]:
     """The sentences of ``passage``; a full stop after an abbreviation does not end one. An FAQ
     answer's label ('A:') opens none."""
-    label = _ANSWER_LABEL.match(passage.text)
+    label = ANSWER_LABEL.match(passage.text)  # 'A: Nursing preparation held ...' reads from the name
     if label is not None:
         passage = passage.part(label.end(), len(passage.text))
     text = passage.text

@@ -213,14 +213,15 @@ _RULE = re.compile(r"[-=_*~]{3,}")
 
 
 _FAQ_QUESTION = re.compile(r"(?:Q|Question)\s*[:.]\s+(?P<asked>\S.{2,150}\?)\s*")
-_FAQ_ANSWER = re.compile(r"(?:A|Ans|Answer)\s*[:.]\s+\S")
+# an FAQ answer's label: 'A: Nursing preparation held 27.3% ...'
+ANSWER_LABEL = re.compile(r"(?:A|Ans|Answer)\s*[:.]\s+(?=\S)")
 
 
 def _faq_question(doc: Doc, line: Line) -> str | None:
     """'Q: What is holding it back?' with its 'A: ...' on the next line: a heading of the answer."""
     asked = _FAQ_QUESTION.fullmatch(line.text)
     after = doc.next_content(line.index)
-    if asked is None or after is None or not _FAQ_ANSWER.match(after.text):
+    if asked is None or after is None or not ANSWER_LABEL.match(after.text):
         return None
     return asked.group("asked")
 

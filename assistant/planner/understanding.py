@@ -101,6 +101,7 @@ from assistant.planner.scope import foreign_terms, other_market, other_segment
 from assistant.planner.slots import (
     COMPANY_NOUNS,
     MARKET_NOUN,
+    NAMED_STAT,
     TIMES_AS,
     TOP_FEW,
     YEAR_ON_YEAR,
@@ -275,10 +276,6 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
 
 MIN_STAT_WORDS = 2  # 'the enrolment time stat', not 'the global number'
 _POINTER_WORDS = frozenset({"one", "ones", "that", "this", "other", "first", "second", "last"})
-_NAMED_STAT = re.compile(
-    r"\bthe\s+(?P<words>[\w&'/-]+(?:\s+[\w&'/-]+){0,3})\s+(?:stat|statistic|figure|number|data point)s?\b",
-    re.I,
-)
 _COUNTED = re.compile(r"\bhow\s+many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+)?)", re.I)
 _SIZE_NOUN = re.compile(r"\b(?:revenue|revenues|size|worth|value|sales)\b", re.I)
 _COMPARES_PARTS = re.compile(r"\bcompar\w*|\bvs\.?(?=\s|$)|\bversus\b|\bstack up\b", re.I)
@@ -415,7 +412,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
             Intent.GROWTH, replace(slots, years=list(years)), CERTAIN_INTENT, query=ctx.plain(question)
         )
     previous = previous_question(history)
-    stat = _NAMED_STAT.search(question) if previous else None
+    stat = NAMED_STAT.search(question) if previous else None
     stat_words = (
         {w for w in content_words(stat.group("words")) if w.isalpha()} - ctx.market_words if stat else set()
     )

@@ -17,6 +17,7 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.planner.limits import RATE_WORDS
+from assistant.planner.slots import NAMED_STAT
 from assistant.text.sentences import (
     Sentence,
     best_sentences,
@@ -515,11 +516,6 @@ _AMOUNT = re.compile(
     r"(?:USD|US\$|C\$|A\$|\$|EUR|€|GBP|£|JPY|¥|INR|₹|CAD|AUD|CHF|CNY|RMB|SGD)\s?\d|\d[\d,.]*\s?(?:dollars|euros)\b",
     re.I,
 )
-# 'the enrolment time stat': a statistic named by its own words
-_STAT_NAMED = re.compile(
-    r"\bthe\s+(?P<words>[\w&'/-]+(?:\s+[\w&'/-]+){0,3})\s+(?:stat|statistic|figure|number|data point)s?\b",
-    re.I,
-)
 MIN_STAT_WORDS = 2
 # 'how much did it go up?': a change, whatever its unit, not a sum of money
 _CHANGE_ASKED = re.compile(
@@ -608,7 +604,7 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
                     )
                     stating = _figure_after(claims[0], passages)
         best = stating[:1] or [point]
-    stat = _STAT_NAMED.search(question)
+    stat = NAMED_STAT.search(question)
     named = content_words(stat.group("words")) if stat else frozenset()
     if best and len(named) >= MIN_STAT_WORDS and named <= content_words(best[0].text):
         strong = True  # 'the enrolment time stat': the sentence holding every word it is named by
