@@ -294,6 +294,9 @@ Asia Pacific held 28.0% of 2024 revenue and is expected to grow at a CAGR of 8.0
 Japan was the largest country market in Asia Pacific at USD 74.5 million, but India is projected to
 grow fastest, at a CAGR of 9.1%. Brazil, outside North America and Europe, was worth USD 21.3 million.
 
+Hospital laboratories in Europe must validate every wash cycle. Compliance is overseen by the European
+Medicines Agency, which audits sterilisation records during inspections.
+
 Country notes (2024 revenue, USD Mn):
   Germany ........... 88.2
   France ............ 41.7  (CAGR 5.9%)
@@ -371,3 +374,9 @@ def test_a_ranking_of_parts_named_in_prose_leaves_out_another_dimensions():
     washers = asker(parse_text(WASHERS, "laboratory-glassware-washer-market.md", "washers"))
     answer = washers("which product segment is the largest?")
     assert "Undercounter washers" in answer.text and "46.1%" in answer.text, answer.text
+
+
+def test_which_body_is_answered_by_the_sentence_that_names_one():
+    washers = asker(parse_text(WASHERS, "laboratory-glassware-washer-market.md", "washers"))
+    answer = washers("which agency oversees wash cycle validation for hospital laboratories in europe?")
+    assert "European Medicines Agency" in " ".join(answer.text.split()), answer.text

@@ -517,6 +517,18 @@ _AMOUNT = re.compile(
     re.I,
 )
 MIN_STAT_WORDS = 2
+# 'which regulator ...', 'what agency ...': a body the answer must name
+_BODY_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w.-]+\s+){0,3}?(?:regulators?|agenc(?:y|ies)|authorit(?:y|ies)|bod(?:y|ies)|associations?"
+    r"|institutes?|organi[sz]ations?|ministr(?:y|ies)|departments?|councils?|societ(?:y|ies)|federations?)\b",
+    re.I,
+)
+_NAMED_BODY = re.compile(
+    r"\b(?:[A-Z][\w.&'-]*\s+(?:(?:and|of|for|the|on)\s+)?){1,6}(?:Administration|Agency|Authority|Commission|Association|Associations|Institute"
+    # ('... Site Management Organization Market' is the market's name, no body)
+    r"|Organi[sz]ation|Council|Society|Department|Ministry|Federation|Board|Bureau|Alliance|Consortium)\b"
+    r"(?!\s+[Mm]arkets?\b)|\([A-Z]{2,6}\)"
+)
 # 'how much did it go up?': a change, whatever its unit, not a sum of money
 _CHANGE_ASKED = re.compile(
     r"\bhow\s+much\b[^?]*\b(?:go(?:ne)?\s+up|went\s+up|rise|rose|risen|increase\w*|grow|grew|grown|fall|fell"
@@ -565,13 +577,22 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         # 'how big is the market for virgin fluid itself': a size, which a sentence without a figure lacks
         or (decision.slots.asks_money and not decision.topic)
     )
+    body_asked = bool(_BODY_ASKED.search(question))
     ranked = best_sentences(
-        passages, query, limit=ALL_SENTENCES if want_number or decision.topic else 1, want_number=want_number
+        passages,
+        query,
+        limit=ALL_SENTENCES if want_number or decision.topic or body_asked else 1,
+        want_number=want_number,
     )
     best = ranked[:NUMBER_CANDIDATES]
     top_score = max((p.score for p in passages), default=0.0)
     lexical = best[0].overlap if best else 0.0
     strong = lexical >= LEXICAL_FLOOR and (top_score >= WEAK_PASSAGE or lexical >= LEXICAL_STRONG)
+    if body_asked and strong and not _NAMED_BODY.search(best[0].text):
+        # 'which US regulator does the report credit for ...': the sentence of the best one's
+        # paragraph that names such a body, though it shares fewer of the question's words
+        naming = [s for s in _rest_of_paragraph(best[0], passages) if _NAMED_BODY.search(s.text)]
+        best = naming[:1] + best if naming else best
     if decision.topic:  # a topic the report discusses: the sentence that names it
         best = [s for s in ranked if names_topic(s.text, decision.topic)][:1] or best
         strong = bool(best) and names_topic(best[0].text, decision.topic)
