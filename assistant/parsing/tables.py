@@ -221,21 +221,7 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
                 if unit is None:
                     skipped += 1
                     continue
-                scale = (unit.group("unit") or unit.group("unit2")).lower()
-                drafts.append(
-                    Draft(
-                        "market_size",
-                        scope,
-                        value,
-                        span,
-                        figure,
-                        "table",
-                        years[0],
-                        years[0],
-                        unit=num.UNIT_NAMES[scale],
-                        currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
-                    )
-                )
+                drafts.append(_size_draft(scope, value, span, figure, years[0], unit))
     return drafts, skipped, used
 
 
@@ -271,27 +257,30 @@ def captioned_values(doc: Doc, out: Outline, scopes: ScopeIndex, read: set[int])
         if len(rows) < MIN_CAPTIONED_ROWS:
             continue
         (year,) = years
-        scale = (unit.group("unit") or unit.group("unit2")).lower()
-        currency = fig.currency_code(unit.group("cur") or unit.group("cur2"))
         for row, found, scope in rows:
             figure = doc.span(row.start + found.start("n"), row.start + found.end("n"))
             value = float(found.group("n").replace(",", ""))
-            span = doc.span(row.start, row.end)
-            drafts.append(
-                Draft(
-                    "market_size",
-                    scope,
-                    value,
-                    span,
-                    figure,
-                    "table",
-                    year,
-                    year,
-                    unit=num.UNIT_NAMES[scale],
-                    currency=currency,
-                )
-            )
+            drafts.append(_size_draft(scope, value, doc.span(row.start, row.end), figure, year, unit))
     return drafts
+
+
+def _size_draft(
+    scope: Scope, value: float, span: Span, figure: Span, year: int, unit: re.Match[str]
+) -> Draft:
+    """A size a table states for ``year``, in the currency and scale its ``unit`` match names."""
+    scale = (unit.group("unit") or unit.group("unit2")).lower()
+    return Draft(
+        "market_size",
+        scope,
+        value,
+        span,
+        figure,
+        "table",
+        year,
+        year,
+        unit=num.UNIT_NAMES[scale],
+        currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
+    )
 
 
 _YEAR_HEAD = re.compile(r"years?|fiscal\s+year|fy|period", re.I)
@@ -312,24 +301,19 @@ def _year_columns(doc: Doc, run: list[tuple[Line, list[Cell]]]) -> tuple[list[Dr
         unit = _UNIT.search(label)
         if unit is None or not (_SIZE_HEAD.search(label) or _UNIT.fullmatch(label.strip())):
             continue  # a row of shipments or prices, or of a part: not the market's size
-        scale = (unit.group("unit") or unit.group("unit2")).lower()
         for year, cell in zip(years, cells[1:], strict=False):
             number = _NUMBER.fullmatch(cell.text.strip())
             if year is None or number is None:
                 skipped += 1
                 continue
             drafts.append(
-                Draft(
-                    "market_size",
+                _size_draft(
                     Scope(),
                     float(number.group().replace(",", "")),
                     doc.span(run[0][0].start, line.end),  # the years' row too, so the quote dates the figure
                     doc.span(cell.start + number.start(), cell.start + number.end()),
-                    "table",
                     int(year.group("year")),
-                    int(year.group("year")),
-                    unit=num.UNIT_NAMES[scale],
-                    currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
+                    unit,
                 )
             )
     return drafts, skipped
@@ -363,19 +347,10 @@ def _year_rows(doc: Doc, run: list[tuple[Line, list[Cell]]]) -> tuple[list[Draft
                 continue
             cell = cells[position]
             figure = doc.span(cell.start + number.start(), cell.start + number.end())
-            scale = (unit.group("unit") or unit.group("unit2")).lower()
+            value = float(number.group().replace(",", ""))
             drafts.append(
-                Draft(
-                    "market_size",
-                    Scope(),
-                    float(number.group().replace(",", "")),
-                    doc.span(line.start, line.end),
-                    figure,
-                    "table",
-                    int(year.group("year")),
-                    int(year.group("year")),
-                    unit=num.UNIT_NAMES[scale],
-                    currency=fig.currency_code(unit.group("cur") or unit.group("cur2")),
+                _size_draft(
+                    Scope(), value, doc.span(line.start, line.end), figure, int(year.group("year")), unit
                 )
             )
     return drafts, skipped
