@@ -54,6 +54,7 @@ from assistant.planner.followup import (
     last_answer,
     last_two_years,
     ordinal_item,
+    ordinal_pick,
     picked_point,
     refers_back,
     refers_to_two_years,
@@ -241,17 +242,6 @@ _AS_A_SHARE_OF = re.compile(
 _SUM_OF_THEM = re.compile(
     r"\b(?:sum|total|add(?:ed)?\s+(?:them\s+)?up|cumulative|altogether|combined)\b", re.I
 )
-_ORDINAL_YEAR = {
-    "first": 0,
-    "1st": 0,
-    "second": 1,
-    "2nd": 1,
-    "third": 2,
-    "3rd": 2,
-    "fourth": 3,
-    "4th": 3,
-    "last": -1,
-}
 _ORDINAL_ONE = re.compile(
     r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?:one|year|value|figure)\b", re.I
 )
@@ -266,12 +256,10 @@ def _after_a_year_list(question: str, slots: Slots, earlier: Decision) -> Decisi
     first, last = years[0], years[-1]
     if _SUM_OF_THEM.search(question) and not slots.years:
         return Decision(Intent.CUMULATIVE, replace(slots, years=[first, last]), CERTAIN_INTENT)
-    ordinal = _ORDINAL_ONE.search(question)
-    if ordinal and not slots.years:
-        place = _ORDINAL_YEAR[ordinal.group(1).lower()]
-        listed = list(range(first, last + 1))
-        if abs(place) < len(listed) or place == -1:
-            return Decision(Intent.SIZE_IN_YEAR, replace(slots, years=[listed[place]]), CERTAIN_INTENT)
+    if _ORDINAL_ONE.search(question) and not slots.years:
+        picked = ordinal_pick(question, [str(year) for year in range(first, last + 1)])
+        if picked is not None:
+            return Decision(Intent.SIZE_IN_YEAR, replace(slots, years=[int(picked)]), CERTAIN_INTENT)
     own = [y for y in slots.years if y < first]
     if own and len(set(slots.years)) <= 2:
         # 'what was it before 2025, like 2020?': the year it names, as a single year is answered

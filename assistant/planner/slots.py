@@ -89,7 +89,9 @@ MARKET_NOUN = re.compile(r"\b(?:market|mkt|industry|sector)\b", re.I)  # the mar
 # 'if volumes grow at their own rate': a part of the market, whatever word of the market's name it is
 _OWN_RATE = re.compile(r"\b(?:its|their) own (?:rate|cagr|growth|pace)\b", re.I)
 # 'europe's share is how many times mea's?': one figure as a multiple of another
-# a statistic named by its own words: 'the enrolment time stat', 'the r&d figure'
+# a statistic named by its own words: 'the enrolment time stat', 'the r&d figure'; two words at least
+# name one ('the global number' does not)
+MIN_STAT_WORDS = 2
 NAMED_STAT = re.compile(
     r"\bthe\s+(?P<words>[\w&'/-]+(?:\s+[\w&'/-]+){0,3})\s+(?:stat|statistic|figure|number|data point)s?\b",
     re.I,

@@ -101,6 +101,7 @@ from assistant.planner.scope import foreign_terms, other_market, other_segment
 from assistant.planner.slots import (
     COMPANY_NOUNS,
     MARKET_NOUN,
+    MIN_STAT_WORDS,
     NAMED_STAT,
     TIMES_AS,
     TOP_FEW,
@@ -274,7 +275,22 @@ def _ranks_parts_by_rate(question: str, slots: Slots) -> bool:
     )
 
 
-MIN_STAT_WORDS = 2  # 'the enrolment time stat', not 'the global number'
+def _names_another_stat(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> bool:
+    """A statistic named by two words or more that no answer so far has used."""
+    stat = NAMED_STAT.search(question)
+    if stat is None:
+        return False
+    words = {w for w in content_words(stat.group("words")) if w.isalpha()} - ctx.market_words
+    if len(words) < MIN_STAT_WORDS or words & _POINTER_WORDS:
+        return (
+            False  # 'the global number'; 'and the pulmonologist one - figure ...' points into the last list
+        )
+    said_before = content_words(
+        " ".join(t.get("content", "") for t in history if t.get("role") == "assistant")
+    )
+    return not words & said_before
+
+
 _POINTER_WORDS = frozenset({"one", "ones", "that", "this", "other", "first", "second", "last"})
 _COUNTED = re.compile(r"\bhow\s+many\s+(?P<what>[a-z-]+(?:\s+[a-z-]+)?)", re.I)
 _SIZE_NOUN = re.compile(r"\b(?:revenue|revenues|size|worth|value|sales)\b", re.I)
@@ -412,16 +428,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
             Intent.GROWTH, replace(slots, years=list(years)), CERTAIN_INTENT, query=ctx.plain(question)
         )
     previous = previous_question(history)
-    stat = NAMED_STAT.search(question) if previous else None
-    stat_words = (
-        {w for w in content_words(stat.group("words")) if w.isalpha()} - ctx.market_words if stat else set()
-    )
-    if stat_words & _POINTER_WORDS:
-        stat_words = set()  # 'and the pulmonologist one - figure ...' points into the last list
-    said_before = content_words(
-        " ".join(t.get("content", "") for t in history if t.get("role") == "assistant")
-    )
-    if len(stat_words) >= MIN_STAT_WORDS and not stat_words & said_before:
+    if previous and _names_another_stat(question, history, ctx):
         # 'and the enrolment time stat - how much did it go up?': a statistic named by words of its
         # own, not the one just quoted
         return decide(question, [], ctx)

@@ -17,7 +17,7 @@ from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
 from assistant.planner.intents import Intent
 from assistant.planner.limits import RATE_WORDS
-from assistant.planner.slots import NAMED_STAT
+from assistant.planner.slots import MIN_STAT_WORDS, NAMED_STAT
 from assistant.text.sentences import (
     Sentence,
     best_sentences,
@@ -516,7 +516,6 @@ _AMOUNT = re.compile(
     r"(?:USD|US\$|C\$|A\$|\$|EUR|€|GBP|£|JPY|¥|INR|₹|CAD|AUD|CHF|CNY|RMB|SGD)\s?\d|\d[\d,.]*\s?(?:dollars|euros)\b",
     re.I,
 )
-MIN_STAT_WORDS = 2
 # 'which regulator ...', 'what agency ...': a body the answer must name
 _BODY_ASKED = re.compile(
     r"\b(?:which|what)\s+(?:[\w.-]+\s+){0,3}?(?:regulators?|agenc(?:y|ies)|authorit(?:y|ies)|bod(?:y|ies)|associations?"
