@@ -240,9 +240,14 @@ def _heads_its_paragraph(doc: Doc, line: Line, capitals: bool) -> bool:
     if capitals:
         return True
     words = re.findall(r"[A-Za-z][\w'-]*", line.text)
-    long_words = [w for w in words if len(w) > 3]
-    titled = sum(1 for w in long_words if w[0].isupper())
-    return 1 <= len(words) <= MAX_RUN_IN_WORDS and bool(long_words) and titled == len(long_words)
+    long_words, titled = _titled(line.text)
+    return 1 <= len(words) <= MAX_RUN_IN_WORDS and bool(long_words) and titled == long_words
+
+
+def _titled(text: str) -> tuple[int, int]:
+    """How many words of four letters or more ``text`` has, and how many of them open in capitals."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    return len(words), sum(1 for w in words if w[0].isupper())
 
 
 MAX_RUN_IN_WORDS = 6
@@ -366,6 +371,5 @@ def _looks_like_heading(doc: Doc, line: Line) -> bool:
         return nxt.bullet or len(nxt.text) >= 80
     if _END_PUNCT.search(text):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
-    titled = sum(1 for w in words if w[0].isupper())
-    return titled * 2 >= len(words) and not nxt.bullet and (len(nxt.text) >= 80 or nxt.text.endswith("."))
+    long_words, titled = _titled(text)
+    return titled * 2 >= long_words and not nxt.bullet and (len(nxt.text) >= 80 or nxt.text.endswith("."))

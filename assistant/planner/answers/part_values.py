@@ -6,6 +6,7 @@ from the tools."""
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
@@ -22,7 +23,7 @@ from tools.schemas import CompareArgs, ProjectionArgs, QuantitiesArgs, Remainder
 
 
 def two_values(
-    named: list[Entity], years: list[int], how: str, ctx: ReportContext
+    named: list[Entity], years: list[int], how: Literal["total", "gap", "ratio"], ctx: ReportContext
 ) -> Steps[FinalDraft | None]:
     """Two parts' stated values in one unit and year, added (``how`` "total"), set apart ("gap") or
     divided ("ratio"), or None when the page does not state both alike."""
