@@ -11,7 +11,7 @@ import pytest
 from fakes import HashingEmbedder
 
 from assistant.errors import ConfigError
-from assistant.index.embedder import Embedder
+from assistant.index.embedder import Embedder, PrefetchingEmbedder
 from assistant.index.embeddings import HEADING_WEIGHT, get_embedder, get_passage_embedder, passage_vectors
 from assistant.index.model_files import (
     MODEL_NAME,
@@ -97,6 +97,17 @@ def test_query_embeddings_are_cached(embedder: OnnxEmbedder) -> None:
     assert embedder.query_cache_info() == (hits + 1, misses + 1)
     doc = embedder.embed_documents(["Which region is the largest?"])[0]
     assert max(abs(a - b) for a, b in zip(second, doc, strict=True)) < 1e-6  # one space, one vector
+
+
+def test_the_onnx_embedder_prefetches_the_vector_it_would_compute(embedder: OnnxEmbedder) -> None:
+    assert isinstance(embedder, PrefetchingEmbedder)
+    question = "how fast does the smallest region grow, roughly?"
+    embedder.prefetch_query(question)
+    hits, misses = embedder.query_cache_info()
+    prefetched = embedder.embed_query(question)
+    computed = embedder.embed_documents([question])[0]
+    assert max(abs(a - b) for a, b in zip(prefetched, computed, strict=True)) < 1e-6
+    assert embedder.query_cache_info() == (hits, misses + 1)
 
 
 def test_passage_vectors_blend_text_and_heading(embedder: OnnxEmbedder) -> None:

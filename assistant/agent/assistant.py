@@ -25,7 +25,7 @@ from assistant.domain.report import Report
 from assistant.errors import ConfigError, ReportNotFoundError
 from assistant.index.catalogue import Catalogue, ReportSummary
 from assistant.index.dense import Retriever
-from assistant.index.embedder import Embedder
+from assistant.index.embedder import Embedder, PrefetchingEmbedder
 from assistant.index.embeddings import get_embedder
 from assistant.index.hybrid import HybridSearcher
 from assistant.index.store import ChromaStore, VectorStore
@@ -262,7 +262,8 @@ class Assistant:
             # The examples' vectors are cached on disk: embedding them is most of a cold start.
             cache = self.settings.data_dir / "cache"
             examples = cached_embed(embedder.embed_documents, cache, embedder.name)
-            self._classifier = build_classifier(examples, embedder.embed_query)
+            prefetch = embedder.prefetch_query if isinstance(embedder, PrefetchingEmbedder) else None
+            self._classifier = build_classifier(examples, embedder.embed_query, prefetch)
         return self._classifier
 
     def _finish(self, answer: Answer, started: float) -> Answer:

@@ -7,8 +7,10 @@ sentence-transformers at ingest, a hashing fake in unit tests) is chosen in one 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol, runtime_checkable
 
 
@@ -36,21 +38,92 @@ class Embedder(Protocol):
 
 
 QUERY_CACHE_SIZE = 2048
+PREFETCH_START_WAIT_S = 0.002  # how long a prefetch waits for the background thread to pick it up
+
+
+@runtime_checkable
+class PrefetchingEmbedder(Protocol):
+    """An embedder that can start a question's vector in the background before it is asked for."""
+
+    def prefetch_query(self, text: str) -> None:
+        """Begin embedding ``text`` on a background thread; ``embed_query(text)`` then waits for it."""
+        ...
+
+
+# compute(text, releasing): the vector of ``text``; ``releasing()`` is called right before the part of
+# the work that releases the GIL (the model's run), which is when a prefetching caller may go on.
+ComputeQuery = Callable[[str, Callable[[], None]], Sequence[float]]
+
+
+def _nothing() -> None:
+    return None
 
 
 class QueryCache:
     """An in-memory LRU cache of question vectors: a repeated question costs a lookup.
 
-    Callers get a fresh list each time, so mutating it cannot corrupt the cache.
+    ``prefetch`` starts a vector on a background thread, so that the model (which releases the GIL)
+    runs while the caller reads the question with rules; asking for it then waits for that run. A
+    prefetch still queued when asked for is cancelled and computed by the caller, so under load the
+    one background thread never makes a question wait for another's. Callers get a fresh list each
+    time, so mutating it cannot corrupt the cache.
     """
 
-    def __init__(self, compute: Callable[[str], Sequence[float]], size: int = QUERY_CACHE_SIZE) -> None:
-        self._cached = lru_cache(maxsize=size)(lambda text: tuple(map(float, compute(text))))
+    def __init__(self, compute: ComputeQuery, size: int = QUERY_CACHE_SIZE) -> None:
+        self._compute = compute
+        self._size = size
+        self._vectors: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._pending: dict[str, Future[tuple[float, ...]]] = {}
+        self._lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None
+        self._hits = self._misses = 0
 
     def __call__(self, text: str) -> list[float]:
-        return list(self._cached(text))
+        with self._lock:
+            vector = self._vectors.get(text)
+            if vector is not None:
+                self._vectors.move_to_end(text)
+                self._hits += 1
+                return list(vector)
+            self._misses += 1
+            pending = self._pending.get(text)
+        if pending is not None:
+            if not pending.cancel():
+                return list(pending.result())  # running already: its error, if any, is raised here
+            with self._lock:
+                self._pending.pop(text, None)
+        return list(self._embed(text))
+
+    def prefetch(self, text: str) -> None:
+        """Start embedding ``text`` in the background unless it is cached or on its way."""
+        with self._lock:
+            if text in self._vectors or self._pending:
+                return  # cached, or the worker is busy: the caller computes it when it needs it
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
+            started = threading.Event()
+            self._pending[text] = self._executor.submit(self._embed, text, started)
+        # Waiting (which releases the GIL) lets the worker take it and run up to the model, which
+        # releases it again. Without the wait the worker would get the GIL back only when this thread
+        # blocks or after its switch interval (5 ms), and the two would not overlap. A worker busy
+        # with another question is not waited for long.
+        started.wait(PREFETCH_START_WAIT_S)
+
+    def _embed(self, text: str, started: threading.Event | None = None) -> tuple[float, ...]:
+        try:
+            vector = tuple(map(float, self._compute(text, started.set if started else _nothing)))
+        except BaseException:
+            with self._lock:
+                self._pending.pop(text, None)
+            raise
+        with self._lock:
+            self._pending.pop(text, None)
+            self._vectors[text] = vector
+            while len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+        return vector
 
     def info(self) -> tuple[int, int]:
         """(hits, misses) so far."""
-        stats = self._cached.cache_info()
-        return stats.hits, stats.misses
+        with self._lock:
+            return self._hits, self._misses

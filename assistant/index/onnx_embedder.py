@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,7 +95,7 @@ class OnnxEmbedder:
         if unknown:
             raise ValueError(f"{model_path}: unexpected graph inputs {sorted(unknown)}")
         self._lock = threading.Lock()  # guards the counters; runs themselves may overlap
-        self._queries = QueryCache(lambda text: self._run([text])[0])
+        self._queries = QueryCache(lambda text, releasing: self._run([text], releasing)[0])
 
     @property
     def name(self) -> str:
@@ -106,7 +106,7 @@ class OnnxEmbedder:
         width = self._session.get_outputs()[0].shape[-1]
         return int(width) if isinstance(width, int) else len(self.embed_query("dimension"))
 
-    def _run(self, texts: list[str]) -> np.ndarray:
+    def _run(self, texts: list[str], releasing: Callable[[], None] | None = None) -> np.ndarray:
         if self._lower:
             texts = [t.lower() for t in texts]
         encodings = self._tokenizer.encode_batch(texts)
@@ -116,6 +116,8 @@ class OnnxEmbedder:
             "token_type_ids": [e.type_ids for e in encodings],
         }
         feed = {name: np.asarray(columns[name], dtype=np.int64) for name in self._inputs}
+        if releasing is not None:
+            releasing()  # the run below releases the GIL
         (vectors,) = self._session.run([OUTPUT_NAME], feed)
         return np.asarray(vectors, dtype=np.float32)
 
@@ -135,6 +137,10 @@ class OnnxEmbedder:
     def embed_query(self, text: str) -> list[float]:
         """Embed a question; repeated questions come from an in-memory LRU cache."""
         return self._queries(text)
+
+    def prefetch_query(self, text: str) -> None:
+        """Start embedding a question in the background; ``embed_query`` then waits for it."""
+        self._queries.prefetch(text)
 
     def query_cache_info(self) -> tuple[int, int]:
         """(hits, misses) of the question cache."""

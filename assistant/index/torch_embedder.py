@@ -64,7 +64,7 @@ class SentenceTransformerEmbedder:
         self.documents_embedded = 0
         self.batches = 0
         self._lock = threading.Lock()  # one forward pass at a time: torch already uses every core
-        self._queries = QueryCache(lambda text: self._encode([text])[0])
+        self._queries = QueryCache(lambda text, _releasing: self._encode([text])[0])
 
     @property
     def name(self) -> str:

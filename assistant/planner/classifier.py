@@ -37,6 +37,7 @@ class IntentClassifier:
         keywords: Keywords,
         embed: Callable[[Sequence[str]], Sequence[Sequence[float]]],
         embed_query: Callable[[str], Sequence[float]] | None = None,
+        prefetch: Callable[[str], None] | None = None,
     ) -> None:
         self._keywords = keywords
         # The question's embedding is cached by the embedder, so the search that follows reuses it.
@@ -49,9 +50,16 @@ class IntentClassifier:
                 intents.append(intent)
                 starts.append(len(texts))
                 texts.extend(phrasings)
+        self._prefetch = prefetch
         self._intents = intents
         self._starts = np.asarray(starts, dtype=np.intp)
         self._matrix = _normalise(np.asarray(embed(texts), dtype=np.float32))
+
+    def prefetch(self, question: str) -> None:
+        """Start the question's embedding in the background, where the embedder can: the rules that
+        read the question first then run while it is computed, and ``rank`` waits for it."""
+        if self._prefetch is not None:
+            self._prefetch(question)
 
     def rank(self, question: str, keyword_text: str | None = None) -> list[IntentScore]:
         """Intents by score, best first; keywords are looked for in ``keyword_text`` when given (the

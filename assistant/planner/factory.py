@@ -19,9 +19,12 @@ EmbedMany = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 EmbedOne = Callable[[str], Sequence[float]]
 
 
-def build_classifier(embed_documents: EmbedMany, embed_query: EmbedOne) -> IntentClassifier:
-    """The classifier over the registry's examples (embedded once per process)."""
-    return IntentClassifier(EXAMPLES, KEYWORDS, embed_documents, embed_query)
+def build_classifier(
+    embed_documents: EmbedMany, embed_query: EmbedOne, prefetch: Callable[[str], None] | None = None
+) -> IntentClassifier:
+    """The classifier over the registry's examples (embedded once per process); ``prefetch`` starts a
+    question's embedding in the background, when the embedder can."""
+    return IntentClassifier(EXAMPLES, KEYWORDS, embed_documents, embed_query, prefetch)
 
 
 def build_script_factory(report: Report, classifier: IntentClassifier, search_k: int) -> ScriptFactory:

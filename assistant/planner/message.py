@@ -32,6 +32,8 @@ from assistant.text.sentences import content_words
 def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Plan:
     """The message as the parts it asks, in order, and the premise it opens with, if any."""
     text = ctx.expand(normalise(ctx.without_source(question)))  # the source named, then acronyms spelt out
+    # A message of one part is ranked by this text: its embedding is computed while the rules run.
+    ctx.classifier.prefetch(ctx.plain(text))
     if conversation_act(text):
         return Plan([(question, Decision(Intent.SMALL_TALK, Slots(), 1.0))])
     if addresses_the_assistant(text):

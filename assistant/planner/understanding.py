@@ -373,6 +373,8 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
     typed = ctx.as_typed(normalise(ctx.without_source(question)))
     question = ctx.expand(typed)
+    # The text the intents are ranked by (and most searches use), embedded while the rules below run.
+    ctx.classifier.prefetch(ctx.plain(question))
     slots = extract(question, ctx.vocabulary)
     if slots.injection:
         # Read only the question the message ends with; the text before it tries to set figures.
