@@ -63,10 +63,10 @@ class QueryCache:
     """An in-memory LRU cache of question vectors: a repeated question costs a lookup.
 
     ``prefetch`` starts a vector on a background thread, so that the model (which releases the GIL)
-    runs while the caller reads the question with rules; asking for it then waits for that run. A
-    prefetch still queued when asked for is cancelled and computed by the caller, so under load the
-    one background thread never makes a question wait for another's. Callers get a fresh list each
-    time, so mutating it cannot corrupt the cache.
+    runs while the caller reads the question with rules; asking for it then waits for that run. While
+    the one background thread is busy no prefetch is queued behind it (a caller computes its own), so
+    under load no question waits for another's. Callers get a fresh list each time, so mutating it
+    cannot corrupt the cache.
     """
 
     def __init__(self, compute: ComputeQuery, size: int = QUERY_CACHE_SIZE) -> None:
@@ -87,7 +87,7 @@ class QueryCache:
                 return list(vector)
             self._misses += 1
             pending = self._pending.get(text)
-        if pending is not None:
+        if pending is not None:  # (cancelled only in the moment before the worker picks it up)
             if not pending.cancel():
                 return list(pending.result())  # running already: its error, if any, is raised here
             with self._lock:
@@ -105,8 +105,8 @@ class QueryCache:
             self._pending[text] = self._executor.submit(self._embed, text, started)
         # Waiting (which releases the GIL) lets the worker take it and run up to the model, which
         # releases it again. Without the wait the worker would get the GIL back only when this thread
-        # blocks or after its switch interval (5 ms), and the two would not overlap. A worker busy
-        # with another question is not waited for long.
+        # blocks or after its switch interval (5 ms), and the two would not overlap. The wait is
+        # bounded: a thread slow to wake on a loaded machine only loses the overlap.
         started.wait(PREFETCH_START_WAIT_S)
 
     def _embed(self, text: str, started: threading.Event | None = None) -> tuple[float, ...]:
