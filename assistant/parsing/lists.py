@@ -26,18 +26,25 @@ _PLAYERS = re.compile(
 )
 # A section that may name the players in a sentence ('The report profiles A, B and C.'), or not.
 _LANDSCAPE = re.compile(r"competitive landscape|competition|competitive analysis", re.I)
-_DEVELOPMENTS = re.compile(
+# What a heading of deals joins: 'Deals and launches', 'Acquisitions, partnerships & launches'
+_DEAL_NOUN = r"(?:new\s+|product\s+|recent\s+)?(?:deals?|launch(?:es)?|acquisitions?|partnerships?|mergers?|investments?|expansions?|funding|alliances?)"
+_DEVELOPMENT_NAMES = (
     r"(?:recent|key|latest)?\s*(?:industry\s+)?(?:news\s+and\s+)?developments"
     r"|(?:recent|latest|industry|company)\s+(?:news|moves|updates|activity|deals|announcements|highlights)"
     r"|mergers?\s*(?:&|and)\s*acquisitions|strategic\s+(?:initiatives|moves|developments)"
     # 'Deal Flow', 'DEAL FLOW AND CATALYSTS', 'Notable deals'
     r"|deal\s+flow(?:\s+(?:and|&)\s+[\w ]{1,30})?|(?:recent|notable|key|major)\s+deals(?:\s+(?:and|&)\s+[\w ]{1,30})?"
+    rf"|{_DEAL_NOUN}(?:\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+){_DEAL_NOUN}){{1,3}}"
     # an FAQ's 'Have there been any recent deals or launches?'
     r"|[^?]*\b(?:recent|latest|new|notable)\b[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|news"
     r"|consolidation)\b[^?]*\?"
     # ... or 'What deals and launches have there been recently?'
     r"|[^?]*\b(?:deals?|launch\w*|acquisitions?|developments?|partnerships?|consolidation)\b[^?]*"
-    r"\b(?:recently|lately|latest|announced)\b[^?]*\?",
+    r"\b(?:recently|lately|latest|announced)\b[^?]*\?"
+)
+# ... after a 'Timeline:' label, or before '(Timeline)' / '- timeline'
+_DEVELOPMENTS = re.compile(
+    rf"(?:timeline(?:\s+of)?\s*[:\-–]?\s*)?(?:{_DEVELOPMENT_NAMES})(?:\s*(?:\(\s*timeline\s*\)|[:\-–]\s*(?:a\s+)?timeline))?",
     re.I,
 )
 # 'The report profiles A, B and C.', 'Key players include A, B and C.': the words before the list.
@@ -83,7 +90,7 @@ _MONTHS = {
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATED = re.compile(
-    rf"(?:\*\*|__)?(?:(?:In|On|During|As of)\s+)?(?:\*\*|__)?(?:(?:early|mid|late)[- ])?"
+    rf"(?:\*\*|__)?(?:(?:(?:And|But|Also|Then|Finally),?\s+)?(?:In|On|During|As of)\s+)?(?:\*\*|__)?(?:(?:early|mid|late)[- ])?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
     rf"(?:(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>(?:19|20)\d{{2}})"
     # '**March 2024:** ...': the colon may sit inside the emphasis
@@ -485,13 +492,18 @@ def developments(doc: Doc, out: Outline) -> list[Development]:
                 dev
                 for paragraph in _dated_paragraphs(body)
                 for start, end in _dated_pieces(doc, paragraph)
-                if (dev := _development_at(doc, start, end)) is not None
+                if (dev := _development_at(doc, start, end) or _dated_inside(doc, start, end)) is not None
             ]
         if found:
             return found
     entries = _introduced_bullets(doc, out, _DEVELOPMENTS)
     introduced = [dev for lines in entries if (dev := _development(doc, lines)) is not None]
-    return introduced or _dated_deal_bullets(doc, out)
+    return (
+        introduced
+        or _dated_deal_bullets(doc, out)
+        or _table_moves(doc, out)
+        or _dated_deal_sentences(doc, out)
+    )
 
 
 # 'March 2024: Calderon acquired Hotface ...': a bullet that opens with its month and tells a deal
@@ -519,6 +531,92 @@ def _dated_deal_bullets(doc: Doc, out: Outline) -> list[Development]:
             if (dev := _development(doc, lines)) is not None:
                 found.append(dev)
     return found if len(found) >= MIN_DEAL_BULLETS else []
+
+
+# A company table's column of news: 'Recent move', 'Latest development', 'Recent activity'
+_MOVES_HEAD = re.compile(
+    r"(?:recent|latest|notable|key)\s+(?:moves?|developments?|news|activity|deals?|updates?|highlights?)"
+    r"|(?:moves?|developments?|news)\s*\(?(?:recent|latest|20\d\d)\)?",
+    re.I,
+)
+# '... (March 2025)': a move dated at its end
+_DATED_AT_END = re.compile(rf"\((?P<month>{_MONTH})\.?\s+(?P<year>(?:19|20)\d\d)\)\s*$", re.I)
+
+
+def _table_moves(doc: Doc, out: Outline) -> list[Development]:
+    """Developments from a company table's column of recent moves, when the page lists them nowhere
+    else ('| Acme Ltd | Leeds | ... | Jan 2025: raised USD 14 million ... |'): each row's company
+    with its dated move, the row quoted from the company to the move."""
+    found: list[Development] = []
+    for run in tables.table_rows(doc, out):
+        head = run[0][1]
+        column = next((i for i, cell in enumerate(head) if i and _MOVES_HEAD.fullmatch(cell.text)), None)
+        if column is None:
+            continue
+        for _, row in run[1:]:
+            if len(row) <= column or not row[0].text:
+                continue
+            move = row[column]
+            date = _date_of(move.text)
+            if date is not None:
+                span = doc.span(row[0].start, move.end)
+                found.append(Development(date=date, company=row[0].text, summary=span.text, span=span))
+    return found if len(found) >= MIN_DEAL_BULLETS else []
+
+
+def _date_of(text: str) -> str | None:
+    """'YYYY-MM' (or 'YYYY') of a move that opens or ends with its date."""
+    match = _DATED.match(text) or _DATED_AT_END.search(text)
+    return None if match is None else _year_month(match)
+
+
+def _year_month(match: re.Match[str]) -> str:
+    month = match.group("month")
+    return f"{match.group('year')}-{_MONTHS[month.lower().rstrip('.')]:02d}" if month else match.group("year")
+
+
+# 'In February 2025 Kestrel completed its acquisition of ...': a sentence of prose that tells a deal
+_MONTH_DATED = re.compile(
+    rf"(?:(?:In|On|During)\s+)?(?P<month>{_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I
+)
+
+
+def _dated_deal_sentences(doc: Doc, out: Outline) -> list[Development]:
+    """Deals a news article tells in its paragraphs ('Consolidation is under way. In February 2025
+    Kestrel completed ...'), when no heading, bullet or table holds them: each piece of a paragraph
+    from a sentence that opens with a month and tells a deal, to the next such sentence."""
+    found: list[Development] = []
+    for block in out.blocks:
+        if block.furniture:
+            continue
+        for paragraph in _dated_paragraphs(list(out.body(doc, block))):
+            for start, end in _dated_pieces(doc, paragraph):
+                text = doc.text[start:end]
+                opening = next(iter(sentences(text, start)), None)
+                if not (_MONTH_DATED.match(text) and opening and _DEAL_VERB.search(opening.text)):
+                    continue
+                dev = _development_at(doc, start, end)
+                if dev is not None and dev.company:
+                    found.append(dev)
+    return found if len(found) >= MIN_DEAL_BULLETS else []
+
+
+# 'Kestrel Wind Machines launched ...': the company a deal's verb follows
+_ACTOR = re.compile(rf"(?P<company>{_COMPANY.pattern})\s+(?:has\s+|had\s+)?{_DEAL_VERB.pattern}")
+
+
+def _dated_inside(doc: Doc, start: int, end: int) -> Development | None:
+    """A paragraph under a developments heading whose first sentence dates its deal inside ('On the
+    product side, Kestrel Wind Machines launched the K-Quiet 8 in September 2024.')."""
+    opening = next(iter(sentences(doc.text[start:end], start)), None)
+    if opening is None:
+        return None
+    date = _MONTH_DATED.search(opening.text)
+    actor = _ACTOR.search(opening.text)
+    if date is None or actor is None:
+        return None
+    span = doc.span(start, end)
+    return Development(date=_year_month(date), company=actor.group("company"), summary=span.text, span=span)
 
 
 # '1. Acme GmbH', '2) Beta Inc.': a numbered item, which reads as a bullet in a list
@@ -551,7 +649,10 @@ def _wrapped_bullets(body: list[Line], is_item: Callable[[Line], bool] = _is_ite
 # A sentence inside a paragraph that opens with a date: where another development begins.
 # ('Yes. In April 2025 Aldous acquired ...': an FAQ's answer, the date without its comma)
 _DATED_SENTENCE = re.compile(
-    rf"(?<=[.;:])\s+(?=(?:In|On|During)\s+(?:{_MONTH})\.?\s+(?:19|20)\d\d\s*(?:,|\s(?=[A-Z])))", re.I
+    # ('And in April 2025 Tallfield opened ...': a news story's next deal)
+    rf"(?<=[.;:])\s+(?=(?:(?:And|But|Also|Then|Finally),?\s+)?(?:In|On|During)\s+(?:{_MONTH})\.?\s+"
+    r"(?:19|20)\d\d\s*(?:,|\s(?=[A-Z])))",
+    re.I,
 )
 
 

@@ -101,7 +101,7 @@ def cells(doc: Doc, line: Line, aligned: bool = False) -> list[Cell]:
     return found
 
 
-def _rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[Cell]]]]:
+def table_rows(doc: Doc, out: Outline) -> list[list[tuple[Line, list[Cell]]]]:
     """Runs of consecutive table rows with at least three cells."""
     runs: list[list[tuple[Line, list[Cell]]]] = []
     current: list[tuple[Line, list[Cell]]] = []
@@ -145,7 +145,7 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
     drafts: list[Draft] = []
     skipped = 0
     used: set[int] = set()
-    for run in _rows(doc, out):
+    for run in table_rows(doc, out):
         head_line, head = run[0]
         if _YEAR_HEAD.fullmatch(head[0].text.strip("*_ ")):
             # '| Year | Market size (USD million) | Note |' with a row per year: the market's size each year
