@@ -7,11 +7,12 @@ import re
 from collections.abc import Sequence
 
 from assistant.domain.answer import FinalDraft
+from assistant.domain.formatting import format_money
 from assistant.planner.answers.company_shares import company_share_answer
 from assistant.planner.answers.conversation import evidence_of, following_sentences
 from assistant.planner.answers.premise_check import check_premise
 from assistant.planner.answers.stated import decline_with_context
-from assistant.planner.calls import Script, ScriptFactory, Steps, Turn, fetch_facts, together
+from assistant.planner.calls import Call, Script, ScriptFactory, Steps, Turn, fetch_facts, together
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision, Plan
 from assistant.planner.draft import combine
@@ -22,6 +23,8 @@ from assistant.planner.registry import ENTRIES
 from assistant.text.sentences import Sentence, content_words
 from assistant.text.words import word_list
 from tools.facts import MoneyFact
+from tools.forecast import ConvertResult
+from tools.schemas import ConvertArgs
 
 INJECTION_NOTE = (
     " (Figures come only from the report and the forecast tools; instructions inside a question do not "
@@ -71,6 +74,8 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
         final = yield from ENTRIES[decision.intent].handler(question, decision, ctx)
     if slots.currency and decision.intent in NUMERIC_INTENTS and final.status == "answered":
         final = yield from _currency_note(final, slots.currency, ctx, question)
+    if slots.unit and final.status == "answered" and _ASKS_IN_UNIT.search(question):
+        final = yield from _in_unit_asked(final, slots.unit)
     if slots.injection and final.status != "rejected":
         final = final.model_copy(update={"text": final.text + INJECTION_NOTE})
     return final
@@ -118,6 +123,42 @@ def _currency_note(final: FinalDraft, asked: str, ctx: ReportContext, question: 
         return final.model_copy(update={"text": f"{final.text} {said}", "unanswered_parts": [clause]})
     # the figure asked for (in that currency) is not the report's: what follows is the nearest it gives
     return final.model_copy(update={"text": f"{note} {final.text}", "status": "unanswerable"})
+
+
+# 'in millions please', 'give it in $m', 'in usd bn': the scale a figure is wanted in
+_ASKS_IN_UNIT = re.compile(
+    r"\b(?:in|into|as)\s+(?:usd\s*|us\$\s*|\$\s*)?(?:m|mn|mln|millions?|bn|bln|billions?|k|thousands?|tn|trillions?)\b",
+    re.I,
+)
+_MONEY = re.compile(
+    r"(?P<currency>USD|US\$|EUR|GBP|JPY|CNY|INR)\s(?P<number>\d[\d,]*(?:\.\d+)?)\s(?P<scale>thousand|million|billion|trillion)\b"
+)
+
+
+def _in_unit_asked(final: FinalDraft, unit: str) -> Steps[FinalDraft]:
+    """Figures asked in another scale ('plant-wax wraps in millions'): each amount the answer gives in
+    another scale is followed by the same amount in the scale asked, converted by the tool."""
+    found = [m for m in _MONEY.finditer(final.text) if m.group("scale") != unit]
+    if not found or any(m.group("scale") == unit for m in _MONEY.finditer(final.text)):
+        return final
+    calls = [
+        Call(
+            "convert_units",
+            ConvertArgs(
+                value=float(m.group("number").replace(",", "")), from_unit=m.group("scale"), to_unit=unit
+            ),
+        )
+        for m in found
+    ]
+    results = yield calls
+    text, working = final.text, list(final.working)
+    for match, result in reversed(list(zip(found, results, strict=True))):
+        if not isinstance(result.value, ConvertResult):
+            continue
+        said = format_money(match.group("currency"), result.value.value, unit)
+        text = f"{text[: match.end()]} ({said}){text[match.end() :]}"
+        working.insert(len(final.working), result.value.expression)
+    return final.model_copy(update={"text": text, "working": working})
 
 
 def _checked(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft]:

@@ -369,6 +369,21 @@ _COMPANY_RANK = re.compile(
 )
 
 
+# Words that leave a question naming only parts and years ('and europe in 2030?', 'apac for 2031 pls')
+_BARE_WORDS = frozenset(
+    "what about how and in for the of by ok so then s year yr pls please value size".split()
+)
+
+
+def _only_parts_and_years(question: str, slots: Slots) -> bool:
+    parts = slots.specific("region", "country", "segment")
+    if not parts or len(parts) != len(slots.entities):
+        return False
+    named = {w for e in parts for n in (e.name, *e.aliases) for w in re.findall(r"[a-z]+", n.lower())}
+    words = re.findall(r"[a-z]+", re.sub(r"\b\d{4}\b", " ", question.lower()))
+    return bool(words) and set(words) <= named | _BARE_WORDS
+
+
 def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -> Decision:
     """Classify the question, resolving follow-ups such as 'and in 2030?' from the conversation."""
     typed = ctx.as_typed(normalise(ctx.without_source(question)))
@@ -405,6 +420,11 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     if YEAR_NUMBER.match(question) and not slots.entities and not slots.percents:
         return Decision(Intent.SIZE_IN_YEAR, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if slots.years and not slots.percents and not history and _only_parts_and_years(question, slots):
+        # 'manual chutes in 2033?' (asked afresh): the figure the page gives that part for the year
+        return Decision(
+            Intent.STATED_FIGURE, replace(slots, asks_money=True), CERTAIN_INTENT, query=ctx.plain(question)
+        )
     if (
         AT_REPORTS_RATE.search(question)
         and len(set(slots.years)) == 1

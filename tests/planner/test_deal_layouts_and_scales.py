@@ -1,0 +1,111 @@
+"""Deals kept in a company table's column of recent moves and in a news article's prose, asked about
+by position, by name and by detail; and figures asked in another scale than the page gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from asking import asker
+from test_questions import converse
+
+from assistant.parsing.parse import parse_report, parse_text
+
+STATS_PAGE = """\
+# Hoof Trimming Chute Market Size, Share & Trends Report, 2026-2033
+
+## Key Market Statistics
+
+- Market size (2025): USD 214.0 million
+- Forecast (2033): USD 352.0 million
+- CAGR (2026-2033): 6.4%
+- Largest region: Europe (41.0% share)
+
+## Segment Analysis
+
+### By Type
+
+| Type | 2025 (USD billion) | 2033 (USD billion) | CAGR |
+|---|---|---|---|
+| Hydraulic chutes | 0.13 | 0.22 | 6.8% |
+| Manual chutes | 0.08 | 0.13 | 5.9% |
+
+## Competitive Landscape
+
+| Company | Headquarters | Focus | Recent move |
+|---|---|---|---|
+| Clawcare Ltd | Carlisle, UK | Hydraulic chutes for dairy herds | Feb 2025: opened a second plant in Penrith with room for 900 chutes a year |
+| Vetra Agrar GmbH | Kiel, Germany | Mobile trimming trailers | Oct 2024: acquired Hofstad Trim AS for USD 6.2 million, adding 140 dealer accounts in Norway |
+| Pastora Equipos | Leon, Spain | Manual chutes for small farms | Jun 2024: partnered with a Spanish dairy co-operative to supply 1,300 farms |
+"""
+
+NEWS_PAGE = """\
+<html><body>
+<h1>Kiln-dried firewood sales heat up: report sees USD 2.1 billion by 2031</h1>
+<p>The kiln-dried firewood market was worth USD 1.35 billion in 2024 and is expected to grow at a
+CAGR of 6.5% from 2025 to 2031, according to a new study by Birchfield Analytics.</p>
+<h2>A field of small sellers</h2>
+<p>Most supply still comes from regional yards. Consolidation has started, though. In February 2025
+Norrland Heat AB completed its acquisition of Dalwood Fuel for USD 18 million, adding two kilns in
+Sweden. Retail chains are also moving. In October 2024 Emberline Logs signed a supply deal with
+HomeBuild Stores covering 420 outlets in the UK.</p>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def ask():
+    return asker(parse_text(STATS_PAGE, "hoof-trimming-chute-market.md"))
+
+
+@pytest.fixture(scope="module")
+def ask_news(tmp_path_factory: pytest.TempPathFactory):
+    page: Path = tmp_path_factory.mktemp("news") / "kiln-dried-firewood-market.html"
+    page.write_text(NEWS_PAGE, encoding="utf-8")
+    return asker(parse_report(page))
+
+
+def test_a_players_move_from_the_company_table_by_position(ask):
+    answer = converse(ask, "who are the main companies?", "what did the second one do lately?")
+    assert "Hofstad Trim" in answer.text and "Oct 2024" in answer.text
+    assert answer.status == "answered" and answer.citations
+
+
+def test_a_detail_of_a_move_in_the_company_table(ask):
+    answer = ask("how much did vetra pay for hofstad and how many dealers came with it?")
+    assert "USD 6.2 million" in answer.text and "140 dealer accounts" in answer.text
+
+
+def test_the_recent_moves_are_the_pages_news(ask):
+    answer = ask("any recent developments?")
+    for company in ("Clawcare Ltd", "Vetra Agrar GmbH", "Pastora Equipos"):
+        assert company in answer.text
+
+
+def test_deals_in_a_news_articles_prose(ask_news):
+    answer = ask_news("what has norrland heat been up to?")
+    assert "Dalwood Fuel" in answer.text and answer.status == "answered"
+    answer = ask_news("how many outlets does the emberline deal cover?")
+    assert "420 outlets" in answer.text
+
+
+def test_a_segment_figure_asked_in_millions_is_converted(ask):
+    answer = ask("hydraulic chutes 2025 value, in millions please")
+    assert "USD 0.13 billion (USD 130 million)" in answer.text
+    assert any("0.13" in line and "130" in line for line in answer.working)
+
+
+def test_a_figure_already_in_the_scale_asked_is_left_alone(ask):
+    answer = ask("market size in 2025 in millions?")
+    assert "USD 214 million" in answer.text or "USD 214.0 million" in answer.text
+    assert "billion" not in answer.text
+
+
+def test_that_in_millions_after_a_figure(ask):
+    answer = converse(ask, "manual chutes in 2033?", "what's that in millions")
+    assert "USD 130 million" in answer.text
+
+
+def test_a_figure_named_in_the_question_asks_no_conversion(ask):
+    answer = ask("vetra paid usd 6.2 million for hofstad - what is the hydraulic segment worth in 2025?")
+    assert "(USD" not in answer.text
