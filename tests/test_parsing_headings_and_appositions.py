@@ -185,3 +185,25 @@ def test_news_under_a_numbered_developments_heading() -> None:
         ("2025-03", "Harrow Fans Inc."),
         ("2024-10", "Ostwind GmbH"),
     ]
+
+
+COUNTRY_APPOSITIVE = """\
+# Pallet Wrap Film Market Report
+
+The pallet wrap film market was valued at USD 2.65 billion in 2024 and is expected to grow at a CAGR
+of 5.1% from 2025 to 2032.
+
+## Regional Analysis
+
+Asia Pacific leads on the strength of Vietnam, the single largest country market at USD 402.5 million
+in 2024, followed by Thailand, which is the fastest-growing country with a projected CAGR of 8.7%.
+"""
+
+
+def test_a_country_set_off_as_the_largest_country_market_keeps_its_figure():
+    report = parse_text(COUNTRY_APPOSITIVE, "pallet-wrap-film-market.md")
+    sizes = [
+        (q.scope.kind, q.scope.name, q.value) for q in report.facts.quantities if q.metric == "market_size"
+    ]
+    assert sizes == [("market", None, 2.65), ("country", "Vietnam", 402.5)], sizes
+    assert report.facts.market_size is not None and report.facts.market_size.amount == 2.65

@@ -72,10 +72,17 @@ _CONTEXT_START = re.compile(
     r"|Sales|Spending|Global spending|Total spending|Market revenue"
     r"|We\s+(?:project|forecast|expect|estimate|size|value|put))\b"
 )
+_PART_MARKET = r"(?:country|national|domestic|regional|local|single-country)\s+markets?\b"
 _GLOBAL_MARKET = re.compile(
     r"\b(?:the|this)\s+(?:global|overall|total|worldwide|entire|whole)\s+(?:[\w&'-]+\s+){0,6}?market\b"
-    r"|,\s+(?:the|this)\s+(?:[\w&'-]+\s+){0,6}?market\b",
+    # ('China, the single largest country market at ...': an appositive of a part, not the market)
+    rf"|,\s+(?:the|this)\s+(?!(?:[\w&'-]+\s+){{0,6}}?{_PART_MARKET})(?:[\w&'-]+\s+){{0,6}}?market\b",
     re.I,
+)
+# 'China, the single largest country market at USD 402.5 million': the name the appositive describes
+_APPOSITIVE_PART = re.compile(
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}),\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,4}?"
+    rf"{_PART_MARKET}\s+(?:at|with|worth|of|valued\s+at)?\s*$"
 )
 # A size with no readable unit ("valued at USD 1,234.5 in 2024", "expected to reach 742.8 by 2033").
 _BARE_MONEY = re.compile(
@@ -494,6 +501,10 @@ def _scope(
             and all(m.end <= opening for m in named)
         ):
             return named[0].scope
+    appositive = _APPOSITIVE_PART.search(text, 0, figure.start)
+    if appositive is not None:
+        name = appositive.group("name")
+        return r.ctx.scopes.lookup(name) or Scope(kind="country", name=name)
     if named:
         nearest = named[-1]
         if metric != "share" and _GLOBAL_MARKET.search(text, nearest.end, figure.start):

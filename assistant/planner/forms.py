@@ -68,7 +68,7 @@ RATE_OFFSET = re.compile(
 )
 # 'ok with the real rate what's 2030': a year's size at the report's own rate
 AT_REPORTS_RATE = re.compile(
-    r"\b(?:at|with|using|on)\s+(?:the\s+)?(?:real|report'?s|actual|stated|official|own|base|baseline|given)\s+"
+    r"\b(?:at|with|using|on|going\s+by|based\s+on|by|per|applying)\s+(?:the\s+)?(?:real|report'?s|actual|stated|official|own|base|baseline|given)\s+"
     r"(?:rate|cagr|growth(?:\s+rate)?|numbers?|figures?)\b",
     re.I,
 )

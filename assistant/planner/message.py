@@ -345,7 +345,10 @@ _ASKS_SEVERAL = re.compile(
 # a frame for what follows, asking nothing itself: 'in the tufts data', 'according to the report'
 _FRAME_ONLY = re.compile(
     r"\s*(?:so\s+|and\s+|ok\s+)?(?:in|from|according\s+to|based\s+on|per|within|regarding|as\s+for)\s+"
-    r"(?!.*\b(?:what|which|how|who|whom|when|where|why)\b)[\w .&'/-]{1,40}",
+    r"(?!.*\b(?:what|which|how|who|whom|when|where|why)\b)[\w .&'/-]{1,40}"
+    # 'On average, how many dollars ...', 'roughly, ...', 'in one line, ...': how the answer is wanted
+    r"|\s*(?:so\s+|and\s+|ok\s+)?(?:on\s+average|roughly|approximately|overall|all\s+in\s+all|in\s+short|briefly"
+    r"|quickly|in\s+a\s+nutshell|in\s+one\s+(?:line|sentence)|ballpark|in\s+total|altogether)",
     re.I,
 )
 _YEAR_WORDS = r"(?:(?:19|20)\d\d|that\s+year|then|now|today|the\s+base\s+year|the\s+first|the\s+last)"

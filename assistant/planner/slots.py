@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from assistant.text.sentences import american_spelling
-from assistant.text.shorthand import spelt_out
+from assistant.text.shorthand import PRONOUN_US, spelt_out
 from assistant.text.tokens import singular
 from assistant.text.words import word_list, word_map
 
@@ -432,6 +432,7 @@ def match_entities(question: str, vocabulary: list[Entity]) -> list[Entity]:
     """Entities of ``vocabulary`` named in ``question``: exact words first, then close misspellings
     of a name's distinctive first word (e.g. 'portvot' for Portvolt Systems)."""
     question = _US_DOLLARS.sub(" $", question)  # 'US$ 4.5bn' is a currency, not the United States
+    question = PRONOUN_US.sub(r"\g<verb> me", question)  # 'what cagr gets us to 10bn': nor is 'us' here
     words = _words(question)
     raw = re.findall(r"[a-z0-9]+", question.lower())  # as typed: a misspelling is judged on these
     text = " " + " ".join(words) + " "

@@ -13,6 +13,16 @@ _SHORTHAND = word_map("shorthand")
 _SHORTHAND_WORD = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _SHORTHAND)) + r")(?![\w$])", re.I)
 
 
+# 'what cagr gets us to 10bn', 'tell us': the pronoun, not the United States
+PRONOUN_US = re.compile(
+    r"\b(?P<verb>gets?|got|getting|give|gives|tell|tells|show|shows|let|lets|help|helps|take|takes|bring|brings"
+    r"|put|puts|leave|leaves|send|walk|remind)\s+(?P<us>us)\b",
+)
+
+
 def spelt_out(text: str) -> str:
     """``text`` with each shorthand word replaced by what it stands for."""
-    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1).lower()], text)
+    pronouns = {m.start("us") for m in PRONOUN_US.finditer(text)}
+    return _SHORTHAND_WORD.sub(
+        lambda m: m.group(1) if m.start() in pronouns else _SHORTHAND[m.group(1).lower()], text
+    )

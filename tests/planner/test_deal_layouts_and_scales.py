@@ -1,5 +1,6 @@
 """Deals kept in a company table's column of recent moves and in a news article's prose, asked about
-by position, by name and by detail; and figures asked in another scale than the page gives them."""
+by position, by name and by detail; figures asked in another scale than the page gives them; and
+wordings around a figure (how the answer is wanted, 'us' as a pronoun, 'going by the report's cagr')."""
 
 from __future__ import annotations
 
@@ -109,3 +110,22 @@ def test_that_in_millions_after_a_figure(ask):
 def test_a_figure_named_in_the_question_asks_no_conversion(ask):
     answer = ask("vetra paid usd 6.2 million for hofstad - what is the hydraulic segment worth in 2025?")
     assert "(USD" not in answer.text
+
+
+# -- wordings around a figure ------------------------------------------------------------------
+
+
+def test_a_year_going_by_the_reports_rate_is_that_years_size(ask):
+    answer = ask("what would the market be in 2030 going by the report's cagr")
+    assert "USD 291.82 million" in answer.text and "2030" in answer.text
+
+
+def test_us_as_a_pronoun_is_not_the_united_states(ask):
+    answer = ask("what cagr gets us to 400 million by 2033")
+    assert answer.status == "answered" and "United States" not in answer.text
+    assert "8.13%" in answer.text
+
+
+def test_a_lead_in_saying_how_the_answer_is_wanted_is_no_part_of_its_own(ask):
+    answer = ask("On average, how many dollars does the market add each year between 2025 and 2033?")
+    assert answer.unanswered_parts == [] and "USD 17.25 million" in answer.text
