@@ -11,7 +11,7 @@ import pytest
 from parsed import figures_by_name
 
 from assistant.domain.report import Report
-from assistant.parsing.parse import parse_text
+from assistant.parsing.parse import parse_report, parse_text
 
 E_SIGNATURE = """\
 # E-Signature Software Market Size, Share & Trends by Deployment (Cloud, On-premise), End User, and Region, 2025-2033
@@ -207,3 +207,28 @@ def test_a_country_set_off_as_the_largest_country_market_keeps_its_figure():
     ]
     assert sizes == [("market", None, 2.65), ("country", "Vietnam", 402.5)], sizes
     assert report.facts.market_size is not None and report.facts.market_size.amount == 2.65
+
+
+NEWS_STORY = """\
+<html><body>
+<h1>Snow groomers are having a moment: new study sees the market passing USD 2 billion by 2031</h1>
+<p>A new study puts worldwide spending on snow groomers at USD 1.31 billion in 2024, growing at a CAGR
+of 6.2% between 2025 and 2031.</p>
+<h2>Electric machines take the lead</h2>
+<p>By drive, diesel machines still made up 71.0% of revenue. But battery-electric groomers, which ski
+areas can charge overnight, are the fastest-growing drive type, with a projected CAGR of 14.5%. Their
+share was 29.0% in 2024.</p>
+</body></html>
+"""
+
+
+def test_a_headline_that_names_no_market_leaves_the_name_to_the_file(tmp_path):
+    page = tmp_path / "snow-groomer-market.html"
+    page.write_text(NEWS_STORY, encoding="utf-8")
+    report = parse_report(page)
+    assert report.market == "Snow Groomer"
+    rows = {(q.metric, q.scope.name, q.value) for q in report.facts.quantities if q.scope.kind == "segment"}
+    # 'But battery-electric groomers ... are': the name without the sentence's conjunction;
+    # 'Their share was 29.0%': the share of what the sentence before was about
+    assert ("cagr", "battery-electric groomers", 14.5) in rows, rows
+    assert ("share", "battery-electric groomers", 29.0) in rows, rows

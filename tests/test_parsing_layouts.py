@@ -266,3 +266,39 @@ def test_a_wrapped_sentence_ending_in_a_rate_is_no_key_above_a_heading():
     )
     report = parse_text(page, "harbour-tug-services-market.md")
     assert report.facts.cagr is not None and report.facts.cagr.percent == 4.0
+
+
+PIPES_WITHOUT_RULES = """\
+WALK-IN FREEZER PANEL MARKET - SUMMARY REPORT, 2024-2031
+
+Base year: 2024 | Forecast period: 2025-2031 | Units: USD million
+
+1. Overview
+The walk-in freezer panel market was valued at USD 612.0 million in 2024 and is projected to reach
+USD 948.0 million by 2031, a CAGR of 6.5%.
+
+4.1 By Insulation
+
+Table 1: Walk-in freezer panel market by insulation, USD billion
+
+  Insulation   | 2024 | 2031 | CAGR 2025-2031
+  -------------|------|------|---------------
+  Polyurethane | 0.41 | 0.65 | 6.8%
+  Polystyrene  | 0.20 | 0.30 | 5.9%
+  Total        | 0.61 | 0.95 | 6.5%
+"""
+
+
+def test_a_plain_text_table_ruled_with_pipes_but_no_outer_ones():
+    report = parse_text(PIPES_WITHOUT_RULES, "walk-in-freezer-panel-market.txt")
+    rows = [
+        (q.metric, q.scope.name, q.scope.dimension, q.start_year, q.value, q.unit)
+        for q in report.facts.quantities
+        if q.scope.kind == "segment"
+    ]
+    assert ("market_size", "Polyurethane", "Insulation", 2024, 0.41, "billion") in rows
+    assert ("market_size", "Polystyrene", "Insulation", 2031, 0.30, "billion") in rows
+    assert ("cagr", "Polystyrene", "Insulation", 2025, 5.9, None) in rows
+    # the line of key-value pairs above is no row: it adds no figure
+    assert all(q.scope.name != "Base year" for q in report.facts.quantities)
+    assert report.facts.market_size is not None and report.facts.market_size.amount == 612.0

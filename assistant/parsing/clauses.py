@@ -60,6 +60,10 @@ _SUBJECT = re.compile(
 _BACK = frozenset(
     "it its they this these that segment region country category sub-segment subsegment latter former".split()
 )
+_OPENING_CONJUNCTION = re.compile(r"(?:but|and|yet|still|so)\s+(?=[a-z])", re.I)
+_MEASURE_NOUN = re.compile(
+    r"(?:market\s+)?(?:share|cagr|growth(?:\s+rate)?|revenue|sales|value|size|turnover)", re.I
+)
 _TAIL = re.compile(r"\s+(?:segments?|sub-segments?|category|categories)$", re.I)
 _MARKET_NOUNS = re.compile(rf"(?<![\w-])(?:{vocab.pattern('measures', 'market-nouns')})(?![\w-])", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|&|and|,\s*and)\s*", re.I)
@@ -149,16 +153,19 @@ def subject(text: str, start: int, end: int) -> Subject | None:
     if start == 0:
         lead = _LEAD.match(text, 0, end)
         start = lead.end() if lead else 0
-    match = _SUBJECT.match(text, start, end)
+    conjunction = _OPENING_CONJUNCTION.match(text, start, end)  # 'But towable machines ... are'
+    match = _SUBJECT.match(text, conjunction.end() if conjunction else start, end)
     if match is None:
         return None
     name = _TAIL.sub("", match.group("name"))
     words = name.split()
     article = (match.group("article") or "").strip().lower()
     head = next((w for w in reversed(_head_phrase(words)) if w.isalpha()), words[-1])
+    # ('Their share was 18.6% in 2024': the share of what the sentence before was about)
+    owned_measure = article in ("its", "their") and bool(_MEASURE_NOUN.fullmatch(name))
     return Subject(
         name=name,
-        refers_back=name.lower() in _BACK,
+        refers_back=name.lower() in _BACK or owned_measure,
         one_unit=article in _ONE,
         head=head.lower(),
     )

@@ -161,6 +161,19 @@ def market_name(title_text: str | None) -> str | None:
     return match.group("name") if match else None
 
 
+_MARKET_STEM = re.compile(r"^(?P<name>[a-z0-9]+(?:[-_][a-z0-9]+)*?)[-_]market$", re.I)
+
+
+def market_from_stem(stem: str) -> str | None:
+    """'frost-protection-fan-market' -> 'Frost Protection Fan': the market a file is named after, for
+    pages whose title is a headline that names none ('Frost fans are having a moment: ...')."""
+    match = _MARKET_STEM.match(stem)
+    if match is None:
+        return None
+    words = re.split(r"[-_]", match.group("name"))
+    return " ".join(w if w.isupper() else w.capitalize() for w in words)
+
+
 def publisher(doc: Doc, out: Outline, stated: Stated | None) -> Stated | None:
     """A stated 'Publisher:' value, else the name opening a byline of report details, a copyright
     line, a known publisher, or 'X offers customizations'."""

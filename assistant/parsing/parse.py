@@ -191,7 +191,7 @@ def _extract(text: str, path: str, report_id: str | None, headings: Sequence[Hea
     facts_out = Outline(out.blocks, out.furniture | safety.suspect_lines(doc, suspects), out.markup)
     title = identity.title(doc, facts_out)
     report_title = title or Path(path).stem.replace("-", " ").replace("_", " ").strip() or "Untitled report"
-    market = identity.market_name(title)
+    market = identity.market_name(title) or identity.market_from_stem(report_id or Path(path).stem)
     segmentation = lists.segmentation(doc, facts_out)
     scopes = ScopeIndex(segmentation, inline_groups(text))
     found_pairs = header.pairs(doc, facts_out, scopes)

@@ -46,6 +46,8 @@ _APPOSITION = re.compile(
 # the fastest-growing category ...', 'It accounted for ...' (but not 'The market ...').
 _ANAPHOR = re.compile(
     r"(?:(?:this|that|it|they|these|those)\b(?!\s+(?:market|industry|report|study)\b)"
+    # 'Their share was 18.6% in 2024', 'Its CAGR is 9.4%'
+    r"|(?:its|their)\s+(?:market\s+)?(?:share|cagr|growth|revenue|sales|value|size)\b"
     r"|(?:the|this|that|these|those)\s+(?:segment|sub-?segment|category|region|type|application|group)s?\b"
     # 'Growth in the region is forecast at 6.5%', 'Demand in the segment ...'
     r"|(?:growth|demand|revenue|sales|spending|adoption)\s+(?:in|of|across|within)\s+(?:the|this|that)\s+"
@@ -777,7 +779,7 @@ def _clause_scope(r: _Reading, opening: int, figure: Figure, previous: Draft | N
     if subject is None:
         return None
     if subject.refers_back:
-        return previous.scope if previous is not None else Scope()
+        return previous.scope if previous is not None else (r.carried or Scope())
     if subject.one_unit:
         return None  # "a station ... cost": one unit of what the market sells, not a part of it
     share = _figure_is_share(r, figure)

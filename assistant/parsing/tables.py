@@ -70,6 +70,7 @@ class Cell:
 
 
 _LEADER_TAIL = re.compile(r"\s*\.{3,}$")
+_PIPE_GAP = re.compile(r"\S\s*\|\s*(?=\S)")
 
 
 def cells(doc: Doc, line: Line, aligned: bool = False) -> list[Cell]:
@@ -78,6 +79,11 @@ def cells(doc: Doc, line: Line, aligned: bool = False) -> list[Cell]:
     if text.startswith("|"):
         parts = re.finditer(r"[^|]+", text.strip().strip("|"))
         base = line.start + (len(text) - len(text.lstrip())) + 1
+    elif len(_PIPE_GAP.findall(text)) >= 2 and ": " not in text:
+        # '  Hardware     | 0.41 | 0.69 | 7.7%': pipes without outer rules ('Base year: 2024 | Forecast
+        # period: 2025-2032' is a line of key-value pairs, not a row)
+        parts = re.finditer(r"[^|]+", text)
+        base = line.start
     elif "\t" in text:
         parts = re.finditer(r"[^\t]+", text)
         base = line.start
