@@ -545,6 +545,18 @@ _COST_ASKED = re.compile(
 )
 
 
+# A figure the question quotes from the report: a percent, or a number of three or more digits that is
+# no year ('the 34% stat', 'the 560,000 studies figure')
+_QUOTED_FIGURE = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?%|\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d\b)\d{3,})(?![\d,])"
+)
+
+
+def _states(text: str, figure: str) -> bool:
+    """Whether ``text`` states ``figure`` as written ('34%' in '34% of sites', not in '134%')."""
+    return re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d])", text) is not None
+
+
 def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[FinalDraft]:
     """A fact stated in the prose: quote the one sentence that answers it, or decline."""
     draft = Draft()
@@ -654,6 +666,11 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
         )
     ):
         strong = False  # 'how many gyms are there in the us': a share or a sum counts nothing
+    figures_asked: list[str] = _QUOTED_FIGURE.findall(question)
+    holding = [s for s in ranked if all(_states(s.text, f) for f in figures_asked)] if figures_asked else []
+    if not strong and holding:
+        # 'what's the 34% stat?', 'the 560,000 figure': the sentence that states that very figure
+        best, strong = holding[:1], True
     if not strong or (want_number and not re.search(r"\d", best[0].text)):
         return (yield from decline(query, decision.fallback or "I could not find that in the report.", ctx))
     chosen = [best[0]]
