@@ -259,3 +259,29 @@ def test_key_players_listed_after_a_run_in_label(players: str):
     report = parse_text(CRANES.format(players=players), "harbour-crane-rental-market.md", "cranes")
     names = [named.name for named in report.facts.key_players]
     assert names == ["Alder Lift", "Brightwater Cranes", "Corvel Hoisting", "Dunmore Rentals"]
+
+
+PLAYERS_WITH_TOWNS = """\
+# Pickled Ginger Market Report
+
+The pickled ginger market was valued at USD 410 million in 2024.
+
+Japan alone generated USD 122 million in 2024, the largest single country.
+
+The study profiles five companies: Hanabi Foods (Osaka, Japan), Gari Works Ltd (Leeds, UK), Pink
+Root Inc. (Fresno, California, US), Shoga House (Busan, South Korea) and Amazu Co. (Sapporo, Japan).
+"""
+
+
+def test_players_listed_with_their_towns_in_brackets():
+    report = parse_text(PLAYERS_WITH_TOWNS, "pickled-ginger-market.md")
+    assert [p.name for p in report.facts.key_players] == [
+        "Hanabi Foods",
+        "Gari Works Ltd",
+        "Pink Root Inc.",
+        "Shoga House",
+        "Amazu Co.",
+    ]
+    # a company's town and country are no parts of it: Japan's figure stays Japan's alone
+    japan = [q for q in report.facts.quantities if q.scope.name == "Japan"]
+    assert [(q.metric, q.value, q.scope.dimension) for q in japan] == [("market_size", 122.0, None)]

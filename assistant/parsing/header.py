@@ -348,11 +348,21 @@ def _name(doc: Doc, pair: Pair) -> Named | None:
     return Named(name=doc.text[start:end], span=doc.span(start, end))
 
 
+def _inside_brackets(text: str, start: int, at: int) -> bool:
+    return text.count("(", start, at) > text.count(")", start, at)
+
+
 def name_list(doc: Doc, start: int, end: int) -> list[Named]:
     """Names in a comma/semicolon/'and' separated list between ``start`` and ``end``."""
     names: list[Named] = []
     position = start
-    for match in [*_LIST_SPLIT.finditer(doc.text, start, end), None]:
+    # ('Acme Foods (Riyadh, Saudi Arabia), Beta Ltd': a comma inside brackets splits no names)
+    splits = [
+        m
+        for m in _LIST_SPLIT.finditer(doc.text, start, end)
+        if not _inside_brackets(doc.text, start, m.start())
+    ]
+    for match in [*splits, None]:
         stop = match.start() if match else end
         a, b = strip_span(doc, position, stop, " \t,;:")
         if b > a and names and _LEGAL_SUFFIX.fullmatch(doc.text[a:b]):

@@ -267,7 +267,8 @@ _ENDS_AFTER_FIRM = re.compile(
     r"\b(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|AB|Oy|K\.K|B\.V|N\.V)(?P<stop>\.)\s+(?=[A-Z][a-z]+\s+[a-z])"
 )
 # 'Klauwkracht B.V. (Netherlands)', 'Hoofwise Animal Health (U.S.)': where a listed firm is based
-_PLACE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*){0,2}\)\s*$")
+# ('Nakheel Gold Foods (Riyadh, Saudi Arabia)': a town and its country)
+_PLACE_AFTER = re.compile(r"\s*\((?:[A-Z][\w.]*\.?)(?:,?\s+[A-Z][\w.]*){0,4}\)\s*$")
 
 
 def _without_place(doc: Doc, named: Named) -> Named:

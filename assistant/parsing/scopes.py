@@ -287,6 +287,14 @@ def inline_groups(text: str) -> list[tuple[str, list[str]]]:
         after_list = not re.match(r"by|:", match.group(0), re.I)
         if after_list and dimension[:1].islower():
             continue  # '... and large campuses (airports, universities)': an aside in prose, no dimension
+        if _a_location(names):
+            continue  # 'Nakheel Gold Foods (Riyadh, Saudi Arabia)': where a company sits, not its parts
         if len(names) >= 2 and len(dimension.split()) <= 4:
             groups.append((dimension.title() if dimension.islower() else dimension, names))
     return groups
+
+
+def _a_location(names: list[str]) -> bool:
+    """'Riyadh, Saudi Arabia', 'Yuma, Arizona, US': a town (and state) then the country it is in."""
+    last = _places().rows.get(names[-1].casefold()) if names else None
+    return last is not None and last[0] == "country" and len(names) <= 3
