@@ -232,3 +232,19 @@ def test_a_headline_that_names_no_market_leaves_the_name_to_the_file(tmp_path):
     # 'Their share was 29.0%': the share of what the sentence before was about
     assert ("cagr", "battery-electric groomers", 14.5) in rows, rows
     assert ("share", "battery-electric groomers", 29.0) in rows, rows
+
+
+SPAN_FROM_THE_HEADLINE_YEAR = """\
+# Maple Water Market Report
+
+The maple water market was worth USD 1.42 billion in 2024 and is expected to reach USD 2.46 billion
+by 2032, a compound annual growth rate of 7.1% between 2024 and 2032.
+
+Canada alone generated USD 212 million, and the United States USD 96 million.
+"""
+
+
+def test_a_figure_without_a_year_is_of_the_headline_sizes_year():
+    report = parse_text(SPAN_FROM_THE_HEADLINE_YEAR, "maple-water-market.md")
+    canada = next(q for q in report.facts.quantities if q.scope.name == "Canada")
+    assert (canada.value, canada.start_year) == (212.0, 2024)

@@ -75,6 +75,19 @@ def _settle(
     return replace(draft, start_year=year, end_year=year, needs=None)
 
 
+def _undated_year(dated: list[Quantity], base_year: int | None, stated_base_year: int | None) -> int | None:
+    """The year a figure stated without one is of: the base year, or, when the page states no base
+    year and no size for the year before its CAGR but one for the CAGR's first year ('USD 1.42
+    billion in 2024 ... a CAGR of 7.1% between 2024 and 2032'), that year: the page's figures are of
+    the year its headline size is."""
+    if base_year is None or stated_base_year is not None:
+        return base_year
+    sized = {q.start_year for q in dated if q.metric == "market_size" and q.scope.kind == "market"}
+    return (
+        base_year + 1 if base_year not in sized and base_year + 1 in sized and len(sized) > 1 else base_year
+    )
+
+
 def _magnitude(draft: Draft | Quantity) -> float:
     return draft.value * (UNIT_SCALE[draft.unit] if draft.unit else 1.0)
 
@@ -126,8 +139,9 @@ def build_table(
         forecast_end = max(ends) if ends else None
     table = Table(skipped=skipped, base_year=base_year)
     kept: dict[tuple[object, ...], list[Quantity]] = {}
+    undated_year = _undated_year(dated, base_year, stated_base_year)
     for draft in drafts:
-        settled = _settle(draft, base_year, forecast, forecast_end)
+        settled = _settle(draft, undated_year, forecast, forecast_end)
         if settled is None:
             table.skipped += 1
             continue
