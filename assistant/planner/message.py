@@ -244,7 +244,8 @@ def _own_topic(joiner: str, piece: str) -> bool:
 
 
 _LEAD_WORDS = re.compile(
-    r"^\s*(?:(?:and|so|ok|okay|also|now|then|what about|how about|for|in)\b[\s,]*)*", re.I
+    r"^\s*(?:(?:and|so|ok|okay|also|now|then|what about|how about|for|in|compare|comparing|contrast)\b[\s,]*)*",
+    re.I,
 )
 
 
@@ -264,13 +265,14 @@ def _only_the_market(clause: str, ctx: ReportContext) -> bool:
 
 
 def _only_names(clause: str, ctx: ReportContext) -> bool:
-    """'and europe', 'ok north america -': a clause that only names what the next one asks about."""
+    """'and europe', 'ok north america -', 'us, japan': a clause that only names what the next one
+    asks about."""
     rest = _LEAD_WORDS.sub("", clause).strip(" ,:-–?")
     named = extract(rest, ctx.vocabulary).entities if rest else []
-    if len(named) != 1:
+    if not named:
         return False
-    name_words = {w for n in (named[0].name, *named[0].aliases) for w in re.findall(r"[a-z]+", n.lower())}
-    return set(re.findall(r"[a-z]+", rest.lower())) <= name_words | {"the", "s"}
+    name_words = {w for e in named for n in (e.name, *e.aliases) for w in re.findall(r"[a-z]+", n.lower())}
+    return set(re.findall(r"[a-z]+", rest.lower())) <= name_words | {"the", "s", "and"}
 
 
 def _stands_alone(clause: str, ctx: ReportContext) -> bool:

@@ -57,7 +57,7 @@ _TAKINGS = (
     r"|(?<!what )(?:make|makes|made)(?!\s+(?:it|up|them|this|that|the|sense|for|of|a|an|its|their)\b)"
 )
 _MONEY_ASK = re.compile(
-    r"\b(size|worth|value|valued|revenues?|how big|how large|how much|usd|dollars?|bucks|billion|million|spend"
+    r"\b(sizes?|worth|values?|valued|revenues?|how big|how large|how much|usd|dollars?|bucks|billion|million|spend"
     rf"|spending|spent|{_TAKINGS})\b|\$",
     re.I,
 )
