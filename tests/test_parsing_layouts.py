@@ -302,3 +302,23 @@ def test_a_plain_text_table_ruled_with_pipes_but_no_outer_ones():
     # the line of key-value pairs above is no row: it adds no figure
     assert all(q.scope.name != "Base year" for q in report.facts.quantities)
     assert report.facts.market_size is not None and report.facts.market_size.amount == 612.0
+
+
+LETTERED_LIST = """\
+GLOBAL SNOW FENCE MARKET
+Report Summary | Forecast 2025-2031 | Base Year 2024
+Prepared by Drumlin Advisory Research | Edition: March 2025
+
+1. Executive Summary
+The global snow fence market was valued at USD 640.0 million in 2024.
+
+3.2 Restraints
+  (a) Steel prices swing with the season.
+  (b) Installation crews are scarce.
+  (c) The planning rules differ from one county to the next.
+"""
+
+
+def test_a_lettered_list_item_is_no_copyright_line():
+    report = parse_text(LETTERED_LIST, "snow-fence-market.txt")
+    assert report.publisher == "Drumlin Advisory Research"

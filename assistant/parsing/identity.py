@@ -41,8 +41,9 @@ _KNOWN_PUBLISHERS = re.compile(
     rf"(?<![\w&])(?:{vocab.alternation([row[0] for row in _PUBLISHERS])})(?![\w&])"
 )
 _ABBREVIATIONS = {row[0].casefold(): row[1:] for row in _PUBLISHERS}
+# ('(c) The deal slowdown ...' is a list's third item: '(c)' is a copyright sign only before a year)
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?:©|\(c\)(?=\s*(?:19|20)\d{2})|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})"
 )
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
