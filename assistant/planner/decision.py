@@ -46,6 +46,7 @@ class Decision:
     topic: str = ""  # 'the decentralised trials market' of a report that only discusses them
     mentions: str = ""  # 'anything about AI in there?': what the sentences quoted must name
     asks_exclusions: bool = False  # 'what's excluded from the numbers?': what the report leaves out
+    share_of_year: int | None = None  # 'that as a % of the 2025 size?': the earlier answer's amount of it
 
 
 @dataclass

@@ -45,6 +45,10 @@ class Draft:
     def cite(self, quote: Quotable) -> str:
         return self._cite(quote.start, quote.end, quote.text)
 
+    def cite_again(self, quote: QuoteRef) -> str:
+        """A quote an earlier answer cited (its text may be left to be filled from the report)."""
+        return self._cite(quote.start, quote.end, quote.text)
+
     def cite_all(self, quotes: Sequence[Quotable]) -> str:
         return "".join(self.cite(q) for q in quotes)
 

@@ -142,3 +142,13 @@ DID_WHAT = re.compile(
     r"|open\w*|sign\w*|been\s+up\s+to)\b",
     re.I,
 )
+
+
+# 'as a share of the 2031 number?', "what's that as a % of the 2025 size", 'what % of 2030 is that'
+AS_SHARE_OF_YEAR = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:what(?:'s|s|\s+is)?\s+)?(?:that|this|it)?\s*"
+    r"(?:as\s+an?\s+|in\s+)?(?:share|%|percent(?:age)?|proportion|fraction)\s+of\s+(?:the\s+)?"
+    r"(?:market(?:'s)?\s+(?:in\s+)?)?(?P<year>(?:19|20)\d\d)\b(?:\s+(?:size|number|figure|value|total|market))?"
+    r"(?:\s+is\s+(?:that|this|it))?\s*\??\s*$",
+    re.I,
+)

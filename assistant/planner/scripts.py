@@ -11,6 +11,7 @@ from assistant.domain.formatting import format_money
 from assistant.planner.answers.company_shares import company_share_answer
 from assistant.planner.answers.conversation import evidence_of, following_sentences
 from assistant.planner.answers.premise_check import check_premise
+from assistant.planner.answers.share_of_year import share_of_year
 from assistant.planner.answers.stated import decline_with_context
 from assistant.planner.calls import Call, Script, ScriptFactory, Steps, Turn, fetch_facts, together
 from assistant.planner.context import ReportContext
@@ -44,6 +45,10 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
             text=f"{slots.bad_years[0]} is not a year I can work with; please ask about a year between "
             "1900 and 2100.",
         )
+    if decision.share_of_year is not None and decision.earlier is not None:
+        earlier = yield from answer(decision.earlier_question, decision.earlier, ctx)
+        shared = yield from share_of_year(earlier, decision.share_of_year, ctx)
+        return shared or earlier
     if decision.intent is Intent.SOURCE and decision.earlier is not None:
         earlier_decision, earlier_question = decision.earlier, decision.earlier_question
         if slots.years and set(slots.years) != set(earlier_decision.slots.years):

@@ -53,6 +53,7 @@ from assistant.planner.followup import (
 )
 from assistant.planner.forms import (
     ANYTHING_NEW,
+    AS_SHARE_OF_YEAR,
     ASKS_TIME,
     AT_REPORTS_RATE,
     BARE_RATE,
@@ -450,6 +451,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
             Intent.GROWTH, replace(slots, years=list(years)), CERTAIN_INTENT, query=ctx.plain(question)
         )
     previous = previous_question(history)
+    of_year = AS_SHARE_OF_YEAR.match(question) if previous else None
+    if previous and of_year:
+        # 'so what's 2029 then' and 'as a share of the 2031 number?': that answer's amount, of that year
+        earlier = decide(previous, before_last_question(history), ctx)
+        decision = Decision(earlier.intent, earlier.slots, 1.0, earlier=earlier, earlier_question=previous)
+        decision.share_of_year = int(of_year.group("year"))
+        return decision
     if previous and _names_another_stat(question, history, ctx):
         # 'and the enrolment time stat - how much did it go up?': a statistic named by words of its
         # own, not the one just quoted

@@ -1,6 +1,6 @@
 """Several places asked at once, as users list them ('US, japan and south korea market sizes for
 2023?', 'compare germany and the uk - each value and the gap'): one ask of every name, not a clause
-per name."""
+per name; and the last answer's figure as a share of a year's size."""
 
 from __future__ import annotations
 
@@ -39,3 +39,19 @@ def test_compare_two_countries_and_the_gap(ask):
     answer = ask("compare germany and the uk in 2023 - each value and the gap between them")
     assert "USD 402 million" in answer.text and "USD 365 million" in answer.text
     assert "USD 37 million" in answer.text
+
+
+def test_the_last_figure_as_a_share_of_a_years_size(ask):
+    first = ask("market size in 2027?")
+    answer = ask(
+        "as a share of the 2030 number?",
+        [{"role": "user", "content": "market size in 2027?"}, {"role": "assistant", "content": first.text}],
+    )
+    assert "USD 5.08 billion" in answer.text and "85.38%" in answer.text and "USD 5.95 billion" in answer.text
+    assert answer.ungrounded_numbers == []
+
+
+def test_a_share_of_a_year_with_no_figure_before_is_not_invented(ask):
+    history = [{"role": "user", "content": "who makes gnocchi?"}, {"role": "assistant", "content": "..."}]
+    answer = ask("what's that as a % of the 2025 size?", history)
+    assert "%" not in answer.text.replace("% of the 2025", "")
