@@ -19,7 +19,10 @@ FACILITY = re.compile(
 SIZE_ASKED = re.compile(r"\b(?:size|sized|market|worth|valued?|share|cagr|growth)\b", re.I)
 # 'anything recent in australia?', 'what's new with acme': the news
 ANYTHING_NEW = re.compile(
-    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:anything|something|any\s+news|what(?:'s|s| is)\s+new)\b(?:\s+(?:new|recent|lately|happening))?"
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:anything|something|any\s+news|what(?:'s|s| is)\s+new"
+    # 'has anyone expanded in that region recently?', 'did any firm open a site there lately'
+    r"|(?:has|have|did)\s+(?:anyone|anybody|any\s+(?:one|company|companies|firms?|players?|vendors?|suppliers?)))\b"
+    r"(?:\s+(?:new|recent|lately|happening))?"
     r"(?=.*\b(?:new|recent|recently|lately|happening|news)\b)",
     re.I,
 )

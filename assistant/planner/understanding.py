@@ -370,6 +370,10 @@ _COMPANY_RANK = re.compile(
 )
 
 
+# 'in that region', 'there', 'in that country': the place the question before named
+_AT_THAT_PLACE = re.compile(
+    r"\b(?:that|this|the\s+same)\s+(?:region|country|market|area|geography)\b|\bthere\b", re.I
+)
 # Words that leave a question naming only parts and years ('and europe in 2030?', 'apac for 2031 pls')
 _BARE_WORDS = frozenset(
     "what about how and in for the of by ok so then s year yr pls please value size".split()
@@ -475,6 +479,13 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(Intent.SEGMENTATION, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if ANYTHING_NEW.search(question) and not slots.asks_money and not slots.asks_share:
         # 'anything recent in australia?', 'what's new with acme': the news, of that place or firm
+        if previous and _AT_THAT_PLACE.search(question) and not slots.specific("region", "country"):
+            # 'apac countries covered?' then 'has anyone expanded in that region recently?'
+            places = ctx.expand(normalise(previous))
+            slots = replace(
+                slots,
+                entities=[*slots.entities, *extract(places, ctx.vocabulary).specific("region", "country")],
+            )
         return Decision(Intent.DEVELOPMENTS, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if asks_exclusions(question) and not slots.specific("region", "country", "segment", "company"):
         # 'what's excluded from the numbers?': the sentences that say what the report leaves out

@@ -48,3 +48,13 @@ def place_spellings(section: str) -> tuple[tuple[str, ...], ...]:
 def place_names(section: str) -> tuple[str, ...]:
     """The first spelling of each place in a section of ``data/world-places.txt``."""
     return tuple(row[0] for row in place_spellings(section))
+
+
+@cache
+def subdivisions() -> dict[str, str]:
+    """Each state, province or nation of ``data/subdivisions.txt`` (lower case) to its country."""
+    found: dict[str, str] = {}
+    for line in _lines("subdivisions"):
+        country, *parts = (name.strip() for name in line.split("|"))
+        found.update({part.lower(): country for part in parts if part})
+    return found

@@ -39,7 +39,7 @@ from assistant.text.sentences import (
     states_figure,
 )
 from assistant.text.tokens import stems
-from assistant.text.words import place_spellings, word_list, word_map
+from assistant.text.words import place_spellings, subdivisions, word_list, word_map
 from tools.derived import CountResult, ShareResult
 from tools.facts import DevelopmentFact, IdentityFact, NamedFact, Quote
 from tools.forecast import SizeResult
@@ -1206,8 +1206,8 @@ def _filter_developments(
     # 'the canadian one': the country its adjective names
     places += [country.lower() for word, country in word_map("demonyms").items() if word in lowered.split()]
     if places and not companies:
-        # 'the chile one': the news that names the place
-        chosen = [(d, q) for d, q in chosen if any(p in q.text.lower() for p in places)] or chosen
+        # 'the chile one': the news that names the place ('El Paso, Texas' is in the United States)
+        chosen = [(d, q) for d, q in chosen if _names_a_place(q.text.lower(), places)] or chosen
     segments = [e.name.lower() for e in decision.slots.of_kind("segment") if not e.in_market_name]
     if segments and not companies:
         # 'did any of the companies move into oncology recently': the news that names it
@@ -1223,8 +1223,32 @@ def _filter_developments(
     )
     kinds = _kinds_in(asked)
     if kinds and not _EVERY_KIND.search(asked) and len(chosen) > 1:
-        chosen = [(d, q) for d, q in chosen if any(re.search(p, q.text.lower()) for p in kinds)] or chosen
+        # the kind its opening sentence tells first ('... acquired Heads ...' is no launch, though a
+        # later sentence speaks of one)
+        opening = [(d, q) for d, q in chosen if any(re.search(p, _opening(q.text)) for p in kinds)]
+        chosen = (
+            opening
+            or [(d, q) for d, q in chosen if any(re.search(p, q.text.lower()) for p in kinds)]
+            or chosen
+        )
     return chosen
+
+
+def _opening(text: str) -> str:
+    """The first sentence of a development's text, lower case."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0].lower()
+
+
+def _names_a_place(text: str, places: list[str]) -> bool:
+    """Whether a development's text (lower case) names one of ``places``, or a state of one of them
+    ('El Paso, Texas' is in the United States)."""
+    text = " ".join(text.split())  # ('Asia\n  Pacific': a name wrapped across lines)
+    if any(place in text for place in places):
+        return True
+    return any(
+        country.lower() in places and re.search(rf"\b{re.escape(state)}\b", text)
+        for state, country in subdivisions().items()
+    )
 
 
 def _kinds_in(text: str) -> list[str]:
