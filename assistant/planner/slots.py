@@ -70,7 +70,9 @@ _GROWTH_ASK = re.compile(
     r"\b(grow\w*|increase\w*|rise|rises|change|expan\w*|add\w*|gain\w*|up by|bigger|jump|difference|delta|gap|spread"
     # a fall is a change too: 'how much did it shrink in 2020 vs 2019'
     r"|shr[iau]nk\w*|declin\w*|dropped|drop by|fell|fallen|fall|falls|dip|dipped|slump\w*|contracted|contraction"
-    r"|smaller|down by)\b",
+    r"|smaller|down by)\b"
+    # 'how much is that up in $ from 2025', 'up on 2024', 'down since 2020'
+    r"|\b(?:up|down)\s+(?:in\s+(?:\$|\w+)\s+)?(?:from|on|since|over|vs\.?|versus|compared)\b",
     re.I,
 )
 _MARKET_FIGURE = re.compile(

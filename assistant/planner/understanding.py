@@ -411,6 +411,15 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         # '% growth from 2022 to 2024?': the change over the span, not its yearly rate
         return Decision(Intent.GROWTH, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if (
+        len(set(slots.years)) == 2
+        and slots.asks_growth
+        and slots.asks_money
+        and not (slots.entities or slots.percents or PER_YEAR.search(question) or RATE_WORDS.search(question))
+        and settled_intent(question, slots, follow_up=False) in (None, Intent.GROWTH)
+    ):
+        # 'how much is the 2029 size up in $ from 2025?': the market's change between the two years
+        return Decision(Intent.GROWTH, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if (
         not slots.years
         and slots.asks_share
         and len(slots.specific("region", "country", "segment")) >= 2
