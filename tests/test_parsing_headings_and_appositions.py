@@ -248,3 +248,16 @@ def test_a_figure_without_a_year_is_of_the_headline_sizes_year():
     report = parse_text(SPAN_FROM_THE_HEADLINE_YEAR, "maple-water-market.md")
     canada = next(q for q in report.facts.quantities if q.scope.name == "Canada")
     assert (canada.value, canada.start_year) == (212.0, 2024)
+
+
+def test_the_same_market_and_a_more_mature_market_are_read_as_written(tmp_path):
+    text = NEWS_STORY.replace(
+        "</body>",
+        "<p>For context, the same market was worth USD 0.92 billion in 2019. Austria, a more mature market,"
+        " was valued at USD 118 million in 2024.</p>\n</body>",
+    )
+    page = tmp_path / "snow-groomer-market.html"
+    page.write_text(text, encoding="utf-8")
+    found = {(q.scope.kind, q.scope.name, q.start_year, q.value) for q in parse_report(page).facts.quantities}
+    assert ("market", None, 2019, 0.92) in found
+    assert ("country", "Austria", 2024, 118.0) in found

@@ -104,9 +104,9 @@ _PERIOD_PHRASE = re.compile(
     r"\bthe\s+(?:end\s+of\s+the\s+)?(?:forecast|analysis|projection)\s+(?:period|years|horizon)\b", re.I
 )
 _GENERIC_MARKET_WORDS = frozenset(
-    "the a an this that its our their global overall total worldwide entire whole world international "
-    "regional domestic local national parent target addressable end-use end use wider broader market markets "
-    "and of for in size share value dominant leading largest major biggest key fastest fastest-growing "
+    "the a an this that its our their same more less very much global overall total worldwide entire whole "
+    "world international regional domestic local national parent target addressable end-use end use wider "
+    "broader market markets and of for in size share value dominant leading largest major biggest key fastest fastest-growing "
     "growing emerging mature single important lucrative attractive second-largest third-largest strong "
     "established country city region other geographic noteworthy notable individual projected estimated expected "
     "forecast".split()
