@@ -232,6 +232,7 @@ def test_a_headline_that_names_no_market_leaves_the_name_to_the_file(tmp_path):
     # 'Their share was 29.0%': the share of what the sentence before was about
     assert ("cagr", "battery-electric groomers", 14.5) in rows, rows
     assert ("share", "battery-electric groomers", 29.0) in rows, rows
+    assert ("share", "diesel machines", 71.0) in rows, rows  # 'diesel machines still made up 71.0%'
 
 
 SPAN_FROM_THE_HEADLINE_YEAR = """\

@@ -57,7 +57,7 @@ _SUBJECT_END = frozenset(
     "accounted accounts held holds captured captures took takes led leads dominated dominates generated "
     "generates commanded commands represented represents contributed contributes made makes was is were "
     "are registered registers recorded records grew grows is expected projected anticipated expected "
-    "will reached reaches stood had has".split()
+    "will reached reaches stood had has still already now currently alone together".split()
 )
 
 
