@@ -285,3 +285,27 @@ def test_players_listed_with_their_towns_in_brackets():
     # a company's town and country are no parts of it: Japan's figure stays Japan's alone
     japan = [q for q in report.facts.quantities if q.scope.name == "Japan"]
     assert [(q.metric, q.value, q.scope.dimension) for q in japan] == [("market_size", 122.0, None)]
+
+
+PROFILED_IN_A_STORY = """\
+# Kiln Shelf Market Report
+
+The kiln shelf market was valued at USD 310 million in 2024 and is expected to grow at a CAGR of 5.2%
+from 2025 to 2032.
+
+The supplier base is small. The study profiles Corbel Ceramics of Stoke, England, the largest supplier,
+which it estimates held about 21% of global revenue in 2024, along with Refrax Oy (Tampere, Finland),
+Shelfworks Inc. (Akron, Ohio) and Mullite House (Jingdezhen, China).
+"""
+
+
+def test_players_a_news_story_profiles_after_an_aside_on_the_first():
+    report = parse_text(PROFILED_IN_A_STORY, "kiln-shelf-market.md")
+    assert [p.name for p in report.facts.key_players] == [
+        "Corbel Ceramics",
+        "Refrax Oy",
+        "Shelfworks Inc.",
+        "Mullite House",
+    ]
+    # the company's share is no place's: England holds no 21%
+    assert all(q.scope.name != "England" for q in report.facts.quantities)

@@ -250,19 +250,35 @@ def _listed(doc: Doc, start: int, end: int, named: bool = False) -> list[Named]:
         if len(sentence.text) >= 600:
             continue
         lead_in = _LIST_LEAD_IN.match(sentence.text)
-        if lead_in is None or named and not _COMPANY_NOUN.search(sentence.text[: lead_in.end()]):
+        if lead_in is None:
+            continue
+        said = sentence.text[: lead_in.end()]
+        # ('The study profiles A, B and C': what a study profiles is its companies)
+        if named and not (_COMPANY_NOUN.search(said) or _PROFILES.search(said)):
             continue
         end = sentence.end - (1 if sentence.text.endswith(".") else 0)
         # '... and Boreal Silica Ltd. Chinese producers compete ...': the firm's full stop ends the list
         ended = _ENDS_AFTER_FIRM.search(sentence.text, lead_in.end())
         if ended is not None:
             end = sentence.start + ended.end("stop")
-        names = [_without_place(doc, n) for n in name_list(doc, sentence.start + lead_in.end(), end)]
+        start = sentence.start + lead_in.end()
+        along = _ALONG_WITH.search(doc.text, start, end)
+        first: list[Named] = []
+        if along is not None:
+            # 'profiles Tallfield Airflow of Fresno, the largest supplier, which ..., along with A, B
+            # and C': the first name, its aside left out, then the list after 'along with'
+            lead = _NAME_RUN.match(doc.text, start, along.start())
+            first = [Named(name=lead.group(), span=doc.span(lead.start(), lead.end()))] if lead else []
+            start = along.end()
+        names = [_without_place(doc, n) for n in [*first, *name_list(doc, start, end)]]
         if len(names) >= 2 and all(n.name[:1].isupper() or n.name[:1].isdigit() for n in names):
             return names
     return []
 
 
+_PROFILES = re.compile(r"\b(?:study|report|analysis|research)\s+(?:profiles|profiled)\b", re.I)
+_ALONG_WITH = re.compile(r",?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+")
+_NAME_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*)*")
 _ENDS_AFTER_FIRM = re.compile(
     r"\b(?:Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|AB|Oy|K\.K|B\.V|N\.V)(?P<stop>\.)\s+(?=[A-Z][a-z]+\s+[a-z])"
 )
