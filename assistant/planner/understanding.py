@@ -370,6 +370,12 @@ _COMPANY_RANK = re.compile(
 )
 
 
+_MARKET_ITSELF = r"(?:it|the\s+(?:whole\s+|global\s+)?market|this\s+market|the\s+industry)"
+_IT_VALUED = re.compile(
+    rf"\b(?:{_MARKET_ITSELF}\s+(?:was|is|will\s+be|be|'s)|(?:was|is|will)\s+{_MARKET_ITSELF}(?:\s+be)?)\s+"
+    r"(?:valued|worth|sized)\b",
+    re.I,
+)
 # 'in that region', 'there', 'in that country': the place the question before named
 _AT_THAT_PLACE = re.compile(
     r"\b(?:that|this|the\s+same)\s+(?:region|country|market|area|geography)\b|\bthere\b", re.I
@@ -433,6 +439,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         decision.asks_concentration = True
         return decision
     if YEAR_NUMBER.match(question) and not slots.entities and not slots.percents:
+        return Decision(Intent.SIZE_IN_YEAR, slots, CERTAIN_INTENT, query=ctx.plain(question))
+    if len(set(slots.years)) == 1 and _IT_VALUED.search(question) and not (slots.entities or slots.percents):
+        # 'transformer oil regen services - what was it valued at in 2024?': the market's size that year
         return Decision(Intent.SIZE_IN_YEAR, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if slots.years and not slots.percents and not history and _only_parts_and_years(question, slots):
         # 'manual chutes in 2033?' (asked afresh): the figure the page gives that part for the year

@@ -43,3 +43,8 @@ def test_that_up_from_a_year_after_a_size(ask):
 def test_sizes_added_together_stay_a_sum(ask):
     answer = ask("2025 and 2026 values added together?")
     assert "USD 4.31 billion" in answer.text  # 2.10 + 2.205
+
+
+def test_the_market_named_then_asked_what_it_was_valued_at(ask):
+    answer = ask("sauna heaters - what was it valued at in 2024?")
+    assert "USD 2 billion" in answer.text or "USD 2.00 billion" in answer.text
