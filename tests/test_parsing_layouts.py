@@ -322,3 +322,14 @@ The global snow fence market was valued at USD 640.0 million in 2024.
 def test_a_lettered_list_item_is_no_copyright_line():
     report = parse_text(LETTERED_LIST, "snow-fence-market.txt")
     assert report.publisher == "Drumlin Advisory Research"
+
+
+def test_a_cagr_column_that_names_no_years_is_over_the_forecast_period():
+    text = PIPES_WITHOUT_RULES.replace("CAGR 2025-2031", "CAGR")
+    report = parse_text(text, "walk-in-freezer-panel-market.txt")
+    rates = {
+        (q.scope.name, q.start_year, q.end_year, q.value)
+        for q in report.facts.quantities
+        if q.metric == "cagr"
+    }
+    assert ("Polyurethane", 2025, 2031, 6.8) in rates, rates

@@ -215,6 +215,8 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
                 if years is None:
                     if kind == "share" and scope.kind != "market":  # of the report's base year
                         drafts.append(Draft("share", scope, value, span, figure, "table", needs="base"))
+                    elif kind == "cagr" and "%" in cell.text:  # a 'CAGR' column that names no years
+                        drafts.append(Draft("cagr", scope, value, span, figure, "table", needs="forecast"))
                     continue
                 if kind == "cagr":
                     drafts.append(Draft("cagr", scope, value, span, figure, "table", years[0], years[1]))
@@ -391,8 +393,12 @@ def _columns(head: list[Cell], caption_year: int | None) -> dict[int, tuple[str,
         single = (int(year.group("year")),) * 2 if year and not years else None
         if single is None and caption_year is not None:
             single = (caption_year, caption_year)
-        if _CAGR_CELL.match(text):
-            columns[position] = ("cagr", years) if years else ("note", None)
+        if _CAGR_CELL.match(text) and (years or "%" not in text):
+            # a 'CAGR' header without years: over the report's forecast period ('(CAGR 12.9%)' in a
+            # row read as the header is a figure, not a column's name)
+            columns[position] = ("cagr", years)
+        elif _CAGR_CELL.match(text):
+            columns[position] = ("note", None)
         elif _DIMENSION_CELL.fullmatch(text):
             columns[position] = ("dimension", None)
         elif single and (year or _VALUE_CELL.search(text)):

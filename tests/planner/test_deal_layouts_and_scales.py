@@ -129,3 +129,9 @@ def test_us_as_a_pronoun_is_not_the_united_states(ask):
 def test_a_lead_in_saying_how_the_answer_is_wanted_is_no_part_of_its_own(ask):
     answer = ask("On average, how many dollars does the market add each year between 2025 and 2033?")
     assert answer.unanswered_parts == [] and "USD 17.25 million" in answer.text
+
+
+def test_a_parts_value_between_its_stated_years_grows_at_its_own_rate(ask):
+    answer = ask("hydraulic chutes in 2028 - ballpark using its growth rate?")
+    assert answer.status == "answered" and "6.8%" in answer.text
+    assert "USD 0.16 billion in 2028" in answer.text  # 0.13 x 1.068^3

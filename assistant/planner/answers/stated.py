@@ -57,7 +57,9 @@ _RATE = re.compile(
     re.I,
 )
 _AT_THAT_RATE = re.compile(
-    r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?)\s+(?:up\s+)?"
+    # ('europe in 2027 - ballpark using its growth rate?', 'if it grows at its cagr')
+    r"\b(?:at|with|keeps?|keeping|holds?|holding|maintains?|sustains?|using|applying|going\s+by|based\s+on|by|"
+    r"hits?)\s+(?:up\s+)?"
     r"(?:that|this|the same|its|their|the regional|the segment'?s?|[\w-]+['’]s|[\w-]+s['’])"
     r"(?:\s+(?:own|regional|segment|stated|current|forecast|expected))?\s+(?:rate|pace|cagr|growth)\b",
     re.I,
@@ -106,7 +108,7 @@ def wanted_metric(question: str, slots: Slots) -> str:
     # 'apac $ value in 2030 at that pace' asks a value grown at a rate, not the rate
     # ('asia pacific in 2030 at its own cagr?': a year named, and the rate to grow to it)
     at_a_rate = slots.years and _AT_THAT_RATE.search(question)
-    if (_RATE.search(question) and not at_a_rate) or (slots.asks_growth and not slots.asks_money):
+    if not at_a_rate and (_RATE.search(question) or (slots.asks_growth and not slots.asks_money)):
         return "cagr"
     if _COUNT.search(question) and not slots.asks_money:
         return "count"
@@ -291,15 +293,11 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
             # passing, where no table holds it; the passage answer declines all the same when none does
             return (yield from passage(question, replace(decision, fallback=reason), ctx))
         return (yield from decline_with_context(question, reason, decision, ctx))
-    if (
-        metric == "market_size"
-        and scoped
-        and years
-        and not exact
-        and max(years) > max(q.start_year or 0 for q in found)
-    ):
-        # 'what will asia pacific be worth in 2031 at its regional cagr': its stated value, grown at its rate
-        grown = yield from stated_value_grown(scoped[0].name, found, max(years), draft, ctx)
+    earlier = [q for q in found if years and (q.start_year or 0) < max(years)]
+    if metric == "market_size" and scoped and years and not exact and earlier:
+        # 'what will asia pacific be worth in 2031 at its regional cagr', 'europe in 2027' between its
+        # 2023 and 2030 values: its latest stated value before the year, grown at its own rate
+        grown = yield from stated_value_grown(scoped[0].name, earlier, max(years), draft, ctx)
         if grown is not None:
             return grown
     # the same figure stated twice (a table row and a sentence) is said once, from its first statement
