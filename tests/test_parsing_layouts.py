@@ -333,3 +333,24 @@ def test_a_cagr_column_that_names_no_years_is_over_the_forecast_period():
         if q.metric == "cagr"
     }
     assert ("Polyurethane", 2025, 2031, 6.8) in rates, rates
+
+
+STATS_WITH_YEAR_KINDS = """\
+# Pool Robot Market Report
+
+## Key Market Statistics
+
+- Market size (2025): USD 2.41 billion
+- Market size (2022, historical): USD 1.52 billion
+- Market size (2023 actual): USD 1.70 billion
+- Forecast market size (2034): USD 8.93 billion
+- CAGR (2025-2034): 15.7%
+
+Pool robots clean floors and walls on their own, and sales follow new pool builds in warm regions.
+"""
+
+
+def test_a_size_labelled_with_its_year_and_what_kind_of_year_it_is():
+    report = parse_text(STATS_WITH_YEAR_KINDS, "pool-robot-market.md")
+    sizes = {(q.start_year, q.value) for q in report.facts.quantities if q.metric == "market_size"}
+    assert {(2022, 1.52), (2023, 1.70), (2025, 2.41), (2034, 8.93)} <= sizes, sizes

@@ -25,9 +25,12 @@ _QUALIFIER = vocab.pattern("keys", "size-qualifiers")
 _SIZE_WORD = vocab.pattern("keys", "size-words")
 _SIZE_TAIL = vocab.pattern("keys", "size-tails")
 _LEADING = vocab.pattern("keys", "leading-words")
+_YEAR_KIND = r"(?:historical|actual|estimated?|est\.?|forecast|projected|base\s+year|e|f|a)"
 _SIZE_KEY = re.compile(
     rf"(?:{_QUALIFIER}\s+)*{_SIZE_WORD}(?:\s+{_SIZE_TAIL})?"
-    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?\s*\)|(?:\s+|\s*,\s*)(?:(?:in|for|by|as of|of)\s+)?(?P<y2>{_Y})e?)?"
+    # ('Market size (2022, historical)', 'Market size (2023 actual)': the year with what kind of figure)
+    rf"(?:\s*\(\s*(?:in\s+)?(?P<y1>{_Y})e?(?:\s*,?\s*{_YEAR_KIND})?\s*\)"
+    rf"|(?:\s+|\s*,\s*)(?:(?:in|for|by|as of|of)\s+)?(?P<y2>{_Y})e?)?"
     rf"|(?P<y3>{_Y})e?\s+(?:{_QUALIFIER}\s+)*{_SIZE_WORD}"
     rf"|(?:market\s+)?forecast(?:\s+(?:value|revenue))?(?:(?:\s+(?:in|for|by)\s+|\s*,\s*)(?P<y4>{_Y})|\s*\(\s*(?P<y5>{_Y})\s*\))",
     re.I,
