@@ -354,3 +354,12 @@ def test_a_size_labelled_with_its_year_and_what_kind_of_year_it_is():
     report = parse_text(STATS_WITH_YEAR_KINDS, "pool-robot-market.md")
     sizes = {(q.start_year, q.value) for q in report.facts.quantities if q.metric == "market_size"}
     assert {(2022, 1.52), (2023, 1.70), (2025, 2.41), (2034, 8.93)} <= sizes, sizes
+
+
+def test_the_firm_a_news_story_credits_with_the_study_is_the_publisher():
+    story = (
+        "# Snow fences are having a moment\n\nA new study from the research firm Drumlin Insights puts the "
+        "snow fence market at USD 640 million in 2024. Drumlin expects steady growth as roads authorities "
+        "replace timber fences with plastic ones along exposed highways.\n"
+    )
+    assert parse_text(story, "snow-fence-market.md").publisher == "Drumlin Insights"

@@ -78,10 +78,13 @@ _NAME_STOP = re.compile(r"\.\s|\s+All\s+rights", re.I)
 _STUDY_BY = re.compile(
     r"\b(?:according to (?:a |the )?(?:new |latest |recent )?(?:study|report|analysis|research) (?:by|from)"
     r"|(?:[Pp]ublished|[Rr]eleased|[Cc]ompiled|[Pp]repared|[Pp]roduced)(?: today| this week| on [A-Z]\w+ \d{1,2})? by"
-    r"|(?:a |the )(?:new |latest |recent )?(?:study|report|analysis) (?:by|from)"
+    r"|(?:[Aa] |[Tt]he )(?:new |latest |recent )?(?:study|report|analysis) (?:by|from)"
     # a press release's headline ('..., Says Lodestar Market Intelligence') and its boilerplate
     # ('About Lodestar Market Intelligence' on a line of its own)
     r"|,\s+(?:[Ss]ays|[Rr]eports|[Ff]inds)|^About)\s+"
+    # ('a new study from the research firm Harrowgate Insights': what the firm is, then its name)
+    r"(?:(?:the\s+)?(?:research|consulting|analyst|advisory|market\s+research)\s+(?:firm|company|house|group)\s+"
+    r"|the\s+consultancy\s+)?"
     r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4})",
     re.M,
 )

@@ -141,6 +141,22 @@ def context(scopes: ScopeIndex, market: str | None, players: list[Named]) -> Pro
     return ProseContext(scopes, words, places, name, companies)
 
 
+# 'puts worldwide spending on sauna stoves at USD 2.00 billion': what is spent on the market's own goods
+_SPENDING_ON = re.compile(
+    r"\b(?:spending|spend|expenditure|outlays?)\s+on\s+(?P<what>[\w -]{3,60}?)\s+(?:at|to|of|was|is|reached|came)\b",
+    re.I,
+)
+
+
+def _spending_on_it(text: str, ctx: ProseContext) -> bool:
+    """Whether the sentence tells what is spent on the market's goods (its words, not R&D or fuel)."""
+    spent = _SPENDING_ON.search(text)
+    if spent is None or not ctx.market_words:
+        return False
+    words = {_stem(w) for w in re.findall(r"[\w-]+", spent.group("what").lower())} - _GENERIC_MARKET_WORDS
+    return bool(words) and words <= ctx.market_words | {"worldwide", "global"}
+
+
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
@@ -222,6 +238,7 @@ def sentence_drafts(
         or subject
         or bool(_CONTEXT_WORD.search(text))
         or bool(_CONTEXT_START.match(text))
+        or _spending_on_it(text, ctx)
     )
     reading = _Reading(
         doc,

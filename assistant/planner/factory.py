@@ -3,6 +3,7 @@ report's own context (its names, acronyms, publisher)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from assistant.domain.report import Report
@@ -14,6 +15,7 @@ from assistant.planner.registry import EXAMPLES, KEYWORDS
 from assistant.planner.scripts import make_script_factory
 from assistant.planner.vocabulary import acronyms, market_words, news_kinds, news_names, vocabulary
 from assistant.text.tokens import terms
+from assistant.text.words import word_list
 
 EmbedMany = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 EmbedOne = Callable[[str], Sequence[float]]
@@ -40,7 +42,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         acronyms(report),
         report.title,
         _dimensions(report),
-        tuple(a.text for a in report.identity.abbreviations),
+        (*(a.text for a in report.identity.abbreviations), *_short_name(report)),
         _named_by(report),
         tuple(report.facts.segmentation),
         news_names(report),
@@ -59,6 +61,16 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         report.facts.base_year,
     )
     return make_script_factory(context)
+
+
+def _short_name(report: Report) -> tuple[str, ...]:
+    """The publisher's first word, when the page calls it by that alone ('Harrowgate projects ...'
+    of Harrowgate Insights): users name it so too."""
+    words = (report.publisher or "").split()
+    if len(words) < 2 or len(words[0]) < 4 or words[0].lower() in word_list("publisher-words"):
+        return ()
+    alone = re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[1])})", report.text)
+    return (words[0],) if alone else ()
 
 
 def _ranked_regions(report: Report) -> dict[Intent, str]:

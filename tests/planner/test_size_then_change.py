@@ -7,7 +7,7 @@ import pytest
 from asking import asker
 from test_questions import converse
 
-from assistant.parsing.parse import parse_text
+from assistant.parsing.parse import parse_report, parse_text
 
 PAGE = """\
 # Sauna Heater Market Report, 2025-2031
@@ -48,3 +48,32 @@ def test_sizes_added_together_stay_a_sum(ask):
 def test_the_market_named_then_asked_what_it_was_valued_at(ask):
     answer = ask("sauna heaters - what was it valued at in 2024?")
     assert "USD 2 billion" in answer.text or "USD 2.00 billion" in answer.text
+
+
+STORY = """\
+<html><body>
+<h1>Sauna stoves are having a moment, a new study finds</h1>
+<p>A new study from the research firm Kettlewell Insights puts worldwide spending on sauna stoves at
+USD 2.00 billion in 2024. Kettlewell expects the market to grow at a CAGR of 5.0% between 2025 and
+2031, taking revenue to USD 2.81 billion by 2031.</p>
+<ul class="by-the-numbers"><li>USD 2.00 billion - sauna stove revenue</li></ul>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_story(tmp_path_factory: pytest.TempPathFactory):
+    page = tmp_path_factory.mktemp("story") / "sauna-stove-market.html"
+    page.write_text(STORY, encoding="utf-8")
+    return asker(parse_report(page))
+
+
+def test_the_publisher_called_by_its_first_name_is_no_part_of_the_question(ask_story):
+    answer = ask_story("what cagr does kettlewell expect to 2031?")
+    assert "5%" in answer.text and answer.status == "answered"
+
+
+def test_a_corrected_size_is_quoted_with_its_year(ask_story):
+    answer = ask_story("the market was about $2.4bn in 2024 - given that, what cagr is expected?")
+    assert answer.text.startswith("The report does not put the market at USD 2.40 billion in 2024")
+    assert answer.ungrounded_numbers == []

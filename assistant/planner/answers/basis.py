@@ -207,3 +207,23 @@ def fetch_basis(ctx: ReportContext) -> Steps[Basis]:
         basis.table = [q for q in table.value.quantities if q.metric == "market_size"]
         basis.rates = [q for q in table.value.quantities if q.metric == "cagr"]
     return basis
+
+
+def dated_quotes(
+    quotes: list[Quote], year: int | None, amount: float, ctx: ReportContext
+) -> Steps[list[Quote]]:
+    """``quotes`` of a size, or, when none of them states ``year`` (the figure alone is quoted), the
+    page's statement of the same size that also states its year: the year said is then the report's."""
+    if year is None or any(str(year) in q.text for q in quotes):
+        return quotes
+    dated = yield from ask(
+        Call(
+            "lookup_quantities", QuantitiesArgs(metric="market_size", name="market", report_id=ctx.report_id)
+        )
+    )
+    found = dated.value.quantities if isinstance(dated.value, QuantitiesResult) else []
+    stating = next(
+        (q.quote for q in found if q.start_year == year and q.value == amount and str(year) in q.quote.text),
+        None,
+    )
+    return [stating] if stating is not None else quotes

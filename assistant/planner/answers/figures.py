@@ -7,7 +7,7 @@ import re
 from assistant.domain.answer import ALSO_STATED, FinalDraft, SeriesPoint, Status
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers import reconcile
-from assistant.planner.answers.basis import Basis, fetch_basis, in_unit, rate_period
+from assistant.planner.answers.basis import Basis, dated_quotes, fetch_basis, in_unit, rate_period
 from assistant.planner.answers.common import refused, series
 from assistant.planner.calls import Call, Result, Steps, ask, fetch_facts, search
 from assistant.planner.context import ReportContext
@@ -420,24 +420,7 @@ def size_base(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fi
         conv = yield from ask(_convert(base.amount, base.unit, wanted_unit))
         if isinstance(conv.value, ConvertResult):
             shown = f"{format_money(base.currency, conv.value.value, wanted_unit)} ({shown})"
-    quotes = list(basis.base_fact.quotes)
-    if not any(str(base.year) in q.text for q in quotes):
-        # the figure alone is quoted: the sentence that also states its year, so the year is the report's
-        dated = yield from ask(
-            Call(
-                "lookup_quantities", QuantitiesArgs(metric="market_size", name=None, report_id=ctx.report_id)
-            )
-        )
-        found = dated.value.quantities if isinstance(dated.value, QuantitiesResult) else []
-        stating = next(
-            (
-                q.quote
-                for q in found
-                if q.start_year == base.year and q.value == base.amount and str(base.year) in q.quote.text
-            ),
-            None,
-        )
-        quotes = [stating] if stating is not None else quotes
+    quotes = yield from dated_quotes(list(basis.base_fact.quotes), base.year, base.amount, ctx)
     text = f"The market was {shown} in {base.year} {draft.cite_all(quotes)}"
     points: list[SeriesPoint] = []
     if basis.end and basis.end_fact and basis.complete:

@@ -9,6 +9,7 @@ import re
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
 from assistant.planner.answers.basis import fetch_basis
+from assistant.planner.answers.figure_text import when
 from assistant.planner.calls import Call, Steps, ask
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
@@ -94,7 +95,7 @@ def part_of_region(country: str, region: str, ctx: ReportContext) -> Steps[Final
         return None
     draft.show_working(ratio.value.expression)
     return draft.final(
-        f"The report states no share of {region} for {country}; its {own_text} in {year} against "
+        f"The report states no share of {region} for {country}; its {own_text}{when(part)} against "
         f"{region}'s {whole_text} comes to {format_percent(ratio.value.share_percent)} of {region}."
     )
 
@@ -136,7 +137,7 @@ def part_of_market(name: str, years: list[int], ctx: ReportContext) -> Steps[Fin
     draft.show_working(ratio.value.expression)
     return draft.final(
         f"The report states no share for {name}; its {format_money(part.currency or 'USD', part.value, part.unit)} "
-        f"{part_mark} in {part.start_year} against the market's {whole} comes to "
+        f"{part_mark}{when(part)} against the market's {whole} comes to "
         f"{format_percent(ratio.value.share_percent)} of the market."
     )
 

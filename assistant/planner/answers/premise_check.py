@@ -7,6 +7,7 @@ import re
 
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money, format_percent
+from assistant.planner.answers.basis import dated_quotes
 from assistant.planner.calls import Call, Steps, ask, fetch_facts, search
 from assistant.planner.context import ReportContext
 from assistant.planner.draft import Draft
@@ -347,10 +348,11 @@ def _size(premise: Premise, ctx: ReportContext) -> Steps[FinalDraft | None]:
     yield from ask(Call("compare_values", _compared(value, money.amount)))
     if premise.year:
         draft.echo(str(premise.year))
+    quotes = yield from dated_quotes(list(fact.quotes), money.year, money.amount, ctx)
     text = (
         f"The report does not put the market at {format_money(money.currency, value, money.unit)}{year}: it "
         f"states {format_money(money.currency, money.amount, money.unit)} for {money.year} "
-        f"{draft.cite_all(fact.quotes)}, and the answer below uses the report's figures."
+        f"{draft.cite_all(quotes)}, and the answer below uses the report's figures."
     )
     return draft.final(text)
 
