@@ -20,6 +20,7 @@ answered once the user says which report).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,11 @@ class EvalItem:
 
 
 def list_sets() -> list[str]:
-    return sorted(path.stem for path in SETS_DIR.glob("*.jsonl"))
+    """The sets under evals/sets, numbered ones in their numbers' order ('blind-pages-9' before '-10')."""
+    return sorted(
+        (path.stem for path in SETS_DIR.glob("*.jsonl")),
+        key=lambda name: [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)],
+    )
 
 
 def set_path(name: str) -> Path:

@@ -38,5 +38,6 @@ fi
 .venv/bin/assistant eval --set blind-pages-7 --corpus tests/fixtures/blind-pages-7 --mode scoped
 .venv/bin/assistant eval --set blind-pages-8 --corpus tests/fixtures/blind-pages-8 --mode scoped
 .venv/bin/assistant eval --set blind-pages-9 --corpus tests/fixtures/blind-pages-9 --mode scoped
+.venv/bin/assistant eval --set blind-pages-10 --corpus tests/fixtures/blind-pages-10 --mode scoped
 # The test suite last, so its summary closes the run.
 .venv/bin/pytest "$@"

@@ -180,7 +180,7 @@ def test_command_exit_codes_json_and_files(
 def test_command_names_an_unknown_set(tmp_path: Path, capsys) -> None:
     assert main(["eval", "--set", "no-such-set", "--out", str(tmp_path)]) == 1
     assert (
-        "no question set 'no-such-set'; known sets: analyst, analyst-holdout, blind-analyst, blind-pages, blind-pages-2, blind-pages-3, blind-pages-4, blind-pages-5, blind-pages-6, blind-pages-7, blind-pages-8, blind-pages-9, "
+        "no question set 'no-such-set'; known sets: analyst, analyst-holdout, blind-analyst, blind-pages, blind-pages-2, blind-pages-3, blind-pages-4, blind-pages-5, blind-pages-6, blind-pages-7, blind-pages-8, blind-pages-9, blind-pages-10, "
         "catalogue, catalogue-holdout, seed, smoke" in capsys.readouterr().err
     )
 

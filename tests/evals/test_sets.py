@@ -111,7 +111,7 @@ def test_duplicate_ids_and_unknown_sets_are_refused(tmp_path: Path) -> None:
     with pytest.raises(EvalSetError, match="duplicate id 'x'"):
         load_set(str(path))
     known = (
-        "known sets: analyst, analyst-holdout, blind-analyst, blind-pages, blind-pages-2, blind-pages-3, blind-pages-4, blind-pages-5, blind-pages-6, blind-pages-7, blind-pages-8, blind-pages-9, catalogue, "
+        "known sets: analyst, analyst-holdout, blind-analyst, blind-pages, blind-pages-2, blind-pages-3, blind-pages-4, blind-pages-5, blind-pages-6, blind-pages-7, blind-pages-8, blind-pages-9, blind-pages-10, catalogue, "
         "catalogue-holdout, seed, smoke"
     )
     with pytest.raises(EvalSetError, match=known):

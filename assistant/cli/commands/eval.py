@@ -34,7 +34,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="NAME",
         help="question set in evals/sets (seed, smoke, analyst, catalogue, blind-analyst, blind-pages, "
         "blind-pages-2, blind-pages-3, blind-pages-4, blind-pages-5, blind-pages-6, blind-pages-7, "
-        "blind-pages-8, blind-pages-9; analyst-holdout, catalogue-holdout) "
+        "blind-pages-8, blind-pages-9, blind-pages-10; analyst-holdout, catalogue-holdout) "
         "or a .jsonl path (default: seed)",
     )
     parser.add_argument(
