@@ -36,7 +36,9 @@ _RELEASE = re.compile(
     r"|(?:report|it|study)\s+(?:is\s+|been\s+)?already\s+(?:out|released|published|available)"
     r"|when (?:is|will) (?:it|the report|this report) (?:be )?(?:out|released|available))\b"
     # 'upcoming' of the report itself, never of trends or developments
-    r"|\b(?:it|this|the report|this report|the study)\s+(?:is\s+)?(?:\w+\s+){0,4}(?:upcoming|forthcoming)\b",
+    r"|\b(?:it|this|the report|this report|the study)\s+(?:is\s+)?(?:\w+\s+){0,4}(?:upcoming|forthcoming)\b"
+    # 'is the report out already?', 'is it out', 'has the study come out'
+    r"|\b(?:is|has)\s+(?:the\s+|this\s+)?(?:report|it|study)\s+(?:come\s+)?out(?:\s+(?:already|yet|now))?\s*\??\s*$",
     re.I,
 )
 RELEASE_WORDS = "report released upcoming forthcoming available release"
@@ -152,6 +154,20 @@ def counts_companies(question: str, acronyms: Collection[str] = ()) -> bool:
         question,
     )
     return bool(_COMPANY_COUNT.search(typed))
+
+
+# 'can i get extra companies profiled?', 'any customization options?': what the publisher offers to add
+_CUSTOMIZATION = re.compile(
+    r"\bcustomi[sz]\w*|\b(?:extra|additional|more|other)\s+(?:companies|players|firms|vendors|competitors)\s+"
+    r"(?:profiled|added|covered|included)\b|\bprofile\s+(?:extra|additional|more|other)\s+(?:companies|players|firms)\b",
+    re.I,
+)
+CUSTOMIZATION_WORDS = "customization options additional market players profiling"
+
+
+def asks_customization(question: str) -> bool:
+    """'can i get extra companies profiled?', 'how many extra players can be added as a customization'."""
+    return bool(_CUSTOMIZATION.search(question))
 
 
 def asks_release(question: str) -> bool:

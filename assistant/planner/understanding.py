@@ -83,8 +83,10 @@ from assistant.planner.limits import (
     unanswerable,
 )
 from assistant.planner.lookups import (
+    CUSTOMIZATION_WORDS,
     RELEASE_WORDS,
     asks_based,
+    asks_customization,
     asks_definition,
     asks_exclusions,
     asks_player_membership,
@@ -588,6 +590,9 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return Decision(Intent.CAGR, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if asks_release(question):
         return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{question} {RELEASE_WORDS}")
+    if asks_customization(question):
+        # 'can i get extra companies profiled?': the customizations the publisher offers
+        return Decision(Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{question} {CUSTOMIZATION_WORDS}")
     settled = settled_intent(question, slots, follow_up=previous is not None)
     # 'the orbit's price': a name only the developments use; 'market in kenya' asks the market's figure
     news = frozenset() if MARKET_NOUN.search(question) else ctx.news_in(question)

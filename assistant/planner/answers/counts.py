@@ -15,7 +15,7 @@ _NUMBER = re.compile(
     # a number glued to letters names a thing ('3D scanning', '5G'): no count of anything
     r"(?P<lead>(?:US\$|USD|EUR|GBP|[$€£])\s?)?\b(?P<n>\d[\d,]*(?:\.\d+)?)(?![A-Za-z])(?P<tail>\s*(?:%|per ?cent))?"
 )
-_NUMBER_WORD = re.compile(
+NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|a\s+dozen|dozens|hundreds|thousands)\b",
     re.I,
@@ -75,8 +75,14 @@ def states_count(
     places = [m.start() for stem in named for m in re.finditer(re.escape(stem.lower()), lowered)]
     if named and not places:
         return False  # 'how many bottles were sold': a number that counts no bottles
-    for word in _NUMBER_WORD.finditer(text):  # 'adding two assembly plants', 'three foundries'
+    for word in NUMBER_WORD.finditer(text):  # 'adding two assembly plants', 'three foundries'
         if named and any(0 <= place - word.end() <= _COUNT_REACH for place in places):
+            return True
+        # ('profiling of additional market players (up to five)': the number in brackets after them)
+        if named and any(
+            0 <= word.start() - place <= _COUNT_REACH and "(" in text[place : word.start()]
+            for place in places
+        ):
             return True
     for match in _NUMBER.finditer(text):
         number = match.group("n").replace(",", "")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from assistant.domain.answer import FinalDraft
 from assistant.planner.answers.common import NUMBER_ASK, decline
-from assistant.planner.answers.counts import HOW_MANY, states_count
+from assistant.planner.answers.counts import HOW_MANY, NUMBER_WORD, states_count
 from assistant.planner.answers.people import asks_about_people, people_answer
 from assistant.planner.answers.stat_math import figures_compared, share_left_of_stat
 from assistant.planner.calls import MAX_SEARCH_K, Steps, search
@@ -671,7 +671,10 @@ def passage(question: str, decision: Decision, ctx: ReportContext) -> Steps[Fina
     if not strong and holding:
         # 'what's the 34% stat?', 'the 560,000 figure': the sentence that states that very figure
         best, strong = holding[:1], True
-    if not strong or (want_number and not re.search(r"\d", best[0].text)):
+    # ('up to five' is a number too, spelt out)
+    if not strong or (
+        want_number and not (re.search(r"\d", best[0].text) or NUMBER_WORD.search(best[0].text))
+    ):
         return (yield from decline(query, decision.fallback or "I could not find that in the report.", ctx))
     chosen = [best[0]]
     if leans_back(best[0].text) and not want_number:
