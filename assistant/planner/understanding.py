@@ -422,6 +422,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         len(set(slots.years)) == 2
         and slots.asks_growth
         and slots.asks_money
+        and slots.asks_figure  # of the market's size: 'how much did time to enrollment increase' is not
         and not (slots.entities or slots.percents or PER_YEAR.search(question) or RATE_WORDS.search(question))
         and settled_intent(question, slots, follow_up=False) in (None, Intent.GROWTH)
     ):
