@@ -956,6 +956,17 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
             Intent.STATED_FIGURE, slots, top.score, query=ctx.plain(question), fallback=reason
         )
         return decision
+    if (
+        intent is Intent.PASSAGE
+        and top.score < STRONG_INTENT
+        and slots.years
+        and slots.asks_money
+        and slots.asks_figure
+        and not (slots.entities or slots.percents or slots.asks_growth or reason)
+    ):
+        # 'in USD terms, where does the report put the market at the start and the end of its
+        # outlook (2025 and 2031)?': no passage is asked for, but the market's size in those years
+        return Decision(Intent.SIZE_IN_YEAR, slots, top.score, query=ctx.plain(question))
     # The search reads the question as the classifier did, so its embedding is computed once.
     return Decision(intent, slots, top.score, reason, query=ctx.plain(question))
 

@@ -77,3 +77,10 @@ def test_a_corrected_size_is_quoted_with_its_year(ask_story):
     answer = ask_story("the market was about $2.4bn in 2024 - given that, what cagr is expected?")
     assert answer.text.startswith("The report does not put the market at USD 2.40 billion in 2024")
     assert answer.ungrounded_numbers == []
+
+
+def test_where_the_report_puts_the_market_in_two_years(ask):
+    answer = ask(
+        "in USD terms, where does the report put the market at the start and the end of its outlook (2024 and 2031)?"
+    )
+    assert "USD 2 billion" in answer.text and "2031" in answer.text and answer.status == "answered"
