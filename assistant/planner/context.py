@@ -57,6 +57,10 @@ class ReportContext:
     # The region a ranking by the page's own figures names (largest by share, fastest by CAGR)
     ranked_regions: dict[Intent, str] = field(default_factory=dict)
     base_year: int | None = None  # the year of the market size a forecast compounds from ('now')
+    # The publisher's first name, when the page calls it by that alone ('Harrowgate' of Harrowgate
+    # Insights): a source only where a question credits it ('what does harrowgate expect'), not where
+    # it asks about it ('when was harrowgate founded')
+    short_source_names: tuple[str, ...] = ()
 
     @cached_property
     def dimension_terms(self) -> frozenset[str]:
@@ -147,12 +151,15 @@ class ReportContext:
     def _source(self) -> re.Pattern[str] | None:
         names = [n for n in (self.publisher, *self.source_names) if n]
         if not names:
-            return None
+            return None  # (a short name comes only with the full one it shortens)
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        short = "|".join(re.escape(n) for n in self.short_source_names) or "(?!)"
         return re.compile(
             rf"[,;(]?\s*\b(?:per|according to|as per|from|by|in|says?|said|at)?\s*(?:the\s+)?(?:{alternatives})"
             r"(?:['’]s?)?(?:\s+(?:(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d|(?:19|20)\d\d))?"
-            r"(?:\s+(?:edition|report|study|data|figures?|estimates?|forecasts?|numbers?|analysis))?\b\)?",
+            r"(?:\s+(?:edition|report|study|data|figures?|estimates?|forecasts?|numbers?|analysis))?\b\)?"
+            rf"|\b(?:per|according to|as per)\s+(?:{short})\b(?:['’]s?)?"
+            rf"|\b(?:{short})(?:['’]s)?(?=\s+(?:expects?|projects?|estimates?|forecasts?|sees|says|puts|predicts?)\b)",
             re.I,
         )
 

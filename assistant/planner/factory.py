@@ -42,7 +42,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         acronyms(report),
         report.title,
         _dimensions(report),
-        (*(a.text for a in report.identity.abbreviations), *_short_name(report)),
+        tuple(a.text for a in report.identity.abbreviations),
         _named_by(report),
         tuple(report.facts.segmentation),
         news_names(report),
@@ -59,6 +59,7 @@ def build_script_factory(report: Report, classifier: IntentClassifier, search_k:
         ),
         _ranked_regions(report),
         report.facts.base_year,
+        short_source_names=_short_name(report),
     )
     return make_script_factory(context)
 

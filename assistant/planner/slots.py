@@ -72,7 +72,9 @@ _GROWTH_ASK = re.compile(
     r"|shr[iau]nk\w*|declin\w*|dropped|drop by|fell|fallen|fall|falls|dip|dipped|slump\w*|contracted|contraction"
     r"|smaller|down by)\b"
     # 'how much is that up in $ from 2025', 'up on 2024', 'down since 2020'
-    r"|\b(?:up|down)\s+(?:in\s+(?:\$|\w+)\s+)?(?:from|on|since|over|vs\.?|versus|compared)\b",
+    # ('how does that stack up vs europe' compares; it asks no change)
+    r"|(?<!stack )(?<!stacks )(?<!measure )(?<!measures )(?<!match )(?<!matches )(?<!line )(?<!add )(?<!sum )"
+    r"\b(?:up|down)\s+(?:in\s+(?:\$|\w+)\s+)?(?:from|on|since|over|vs\.?|versus|compared)\b",
     re.I,
 )
 _MARKET_FIGURE = re.compile(

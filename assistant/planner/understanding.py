@@ -443,7 +443,14 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         return decision
     if YEAR_NUMBER.match(question) and not slots.entities and not slots.percents:
         return Decision(Intent.SIZE_IN_YEAR, slots, CERTAIN_INTENT, query=ctx.plain(question))
-    if len(set(slots.years)) == 1 and _IT_VALUED.search(question) and not (slots.entities or slots.percents):
+    valued = _IT_VALUED.search(question)
+    if (
+        valued
+        and len(set(slots.years)) == 1
+        and not (slots.entities or slots.percents)
+        # ('what was it worth in 2024' after a segment: 'it' is that segment, read below)
+        and not (history and re.search(r"\bit\b", valued.group(), re.I))
+    ):
         # 'transformer oil regen services - what was it valued at in 2024?': the market's size that year
         return Decision(Intent.SIZE_IN_YEAR, slots, CERTAIN_INTENT, query=ctx.plain(question))
     if slots.years and not slots.percents and not history and _only_parts_and_years(question, slots):

@@ -84,3 +84,13 @@ def test_where_the_report_puts_the_market_in_two_years(ask):
         "in USD terms, where does the report put the market at the start and the end of its outlook (2024 and 2031)?"
     )
     assert "USD 2 billion" in answer.text and "2031" in answer.text and answer.status == "answered"
+
+
+def test_it_after_a_segment_is_that_segment_not_the_market(ask_story):
+    # 'it' in a follow-up is what the turn before was about; the market's own figure is not asked
+    history = [
+        {"role": "user", "content": "what drives the market?"},
+        {"role": "assistant", "content": "The report explains the drivers."},
+    ]
+    answer = ask_story("what was it worth in 2024", history)
+    assert "USD 2 billion" in answer.text  # nothing else is named: the market
