@@ -716,13 +716,11 @@ def _development_at(doc: Doc, start: int, end: int) -> Development | None:
     match = _DATED.match(text)
     if match is None:
         return None
-    month = match.group("month")
-    if month:
-        date = f"{match.group('year')}-{_MONTHS[month.lower().rstrip('.')]:02d}"
-    elif match.group("mm") and 1 <= int(match.group("mm")) <= 12:
-        date = f"{match.group('year')}-{match.group('mm')}"
+    mm = match.group("mm")
+    if not match.group("month") and mm and 1 <= int(mm) <= 12:
+        date = f"{match.group('year')}-{mm}"  # '2024-03 ...'
     else:
-        date = match.group("year")
+        date = _year_month(match)
     company = _COMPANY.match(text, match.end())
     name = company.group().split("\t")[0] if company else ""  # a table row: the company is one cell
     # Drop a trailing lowercase-led verb the run cannot contain; trim possessives like "Acme's".
