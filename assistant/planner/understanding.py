@@ -389,6 +389,7 @@ _BARE_WORDS = frozenset(
 
 
 def _only_parts_and_years(question: str, slots: Slots) -> bool:
+    """'manual chutes in 2033?': a question of nothing but the parts it names and years."""
     parts = slots.specific("region", "country", "segment")
     if not parts or len(parts) != len(slots.entities):
         return False
