@@ -378,6 +378,7 @@ _IT_VALUED = re.compile(
     r"(?:valued|worth|sized)\b",
     re.I,
 )
+_NAMES_THE_MARKET = re.compile(r"\b(?:the|this|whole|global|overall)\s+(?:market|mkt|industry)\b", re.I)
 # 'in that region', 'there', 'in that country': the place the question before named
 _AT_THAT_PLACE = re.compile(
     r"\b(?:that|this|the\s+same)\s+(?:region|country|market|area|geography)\b|\bthere\b", re.I
@@ -970,6 +971,7 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         and slots.years
         and slots.asks_money
         and slots.asks_figure
+        and _NAMES_THE_MARKET.search(question)  # ('clinicaltrials.gov registry size dec 2024' is not it)
         and not (slots.entities or slots.percents or slots.asks_growth or reason)
     ):
         # 'in USD terms, where does the report put the market at the start and the end of its
