@@ -118,7 +118,7 @@ def plan(question: str, history: Sequence[dict[str, str]], ctx: ReportContext) -
         ranked = (decision.intent, names[0]) if names and by_figures else None
     if len({d.intent for _, d in parts}) == 1 and _same_subjects(parts) and parts[0][1].intent in _REPEATABLE:
         whole = decide(rest, history, ctx)  # one ask several times: 'size in 2026 and 2028'
-        if whole.intent is parts[0][1].intent:
+        if whole.intent is not Intent.PASSAGE:  # (a passage is no better reading than the parts')
             return Plan([(rest, whole)], premise)
     parts = _merge_adjacent_sizes(parts)
     _share_years(parts)

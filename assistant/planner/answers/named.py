@@ -1225,7 +1225,12 @@ def _filter_developments(
     if kinds and not _EVERY_KIND.search(asked) and len(chosen) > 1:
         # the kind its opening sentence tells first ('... acquired Heads ...' is no launch, though a
         # later sentence speaks of one)
-        opening = [(d, q) for d, q in chosen if any(re.search(p, _opening(q.text)) for p in kinds)]
+        # (of the companies a question names, each one's news is kept whatever its opening tells)
+        opening = (
+            []
+            if companies
+            else [(d, q) for d, q in chosen if any(re.search(p, _opening(q.text)) for p in kinds)]
+        )
         chosen = (
             opening
             or [(d, q) for d, q in chosen if any(re.search(p, q.text.lower()) for p in kinds)]
