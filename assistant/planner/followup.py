@@ -40,7 +40,9 @@ POINTER = re.compile(
 )
 SUM_OF_TWO = re.compile(
     r"\b(?:sum|total|add(?:ed)?\s+up)\s+(?:of\s+)?(?:those|them|these|the\s+two|both)\b"
-    r"|\b(?:those|these|the)\s+two\s+(?:combined|together|added)\b",
+    r"|\b(?:those|these|the)\s+two\s+(?:combined|together|added)\b"
+    # 'add those two years together', 'add them up', 'add both'
+    r"|\badd\s+(?:those|these|the)\s+(?:two|2)(?:\s+\w+)?\s+(?:up|together)\b|\badd\s+(?:them|both)\b",
     re.I,
 )
 
