@@ -363,3 +363,12 @@ def test_the_firm_a_news_story_credits_with_the_study_is_the_publisher():
         "replace timber fences with plastic ones along exposed highways.\n"
     )
     assert parse_text(story, "snow-fence-market.md").publisher == "Drumlin Insights"
+
+
+def test_lamea_is_one_region_not_the_middle_east_and_africa():
+    text = PIPES_WITHOUT_RULES + (
+        "\nLatin America, the Middle East and Africa together represented 6.2% of 2024 revenue.\n"
+    )
+    report = parse_text(text, "walk-in-freezer-panel-market.txt")
+    regions = {q.scope.name for q in report.facts.quantities if q.scope.kind == "region"}
+    assert regions == {"Latin America, Middle East & Africa"}, regions
