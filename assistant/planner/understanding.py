@@ -378,6 +378,8 @@ _IT_VALUED = re.compile(
     r"(?:valued|worth|sized)\b",
     re.I,
 )
+# 'the region', 'that country': a place the conversation named, pointed at
+_THE_PLACE = re.compile(r"\b(?:the|that|this)\s+(?:region|country)\b(?!\s+(?:with|that|which|where))", re.I)
 _NAMES_THE_MARKET = re.compile(r"\b(?:the|this|whole|global|overall)\s+(?:market|mkt|industry)\b", re.I)
 # 'in that region', 'there', 'in that country': the place the question before named
 _AT_THAT_PLACE = re.compile(
@@ -411,6 +413,12 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
         question, typed = _last_question(question), _last_question(typed)
         slots = replace(extract(question, ctx.vocabulary), injection=True)
     slots = _with_now(question, slots, ctx)
+    the_place = _THE_PLACE.search(question) if history else None
+    if the_place and not slots.specific("region", "country"):
+        # 'biggest region?' then 'how big will the region be in 2030': the region the answer named
+        kind = "country" if "countr" in the_place.group().lower() else "region"
+        named = [e for e in entities_in_last_answer(history, ctx.vocabulary) if e.kind == kind][:1]
+        slots = replace(slots, entities=[*slots.entities, *named]) if named else slots
     if not slots.asks_figure and slots.years:
         # 'a 2035 number for biochar soil conditioners': the market named by its own name asks its figure
         slots = replace(slots, asks_figure=extract(ctx.plain(question), []).asks_figure)

@@ -48,3 +48,9 @@ def test_a_site_opened_in_a_state_of_the_country_asked_about(ask):
     assert "Somnia Partners" in answer.text and "Boise, Idaho" in answer.text
     # Restwell's news speaks of a launch only in a later sentence: it is an acquisition
     assert "Restwell" not in answer.text
+
+
+def test_the_region_after_a_ranking_is_the_region_it_named(ask):
+    # the page gives no regional figure: the answer says so of North America, not the market's size
+    answer = converse(ask, "which region is the largest?", "how big is the region in 2024?")
+    assert answer.status == "unanswerable" and "no dollar value for North America" in answer.text
