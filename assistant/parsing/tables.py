@@ -23,7 +23,7 @@ from assistant.parsing import numbers as num
 from assistant.parsing.lines import Doc, Line
 from assistant.parsing.quantities import Draft
 from assistant.parsing.scopes import ScopeIndex
-from assistant.parsing.sections import Outline
+from assistant.parsing.sections import Outline, unnumbered
 
 _CAGR_CELL = re.compile(r".*\b(?:CAGR|growth rate)\b.*", re.I)
 _SHARE_CELL = re.compile(r".*\bshare\b.*", re.I)
@@ -39,6 +39,14 @@ _TOTAL = re.compile(r"(?:global|total|overall|world(?:wide)?|grand total|market 
 _GENERIC_DIMENSION = re.compile(
     r"(?:segments?|regions?|countries|country|geography|category|categories|type)", re.I
 )
+
+
+_BY_HEADING = re.compile(r"(?:segmentation\s+)?by\s+(?P<dim>[A-Za-z][\w -]{1,40})", re.I)
+
+
+def _heading_over(out: Outline, index: int) -> str:
+    """The heading of the block that holds line ``index`` ('' for none)."""
+    return next((b.heading for b in out.blocks if b.first <= index < b.stop), "")
 
 
 _ALIGNED_GAP = re.compile(r"\S {2,}(?=\S)")
@@ -173,7 +181,11 @@ def table_drafts(doc: Doc, out: Outline, scopes: ScopeIndex) -> tuple[list[Draft
         table_unit = _UNIT.search(" ".join(c.text for c in head) + " " + caption)
         is_share = bool(_SHARE_CELL.match(caption))
         first = head[0].text.strip("*_ ")
+        # ('Type | 2025 | 2033' under '### By Type': a generic first header, named by the heading)
         dimension = None if _GENERIC_DIMENSION.fullmatch(first) else first
+        by_heading = _BY_HEADING.fullmatch(unnumbered(_heading_over(out, head_line.index)).strip("# "))
+        if dimension is None and by_heading and by_heading.group("dim").lower() == first.lower():
+            dimension = by_heading.group("dim")
         # 'Segment type | Segment | Share | CAGR': the first column names each row's dimension and
         # the second its segment.
         labels = [cells[0].text.strip("*_ ") for _, cells in run[1:] if cells]

@@ -109,6 +109,7 @@ from assistant.planner.slots import (
     TIMES_AS,
     TOP_FEW,
     YEAR_ON_YEAR,
+    Entity,
     Slots,
     asks_change,
     extract,
@@ -391,6 +392,15 @@ _BARE_WORDS = frozenset(
 )
 
 
+def _segments_of_dimension_asked(question: str, ctx: ReportContext) -> list[Entity]:
+    """The segments of the one dimension the question names ('the material segments')."""
+    asked = stems(question)
+    named = [dim for dim, found in ctx.segment_dimension_stems.items() if found and found <= asked]
+    if len(named) != 1:
+        return []
+    return [e for e in ctx.vocabulary if e.kind == "segment" and e.dimension == named[0]]
+
+
 def _only_parts_and_years(question: str, slots: Slots) -> bool:
     """'manual chutes in 2033?': a question of nothing but the parts it names and years."""
     parts = slots.specific("region", "country", "segment")
@@ -538,6 +548,17 @@ def decide(question: str, history: Sequence[dict[str, str]], ctx: ReportContext)
             Intent.PASSAGE, slots, CERTAIN_INTENT, query=f"{topic} {ctx.plain(question)}", mentions=topic
         )
     told = slots.specific("segment", "region", "country")
+    listed = _segments_of_dimension_asked(question, ctx) if not told else []
+    if (
+        listed
+        and (_TELL_ME.match(question) or _ALL_ITS_FIGURES.search(question))
+        and not (slots.asks_money or slots.asks_share or slots.years or slots.asks_growth)
+    ):
+        # 'tell me about the material segments': each segment of that dimension, with its figures
+        decision = Decision(Intent.STATED_FIGURE, replace(slots, entities=listed), CERTAIN_INTENT)
+        decision.metric = OVERVIEW
+        decision.query = ctx.plain(question)
+        return decision
     if (
         (_TELL_ME.match(question) or (_ALL_ITS_FIGURES.search(question) and not NAMED_POINT.search(question)))
         and len(told) == 1

@@ -135,3 +135,10 @@ def test_a_parts_value_between_its_stated_years_grows_at_its_own_rate(ask):
     answer = ask("hydraulic chutes in 2028 - ballpark using its growth rate?")
     assert answer.status == "answered" and "6.8%" in answer.text
     assert "USD 0.16 billion in 2028" in answer.text  # 0.13 x 1.068^3
+
+
+def test_tell_me_about_a_dimensions_segments(ask):
+    answer = ask("tell me about the type segments")
+    assert "Hydraulic chutes" in answer.text and "Manual chutes" in answer.text
+    assert "USD 0.13 billion" in answer.text and "USD 0.22 billion" in answer.text  # then and later
+    assert "6.8%" in answer.text and "5.9%" in answer.text

@@ -187,15 +187,25 @@ def part_overview(name: str, ctx: ReportContext) -> Steps[FinalDraft | None]:
         if q.measure is None or q.metric in ("volume", "count", "price")
     ]
     latest: dict[str, QuantityFact] = {}
+    earliest: dict[str, QuantityFact] = {}
     for q in sorted(found, key=lambda q: q.start_year or 0):
         if q.metric in _SAID_AS and not (q.metric == "share" and q.measure):
             latest[q.metric] = q
+            earliest.setdefault(q.metric, q)
     if not latest:
         return None
     draft = Draft()
-    said = [
-        f"{_SAID_AS[metric]} {shown(latest[metric])}{when(latest[metric])} {draft.cite(latest[metric].quote)}"
-        for metric in _OVERVIEW_ORDER
-        if metric in latest
-    ]
+    said = []
+    for metric in _OVERVIEW_ORDER:
+        if metric not in latest:
+            continue
+        last, first = latest[metric], earliest[metric]
+        text = f"{_SAID_AS[metric]} {shown(last)}{when(last)} {draft.cite(last.quote)}"
+        if metric == "market_size" and (first.start_year or 0) < (last.start_year or 0):
+            # a value now and one forecast (0.37 then 0.71 in one row): both, in their order
+            text = (
+                f"{_SAID_AS[metric]} {shown(first)}{when(first)} {draft.cite(first.quote)}, then "
+                f"{shown(last)}{when(last)} {draft.cite(last.quote)}"
+            )
+        said.append(text)
     return draft.final(f"For {name} the report states {join_names(said)}.")
