@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from assistant.domain.answer import FinalDraft
 from assistant.domain.formatting import format_money
 from assistant.planner.answers.company_shares import company_share_answer
 from assistant.planner.answers.conversation import evidence_of, following_sentences
+from assistant.planner.answers.part_values import part_two_years
 from assistant.planner.answers.premise_check import check_premise
 from assistant.planner.answers.share_of_year import share_of_year
 from assistant.planner.answers.stated import decline_with_context
@@ -71,6 +73,13 @@ def answer(question: str, decision: Decision, ctx: ReportContext) -> Steps[Final
         stated = yield from company_share_answer(question, companies, slots.asks_money, ctx)
         if stated is not None:
             return stated
+    parts = slots.specific("region", "country", "segment")
+    if decision.intent in (Intent.RATIO, Intent.GROWTH) and len(parts) == 1 and len(set(slots.years)) == 2:
+        # 'cloud testing, how many times larger in 2034 vs 2025': the part's own stated values
+        how: Literal["gap", "ratio"] = "ratio" if decision.intent is Intent.RATIO else "gap"
+        own = yield from part_two_years(parts[0].name, slots.years, how, ctx)
+        if own is not None:
+            return own
     if decision.unanswerable:
         final = yield from decline_with_context(
             decision.query or question, decision.unanswerable, decision, ctx

@@ -142,3 +142,13 @@ def test_tell_me_about_a_dimensions_segments(ask):
     assert "Hydraulic chutes" in answer.text and "Manual chutes" in answer.text
     assert "USD 0.13 billion" in answer.text and "USD 0.22 billion" in answer.text  # then and later
     assert "6.8%" in answer.text and "5.9%" in answer.text
+
+
+def test_a_parts_two_stated_years_divided(ask):
+    answer = ask("hydraulic chutes, how many times larger in 2033 vs 2025")
+    assert "1.69 times" in answer.text and answer.ungrounded_numbers == []  # 0.22 / 0.13
+
+
+def test_how_much_bigger_one_part_is_than_another(ask):
+    answer = ask("how much bigger were hydraulic chutes than manual chutes in 2025, in $ terms")
+    assert "USD 0.05 billion" in answer.text  # 0.13 - 0.08

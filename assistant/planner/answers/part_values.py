@@ -78,6 +78,53 @@ def two_values(
     return draft.final(" ".join(lines))
 
 
+def part_two_years(
+    name: str, years: list[int], how: Literal["gap", "ratio"], ctx: ReportContext
+) -> Steps[FinalDraft | None]:
+    """One part's stated values in two years, set apart or divided by the tool ('cloud testing, how
+    many times larger in 2034 vs 2025'); None when the page does not state both alike."""
+    result = yield from ask(
+        Call("lookup_quantities", QuantitiesArgs(metric="market_size", name=name, report_id=ctx.report_id))
+    )
+    stated = {
+        q.start_year: q
+        for q in (result.value.quantities if isinstance(result.value, QuantitiesResult) else [])
+        if q.measure is None and q.start_year == q.end_year
+    }
+    wanted = sorted(set(years))
+    if len(wanted) != 2 or any(year not in stated for year in wanted):
+        return None
+    early, late = stated[wanted[0]], stated[wanted[1]]
+    if (early.unit, early.currency) != (late.unit, late.currency):
+        return None
+    compared = yield from ask(
+        Call(
+            "compare_values",
+            CompareArgs(
+                first_value=late.value,
+                second_value=early.value,
+                first_label=f"{name} {wanted[1]}",
+                second_label=f"{name} {wanted[0]}",
+            ),
+        )
+    )
+    worked = compared.value
+    if not isinstance(worked, ComparisonResult) or (how == "ratio" and worked.ratio is None):
+        return None
+    draft = Draft()
+    draft.show_working(worked.expression)
+    first, second = (draft.echo(str(year)) for year in wanted)  # the years are the question's
+    said = (
+        f"{name} had a size of {shown(early)} in {first} {draft.cite(early.quote)} and {shown(late)} "
+        f"in {second} {draft.cite(late.quote)}."
+    )
+    if how == "ratio":
+        said += f" {second} is {worked.ratio:g} times {first}."
+    else:
+        said += f" The change is {format_money(late.currency or 'USD', worked.difference, late.unit)}."
+    return draft.final(said)
+
+
 def stated_value_grown(
     name: str, sizes: list[QuantityFact], year: int, draft: Draft, ctx: ReportContext
 ) -> Steps[FinalDraft | None]:

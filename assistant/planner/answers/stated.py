@@ -74,7 +74,12 @@ AGAINST_WHOLE = re.compile(
 HISTORICAL = re.compile(r"\b(hist\w*|past|previous|prior|earlier|last \d+ years|so far|to date|grew)\b", re.I)
 
 
-_GAP = re.compile(r"\b(?:gap|difference|differ|minus|pts|points|percentage points|spread)\b", re.I)
+_GAP = re.compile(
+    r"\b(?:gap|difference|differ|minus|pts|points|percentage points|spread)\b"
+    # 'how much bigger was north america than europe'
+    r"|\bhow\s+much\s+(?:bigger|larger|smaller|more|less|higher|lower)\b[^?]*\bthan\b",
+    re.I,
+)
 # 'what share is outside europe and na', 'portion NOT from mining': the share left over
 _OUTSIDE = re.compile(
     r"\b(?:outside(?:\s+of)?|not\s+(?:from|in|of|by)|excluding|except(?:\s+for)?|other\s+than|apart\s+from"
