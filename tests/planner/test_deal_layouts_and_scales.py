@@ -152,3 +152,34 @@ def test_a_parts_two_stated_years_divided(ask):
 def test_how_much_bigger_one_part_is_than_another(ask):
     answer = ask("how much bigger were hydraulic chutes than manual chutes in 2025, in $ terms")
     assert "USD 0.05 billion" in answer.text  # 0.13 - 0.08
+
+
+REGION_TABLE_PAGE = (
+    STATS_PAGE
+    + """
+## Regional Analysis
+
+| Region | Share 2025 (%) | 2025 (USD million) | 2033 (USD million) | CAGR 2026-2033 (%) |
+|---|---|---|---|---|
+| Europe | 41.0 | 87.7 | 131.6 | 5.2 |
+| North America | 33.0 | 70.6 | 104.1 | 5.0 |
+| Asia Pacific | 18.0 | 38.5 | 110.0 | 14.0 |
+| Rest of the World | 8.0 | 17.1 | 30.3 | 7.4 |
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def ask_regions():
+    return asker(parse_text(REGION_TABLE_PAGE, "hoof-trimming-chute-market.md"))
+
+
+def test_the_second_largest_region_ranked_from_a_region_table(ask_regions):
+    answer = ask_regions("which region is the second largest")
+    assert answer.text.startswith("North America is the second-largest region")
+
+
+def test_the_second_largest_region_in_a_forecast_year(ask_regions):
+    # by 2033 Asia Pacific overtakes North America: the ranking is of that year's sizes
+    answer = ask_regions("by 2033 which region will be the second largest")
+    assert answer.text.startswith("Asia Pacific is the second-largest region"), answer.text

@@ -17,7 +17,7 @@ from assistant.planner.answers.figure_text import join_names
 from assistant.planner.answers.figure_text import shown as stated_shown
 from assistant.planner.answers.figure_text import when as stated_when
 from assistant.planner.answers.stated import value_from_share
-from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search
+from assistant.planner.calls import Call, Steps, ask, both, fetch_facts, search, together
 from assistant.planner.context import ReportContext
 from assistant.planner.decision import Decision
 from assistant.planner.draft import Draft
@@ -64,12 +64,14 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
         if kind == "country" and name == "largest_region" and within and rank == 1 and top == 1:
             # 'which country is biggest there' of a region: the report's sentence naming its leader
             return (yield from _country_leading(within[0].name, question, ctx))
-        facts, table = yield from both(
+        # each kind of figure asked for apart: one list of every figure stops at the tool's limit,
+        # which a page of several tables passes before its regions' rows
+        facts, tables = yield from both(
             fetch_facts(ctx.report_id, name),
-            ask(Call("lookup_quantities", QuantitiesArgs(metric=None, report_id=ctx.report_id))),
+            together([_figures_of(metric, ctx) for metric in _RANKED_BY]),
         )
         fact = facts[name]
-        figures = table.value.quantities if isinstance(table.value, QuantitiesResult) else []
+        figures = [q for found in tables for q in found]
         of_kind = (
             fact is not None
             and isinstance(fact.value, NamedFact)
@@ -79,7 +81,15 @@ def named_fact(name: str, label: str, support_query: str) -> Handler:
             asked = stems(" ".join(dimension_words))
             # A dimension the report has ('use case') is ranked only from its own figures.
             strict = any(found and found <= asked for found in ctx.dimension_stems.values())
-            ranked = _rank_from_table(figures, name, kind, dimension_words, strict)
+            asked_years = sorted(set(decision.slots.years))
+            ranked = _rank_from_table(
+                figures,
+                name,
+                kind,
+                dimension_words,
+                strict,
+                asked_years[0] if len(asked_years) == 1 else None,
+            )
             if top > 1 and len(ranked) >= 2:
                 # 'top two regions by share': each with its figure, best first
                 what = "fastest-growing" if name == "fastest_segment" else "largest"
@@ -353,6 +363,14 @@ def _said_scope(words: list[str], ctx: ReportContext) -> str:
     )
 
 
+_RANKED_BY = ("share", "market_size", "cagr")
+
+
+def _figures_of(metric: str, ctx: ReportContext) -> Steps[list[QuantityFact]]:
+    result = yield from ask(Call("lookup_quantities", QuantitiesArgs(metric=metric, report_id=ctx.report_id)))
+    return list(result.value.quantities) if isinstance(result.value, QuantitiesResult) else []
+
+
 def _rank(question: str) -> int:
     """The place asked for: 1 the leader, 2 or 3 the next; -1 the last ('the smallest one'), -2 the
     one before it ('second smallest')."""
@@ -377,11 +395,24 @@ def _fits(
 
 
 def _rank_from_table(
-    figures: list[QuantityFact], name: str, kind: str, dimension_words: list[str], strict: bool = False
+    figures: list[QuantityFact],
+    name: str,
+    kind: str,
+    dimension_words: list[str],
+    strict: bool = False,
+    year: int | None = None,
 ) -> list[QuantityFact]:
     """Scopes of the kind asked, best first: by CAGR for 'fastest', by share, else by size, for
-    'largest'. ``strict``: never a scope stated under another dimension than the one named."""
+    'largest'; by the sizes stated for ``year`` when one is asked ('by 2034 which region is second').
+    ``strict``: never a scope stated under another dimension than the one named."""
     metrics = ("cagr",) if name == "fastest_segment" else ("share", "market_size")
+    if year is not None and name != "fastest_segment":
+        sized = {
+            q.name for q in figures if q.metric == "market_size" and q.scope == kind and q.start_year == year
+        }
+        if len(sized) >= 2:
+            figures = [q for q in figures if q.metric == "market_size" and q.start_year == year]
+            metrics = ("market_size",)
     wanted = stems(" ".join(dimension_words))
     # 'service type' beside 'Service type' and 'Fuel type': the dimension sharing the most words
     overlaps = {q.dimension: len(stems(q.dimension) & wanted) for q in figures if q.dimension}
@@ -412,7 +443,7 @@ def _rank_from_table(
                 or [q for q in pool if not q.dimension]
                 or ([] if strict else pool)
             )
-        if metric == "market_size":
+        if metric == "market_size" and year is None:
             # the largest now, not in the forecast's last year: 'and the second one?' of today's sizes
             pool = [q for q in pool if q.period != "forecast"] or pool
         latest = max((q.start_year or 0 for q in pool), default=0)
