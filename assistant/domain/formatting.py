@@ -3,6 +3,14 @@
 
 from __future__ import annotations
 
+import re
+
+# An amount as ``format_money`` writes it in an answer ('USD 0.16 billion'), read back
+MONEY_SAID = re.compile(
+    r"(?P<currency>USD|US\$|EUR|GBP|JPY|CNY|INR)\s(?P<number>\d[\d,]*(?:\.\d+)?)\s"
+    r"(?P<unit>thousand|million|billion|trillion)\b"
+)
+
 
 def format_number(value: float, decimals: int = 2) -> str:
     """'1,212.30', '8.36', '6,710' (whole numbers lose their decimals)."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from assistant.domain.answer import FinalDraft
-from assistant.domain.formatting import format_money
+from assistant.domain.formatting import MONEY_SAID, format_money
 from assistant.planner.answers.company_shares import company_share_answer
 from assistant.planner.answers.conversation import evidence_of, following_sentences
 from assistant.planner.answers.part_values import part_two_years
@@ -144,34 +144,34 @@ _ASKS_IN_UNIT = re.compile(
     r"\b(?:in|into|as)\s+(?:usd\s*|us\$\s*|\$\s*)?(?:m|mn|mln|millions?|bn|bln|billions?|k|thousands?|tn|trillions?)\b",
     re.I,
 )
-_MONEY = re.compile(
-    r"(?P<currency>USD|US\$|EUR|GBP|JPY|CNY|INR)\s(?P<number>\d[\d,]*(?:\.\d+)?)\s(?P<scale>thousand|million|billion|trillion)\b"
-)
 
 
 def _in_unit_asked(final: FinalDraft, unit: str) -> Steps[FinalDraft]:
     """Figures asked in another scale ('plant-wax wraps in millions'): each amount the answer gives in
     another scale is followed by the same amount in the scale asked, converted by the tool."""
-    found = [m for m in _MONEY.finditer(final.text) if m.group("scale") != unit]
-    if not found or any(m.group("scale") == unit for m in _MONEY.finditer(final.text)):
+    found = [m for m in MONEY_SAID.finditer(final.text) if m.group("unit") != unit]
+    if not found or any(m.group("unit") == unit for m in MONEY_SAID.finditer(final.text)):
         return final
     calls = [
         Call(
             "convert_units",
             ConvertArgs(
-                value=float(m.group("number").replace(",", "")), from_unit=m.group("scale"), to_unit=unit
+                value=float(m.group("number").replace(",", "")), from_unit=m.group("unit"), to_unit=unit
             ),
         )
         for m in found
     ]
     results = yield calls
-    text, working = final.text, list(final.working)
-    for match, result in reversed(list(zip(found, results, strict=True))):
-        if not isinstance(result.value, ConvertResult):
-            continue
-        said = format_money(match.group("currency"), result.value.value, unit)
+    converted = [
+        (match, result.value)
+        for match, result in zip(found, results, strict=True)
+        if isinstance(result.value, ConvertResult)
+    ]
+    text = final.text
+    for match, done in reversed(converted):  # from the end, so the earlier offsets still hold
+        said = format_money(match.group("currency"), done.value, unit)
         text = f"{text[: match.end()]} ({said}){text[match.end() :]}"
-        working.insert(len(final.working), result.value.expression)
+    working = [*final.working, *(done.expression for _, done in converted)]
     return final.model_copy(update={"text": text, "working": working})
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from asking import asker
+from test_questions import converse
 
 from assistant.parsing.parse import parse_text
 
@@ -42,11 +43,7 @@ def test_compare_two_countries_and_the_gap(ask):
 
 
 def test_the_last_figure_as_a_share_of_a_years_size(ask):
-    first = ask("market size in 2027?")
-    answer = ask(
-        "as a share of the 2030 number?",
-        [{"role": "user", "content": "market size in 2027?"}, {"role": "assistant", "content": first.text}],
-    )
+    answer = converse(ask, "market size in 2027?", "as a share of the 2030 number?")
     assert "USD 5.08 billion" in answer.text and "85.38%" in answer.text and "USD 5.95 billion" in answer.text
     assert answer.ungrounded_numbers == []
 

@@ -97,9 +97,5 @@ def test_it_after_a_segment_is_that_segment_not_the_market(ask_story):
 
 
 def test_add_those_two_years_together_after_two_sizes(ask):
-    history: list[dict[str, str]] = []
-    for question in ("what's 2026 then", "and in 2028?"):
-        answer = ask(question, history)
-        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
-    answer = ask("add those two years together", history)
+    answer = converse(ask, "what's 2026 then", "and in 2028?", "add those two years together")
     assert "USD 4.64 billion" in answer.text  # 2.205 + 2.431

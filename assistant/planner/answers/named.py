@@ -1272,7 +1272,8 @@ def _filter_developments(
 
 def _opening(text: str) -> str:
     """The first sentence of a development's text, lower case."""
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0].lower()
+    first = next(iter(sentences(text, 0)), None)
+    return first.text.lower() if first else text.lower()
 
 
 def _names_a_place(text: str, places: list[str]) -> bool:

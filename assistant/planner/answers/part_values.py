@@ -22,6 +22,21 @@ from tools.quantities import QuantitiesResult, QuantityFact
 from tools.schemas import CompareArgs, ProjectionArgs, QuantitiesArgs, RemainderArgs, ShareValueArgs
 
 
+def compared_by_tool(
+    first: float, second: float, first_label: str, second_label: str
+) -> Steps[ComparisonResult | None]:
+    """Two figures set side by side by the compare tool (difference, ratio, total); None if it refuses."""
+    result = yield from ask(
+        Call(
+            "compare_values",
+            CompareArgs(
+                first_value=first, second_value=second, first_label=first_label, second_label=second_label
+            ),
+        )
+    )
+    return result.value if isinstance(result.value, ComparisonResult) else None
+
+
 def two_values(
     named: list[Entity], years: list[int], how: Literal["total", "gap", "ratio"], ctx: ReportContext
 ) -> Steps[FinalDraft | None]:
@@ -44,23 +59,8 @@ def two_values(
     first, second = chosen
     if (first.unit, first.currency, first.start_year) != (second.unit, second.currency, second.start_year):
         return None
-    compared = yield from ask(
-        Call(
-            "compare_values",
-            CompareArgs(
-                first_value=first.value,
-                second_value=second.value,
-                first_label=named[0].name,
-                second_label=named[1].name,
-            ),
-        )
-    )
-    worked = compared.value
-    if (
-        not isinstance(worked, ComparisonResult)
-        or worked.total is None
-        or (how == "ratio" and worked.ratio is None)
-    ):
+    worked = yield from compared_by_tool(first.value, second.value, named[0].name, named[1].name)
+    if worked is None or worked.total is None or (how == "ratio" and worked.ratio is None):
         return None
     draft = Draft()
     draft.show_working(worked.expression)
@@ -97,19 +97,10 @@ def part_two_years(
     early, late = stated[wanted[0]], stated[wanted[1]]
     if (early.unit, early.currency) != (late.unit, late.currency):
         return None
-    compared = yield from ask(
-        Call(
-            "compare_values",
-            CompareArgs(
-                first_value=late.value,
-                second_value=early.value,
-                first_label=f"{name} {wanted[1]}",
-                second_label=f"{name} {wanted[0]}",
-            ),
-        )
+    worked = yield from compared_by_tool(
+        late.value, early.value, f"{name} {wanted[1]}", f"{name} {wanted[0]}"
     )
-    worked = compared.value
-    if not isinstance(worked, ComparisonResult) or (how == "ratio" and worked.ratio is None):
+    if worked is None or (how == "ratio" and worked.ratio is None):
         return None
     draft = Draft()
     draft.show_working(worked.expression)

@@ -4,10 +4,8 @@ number is this turn's own), then its amount is divided by that year's size with 
 
 from __future__ import annotations
 
-import re
-
 from assistant.domain.answer import FinalDraft
-from assistant.domain.formatting import format_money, format_percent
+from assistant.domain.formatting import MONEY_SAID, format_money, format_percent
 from assistant.planner.answers.basis import fetch_basis, in_unit
 from assistant.planner.calls import Call, Steps, ask
 from assistant.planner.context import ReportContext
@@ -16,15 +14,11 @@ from tools.derived import ShareResult
 from tools.forecast import SizeResult
 from tools.schemas import ShareOfTotalArgs
 
-_MONEY = re.compile(
-    r"(?P<currency>USD|US\$|EUR|GBP|JPY|CNY|INR)\s(?P<number>\d[\d,]*(?:\.\d+)?)\s(?P<unit>thousand|million|billion|trillion)\b"
-)
-
 
 def share_of_year(earlier: FinalDraft, year: int, ctx: ReportContext) -> Steps[FinalDraft | None]:
     """``earlier``'s leading amount as a percent of the market's size in ``year``; None when the
     earlier answer gives no amount or the report no size to divide by."""
-    amount = _MONEY.search(earlier.text)
+    amount = MONEY_SAID.search(earlier.text)
     if amount is None or earlier.status != "answered":
         return None
     basis = yield from fetch_basis(ctx)

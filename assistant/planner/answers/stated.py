@@ -16,6 +16,7 @@ from assistant.planner.answers.nested import ASKS_PART_OF, country_and_region, p
 from assistant.planner.answers.part_values import (
     KEEPS_SHARE,
     at_same_share,
+    compared_by_tool,
     part_overview,
     share_left,
     stated_value_grown,
@@ -32,12 +33,11 @@ from assistant.planner.limits import unanswerable
 from assistant.planner.slots import SPLIT, TIMES_AS, Entity, Slots
 from assistant.text.sentences import content_words
 from assistant.text.words import word_list
-from tools.derived import ComparisonResult, PerUnitResult, ProjectionResult, ShareResult
+from tools.derived import PerUnitResult, ProjectionResult, ShareResult
 from tools.facts import IdentityFact, MoneyFact, Quote
 from tools.forecast import ConvertResult, SizeResult
 from tools.quantities import QuantitiesResult, QuantityFact
 from tools.schemas import (
-    CompareArgs,
     ConvertArgs,
     PerUnitArgs,
     ProjectionArgs,
@@ -354,21 +354,11 @@ def stated_figure(question: str, decision: Decision, ctx: ReportContext) -> Step
 
 def _rate_gap(own: QuantityFact, whole: QuantityFact, name: str, draft: Draft) -> Steps[str]:
     """'That is 3.1 percentage points above the market's.': the two rates compared by the tool."""
-    compared = yield from ask(
-        Call(
-            "compare_values",
-            CompareArgs(
-                first_value=own.value,
-                second_value=whole.value,
-                first_label=f"{name} CAGR",
-                second_label="market CAGR",
-            ),
-        )
-    )
-    if not isinstance(compared.value, ComparisonResult):
+    compared = yield from compared_by_tool(own.value, whole.value, f"{name} CAGR", "market CAGR")
+    if compared is None:
         return ""
-    draft.show_working(compared.value.expression)
-    gap = compared.value.difference
+    draft.show_working(compared.expression)
+    gap = compared.difference
     side = "above" if gap > 0 else "below"
     return (
         f"That is {format_percent(abs(gap)).rstrip('%')} percentage points {side} the market's."
@@ -566,19 +556,10 @@ def _side_by_side(
         # 'nir + hybrid combined share?', 'europe's share is how many times mea's?', 'gap in share
         # pts between open pit and underground?': the two shares compared by the tool
         first, second = shares
-        summed = yield from ask(
-            Call(
-                "compare_values",
-                CompareArgs(
-                    first_value=first.value,
-                    second_value=second.value,
-                    first_label=f"{named[0].name} {metric}",
-                    second_label=f"{named[1].name} {metric}",
-                ),
-            )
+        compared = yield from compared_by_tool(
+            first.value, second.value, f"{named[0].name} {metric}", f"{named[1].name} {metric}"
         )
-        compared = summed.value
-        if isinstance(compared, ComparisonResult):
+        if compared is not None:
             draft.show_working(compared.expression)
             measure = "share" if metric == "share" else "growth rate"
             if TIMES_AS.search(question) and compared.ratio is not None:
